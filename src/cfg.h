@@ -1,0 +1,30 @@
+/* cfg.h - the command-line options shared by every way of running.
+ *
+ * The long names are a contract (SPEC 11): configurations and scripts that
+ * use them must stay valid across versions.
+ */
+#ifndef INVOKE_CFG_H
+#define INVOKE_CFG_H
+
+#include <stddef.h>
+
+typedef struct cfg {
+    const char *root;       /* --root DIR */
+    const char *data;       /* --data DIR (Berkeley DB folder) */
+    const char *listen;     /* --listen HOST:PORT | unix:PATH */
+    const char *log;        /* --log FILE ("-" or NULL: stderr) */
+    int workers;            /* --workers N (default 2 with --listen) */
+    long max_requests;      /* --max-requests N (0 = never recycle) */
+    double timeout;         /* --timeout SECONDS (default 30) */
+    long memory_limit_mb;   /* --memory-limit MB (default 256) */
+    long max_body;          /* --max-body BYTES (default 1 MiB) */
+    int dev;                /* --dev */
+    int trust_proxy;        /* --trust-proxy */
+} cfg;
+
+/* Fills c from argv.  Prints --help / --version and exits 0 itself; prints
+ * a one-line error naming the option and returns -1 on bad usage.  Strings
+ * in c point into argv. */
+int cfg_parse(cfg *c, int argc, char **argv);
+
+#endif

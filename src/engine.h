@@ -1,0 +1,67 @@
+/* engine.h - runs one request's function in a worker's JavaScript heap.
+ *
+ * The engine joins the router and the JavaScript bindings.  It knows nothing
+ * of FastCGI: a request arrives as CGI variables plus a body, and the
+ * response leaves through the eng_io callbacks that the request layer (or
+ * the `invoke` tool) supplies.  One engine per worker process; it keeps one
+ * Duktape heap with the runtime loaded once and frozen, and runs every
+ * request in a fresh global scope whose prototype is that frozen global.
+ */
+#ifndef INVOKE_ENGINE_H
+#define INVOKE_ENGINE_H
+
+#include <stddef.h>
+
+typedef struct eng eng;
+
+/* Where a response goes.  All callbacks return 0, or -1 when the client is
+ * gone (the engine then stops writing but lets the function finish). */
+typedef struct eng_io {
+    void *ud;
+    /* Status and header block ("Name: value\r\n" lines, no final blank
+     * line).  Called exactly once per request, before any body. */
+    int (*head)(void *ud, int status, const char *headers, size_t len);
+    int (*body)(void *ud, const char *data, size_t len);
+    /* Push what was written so far to the client (streaming writes). */
+    int (*flush)(void *ud);
+} eng_io;
+
+typedef struct eng_request {
+    char **envp;            /* CGI variables "NAME=value", NULL-terminated */
+    const char *body;       /* the whole request body (may be NULL) */
+    size_t body_len;
+    const char *root;       /* functions root, NULL: the engine's default */
+    const char *id;         /* request id for log lines */
+    const eng_io *io;
+} eng_request;
+
+typedef struct eng_config {
+    const char *root;       /* default functions root (--root) */
+    double timeout;         /* seconds per request (--timeout), 0 = none */
+    size_t memory_limit;    /* bytes per request (--memory-limit), 0 = none */
+    int dev;                /* --dev: error details in response bodies */
+    int trust_proxy;        /* use X-Forwarded-For for req.ip */
+} eng_config;
+
+/* Creates the worker's heap and loads the runtime.  Returns NULL with a
+ * message in err on failure.  The config is copied; strings in it must
+ * outlive the engine. */
+eng *eng_new(const eng_config *c, char *err, size_t errlen);
+
+/* Frees the heap and everything the engine holds. */
+void eng_free(eng *e);
+
+/* Runs one request to completion (the function, its promises and timers)
+ * and writes the whole response through r->io, including error responses
+ * (404, 400, 500...).  Returns the HTTP status sent.  Nothing in r is
+ * retained after the call. */
+int eng_handle(eng *e, const eng_request *r);
+
+/* Writes a complete JSON error response {"error": message} through io.
+ * Shared by the engine, the request layer's 413 and the invoke tool. */
+void eng_send_error(const eng_io *io, int status, const char *message);
+
+/* The reason phrase of an HTTP status ("Not Found"), "Unknown" if none. */
+const char *eng_reason(int status);
+
+#endif

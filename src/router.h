@@ -1,0 +1,60 @@
+/* router.h - maps a request path onto a function file under a functions root.
+ *
+ * The router is pure C and knows nothing of FastCGI or JavaScript: it takes
+ * the raw (still percent-encoded) path of a URL and a root folder, and either
+ * names the one file that serves it, with the values of its [param] and
+ * [...rest] segments, or says why nothing does.  Every way out of the root
+ * ("..", encoded dots, NUL bytes, backslashes, empty segments, symlinks that
+ * leave it) and every private name (".x", "_x", node_modules) is refused.
+ */
+#ifndef INVOKE_ROUTER_H
+#define INVOKE_ROUTER_H
+
+#include <stddef.h>
+#include <limits.h>
+
+#define RT_MAX_PARAMS 16
+#define RT_NAME_MAX 64
+#define RT_VALUE_MAX 2048
+
+typedef enum {
+    RT_OK = 0,          /* m is filled in */
+    RT_NOT_FOUND,       /* no file serves this path: answer 404 */
+    RT_FORBIDDEN,       /* a hostile or private path: answer 404 too, log it */
+    RT_ERR              /* the root itself is unusable (message in err) */
+} rt_status;
+
+typedef struct {
+    char name[RT_NAME_MAX];     /* "id" for [id], "slug" for [...slug] */
+    char value[RT_VALUE_MAX];   /* percent-decoded; rest params keep '/' */
+} rt_param;
+
+typedef struct {
+    char file[PATH_MAX];        /* absolute real path of the function file */
+    const char *rel;            /* points into file: the part after root/ */
+    int nparams;
+    rt_param params[RT_MAX_PARAMS];
+} rt_match;
+
+/* Resolves `path` (the path part of a URL, without query string, still
+ * percent-encoded, starting with '/') against `root` (an absolute folder
+ * already passed through realpath()).  Exact names win over [param], which
+ * wins over [...rest]; /x tries x.js then x/index.js.  The caller owns `m`;
+ * nothing is allocated.  `err` receives a one-line reason on RT_FORBIDDEN or
+ * RT_ERR (may be NULL). */
+rt_status rt_resolve(const char *root, const char *path, rt_match *m,
+                     char *err, size_t errlen);
+
+/* Resolves `path` (absolute, or relative to folder `base`) to a real path
+ * that lies inside `root`, following symlinks.  Returns 0 and fills `out`
+ * (PATH_MAX bytes) when the file exists inside the root, -1 otherwise with
+ * errno set (EACCES when it lies outside, ENOENT when missing).  Used for
+ * require(), sendFile() and fs, which may reach private names the router
+ * never serves. */
+int rt_confine(const char *root, const char *base, const char *path, char *out);
+
+/* True when a real path relative to the root names something the router
+ * must never serve: a segment starting with '.' or '_', or node_modules. */
+int rt_is_private(const char *rel);
+
+#endif
