@@ -1,0 +1,486 @@
+/* engine.c - one worker's JavaScript heap, and the run of one request.
+ *
+ * The heap is made once per worker: the runtime (the files of src/js, embedded) is
+ * evaluated into it and then frozen by harden.js.  A request runs in a new
+ * Duktape thread whose global object is a fresh, empty object inheriting
+ * from that frozen global, so builtins resolve through the prototype while
+ * anything a function assigns to the global scope lands on the per-request
+ * object and is gone with it.  The function's module is loaded anew into
+ * that scope on every request (from cached bytecode), so module-level state
+ * never survives a request either.  Measured in DESIGN.md at well under a
+ * microsecond for the scope, which is why no heap is ever rebuilt.
+ *
+ * Time and memory limits live here too: Duktape calls eng_timeout_check()
+ * from its interrupt counter, and every allocation goes through a counting
+ * allocator that refuses to grow a request past its memory limit.
+ */
+#include "engine.h"
+#include "js_bundle.h"
+#include "js_sys.h"
+#include "log.h"
+#include "router.h"
+
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct eng {
+    duk_context *ctx;
+    eng_config cfg;
+    jsys_host host;
+    void *dispatch;         /* rt.dispatch, kept alive by the heap stash */
+    void *global;           /* the frozen base global object */
+    size_t used;            /* bytes allocated by the heap right now */
+    size_t limit;           /* refuse allocations past this, 0: no limit */
+    int timed_out;
+    int out_of_memory;
+};
+
+/* --- allocator: counts every byte so a request can be held to a limit --- */
+
+static void *eng_alloc(void *ud, duk_size_t size)
+{
+    eng *e = ud;
+    void *p;
+
+    if (e->limit && (e->out_of_memory || e->used + size > e->limit)) {
+        e->out_of_memory = 1;
+        return NULL;
+    }
+    p = malloc(size);
+    if (p)
+        e->used += malloc_usable_size(p);
+    return p;
+}
+
+static void *eng_realloc(void *ud, void *ptr, duk_size_t size)
+{
+    eng *e = ud;
+    size_t old = ptr ? malloc_usable_size(ptr) : 0;
+    void *p;
+
+    if (e->limit && size > old &&
+        (e->out_of_memory || e->used - old + size > e->limit)) {
+        e->out_of_memory = 1;
+        return NULL;
+    }
+    p = realloc(ptr, size);
+    if (p || size == 0)
+        e->used = e->used - old + (p ? malloc_usable_size(p) : 0);
+    return p;
+}
+
+static void eng_free_mem(void *ud, void *ptr)
+{
+    eng *e = ud;
+
+    if (ptr) {
+        e->used -= malloc_usable_size(ptr);
+        free(ptr);
+    }
+}
+
+/* Called by Duktape's interrupt counter (duk_config.h is generated so).
+ * Once the deadline has passed it keeps answering yes until the error has
+ * bubbled out of every catch and finally, which is how an endless loop
+ * inside try/catch is still stopped. */
+int eng_timeout_check(void *udata)
+{
+    eng *e = udata;
+
+    if (e == NULL)
+        return 0;
+    /* Past the memory limit every allocation fails; unwinding at once is
+     * far cheaper than letting each failure run Duktape's emergency GC. */
+    if (e->out_of_memory)
+        return 1;
+    if (e->host.deadline <= 0)
+        return 0;
+    if (!e->timed_out && jsys_now() >= e->host.deadline)
+        e->timed_out = 1;
+    return e->timed_out;
+}
+
+static void eng_fatal(void *udata, const char *msg)
+{
+    (void) udata;
+    log_sys("crit", "javascript engine fatal error: %s", msg ? msg : "?");
+    abort();
+}
+
+/* --- error responses, shared with the request layer and the tool --- */
+
+const char *eng_reason(int status)
+{
+    static const struct { int code; const char *text; } reasons[] = {
+        { 100, "Continue" }, { 101, "Switching Protocols" },
+        { 200, "OK" }, { 201, "Created" }, { 202, "Accepted" },
+        { 203, "Non-Authoritative Information" }, { 204, "No Content" },
+        { 205, "Reset Content" }, { 206, "Partial Content" },
+        { 300, "Multiple Choices" }, { 301, "Moved Permanently" },
+        { 302, "Found" }, { 303, "See Other" }, { 304, "Not Modified" },
+        { 307, "Temporary Redirect" }, { 308, "Permanent Redirect" },
+        { 400, "Bad Request" }, { 401, "Unauthorized" },
+        { 402, "Payment Required" }, { 403, "Forbidden" },
+        { 404, "Not Found" }, { 405, "Method Not Allowed" },
+        { 406, "Not Acceptable" }, { 408, "Request Timeout" },
+        { 409, "Conflict" }, { 410, "Gone" }, { 411, "Length Required" },
+        { 412, "Precondition Failed" }, { 413, "Payload Too Large" },
+        { 414, "URI Too Long" }, { 415, "Unsupported Media Type" },
+        { 416, "Range Not Satisfiable" }, { 417, "Expectation Failed" },
+        { 418, "I'm a Teapot" }, { 422, "Unprocessable Entity" },
+        { 425, "Too Early" }, { 426, "Upgrade Required" },
+        { 428, "Precondition Required" }, { 429, "Too Many Requests" },
+        { 431, "Request Header Fields Too Large" },
+        { 451, "Unavailable For Legal Reasons" },
+        { 500, "Internal Server Error" }, { 501, "Not Implemented" },
+        { 502, "Bad Gateway" }, { 503, "Service Unavailable" },
+        { 504, "Gateway Timeout" }, { 505, "HTTP Version Not Supported" },
+        { 0, NULL }
+    };
+    int i;
+
+    for (i = 0; reasons[i].text; i++)
+        if (reasons[i].code == status)
+            return reasons[i].text;
+    return "Unknown";
+}
+
+/* Appends s to out as JSON string content; returns the new length. */
+static size_t json_escape(char *out, size_t n, size_t cap, const char *s)
+{
+    for (; *s && n + 7 < cap; s++) {
+        unsigned char c = (unsigned char) *s;
+        if (c == '"' || c == '\\') {
+            out[n++] = '\\';
+            out[n++] = (char) c;
+        } else if (c < 0x20) {
+            n += (size_t) snprintf(out + n, cap - n, "\\u%04x", c);
+        } else {
+            out[n++] = (char) c;
+        }
+    }
+    return n;
+}
+
+void eng_send_error(const eng_io *io, int status, const char *message)
+{
+    char body[1024];
+    const char *hdr = "Content-Type: application/json; charset=utf-8\r\n"
+                      "Cache-Control: no-store\r\n";
+    char head[256];
+    size_t n = 0;
+
+    n = json_escape(body, (size_t) snprintf(body, sizeof body, "{\"error\":\""),
+                    sizeof body - 16, eng_reason(status));
+    if (message) {
+        n += (size_t) snprintf(body + n, sizeof body - n, "\",\"message\":\"");
+        n = json_escape(body, n, sizeof body - 4, message);
+    }
+    n += (size_t) snprintf(body + n, sizeof body - n, "\"}");
+    snprintf(head, sizeof head, "%sContent-Length: %lu\r\n", hdr, (unsigned long) n);
+    if (io->head(io->ud, status, head, strlen(head)) == 0 &&
+        io->body(io->ud, body, n) == 0)
+        io->flush(io->ud);
+}
+
+/* --- start-up: natives, runtime files, hardening --- */
+
+/* [ ... sys rt ] -> [ ... sys rt ]: evaluates one runtime file as the body
+ * of function (sys, rt). */
+static int run_bundle_file(duk_context *ctx, const js_bundle_entry *f,
+                           char *err, size_t errlen)
+{
+    static const char head[] = "function (sys, rt) {", tail[] = "\n}";
+    size_t hl = sizeof head - 1, tl = sizeof tail - 1;
+    char *src = duk_push_fixed_buffer(ctx, hl + f->len + tl);
+
+    memcpy(src, head, hl);
+    memcpy(src + hl, f->src, f->len);
+    memcpy(src + hl + f->len, tail, tl);
+    duk_push_sprintf(ctx, "invoke:%s", f->name);
+    if (duk_pcompile_lstring_filename(ctx, DUK_COMPILE_FUNCTION, src,
+                                      hl + f->len + tl) != 0)
+        goto fail;
+    duk_remove(ctx, -2);
+    duk_dup(ctx, -3);
+    duk_dup(ctx, -3);
+    if (duk_pcall(ctx, 2) != 0)
+        goto fail;
+    duk_pop(ctx);
+    return 0;
+fail:
+    snprintf(err, errlen, "runtime %s: %s", f->name, duk_safe_to_stacktrace(ctx, -1));
+    duk_pop_2(ctx);
+    return -1;
+}
+
+eng *eng_new(const eng_config *c, char *err, size_t errlen)
+{
+    eng *e = calloc(1, sizeof *e);
+    const js_bundle_entry *f;
+
+    if (e == NULL) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    e->cfg = *c;
+    e->ctx = duk_create_heap(eng_alloc, eng_realloc, eng_free_mem, e, eng_fatal);
+    if (e->ctx == NULL) {
+        snprintf(err, errlen, "cannot create the JavaScript heap");
+        free(e);
+        return NULL;
+    }
+    /* [ sys rt ] */
+    duk_push_bare_object(e->ctx);
+    jsys_init(e->ctx, &e->host);
+    jsmod_init(e->ctx, &e->host);
+    duk_push_boolean(e->ctx, c->dev);
+    duk_put_prop_string(e->ctx, -2, "dev");
+    duk_push_boolean(e->ctx, c->trust_proxy);
+    duk_put_prop_string(e->ctx, -2, "trustProxy");
+    duk_push_bare_object(e->ctx);
+    for (f = js_bundle; f->name; f++) {
+        if (run_bundle_file(e->ctx, f, err, errlen) < 0) {
+            eng_free(e);
+            return NULL;
+        }
+    }
+    if (!duk_get_prop_string(e->ctx, -1, "dispatch") || !duk_is_function(e->ctx, -1)) {
+        snprintf(err, errlen, "runtime defines no dispatch function");
+        eng_free(e);
+        return NULL;
+    }
+    /* Keep dispatch and the global reachable from the stash, so their heap
+     * pointers stay valid for the life of the heap. */
+    e->dispatch = duk_get_heapptr(e->ctx, -1);
+    duk_push_heap_stash(e->ctx);
+    duk_dup(e->ctx, -2);
+    duk_put_prop_string(e->ctx, -2, "dispatch");
+    duk_push_global_object(e->ctx);
+    e->global = duk_get_heapptr(e->ctx, -1);
+    duk_put_prop_string(e->ctx, -2, "global");
+    duk_set_top(e->ctx, 0);
+    duk_gc(e->ctx, 0);
+    return e;
+}
+
+void eng_free(eng *e)
+{
+    if (e == NULL)
+        return;
+    if (e->ctx)
+        duk_destroy_heap(e->ctx);
+    free(e);
+}
+
+/* --- one request --- */
+
+static const char *env_get(char **envp, const char *name)
+{
+    size_t n = strlen(name);
+
+    for (; envp && *envp; envp++)
+        if (strncmp(*envp, name, n) == 0 && (*envp)[n] == '=')
+            return *envp + n + 1;
+    return NULL;
+}
+
+/* The path to route, still percent-encoded: REQUEST_URI without its query,
+ * less INVOKE_BASE (a folder the web server maps onto the functions), or
+ * less SCRIPT_NAME when the server ran us as a script with PATH_INFO (CGI,
+ * mod_fcgid).  Returns 0, or -1 when the path does not fit. */
+static int route_path(char **envp, char *out, size_t cap)
+{
+    const char *uri = env_get(envp, "REQUEST_URI");
+    const char *base = env_get(envp, "INVOKE_BASE");
+    const char *script = env_get(envp, "SCRIPT_NAME");
+    const char *info = env_get(envp, "PATH_INFO");
+    size_t n, bl;
+
+    if (uri == NULL || *uri == '\0')
+        uri = info && *info ? info : "/";
+    n = strcspn(uri, "?#");
+    if (base && (bl = strlen(base)) > 0 && base[bl - 1] == '/')
+        bl--;
+    else if (base == NULL && info && *info && script && *script)
+        base = script, bl = strlen(script);
+    else
+        bl = base ? strlen(base) : 0;
+    if (bl > 0 && n >= bl && strncmp(uri, base, bl) == 0 &&
+        (n == bl || uri[bl] == '/')) {
+        uri += bl;
+        n -= bl;
+    }
+    if (n == 0) {
+        uri = "/";
+        n = 1;
+    }
+    if (n >= cap)
+        return -1;
+    memcpy(out, uri, n);
+    out[n] = '\0';
+    return 0;
+}
+
+/* [ ... ] -> [ ... env ]: the CGI variables as an object. */
+static void push_env(duk_context *ctx, char **envp)
+{
+    duk_push_object(ctx);
+    for (; envp && *envp; envp++) {
+        const char *eq = strchr(*envp, '=');
+        if (eq == NULL)
+            continue;
+        duk_push_lstring(ctx, *envp, (duk_size_t) (eq - *envp));
+        duk_push_string(ctx, eq + 1);
+        duk_put_prop(ctx, -3);
+    }
+}
+
+/* [ ... ] -> [ ... thread ]: a thread whose global is a fresh object that
+ * inherits from the frozen base global. */
+static duk_context *push_request_thread(eng *e)
+{
+    duk_context *t;
+
+    duk_push_thread(e->ctx);
+    t = duk_get_context(e->ctx, -1);
+    duk_push_object(t);
+    duk_push_heapptr(t, e->global);
+    duk_set_prototype(t, -2);
+    /* globalThis and Node's `global` must name this request's object, not
+     * the frozen one they would inherit. */
+    /* Defined, not assigned: the inherited ones are frozen. */
+    duk_push_string(t, "globalThis");
+    duk_dup(t, -2);
+    duk_def_prop(t, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE |
+                        DUK_DEFPROP_SET_CONFIGURABLE);
+    duk_push_string(t, "global");
+    duk_dup(t, -2);
+    duk_def_prop(t, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE |
+                        DUK_DEFPROP_SET_CONFIGURABLE);
+    duk_set_global_object(t);
+    return t;
+}
+
+struct dispatch_args {
+    eng *e;
+    const eng_request *r;
+    const rt_match *m;
+    const char *path;
+};
+
+/* [ ] -> [ result ]: builds the arguments and calls rt.dispatch, under
+ * duk_safe_call so that nothing here can throw past the engine. */
+static duk_ret_t run_dispatch(duk_context *t, void *udata)
+{
+    const struct dispatch_args *a = udata;
+    const eng_request *r = a->r;
+    const rt_match *m = a->m;
+    int i;
+
+    duk_push_heapptr(t, a->e->dispatch);
+    push_env(t, r->envp);
+    if (r->body_len > 0) {
+        void *b = duk_push_fixed_buffer(t, r->body_len);
+        memcpy(b, r->body, r->body_len);
+        duk_push_buffer_object(t, -1, 0, r->body_len, DUK_BUFOBJ_NODEJS_BUFFER);
+        duk_remove(t, -2);
+    } else {
+        duk_push_undefined(t);
+    }
+    duk_push_string(t, m->file);
+    duk_push_string(t, m->rel);
+    duk_push_bare_object(t);
+    for (i = 0; i < m->nparams; i++) {
+        duk_push_string(t, m->params[i].value);
+        duk_put_prop_string(t, -2, m->params[i].name);
+    }
+    duk_push_string(t, a->path);
+    duk_call(t, 6);
+    return 1;
+}
+
+/* Calls rt.dispatch(env, body, file, rel, params, path) in thread t and
+ * logs what escaped it.  Returns 0, or non-zero when it threw. */
+static int call_dispatch(eng *e, duk_context *t, const eng_request *r,
+                         const rt_match *m, const char *path)
+{
+    struct dispatch_args a = { e, r, m, path };
+    int rc = duk_safe_call(t, run_dispatch, &a, 0, 1);
+
+    if (rc != 0 && !e->timed_out && !e->out_of_memory) {
+        const char *s = duk_safe_to_stacktrace(t, -1);
+        log_console("error", m->rel, r->id, s, strlen(s));
+    }
+    duk_pop(t);
+    return rc;
+}
+
+int eng_handle(eng *e, const eng_request *r)
+{
+    char path[PATH_MAX], why[256];
+    const char *root = r->root ? r->root : e->cfg.root;
+    const char *method = env_get(r->envp, "REQUEST_METHOD");
+    static rt_match m;      /* PATH_MAX-sized: keep it off the stack */
+    rt_status st;
+    duk_context *t;
+
+    why[0] = '\0';
+    if (root == NULL) {
+        log_sys("error", "no functions root: give --root or INVOKE_ROOT");
+        eng_send_error(r->io, 500, NULL);
+        return 500;
+    }
+    if (route_path(r->envp, path, sizeof path) < 0) {
+        eng_send_error(r->io, 414, NULL);
+        return 414;
+    }
+    st = rt_resolve(root, path, &m, why, sizeof why);
+    if (st != RT_OK) {
+        if (st == RT_FORBIDDEN)
+            log_console("warn", "-", r->id, why, strlen(why));
+        else if (st == RT_ERR)
+            log_sys("error", "functions root %s: %s", root, why);
+        eng_send_error(r->io, st == RT_ERR ? 500 : 404, NULL);
+        return st == RT_ERR ? 500 : 404;
+    }
+
+    memset(&e->host, 0, sizeof e->host);
+    e->host.io = r->io;
+    e->host.root = root;
+    e->host.func = m.rel;
+    e->host.reqid = r->id;
+    e->host.head_only = method && strcmp(method, "HEAD") == 0;
+    if (e->cfg.timeout > 0)
+        e->host.deadline = jsys_now() + e->cfg.timeout * 1000.0;
+    e->timed_out = e->out_of_memory = 0;
+
+    t = push_request_thread(e);
+    if (e->cfg.memory_limit)
+        e->limit = e->used + e->cfg.memory_limit;
+    call_dispatch(e, t, r, &m, path);
+    /* The runtime's loop also stops at the deadline while it sleeps, without
+     * the interrupt counter having fired: both count as a timeout. */
+    if (e->host.deadline > 0 && jsys_now() >= e->host.deadline)
+        e->timed_out = 1;
+    if (e->timed_out || e->out_of_memory) {
+        const char *what = e->timed_out ? "execution time limit reached" :
+                                          "memory limit reached";
+        log_console("error", m.rel, r->id, what, strlen(what));
+    }
+    if (e->host.status == 0) {
+        /* dispatch always answers; reaching here means the runtime itself
+         * was stopped (time, memory) before it could. */
+        e->host.status = e->timed_out ? 504 : 500;
+        eng_send_error(r->io, e->host.status, NULL);
+    }
+    e->limit = 0;
+    e->host.deadline = 0;
+    duk_pop(e->ctx);
+    if (e->out_of_memory || e->timed_out)
+        duk_gc(e->ctx, 0);
+    e->host.io = NULL;
+    return e->host.status ? e->host.status : 500;
+}

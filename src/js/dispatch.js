@@ -1,0 +1,203 @@
+/* dispatch.js - one request, from CGI variables to a finished response.
+ *
+ * The engine calls rt.dispatch in a fresh thread whose global object is new
+ * for this request.  It builds req and res, loads the function's module
+ * anew, calls the handler, and runs the event loop until the response is
+ * done and the handler's promise has settled.  Every failure ends as a JSON
+ * error response and a log line; details reach the client only with --dev.
+ *
+ * Runs as the body of function (sys, rt); ES5 only.
+ */
+var G = new Function('return this')();
+var hasOwn = Object.prototype.hasOwnProperty;
+
+rt.reason = sys.reason;
+
+function describe(err) {
+    if (err instanceof Error || (err && typeof err === 'object' && err.stack))
+        return String(err.stack || err);
+    return rt.inspect(err);
+}
+
+function devDetails(err) {
+    if (!sys.dev) return undefined;
+    return { stack: err && err.stack ? String(err.stack) : undefined };
+}
+
+function devMessage(err) {
+    if (!sys.dev) return undefined;
+    return err && err.message !== undefined ? String(err.message) : String(err);
+}
+
+/* process.env: the root's .env file (cached until it changes), read-only
+ * from the function's point of view: each request gets its own copy. */
+var envCache = {};
+function parseDotenv(text) {
+    var out = {}, lines = text.split(/\r?\n/);
+    for (var i = 0; i < lines.length; i++) {
+        var m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=\s*(.*?)\s*$/.exec(lines[i]);
+        if (!m) continue;
+        var v = m[2];
+        if (/^"/.test(v) && /"$/.test(v) && v.length >= 2)
+            v = v.slice(1, -1).replace(/\\n/g, '\n').replace(/\\r/g, '\r').replace(/\\t/g, '\t').replace(/\\"/g, '"').replace(/\\\\/g, '\\');
+        else if (/^'/.test(v) && /'$/.test(v) && v.length >= 2)
+            v = v.slice(1, -1);
+        else
+            v = v.replace(/\s+#.*$/, '');
+        out[m[1]] = v;
+    }
+    return out;
+}
+
+function rootEnv(root) {
+    var st = sys.stat(root + '/.env'), c = envCache[root];
+    var stamp = st && st.file ? st.mtime + ':' + st.size : 'none';
+    if (!c || c.stamp !== stamp) {
+        var vars = {};
+        if (st && st.file) {
+            try {
+                vars = parseDotenv(sys.readFile(st.path, true));
+            } catch (e) {
+                rt.log('warn', 'cannot read ' + root + '/.env: ' + e.message);
+            }
+        }
+        c = envCache[root] = { stamp: stamp, vars: vars };
+    }
+    var env = {}, k;
+    var admin = sys.adminEnv || {};
+    for (k in admin) if (hasOwn.call(admin, k)) env[k] = admin[k];
+    for (k in c.vars) if (hasOwn.call(c.vars, k)) env[k] = c.vars[k];
+    return env;
+}
+
+rt.currentEnv = null;
+rt.processEnv = function () {
+    if (rt.currentEnv === null)
+        rt.currentEnv = rootEnv(rt.root);
+    return rt.currentEnv;
+};
+
+rt.dispatch = function (env, body, file, rel, params, routePath) {
+    var res = rt.createResponse(null), req, handler, ret;
+    var state = { settled: false, failed: false };
+
+    rt.resetMicrotasks();
+    rt.resetTimers();
+    rt.resetConsole();
+    rt.root = file.slice(0, file.length - rel.length - 1);
+    rt.currentEnv = null;
+
+    function fail(err) {
+        state.failed = true;
+        rt.log('error', 'Uncaught ' + describe(err));
+        if (!res.headersSent)
+            rt.sendError(res, 500, devMessage(err), devDetails(err));
+        else if (!res.finished)
+            res.end();
+    }
+    rt.onUncaughtException = fail;
+    rt.onUnhandledRejection = function (reason) {
+        rt.log('error', 'Unhandled promise rejection: ' + describe(reason));
+    };
+    rt.onResponseDone = null;
+
+    try {
+        req = rt.createRequest(env, body, params, routePath);
+    } catch (e) {
+        if (e && e.status === 400 && e.expose) {
+            rt.log('warn', e.message);
+            rt.sendError(res, 400, e.message);
+            return;
+        }
+        throw e;
+    }
+    res.req = req;
+    req.res = res;
+
+    try {
+        handler = rt.requireMain(file);
+    } catch (e) {
+        rt.log('error', 'Cannot load ' + rel + ': ' + describe(e));
+        rt.sendError(res, 500, devMessage(e), devDetails(e));
+        return;
+    }
+    if (typeof handler !== 'function') {
+        var msg = rel + ' does not export a function (module.exports is ' +
+                  (handler === null ? 'null' : typeof handler) + ')';
+        rt.log('error', msg);
+        rt.sendError(res, 500, msg);
+        return;
+    }
+
+    try {
+        ret = handler(req, res);
+    } catch (e) {
+        fail(e);
+    }
+    if (ret !== null && (typeof ret === 'object' || typeof ret === 'function') &&
+        typeof ret.then === 'function') {
+        ret.then(function () { state.settled = true; },
+                 function (e) { state.settled = true; fail(e); });
+    } else {
+        state.settled = true;
+    }
+
+    rt.runLoop(function () {
+        return res.finished && (state.settled || state.failed);
+    });
+
+    if (!res.finished) {
+        if (!res.headersSent) {
+            rt.log('error', rel + ' finished without sending a response');
+            rt.sendError(res, 500, sys.dev ? 'The function finished without sending a response' : undefined);
+        } else {
+            rt.log('warn', rel + ' streamed a response and never ended it: ended now');
+            res.end();
+        }
+    }
+    rt.resetTimers();
+    rt.resetMicrotasks();
+};
+
+/* --- process, as much of it as a function needs here --- */
+var startTime = sys.now();
+var processObj = {
+    platform: 'linux',
+    arch: 'x64',
+    version: 'v20.0.0',
+    versions: { node: '20.0.0', invoke: sys.version },
+    argv: ['invoke-fcgi'],
+    execArgv: [],
+    pid: 0,
+    title: 'invoke-fcgi',
+    cwd: function () { return rt.cwd(); },
+    uptime: function () { return (sys.now() - startTime) / 1000; },
+    hrtime: function (prev) {
+        var t = sys.now(), s = Math.floor(t / 1000), ns = Math.floor((t - s * 1000) * 1e6);
+        if (prev) {
+            s -= prev[0];
+            ns -= prev[1];
+            if (ns < 0) { s--; ns += 1e9; }
+        }
+        return [s, ns];
+    },
+    nextTick: function (fn) {
+        var args = Array.prototype.slice.call(arguments, 1);
+        queueMicrotask(function () { fn.apply(undefined, args); });
+    },
+    exit: function () {
+        throw new Error('process.exit() is not allowed in a function: send a response instead');
+    },
+    kill: function () {
+        throw new Error('process.kill() is not allowed in a function');
+    },
+    on: function () { return processObj; },
+    once: function () { return processObj; },
+    off: function () { return processObj; },
+    emitWarning: function (w) { rt.log('warn', String(w)); }
+};
+Object.defineProperty(processObj, 'env', {
+    get: function () { return rt.processEnv(); },
+    enumerable: true
+});
+G.process = processObj;

@@ -1,0 +1,667 @@
+/* express.js - the Express-compatible req and res.
+ *
+ * req is built from the CGI variables the web server passed; everything
+ * that costs parsing (query, cookies, headers, accepts) is computed on
+ * first use, because most functions read two or three of them.  res
+ * collects headers and leaves through sys.respond (one whole response with
+ * its Content-Length) or, once res.write() is used, sys.head + sys.write
+ * with a flush per chunk, so streamed chunks reach the client as written.
+ *
+ * Runs as the body of function (sys, rt); ES5 only.
+ */
+var hasOwn = Object.prototype.hasOwnProperty;
+
+/* --- small helpers --- */
+function decode(s) {
+    try {
+        return decodeURIComponent(s);
+    } catch (e) {
+        return s;
+    }
+}
+
+function HttpError(status, message) {
+    var e = new Error(message);
+    e.status = status;
+    e.expose = true;
+    return e;
+}
+rt.HttpError = HttpError;
+
+var MIME = {
+    html: 'text/html', htm: 'text/html', txt: 'text/plain', text: 'text/plain',
+    css: 'text/css', csv: 'text/csv', js: 'text/javascript', mjs: 'text/javascript',
+    json: 'application/json', xml: 'application/xml', pdf: 'application/pdf',
+    zip: 'application/zip', gz: 'application/gzip', wasm: 'application/wasm',
+    bin: 'application/octet-stream', form: 'application/x-www-form-urlencoded',
+    urlencoded: 'application/x-www-form-urlencoded', multipart: 'multipart/*',
+    png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif',
+    svg: 'image/svg+xml', ico: 'image/x-icon', webp: 'image/webp', avif: 'image/avif',
+    mp3: 'audio/mpeg', wav: 'audio/wav', mp4: 'video/mp4', webm: 'video/webm',
+    woff: 'font/woff', woff2: 'font/woff2', ttf: 'font/ttf', otf: 'font/otf',
+    md: 'text/markdown', yaml: 'text/yaml', yml: 'text/yaml', map: 'application/json',
+    webmanifest: 'application/manifest+json', ics: 'text/calendar'
+};
+
+/* 'json' -> 'application/json', '.png' -> 'image/png', 'a/b' stays. */
+function mimeOf(t) {
+    if (t.indexOf('/') >= 0) return t;
+    var ext = t.charAt(0) === '.' ? t.slice(1) : t;
+    return MIME[ext.toLowerCase()] || null;
+}
+rt.mimeOf = mimeOf;
+
+function withCharset(type) {
+    if (/^(text\/|application\/(json|javascript|xml)|[^;]*\+(json|xml))/.test(type) &&
+        type.indexOf('charset') < 0)
+        return type + '; charset=utf-8';
+    return type;
+}
+
+/* Query strings and urlencoded bodies: repeated keys become arrays, a[]=x
+ * and a[b]=x nest one level per bracket, '+' is a space. */
+function parseQuery(qs) {
+    var out = {};
+    if (!qs) return out;
+    var pairs = qs.split('&');
+    for (var i = 0; i < pairs.length && i < 1000; i++) {
+        if (!pairs[i]) continue;
+        var eq = pairs[i].indexOf('=');
+        var k = decode((eq < 0 ? pairs[i] : pairs[i].slice(0, eq)).replace(/\+/g, ' '));
+        var v = eq < 0 ? '' : decode(pairs[i].slice(eq + 1).replace(/\+/g, ' '));
+        assign(out, k, v);
+    }
+    return out;
+}
+rt.parseQuery = parseQuery;
+
+function safeKey(k) {
+    return k !== '__proto__' && k !== 'constructor' && k !== 'prototype';
+}
+
+function addValue(obj, k, v) {
+    if (!safeKey(k)) return;
+    if (!hasOwn.call(obj, k)) obj[k] = v;
+    else if (Array.isArray(obj[k])) obj[k].push(v);
+    else obj[k] = [obj[k], v];
+}
+
+function assign(out, key, v) {
+    var m = /^([^\[\]]+)((?:\[[^\[\]]*\]){1,5})$/.exec(key);
+    if (!m) return addValue(out, key, v);
+    var parts = [m[1]], re = /\[([^\[\]]*)\]/g, g;
+    while ((g = re.exec(m[2])) !== null) parts.push(g[1]);
+    var obj = out;
+    for (var i = 0; i < parts.length - 1; i++) {
+        var k = parts[i], next = parts[i + 1];
+        if (!safeKey(k)) return;
+        if (next === '') {
+            /* a[] -> array */
+            if (!hasOwn.call(obj, k)) obj[k] = [];
+            else if (!Array.isArray(obj[k])) obj[k] = [obj[k]];
+            if (i + 2 === parts.length) { obj[k].push(v); return; }
+            return;
+        }
+        if (!hasOwn.call(obj, k) || typeof obj[k] !== 'object' || obj[k] === null)
+            obj[k] = {};
+        obj = obj[k];
+    }
+    addValue(obj, parts[parts.length - 1], v);
+}
+
+function parseCookies(header) {
+    var out = {};
+    if (!header) return out;
+    var parts = header.split(/; */);
+    for (var i = 0; i < parts.length; i++) {
+        var eq = parts[i].indexOf('=');
+        if (eq < 0) continue;
+        var k = parts[i].slice(0, eq).trim(), v = parts[i].slice(eq + 1).trim();
+        if (v.charAt(0) === '"' && v.charAt(v.length - 1) === '"') v = v.slice(1, -1);
+        if (!hasOwn.call(out, k) && safeKey(k)) out[k] = decode(v);
+    }
+    return out;
+}
+
+/* Accept-style header -> [{ type, q, i }] best first. */
+function parseAccept(h) {
+    if (!h) return [];
+    var list = h.split(','), out = [];
+    for (var i = 0; i < list.length; i++) {
+        var parts = list[i].split(';'), type = parts[0].trim().toLowerCase(), q = 1;
+        for (var j = 1; j < parts.length; j++) {
+            var kv = parts[j].split('=');
+            if (kv[0].trim() === 'q') q = parseFloat(kv[1]);
+        }
+        if (type && q > 0) out.push({ type: type, q: isNaN(q) ? 0 : q, i: i });
+    }
+    out.sort(function (a, b) { return b.q - a.q || a.i - b.i; });
+    return out;
+}
+
+function mimeMatch(pattern, type) {
+    var p = pattern.split('/'), t = type.split('/');
+    if (p[0] !== '*' && p[0] !== t[0]) return false;
+    if (p[1] === '*' || p[1] === t[1]) return true;
+    /* '+json' style suffix patterns */
+    return p[1].charAt(0) === '*' && p[1].slice(1) === t[1].slice(t[1].indexOf('+'));
+}
+
+/* --- req --- */
+function Request() {}
+var RP = Request.prototype;
+
+function lazy(name, compute) {
+    Object.defineProperty(RP, name, {
+        get: function () {
+            var v = compute.call(this);
+            Object.defineProperty(this, name, { value: v, writable: true, enumerable: true, configurable: true });
+            return v;
+        },
+        set: function (v) {
+            Object.defineProperty(this, name, { value: v, writable: true, enumerable: true, configurable: true });
+        },
+        enumerable: true, configurable: true
+    });
+}
+
+lazy('headers', function () {
+    var env = this._env, h = {}, keys = Object.keys(env);
+    for (var i = 0; i < keys.length; i++) {
+        var k = keys[i];
+        if (k.slice(0, 5) === 'HTTP_')
+            h[k.slice(5).toLowerCase().replace(/_/g, '-')] = env[k];
+    }
+    if (env.CONTENT_TYPE) h['content-type'] = env.CONTENT_TYPE;
+    if (env.CONTENT_LENGTH) h['content-length'] = env.CONTENT_LENGTH;
+    return h;
+});
+lazy('query', function () { return parseQuery(this._env.QUERY_STRING || ''); });
+lazy('cookies', function () { return parseCookies(this._env.HTTP_COOKIE); });
+lazy('signedCookies', function () { return {}; });
+lazy('ips', function () {
+    if (!sys.trustProxy || !this._env.HTTP_X_FORWARDED_FOR) return [];
+    return this._env.HTTP_X_FORWARDED_FOR.split(',').map(function (s) { return s.trim(); }).filter(Boolean);
+});
+lazy('ip', function () {
+    var ips = this.ips;
+    return ips.length ? ips[0] : (this._env.REMOTE_ADDR || '');
+});
+lazy('protocol', function () {
+    var env = this._env;
+    if (sys.trustProxy && env.HTTP_X_FORWARDED_PROTO)
+        return env.HTTP_X_FORWARDED_PROTO.split(',')[0].trim().toLowerCase();
+    return (env.HTTPS && env.HTTPS !== 'off') || env.REQUEST_SCHEME === 'https' ? 'https' : 'http';
+});
+lazy('secure', function () { return this.protocol === 'https'; });
+lazy('hostname', function () {
+    var env = this._env;
+    var host = (sys.trustProxy && env.HTTP_X_FORWARDED_HOST) || env.HTTP_HOST || env.SERVER_NAME || '';
+    host = host.split(',')[0].trim();
+    if (host.charAt(0) === '[') return host.slice(0, host.indexOf(']') + 1);
+    var c = host.indexOf(':');
+    return c >= 0 ? host.slice(0, c) : host;
+});
+lazy('host', function () { return this.hostname; });
+lazy('subdomains', function () {
+    var h = this.hostname;
+    if (!h || /^[\d.]+$/.test(h)) return [];
+    return h.split('.').reverse().slice(2);
+});
+lazy('xhr', function () {
+    return String(this._env.HTTP_X_REQUESTED_WITH || '').toLowerCase() === 'xmlhttprequest';
+});
+lazy('fresh', function () { return false; });
+lazy('stale', function () { return true; });
+lazy('rawBody', function () {
+    return this._body === undefined ? new Buffer(0) : this._body;
+});
+lazy('body', function () { return this._parsed; });
+
+RP.get = RP.header = function (name) {
+    if (typeof name !== 'string')
+        throw new TypeError('name argument is required to req.get');
+    var k = name.toLowerCase();
+    if (k === 'referer' || k === 'referrer')
+        return this.headers.referer || this.headers.referrer;
+    return this.headers[k];
+};
+
+RP.is = function (types) {
+    var ct = this._env.CONTENT_TYPE;
+    var hasBody = this._body !== undefined || Number(this._env.CONTENT_LENGTH) > 0;
+    if (!hasBody) return null;
+    if (!ct) return false;
+    var actual = ct.split(';')[0].trim().toLowerCase();
+    var list = Array.isArray(types) ? types : Array.prototype.slice.call(arguments);
+    if (!list.length) return actual;
+    for (var i = 0; i < list.length; i++) {
+        var t = String(list[i]);
+        var m = t.charAt(0) === '+' ? '*/*' + t : mimeOf(t);
+        if (m && mimeMatch(m.toLowerCase(), actual))
+            return t.indexOf('*') >= 0 || t.charAt(0) === '+' ? actual : t;
+    }
+    return false;
+};
+
+function negotiate(header, list, wildcard) {
+    var accepted = parseAccept(header);
+    if (!list.length)
+        return accepted.map(function (a) { return a.type; });
+    if (!header)
+        return list[0];
+    for (var a = 0; a < accepted.length; a++) {
+        for (var i = 0; i < list.length; i++) {
+            var t = String(list[i]);
+            if (wildcard(accepted[a].type, t)) return t;
+        }
+    }
+    return false;
+}
+
+RP.accepts = function () {
+    var list = Array.isArray(arguments[0]) ? arguments[0] : Array.prototype.slice.call(arguments);
+    return negotiate(this._env.HTTP_ACCEPT, list, function (pattern, t) {
+        var m = mimeOf(t);
+        return !!m && mimeMatch(pattern, m.toLowerCase());
+    });
+};
+
+function plainNegotiator(varName) {
+    return function () {
+        var list = Array.isArray(arguments[0]) ? arguments[0] : Array.prototype.slice.call(arguments);
+        return negotiate(this._env[varName], list, function (pattern, t) {
+            return pattern === '*' || pattern === t.toLowerCase() ||
+                   pattern.split('-')[0] === t.toLowerCase();
+        });
+    };
+}
+RP.acceptsLanguages = RP.acceptsLanguage = plainNegotiator('HTTP_ACCEPT_LANGUAGE');
+RP.acceptsEncodings = RP.acceptsEncoding = plainNegotiator('HTTP_ACCEPT_ENCODING');
+RP.acceptsCharsets = RP.acceptsCharset = plainNegotiator('HTTP_ACCEPT_CHARSET');
+
+RP.param = function (name, defaultValue) {
+    var p = this.params || {}, b = this.body || {}, q = this.query || {};
+    if (p[name] !== undefined && hasOwn.call(p, name)) return p[name];
+    if (b !== null && typeof b === 'object' && b[name] !== undefined && hasOwn.call(b, name)) return b[name];
+    if (q[name] !== undefined && hasOwn.call(q, name)) return q[name];
+    return defaultValue;
+};
+
+RP.range = function () { return undefined; };
+
+function parseBody(req) {
+    var raw = req._body;
+    var ct = String(req._env.CONTENT_TYPE || '').split(';')[0].trim().toLowerCase();
+    if (raw === undefined)
+        return {};
+    if (ct === 'application/json' || /\+json$/.test(ct)) {
+        var text = sys.bufferToString(raw);
+        if (!/\S/.test(text)) return {};
+        try {
+            return JSON.parse(text);
+        } catch (e) {
+            throw HttpError(400, 'Invalid JSON in request body');
+        }
+    }
+    if (ct === 'application/x-www-form-urlencoded')
+        return parseQuery(sys.bufferToString(raw));
+    if (ct.slice(0, 5) === 'text/')
+        return sys.bufferToString(raw);
+    return raw;
+}
+
+/* Builds req; throws an HttpError(400) when the body does not parse. */
+rt.createRequest = function (env, body, params, routePath) {
+    var req = new Request();
+    var uri = env.REQUEST_URI || routePath;
+    var q = uri.indexOf('?');
+    Object.defineProperty(req, '_env', { value: env });
+    Object.defineProperty(req, '_body', { value: body });
+    req.method = String(env.REQUEST_METHOD || 'GET').toUpperCase();
+    req.path = routePath;
+    req.originalUrl = uri;
+    req.url = q >= 0 ? routePath + uri.slice(q) : routePath;
+    req.baseUrl = '';
+    req.params = params;
+    req.httpVersion = String(env.SERVER_PROTOCOL || 'HTTP/1.1').replace(/^HTTP\//, '');
+    Object.defineProperty(req, '_parsed', { value: parseBody(req) });
+    return req;
+};
+
+/* --- res --- */
+function Response() {}
+var SP = Response.prototype;
+
+function headerList(res) {
+    var out = '', keys = Object.keys(res._headers);
+    for (var i = 0; i < keys.length; i++) {
+        var h = res._headers[keys[i]], v = h.value;
+        if (Array.isArray(v)) {
+            for (var j = 0; j < v.length; j++) out += h.name + ': ' + clean(v[j]) + '\r\n';
+        } else {
+            out += h.name + ': ' + clean(v) + '\r\n';
+        }
+    }
+    return out;
+}
+
+/* Header values never carry CR or LF (response splitting). */
+function clean(v) {
+    return String(v).replace(/[\r\n]+/g, ' ');
+}
+
+function checkHeaderName(name) {
+    if (typeof name !== 'string' || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+        throw new TypeError('Header name must be a valid HTTP token ["' + name + '"]');
+}
+
+SP.setHeader = function (name, value) {
+    checkHeaderName(name);
+    if (this.headersSent) {
+        rt.log('error', 'Cannot set header "' + name + '" after the response was sent');
+        return this;
+    }
+    this._headers[name.toLowerCase()] = { name: name, value: Array.isArray(value) ? value.map(String) : String(value) };
+    return this;
+};
+SP.getHeader = SP.get = function (name) {
+    var h = this._headers[String(name).toLowerCase()];
+    return h ? h.value : undefined;
+};
+SP.getHeaders = function () {
+    var out = {}, keys = Object.keys(this._headers);
+    for (var i = 0; i < keys.length; i++) out[keys[i]] = this._headers[keys[i]].value;
+    return out;
+};
+SP.getHeaderNames = function () { return Object.keys(this._headers); };
+SP.hasHeader = function (name) { return hasOwn.call(this._headers, String(name).toLowerCase()); };
+SP.removeHeader = function (name) {
+    if (!this.headersSent) delete this._headers[String(name).toLowerCase()];
+    return this;
+};
+
+SP.set = SP.header = function (field, value) {
+    if (typeof field === 'object' && field !== null) {
+        var keys = Object.keys(field);
+        for (var i = 0; i < keys.length; i++) this.set(keys[i], field[keys[i]]);
+        return this;
+    }
+    var v = Array.isArray(value) ? value.map(String) : String(value);
+    if (String(field).toLowerCase() === 'content-type' && typeof v === 'string') {
+        if (v.indexOf('/') < 0) v = mimeOf(v) || v;
+        v = withCharset(v);
+    }
+    return this.setHeader(field, v);
+};
+
+SP.append = function (field, value) {
+    var prev = this.get(field);
+    var add = Array.isArray(value) ? value.map(String) : [String(value)];
+    if (prev === undefined) return this.set(field, add.length === 1 ? add[0] : add);
+    return this.setHeader(field, (Array.isArray(prev) ? prev : [prev]).concat(add));
+};
+
+SP.status = function (code) {
+    var n = Number(code);
+    if (!(n % 1 === 0 && n >= 100 && n <= 999))
+        throw new RangeError('Invalid status code: ' + code + '. Status code must be an integer between 100 and 999.');
+    this.statusCode = n;
+    return this;
+};
+
+SP.type = SP.contentType = function (t) {
+    var m = String(t).indexOf('/') >= 0 ? String(t) : (mimeOf(String(t)) || 'application/octet-stream');
+    return this.set('Content-Type', m);
+};
+
+SP.location = function (url) {
+    if (url === 'back') url = this.req.get('referer') || '/';
+    return this.set('Location', encodeURI(String(url)).replace(/%25([0-9A-Fa-f]{2})/g, '%$1'));
+};
+
+SP.redirect = function (a, b) {
+    var status = 302, url = a;
+    if (typeof a === 'number') { status = a; url = b; }
+    else if (typeof b === 'number') { status = b; }
+    this.location(url);
+    var loc = this.get('Location');
+    this.statusCode = status;
+    this.type('text/plain');
+    return this.send(rt.reason(status) + '. Redirecting to ' + loc);
+};
+
+function cookieString(name, value, o) {
+    var s = name + '=' + encodeURIComponent(value);
+    if (o.maxAge !== undefined && o.maxAge !== null) {
+        var secs = Math.floor(Number(o.maxAge) / 1000);
+        s += '; Max-Age=' + secs;
+        if (!o.expires) o.expires = new Date(Date.now() + Number(o.maxAge));
+    }
+    if (o.domain) s += '; Domain=' + o.domain;
+    s += '; Path=' + (o.path || '/');
+    if (o.expires) s += '; Expires=' + (o.expires instanceof Date ? o.expires : new Date(o.expires)).toUTCString();
+    if (o.httpOnly) s += '; HttpOnly';
+    if (o.partitioned) s += '; Partitioned';
+    if (o.priority) s += '; Priority=' + String(o.priority).charAt(0).toUpperCase() + String(o.priority).slice(1).toLowerCase();
+    if (o.sameSite) {
+        var ss = o.sameSite === true ? 'Strict' : String(o.sameSite).toLowerCase();
+        s += '; SameSite=' + (ss === 'strict' || ss === 'Strict' ? 'Strict' : ss === 'lax' ? 'Lax' : ss === 'none' ? 'None' : ss);
+    }
+    if (o.secure) s += '; Secure';
+    return s;
+}
+
+SP.cookie = function (name, value, options) {
+    var o = {}, k;
+    if (options) for (k in options) if (hasOwn.call(options, k)) o[k] = options[k];
+    var v = typeof value === 'object' ? 'j:' + JSON.stringify(value) : String(value);
+    return this.append('Set-Cookie', cookieString(name, v, o));
+};
+
+SP.clearCookie = function (name, options) {
+    var o = { expires: new Date(1), path: '/' }, k;
+    if (options) for (k in options) if (hasOwn.call(options, k) && k !== 'maxAge' && k !== 'expires') o[k] = options[k];
+    return this.append('Set-Cookie', cookieString(name, '', o));
+};
+
+SP.attachment = function (filename) {
+    if (filename) {
+        this.type(rt.path.extname(filename) || 'application/octet-stream');
+        this.set('Content-Disposition', 'attachment; filename="' + rt.path.basename(filename).replace(/["\\]/g, '\\$&') + '"');
+    } else {
+        this.set('Content-Disposition', 'attachment');
+    }
+    return this;
+};
+
+SP.vary = function (field) {
+    var prev = this.get('Vary');
+    if (!prev) return this.set('Vary', field);
+    if (String(prev).toLowerCase().split(/ *, */).indexOf(String(field).toLowerCase()) < 0)
+        this.set('Vary', prev + ', ' + field);
+    return this;
+};
+
+function alreadySent(res, what) {
+    rt.log('error', 'res.' + what + '() called after the response was sent (ERR_HTTP_HEADERS_SENT): ignored');
+    return res;
+}
+
+/* The one way a complete response leaves. */
+function finish(res, body) {
+    res.headersSent = true;
+    res.finished = res.writableEnded = true;
+    sys.respond(res.statusCode, headerList(res), body);
+    if (rt.onResponseDone) rt.onResponseDone(res);
+    return res;
+}
+
+SP.send = function (body) {
+    if (this.finished) return alreadySent(this, 'send');
+    if (this.headersSent) return this.end(body);
+    var t = typeof body;
+    if (body === null || body === undefined) {
+        body = '';
+    } else if (t === 'string') {
+        if (!this.get('Content-Type')) this.set('Content-Type', 'text/html');
+    } else if (t === 'boolean' || t === 'number' || t === 'object') {
+        if (Buffer.isBuffer(body) || body instanceof Uint8Array || body instanceof ArrayBuffer) {
+            if (!this.get('Content-Type')) this.set('Content-Type', 'application/octet-stream');
+        } else {
+            return this.json(body);
+        }
+    }
+    if (this.statusCode === 204 || this.statusCode === 304) {
+        this.removeHeader('Content-Type');
+        body = '';
+    }
+    return finish(this, body);
+};
+
+SP.json = function (value) {
+    if (this.finished) return alreadySent(this, 'json');
+    var s = JSON.stringify(value);
+    if (s === undefined) s = '';
+    if (!this.get('Content-Type')) this.set('Content-Type', 'application/json');
+    return this.send(s);
+};
+
+SP.jsonp = function (value) {
+    var cb = this.req && this.req.query.callback;
+    if (typeof cb !== 'string' || !/^[\[\]\w$.]+$/.test(cb)) return this.json(value);
+    this.set('X-Content-Type-Options', 'nosniff');
+    this.set('Content-Type', 'text/javascript');
+    return this.send('/**/ typeof ' + cb + " === 'function' && " + cb + '(' + JSON.stringify(value) + ');');
+};
+
+SP.sendStatus = function (code) {
+    this.status(code);
+    this.type('text/plain');
+    return this.send(rt.reason(this.statusCode));
+};
+
+SP.write = function (chunk, encoding, cb) {
+    if (this.finished) {
+        alreadySent(this, 'write');
+        return false;
+    }
+    if (!this.headersSent) {
+        if (!this.get('Content-Type')) this.set('Content-Type', 'text/html');
+        /* nginx would otherwise buffer the whole stream */
+        this.set('X-Accel-Buffering', 'no');
+        this.removeHeader('Content-Length');
+        this.headersSent = true;
+        sys.head(this.statusCode, headerList(this));
+    }
+    var ok = true;
+    if (chunk !== undefined && chunk !== null) {
+        ok = sys.write(chunk);
+        sys.flush();
+    }
+    if (typeof encoding === 'function') cb = encoding;
+    if (typeof cb === 'function') rt.enqueueMicrotask(cb);
+    return ok;
+};
+
+SP.end = function (data, encoding, cb) {
+    if (typeof data === 'function') { cb = data; data = undefined; }
+    if (this.finished) return alreadySent(this, 'end');
+    if (!this.headersSent) {
+        if (data === undefined || data === null) data = '';
+        finish(this, data);
+    } else {
+        if (data !== undefined && data !== null) sys.write(data);
+        this.finished = this.writableEnded = true;
+        sys.flush();
+        if (rt.onResponseDone) rt.onResponseDone(this);
+    }
+    if (typeof encoding === 'function') cb = encoding;
+    if (typeof cb === 'function') rt.enqueueMicrotask(cb);
+    return this;
+};
+
+SP.sendFile = function (file, options, cb) {
+    if (typeof options === 'function') { cb = options; options = {}; }
+    options = options || {};
+    if (this.finished) return alreadySent(this, 'sendFile');
+    var p = String(file);
+    if (options.root) p = rt.path.join(String(options.root), p);
+    if (p.charAt(0) !== '/') p = rt.path.join(rt.root, p);
+    var data, err = null;
+    try {
+        data = sys.readFile(p, false);
+    } catch (e) {
+        err = e;
+        e.status = e.statusCode = e.code === 'EACCES' ? 403 : 404;
+    }
+    if (err) {
+        if (typeof cb === 'function') { cb(err); return this; }
+        return rt.sendError(this, err.status);
+    }
+    if (!this.get('Content-Type')) this.type(rt.path.extname(p) || 'application/octet-stream');
+    if (options.headers) this.set(options.headers);
+    if (options.maxAge !== undefined)
+        this.set('Cache-Control', 'public, max-age=' + Math.floor(Number(options.maxAge) / 1000));
+    this.send(data);
+    if (typeof cb === 'function') rt.enqueueMicrotask(function () { cb(); });
+    return this;
+};
+
+SP.download = function (file, name, options, cb) {
+    if (typeof name === 'function') { cb = name; name = undefined; options = undefined; }
+    else if (typeof options === 'function') { cb = options; options = undefined; }
+    if (name && typeof name === 'object') { options = name; name = undefined; }
+    this.attachment(name || rt.path.basename(String(file)));
+    return this.sendFile(file, options, cb);
+};
+
+SP.format = function (obj) {
+    var keys = Object.keys(obj).filter(function (k) { return k !== 'default'; });
+    var pick = this.req.accepts(keys);
+    this.vary('Accept');
+    if (pick) {
+        this.type(pick);
+        obj[pick](this.req, this, function () {});
+    } else if (obj['default']) {
+        obj['default'](this.req, this, function () {});
+    } else {
+        rt.sendError(this, 406);
+    }
+    return this;
+};
+
+SP.links = function (links) {
+    var parts = Object.keys(links).map(function (rel) { return '<' + links[rel] + '>; rel="' + rel + '"'; });
+    var prev = this.get('Link');
+    return this.set('Link', prev ? prev + ', ' + parts.join(', ') : parts.join(', '));
+};
+
+rt.exposed = (rt.exposed || []).concat([RP, SP]);
+
+rt.createResponse = function (req) {
+    var res = new Response();
+    Object.defineProperty(res, '_headers', { value: {}, writable: true });
+    res.statusCode = 200;
+    res.headersSent = false;
+    res.finished = false;
+    res.writableEnded = false;
+    res.locals = {};
+    res.req = req;
+    return res;
+};
+
+/* A JSON error response ({"error": reason[, "message"]}) if nothing was
+ * sent yet; after headers of a stream, only ends it. */
+rt.sendError = function (res, status, message, extra) {
+    if (res.finished) return res;
+    if (res.headersSent) return res.end();
+    res._headers = {};
+    res.statusCode = status;
+    var body = { error: rt.reason(status) };
+    if (message) body.message = message;
+    if (extra) for (var k in extra) if (hasOwn.call(extra, k)) body[k] = extra[k];
+    res.set('Content-Type', 'application/json');
+    res.set('Cache-Control', 'no-store');
+    return finish(res, JSON.stringify(body));
+};

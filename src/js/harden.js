@@ -1,0 +1,78 @@
+/* harden.js - freezes everything a request could reach, so no request can
+ * change what the next one sees.  Runs last.
+ *
+ * Every request's global object inherits from this one, so freezing it and
+ * all intrinsics reachable from it (and the prototypes the runtime hands
+ * out: req, res, timers, promises) makes `Array.prototype.x = 1` or
+ * `console.log = f` fail instead of leaking into later requests.
+ *
+ * Frozen data properties on prototypes would also make plain assignments
+ * on instances fail (`err.name = 'MyError'`, `obj.toString = f`, "the
+ * override mistake"); such properties become accessors whose setter gives
+ * the instance its own property, as SES does.
+ *
+ * Runs as the body of function (sys, rt); ES5 only.
+ */
+var G = new Function('return this')();
+var gopn = Object.getOwnPropertyNames, gopd = Object.getOwnPropertyDescriptor;
+var defineProperty = Object.defineProperty;
+var COMMON = ['constructor', 'toString', 'toLocaleString', 'valueOf', 'toJSON',
+              'name', 'message'];
+
+function tamable(proto, name) {
+    var d = gopd(proto, name);
+    if (!d || !('value' in d) || !d.configurable)
+        return;
+    var value = d.value;
+    var get = function () { return value; };
+    var set = function (v) {
+        if (this === proto)
+            throw new TypeError('Cannot assign to read only property \'' + name + '\' of shared object');
+        defineProperty(this, name, { value: v, writable: true, enumerable: true, configurable: true });
+    };
+    /* Frozen now, so freeze() does not tame the accessors' own prototype
+     * objects in turn (which would never end). */
+    Object.freeze(get.prototype);
+    Object.freeze(set.prototype);
+    defineProperty(proto, name, { get: Object.freeze(get), set: Object.freeze(set),
+                                  enumerable: d.enumerable, configurable: false });
+    freeze(value);
+}
+
+function isPrototype(o) {
+    var c = gopd(o, 'constructor');
+    return c && 'value' in c && typeof c.value === 'function' && c.value.prototype === o;
+}
+
+function freeze(o) {
+    if (o === null || (typeof o !== 'object' && typeof o !== 'function') || Object.isFrozen(o))
+        return;
+    var names = gopn(o), i;
+    if (isPrototype(o))
+        for (i = 0; i < COMMON.length; i++) tamable(o, COMMON[i]);
+    Object.freeze(o);
+    for (i = 0; i < names.length; i++) {
+        var d = gopd(o, names[i]);
+        if ('value' in d) freeze(d.value);
+        else { freeze(d.get); freeze(d.set); }
+    }
+    if (Object.getOwnPropertySymbols) {
+        var syms = Object.getOwnPropertySymbols(o);
+        for (i = 0; i < syms.length; i++) {
+            var sd = gopd(o, syms[i]);
+            if ('value' in sd) freeze(sd.value);
+        }
+    }
+    freeze(Object.getPrototypeOf(o));
+}
+
+/* The runtime's own prototypes handed to functions: every method becomes
+ * overridable per instance (res.json = f must work on that res only). */
+function protectAll(proto) {
+    var names = gopn(proto);
+    for (var i = 0; i < names.length; i++) tamable(proto, names[i]);
+    freeze(proto);
+}
+
+(rt.exposed || []).forEach(protectAll);
+freeze(G);

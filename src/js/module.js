@@ -1,0 +1,274 @@
+/* module.js - CommonJS for function files: require, module, exports.
+ *
+ * Every request starts with an empty module registry, so a function's
+ * modules (and anything they keep at module level) are evaluated anew and
+ * never shared with another request; sys.load keeps the compiled bytecode,
+ * so evaluating anew costs microseconds, not a compile.  Resolution follows
+ * Node: built-ins, then relative and absolute paths (X, X.js, X.json,
+ * X/package.json main, X/index.js), then node_modules folders up to the
+ * functions root.  The natives refuse any path outside the root.
+ *
+ * Runs as the body of function (sys, rt); ES5 only.
+ */
+var hasOwn = Object.prototype.hasOwnProperty;
+
+/* --- POSIX path handling (also the `path` module) --- */
+function normalizeArray(parts, allowAboveRoot) {
+    var out = [];
+    for (var i = 0; i < parts.length; i++) {
+        var p = parts[i];
+        if (!p || p === '.') continue;
+        if (p === '..') {
+            if (out.length && out[out.length - 1] !== '..') out.pop();
+            else if (allowAboveRoot) out.push('..');
+        } else {
+            out.push(p);
+        }
+    }
+    return out;
+}
+
+function assertPath(p, name) {
+    if (typeof p !== 'string')
+        throw new TypeError('The "' + (name || 'path') + '" argument must be of type string. Received ' +
+                            (p === null ? 'null' : typeof p));
+}
+
+var path = {
+    sep: '/',
+    delimiter: ':',
+    normalize: function (p) {
+        assertPath(p);
+        if (p === '') return '.';
+        var abs = p.charAt(0) === '/', trail = p.charAt(p.length - 1) === '/';
+        var s = normalizeArray(p.split('/'), !abs).join('/');
+        if (!s && !abs) s = '.';
+        if (s && trail) s += '/';
+        return (abs ? '/' : '') + s;
+    },
+    join: function () {
+        var parts = [];
+        for (var i = 0; i < arguments.length; i++) {
+            assertPath(arguments[i]);
+            if (arguments[i]) parts.push(arguments[i]);
+        }
+        return parts.length ? path.normalize(parts.join('/')) : '.';
+    },
+    resolve: function () {
+        var resolved = '', abs = false;
+        for (var i = arguments.length - 1; i >= -1 && !abs; i--) {
+            var p = i >= 0 ? arguments[i] : rt.cwd();
+            assertPath(p);
+            if (!p) continue;
+            resolved = p + '/' + resolved;
+            abs = p.charAt(0) === '/';
+        }
+        var s = normalizeArray(resolved.split('/'), !abs).join('/');
+        return ((abs ? '/' : '') + s) || '.';
+    },
+    isAbsolute: function (p) {
+        assertPath(p);
+        return p.charAt(0) === '/';
+    },
+    dirname: function (p) {
+        assertPath(p);
+        if (!p) return '.';
+        var end = p.length;
+        while (end > 1 && p.charAt(end - 1) === '/') end--;
+        var i = p.lastIndexOf('/', end - 1);
+        if (i < 0) return '.';
+        if (i === 0) return '/';
+        return p.slice(0, i);
+    },
+    basename: function (p, ext) {
+        assertPath(p);
+        var end = p.length;
+        while (end > 1 && p.charAt(end - 1) === '/') end--;
+        var b = p.slice(p.lastIndexOf('/', end - 1) + 1, end);
+        if (ext && b !== ext && b.slice(-ext.length) === ext) b = b.slice(0, -ext.length);
+        return b;
+    },
+    extname: function (p) {
+        assertPath(p);
+        var b = path.basename(p), i = b.lastIndexOf('.');
+        return i <= 0 ? '' : b.slice(i);
+    },
+    relative: function (from, to) {
+        var f = path.resolve(from).split('/').filter(Boolean);
+        var t = path.resolve(to).split('/').filter(Boolean);
+        var i = 0;
+        while (i < f.length && i < t.length && f[i] === t[i]) i++;
+        var up = [];
+        for (var j = i; j < f.length; j++) up.push('..');
+        return up.concat(t.slice(i)).join('/');
+    },
+    parse: function (p) {
+        assertPath(p);
+        var root = p.charAt(0) === '/' ? '/' : '', base = path.basename(p), ext = path.extname(p);
+        var dir = p.indexOf('/') >= 0 ? path.dirname(p) : '';
+        return { root: root, dir: dir, base: base, ext: ext, name: ext ? base.slice(0, -ext.length) : base };
+    },
+    format: function (o) {
+        var dir = o.dir || o.root || '', base = o.base || ((o.name || '') + (o.ext || ''));
+        return dir ? (dir === o.root ? dir + base : dir + '/' + base) : base;
+    }
+};
+path.posix = path;
+rt.path = path;
+
+/* The current request's root; process.cwd() answers it too. */
+rt.cwd = function () {
+    return rt.root || '/';
+};
+
+/* Built-in modules: name -> function returning exports (made on first
+ * require in a request).  Other runtime files add theirs. */
+rt.builtins = {
+    path: function () { return path; },
+    util: function () {
+        return {
+            format: rt.format,
+            inspect: rt.inspect,
+            promisify: function (fn) {
+                if (typeof fn !== 'function')
+                    throw new TypeError('The "original" argument must be of type function');
+                return function () {
+                    var self = this, args = Array.prototype.slice.call(arguments);
+                    return new Promise(function (resolve, reject) {
+                        args.push(function (err, value) { if (err) reject(err); else resolve(value); });
+                        fn.apply(self, args);
+                    });
+                };
+            },
+            isDeepStrictEqual: function (a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+        };
+    }
+};
+
+function notFound(id, from) {
+    var e = new Error("Cannot find module '" + id + "'" + (from ? '\nRequire stack:\n- ' + from : ''));
+    e.code = 'MODULE_NOT_FOUND';
+    return e;
+}
+
+function isFile(p) {
+    var s = sys.stat(p);
+    return s && s.file ? s.path : null;
+}
+
+function packageMain(dir) {
+    var pj = sys.stat(dir + '/package.json');
+    if (!pj || !pj.file) return null;
+    var pkg;
+    try {
+        pkg = JSON.parse(sys.readFile(pj.path, true));
+    } catch (e) {
+        return null;
+    }
+    var target = null;
+    var ex = pkg.exports;
+    if (typeof ex === 'string') target = ex;
+    else if (ex && typeof ex === 'object') {
+        var dot = hasOwn.call(ex, '.') ? ex['.'] : ex;
+        if (typeof dot === 'string') target = dot;
+        else if (dot && typeof dot === 'object')
+            target = dot.require || dot.node || dot['default'] || null;
+        if (target && typeof target === 'object')
+            target = target['default'] || null;
+    }
+    if (!target && typeof pkg.main === 'string') target = pkg.main;
+    if (!target) return null;
+    return asFile(path.join(dir, target)) || asDir(path.join(dir, target), true);
+}
+
+function asFile(p) {
+    return isFile(p) || isFile(p + '.js') || isFile(p + '.json');
+}
+
+function asDir(p, noPackage) {
+    return (!noPackage && packageMain(p)) || isFile(p + '/index.js') || isFile(p + '/index.json');
+}
+
+rt.resolveModule = function (id, dir) {
+    if (typeof id !== 'string' || id === '')
+        throw new TypeError('The "id" argument must be a non-empty string');
+    var bare = id.slice(0, 5) === 'node:' ? id.slice(5) : id;
+    if (hasOwn.call(rt.builtins, bare))
+        return bare;
+    var c = id.charAt(0), found = null;
+    if (c === '.' || c === '/') {
+        var p = c === '/' ? path.normalize(id) : path.join(dir, id);
+        found = asFile(p) || asDir(p);
+    } else {
+        /* node_modules, from the requiring folder up to the root */
+        var root = rt.root, d = dir;
+        for (;;) {
+            var base = d + '/node_modules/' + id;
+            found = asFile(base) || asDir(base);
+            if (found || d === root || d.length <= root.length) break;
+            d = path.dirname(d);
+        }
+    }
+    if (!found)
+        throw notFound(id);
+    return found;
+};
+
+function Module(id) {
+    this.id = id;
+    this.filename = id;
+    this.path = path.dirname(id);
+    this.exports = {};
+    this.loaded = false;
+    this.children = [];
+}
+
+function makeRequire(mod, registry) {
+    function require(id) {
+        return load(rt.resolveModule(id, mod.path), registry, mod);
+    }
+    require.resolve = function (id) {
+        return rt.resolveModule(id, mod.path);
+    };
+    require.cache = registry;
+    require.main = registry.__main;
+    return require;
+}
+
+function load(file, registry, parent) {
+    if (file.charAt(0) !== '/') {
+        /* a built-in: one instance per request */
+        var key = 'node:' + file;
+        if (!hasOwn.call(registry, key))
+            registry[key] = { exports: rt.builtins[file]() };
+        return registry[key].exports;
+    }
+    if (hasOwn.call(registry, file))
+        return registry[file].exports;
+    var mod = new Module(file);
+    registry[file] = mod;
+    if (parent) parent.children.push(mod);
+    try {
+        if (file.slice(-5) === '.json') {
+            mod.exports = JSON.parse(sys.readFile(file, true));
+        } else {
+            var fn = sys.load(file);
+            if (!registry.__main) registry.__main = mod;
+            fn.call(mod.exports, mod.exports, makeRequire(mod, registry), mod, file, mod.path);
+        }
+    } catch (e) {
+        delete registry[file];
+        if (e instanceof SyntaxError && typeof e.message === 'string' && e.message.indexOf(file) < 0)
+            e.message += ' (' + file + ')';
+        throw e;
+    }
+    mod.loaded = true;
+    return mod.exports;
+}
+
+/* Loads a function file with a fresh registry; returns module.exports. */
+rt.requireMain = function (file) {
+    var registry = Object.create(null);
+    Object.defineProperty(registry, '__main', { value: null, writable: true });
+    return load(file, registry, null);
+};

@@ -1,0 +1,337 @@
+/* promise.js - Promise and the microtask queue.
+ *
+ * Duktape 2.7 has no Promise.  This one follows the ECMAScript algorithm
+ * (resolving functions, thenable jobs, reaction jobs) closely enough that
+ * `await` and `.then` callbacks run as microtasks in spec order.  The queue
+ * is drained by the request's event loop (timers.js) after the handler
+ * returns and after every timer; rejections nobody handled by the end of a
+ * drain are logged, as Node does.
+ *
+ * Runs as the body of function (sys, rt); ES5 only.
+ */
+var G = new Function('return this')();
+var PENDING = 0, FULFILLED = 1, REJECTED = 2;
+var queue = [];
+var head = 0;
+var unhandled = [];
+
+function defineHidden(obj, name, value) {
+    Object.defineProperty(obj, name, { value: value, writable: true, configurable: true });
+}
+
+function enqueue(job, arg) {
+    queue.push(job, arg);
+}
+
+/* Runs every queued job, including those queued while draining. */
+rt.drainMicrotasks = function () {
+    while (head < queue.length) {
+        var job = queue[head], arg = queue[head + 1];
+        queue[head] = queue[head + 1] = undefined;
+        head += 2;
+        job(arg);
+    }
+    queue.length = 0;
+    head = 0;
+    if (unhandled.length)
+        reportUnhandled();
+};
+
+rt.pendingMicrotasks = function () {
+    return head < queue.length;
+};
+
+/* Forgets everything a previous request left queued. */
+rt.resetMicrotasks = function () {
+    queue.length = 0;
+    head = 0;
+    unhandled.length = 0;
+};
+
+function reportUnhandled() {
+    var list = unhandled.splice(0, unhandled.length);
+    for (var i = 0; i < list.length; i++) {
+        if (!list[i]._handled && rt.onUnhandledRejection)
+            rt.onUnhandledRejection(list[i]._value, list[i]);
+    }
+}
+
+function isObject(x) {
+    return x !== null && (typeof x === 'object' || typeof x === 'function');
+}
+
+function settle(p, state, value) {
+    if (p._state !== PENDING)
+        return;
+    var reactions = p._reactions;
+    p._state = state;
+    p._value = value;
+    p._reactions = undefined;
+    for (var i = 0; i < reactions.length; i++)
+        enqueue(reactionJob, reactions[i]);
+    if (state === REJECTED && !p._handled)
+        unhandled.push(p);
+}
+
+function resolveWith(p, x) {
+    if (x === p)
+        return settle(p, REJECTED, new TypeError('Chaining cycle detected for promise #<Promise>'));
+    if (isObject(x)) {
+        var then;
+        try {
+            then = x.then;
+        } catch (e) {
+            return settle(p, REJECTED, e);
+        }
+        if (typeof then === 'function') {
+            enqueue(thenableJob, { p: p, x: x, then: then });
+            return;
+        }
+    }
+    settle(p, FULFILLED, x);
+}
+
+/* The pair of functions handed to an executor or a thenable: only the
+ * first call of either counts. */
+function resolvers(p) {
+    var done = false;
+    return {
+        resolve: function (v) {
+            if (done) return;
+            done = true;
+            resolveWith(p, v);
+        },
+        reject: function (r) {
+            if (done) return;
+            done = true;
+            settle(p, REJECTED, r);
+        }
+    };
+}
+
+function thenableJob(a) {
+    var f = resolvers(a.p);
+    try {
+        a.then.call(a.x, f.resolve, f.reject);
+    } catch (e) {
+        f.reject(e);
+    }
+}
+
+function reactionJob(r) {
+    var p = r.parent, handler = p._state === FULFILLED ? r.onFulfilled : r.onRejected;
+    if (typeof handler !== 'function') {
+        if (r.child)
+            (p._state === FULFILLED ? resolveWith : settleRejected)(r.child, p._value);
+        return;
+    }
+    var v;
+    try {
+        v = handler(p._value);
+    } catch (e) {
+        if (r.child) settle(r.child, REJECTED, e);
+        return;
+    }
+    if (r.child)
+        resolveWith(r.child, v);
+}
+
+function settleRejected(p, v) {
+    settle(p, REJECTED, v);
+}
+
+function init(p) {
+    defineHidden(p, '_state', PENDING);
+    defineHidden(p, '_value', undefined);
+    defineHidden(p, '_reactions', []);
+    defineHidden(p, '_handled', false);
+}
+
+function Promise(executor) {
+    if (!(this instanceof Promise))
+        throw new TypeError("Promise constructor cannot be invoked without 'new'");
+    if (typeof executor !== 'function')
+        throw new TypeError('Promise resolver ' + String(executor) + ' is not a function');
+    init(this);
+    var f = resolvers(this);
+    try {
+        executor(f.resolve, f.reject);
+    } catch (e) {
+        f.reject(e);
+    }
+}
+
+function newPromise(C) {
+    if (C === Promise || C === undefined) {
+        var p = Object.create(Promise.prototype);
+        init(p);
+        var f = resolvers(p);
+        return { promise: p, resolve: f.resolve, reject: f.reject };
+    }
+    var cap = {};
+    cap.promise = new C(function (res, rej) { cap.resolve = res; cap.reject = rej; });
+    return cap;
+}
+
+function addReaction(p, onFulfilled, onRejected, child) {
+    var r = { parent: p, onFulfilled: onFulfilled, onRejected: onRejected, child: child };
+    if (p._state === PENDING)
+        p._reactions.push(r);
+    else
+        enqueue(reactionJob, r);
+    p._handled = true;
+}
+
+Object.defineProperty(Promise.prototype, 'then', {
+    value: function then(onFulfilled, onRejected) {
+        if (!(this instanceof Promise) || this._state === undefined)
+            throw new TypeError('Method Promise.prototype.then called on incompatible receiver');
+        var cap = newPromise(Promise);
+        addReaction(this, onFulfilled, onRejected, cap.promise);
+        return cap.promise;
+    }, writable: true, configurable: true
+});
+
+Object.defineProperty(Promise.prototype, 'catch', {
+    value: function (onRejected) {
+        return this.then(undefined, onRejected);
+    }, writable: true, configurable: true
+});
+
+Object.defineProperty(Promise.prototype, 'finally', {
+    value: function (onFinally) {
+        if (typeof onFinally !== 'function')
+            return this.then(onFinally, onFinally);
+        return this.then(function (v) {
+            return Promise.resolve(onFinally()).then(function () { return v; });
+        }, function (e) {
+            return Promise.resolve(onFinally()).then(function () { throw e; });
+        });
+    }, writable: true, configurable: true
+});
+
+if (typeof Symbol === 'function' && Symbol.toStringTag)
+    Object.defineProperty(Promise.prototype, Symbol.toStringTag,
+                          { value: 'Promise', configurable: true });
+
+function staticMethod(name, fn) {
+    Object.defineProperty(Promise, name, { value: fn, writable: true, configurable: true });
+}
+
+staticMethod('resolve', function resolve(v) {
+    if (v instanceof Promise && v.constructor === this)
+        return v;
+    var cap = newPromise(this);
+    cap.resolve(v);
+    return cap.promise;
+});
+
+staticMethod('reject', function reject(r) {
+    var cap = newPromise(this);
+    cap.reject(r);
+    return cap.promise;
+});
+
+/* Arrays, strings and anything with Symbol.iterator, as a plain array. */
+function listOf(iterable) {
+    if (Array.isArray(iterable))
+        return iterable.slice();
+    if (iterable !== null && iterable !== undefined && typeof Symbol === 'function' &&
+        typeof iterable[Symbol.iterator] === 'function') {
+        var out = [], it = iterable[Symbol.iterator](), step;
+        while (!(step = it.next()).done)
+            out.push(step.value);
+        return out;
+    }
+    if (typeof iterable === 'string')
+        return iterable.split('');
+    throw new TypeError(typeof iterable + ' ' + String(iterable) + ' is not iterable');
+}
+rt.listOf = listOf;
+
+function combinator(name, onItem, onEmpty) {
+    staticMethod(name, function (iterable) {
+        var C = this, cap = newPromise(C), items;
+        try {
+            items = listOf(iterable);
+        } catch (e) {
+            cap.reject(e);
+            return cap.promise;
+        }
+        var state = { remaining: items.length, values: new Array(items.length), cap: cap };
+        if (items.length === 0) {
+            onEmpty(cap, state);
+            return cap.promise;
+        }
+        for (var i = 0; i < items.length; i++)
+            onItem(C.resolve(items[i]), i, state);
+        return cap.promise;
+    });
+}
+
+combinator('all', function (p, i, s) {
+    p.then(function (v) {
+        s.values[i] = v;
+        if (--s.remaining === 0) s.cap.resolve(s.values);
+    }, s.cap.reject);
+}, function (cap) { cap.resolve([]); });
+
+combinator('allSettled', function (p, i, s) {
+    p.then(function (v) {
+        s.values[i] = { status: 'fulfilled', value: v };
+        if (--s.remaining === 0) s.cap.resolve(s.values);
+    }, function (e) {
+        s.values[i] = { status: 'rejected', reason: e };
+        if (--s.remaining === 0) s.cap.resolve(s.values);
+    });
+}, function (cap) { cap.resolve([]); });
+
+combinator('race', function (p, i, s) {
+    p.then(s.cap.resolve, s.cap.reject);
+}, function () { /* never settles, as the spec says */ });
+
+function AggregateError(errors, message) {
+    if (!(this instanceof AggregateError))
+        return new AggregateError(errors, message);
+    var e = new Error(message === undefined ? '' : String(message));
+    Object.defineProperty(this, 'message', { value: e.message, writable: true, configurable: true });
+    Object.defineProperty(this, 'errors', { value: listOf(errors), writable: true, configurable: true });
+    Object.defineProperty(this, 'stack', { value: 'AggregateError: ' + e.message, writable: true, configurable: true });
+}
+AggregateError.prototype = Object.create(Error.prototype, {
+    constructor: { value: AggregateError, writable: true, configurable: true },
+    name: { value: 'AggregateError', writable: true, configurable: true }
+});
+
+combinator('any', function (p, i, s) {
+    p.then(s.cap.resolve, function (e) {
+        s.values[i] = e;
+        if (--s.remaining === 0)
+            s.cap.reject(new AggregateError(s.values, 'All promises were rejected'));
+    });
+}, function (cap) { cap.reject(new AggregateError([], 'All promises were rejected')); });
+
+staticMethod('withResolvers', function () {
+    return newPromise(this);
+});
+
+function queueMicrotask(callback) {
+    if (typeof callback !== 'function')
+        throw new TypeError('The "callback" argument must be of type function. Received ' + typeof callback);
+    enqueue(function () {
+        try {
+            callback();
+        } catch (e) {
+            if (rt.onUncaughtException) rt.onUncaughtException(e);
+        }
+    });
+}
+
+rt.isPromise = function (x) {
+    return x instanceof Promise;
+};
+rt.enqueueMicrotask = enqueue;
+
+G.Promise = Promise;
+G.AggregateError = AggregateError;
+G.queueMicrotask = queueMicrotask;

@@ -1,0 +1,195 @@
+/* timers.js - setTimeout and friends, and the request's event loop.
+ *
+ * Each request has its own loop: run the microtasks, then the immediates,
+ * then the earliest due timer (sleeping until it is due, never past the
+ * request's deadline), until the response is done and the handler has
+ * settled, or nothing is left to wait for.  Whatever a request leaves
+ * pending is dropped before the next one starts.
+ *
+ * Runs as the body of function (sys, rt); ES5 only.
+ */
+var G = new Function('return this')();
+var timers = [];        /* sorted by due time, then by creation */
+var immediates = [];
+var nextId = 1;
+var MAX_DELAY = 2147483647;
+
+function Timeout(fn, args, delay, repeat) {
+    this._id = nextId++;
+    this._fn = fn;
+    this._args = args;
+    this._delay = delay;
+    this._repeat = repeat;
+    this._when = 0;
+    this._ref = true;
+    this._active = false;
+}
+Timeout.prototype.ref = function () { this._ref = true; return this; };
+Timeout.prototype.unref = function () { this._ref = false; return this; };
+Timeout.prototype.hasRef = function () { return this._ref; };
+Timeout.prototype.refresh = function () {
+    if (this._active) {
+        remove(this);
+        schedule(this);
+    }
+    return this;
+};
+Timeout.prototype.close = function () { remove(this); return this; };
+Timeout.prototype.valueOf = function () { return this._id; };
+Timeout.prototype.toString = function () { return String(this._id); };
+if (typeof Symbol === 'function' && Symbol.toPrimitive)
+    Timeout.prototype[Symbol.toPrimitive] = function () { return this._id; };
+
+function schedule(t) {
+    t._when = sys.now() + t._delay;
+    t._active = true;
+    var i = timers.length;
+    while (i > 0 && timers[i - 1]._when > t._when)
+        i--;
+    timers.splice(i, 0, t);
+}
+
+function remove(t) {
+    var i = timers.indexOf(t);
+    if (i >= 0)
+        timers.splice(i, 1);
+    t._active = false;
+}
+
+function delayOf(ms) {
+    ms = Number(ms);
+    /* Node: anything not in [1, 2^31-1] becomes 1. */
+    return (ms >= 1 && ms <= MAX_DELAY) ? ms : 1;
+}
+
+function checkCallback(fn) {
+    if (typeof fn !== 'function')
+        throw new TypeError('The "callback" argument must be of type function. Received ' +
+                            (fn === null ? 'null' : typeof fn));
+}
+
+function setTimeout(fn, ms) {
+    checkCallback(fn);
+    var t = new Timeout(fn, Array.prototype.slice.call(arguments, 2), delayOf(ms), false);
+    schedule(t);
+    return t;
+}
+
+function setInterval(fn, ms) {
+    checkCallback(fn);
+    var t = new Timeout(fn, Array.prototype.slice.call(arguments, 2), delayOf(ms), true);
+    schedule(t);
+    return t;
+}
+
+function findTimer(id) {
+    if (id instanceof Timeout)
+        return id;
+    for (var i = 0; i < timers.length; i++)
+        if (timers[i]._id === Number(id))
+            return timers[i];
+    return null;
+}
+
+function clearTimeout(id) {
+    var t = id === undefined || id === null ? null : findTimer(id);
+    if (t)
+        remove(t);
+}
+
+function Immediate(fn, args) {
+    this._fn = fn;
+    this._args = args;
+    this._ref = true;
+}
+Immediate.prototype.ref = function () { this._ref = true; return this; };
+Immediate.prototype.unref = function () { this._ref = false; return this; };
+Immediate.prototype.hasRef = function () { return this._ref; };
+
+function setImmediate(fn) {
+    checkCallback(fn);
+    var im = new Immediate(fn, Array.prototype.slice.call(arguments, 1));
+    immediates.push(im);
+    return im;
+}
+
+function clearImmediate(im) {
+    var i = immediates.indexOf(im);
+    if (i >= 0)
+        immediates.splice(i, 1);
+}
+
+function sleep(ms) {
+    return new Promise(function (resolve) { setTimeout(resolve, ms); });
+}
+
+function invoke(fn, args) {
+    try {
+        fn.apply(undefined, args);
+    } catch (e) {
+        if (rt.onUncaughtException) rt.onUncaughtException(e);
+    }
+}
+
+function hasRefs() {
+    var i;
+    for (i = 0; i < immediates.length; i++)
+        if (immediates[i]._ref) return true;
+    for (i = 0; i < timers.length; i++)
+        if (timers[i]._ref) return true;
+    return false;
+}
+
+/* An Error that the engine recognises as the request running out of time. */
+function timeoutError() {
+    var e = new RangeError('execution timeout');
+    e.code = 'ETIMEDOUT';
+    return e;
+}
+rt.timeoutError = timeoutError;
+
+/* Runs the loop until done() says so or there is nothing left to wait for.
+ * Returns true when done() ended it. */
+rt.runLoop = function (done) {
+    for (;;) {
+        rt.drainMicrotasks();
+        if (done())
+            return true;
+        if (immediates.length) {
+            var batch = immediates.splice(0, immediates.length);
+            for (var i = 0; i < batch.length; i++) {
+                invoke(batch[i]._fn, batch[i]._args);
+                rt.drainMicrotasks();
+            }
+            continue;
+        }
+        if (!hasRefs())
+            return false;
+        var t = timers[0], wait = t._when - sys.now();
+        if (wait > 0) {
+            if (!sys.sleep(wait))
+                throw timeoutError();
+            continue;
+        }
+        timers.shift();
+        t._active = false;
+        if (t._repeat)
+            schedule(t);
+        invoke(t._fn, t._args);
+    }
+};
+
+rt.resetTimers = function () {
+    timers.length = 0;
+    immediates.length = 0;
+};
+
+rt.exposed = (rt.exposed || []).concat([Timeout.prototype, Immediate.prototype]);
+
+G.setTimeout = setTimeout;
+G.setInterval = setInterval;
+G.clearTimeout = clearTimeout;
+G.clearInterval = clearTimeout;
+G.setImmediate = setImmediate;
+G.clearImmediate = clearImmediate;
+G.sleep = sleep;

@@ -1,0 +1,256 @@
+/* js_module.c - files inside the functions root, and compiled modules.
+ *
+ * Function code reaches the file system only through these natives, and
+ * every path is confined to the request's functions root (rt_confine), so
+ * `require('../../etc/passwd')`, `res.sendFile('/etc/shadow')` or a symlink
+ * that leaves the root all fail the same way: EACCES.
+ *
+ * load() keeps a per-worker cache of compiled modules as Duktape bytecode,
+ * keyed by the file's identity (device, inode, size, mtime): an edited file
+ * is recompiled on its next request, an unchanged one costs one stat() and
+ * a duk_load_function().  Loading from bytecode binds the module to the
+ * global scope of the thread that loads it, which is what gives each
+ * request its own globals.
+ */
+#include "js_sys.h"
+#include "router.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MOD_HEAD "function (exports, require, module, __filename, __dirname) {"
+#define MOD_TAIL "\n}"
+
+/* Throws an Error with Node's shape: message "CODE: text, op 'path'" and
+ * .code / .path properties. */
+static duk_ret_t throw_errno(duk_context *ctx, int err, const char *op,
+                             const char *path)
+{
+    const char *code = err == ENOENT ? "ENOENT" : err == EACCES ? "EACCES" :
+                       err == EISDIR ? "EISDIR" : err == ENOTDIR ? "ENOTDIR" :
+                       err == EFBIG ? "EFBIG" : "EIO";
+
+    duk_push_error_object(ctx, DUK_ERR_ERROR, "%s: %s, %s '%s'", code,
+                          strerror(err), op, path);
+    duk_push_string(ctx, code);
+    duk_put_prop_string(ctx, -2, "code");
+    duk_push_string(ctx, path);
+    duk_put_prop_string(ctx, -2, "path");
+    return duk_throw(ctx);
+}
+
+/* Confines path (absolute, or relative to the root) into out; errno set on
+ * failure. */
+static int confine(jsys_host *h, const char *path, char *out)
+{
+    if (h->root == NULL) {
+        errno = EACCES;
+        return -1;
+    }
+    return rt_confine(h->root, h->root, path, out);
+}
+
+/* stat(path) -> { file, dir, size, mtime, path (real) } or null. */
+static duk_ret_t mod_stat(duk_context *ctx)
+{
+    jsys_host *h = jsys_host_of(ctx);
+    const char *path = duk_require_string(ctx, 0);
+    char real[PATH_MAX];
+    struct stat st;
+
+    if (confine(h, path, real) < 0 || stat(real, &st) < 0) {
+        duk_push_null(ctx);
+        return 1;
+    }
+    duk_push_object(ctx);
+    duk_push_boolean(ctx, S_ISREG(st.st_mode));
+    duk_put_prop_string(ctx, -2, "file");
+    duk_push_boolean(ctx, S_ISDIR(st.st_mode));
+    duk_put_prop_string(ctx, -2, "dir");
+    duk_push_number(ctx, (double) st.st_size);
+    duk_put_prop_string(ctx, -2, "size");
+    duk_push_number(ctx, (double) st.st_mtim.tv_sec * 1000.0 +
+                         (double) st.st_mtim.tv_nsec / 1e6);
+    duk_put_prop_string(ctx, -2, "mtime");
+    duk_push_string(ctx, real);
+    duk_put_prop_string(ctx, -2, "path");
+    return 1;
+}
+
+/* Reads a whole regular file into a malloc'd buffer (caller frees). */
+static char *slurp(const char *path, size_t *len, int *err)
+{
+    struct stat st;
+    char *buf;
+    size_t got = 0;
+    ssize_t n;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+    if (fd < 0) {
+        *err = errno;
+        return NULL;
+    }
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+        *err = S_ISDIR(st.st_mode) ? EISDIR : EIO;
+        close(fd);
+        return NULL;
+    }
+    buf = malloc((size_t) st.st_size + 1);
+    if (buf == NULL) {
+        *err = EFBIG;
+        close(fd);
+        return NULL;
+    }
+    while (got < (size_t) st.st_size &&
+           (n = read(fd, buf + got, (size_t) st.st_size - got)) != 0) {
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            *err = errno;
+            free(buf);
+            close(fd);
+            return NULL;
+        }
+        got += (size_t) n;
+    }
+    close(fd);
+    buf[got] = '\0';
+    *len = got;
+    return buf;
+}
+
+/* readFile(path, asText) -> string (asText) or Buffer. */
+static duk_ret_t mod_read_file(duk_context *ctx)
+{
+    jsys_host *h = jsys_host_of(ctx);
+    const char *path = duk_require_string(ctx, 0);
+    int as_text = duk_to_boolean(ctx, 1), err = 0;
+    char real[PATH_MAX];
+    size_t len = 0;
+    char *data;
+    void *dst;
+
+    if (confine(h, path, real) < 0)
+        return throw_errno(ctx, errno, "open", path);
+    data = slurp(real, &len, &err);
+    if (data == NULL)
+        return throw_errno(ctx, err, "open", path);
+    if (as_text) {
+        /* duk_push_lstring may throw (out of memory): copy first, free,
+         * then push from the copy on the value stack. */
+        dst = duk_push_fixed_buffer(ctx, len);
+        memcpy(dst, data, len);
+        free(data);
+        duk_buffer_to_string(ctx, -1);
+        return 1;
+    }
+    dst = duk_push_fixed_buffer(ctx, len);
+    memcpy(dst, data, len);
+    free(data);
+    duk_push_buffer_object(ctx, -1, 0, len, DUK_BUFOBJ_NODEJS_BUFFER);
+    return 1;
+}
+
+/* [ ... ] -> [ ... cache ]: the worker's module cache in the heap stash. */
+static void push_cache(duk_context *ctx)
+{
+    duk_push_heap_stash(ctx);
+    if (!duk_get_prop_string(ctx, -1, "modcache")) {
+        duk_pop(ctx);
+        duk_push_bare_object(ctx);
+        duk_dup_top(ctx);
+        duk_put_prop_string(ctx, -3, "modcache");
+    }
+    duk_remove(ctx, -2);
+}
+
+/* [ ... ] -> [ ... fn ]: compiles the module source at `real` wrapped in the
+ * CommonJS function, and stores its bytecode under `key` in the cache at
+ * cache_idx.  Throws SyntaxError (with file and line) or a file error. */
+static void compile_module(duk_context *ctx, duk_idx_t cache_idx,
+                           const char *real, const char *key)
+{
+    size_t len = 0, hl = sizeof(MOD_HEAD) - 1, tl = sizeof(MOD_TAIL) - 1;
+    int err = 0;
+    char *data = slurp(real, &len, &err), *src;
+
+    if (data == NULL) {
+        throw_errno(ctx, err, "open", real);
+        return;
+    }
+    src = duk_push_fixed_buffer(ctx, hl + len + tl);
+    memcpy(src, MOD_HEAD, hl);
+    memcpy(src + hl, data, len);
+    memcpy(src + hl + len, MOD_TAIL, tl);
+    free(data);
+    /* A "#!" first line is a comment to node; keep its line, drop its text. */
+    if (len >= 2 && src[hl] == '#' && src[hl + 1] == '!')
+        src[hl] = src[hl + 1] = '/';
+    duk_push_string(ctx, real);
+    /* [ ... src filename ] -> [ ... src fn ] */
+    if (duk_pcompile_lstring_filename(ctx, DUK_COMPILE_FUNCTION, src,
+                                      hl + len + tl) != 0)
+        (void) duk_throw(ctx);
+    duk_remove(ctx, -2);
+    /* [ ... fn ] -> cache[real] = [ key, bytecode ] */
+    duk_dup_top(ctx);
+    duk_dump_function(ctx);
+    duk_push_array(ctx);
+    duk_push_string(ctx, key);
+    duk_put_prop_index(ctx, -2, 0);
+    duk_swap_top(ctx, -2);
+    duk_put_prop_index(ctx, -2, 1);
+    duk_put_prop_string(ctx, cache_idx, real);
+}
+
+/* load(path) -> the module's wrapper function
+ *   function (exports, require, module, __filename, __dirname)
+ * bound to the calling thread's global scope. */
+static duk_ret_t mod_load(duk_context *ctx)
+{
+    jsys_host *h = jsys_host_of(ctx);
+    const char *path = duk_require_string(ctx, 0);
+    char real[PATH_MAX], key[96];
+    struct stat st;
+    duk_idx_t cache_idx;
+
+    if (confine(h, path, real) < 0)
+        return throw_errno(ctx, errno, "open", path);
+    if (stat(real, &st) < 0)
+        return throw_errno(ctx, errno, "stat", path);
+    snprintf(key, sizeof key, "%lx:%lx:%lx:%lx.%lx", (unsigned long) st.st_dev,
+             (unsigned long) st.st_ino, (unsigned long) st.st_size,
+             (unsigned long) st.st_mtim.tv_sec, (unsigned long) st.st_mtim.tv_nsec);
+    push_cache(ctx);
+    cache_idx = duk_get_top_index(ctx);
+    if (duk_get_prop_string(ctx, cache_idx, real)) {
+        duk_get_prop_index(ctx, -1, 0);
+        if (strcmp(duk_get_string(ctx, -1), key) == 0) {
+            duk_get_prop_index(ctx, -2, 1);
+            duk_load_function(ctx);
+            return 1;
+        }
+        duk_pop(ctx);
+    }
+    duk_pop(ctx);
+    compile_module(ctx, cache_idx, real, key);
+    return 1;
+}
+
+static const duk_function_list_entry mod_funcs[] = {
+    { "stat", mod_stat, 1 },
+    { "readFile", mod_read_file, 2 },
+    { "load", mod_load, 1 },
+    { NULL, NULL, 0 }
+};
+
+void jsmod_init(duk_context *ctx, jsys_host *host)
+{
+    jsys_put_funcs(ctx, mod_funcs, host);
+}

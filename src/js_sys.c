@@ -1,0 +1,286 @@
+/* js_sys.c - response sink, log lines and the clock for the runtime.
+ *
+ * The runtime's express.js builds headers and bodies; these natives move the
+ * bytes to whatever eng_io the engine installed for the request.  Strings
+ * leave Duktape in its internal encoding, which writes characters made from
+ * surrogate pairs ("\ud83d\ude00") as CESU-8; they are turned into real
+ * UTF-8 here so clients never see invalid bytes.
+ */
+#include "config.h"
+#include "js_sys.h"
+#include "log.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+jsys_host *jsys_host_of(duk_context *ctx)
+{
+    jsys_host *h;
+
+    duk_push_current_function(ctx);
+    duk_get_prop_string(ctx, -1, DUK_HIDDEN_SYMBOL("host"));
+    h = duk_get_pointer(ctx, -1);
+    duk_pop_2(ctx);
+    return h;
+}
+
+double jsys_now(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double) ts.tv_sec * 1000.0 + (double) ts.tv_nsec / 1e6;
+}
+
+/* Length of the UTF-8 form of Duktape's internal bytes: a CESU-8 surrogate
+ * pair (6 bytes) becomes 4, a lone surrogate becomes U+FFFD (3). */
+static int is_high(const unsigned char *p, size_t n)
+{
+    return n >= 3 && p[0] == 0xED && p[1] >= 0xA0 && p[1] <= 0xAF;
+}
+
+static int is_low(const unsigned char *p, size_t n)
+{
+    return n >= 3 && p[0] == 0xED && p[1] >= 0xB0 && p[1] <= 0xBF;
+}
+
+/* Converts CESU-8 surrogates in src to UTF-8 into dst (at least len bytes:
+ * the result is never longer).  Returns the new length. */
+static size_t cesu_to_utf8(const unsigned char *src, size_t len, unsigned char *dst)
+{
+    size_t i = 0, o = 0;
+
+    while (i < len) {
+        if (is_high(src + i, len - i) && is_low(src + i + 3, len - i - 3)) {
+            unsigned hi = ((src[i + 1] & 0x0F) << 6) | (src[i + 2] & 0x3F);
+            unsigned lo = ((src[i + 4] & 0x0F) << 6) | (src[i + 5] & 0x3F);
+            unsigned cp = 0x10000 + (hi << 10) + lo;
+            dst[o++] = (unsigned char) (0xF0 | (cp >> 18));
+            dst[o++] = (unsigned char) (0x80 | ((cp >> 12) & 0x3F));
+            dst[o++] = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
+            dst[o++] = (unsigned char) (0x80 | (cp & 0x3F));
+            i += 6;
+        } else if (is_high(src + i, len - i) || is_low(src + i, len - i)) {
+            dst[o++] = 0xEF; dst[o++] = 0xBF; dst[o++] = 0xBD;
+            i += 3;
+        } else {
+            dst[o++] = src[i++];
+        }
+    }
+    return o;
+}
+
+/* [ ... value ] -> [ ... value' ]: replaces a string or buffer at idx with
+ * a buffer (or string) whose bytes are valid UTF-8 / the raw bytes, and
+ * returns them.  Strings without surrogates are returned as they are. */
+static const char *bytes_at(duk_context *ctx, duk_idx_t idx, size_t *len)
+{
+    const char *s;
+
+    if (duk_is_buffer_data(ctx, idx)) {
+        void *p = duk_get_buffer_data(ctx, idx, len);
+        return p ? p : "";
+    }
+    if (duk_is_null_or_undefined(ctx, idx)) {
+        *len = 0;
+        return "";
+    }
+    s = duk_to_lstring(ctx, idx, len);
+    if (memchr(s, 0xED, *len)) {
+        unsigned char *d = duk_push_fixed_buffer(ctx, *len);
+        *len = cesu_to_utf8((const unsigned char *) s, *len, d);
+        duk_replace(ctx, idx);
+        return (const char *) d;
+    }
+    return s;
+}
+
+static void gone(jsys_host *h)
+{
+    h->client_gone = 1;
+}
+
+/* head(status, headerBlock) -> true when sent, false if already sent. */
+static duk_ret_t sys_head(duk_context *ctx)
+{
+    jsys_host *h = jsys_host_of(ctx);
+    int status = duk_require_int(ctx, 0);
+    size_t len;
+    const char *hdr = duk_require_lstring(ctx, 1, &len);
+
+    if (h->io == NULL || h->status != 0) {
+        duk_push_false(ctx);
+        return 1;
+    }
+    h->status = status;
+    if (!h->client_gone && h->io->head(h->io->ud, status, hdr, len) < 0)
+        gone(h);
+    duk_push_true(ctx);
+    return 1;
+}
+
+/* write(data) -> false when the client is gone.  After head(). */
+static duk_ret_t sys_write(duk_context *ctx)
+{
+    jsys_host *h = jsys_host_of(ctx);
+    size_t len;
+    const char *p = bytes_at(ctx, 0, &len);
+
+    if (h->io && !h->client_gone && !h->head_only && len > 0 &&
+        h->io->body(h->io->ud, p, len) < 0)
+        gone(h);
+    duk_push_boolean(ctx, h->io && !h->client_gone);
+    return 1;
+}
+
+/* respond(status, headerBlock, body): a whole response at once, with its
+ * Content-Length, then a flush.  False if a head was already sent. */
+static duk_ret_t sys_respond(duk_context *ctx)
+{
+    jsys_host *h = jsys_host_of(ctx);
+    int status = duk_require_int(ctx, 0);
+    size_t hlen, blen, klen;
+    const char *hdr = duk_require_lstring(ctx, 1, &hlen);
+    const char *body = bytes_at(ctx, 2, &blen);
+    const char *block;
+
+    if (h->io == NULL || h->status != 0) {
+        duk_push_false(ctx);
+        return 1;
+    }
+    h->status = status;
+    /* 1xx, 204 and 304 carry no body and must not announce one. */
+    if (status < 200 || status == 204 || status == 304) {
+        blen = 0;
+        duk_dup(ctx, 1);
+    } else {
+        duk_push_sprintf(ctx, "%sContent-Length: %lu\r\n", hdr, (unsigned long) blen);
+    }
+    block = duk_get_lstring(ctx, -1, &klen);
+    if (!h->client_gone) {
+        if (h->io->head(h->io->ud, status, block, klen) < 0 ||
+            (!h->head_only && blen > 0 && h->io->body(h->io->ud, body, blen) < 0) ||
+            h->io->flush(h->io->ud) < 0)
+            gone(h);
+    }
+    duk_push_true(ctx);
+    return 1;
+}
+
+static duk_ret_t sys_flush(duk_context *ctx)
+{
+    jsys_host *h = jsys_host_of(ctx);
+
+    if (h->io && !h->client_gone && h->io->flush(h->io->ud) < 0)
+        gone(h);
+    return 0;
+}
+
+/* headSent() -> whether a status line has gone out for this request. */
+static duk_ret_t sys_head_sent(duk_context *ctx)
+{
+    duk_push_boolean(ctx, jsys_host_of(ctx)->status != 0);
+    return 1;
+}
+
+/* log(level, message): one line in the administrator's log. */
+static duk_ret_t sys_log(duk_context *ctx)
+{
+    jsys_host *h = jsys_host_of(ctx);
+    const char *level = duk_require_string(ctx, 0);
+    size_t len;
+    const char *msg = bytes_at(ctx, 1, &len);
+
+    log_console(level, h->func, h->reqid, msg, len);
+    return 0;
+}
+
+static duk_ret_t sys_now(duk_context *ctx)
+{
+    duk_push_number(ctx, jsys_now());
+    return 1;
+}
+
+/* sleep(ms): waits, but never past the request's deadline.  Returns false
+ * when it stopped early because the deadline came. */
+static duk_ret_t sys_sleep(duk_context *ctx)
+{
+    jsys_host *h = jsys_host_of(ctx);
+    double ms = duk_require_number(ctx, 0), now = jsys_now();
+    int early = 0;
+    struct timespec ts;
+
+    if (h->deadline > 0 && now + ms > h->deadline) {
+        ms = h->deadline - now;
+        early = 1;
+    }
+    if (ms > 0) {
+        ts.tv_sec = (time_t) (ms / 1000);
+        ts.tv_nsec = (long) ((ms - (double) ts.tv_sec * 1000) * 1e6);
+        while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+            ;
+    }
+    duk_push_boolean(ctx, !early);
+    return 1;
+}
+
+/* timedOut() -> whether the request's time is up. */
+static duk_ret_t sys_timed_out(duk_context *ctx)
+{
+    jsys_host *h = jsys_host_of(ctx);
+
+    duk_push_boolean(ctx, h->deadline > 0 && jsys_now() >= h->deadline);
+    return 1;
+}
+
+/* reason(status) -> "Not Found" */
+static duk_ret_t sys_reason(duk_context *ctx)
+{
+    duk_push_string(ctx, eng_reason(duk_require_int(ctx, 0)));
+    return 1;
+}
+
+/* bufferToString(buf) -> the bytes as a string (UTF-8 text). */
+static duk_ret_t sys_buffer_to_string(duk_context *ctx)
+{
+    size_t len;
+    const char *p = duk_require_buffer_data(ctx, 0, &len);
+
+    duk_push_lstring(ctx, p, len);
+    return 1;
+}
+
+static const duk_function_list_entry sys_funcs[] = {
+    { "reason", sys_reason, 1 },
+    { "bufferToString", sys_buffer_to_string, 1 },
+    { "head", sys_head, 2 },
+    { "write", sys_write, 1 },
+    { "respond", sys_respond, 3 },
+    { "flush", sys_flush, 0 },
+    { "headSent", sys_head_sent, 0 },
+    { "log", sys_log, 2 },
+    { "now", sys_now, 0 },
+    { "sleep", sys_sleep, 1 },
+    { "timedOut", sys_timed_out, 0 },
+    { NULL, NULL, 0 }
+};
+
+void jsys_put_funcs(duk_context *ctx, const duk_function_list_entry *funcs,
+                    jsys_host *host)
+{
+    for (; funcs->key; funcs++) {
+        duk_push_c_function(ctx, funcs->value, funcs->nargs);
+        duk_push_pointer(ctx, host);
+        duk_put_prop_string(ctx, -2, DUK_HIDDEN_SYMBOL("host"));
+        duk_put_prop_string(ctx, -2, funcs->key);
+    }
+}
+
+void jsys_init(duk_context *ctx, jsys_host *host)
+{
+    jsys_put_funcs(ctx, sys_funcs, host);
+    duk_push_string(ctx, PACKAGE_VERSION);
+    duk_put_prop_string(ctx, -2, "version");
+}

@@ -1,0 +1,50 @@
+/* js_sys.h - the natives the runtime's own JavaScript is built on.
+ *
+ * Two bindings live behind this header, each with its function table and
+ * one init function: js_sys.c (the response sink, log lines, the clock) and
+ * js_module.c (files inside the functions root and the compiled-module
+ * cache).  Neither knows FastCGI nor Berkeley DB: they see the request only
+ * through a jsys_host that the engine fills in before each request.  The
+ * objects they build are handed to the runtime's files as their hidden `sys`
+ * argument and are never reachable from function code.
+ */
+#ifndef INVOKE_JS_SYS_H
+#define INVOKE_JS_SYS_H
+
+#include "duktape.h"
+#include "engine.h"
+
+/* The engine's view of the request in progress, shared with the bindings.
+ * Owned by the engine; the bindings read it and update the response fields. */
+typedef struct jsys_host {
+    const eng_io *io;       /* current response sink, NULL between requests */
+    const char *root;       /* functions root of the current request */
+    const char *func;       /* current function, relative to the root */
+    const char *reqid;      /* request id for log lines */
+    double deadline;        /* monotonic ms at which the request times out, 0: none */
+    int status;             /* status sent by head(), 0 before */
+    int client_gone;        /* an io callback failed: stop writing */
+    int head_only;          /* HEAD request: headers but no body bytes */
+} jsys_host;
+
+/* Monotonic clock in milliseconds (fractional). */
+double jsys_now(void);
+
+/* [ ... sys ] -> [ ... sys ]: adds the response, log and clock natives to
+ * the object on top of the stack.  `host` must outlive the heap. */
+void jsys_init(duk_context *ctx, jsys_host *host);
+
+/* [ ... sys ] -> [ ... sys ]: adds the file and module natives (stat,
+ * readFile, load) to the object on top of the stack. */
+void jsmod_init(duk_context *ctx, jsys_host *host);
+
+/* [ ... obj ] -> [ ... obj ]: attaches each entry of the sentinel-ended
+ * `funcs` to obj, each carrying `host` (read back with jsys_host_of) in a
+ * hidden property.  For the bindings behind this header. */
+void jsys_put_funcs(duk_context *ctx, const duk_function_list_entry *funcs,
+                    jsys_host *host);
+
+/* The host of the native function being called. */
+jsys_host *jsys_host_of(duk_context *ctx);
+
+#endif
