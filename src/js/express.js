@@ -51,11 +51,22 @@ function mimeOf(t) {
 }
 rt.mimeOf = mimeOf;
 
+/* Content types answered with '; charset=utf-8' appended; remembered per
+ * type because the same two or three occur on every request. */
+var charsetMemo = {}, charsetMemoSize = 0;
 function withCharset(type) {
+    var m = charsetMemo[type];
+    if (typeof m === 'string')
+        return m;
+    m = type;
     if (/^(text\/|application\/(json|javascript|xml)|[^;]*\+(json|xml))/.test(type) &&
         type.indexOf('charset') < 0)
-        return type + '; charset=utf-8';
-    return type;
+        m = type + '; charset=utf-8';
+    if (charsetMemoSize < 256 && !hasOwn.call(Object.prototype, type)) {
+        charsetMemo[type] = m;
+        charsetMemoSize++;
+    }
+    return m;
 }
 
 /* Query strings and urlencoded bodies: repeated keys become arrays, a[]=x
@@ -348,12 +359,20 @@ function headerList(res) {
 
 /* Header values never carry CR or LF (response splitting). */
 function clean(v) {
-    return String(v).replace(/[\r\n]+/g, ' ');
+    v = String(v);
+    return v.indexOf('\n') < 0 && v.indexOf('\r') < 0 ? v : v.replace(/[\r\n]+/g, ' ');
 }
 
+var validNames = {}, validNamesSize = 0;
 function checkHeaderName(name) {
+    if (typeof name === 'string' && validNames[name] === true)
+        return;
     if (typeof name !== 'string' || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
         throw new TypeError('Header name must be a valid HTTP token ["' + name + '"]');
+    if (validNamesSize < 256 && !hasOwn.call(Object.prototype, name)) {
+        validNames[name] = true;
+        validNamesSize++;
+    }
 }
 
 SP.setHeader = function (name, value) {
