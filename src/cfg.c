@@ -1,0 +1,208 @@
+/* cfg.c - parses the responder's command line into a cfg.
+ *
+ * Only long options exist, and their names are a contract (SPEC 11).  Every
+ * number is checked completely (no trailing garbage, no overflow) and a bad
+ * one is reported on a single line naming the option, because the usual
+ * reader is an administrator looking at a service manager's journal.
+ *
+ * `workers` is left at 0 when --workers is absent: the right default depends
+ * on how the process was started (2 with --listen, 1 under a spawner), which
+ * only main knows.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "cfg.h"
+
+enum {
+    OPT_ROOT = 256, OPT_DATA, OPT_LISTEN, OPT_WORKERS, OPT_MAX_REQUESTS,
+    OPT_TIMEOUT, OPT_MEMORY, OPT_MAX_BODY, OPT_LOG, OPT_DEV, OPT_TRUST,
+    OPT_HELP, OPT_VERSION
+};
+
+static const struct option cfg_options[] = {
+    { "root",         required_argument, NULL, OPT_ROOT },
+    { "data",         required_argument, NULL, OPT_DATA },
+    { "listen",       required_argument, NULL, OPT_LISTEN },
+    { "workers",      required_argument, NULL, OPT_WORKERS },
+    { "max-requests", required_argument, NULL, OPT_MAX_REQUESTS },
+    { "timeout",      required_argument, NULL, OPT_TIMEOUT },
+    { "memory-limit", required_argument, NULL, OPT_MEMORY },
+    { "max-body",     required_argument, NULL, OPT_MAX_BODY },
+    { "log",          required_argument, NULL, OPT_LOG },
+    { "dev",          no_argument,       NULL, OPT_DEV },
+    { "trust-proxy",  no_argument,       NULL, OPT_TRUST },
+    { "help",         no_argument,       NULL, OPT_HELP },
+    { "version",      no_argument,       NULL, OPT_VERSION },
+    { NULL, 0, NULL, 0 }
+};
+
+static const char cfg_usage[] =
+    "Usage: invoke-fcgi [OPTION]...\n"
+    "Serve JavaScript functions over FastCGI (or CGI).\n"
+    "\n"
+    "  --root DIR          functions root (or the FastCGI param INVOKE_ROOT)\n"
+    "  --data DIR          Berkeley DB folder for kv\n"
+    "  --listen ADDR       HOST:PORT or unix:PATH; run as a pre-forking server\n"
+    "  --workers N         worker processes (default 2 with --listen, else 1)\n"
+    "  --max-requests N    recycle a worker after N requests (0 = never)\n"
+    "  --timeout SECONDS   time limit per request (default 30)\n"
+    "  --memory-limit MB   memory limit per request (default 256)\n"
+    "  --max-body BYTES    largest request body, k/m suffixes (default 1m)\n"
+    "  --log FILE          log file (default stderr)\n"
+    "  --dev               error details in response bodies\n"
+    "  --trust-proxy       take the client address from X-Forwarded-For\n"
+    "  --help              show this help\n"
+    "  --version           show the version\n"
+    "\n"
+    "Without --listen, a listening socket on fd 0 (spawn-fcgi, mod_fcgid) is\n"
+    "served as FastCGI; otherwise one CGI request is handled.\n";
+
+static int cfg_bad(const char *opt, const char *what)
+{
+    fprintf(stderr, "invoke-fcgi: --%s: %s\n", opt, what);
+    return -1;
+}
+
+/* Whole-string integer in [min, max]; *out untouched on error. */
+static int cfg_long(const char *s, long min, long max, long *out)
+{
+    char *end;
+    long v;
+
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (errno != 0 || end == s || *end != '\0' || v < min || v > max)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* A byte count with an optional k/K or m/M suffix (binary units). */
+static int cfg_bytes(const char *s, long *out)
+{
+    char *end;
+    long long v;
+    long long mult = 1;
+
+    errno = 0;
+    v = strtoll(s, &end, 10);
+    if (errno != 0 || end == s || v < 0)
+        return -1;
+    if (*end == 'k' || *end == 'K')
+        mult = 1024;
+    else if (*end == 'm' || *end == 'M')
+        mult = 1024 * 1024;
+    if (mult != 1)
+        end++;
+    if (*end != '\0' || v > LONG_MAX / mult)
+        return -1;
+    *out = (long)(v * mult);
+    return 0;
+}
+
+static int cfg_seconds(const char *s, double *out)
+{
+    char *end;
+    double v;
+
+    errno = 0;
+    v = strtod(s, &end);
+    if (errno != 0 || end == s || *end != '\0' || !(v >= 0 && v <= 86400.0 * 365))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static void cfg_defaults(cfg *c)
+{
+    memset(c, 0, sizeof *c);
+    c->workers = 0;             /* main picks the default for the mode */
+    c->max_requests = 0;
+    c->timeout = 30;
+    c->memory_limit_mb = 256;
+    c->max_body = 1024 * 1024;
+}
+
+/* One option with its argument; -1 after printing the error line. */
+static int cfg_apply(cfg *c, int opt, const char *arg)
+{
+    long n;
+
+    switch (opt) {
+    case OPT_ROOT:   c->root = arg; return 0;
+    case OPT_DATA:   c->data = arg; return 0;
+    case OPT_LISTEN: c->listen = arg; return 0;
+    case OPT_LOG:    c->log = arg; return 0;
+    case OPT_DEV:    c->dev = 1; return 0;
+    case OPT_TRUST:  c->trust_proxy = 1; return 0;
+    case OPT_WORKERS:
+        if (cfg_long(arg, 1, 4096, &n) < 0)
+            return cfg_bad("workers", "expected a positive integer");
+        c->workers = (int)n;
+        return 0;
+    case OPT_MAX_REQUESTS:
+        if (cfg_long(arg, 0, LONG_MAX, &c->max_requests) < 0)
+            return cfg_bad("max-requests", "expected a non-negative integer");
+        return 0;
+    case OPT_MEMORY:
+        if (cfg_long(arg, 0, 1024L * 1024, &c->memory_limit_mb) < 0)
+            return cfg_bad("memory-limit", "expected a number of megabytes");
+        return 0;
+    case OPT_MAX_BODY:
+        if (cfg_bytes(arg, &c->max_body) < 0)
+            return cfg_bad("max-body", "expected a number of bytes (k/m suffix allowed)");
+        return 0;
+    case OPT_TIMEOUT:
+        if (cfg_seconds(arg, &c->timeout) < 0)
+            return cfg_bad("timeout", "expected a number of seconds");
+        return 0;
+    }
+    return -1;
+}
+
+static int cfg_unknown(int opt, char **argv)
+{
+    /* getopt leaves the offending word just before optind */
+    const char *word = optind > 0 ? argv[optind - 1] : "?";
+
+    if (opt == ':')
+        fprintf(stderr, "invoke-fcgi: %s: requires an argument\n", word);
+    else
+        fprintf(stderr, "invoke-fcgi: %s: unknown option (try --help)\n", word);
+    return -1;
+}
+
+int cfg_parse(cfg *c, int argc, char **argv)
+{
+    int opt;
+
+    cfg_defaults(c);
+    opterr = 0;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, ":", cfg_options, NULL)) != -1) {
+        if (opt == OPT_HELP) {
+            fputs(cfg_usage, stdout);
+            exit(0);
+        }
+        if (opt == OPT_VERSION) {
+            printf("invoke-fcgi %s\n", PACKAGE_VERSION);
+            exit(0);
+        }
+        if (opt == '?' || opt == ':')
+            return cfg_unknown(opt, argv);
+        if (cfg_apply(c, opt, optarg) < 0)
+            return -1;
+    }
+    if (optind < argc) {
+        fprintf(stderr, "invoke-fcgi: %s: unexpected argument (try --help)\n",
+                argv[optind]);
+        return -1;
+    }
+    return 0;
+}

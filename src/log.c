@@ -1,0 +1,272 @@
+/* log.c - one log line per call, written whole with a single write(2).
+ *
+ * Every process of the responder (the supervisor and all its workers) shares
+ * one descriptor opened with O_APPEND.  A line is assembled completely in
+ * memory first and handed to the kernel in one write, so lines from several
+ * processes may alternate but never mix.  The format is fixed because tests
+ * and log shippers parse it:
+ *
+ *     TIME LEVEL REQID FUNC MESSAGE
+ *
+ * TIME is UTC ISO-8601 with milliseconds, REQID and FUNC are "-" when absent.
+ * Control characters inside any field are escaped, so one call is one line
+ * whatever a function logs.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "log.h"
+
+#define LOG_LINE_MAX (64 * 1024)
+#define LOG_STACK 2048
+static const char log_trunc_mark[] = "\xe2\x80\xa6[truncated]";
+
+static int log_fd = STDERR_FILENO;
+static char *log_path;              /* NULL: stderr */
+
+/* A line being built: a fixed-capacity buffer that refuses bytes beyond the
+ * room kept for the truncation mark and the final newline. */
+typedef struct {
+    char *p;
+    size_t len, cap;
+    int truncated;
+} lbuf;
+
+static int log_open_path(const char *path)
+{
+    int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+    if (fd < 0)
+        return -1;
+    if (log_fd > STDERR_FILENO)
+        close(log_fd);
+    log_fd = fd;
+    return 0;
+}
+
+int log_open(const char *path)
+{
+    char *copy;
+
+    if (path == NULL || strcmp(path, "-") == 0) {
+        free(log_path);
+        log_path = NULL;
+        if (log_fd > STDERR_FILENO)
+            close(log_fd);
+        log_fd = STDERR_FILENO;
+        return 0;
+    }
+    copy = strdup(path);
+    if (copy == NULL)
+        return -1;
+    if (log_open_path(copy) < 0) {
+        int saved = errno;
+        free(copy);
+        errno = saved;
+        return -1;
+    }
+    free(log_path);
+    log_path = copy;
+    return 0;
+}
+
+/* On failure the old descriptor stays in use: a rotated-away file is better
+ * than losing lines. */
+int log_reopen(void)
+{
+    if (log_path == NULL)
+        return 0;
+    return log_open_path(log_path);
+}
+
+static void lb_put(lbuf *b, const char *s, size_t n)
+{
+    /* keep room for the mark and '\n' */
+    size_t room = b->cap - sizeof log_trunc_mark - b->len;
+
+    if (b->truncated)
+        return;
+    if (n > room) {
+        n = room;
+        b->truncated = 1;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+}
+
+static void lb_str(lbuf *b, const char *s)
+{
+    lb_put(b, s, strlen(s));
+}
+
+/* Copies s, turning CR and LF into the two characters "\r" / "\n" and other
+ * control bytes (but tab) into "\xNN", so nothing can end the line early or
+ * steer a terminal. */
+static void lb_escaped(lbuf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t i, run = 0;
+
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char esc[4];
+        size_t elen;
+
+        if (c >= 0x20 && c != 0x7f)
+            continue;
+        if (c == '\t')
+            continue;
+        lb_put(b, s + run, i - run);
+        run = i + 1;
+        esc[0] = '\\';
+        if (c == '\n' || c == '\r') {
+            esc[1] = c == '\n' ? 'n' : 'r';
+            elen = 2;
+        } else {
+            esc[1] = 'x';
+            esc[2] = hex[c >> 4];
+            esc[3] = hex[c & 15];
+            elen = 4;
+        }
+        lb_put(b, esc, elen);
+    }
+    lb_put(b, s + run, n - run);
+}
+
+static void lb_field(lbuf *b, const char *s)
+{
+    if (s == NULL || *s == '\0')
+        s = "-";
+    lb_escaped(b, s, strlen(s));
+    lb_put(b, " ", 1);
+}
+
+static void lb_time(lbuf *b)
+{
+    struct timespec ts;
+    struct tm tm;
+    char t[40];
+    size_t n;
+
+    if (clock_gettime(CLOCK_REALTIME, &ts) < 0 || gmtime_r(&ts.tv_sec, &tm) == NULL) {
+        lb_str(b, "0000-00-00T00:00:00.000Z ");
+        return;
+    }
+    n = strftime(t, sizeof t, "%Y-%m-%dT%H:%M:%S", &tm);
+    snprintf(t + n, sizeof t - n, ".%03ldZ ", ts.tv_nsec / 1000000L);
+    lb_str(b, t);
+}
+
+/* Starts a line with the time and the three fixed fields.  `stack` is used
+ * when `hint` (the expected length) fits, else up to LOG_LINE_MAX bytes are
+ * allocated; the caller releases them with lb_write(). */
+static void lb_start(lbuf *b, char *stack, size_t stack_len, size_t hint,
+                     const char *level, const char *reqid, const char *func)
+{
+    b->p = stack;
+    b->cap = stack_len;
+    b->len = 0;
+    b->truncated = 0;
+    if (hint > stack_len) {
+        size_t want = hint > LOG_LINE_MAX ? LOG_LINE_MAX : hint;
+        char *h = malloc(want);
+        if (h != NULL) {
+            b->p = h;
+            b->cap = want;
+        }
+    }
+    lb_time(b);
+    lb_field(b, level);
+    lb_field(b, reqid);
+    lb_field(b, func);
+}
+
+static void lb_write(lbuf *b, char *stack)
+{
+    const char *p;
+    size_t left;
+
+    if (b->truncated) {
+        memcpy(b->p + b->len, log_trunc_mark, sizeof log_trunc_mark - 1);
+        b->len += sizeof log_trunc_mark - 1;
+    }
+    b->p[b->len++] = '\n';
+    p = b->p;
+    left = b->len;
+    while (left > 0) {
+        ssize_t w = write(log_fd, p, left);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;          /* nowhere else to report it */
+        p += w;
+        left -= (size_t)w;
+    }
+    if (b->p != stack)
+        free(b->p);
+}
+
+void log_console(const char *level, const char *func, const char *reqid,
+                 const char *msg, size_t len)
+{
+    char stack[LOG_STACK];
+    lbuf b;
+
+    if (msg == NULL)
+        len = 0;
+    /* escapes may double a message; 128 covers the prefix */
+    lb_start(&b, stack, sizeof stack, 2 * len + 128, level, reqid, func);
+    lb_escaped(&b, msg, len);
+    lb_write(&b, stack);
+}
+
+void log_access(const char *reqid, const char *method, const char *path,
+                int status, double ms)
+{
+    char stack[LOG_STACK], tail[64];
+    size_t plen = path != NULL ? strlen(path) : 0;
+    lbuf b;
+
+    lb_start(&b, stack, sizeof stack, 2 * plen + 192, "access", reqid, NULL);
+    lb_field(&b, method);
+    lb_field(&b, path);
+    snprintf(tail, sizeof tail, "%d %.3fms", status, ms < 0 ? 0.0 : ms);
+    lb_str(&b, tail);
+    lb_write(&b, stack);
+}
+
+void log_sys(const char *level, const char *fmt, ...)
+{
+    char stack[LOG_STACK], small[512], *msg = small;
+    va_list ap;
+    int n;
+    lbuf b;
+
+    va_start(ap, fmt);
+    n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n >= sizeof small) {
+        size_t want = (size_t)n + 1 > LOG_LINE_MAX ? LOG_LINE_MAX : (size_t)n + 1;
+        char *h = malloc(want);
+        if (h != NULL) {
+            va_start(ap, fmt);
+            vsnprintf(h, want, fmt, ap);
+            va_end(ap);
+            msg = h;
+        }
+    }
+    lb_start(&b, stack, sizeof stack, 2 * strlen(msg) + 128, level, NULL, NULL);
+    lb_escaped(&b, msg, strlen(msg));
+    if (msg == small && (size_t)n >= sizeof small)
+        b.truncated = 1;    /* allocation failed: say what was lost */
+    lb_write(&b, stack);
+    if (msg != small)
+        free(msg);
+}
