@@ -1,0 +1,375 @@
+/* request.c - FastCGI (libfcgi) and CGI requests behind one small interface.
+ *
+ * Waiting for a FastCGI request is done with ppoll() on a non-blocking
+ * listening socket, with the worker's control signals unblocked only inside
+ * ppoll.  That gives the worker two guarantees libfcgi alone cannot: a
+ * SIGTERM always ends an idle wait (no window between checking a flag and
+ * blocking in accept), and no signal ever lands in the middle of a
+ * request's reads or writes, where libfcgi would turn EINTR into a broken
+ * request.  When several workers wake for one connection, the losers get
+ * EAGAIN from accept and go back to waiting.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/uio.h>
+
+#include <fcgiapp.h>
+
+#include "request.h"
+
+extern char **environ;
+
+#define RQ_CHUNK (256 * 1024)
+
+struct rq {
+    int cgi;                /* 1: environ/stdin/stdout, one request */
+    int listen_fd;
+    int open;               /* a FastCGI request is accepted, not finished */
+    int gone;               /* a write failed: the client left */
+    FCGX_Request fr;
+    char *body;             /* owned, freed by rq_finish */
+    eng_io io;
+};
+
+static int rq_head(void *ud, int status, const char *headers, size_t len);
+static int rq_body(void *ud, const char *data, size_t len);
+static int rq_flush(void *ud);
+
+static rq *rq_alloc(int cgi)
+{
+    rq *r = calloc(1, sizeof *r);
+
+    if (r == NULL)
+        return NULL;
+    r->cgi = cgi;
+    r->listen_fd = -1;
+    r->io.ud = r;
+    r->io.head = rq_head;
+    r->io.body = rq_body;
+    r->io.flush = rq_flush;
+    return r;
+}
+
+rq *rq_new_fcgi(int listen_fd)
+{
+    int fl;
+    rq *r;
+
+    if (FCGX_Init() != 0) {
+        errno = EIO;
+        return NULL;
+    }
+    /* non-blocking so that a worker losing the race for a connection comes
+     * back to ppoll instead of sleeping in accept with signals blocked */
+    fl = fcntl(listen_fd, F_GETFL);
+    if (fl < 0 || fcntl(listen_fd, F_SETFL, fl | O_NONBLOCK) < 0)
+        return NULL;
+    r = rq_alloc(0);
+    if (r == NULL)
+        return NULL;
+    r->listen_fd = listen_fd;
+    if (FCGX_InitRequest(&r->fr, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
+        free(r);
+        errno = EIO;
+        return NULL;
+    }
+    return r;
+}
+
+rq *rq_new_cgi(void)
+{
+    return rq_alloc(1);
+}
+
+void rq_free(rq *r)
+{
+    if (r == NULL)
+        return;
+    rq_finish(r);
+    free(r);
+}
+
+/* The current mask minus `unblock`: the mask ppoll waits under. */
+static void rq_wait_mask(const sigset_t *unblock, sigset_t *out)
+{
+    int s;
+
+    if (sigprocmask(SIG_SETMASK, NULL, out) < 0)
+        sigemptyset(out);
+    if (unblock == NULL)
+        return;
+    for (s = 1; s < NSIG; s++)
+        if (sigismember(unblock, s) == 1)
+            sigdelset(out, s);
+}
+
+int rq_accept(rq *r, const sigset_t *unblock, const volatile sig_atomic_t *cancel)
+{
+    sigset_t mask;
+
+    if (r->cgi) {
+        errno = EINVAL;
+        return -1;
+    }
+    rq_finish(r);
+    rq_wait_mask(unblock, &mask);
+    for (;;) {
+        struct pollfd p = { r->listen_fd, POLLIN, 0 };
+        int n = ppoll(&p, 1, NULL, &mask), rc;
+
+        /* a handler may run on the way out of a ppoll that also saw a
+         * connection */
+        if ((n < 0 && errno == EINTR) || (cancel != NULL && *cancel))
+            return 1;
+        if (n < 0)
+            return -1;
+        if (p.revents & POLLNVAL) {
+            errno = EBADF;
+            return -1;
+        }
+        rc = FCGX_Accept_r(&r->fr);
+        if (rc == 0) {
+            r->open = 1;
+            r->gone = 0;
+            return 0;
+        }
+        /* another worker took it, or the connection died before its
+         * params arrived: wait again */
+        if (rc == -EAGAIN || rc == -EWOULDBLOCK || rc == -EINTR ||
+            rc == -ECONNABORTED || rc == -EPROTO)
+            continue;
+        errno = rc < 0 && rc > -4096 ? -rc : EIO;
+        return -1;
+    }
+}
+
+char **rq_envp(rq *r)
+{
+    if (r->cgi)
+        return environ;
+    return r->open ? r->fr.envp : NULL;
+}
+
+const char *rq_param(rq *r, const char *name)
+{
+    if (r->cgi)
+        return getenv(name);
+    return r->open ? FCGX_GetParam(name, r->fr.envp) : NULL;
+}
+
+/* CONTENT_LENGTH: 1 and *n when present, 0 when absent or empty (nginx
+ * sends it empty for requests without a body), -1 when malformed. */
+static int rq_content_length(rq *r, unsigned long long *n)
+{
+    const char *s = rq_param(r, "CONTENT_LENGTH");
+    char *end;
+
+    if (s == NULL || *s == '\0')
+        return 0;
+    if (*s < '0' || *s > '9')
+        return -1;
+    errno = 0;
+    *n = strtoull(s, &end, 10);
+    if (errno != 0 || *end != '\0')
+        return -1;
+    return 1;
+}
+
+/* Reads up to `want` bytes; returns the count (short only at end of input)
+ * or -1 on an I/O error. */
+static long long rq_read(rq *r, char *buf, size_t want)
+{
+    size_t got = 0;
+
+    while (got < want) {
+        size_t step = want - got > RQ_CHUNK ? RQ_CHUNK : want - got;
+        ssize_t n;
+
+        if (r->cgi) {
+            n = read(STDIN_FILENO, buf + got, step);
+            if (n < 0 && errno == EINTR)
+                continue;
+        } else {
+            n = FCGX_GetStr(buf + got, (int)step, r->fr.in);
+            if (n < (ssize_t)step && FCGX_GetError(r->fr.in) != 0)
+                return -1;
+        }
+        if (n < 0)
+            return -1;
+        if (n == 0)
+            break;
+        got += (size_t)n;
+        if (!r->cgi && (size_t)n < step)
+            break;          /* libfcgi returns short only at end of stream */
+    }
+    return (long long)got;
+}
+
+/* No CONTENT_LENGTH (a streamed FastCGI body): grow up to max + 1 bytes,
+ * the one extra byte proving the body too large. */
+static rq_body_status rq_read_unsized(rq *r, size_t max, size_t *len)
+{
+    size_t cap = 0, have = 0;
+
+    for (;;) {
+        long long n;
+        size_t want;
+
+        if (have == cap) {
+            size_t ncap = cap == 0 ? 16384 : cap * 2;
+            char *nb;
+
+            if (ncap > max + 1)
+                ncap = max + 1;
+            if (ncap <= cap)
+                return RQ_BODY_TOO_LARGE;
+            nb = realloc(r->body, ncap);
+            if (nb == NULL)
+                return RQ_BODY_ERR;
+            r->body = nb;
+            cap = ncap;
+        }
+        want = cap - have;
+        n = rq_read(r, r->body + have, want);
+        if (n < 0)
+            return RQ_BODY_ERR;
+        have += (size_t)n;
+        if (have > max)
+            return RQ_BODY_TOO_LARGE;
+        if ((size_t)n < want)
+            break;
+    }
+    *len = have;
+    return RQ_BODY_OK;
+}
+
+rq_body_status rq_read_body(rq *r, size_t max, const char **body, size_t *len)
+{
+    unsigned long long cl = 0;
+    int has = rq_content_length(r, &cl);
+    long long n;
+    rq_body_status st;
+
+    *body = NULL;
+    *len = 0;
+    if (has < 0)
+        return RQ_BODY_SHORT;
+    if (has == 0 && r->cgi)
+        return RQ_BODY_OK;      /* CGI: no length means no body (RFC 3875) */
+    if (has == 0) {
+        st = rq_read_unsized(r, max, len);
+        if (st == RQ_BODY_OK && *len > 0)
+            *body = r->body;
+        return st;
+    }
+    if (cl > max)
+        return RQ_BODY_TOO_LARGE;
+    if (cl == 0)
+        return RQ_BODY_OK;
+    r->body = malloc((size_t)cl);
+    if (r->body == NULL)
+        return RQ_BODY_ERR;
+    n = rq_read(r, r->body, (size_t)cl);
+    if (n < 0)
+        return RQ_BODY_ERR;
+    if ((unsigned long long)n < cl)
+        return RQ_BODY_SHORT;
+    *body = r->body;
+    *len = (size_t)cl;
+    return RQ_BODY_OK;
+}
+
+const eng_io *rq_io(rq *r)
+{
+    return &r->io;
+}
+
+/* CGI output goes straight to fd 1, unbuffered, so streamed writes reach
+ * the web server at once. */
+static int rq_cgi_write(const char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(STDOUT_FILENO, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+static int rq_put(rq *r, const char *p, size_t n)
+{
+    if (r->gone)
+        return -1;
+    if (r->cgi) {
+        if (rq_cgi_write(p, n) < 0)
+            r->gone = 1;
+    } else {
+        while (n > 0 && !r->gone) {
+            int step = n > RQ_CHUNK ? RQ_CHUNK : (int)n;
+            if (FCGX_PutStr(p, step, r->fr.out) != step)
+                r->gone = 1;
+            p += step;
+            n -= (size_t)step;
+        }
+    }
+    return r->gone ? -1 : 0;
+}
+
+static int rq_head(void *ud, int status, const char *headers, size_t len)
+{
+    rq *r = ud;
+    char line[96];
+    int n;
+
+    if (r->cgi == 0 && !r->open)
+        return -1;
+    n = snprintf(line, sizeof line, "Status: %d %s\r\n", status, eng_reason(status));
+    if (n < 0 || (size_t)n >= sizeof line)
+        return -1;
+    if (rq_put(r, line, (size_t)n) < 0 || rq_put(r, headers, len) < 0)
+        return -1;
+    return rq_put(r, "\r\n", 2);
+}
+
+static int rq_body(void *ud, const char *data, size_t len)
+{
+    rq *r = ud;
+
+    if (r->cgi == 0 && !r->open)
+        return -1;
+    return rq_put(r, data, len);
+}
+
+static int rq_flush(void *ud)
+{
+    rq *r = ud;
+
+    if (r->gone)
+        return -1;
+    if (r->cgi)
+        return 0;
+    if (!r->open || FCGX_FFlush(r->fr.out) != 0)
+        r->gone = 1;
+    return r->gone ? -1 : 0;
+}
+
+void rq_finish(rq *r)
+{
+    if (r->open) {
+        FCGX_Finish_r(&r->fr);
+        r->open = 0;
+    }
+    free(r->body);
+    r->body = NULL;
+    r->gone = 0;
+}

@@ -1,0 +1,67 @@
+/* request.h - one HTTP request as the web server hands it over: FastCGI or CGI.
+ *
+ * The request layer speaks FastCGI (libfcgi) and CGI and nothing else: it
+ * accepts a request, exposes its CGI variables, reads its body within a
+ * limit, and offers an eng_io that writes the response back.  It knows
+ * nothing of routing, JavaScript or the store.  An rq is reused for every
+ * request a worker serves; per-request memory (the body) is released by
+ * rq_finish().
+ */
+#ifndef INVOKE_REQUEST_H
+#define INVOKE_REQUEST_H
+
+#include <stddef.h>
+#include <signal.h>
+
+#include "engine.h"
+
+typedef struct rq rq;
+
+typedef enum {
+    RQ_BODY_OK = 0,     /* body and length filled in (NULL, 0 when empty) */
+    RQ_BODY_TOO_LARGE,  /* declared or actual length above the limit: 413 */
+    RQ_BODY_SHORT,      /* fewer bytes than CONTENT_LENGTH, or a bad length: 400 */
+    RQ_BODY_ERR         /* out of memory or I/O error: 500 */
+} rq_body_status;
+
+/* A FastCGI request source on a listening socket (fd 0 under a spawner).
+ * Initialises libfcgi on first use.  Returns NULL on failure (errno set).
+ * The descriptor stays the caller's. */
+rq *rq_new_fcgi(int listen_fd);
+
+/* The CGI request of this process: environ, stdin, stdout.  Already
+ * "accepted"; serves exactly one request. */
+rq *rq_new_cgi(void);
+
+/* Frees the source; finishes a request still open. */
+void rq_free(rq *r);
+
+/* Waits for the next FastCGI request.  The signals in `unblock` are
+ * unblocked only while waiting (ppoll), so a signal ends the wait without a
+ * race yet never interrupts I/O inside a request.  When `cancel` (set by a
+ * handler, may be NULL) is nonzero once the wait ends, no connection is
+ * taken: a stopping worker leaves queued ones to its siblings.  Returns 0
+ * with a request open, 1 when a signal interrupted the wait (check your
+ * flags and call again), -1 on a fatal error of the listening socket
+ * (errno set). */
+int rq_accept(rq *r, const sigset_t *unblock, const volatile sig_atomic_t *cancel);
+
+/* The request's CGI variables ("NAME=value", NULL-terminated), and one of
+ * them by name (NULL when absent).  Valid until rq_finish(). */
+char **rq_envp(rq *r);
+const char *rq_param(rq *r, const char *name);
+
+/* Reads the whole body, at most `max` bytes, honouring CONTENT_LENGTH.  A
+ * larger body is refused without reading further.  The buffer belongs to
+ * the request and is freed by rq_finish(). */
+rq_body_status rq_read_body(rq *r, size_t max, const char **body, size_t *len);
+
+/* The response sink of the current request: "Status:" line, headers, body,
+ * flush.  Callbacks return -1 once the client is gone. */
+const eng_io *rq_io(rq *r);
+
+/* Ends the current request: flushes, closes the FastCGI streams and frees
+ * the body.  Safe to call twice. */
+void rq_finish(rq *r);
+
+#endif

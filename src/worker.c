@@ -1,0 +1,276 @@
+/* worker.c - the per-process request loop that joins request and engine.
+ *
+ * Signal policy: the control signals (TERM, INT, USR1) stay blocked for the
+ * whole life of the worker and are let through only while it waits for a
+ * connection (see rq_accept).  A SIGTERM sent mid-request therefore waits
+ * until the response is complete, and nothing the engine does (a database
+ * call, a fetch, a timer) ever sees an EINTR it did not ask for.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "engine.h"
+#include "log.h"
+#include "request.h"
+#include "worker.h"
+
+#define WRK_ID_MAX 64
+
+static volatile sig_atomic_t wrk_stop;
+static volatile sig_atomic_t wrk_reopen;
+
+typedef struct {
+    eng *e;
+    const cfg *c;
+    unsigned long served;
+} wrk;
+
+static void wrk_on_stop(int sig)
+{
+    (void)sig;
+    wrk_stop = 1;
+}
+
+static void wrk_on_usr1(int sig)
+{
+    (void)sig;
+    wrk_reopen = 1;
+}
+
+/* Handlers without SA_RESTART, so the wait in ppoll ends with EINTR. */
+static int wrk_signals(sigset_t *ctl)
+{
+    struct sigaction sa;
+
+    sigemptyset(ctl);
+    sigaddset(ctl, SIGTERM);
+    sigaddset(ctl, SIGINT);
+    sigaddset(ctl, SIGUSR1);
+    if (sigprocmask(SIG_BLOCK, ctl, NULL) < 0)
+        return -1;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = wrk_on_stop;
+    if (sigaction(SIGTERM, &sa, NULL) < 0 || sigaction(SIGINT, &sa, NULL) < 0)
+        return -1;
+    sa.sa_handler = wrk_on_usr1;
+    if (sigaction(SIGUSR1, &sa, NULL) < 0)
+        return -1;
+    /* reload is the supervisor's business; a hang-up of the terminal must
+     * not kill workers in the middle of a request */
+    sa.sa_handler = SIG_IGN;
+    return sigaction(SIGHUP, &sa, NULL);
+}
+
+static double wrk_now_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* The client's X-Request-Id when it is short and harmless, else pid and a
+ * counter in 12 hex digits. */
+static void wrk_reqid(const char *given, unsigned long n, char *out, size_t outlen)
+{
+    size_t len = given != NULL ? strlen(given) : 0;
+
+    if (len > 0 && len <= WRK_ID_MAX &&
+        strspn(given, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                      "0123456789._-") == len) {
+        memcpy(out, given, len + 1);
+        return;
+    }
+    snprintf(out, outlen, "%04x%08lx", (unsigned)getpid() & 0xffffu, n & 0xffffffffUL);
+}
+
+/* The path of REQUEST_URI without its query string, for the access log. */
+static void wrk_log_path(const char *uri, char *out, size_t outlen)
+{
+    size_t n;
+
+    if (uri == NULL || *uri == '\0') {
+        snprintf(out, outlen, "-");
+        return;
+    }
+    n = strcspn(uri, "?");
+    if (n >= outlen)
+        n = outlen - 1;
+    memcpy(out, uri, n);
+    out[n] = '\0';
+}
+
+/* The functions root of this request: INVOKE_ROOT (per site, realpath'd
+ * each time since sites come and go) or --root.  NULL after logging why. */
+static const char *wrk_root(rq *r, const cfg *c, const char *id, char *buf)
+{
+    const char *param = rq_param(r, "INVOKE_ROOT");
+
+    if (param != NULL && *param != '\0') {
+        if (realpath(param, buf) == NULL) {
+            log_sys("error", "request %s: INVOKE_ROOT %s: %s", id, param, strerror(errno));
+            return NULL;
+        }
+        return buf;
+    }
+    if (c->root == NULL)
+        log_sys("error", "request %s: no functions root (set --root or the "
+                "FastCGI param INVOKE_ROOT)", id);
+    return c->root;
+}
+
+/* Reads the body and runs the request; returns the status sent. */
+static int wrk_run(wrk *w, rq *r, const char *id)
+{
+    const eng_io *io = rq_io(r);
+    char rootbuf[PATH_MAX];
+    eng_request req;
+    const char *root;
+
+    memset(&req, 0, sizeof req);
+    switch (rq_read_body(r, (size_t)w->c->max_body, &req.body, &req.body_len)) {
+    case RQ_BODY_OK:
+        break;
+    case RQ_BODY_TOO_LARGE:
+        eng_send_error(io, 413, "Request body too large");
+        return 413;
+    case RQ_BODY_SHORT:
+        eng_send_error(io, 400, "Incomplete request body");
+        return 400;
+    default:
+        log_sys("error", "request %s: reading the body failed", id);
+        eng_send_error(io, 500, "Internal Server Error");
+        return 500;
+    }
+    root = wrk_root(r, w->c, id, rootbuf);
+    if (root == NULL) {
+        eng_send_error(io, 500, "Internal Server Error");
+        return 500;
+    }
+    req.envp = rq_envp(r);
+    req.root = root;
+    req.id = id;
+    req.io = io;
+    return eng_handle(w->e, &req);
+}
+
+/* One request from accept to access line.  The request stays open; the
+ * caller finishes it. */
+static void wrk_handle(wrk *w, rq *r)
+{
+    char id[WRK_ID_MAX + 1], path[2048];
+    double t0 = wrk_now_ms();
+    int status;
+
+    w->served++;
+    wrk_reqid(rq_param(r, "HTTP_X_REQUEST_ID"), w->served, id, sizeof id);
+    status = wrk_run(w, r, id);
+    wrk_log_path(rq_param(r, "REQUEST_URI"), path, sizeof path);
+    log_access(id, rq_param(r, "REQUEST_METHOD"), path, status, wrk_now_ms() - t0);
+}
+
+static int wrk_start(wrk *w, const cfg *c)
+{
+    eng_config ec;
+    char err[256] = "";
+
+    memset(w, 0, sizeof *w);
+    memset(&ec, 0, sizeof ec);
+    w->c = c;
+    ec.root = c->root;
+    ec.timeout = c->timeout;
+    ec.memory_limit = (size_t)c->memory_limit_mb * 1024 * 1024;
+    ec.dev = c->dev;
+    ec.trust_proxy = c->trust_proxy;
+    w->e = eng_new(&ec, err, sizeof err);
+    if (w->e == NULL) {
+        log_sys("error", "worker %d: engine did not start: %s", (int)getpid(), err);
+        return -1;
+    }
+    return 0;
+}
+
+/* The accept loop proper; returns the exit status. */
+static int wrk_loop(wrk *w, rq *r, const sigset_t *ctl)
+{
+    const cfg *c = w->c;
+
+    while (!wrk_stop) {
+        int rc;
+
+        if (c->max_requests > 0 && w->served >= (unsigned long)c->max_requests) {
+            log_sys("info", "worker %d recycled after %lu requests", (int)getpid(), w->served);
+            return 0;
+        }
+        rc = rq_accept(r, ctl, &wrk_stop);
+        if (wrk_reopen) {
+            wrk_reopen = 0;
+            if (log_reopen() < 0)
+                log_sys("error", "worker %d: reopening the log: %s", (int)getpid(), strerror(errno));
+        }
+        if (rc < 0) {
+            log_sys("error", "worker %d: accept: %s", (int)getpid(), strerror(errno));
+            return 1;
+        }
+        if (rc == 0) {
+            wrk_handle(w, r);
+            rq_finish(r);
+        }
+    }
+    log_sys("info", "worker %d stopping after %lu requests", (int)getpid(), w->served);
+    return 0;
+}
+
+int wrk_serve(int listen_fd, const cfg *c)
+{
+    sigset_t ctl;
+    wrk w;
+    rq *r;
+    int status;
+
+    if (wrk_signals(&ctl) < 0) {
+        log_sys("error", "worker %d: signals: %s", (int)getpid(), strerror(errno));
+        return 1;
+    }
+    if (wrk_start(&w, c) < 0)
+        return 1;
+    r = rq_new_fcgi(listen_fd);
+    if (r == NULL) {
+        log_sys("error", "worker %d: FastCGI setup: %s", (int)getpid(), strerror(errno));
+        eng_free(w.e);
+        return 1;
+    }
+    log_sys("notice", "worker %d started", (int)getpid());
+    status = wrk_loop(&w, r, &ctl);
+    rq_free(r);
+    eng_free(w.e);
+    return status;
+}
+
+int wrk_cgi(const cfg *c)
+{
+    wrk w;
+    rq *r = rq_new_cgi();
+
+    if (r == NULL) {
+        log_sys("error", "out of memory");
+        return 1;
+    }
+    if (wrk_start(&w, c) < 0) {
+        /* the web server would say 500 too, but without a body */
+        eng_send_error(rq_io(r), 500, "Internal Server Error");
+        rq_free(r);
+        return 1;
+    }
+    wrk_handle(&w, r);
+    rq_free(r);
+    eng_free(w.e);
+    return 0;
+}
