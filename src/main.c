@@ -1,0 +1,259 @@
+/* main.c - invoke-fcgi: picks one of the three ways of running (SPEC 11).
+ *
+ *  1. --listen ADDR: open the socket and pre-fork --workers workers (2).
+ *  2. fd 0 is a listening socket (spawn-fcgi, mod_fcgid): serve it, through
+ *     the supervisor only when --workers asks for more than one process,
+ *     since the spawner usually manages the processes itself.
+ *  3. Otherwise plain CGI: one request from environ/stdin to stdout.
+ *
+ * A unix socket is created with mode 0666 so that any web-server user can
+ * connect; the folder that holds it is what should restrict access.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <netdb.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+
+#include <fcgiapp.h>
+
+#include "config.h"
+#include "cfg.h"
+#include "log.h"
+#include "supervisor.h"
+#include "worker.h"
+
+#define MAIN_BACKLOG 1024
+
+/* The unix socket this process created, removed again on stop. */
+static struct {
+    const char *path;
+    dev_t dev;
+    ino_t ino;
+} main_sock;
+
+static int main_fail(const char *what, const char *detail)
+{
+    fprintf(stderr, "invoke-fcgi: %s: %s\n", what, detail);
+    return -1;
+}
+
+/* Refuses to take over a socket a live server still answers on; removes
+ * one left behind by a crash.  Never removes anything but a socket. */
+static int main_unlink_stale(const struct sockaddr_un *sa)
+{
+    struct stat st;
+    int fd, live;
+
+    if (lstat(sa->sun_path, &st) < 0)
+        return errno == ENOENT ? 0 : main_fail(sa->sun_path, strerror(errno));
+    if (!S_ISSOCK(st.st_mode))
+        return main_fail(sa->sun_path, "exists and is not a socket");
+    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return main_fail("socket", strerror(errno));
+    live = connect(fd, (const struct sockaddr *)sa, sizeof *sa) == 0;
+    close(fd);
+    if (live)
+        return main_fail(sa->sun_path, "another server is listening there");
+    if (unlink(sa->sun_path) < 0)
+        return main_fail(sa->sun_path, strerror(errno));
+    return 0;
+}
+
+static int main_listen_unix(const char *path)
+{
+    struct sockaddr_un sa;
+    struct stat st;
+    int fd;
+
+    memset(&sa, 0, sizeof sa);
+    sa.sun_family = AF_UNIX;
+    if (*path == '\0' || strlen(path) >= sizeof sa.sun_path)
+        return main_fail(path, "not a usable socket path");
+    strcpy(sa.sun_path, path);
+    if (main_unlink_stale(&sa) < 0)
+        return -1;
+    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return main_fail("socket", strerror(errno));
+    if (bind(fd, (struct sockaddr *)&sa, sizeof sa) < 0 ||
+        chmod(path, 0666) < 0 || listen(fd, MAIN_BACKLOG) < 0 ||
+        stat(path, &st) < 0) {
+        main_fail(path, strerror(errno));
+        close(fd);
+        return -1;
+    }
+    main_sock.path = path;
+    main_sock.dev = st.st_dev;
+    main_sock.ino = st.st_ino;
+    return fd;
+}
+
+static int main_bind_ai(const struct addrinfo *ai)
+{
+    int one = 1;
+    int fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol);
+
+    if (fd < 0)
+        return -1;
+    if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) < 0 ||
+        bind(fd, ai->ai_addr, ai->ai_addrlen) < 0 ||
+        listen(fd, MAIN_BACKLOG) < 0) {
+        int saved = errno;
+        close(fd);
+        errno = saved;
+        return -1;
+    }
+    return fd;
+}
+
+/* HOST:PORT, [V6]:PORT, or *:PORT / :PORT for every address. */
+static int main_listen_tcp(const char *addr)
+{
+    char host[256];
+    const char *colon = strrchr(addr, ':');
+    struct addrinfo hints, *res, *ai;
+    size_t hlen;
+    int fd = -1, rc;
+
+    if (colon == NULL || colon[1] == '\0' || (size_t)(colon - addr) >= sizeof host)
+        return main_fail(addr, "expected HOST:PORT or unix:PATH");
+    hlen = (size_t)(colon - addr);
+    if (hlen >= 2 && addr[0] == '[' && addr[hlen - 1] == ']') {
+        memcpy(host, addr + 1, hlen - 2);
+        host[hlen - 2] = '\0';
+    } else {
+        memcpy(host, addr, hlen);
+        host[hlen] = '\0';
+    }
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE;
+    rc = getaddrinfo(host[0] == '\0' || strcmp(host, "*") == 0 ? NULL : host,
+                     colon + 1, &hints, &res);
+    if (rc != 0)
+        return main_fail(addr, gai_strerror(rc));
+    errno = EADDRNOTAVAIL;
+    for (ai = res; ai != NULL && fd < 0; ai = ai->ai_next)
+        fd = main_bind_ai(ai);
+    if (fd < 0)
+        main_fail(addr, strerror(errno));
+    freeaddrinfo(res);
+    return fd;
+}
+
+static int main_serve(int fd, void *ud)
+{
+    return wrk_serve(fd, ud);
+}
+
+/* Removes our unix socket, unless another instance has replaced it. */
+static void main_remove_socket(void)
+{
+    struct stat st;
+
+    if (main_sock.path == NULL || stat(main_sock.path, &st) < 0)
+        return;
+    if (st.st_dev == main_sock.dev && st.st_ino == main_sock.ino &&
+        unlink(main_sock.path) < 0)
+        log_sys("error", "removing %s: %s", main_sock.path, strerror(errno));
+}
+
+static int main_supervise(int fd, cfg *c, const char *where)
+{
+    sup_opts o;
+    int rc;
+
+    memset(&o, 0, sizeof o);
+    o.listen_fd = fd;
+    o.workers = c->workers;
+    o.stop_timeout = c->timeout + 5;
+    o.serve = main_serve;
+    o.ud = c;
+    log_sys("notice", "invoke-fcgi %s started on %s, %d workers, master pid %d",
+            PACKAGE_VERSION, where, c->workers, (int)getpid());
+    rc = sup_run(&o);
+    main_remove_socket();
+    log_sys("notice", "invoke-fcgi stopped");
+    return rc;
+}
+
+static int main_listen(cfg *c)
+{
+    int fd;
+
+    if (strncmp(c->listen, "unix:", 5) == 0)
+        fd = main_listen_unix(c->listen + 5);
+    else
+        fd = main_listen_tcp(c->listen);
+    if (fd < 0)
+        return 2;
+    if (c->workers == 0)
+        c->workers = 2;
+    return main_supervise(fd, c, c->listen);
+}
+
+static int main_fd0(cfg *c)
+{
+    int rc;
+
+    if (c->workers > 1)
+        return main_supervise(0, c, "fd 0");
+    log_sys("notice", "invoke-fcgi %s started on fd 0, pid %d",
+            PACKAGE_VERSION, (int)getpid());
+    rc = wrk_serve(0, c);
+    log_sys("notice", "invoke-fcgi stopped");
+    return rc;
+}
+
+/* --root must exist when given; absent, INVOKE_ROOT names it per request. */
+static int main_root(cfg *c, char *buf)
+{
+    struct stat st;
+
+    if (c->root == NULL)
+        return 0;
+    if (realpath(c->root, buf) == NULL)
+        return main_fail(c->root, strerror(errno));
+    if (stat(buf, &st) < 0 || !S_ISDIR(st.st_mode))
+        return main_fail(c->root, "not a folder");
+    c->root = buf;
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    static char root[PATH_MAX];
+    struct sigaction sa;
+    cfg c;
+
+    if (cfg_parse(&c, argc, argv) < 0)
+        return 2;
+    if (main_root(&c, root) < 0)
+        return 2;
+    if (log_open(c.log) < 0) {
+        main_fail(c.log, strerror(errno));
+        return 2;
+    }
+    /* a client gone mid-response must be an EPIPE, not a dead worker */
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = SIG_IGN;
+    sigemptyset(&sa.sa_mask);
+    if (sigaction(SIGPIPE, &sa, NULL) < 0) {
+        main_fail("sigaction", strerror(errno));
+        return 2;
+    }
+    if (c.listen != NULL)
+        return main_listen(&c);
+    if (!FCGX_IsCGI())
+        return main_fd0(&c);
+    return wrk_cgi(&c);
+}

@@ -1,0 +1,348 @@
+/* supervisor.c - forks the workers, replaces the dead, reloads and stops.
+ *
+ * Signal handlers only write the signal number into a self-pipe; all work
+ * happens in a plain poll() loop, where it is safe to fork, log and wait.
+ * The loop's timeout serves the two timers the supervisor has: the delay
+ * before restarting workers that keep dying at start, and the deadline of a
+ * graceful stop.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/wait.h>
+
+#include "log.h"
+#include "supervisor.h"
+
+#define SUP_QUICK_DEATH 1.0     /* seconds: a worker dying sooner failed to start */
+#define SUP_BACKOFF_MAX 5.0
+
+typedef struct {
+    pid_t pid;
+    double started;
+    int retiring;           /* asked to stop: not replaced when it exits */
+} sup_child;
+
+typedef struct {
+    const sup_opts *o;
+    sup_child *kids;
+    size_t nkids, cap;
+    int quick;              /* consecutive deaths right after starting */
+    double next_spawn;      /* no spawning before this time */
+    int stopping;
+    double deadline;        /* of the stop */
+} sup;
+
+static const int sup_sigs[] = { SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGCHLD, 0 };
+static int sup_pipe[2] = { -1, -1 };
+
+static void sup_on_signal(int sig)
+{
+    int saved = errno;
+    unsigned char b = (unsigned char)sig;
+
+    /* a full pipe already holds a wake-up; dropping this one is fine */
+    if (write(sup_pipe[1], &b, 1) < 0)
+        (void)0;
+    errno = saved;
+}
+
+static double sup_now(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int sup_signals(void)
+{
+    struct sigaction sa;
+    int i;
+
+    if (pipe2(sup_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
+        return -1;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = sup_on_signal;
+    sa.sa_flags = SA_RESTART | SA_NOCLDSTOP;
+    for (i = 0; sup_sigs[i] != 0; i++)
+        if (sigaction(sup_sigs[i], &sa, NULL) < 0)
+            return -1;
+    return 0;
+}
+
+static int sup_active(const sup *s)
+{
+    size_t i;
+    int n = 0;
+
+    for (i = 0; i < s->nkids; i++)
+        n += !s->kids[i].retiring;
+    return n;
+}
+
+/* In the child right after fork: forget the supervisor's handlers and pipe,
+ * and hand over with the control signals still blocked (see sup_opts). */
+static void sup_child_setup(const sigset_t *orig)
+{
+    struct sigaction sa;
+    sigset_t m = *orig;
+    int i;
+
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = SIG_DFL;
+    for (i = 0; sup_sigs[i] != 0; i++)
+        sigaction(sup_sigs[i], &sa, NULL);
+    close(sup_pipe[0]);
+    close(sup_pipe[1]);
+    sigaddset(&m, SIGTERM);
+    sigaddset(&m, SIGINT);
+    sigaddset(&m, SIGUSR1);
+    sigprocmask(SIG_SETMASK, &m, NULL);
+}
+
+static int sup_spawn(sup *s)
+{
+    sigset_t all, orig;
+    pid_t pid;
+
+    if (s->nkids == s->cap) {
+        size_t ncap = s->cap ? s->cap * 2 : 8;
+        sup_child *nk = realloc(s->kids, ncap * sizeof *nk);
+        if (nk == NULL)
+            return -1;
+        s->kids = nk;
+        s->cap = ncap;
+    }
+    /* no handler may run in the child before it has reset them */
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &orig);
+    pid = fork();
+    if (pid == 0) {
+        sup_child_setup(&orig);
+        _exit(s->o->serve(s->o->listen_fd, s->o->ud));
+    }
+    sigprocmask(SIG_SETMASK, &orig, NULL);
+    if (pid < 0) {
+        log_sys("error", "fork: %s", strerror(errno));
+        return -1;
+    }
+    s->kids[s->nkids].pid = pid;
+    s->kids[s->nkids].started = sup_now();
+    s->kids[s->nkids].retiring = 0;
+    s->nkids++;
+    return 0;
+}
+
+static void sup_fill(sup *s)
+{
+    while (sup_active(s) < s->o->workers) {
+        if (sup_spawn(s) < 0) {
+            s->next_spawn = sup_now() + 1.0;
+            return;
+        }
+    }
+}
+
+static void sup_signal_all(sup *s, int sig, int only_retiring)
+{
+    size_t i;
+
+    for (i = 0; i < s->nkids; i++)
+        if (!only_retiring || s->kids[i].retiring)
+            if (kill(s->kids[i].pid, sig) < 0 && errno != ESRCH)
+                log_sys("error", "kill %d: %s", (int)s->kids[i].pid, strerror(errno));
+}
+
+static void sup_log_death(const sup_child *k, int st)
+{
+    const char *what = k->retiring ? "old worker" : "worker";
+
+    if (WIFSIGNALED(st))
+        log_sys("error", "%s %d killed by signal %d (%s)", what, (int)k->pid,
+                WTERMSIG(st), strsignal(WTERMSIG(st)));
+    else if (WEXITSTATUS(st) != 0)
+        log_sys("error", "%s %d exited with status %d", what, (int)k->pid, WEXITSTATUS(st));
+    else
+        log_sys("info", "%s %d exited", what, (int)k->pid);
+}
+
+/* A worker that failed soon after starting pushes the next start back:
+ * 0.5, 1, 2, 4, 5, 5... seconds, so a broken setup does not spin. */
+static void sup_after_death(sup *s, const sup_child *k, int st)
+{
+    int failed = WIFSIGNALED(st) || WEXITSTATUS(st) != 0;
+    double now = sup_now(), delay = 0;
+
+    if (!failed || now - k->started >= SUP_QUICK_DEATH) {
+        s->quick = 0;
+        return;
+    }
+    s->quick++;
+    if (s->quick >= 2) {
+        delay = 0.5 * (double)(1 << (s->quick > 6 ? 4 : s->quick - 2));
+        if (delay > SUP_BACKOFF_MAX)
+            delay = SUP_BACKOFF_MAX;
+        log_sys("warn", "workers keep dying right after start; next start in %.1fs", delay);
+    }
+    if (now + delay > s->next_spawn)
+        s->next_spawn = now + delay;
+}
+
+static void sup_reap(sup *s)
+{
+    pid_t pid;
+    int st;
+
+    while ((pid = waitpid(-1, &st, WNOHANG)) > 0) {
+        size_t i;
+
+        for (i = 0; i < s->nkids && s->kids[i].pid != pid; i++)
+            ;
+        if (i == s->nkids)
+            continue;       /* not ours (cannot happen: we fork nothing else) */
+        sup_log_death(&s->kids[i], st);
+        if (!s->kids[i].retiring && !s->stopping)
+            sup_after_death(s, &s->kids[i], st);
+        s->kids[i] = s->kids[--s->nkids];
+    }
+}
+
+static void sup_begin_stop(sup *s, int sig)
+{
+    if (s->stopping)
+        return;
+    log_sys("notice", "%s: stopping %zu workers",
+            sig == SIGINT ? "SIGINT" : "SIGTERM", s->nkids);
+    s->stopping = 1;
+    s->deadline = sup_now() + s->o->stop_timeout;
+    sup_signal_all(s, SIGTERM, 0);
+}
+
+/* Fresh workers first, then TERM to the old ones: they finish the request in
+ * progress and connections wait in the backlog meanwhile, so none is refused. */
+static void sup_reload(sup *s)
+{
+    size_t i, old = s->nkids;
+
+    log_sys("notice", "reload: starting %d fresh workers", s->o->workers);
+    for (i = 0; i < old; i++)
+        s->kids[i].retiring = 1;
+    s->quick = 0;
+    s->next_spawn = 0;
+    sup_fill(s);
+    sup_signal_all(s, SIGTERM, 1);
+}
+
+static void sup_dispatch(sup *s, int sig)
+{
+    switch (sig) {
+    case SIGCHLD:
+        break;              /* reaped after every wake-up anyway */
+    case SIGTERM:
+    case SIGINT:
+        sup_begin_stop(s, sig);
+        break;
+    case SIGHUP:
+        if (!s->stopping)
+            sup_reload(s);
+        break;
+    case SIGUSR1:
+        if (log_reopen() < 0)
+            log_sys("error", "reopening the log: %s", strerror(errno));
+        sup_signal_all(s, SIGUSR1, 0);
+        break;
+    }
+}
+
+static void sup_drain(sup *s)
+{
+    unsigned char buf[64];
+    ssize_t n, i;
+
+    while ((n = read(sup_pipe[0], buf, sizeof buf)) > 0)
+        for (i = 0; i < n; i++)
+            sup_dispatch(s, buf[i]);
+}
+
+/* Milliseconds until the next timer, -1 when there is none. */
+static int sup_timeout(const sup *s)
+{
+    double until;
+
+    if (s->stopping)
+        until = s->deadline;
+    else if (sup_active(s) < s->o->workers)
+        until = s->next_spawn;
+    else
+        return -1;
+    until -= sup_now();
+    return until <= 0 ? 0 : (int)(until * 1000) + 1;
+}
+
+static void sup_kill_stragglers(sup *s)
+{
+    size_t i;
+
+    for (i = 0; i < s->nkids; i++) {
+        int st;
+
+        log_sys("warn", "worker %d did not stop in time; killing it", (int)s->kids[i].pid);
+        kill(s->kids[i].pid, SIGKILL);
+        while (waitpid(s->kids[i].pid, &st, 0) < 0 && errno == EINTR)
+            ;
+    }
+    s->nkids = 0;
+}
+
+static void sup_loop(sup *s)
+{
+    for (;;) {
+        struct pollfd p = { sup_pipe[0], POLLIN, 0 };
+
+        if (poll(&p, 1, sup_timeout(s)) < 0 && errno != EINTR) {
+            log_sys("error", "poll: %s", strerror(errno));
+            sup_begin_stop(s, SIGTERM);
+        }
+        sup_drain(s);
+        sup_reap(s);
+        if (s->stopping) {
+            if (s->nkids == 0)
+                return;
+            if (sup_now() >= s->deadline) {
+                sup_kill_stragglers(s);
+                return;
+            }
+        } else if (sup_now() >= s->next_spawn) {
+            sup_fill(s);
+        }
+    }
+}
+
+int sup_run(const sup_opts *o)
+{
+    sup s;
+    size_t i;
+
+    memset(&s, 0, sizeof s);
+    s.o = o;
+    if (sup_signals() < 0) {
+        log_sys("error", "supervisor setup: %s", strerror(errno));
+        return 1;
+    }
+    sup_fill(&s);
+    sup_loop(&s);
+    for (i = 0; sup_sigs[i] != 0; i++)
+        signal(sup_sigs[i], SIG_DFL);
+    close(sup_pipe[0]);
+    close(sup_pipe[1]);
+    free(s.kids);
+    return 0;
+}

@@ -1,0 +1,32 @@
+/* supervisor.h - the pre-forking manager that keeps N workers alive.
+ *
+ * The supervisor knows processes and signals, nothing of requests: each
+ * child runs the `serve` function it is given on the shared listening
+ * socket, and the supervisor replaces children that die, recycles them on
+ * reload and stops them gracefully.
+ */
+#ifndef INVOKE_SUPERVISOR_H
+#define INVOKE_SUPERVISOR_H
+
+typedef struct sup_opts {
+    int listen_fd;          /* shared by every child, stays the caller's */
+    int workers;            /* children to keep running (>= 1) */
+    double stop_timeout;    /* seconds children get to finish on a stop */
+    /* Runs in each child; its return value is the child's exit status.
+     * It starts with SIGTERM, SIGINT and SIGUSR1 blocked (and default
+     * handlers) and is expected to handle them: TERM/INT = finish the
+     * request in progress and return, USR1 = reopen the log. */
+    int (*serve)(int listen_fd, void *ud);
+    void *ud;
+} sup_opts;
+
+/* Runs in the parent until SIGTERM or SIGINT: forks the children, restarts
+ * any that die (backing off up to 5 s when they die right after starting),
+ * on SIGHUP starts a fresh set and then asks the old one to finish, on
+ * SIGUSR1 reopens the log and passes the signal on.  On a stop it sends
+ * SIGTERM to every child, waits up to stop_timeout seconds and SIGKILLs the
+ * rest.  Installs handlers for TERM, INT, HUP, USR1 and CHLD.  Returns 0
+ * after a graceful stop, 1 when it could not set up (message logged). */
+int sup_run(const sup_opts *o);
+
+#endif
