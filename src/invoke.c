@@ -1,0 +1,384 @@
+/* invoke.c - the `invoke` tool for people who write functions (SPEC 12).
+ *
+ * `invoke run ROOT PATH` pushes one request through the very router and
+ * engine the responder uses, with the CGI variables nginx's fastcgi_params
+ * would send, and prints the response the way `curl -i` does.  Verbs live in
+ * a sentinel-terminated table so that exec, compile and kv slot in later.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include "config.h"
+#include "engine.h"
+#include "log.h"
+
+#define INV_MAX_VARS 256
+
+typedef struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *usage;
+} inv_verb;
+
+/* A NULL-terminated "NAME=value" list; every string is owned. */
+typedef struct {
+    char *v[INV_MAX_VARS + 1];
+    int n;
+} inv_env;
+
+typedef struct {
+    const char *root, *path, *method, *data, *data_dir;
+    const char *headers[INV_MAX_VARS];
+    int nheaders, dev;
+    char *body;
+    size_t body_len;
+} inv_run_opts;
+
+static int inv_cmd_run(int argc, char **argv);
+
+static const inv_verb inv_verbs[] = {
+    { "run", inv_cmd_run,
+      "run ROOT PATH [-X METHOD] [-H 'Name: value']... [-d BODY|@FILE] [--data DIR] [--dev]" },
+    { NULL, NULL, NULL }
+};
+
+static int inv_usage(FILE *to)
+{
+    const inv_verb *v;
+
+    fprintf(to, "Usage: invoke COMMAND [ARGS]...\n\nCommands:\n");
+    for (v = inv_verbs; v->name != NULL; v++)
+        fprintf(to, "  invoke %s\n", v->usage);
+    fprintf(to, "\n  invoke --help | --version\n");
+    return to == stdout ? 0 : 1;
+}
+
+static int inv_fail(const char *what, const char *detail)
+{
+    fprintf(stderr, "invoke: %s: %s\n", what, detail);
+    return 1;
+}
+
+/* --- the response, printed like curl -i -------------------------------- */
+
+static int inv_write(const char *p, size_t n)
+{
+    return n == 0 || fwrite(p, 1, n, stdout) == n ? 0 : -1;
+}
+
+static int inv_head(void *ud, int status, const char *headers, size_t len)
+{
+    int *produced = ud;
+
+    *produced = 1;
+    if (printf("HTTP/1.1 %d %s\r\n", status, eng_reason(status)) < 0)
+        return -1;
+    if (inv_write(headers, len) < 0)
+        return -1;
+    return inv_write("\r\n", 2);
+}
+
+static int inv_body(void *ud, const char *data, size_t len)
+{
+    return inv_write(data, len);
+}
+
+static int inv_flush(void *ud)
+{
+    return fflush(stdout) == 0 ? 0 : -1;
+}
+
+/* --- CGI variables as nginx would send them ----------------------------- */
+
+static int inv_setf(inv_env *env, const char *name, const char *value)
+{
+    size_t nlen = strlen(name), i;
+    char *s;
+
+    for (i = 0; i < (size_t)env->n; i++)
+        if (strncmp(env->v[i], name, nlen) == 0 && env->v[i][nlen] == '=')
+            break;
+    if (i == (size_t)INV_MAX_VARS)
+        return -1;
+    if (asprintf(&s, "%s=%s", name, value) < 0)
+        return -1;
+    if (i < (size_t)env->n) {
+        free(env->v[i]);
+    } else {
+        env->n++;
+        env->v[env->n] = NULL;
+    }
+    env->v[i] = s;
+    return 0;
+}
+
+static void inv_env_free(inv_env *env)
+{
+    int i;
+
+    for (i = 0; i < env->n; i++)
+        free(env->v[i]);
+    env->n = 0;
+}
+
+/* "Name: value" -> HTTP_NAME; Content-Type and Content-Length also become
+ * the CGI variables without the prefix, as nginx does. */
+static int inv_header(inv_env *env, const char *h)
+{
+    const char *colon = strchr(h, ':'), *value;
+    char name[256];
+    size_t i, n;
+
+    if (colon == NULL || colon == h || (size_t)(colon - h) + 6 > sizeof name)
+        return -1;
+    n = (size_t)(colon - h);
+    memcpy(name, "HTTP_", 5);
+    for (i = 0; i < n; i++) {
+        char c = h[i];
+        name[5 + i] = c == '-' ? '_' : (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+    }
+    name[5 + n] = '\0';
+    for (value = colon + 1; *value == ' ' || *value == '\t'; value++)
+        ;
+    if (strcmp(name, "HTTP_CONTENT_TYPE") == 0 && inv_setf(env, "CONTENT_TYPE", value) < 0)
+        return -1;
+    if (strcmp(name, "HTTP_CONTENT_LENGTH") == 0)
+        return 0;           /* the body decides the length */
+    return inv_setf(env, name, value);
+}
+
+static int inv_has_header(const inv_run_opts *o, const char *name)
+{
+    size_t n = strlen(name);
+    int i;
+
+    for (i = 0; i < o->nheaders; i++)
+        if (strncasecmp(o->headers[i], name, n) == 0 && o->headers[i][n] == ':')
+            return 1;
+    return 0;
+}
+
+static int inv_build_env(inv_env *env, const inv_run_opts *o, const char *uri)
+{
+    const char *q = strchr(uri, '?');
+    char path[4096], num[32];
+    int i, rc = 0;
+
+    snprintf(path, sizeof path, "%.*s", (int)(q ? q - uri : (long)strlen(uri)), uri);
+    snprintf(num, sizeof num, "%d", 40000 + (int)(getpid() % 20000));
+    rc |= inv_setf(env, "GATEWAY_INTERFACE", "CGI/1.1");
+    rc |= inv_setf(env, "SERVER_SOFTWARE", "invoke/" PACKAGE_VERSION);
+    rc |= inv_setf(env, "REQUEST_METHOD", o->method);
+    rc |= inv_setf(env, "REQUEST_URI", uri);
+    rc |= inv_setf(env, "QUERY_STRING", q ? q + 1 : "");
+    rc |= inv_setf(env, "DOCUMENT_URI", path);
+    rc |= inv_setf(env, "SCRIPT_NAME", path);
+    rc |= inv_setf(env, "DOCUMENT_ROOT", o->root);
+    rc |= inv_setf(env, "SERVER_PROTOCOL", "HTTP/1.1");
+    rc |= inv_setf(env, "REQUEST_SCHEME", "http");
+    rc |= inv_setf(env, "SERVER_NAME", "localhost");
+    rc |= inv_setf(env, "SERVER_ADDR", "127.0.0.1");
+    rc |= inv_setf(env, "SERVER_PORT", "80");
+    rc |= inv_setf(env, "REMOTE_ADDR", "127.0.0.1");
+    rc |= inv_setf(env, "REMOTE_PORT", num);
+    rc |= inv_setf(env, "HTTP_HOST", "localhost");
+    rc |= inv_setf(env, "CONTENT_TYPE", "");
+    snprintf(num, sizeof num, "%zu", o->body_len);
+    rc |= inv_setf(env, "CONTENT_LENGTH", o->data != NULL ? num : "");
+    if (o->data != NULL && !inv_has_header(o, "Content-Type"))
+        rc |= inv_setf(env, "CONTENT_TYPE", "application/x-www-form-urlencoded");
+    for (i = 0; i < o->nheaders && rc == 0; i++)
+        if (inv_header(env, o->headers[i]) < 0)
+            return inv_fail(o->headers[i], "expected 'Name: value'");
+    return rc == 0 ? 0 : inv_fail("run", "too many variables");
+}
+
+/* --- the body: -d BODY or -d @FILE ---------------------------------------- */
+
+static int inv_read_file(const char *path, char **out, size_t *len)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    size_t cap = 0, n = 0;
+    char *buf = NULL;
+
+    if (f == NULL)
+        return inv_fail(path, strerror(errno));
+    for (;;) {
+        size_t got;
+        if (n == cap) {
+            char *nb = realloc(buf, cap = cap ? cap * 2 : 65536);
+            if (nb == NULL) {
+                free(buf);
+                if (f != stdin)
+                    fclose(f);
+                return inv_fail(path, "out of memory");
+            }
+            buf = nb;
+        }
+        got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(f)) {
+        free(buf);
+        if (f != stdin)
+            fclose(f);
+        return inv_fail(path, "read error");
+    }
+    if (f != stdin)
+        fclose(f);
+    *out = buf;
+    *len = n;
+    return 0;
+}
+
+static int inv_load_body(inv_run_opts *o)
+{
+    if (o->data == NULL)
+        return 0;
+    if (o->data[0] == '@')
+        return inv_read_file(o->data + 1, &o->body, &o->body_len);
+    o->body_len = strlen(o->data);
+    o->body = malloc(o->body_len + 1);
+    if (o->body == NULL)
+        return inv_fail("-d", "out of memory");
+    memcpy(o->body, o->data, o->body_len + 1);
+    return 0;
+}
+
+/* --- invoke run ----------------------------------------------------------- */
+
+static int inv_run_args(inv_run_opts *o, int argc, char **argv)
+{
+    static const struct option longs[] = {
+        { "data", required_argument, NULL, 'D' },
+        { "dev", no_argument, NULL, 'V' },
+        { "request", required_argument, NULL, 'X' },
+        { "header", required_argument, NULL, 'H' },
+        { NULL, 0, NULL, 0 }
+    };
+    int opt;
+
+    opterr = 0;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, ":X:H:d:", longs, NULL)) != -1) {
+        switch (opt) {
+        case 'X': o->method = optarg; break;
+        case 'd': o->data = optarg; break;
+        case 'D': o->data_dir = optarg; break;
+        case 'V': o->dev = 1; break;
+        case 'H':
+            if (o->nheaders == INV_MAX_VARS)
+                return inv_fail("-H", "too many headers");
+            o->headers[o->nheaders++] = optarg;
+            break;
+        case ':':
+            return inv_fail(argv[optind - 1], "requires an argument");
+        default:
+            return inv_fail(argv[optind - 1], "unknown option");
+        }
+    }
+    if (argc - optind != 2) {
+        fprintf(stderr, "usage: invoke %s\n", inv_verbs[0].usage);
+        return 1;
+    }
+    o->root = argv[optind];
+    o->path = argv[optind + 1];
+    if (o->method == NULL)
+        o->method = o->data != NULL ? "POST" : "GET";
+    return 0;
+}
+
+/* Sends the built request through a fresh engine; 0 when a response came
+ * out. */
+static int inv_execute(const inv_run_opts *o, char **envp)
+{
+    int produced = 0, status;
+    eng_io io = { &produced, inv_head, inv_body, inv_flush };
+    eng_config ec;
+    eng_request req;
+    char err[256] = "";
+    eng *e;
+
+    memset(&ec, 0, sizeof ec);
+    ec.root = o->root;
+    ec.timeout = 30;
+    ec.memory_limit = (size_t)256 * 1024 * 1024;
+    ec.dev = o->dev;
+    e = eng_new(&ec, err, sizeof err);
+    if (e == NULL)
+        return inv_fail("engine", err[0] ? err : "could not start");
+    memset(&req, 0, sizeof req);
+    req.envp = envp;
+    req.body = o->body;
+    req.body_len = o->body_len;
+    req.root = o->root;
+    req.id = "invoke";
+    req.io = &io;
+    status = eng_handle(e, &req);
+    eng_free(e);
+    if (fflush(stdout) != 0)
+        return inv_fail("stdout", strerror(errno));
+    if (!produced)
+        return inv_fail("run", "no response was produced");
+    (void)status;
+    return 0;
+}
+
+static int inv_cmd_run(int argc, char **argv)
+{
+    char root[PATH_MAX], uri[8192];
+    inv_run_opts o;
+    inv_env env;
+    struct stat st;
+    int rc;
+
+    memset(&o, 0, sizeof o);
+    memset(&env, 0, sizeof env);
+    if (inv_run_args(&o, argc, argv) != 0)
+        return 1;
+    if (realpath(o.root, root) == NULL)
+        return inv_fail(o.root, strerror(errno));
+    if (stat(root, &st) < 0 || !S_ISDIR(st.st_mode))
+        return inv_fail(o.root, "not a folder");
+    o.root = root;
+    if (o.data_dir != NULL)
+        fprintf(stderr, "invoke: --data is not supported yet; kv uses the engine's default\n");
+    snprintf(uri, sizeof uri, "%s%s", o.path[0] == '/' ? "" : "/", o.path);
+    if (inv_load_body(&o) != 0)
+        return 1;
+    rc = inv_build_env(&env, &o, uri);
+    if (rc == 0)
+        rc = inv_execute(&o, env.v);
+    inv_env_free(&env);
+    free(o.body);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    const inv_verb *v;
+
+    if (argc < 2)
+        return inv_usage(stderr);
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+        return inv_usage(stdout);
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("invoke %s\n", PACKAGE_VERSION);
+        return 0;
+    }
+    if (log_open(NULL) < 0)
+        return inv_fail("log", strerror(errno));
+    for (v = inv_verbs; v->name != NULL; v++)
+        if (strcmp(argv[1], v->name) == 0)
+            return v->run(argc - 1, argv + 1);
+    fprintf(stderr, "invoke: unknown command '%s' (try invoke --help)\n", argv[1]);
+    return 2;
+}
