@@ -185,6 +185,8 @@ static void sup_after_death(sup *s, const sup_child *k, int st)
         s->quick = 0;
         return;
     }
+    if (now < s->next_spawn)
+        return;             /* a sibling of the same round set the delay */
     s->quick++;
     if (s->quick >= 2) {
         delay = 0.5 * (double)(1 << (s->quick > 6 ? 4 : s->quick - 2));
