@@ -255,5 +255,11 @@ int main(int argc, char **argv)
         return main_listen(&c);
     if (!FCGX_IsCGI())
         return main_fd0(&c);
+    if (getenv("REQUEST_METHOD") == NULL) {
+        /* started by hand: say so instead of serving an empty request */
+        fprintf(stderr, "invoke-fcgi: no FastCGI socket on fd 0 and no CGI "
+                "request in the environment (see --help, or use --listen)\n");
+        return 2;
+    }
     return wrk_cgi(&c);
 }
