@@ -1,0 +1,712 @@
+package InvokeTest;
+
+# The end-to-end harness: starts the real servers a test needs (invoke-fcgi,
+# nginx from contrib/nginx, spawn-fcgi) on free 127.0.0.1 ports inside a
+# temporary folder, talks to them with raw sockets (so nothing normalizes a
+# path), and stops everything it started when the test ends, even when it
+# dies.  Perl core modules only.
+#
+#   INVOKE_BUILDDIR=DIR   where invoke-fcgi and invoke are (default: repo root)
+#   INVOKE_TEST_KEEP=1    keep the temporary folder and print where it is
+#
+# Every client call has a timeout; nothing here measures speed.
+
+use strict;
+use warnings;
+use Exporter 'import';
+use Cwd qw(abs_path);
+use File::Basename qw(dirname);
+use File::Copy qw(copy);
+use File::Find qw(find);
+use File::Path qw(make_path);
+use File::Temp qw(tempdir);
+use IO::Select;
+use IO::Socket::INET;
+use IO::Socket::UNIX;
+use JSON::PP ();
+use POSIX qw(WNOHANG);
+use Socket qw(SOCK_STREAM);
+use Test::More ();
+use Time::HiRes qw(time sleep);
+
+our @EXPORT = qw(
+    srcdir builddir bin nginx_bin need_bins tmpdir fixture_root
+    free_port start_invoke start_spawn_fcgi start_nginx stop stop_all
+    raw_request http_get http_post http_request stream_request
+    start_request finish_request
+    fcgi_request run_cmd run_cgi parse_cgi parse_http hdr json_body
+    log_lines log_records wait_for wait_for_log child_pids alive running
+    finish
+);
+
+our $TIMEOUT = 15;      # seconds any single client call may take
+my $NGINX = '/usr/sbin/nginx';
+my @PROCS;              # everything we started, in start order
+my $TMP;
+my $RUNS = 0;
+
+my $SRCDIR = abs_path(dirname(__FILE__) . '/../..');
+sub srcdir { $SRCDIR }
+sub builddir { $ENV{INVOKE_BUILDDIR} ? abs_path($ENV{INVOKE_BUILDDIR}) : $SRCDIR }
+sub bin { builddir() . '/' . $_[0] }
+sub nginx_bin { $NGINX }
+
+# need_bins('invoke-fcgi', 'nginx', 'spawn-fcgi', 'invoke'): skip_all unless
+# every one of them can be run.
+sub need_bins {
+    for my $b (@_) {
+        my $path = $b eq 'nginx' ? $NGINX
+                 : $b =~ m{^(invoke-fcgi|invoke)$} ? bin($b)
+                 : _which($b);
+        next if $path && -x $path && !-d $path;
+        Test::More::plan(skip_all => "$b not found" . ($path ? " at $path" : ''));
+    }
+}
+
+sub _which {
+    for my $d (split /:/, ($ENV{PATH} || '') . ':/usr/sbin:/usr/bin:/sbin:/bin') {
+        return "$d/$_[0]" if $d ne '' && -x "$d/$_[0]";
+    }
+    return undef;
+}
+
+sub tmpdir {
+    return $TMP if $TMP;
+    $TMP = tempdir('invoke-test-XXXXXX', TMPDIR => 1,
+                   CLEANUP => !$ENV{INVOKE_TEST_KEEP});
+    Test::More::diag("INVOKE_TEST_KEEP: files kept in $TMP") if $ENV{INVOKE_TEST_KEEP};
+    return $TMP;
+}
+
+# A fresh copy of t/fixtures/root in the temporary folder (so a test may edit
+# it), plus what cannot be committed: symlinks that leave the root and a
+# .git folder.  Returns its real path.
+sub fixture_root {
+    my (%o) = @_;
+    my $name = $o{name} || 'root';
+    my $dst = tmpdir() . "/$name";
+    _copy_tree("$SRCDIR/t/fixtures/root", $dst);
+    my $out = tmpdir() . "/outside-$name";
+    make_path($out);
+    _write("$out/a.js", "module.exports = function (req, res) { res.send('OUTSIDE_MARKER_3c9d'); };\n");
+    _write("$out/index.js", "module.exports = function (req, res) { res.send('OUTSIDE_MARKER_3c9d'); };\n");
+    symlink('/etc/passwd', "$dst/escape.js") or die "symlink: $!";
+    symlink('/etc/passwd', "$dst/_data/passwd.txt") or die "symlink: $!";
+    symlink($out, "$dst/out") or die "symlink: $!";
+    make_path("$dst/.git");
+    _write("$dst/.git/config", "[core]\n\tSECRET_MARKER_GIT_e4b2 = 1\n");
+    _write("$dst/.git/config.js", "module.exports = function (req, res) { res.send('SECRET_MARKER_GIT_e4b2'); };\n");
+    return abs_path($dst);
+}
+
+sub _copy_tree {
+    my ($src, $dst) = @_;
+    find({ no_chdir => 1, wanted => sub {
+        (my $rel = $File::Find::name) =~ s{^\Q$src\E/?}{};
+        my $to = $rel eq '' ? $dst : "$dst/$rel";
+        if (-d $_) { make_path($to) }
+        else { copy($_, $to) or die "copy $_ -> $to: $!" }
+    } }, $src);
+}
+
+sub _write {
+    my ($path, $data) = @_;
+    open my $fh, '>', $path or die "$path: $!";
+    binmode $fh;
+    print $fh $data;
+    close $fh or die "$path: $!";
+}
+
+sub _slurp {
+    my ($path) = @_;
+    open my $fh, '<', $path or return '';
+    binmode $fh;
+    local $/;
+    my $d = <$fh>;
+    return defined $d ? $d : '';
+}
+
+sub free_port {
+    my $s = IO::Socket::INET->new(Listen => 1, LocalAddr => '127.0.0.1:0',
+                                  Proto => 'tcp', ReuseAddr => 0)
+        or die "free_port: $!";
+    my $p = $s->sockport;
+    close $s;
+    return $p;
+}
+
+# Spawns argv in its own process group (Ctrl-C reaches only the harness,
+# which then stops everything in order).  o: env (hash), stdin (file),
+# stdout/stderr (files; undef: inherited), name.
+sub _spawn {
+    my (%o) = @_;
+    my @argv = @{ $o{argv} };
+    my $pid = fork;
+    die "fork: $!" unless defined $pid;
+    if (!$pid) {
+        setpgrp(0, 0);
+        $SIG{$_} = 'DEFAULT' for qw(INT TERM HUP PIPE CHLD);
+        open STDIN, '<', $o{stdin} || '/dev/null' or POSIX::_exit(126);
+        open STDOUT, '>>', $o{stdout} or POSIX::_exit(126) if $o{stdout};
+        open STDERR, '>>', $o{stderr} or POSIX::_exit(126) if $o{stderr};
+        @ENV{ keys %{ $o{env} } } = values %{ $o{env} } if $o{env};
+        { exec { $argv[0] } @argv }
+        print STDERR "exec $argv[0]: $!\n";
+        POSIX::_exit(127);
+    }
+    my $p = { pid => $pid, name => $o{name} || $argv[0], argv => \@argv,
+              stderr => $o{stderr} };
+    push @PROCS, $p;
+    return $p;
+}
+
+# True while the process runs (reaps it, recording its wait status, once it
+# has exited).
+sub alive {
+    my ($p) = @_;
+    return 0 if defined $p->{status};
+    my $r = waitpid($p->{pid}, WNOHANG);
+    if ($r == $p->{pid} || $r == -1) { $p->{status} = $r == -1 ? -1 : $?; return 0 }
+    return 1;
+}
+
+sub _connectable {
+    my ($addr) = @_;
+    my $s;
+    if ($addr =~ /^unix:(.*)/) {
+        $s = IO::Socket::UNIX->new(Type => SOCK_STREAM, Peer => $1);
+    } else {
+        $s = IO::Socket::INET->new(PeerAddr => $addr, Proto => 'tcp', Timeout => 2);
+    }
+    return 0 unless $s;
+    close $s;
+    return 1;
+}
+
+sub _wait_listening {
+    my ($p, $addr, $timeout) = @_;
+    my $end = time + ($timeout || 10);
+    while (time < $end) {
+        return 1 if _connectable($addr);
+        return 0 unless alive($p);
+        sleep 0.05;
+    }
+    return 0;
+}
+
+# start_invoke(root => DIR, workers => 2, args => [...], listen => 'unix:/x',
+#              log => FILE | undef (stderr), name => 'invoke')
+# Starts invoke-fcgi as its own pre-forking manager and waits until its
+# socket accepts.  Returns { pid, addr, port, log, ... }; dies on failure.
+sub start_invoke {
+    my (%o) = @_;
+    my $tmp = tmpdir();
+    my $name = $o{name} || 'invoke';
+    my $log = exists $o{log} ? $o{log} : "$tmp/$name.log";
+    for my $try (1 .. 3) {
+        my $port = $o{listen} ? undef : free_port();
+        my $addr = $o{listen} || "127.0.0.1:$port";
+        my @argv = (bin('invoke-fcgi'), '--listen', $addr, '--root', $o{root},
+                    '--workers', $o{workers} || 2,
+                    ($log ? ('--log', $log) : ()), @{ $o{args} || [] });
+        my $p = _spawn(argv => \@argv, name => $name, env => $o{env},
+                       stderr => exists $o{log} && !$o{log} ? undef : "$tmp/$name.stderr");
+        @$p{qw(addr port log kind)} = ($addr, $port, $log, 'invoke');
+        return $p if _wait_listening($p, $addr, 15);
+        stop($p);
+        my $why = _slurp("$tmp/$name.stderr") . _slurp($log || '/dev/null');
+        next if $try < 3 && !$o{listen} && $why =~ /in use/i;
+        die "invoke-fcgi did not start listening on $addr: $why";
+    }
+}
+
+# start_spawn_fcgi(root => DIR, args => [...]): invoke-fcgi under spawn-fcgi
+# (-n: spawn-fcgi binds the socket, puts it on fd 0 and execs the responder,
+# so the pid is the responder's).
+sub start_spawn_fcgi {
+    my (%o) = @_;
+    my $tmp = tmpdir();
+    my $name = $o{name} || 'spawned';
+    my $log = "$tmp/$name.log";
+    my $sf = _which('spawn-fcgi') or die 'spawn-fcgi not found';
+    for my $try (1 .. 3) {
+        my $port = free_port();
+        my @argv = ($sf, '-a', '127.0.0.1', '-p', $port, '-n', '--',
+                    bin('invoke-fcgi'), '--root', $o{root}, '--log', $log,
+                    @{ $o{args} || [] });
+        my $p = _spawn(argv => \@argv, name => $name, stderr => "$tmp/$name.stderr");
+        @$p{qw(addr port log kind)} = ("127.0.0.1:$port", $port, $log, 'invoke');
+        return $p if _wait_listening($p, "127.0.0.1:$port", 15);
+        stop($p);
+        next if $try < 3 && _slurp("$tmp/$name.stderr") =~ /in use/i;
+        die "spawn-fcgi did not start: " . _slurp("$tmp/$name.stderr") . _slurp($log);
+    }
+}
+
+# The server block of contrib/nginx/invoke-fcgi.conf with only its addresses
+# and paths substituted.
+sub nginx_server_block {
+    my (%o) = @_;
+    my $conf = _slurp("$SRCDIR/contrib/nginx/invoke-fcgi.conf");
+    die "contrib/nginx/invoke-fcgi.conf is empty or missing\n" unless $conf =~ /server\s*\{/;
+    my $n = 0;
+    $n += $conf =~ s/^(\s*)listen\s+[^;]+;/${1}listen 127.0.0.1:$o{port};/mg;
+    $n += $conf =~ s/^(\s*)fastcgi_pass\s+[^;]+;/${1}fastcgi_pass $o{fastcgi};/mg;
+    die "invoke-fcgi.conf: no listen or fastcgi_pass directive\n" unless $n >= 2;
+    # Relative includes are relative to nginx's configuration folder.
+    $conf =~ s{^(\s*)include\s+(?!/)([^;\s]+);}{${1}include /etc/nginx/$2;}mg;
+    if ($o{invoke_root}) {
+        $conf =~ s{^(\s*)#\s*fastcgi_param\s+INVOKE_ROOT\s+[^;]+;}
+                  {${1}fastcgi_param INVOKE_ROOT $o{invoke_root};}mg
+            or die "invoke-fcgi.conf: no INVOKE_ROOT example to enable\n";
+    }
+    return $conf;
+}
+
+# start_nginx(fastcgi => '127.0.0.1:PORT' | 'unix:PATH', invoke_root => DIR,
+#             port => PORT, name => 'nginx')
+# nginx in the foreground with a master process, its own prefix in the
+# temporary folder, and the contrib server block.  Returns { pid, port,
+# error_log }.
+sub start_nginx {
+    my (%o) = @_;
+    my $name = $o{name} || 'nginx';
+    my $dir = tmpdir() . "/$name";
+    make_path("$dir/logs", map { "$dir/temp/$_" } qw(body fastcgi proxy uwsgi scgi));
+    for my $try (1 .. 3) {
+        my $port = $o{port} || free_port();
+        _write("$dir/server.conf", nginx_server_block(%o, port => $port));
+        my $user = $> == 0 ? "user root;\n" : '';
+        _write("$dir/nginx.conf", <<"EOF");
+daemon off;
+master_process on;
+worker_processes 1;
+${user}pid $dir/nginx.pid;
+error_log $dir/logs/error.log info;
+events { worker_connections 256; }
+http {
+    access_log $dir/logs/access.log;
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    client_body_temp_path $dir/temp/body;
+    fastcgi_temp_path $dir/temp/fastcgi;
+    proxy_temp_path $dir/temp/proxy;
+    uwsgi_temp_path $dir/temp/uwsgi;
+    scgi_temp_path $dir/temp/scgi;
+    include $dir/server.conf;
+}
+EOF
+        my $p = _spawn(argv => [$NGINX, '-p', "$dir/", '-c', "$dir/nginx.conf",
+                                '-e', "$dir/logs/error.log"],
+                       name => $name, stderr => "$dir/logs/stderr.log");
+        @$p{qw(port error_log kind)} = ($port, "$dir/logs/error.log", 'nginx');
+        return $p if _wait_listening($p, "127.0.0.1:$port", 15);
+        stop($p);
+        next if $try < 3 && !$o{port} && _slurp("$dir/logs/error.log") =~ /in use/;
+        die "nginx did not start: " . _slurp("$dir/logs/error.log") . _slurp("$dir/logs/stderr.log");
+    }
+}
+
+# Pids whose parent is $pid (from /proc, so no procps is needed).
+sub child_pids {
+    my ($pid) = @_;
+    my @kids;
+    opendir my $d, '/proc' or return ();
+    for my $e (readdir $d) {
+        next unless $e =~ /^\d+$/;
+        my $st = _slurp("/proc/$e/stat");
+        next unless $st =~ /\)\s+(\S)\s+(\d+)/;
+        push @kids, $e + 0 if $2 == $pid && $1 ne 'Z';
+    }
+    return sort { $a <=> $b } @kids;
+}
+
+# True while a process (not necessarily ours) exists and is not a zombie.
+sub running {
+    my ($pid) = @_;
+    my $st = _slurp("/proc/$pid/stat");
+    return $st =~ /\)\s+([^Z\s])\s/ ? 1 : 0;
+}
+
+sub _descendants {
+    my ($pid) = @_;
+    my @all;
+    for my $k (child_pids($pid)) { push @all, $k, _descendants($k) }
+    return @all;
+}
+
+# stop($proc, signal => 'TERM', timeout => 10): signals the process, waits
+# for it (SIGKILL after the bound), kills any child it left behind, and
+# returns its wait status.
+sub stop {
+    my ($p, %o) = @_;
+    return $p->{status} unless alive($p);
+    my @kids = _descendants($p->{pid});
+    kill $o{signal} || 'TERM', $p->{pid};
+    my $end = time + ($o{timeout} || 10);
+    sleep 0.02 while alive($p) && time < $end;
+    if (alive($p)) {
+        Test::More::diag("$p->{name} ($p->{pid}) ignored SIGTERM; killing it");
+        kill 'KILL', $p->{pid};
+        waitpid($p->{pid}, 0);
+        $p->{status} = $?;
+        $p->{killed} = 1;
+    }
+    kill 'KILL', grep { kill 0, $_ } @kids;
+    return $p->{status};
+}
+
+sub stop_all { stop($_) for reverse @PROCS }
+
+END {
+    my $status = $?;
+    stop_all();
+    $? = $status;
+}
+$SIG{INT} = $SIG{TERM} = sub { die "interrupted by SIG$_[0]\n" };
+
+# --- HTTP over raw sockets -------------------------------------------------
+
+sub _connect {
+    my ($port) = @_;
+    return IO::Socket::INET->new(PeerAddr => '127.0.0.1', PeerPort => $port,
+                                 Proto => 'tcp', Timeout => 5);
+}
+
+# Reads until EOF or the deadline; calls $on_read->($data) after each read.
+sub _read_all {
+    my ($s, $timeout, $on_read) = @_;
+    my $sel = IO::Select->new($s);
+    my $end = time + $timeout;
+    my $buf = '';
+    while (1) {
+        my $left = $end - time;
+        return ($buf, 'timeout') if $left <= 0 || !$sel->can_read($left);
+        my $n = sysread($s, my $chunk, 65536);
+        return ($buf, "read: $!") unless defined $n;
+        return ($buf, undef) if $n == 0;
+        $buf .= $chunk;
+        $on_read->($buf) if $on_read;
+    }
+}
+
+# Parses an HTTP/1.x response (lines may end in CRLF or, as `invoke run`
+# may print them, LF): { status, reason, headers => { lc name => [values] },
+# body (de-chunked), raw }.
+sub parse_http {
+    my ($raw) = @_;
+    my $r = { raw => $raw, status => 0, headers => {}, body => '' };
+    $raw =~ /\A(.*?)\r?\n\r?\n(.*)\z/s or return { %$r, error => 'no header end' };
+    my ($head, $body) = ($1, $2);
+    my ($line, @lines) = split /\r?\n/, $head;
+    @$r{qw(status reason)} = $line =~ m{^HTTP/\d\.\d (\d{3}) ?(.*)$} or return { %$r, error => "bad status line: $line" };
+    for (@lines) {
+        my ($n, $v) = /^([^:]+):\s*(.*?)\s*$/ or next;
+        push @{ $r->{headers}{ lc $n } }, $v;
+    }
+    if ((hdr($r, 'transfer-encoding') || '') =~ /chunked/i) {
+        my $out = '';
+        while ($body =~ s/^([0-9a-fA-F]+)[^\r\n]*\r\n//) {
+            my $len = hex $1;
+            last if $len == 0;
+            $out .= substr($body, 0, $len);
+            substr($body, 0, $len + 2) = '';
+        }
+        $body = $out;
+    } elsif (defined(my $cl = hdr($r, 'content-length'))) {
+        $body = substr($body, 0, $cl);
+    }
+    $r->{body} = $body;
+    return $r;
+}
+
+# raw_request($port, $bytes, timeout => S): sends exactly $bytes, reads the
+# whole answer.
+sub raw_request {
+    my ($port, $bytes, %o) = @_;
+    my $s = _connect($port) or return { status => 0, headers => {}, body => '', error => "connect: $!" };
+    binmode $s;
+    syswrite($s, $bytes) == length $bytes or return { status => 0, headers => {}, body => '', error => "write: $!" };
+    my ($raw, $err) = _read_all($s, $o{timeout} || $TIMEOUT);
+    close $s;
+    my $r = parse_http($raw);
+    $r->{error} = $err if $err;
+    return $r;
+}
+
+# http_request($port, $method, $target, headers => [Name => value, ...],
+#              body => BYTES, timeout => S)
+sub http_request {
+    my ($port, $method, $target, %o) = @_;
+    my @h = ref $o{headers} eq 'HASH' ? %{ $o{headers} } : @{ $o{headers} || [] };
+    my $req = "$method $target HTTP/1.1\r\n";
+    my %seen;
+    while (my ($n, $v) = splice @h, 0, 2) { $req .= "$n: $v\r\n"; $seen{ lc $n } = 1 }
+    $req .= "Host: 127.0.0.1\r\n" unless $seen{host};
+    $req .= "Connection: close\r\n";
+    $req .= 'Content-Length: ' . length($o{body}) . "\r\n" if defined $o{body};
+    $req .= "\r\n" . (defined $o{body} ? $o{body} : '');
+    return raw_request($port, $req, %o);
+}
+
+sub http_get { my ($port, $target, %o) = @_; http_request($port, 'GET', $target, %o) }
+
+sub http_post {
+    my ($port, $target, $body, %o) = @_;
+    http_request($port, 'POST', $target, %o, body => $body);
+}
+
+# stream_request($port, $target): like http_get, and also records when each
+# piece arrived: { ..., arrivals => [[time, bytes so far], ...], start }.
+sub stream_request {
+    my ($port, $target, %o) = @_;
+    my $s = _connect($port) or return { status => 0, headers => {}, body => '', error => "connect: $!" };
+    my $t0 = time;
+    syswrite($s, "GET $target HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    my @arrivals;
+    my ($raw, $err) = _read_all($s, $o{timeout} || $TIMEOUT, sub { push @arrivals, [time, $_[0]] });
+    close $s;
+    my $r = parse_http($raw);
+    $r->{error} = $err if $err;
+    $r->{arrivals} = \@arrivals;
+    $r->{start} = $t0;
+    return $r;
+}
+
+# start_request($port, $target) sends a GET and returns the socket without
+# reading; finish_request($sock, timeout => S) reads and parses the answer.
+sub start_request {
+    my ($port, $target) = @_;
+    my $s = _connect($port) or return undef;
+    syswrite($s, "GET $target HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    return $s;
+}
+
+sub finish_request {
+    my ($s, %o) = @_;
+    return { status => 0, headers => {}, body => '', error => 'no connection' } unless $s;
+    my ($raw, $err) = _read_all($s, $o{timeout} || $TIMEOUT);
+    close $s;
+    my $r = parse_http($raw);
+    $r->{error} = $err if $err;
+    return $r;
+}
+
+# First value of a header (all values in list context).
+sub hdr {
+    my ($r, $name) = @_;
+    my $v = $r->{headers}{ lc $name } || [];
+    return wantarray ? @$v : $v->[0];
+}
+
+# The body decoded as JSON, or undef (with a diagnostic) when it is not JSON.
+sub json_body {
+    my ($r) = @_;
+    my $v = eval { JSON::PP->new->utf8->allow_nonref->decode($r->{body}) };
+    Test::More::diag("not JSON ($r->{status}): " . substr($r->{body}, 0, 300)) if !defined $v && $@;
+    return $v;
+}
+
+# --- FastCGI, straight to the responder ------------------------------------
+
+sub _fcgi_len {
+    my $l = length $_[0];
+    return $l < 128 ? pack('C', $l) : pack('N', $l | 0x80000000);
+}
+
+sub _fcgi_record {
+    my ($type, $id, $content) = @_;
+    my $pad = (8 - length($content) % 8) % 8;
+    return pack('CCnnCC', 1, $type, $id, length $content, $pad, 0) . $content . ("\0" x $pad);
+}
+
+# fcgi_request($addr, params => {...}, body => BYTES, timeout => S): one
+# request over the FastCGI protocol without a web server in between (no
+# path normalization at all).  Returns the parsed CGI response plus stderr.
+sub fcgi_request {
+    my ($addr, %o) = @_;
+    my $s = $addr =~ /^unix:(.*)/ ? IO::Socket::UNIX->new(Type => SOCK_STREAM, Peer => $1)
+          : IO::Socket::INET->new(PeerAddr => $addr, Proto => 'tcp', Timeout => 5);
+    return { status => 0, headers => {}, body => '', error => "connect: $!" } unless $s;
+    binmode $s;
+    my $body = defined $o{body} ? $o{body} : '';
+    my %p = (GATEWAY_INTERFACE => 'CGI/1.1', SERVER_PROTOCOL => 'HTTP/1.1',
+             REQUEST_METHOD => 'GET', QUERY_STRING => '', REMOTE_ADDR => '127.0.0.1',
+             REMOTE_PORT => '40000', SERVER_ADDR => '127.0.0.1', SERVER_PORT => '80',
+             SERVER_NAME => 'localhost', HTTP_HOST => 'localhost',
+             CONTENT_LENGTH => length $body ? length $body : '',
+             %{ $o{params} || {} });
+    my $params = join '', map { _fcgi_len($_) . _fcgi_len($p{$_}) . $_ . $p{$_} } sort keys %p;
+    my $msg = _fcgi_record(1, 1, pack('nCx5', 1, 0));
+    while (length $params) { $msg .= _fcgi_record(4, 1, substr($params, 0, 32768, '')) }
+    $msg .= _fcgi_record(4, 1, '');
+    while (length $body) { $msg .= _fcgi_record(5, 1, substr($body, 0, 32768, '')) }
+    $msg .= _fcgi_record(5, 1, '');
+    syswrite($s, $msg);
+    my ($raw, $err) = _read_all($s, $o{timeout} || $TIMEOUT);
+    close $s;
+    my ($out, $stderr, $ended) = ('', '', 0);
+    while (length($raw) >= 8) {
+        my ($v, $type, $id, $len, $pad) = unpack('CCnnC', $raw);
+        last if length($raw) < 8 + $len + $pad;
+        my $content = substr($raw, 8, $len);
+        substr($raw, 0, 8 + $len + $pad) = '';
+        if ($type == 6) { $out .= $content } elsif ($type == 7) { $stderr .= $content }
+        elsif ($type == 3) { $ended = 1 }
+    }
+    my $r = parse_cgi($out);
+    $r->{stderr} = $stderr;
+    $r->{error} ||= $err || ($ended ? undef : 'no FCGI_END_REQUEST');
+    return $r;
+}
+
+# A CGI response (Status: header, other headers, blank line, body) parsed
+# like an HTTP one; status 200 when no Status: line is given.
+sub parse_cgi {
+    my ($out) = @_;
+    my $r = { raw => $out, status => 0, headers => {}, body => '' };
+    $out =~ /\A(.*?)\r?\n\r?\n(.*)\z/s or return { %$r, error => 'no header end' };
+    my ($head, $body) = ($1, $2);
+    for (split /\r?\n/, $head) {
+        my ($n, $v) = /^([^:]+):\s*(.*?)\s*$/ or next;
+        push @{ $r->{headers}{ lc $n } }, $v;
+    }
+    my $st = hdr($r, 'status');
+    @$r{qw(status reason)} = defined $st && $st =~ /^(\d{3})\s*(.*)/ ? ($1, $2) : (200, 'OK');
+    $r->{body} = $body;
+    return $r;
+}
+
+# run_cmd([argv], stdin => BYTES, env => {...}, timeout => S): runs a command
+# to completion.  Returns { exit, signal, stdout, stderr, timed_out }.
+sub run_cmd {
+    my ($argv, %o) = @_;
+    my $tmp = tmpdir();
+    my $n = ++$RUNS;
+    my ($in, $out, $err) = map { "$tmp/run$n.$_" } qw(in out err);
+    _write($in, defined $o{stdin} ? $o{stdin} : '');
+    my $p = _spawn(argv => $argv, env => $o{env}, stdin => $in, stdout => $out,
+                   stderr => $err, name => $argv->[0]);
+    my $end = time + ($o{timeout} || $TIMEOUT);
+    sleep 0.01 while alive($p) && time < $end;
+    my $timed_out = alive($p);
+    stop($p, signal => 'KILL') if $timed_out;
+    my $st = $p->{status};
+    return { exit => $st >> 8, signal => $st & 127, stdout => _slurp($out),
+             stderr => _slurp($err), timed_out => $timed_out };
+}
+
+# run_cgi(root => DIR, method => 'GET', uri => '/x?y', body => BYTES,
+#         env => {...}, args => [...]): invoke-fcgi as a plain CGI program.
+sub run_cgi {
+    my (%o) = @_;
+    my $uri = $o{uri};
+    my ($path, $query) = $uri =~ /^([^?]*)\??(.*)$/s;
+    my $body = defined $o{body} ? $o{body} : '';
+    my %env = (GATEWAY_INTERFACE => 'CGI/1.1', SERVER_PROTOCOL => 'HTTP/1.1',
+               REQUEST_METHOD => $o{method} || 'GET', REQUEST_URI => $uri,
+               SCRIPT_NAME => $path, QUERY_STRING => $query,
+               REMOTE_ADDR => '127.0.0.1', SERVER_NAME => 'localhost',
+               SERVER_PORT => '80', HTTP_HOST => 'localhost',
+               (length $body ? (CONTENT_LENGTH => length $body) : ()),
+               %{ $o{env} || {} });
+    my $r = run_cmd([bin('invoke-fcgi'), '--root', $o{root}, @{ $o{args} || [] }],
+                    stdin => $body, env => \%env, timeout => $o{timeout});
+    my $resp = parse_cgi($r->{stdout});
+    $resp->{$_} = $r->{$_} for qw(exit signal stderr timed_out);
+    return $resp;
+}
+
+# --- logs ------------------------------------------------------------------
+
+sub log_lines {
+    my ($p) = @_;
+    return split /\n/, _slurp(ref $p ? $p->{log} : $p);
+}
+
+# Log lines parsed as TIME LEVEL REQID FUNC MESSAGE; lines that do not have
+# that shape come back with only {line}.
+sub log_records {
+    my ($p) = @_;
+    return map {
+        /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z) (\S+) (\S+) (\S+) ?(.*)$/
+            ? { line => $_, time => $1, level => $2, reqid => $3, func => $4, msg => $5 }
+            : { line => $_ }
+    } log_lines($p);
+}
+
+# wait_for(sub { ... }, $timeout): polls until the sub returns true; returns
+# its last value.
+sub wait_for {
+    my ($cond, $timeout) = @_;
+    my $end = time + (defined $timeout ? $timeout : 10);
+    while (1) {
+        my $v = $cond->();
+        return $v if $v || time >= $end;
+        sleep 0.05;
+    }
+}
+
+# wait_for_log($proc, qr/.../, $timeout): the first log line that matches.
+sub wait_for_log {
+    my ($p, $re, $timeout) = @_;
+    return wait_for(sub { (grep { $_ =~ $re } log_lines($p))[0] }, $timeout);
+}
+
+# --- script/serve ---------------------------------------------------------
+
+# serve(root => DIR, port => PORT): invoke-fcgi (two workers, log on this
+# terminal) behind nginx on 127.0.0.1:PORT until SIGINT or SIGTERM, then
+# stops both.
+sub serve {
+    my (%o) = @_;
+    my $root = abs_path($o{root});
+    die "serve: no folder $o{root}\n" unless $root && -d $root;
+    my $inv = start_invoke(root => $root, workers => 2, log => undef, name => 'invoke-fcgi');
+    my $ng = start_nginx(fastcgi => $inv->{addr}, port => $o{port});
+    my @urls;
+    find({ no_chdir => 1, wanted => sub {
+        (my $rel = $File::Find::name) =~ s{^\Q$root\E/?}{};
+        if (-d $_ && $rel =~ m{(^|/)([._]|node_modules$)}) { $File::Find::prune = 1; return }
+        return unless $rel =~ s/\.js$// && $rel !~ m{(^|/)[._]};
+        $rel =~ s{(^|/)index$}{};
+        push @urls, "http://127.0.0.1:$ng->{port}/$rel";
+    } }, $root);
+    print "invoke-fcgi on $inv->{addr} (root $root), nginx on 127.0.0.1:$ng->{port}\n";
+    print "  $_\n" for sort @urls;
+    print "Ctrl-C stops both.\n";
+    my $stop;
+    local $SIG{INT} = local $SIG{TERM} = sub { $stop = 1 };
+    sleep 0.2 until $stop || !alive($inv) || !alive($ng);
+    print STDERR "serve: $_->{name} exited\n" for grep { !$stop && !alive($_) } $inv, $ng;
+    stop_all();
+    print "stopped\n";
+}
+
+# --- the end of every test -------------------------------------------------
+
+my $CRASH = qr/SIGSEGV|SIGABRT|SIGBUS|SIGFPE|SIGILL|segmentation fault|core dumped
+              |signal\s+(?:4|6|7|8|11)\b|assertion\b.*\bfailed|double\s+free
+              |stack\s+smashing|AddressSanitizer|FATAL\s+ERROR|\bpanic\b/xi;
+
+# Stops everything, then checks that nginx logged no alert, emergency or
+# critical line and that no responder log shows a crash; then done_testing.
+sub finish {
+    stop_all();
+    for my $p (@PROCS) {
+        if (($p->{kind} || '') eq 'nginx') {
+            my @bad = grep { /\[(alert|emerg|crit)\]/ } split /\n/, _slurp($p->{error_log});
+            Test::More::is(scalar @bad, 0, "$p->{name}: no [alert]/[emerg]/[crit] in error.log")
+                or Test::More::diag(join "\n", @bad);
+        } elsif (($p->{kind} || '') eq 'invoke') {
+            my @bad = grep { $_ =~ $CRASH } log_lines($p->{log} || '/dev/null'),
+                                             split /\n/, _slurp($p->{stderr} || '/dev/null');
+            Test::More::is(scalar @bad, 0, "$p->{name}: no crash in the responder's log")
+                or Test::More::diag(join "\n", @bad);
+            Test::More::ok(!$p->{killed}, "$p->{name}: stopped on SIGTERM");
+        }
+    }
+    Test::More::done_testing();
+}
+
+1;
