@@ -1,0 +1,59 @@
+#!/usr/bin/perl
+# Isolation (SPEC 4, 8, 9): nothing one request does is seen by the next;
+# CommonJS modules, JSON, node_modules and .env work.
+use strict;
+use warnings;
+use FindBin;
+use lib "$FindBin::Bin/lib";
+use Test::More;
+use InvokeTest;
+
+need_bins('invoke-fcgi', 'nginx');
+my $root = fixture_root();
+my $inv = start_invoke(root => $root, workers => 2);
+my $ng = start_nginx(fastcgi => $inv->{addr});
+
+sub get_json {
+    my ($path) = @_;
+    my $r = http_get($ng->{port}, $path);
+    return $r->{status} == 200 ? (json_body($r) || {}) : { status => $r->{status}, body => $r->{body} };
+}
+
+# Module-level state and implicit globals start afresh on every request,
+# on every worker.
+my @counts = map { get_json('/iso/count')->{count} } 1 .. 20;
+is_deeply(\@counts, [(1) x 20], 'a module-level counter is 1 on 20 requests in a row')
+    or diag("@{[ map { defined $_ ? $_ : 'undef' } @counts ]}");
+my @leaks = map { get_json('/iso/leak')->{leaked} } 1 .. 10;
+is_deeply(\@leaks, [(1) x 10], 'an implicit global is 1 every time');
+
+# Changes to the builtins and the global object never reach the next request.
+my $p = http_get($ng->{port}, '/iso/pollute');
+ok($p->{status} == 200 || $p->{status} == 500, "the polluting request ends ($p->{status})");
+my $want = { arrayEvil => 'undefined', objectPolluted => 'undefined', globalX => 'undefined',
+             stringify => '{"a":1}', random => 'ok', envLeaky => 'undefined' };
+for my $i (1 .. 6) {
+    is_deeply(get_json('/iso/check'), $want, "request $i after the polluter sees clean builtins");
+    http_get($ng->{port}, '/iso/pollute') if $i % 2;
+}
+
+# CommonJS.
+my $m = get_json('/modules');
+is($m->{helperName}, 'helper', "require('./lib/helper')");
+is($m->{twice}, 42, 'a module that requires a private module (lib/_helpers.js)');
+is($m->{configName}, 'fixture-config', "require('./config.json')");
+is($m->{configN}, 42, 'JSON values');
+is($m->{greet}, 'hi you', "require('greet') from node_modules");
+ok($m->{sameModule}, 'require() returns the same module object twice in a request');
+is($m->{filename}, "$root/modules.js", '__filename is the real path inside the root');
+is($m->{dirname}, $root, '__dirname is the root');
+ok($m->{moduleIsObject}, 'module is an object');
+ok($m->{exportsIsModuleExports}, 'exports is an object');
+is(get_json('/iso/exports')->{tag}, 'via-exports', 'exports = module.exports = fn; exports.tag');
+
+# .env: read into process.env.
+my $e = get_json('/iso/env');
+is($e->{fixtureVar}, 'from-dotenv', 'process.env holds the .env variables');
+ok($e->{hasToken}, 'process.env holds the secret too (for the functions)');
+
+finish();
