@@ -92,6 +92,8 @@ void rq_free(rq *r)
     if (r == NULL)
         return;
     rq_finish(r);
+    if (!r->cgi && r->fr.ipcFd >= 0)
+        FCGX_Free(&r->fr, 1);   /* a kept connection */
     free(r);
 }
 
@@ -120,8 +122,11 @@ int rq_accept(rq *r, const sigset_t *unblock, const volatile sig_atomic_t *cance
     rq_finish(r);
     rq_wait_mask(unblock, &mask);
     for (;;) {
-        struct pollfd p = { r->listen_fd, POLLIN, 0 };
-        int n = ppoll(&p, 1, NULL, &mask), rc;
+        /* p[1]: a connection the web server keeps open (fastcgi_keep_conn),
+         * which brings its next request itself */
+        struct pollfd p[2] = { { r->listen_fd, POLLIN, 0 }, { r->fr.ipcFd, POLLIN, 0 } };
+        int kept = r->fr.ipcFd >= 0;
+        int n = ppoll(p, kept ? 2 : 1, NULL, &mask), rc;
 
         /* a handler may run on the way out of a ppoll that also saw a
          * connection */
@@ -129,10 +134,15 @@ int rq_accept(rq *r, const sigset_t *unblock, const volatile sig_atomic_t *cance
             return 1;
         if (n < 0)
             return -1;
-        if (p.revents & POLLNVAL) {
+        if (p[0].revents & POLLNVAL) {
             errno = EBADF;
             return -1;
         }
+        /* libfcgi serves one connection at a time and reads a kept one
+         * without accepting: when a new connection waits and the kept one
+         * is idle, let the kept one go rather than starve the newcomer */
+        if (kept && p[1].revents == 0)
+            FCGX_Free(&r->fr, 1);
         rc = FCGX_Accept_r(&r->fr);
         if (rc == 0) {
             r->open = 1;
