@@ -8,6 +8,8 @@ package InvokeTest;
 #
 #   INVOKE_BUILDDIR=DIR   where invoke-fcgi and invoke are (default: repo root)
 #   INVOKE_TEST_KEEP=1    keep the temporary folder and print where it is
+#   INVOKE_TEST_VALGRIND=1  run invoke-fcgi under valgrind (its report goes
+#                         to the temporary folder: valgrind.PID.log)
 #
 # Every client call has a timeout; nothing here measures speed.
 
@@ -206,7 +208,7 @@ sub start_invoke {
     for my $try (1 .. 3) {
         my $port = $o{listen} ? undef : free_port();
         my $addr = $o{listen} || "127.0.0.1:$port";
-        my @argv = (bin('invoke-fcgi'), '--listen', $addr, '--root', $o{root},
+        my @argv = (_valgrind(), bin('invoke-fcgi'), '--listen', $addr, '--root', $o{root},
                     '--workers', $o{workers} || 2,
                     ($log ? ('--log', $log) : ()), @{ $o{args} || [] });
         my $p = _spawn(argv => \@argv, name => $name, env => $o{env},
@@ -218,6 +220,13 @@ sub start_invoke {
         next if $try < 3 && !$o{listen} && $why =~ /in use/i;
         die "invoke-fcgi did not start listening on $addr: $why";
     }
+}
+
+sub _valgrind {
+    return () unless $ENV{INVOKE_TEST_VALGRIND};
+    my $vg = _which('valgrind') or die "INVOKE_TEST_VALGRIND: valgrind not found\n";
+    return ($vg, '--trace-children=yes', '--error-exitcode=99', '--leak-check=no',
+            '--log-file=' . tmpdir() . '/valgrind.%p.log');
 }
 
 # start_spawn_fcgi(root => DIR, args => [...]): invoke-fcgi under spawn-fcgi
@@ -232,7 +241,7 @@ sub start_spawn_fcgi {
     for my $try (1 .. 3) {
         my $port = free_port();
         my @argv = ($sf, '-a', '127.0.0.1', '-p', $port, '-n', '--',
-                    bin('invoke-fcgi'), '--root', $o{root}, '--log', $log,
+                    _valgrind(), bin('invoke-fcgi'), '--root', $o{root}, '--log', $log,
                     @{ $o{args} || [] });
         my $p = _spawn(argv => \@argv, name => $name, stderr => "$tmp/$name.stderr");
         @$p{qw(addr port log kind)} = ("127.0.0.1:$port", $port, $log, 'invoke');
@@ -705,6 +714,10 @@ sub finish {
                 or Test::More::diag(join "\n", @bad);
             Test::More::ok(!$p->{killed}, "$p->{name}: stopped on SIGTERM");
         }
+    }
+    if ($ENV{INVOKE_TEST_VALGRIND}) {
+        my @bad = grep { _slurp($_) =~ /ERROR SUMMARY: [1-9]/ } glob(tmpdir() . '/valgrind.*.log');
+        Test::More::is(scalar @bad, 0, 'valgrind: no errors') or Test::More::diag("see @bad");
     }
     Test::More::done_testing();
 }
