@@ -304,7 +304,7 @@ static int inv_execute(const inv_run_opts *o, char **envp)
     eng_io io = { &produced, inv_head, inv_body, inv_flush };
     eng_config ec;
     eng_request req;
-    char err[256] = "";
+    char err[256] = "", id[16];
     eng *e;
 
     memset(&ec, 0, sizeof ec);
@@ -320,7 +320,8 @@ static int inv_execute(const inv_run_opts *o, char **envp)
     req.body = o->body;
     req.body_len = o->body_len;
     req.root = o->root;
-    req.id = "invoke";
+    snprintf(id, sizeof id, "%04x%08x", (unsigned)getpid() & 0xffffu, 1u);
+    req.id = id;
     req.io = &io;
     status = eng_handle(e, &req);
     eng_free(e);
