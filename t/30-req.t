@@ -85,7 +85,8 @@ $j = echo(POST => '/echo', body => '[1,"two"]', headers => ['Content-Type' => 'a
 is($j->{bodyType}, 'array', 'a JSON array (with a charset parameter)');
 is_deeply($j->{body}, [1, 'two'], 'the parsed array');
 
-my $big = '{"items":[' . join(',', map { qq({"i":$_,"pad":"} . ('z' x 50) . '"}') } 1 .. 1500) . ']}';
+my $pad = 'z' x 50;
+my $big = '{"items":[' . join(',', map { qq({"i":$_,"pad":"$pad"}) } 1 .. 1500) . ']}';
 $j = echo(POST => '/echo', body => $big, headers => ['Content-Type' => 'application/json']);
 is(scalar @{ $j->{body}{items} || [] }, 1500, 'a JSON body of ' . length($big) . ' bytes');
 is($j->{rawBodyLength}, length $big, 'its rawBody.length');
