@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 
 #include "log.h"
@@ -88,8 +89,10 @@ static int sup_active(const sup *s)
 }
 
 /* In the child right after fork: forget the supervisor's handlers and pipe,
- * and hand over with the control signals still blocked (see sup_opts). */
-static void sup_child_setup(const sigset_t *orig)
+ * and hand over with the control signals still blocked (see sup_opts).  A
+ * supervisor killed outright takes its workers along (a graceful SIGTERM),
+ * instead of leaving orphans that hold the socket. */
+static void sup_child_setup(const sigset_t *orig, pid_t parent)
 {
     struct sigaction sa;
     sigset_t m = *orig;
@@ -106,12 +109,14 @@ static void sup_child_setup(const sigset_t *orig)
     sigaddset(&m, SIGINT);
     sigaddset(&m, SIGUSR1);
     sigprocmask(SIG_SETMASK, &m, NULL);
+    if (prctl(PR_SET_PDEATHSIG, SIGTERM) < 0 || getppid() != parent)
+        raise(SIGTERM);     /* pending until the worker's first wait */
 }
 
 static int sup_spawn(sup *s)
 {
     sigset_t all, orig;
-    pid_t pid;
+    pid_t pid, parent = getpid();
 
     if (s->nkids == s->cap) {
         size_t ncap = s->cap ? s->cap * 2 : 8;
@@ -126,7 +131,7 @@ static int sup_spawn(sup *s)
     sigprocmask(SIG_BLOCK, &all, &orig);
     pid = fork();
     if (pid == 0) {
-        sup_child_setup(&orig);
+        sup_child_setup(&orig, parent);
         _exit(s->o->serve(s->o->listen_fd, s->o->ud));
     }
     sigprocmask(SIG_SETMASK, &orig, NULL);
