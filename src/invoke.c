@@ -4,6 +4,10 @@
  * engine the responder uses, with the CGI variables nginx's fastcgi_params
  * would send, and prints the response the way `curl -i` does.  Verbs live in
  * a sentinel-terminated table so that exec, compile and kv slot in later.
+ *
+ * Exit statuses (doc/invoke.1): 0 whenever a response was produced, whatever
+ * its HTTP status; 1 when the engine could not start or nothing came out;
+ * 2 on a usage error (bad options, a missing root or body file).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -19,6 +23,8 @@
 #include "log.h"
 
 #define INV_MAX_VARS 256
+#define INV_EXIT_FAIL 1
+#define INV_EXIT_USAGE 2
 
 typedef struct {
     const char *name;
@@ -56,13 +62,19 @@ static int inv_usage(FILE *to)
     for (v = inv_verbs; v->name != NULL; v++)
         fprintf(to, "  invoke %s\n", v->usage);
     fprintf(to, "\n  invoke --help | --version\n");
-    return to == stdout ? 0 : 1;
+    return to == stdout ? 0 : INV_EXIT_USAGE;
 }
 
 static int inv_fail(const char *what, const char *detail)
 {
     fprintf(stderr, "invoke: %s: %s\n", what, detail);
-    return 1;
+    return INV_EXIT_FAIL;
+}
+
+static int inv_usage_fail(const char *what, const char *detail)
+{
+    inv_fail(what, detail);
+    return INV_EXIT_USAGE;
 }
 
 /* --- the response, printed like curl -i -------------------------------- */
@@ -195,8 +207,8 @@ static int inv_build_env(inv_env *env, const inv_run_opts *o, const char *uri)
         rc |= inv_setf(env, "CONTENT_TYPE", "application/x-www-form-urlencoded");
     for (i = 0; i < o->nheaders && rc == 0; i++)
         if (inv_header(env, o->headers[i]) < 0)
-            return inv_fail(o->headers[i], "expected 'Name: value'");
-    return rc == 0 ? 0 : inv_fail("run", "too many variables");
+            return inv_usage_fail(o->headers[i], "expected 'Name: value'");
+    return rc == 0 ? 0 : inv_usage_fail("run", "too many variables");
 }
 
 /* --- the body: -d BODY or -d @FILE ---------------------------------------- */
@@ -208,7 +220,7 @@ static int inv_read_file(const char *path, char **out, size_t *len)
     char *buf = NULL;
 
     if (f == NULL)
-        return inv_fail(path, strerror(errno));
+        return inv_usage_fail(path, strerror(errno));
     for (;;) {
         size_t got;
         if (n == cap) {
@@ -230,7 +242,7 @@ static int inv_read_file(const char *path, char **out, size_t *len)
         free(buf);
         if (f != stdin)
             fclose(f);
-        return inv_fail(path, "read error");
+        return inv_usage_fail(path, "read error");
     }
     if (f != stdin)
         fclose(f);
@@ -276,18 +288,18 @@ static int inv_run_args(inv_run_opts *o, int argc, char **argv)
         case 'V': o->dev = 1; break;
         case 'H':
             if (o->nheaders == INV_MAX_VARS)
-                return inv_fail("-H", "too many headers");
+                return inv_usage_fail("-H", "too many headers");
             o->headers[o->nheaders++] = optarg;
             break;
         case ':':
-            return inv_fail(argv[optind - 1], "requires an argument");
+            return inv_usage_fail(argv[optind - 1], "requires an argument");
         default:
-            return inv_fail(argv[optind - 1], "unknown option");
+            return inv_usage_fail(argv[optind - 1], "unknown option");
         }
     }
     if (argc - optind != 2) {
         fprintf(stderr, "usage: invoke %s\n", inv_verbs[0].usage);
-        return 1;
+        return INV_EXIT_USAGE;
     }
     o->root = argv[optind];
     o->path = argv[optind + 1];
@@ -343,18 +355,20 @@ static int inv_cmd_run(int argc, char **argv)
 
     memset(&o, 0, sizeof o);
     memset(&env, 0, sizeof env);
-    if (inv_run_args(&o, argc, argv) != 0)
-        return 1;
+    rc = inv_run_args(&o, argc, argv);
+    if (rc != 0)
+        return rc;
     if (realpath(o.root, root) == NULL)
-        return inv_fail(o.root, strerror(errno));
+        return inv_usage_fail(o.root, strerror(errno));
     if (stat(root, &st) < 0 || !S_ISDIR(st.st_mode))
-        return inv_fail(o.root, "not a folder");
+        return inv_usage_fail(o.root, "not a folder");
     o.root = root;
-    if (o.data_dir != NULL)
-        fprintf(stderr, "invoke: --data is not supported yet; kv uses the engine's default\n");
+    /* --data is accepted for the kv store to come; eng_config has no
+     * place for it yet */
     snprintf(uri, sizeof uri, "%s%s", o.path[0] == '/' ? "" : "/", o.path);
-    if (inv_load_body(&o) != 0)
-        return 1;
+    rc = inv_load_body(&o);
+    if (rc != 0)
+        return rc;
     rc = inv_build_env(&env, &o, uri);
     if (rc == 0)
         rc = inv_execute(&o, env.v);
