@@ -1,0 +1,579 @@
+/* router.c - request path -> function file under a functions root.
+ *
+ * The path is split and percent-decoded into a stack buffer first, and every
+ * segment is judged before the file system is touched, so that nothing
+ * hostile ever reaches stat().  The walk then descends one folder per
+ * segment, preferring the exact name, then a [param] entry, then a
+ * [...rest] entry, and backtracks when a branch leads nowhere.  The common
+ * case (/hello -> hello.js) costs one stat() and one realpath(); a folder is
+ * only listed when its exact name is missing.  The chosen file is realpath'd
+ * and must still lie inside the root under a public name: that is what
+ * defeats symlinks, whatever the walk saw on the way.
+ */
+#include "router.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* A real rest path rarely has more than a dozen segments; the cap keeps the
+ * segment table on the stack and the backtracking shallow. */
+#define RT_MAX_SEGS 128
+
+typedef struct {
+    const char *root;
+    size_t rootlen;             /* without trailing '/' ("/" -> 0) */
+    const char *seg[RT_MAX_SEGS];
+    size_t seglen[RT_MAX_SEGS];
+    int nseg;
+    char dir[PATH_MAX];         /* the folder being walked, grown in place */
+    rt_match *m;
+    char *err;
+    size_t errlen;
+} rt_walk;
+
+/* The [param] / [...rest] entries of one folder, smallest name first so that
+ * two siblings of the same kind (a mistake in the tree) route the same way
+ * on every machine, whatever readdir's order. */
+typedef struct {
+    char pfile[NAME_MAX + 1];   /* [name].js, a regular file */
+    char pdir[NAME_MAX + 1];    /* [name]/, a folder */
+    char rfile[NAME_MAX + 1];   /* [...name].js */
+    char rdir[NAME_MAX + 1];    /* [...name]/ */
+} rt_dyn;
+
+static void rt_why(char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void rt_why(char *err, size_t errlen, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (err == NULL || errlen == 0)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+}
+
+static int rt_hexval(int c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* A name the router never serves.  Shared by the request check and by
+ * rt_is_private(), so that both refuse exactly the same names. */
+static int rt_private_name(const char *s, size_t n)
+{
+    return n > 0 && (s[0] == '.' || s[0] == '_' ||
+                     (n == 12 && memcmp(s, "node_modules", 12) == 0));
+}
+
+/* Why a decoded segment may not be routed, or NULL when it may. */
+static const char *rt_bad_segment(const char *s, size_t n)
+{
+    size_t i;
+
+    if ((n == 1 && s[0] == '.') || (n == 2 && s[0] == '.' && s[1] == '.'))
+        return "dot segment";
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '/')
+            return "encoded slash";
+        if (c == '\\')
+            return "backslash";
+        if (c == 0)
+            return "NUL byte";
+        if (c < 0x20 || c == 0x7f)
+            return "control byte";
+    }
+    if (rt_private_name(s, n))
+        return "private name";
+    return NULL;
+}
+
+/* Splits and decodes `path` into w->seg, stored in buf (PATH_MAX bytes, each
+ * segment NUL-terminated).  Returns NULL or why the path is refused. */
+static const char *rt_split(rt_walk *w, const char *path, char *buf)
+{
+    size_t len, i = 1, o = 0;
+    const char *why;
+
+    if (path[0] != '/')
+        return "path does not start with '/'";
+    len = strlen(path);
+    if (len >= PATH_MAX)
+        return "path too long";
+    if (len > 1 && path[len - 1] == '/') {
+        len--;                  /* /hello/ routes like /hello ... */
+        if (path[len - 1] == '/')
+            return "empty segment";     /* ... but // and /hello// do not */
+    }
+    w->nseg = 0;
+    while (i < len) {
+        size_t start = o;
+        if (w->nseg == RT_MAX_SEGS)
+            return "too many segments";
+        while (i < len && path[i] != '/') {
+            if (path[i] == '%') {
+                int hi, lo;
+                /* Neither NUL nor '/' is a hex digit: the escape cannot
+                 * run past the end or into the next segment. */
+                if ((hi = rt_hexval((unsigned char)path[i + 1])) < 0 ||
+                    (lo = rt_hexval((unsigned char)path[i + 2])) < 0)
+                    return "malformed percent escape";
+                buf[o++] = (char)(hi << 4 | lo);
+                i += 3;
+            } else {
+                buf[o++] = path[i++];
+            }
+        }
+        if (o == start)
+            return "empty segment";
+        if ((why = rt_bad_segment(buf + start, o - start)) != NULL)
+            return why;
+        w->seg[w->nseg] = buf + start;
+        w->seglen[w->nseg++] = o - start;
+        buf[o++] = '\0';
+        i++;                    /* the '/' */
+    }
+    return NULL;
+}
+
+/* Appends "/" a b to w->dir; returns the previous length, or -1 (and leaves
+ * dir as it was) when the result would not fit in PATH_MAX. */
+static long rt_push(rt_walk *w, const char *a, const char *b)
+{
+    size_t n = strlen(w->dir), la = strlen(a), lb = strlen(b);
+
+    if (n + 1 + la + lb >= sizeof w->dir)
+        return -1;
+    w->dir[n] = '/';
+    memcpy(w->dir + n + 1, a, la);
+    memcpy(w->dir + n + 1 + la, b, lb + 1);
+    return (long)n;
+}
+
+static void rt_pop(rt_walk *w, long n)
+{
+    w->dir[n] = '\0';
+}
+
+/* 1 when w->dir/a b exists and is of the given type (S_IFREG or S_IFDIR),
+ * following symlinks: where they lead is judged once, at the end. */
+static int rt_is(rt_walk *w, const char *a, const char *b, mode_t type)
+{
+    struct stat st;
+    long n = rt_push(w, a, b);
+    int ok;
+
+    if (n < 0)
+        return 0;
+    ok = stat(w->dir, &st) == 0 && (st.st_mode & S_IFMT) == type;
+    rt_pop(w, n);
+    return ok;
+}
+
+/* Checks the file w->dir/a b and, when it may be served, fills m->file and
+ * m->rel.  The walk only saw names; this is where the file itself is
+ * judged, after every symlink on its way has been resolved. */
+static rt_status rt_accept(rt_walk *w, const char *a, const char *b)
+{
+    rt_match *m = w->m;
+    long n = rt_push(w, a, b);
+    char *real;
+    const char *rel;
+
+    if (n < 0)
+        return RT_NOT_FOUND;
+    real = realpath(w->dir, m->file);
+    rt_pop(w, n);
+    if (real == NULL)
+        return RT_NOT_FOUND;    /* vanished since the stat() */
+    if (strncmp(m->file, w->root, w->rootlen) != 0 ||
+        m->file[w->rootlen] != '/') {
+        rt_why(w->err, w->errlen, "symlink leaves the root: %s", m->file);
+        m->file[0] = '\0';
+        return RT_FORBIDDEN;
+    }
+    rel = m->file + w->rootlen + 1;
+    if (rt_is_private(rel)) {
+        rt_why(w->err, w->errlen, "symlink reaches a private name: %s", rel);
+        m->file[0] = '\0';
+        return RT_FORBIDDEN;
+    }
+    m->rel = rel;
+    return RT_OK;
+}
+
+/* Tries name.js, then name/index.js, in w->dir. */
+static rt_status rt_try_file(rt_walk *w, const char *name)
+{
+    if (rt_is(w, name, ".js", S_IFREG))
+        return rt_accept(w, name, ".js");
+    if (rt_is(w, name, "/index.js", S_IFREG))
+        return rt_accept(w, name, "/index.js");
+    return RT_NOT_FOUND;
+}
+
+/* Tries a [param] or [...rest] entry: the file itself ("[id].js"), or the
+ * index.js of the folder ("[id]/"). */
+static rt_status rt_try_entry(rt_walk *w, const char *entry, int is_file)
+{
+    if (is_file)
+        return rt_is(w, entry, "", S_IFREG) ? rt_accept(w, entry, "")
+                                            : RT_NOT_FOUND;
+    return rt_is(w, entry, "/index.js", S_IFREG)
+           ? rt_accept(w, entry, "/index.js") : RT_NOT_FOUND;
+}
+
+/* Letters, digits, '_', '$', '-': a name that reads well as req.params.x
+ * and cannot smuggle anything into a path. */
+static int rt_ident(const char *s, size_t n)
+{
+    size_t i;
+
+    if (n == 0 || n >= RT_NAME_MAX)
+        return 0;
+    for (i = 0; i < n; i++) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c == '_' || c == '$' || c == '-'))
+            return 0;
+    }
+    return 1;
+}
+
+static void rt_keep(char *slot, const char *name)
+{
+    if (slot[0] == '\0' || strcmp(name, slot) < 0)
+        snprintf(slot, NAME_MAX + 1, "%s", name);
+}
+
+/* Lists w->dir once and sorts its [param] / [...rest] entries by kind.
+ * Returns -1 when the folder cannot be read. */
+static int rt_scan(rt_walk *w, rt_dyn *d)
+{
+    DIR *dp = opendir(w->dir[0] != '\0' ? w->dir : "/");
+    struct dirent *de;
+
+    memset(d, 0, sizeof *d);
+    if (dp == NULL)
+        return -1;
+    while ((de = readdir(dp)) != NULL) {
+        const char *s = de->d_name;
+        size_t n = strlen(s);
+        int rest, js;
+        const char *end;
+        mode_t type;
+
+        if (s[0] != '[')
+            continue;       /* hidden names never start with '[' either */
+        js = n > 3 && strcmp(s + n - 3, ".js") == 0;
+        end = s + n - (js ? 4 : 1);     /* the ']' */
+        if (end <= s || *end != ']')
+            continue;
+        rest = strncmp(s + 1, "...", 3) == 0 ? 3 : 0;
+        if (!rt_ident(s + 1 + rest, (size_t)(end - s) - 1 - rest))
+            continue;
+        type = js ? S_IFREG : S_IFDIR;
+        if (!rt_is(w, s, "", type))
+            continue;
+        if (rest)
+            rt_keep(js ? d->rfile : d->rdir, s);
+        else
+            rt_keep(js ? d->pfile : d->pdir, s);
+    }
+    closedir(dp);
+    return 0;
+}
+
+/* Records a parameter from its entry name ("[id]", "[...slug].js"). */
+static rt_status rt_param_push(rt_walk *w, const char *entry, const char *v,
+                               size_t vlen)
+{
+    rt_match *m = w->m;
+    rt_param *p;
+    const char *s = entry + 1;
+    size_t n;
+
+    if (strncmp(s, "...", 3) == 0)
+        s += 3;
+    n = (size_t)(strchr(s, ']') - s);
+    if (m->nparams == RT_MAX_PARAMS) {
+        rt_why(w->err, w->errlen, "more than %d parameters", RT_MAX_PARAMS);
+        return RT_FORBIDDEN;
+    }
+    if (vlen >= RT_VALUE_MAX) {
+        rt_why(w->err, w->errlen, "parameter %.*s longer than %d bytes",
+               (int)n, s, RT_VALUE_MAX - 1);
+        return RT_FORBIDDEN;
+    }
+    p = &m->params[m->nparams++];
+    memcpy(p->name, s, n);
+    p->name[n] = '\0';
+    memcpy(p->value, v, vlen);
+    p->value[vlen] = '\0';
+    return RT_OK;
+}
+
+static rt_status rt_walk_at(rt_walk *w, int i);
+
+/* Descends into folder name (exact or [param]) for segment i + 1. */
+static rt_status rt_descend(rt_walk *w, const char *name, int i)
+{
+    long n = rt_push(w, name, "");
+    rt_status st;
+
+    if (n < 0)
+        return RT_NOT_FOUND;
+    st = rt_walk_at(w, i + 1);
+    rt_pop(w, n);
+    return st;
+}
+
+/* Segment i as the value of [param] entry (a file only for the last
+ * segment, a folder to descend into otherwise). */
+static rt_status rt_by_param(rt_walk *w, int i, const char *entry, int is_file)
+{
+    rt_status st;
+
+    if (entry[0] == '\0')
+        return RT_NOT_FOUND;
+    if ((st = rt_param_push(w, entry, w->seg[i], w->seglen[i])) != RT_OK)
+        return st;
+    if (i == w->nseg - 1)
+        st = rt_try_entry(w, entry, is_file);
+    else
+        st = rt_descend(w, entry, i);
+    if (st == RT_NOT_FOUND)
+        w->m->nparams--;
+    return st;
+}
+
+/* Segments i.. as the value of [...rest] entry.  They are NUL-separated in
+ * the split buffer, so the join is done in a copy. */
+static rt_status rt_by_rest(rt_walk *w, int i, const char *entry, int is_file)
+{
+    char v[RT_VALUE_MAX];
+    size_t o = 0;
+    rt_status st;
+    int k;
+
+    if (entry[0] == '\0')
+        return RT_NOT_FOUND;
+    for (k = i; k < w->nseg; k++) {
+        if (o + (k > i) + w->seglen[k] >= sizeof v) {
+            rt_why(w->err, w->errlen, "rest parameter longer than %d bytes",
+                   RT_VALUE_MAX - 1);
+            return RT_FORBIDDEN;
+        }
+        if (k > i)
+            v[o++] = '/';
+        memcpy(v + o, w->seg[k], w->seglen[k]);
+        o += w->seglen[k];
+    }
+    if ((st = rt_param_push(w, entry, v, o)) != RT_OK)
+        return st;
+    if ((st = rt_try_entry(w, entry, is_file)) == RT_NOT_FOUND)
+        w->m->nparams--;
+    return st;
+}
+
+/* Routes segments i.. from folder w->dir.  Anything but RT_NOT_FOUND ends
+ * the whole walk: a file that was found but refused must not fall through
+ * to a [param] sibling that would then serve the request instead. */
+static rt_status rt_walk_at(rt_walk *w, int i)
+{
+    const char *seg = w->seg[i];
+    int last = i == w->nseg - 1;
+    rt_status st = RT_NOT_FOUND;
+    rt_dyn d;
+
+    /* A request for "[id]" is a value, never the name of the entry. */
+    if (seg[0] != '[') {
+        if (last)
+            st = rt_try_file(w, seg);
+        else if (rt_is(w, seg, "", S_IFDIR))
+            st = rt_descend(w, seg, i);
+        if (st != RT_NOT_FOUND)
+            return st;
+    }
+    if (rt_scan(w, &d) < 0) {
+        if (strlen(w->dir) > w->rootlen)
+            return RT_NOT_FOUND;
+        rt_why(w->err, w->errlen, "cannot list %s: %s", w->root,
+               strerror(errno));
+        return RT_ERR;
+    }
+    if (last)
+        st = rt_by_param(w, i, d.pfile, 1);
+    if (st == RT_NOT_FOUND)
+        st = rt_by_param(w, i, d.pdir, 0);
+    if (st == RT_NOT_FOUND)
+        st = rt_by_rest(w, i, d.rfile, 1);
+    if (st == RT_NOT_FOUND)
+        st = rt_by_rest(w, i, d.rdir, 0);
+    return st;
+}
+
+rt_status rt_resolve(const char *root, const char *path, rt_match *m,
+                     char *err, size_t errlen)
+{
+    rt_walk w;
+    char buf[PATH_MAX];
+    const char *why;
+    rt_status st;
+
+    m->file[0] = '\0';
+    m->rel = m->file;
+    m->nparams = 0;
+    if (err != NULL && errlen > 0)
+        err[0] = '\0';
+    if (root == NULL || root[0] != '/') {
+        rt_why(err, errlen, "functions root is not an absolute path");
+        return RT_ERR;
+    }
+    if (path == NULL || path[0] == '\0') {
+        rt_why(err, errlen, "empty path");
+        return RT_FORBIDDEN;
+    }
+    w.root = root;
+    w.rootlen = strlen(root);
+    while (w.rootlen > 0 && root[w.rootlen - 1] == '/')
+        w.rootlen--;
+    if (w.rootlen >= sizeof w.dir) {
+        rt_why(err, errlen, "functions root too long");
+        return RT_ERR;
+    }
+    memcpy(w.dir, root, w.rootlen);
+    w.dir[w.rootlen] = '\0';
+    w.m = m;
+    w.err = err;
+    w.errlen = errlen;
+    if ((why = rt_split(&w, path, buf)) != NULL) {
+        rt_why(err, errlen, "%s: %.200s", why, path);
+        return RT_FORBIDDEN;
+    }
+    if (w.nseg == 0) {
+        if (rt_is(&w, "index", ".js", S_IFREG))
+            st = rt_accept(&w, "index", ".js");
+        else if (!rt_is(&w, "", "", S_IFDIR)) {
+            rt_why(err, errlen, "%s is not a readable folder", root);
+            st = RT_ERR;
+        } else
+            st = RT_NOT_FOUND;
+    } else {
+        st = rt_walk_at(&w, 0);
+    }
+    if (st != RT_OK) {
+        m->file[0] = '\0';
+        m->rel = m->file;
+        m->nparams = 0;
+    }
+    return st;
+}
+
+/* Resolves "." and ".." in the absolute path p without touching the file
+ * system, into out (PATH_MAX).  Used only to judge a path that does not
+ * exist, so that a missing file outside the root says EACCES like an
+ * existing one: the answer must not tell what exists out there. */
+static void rt_lexical(const char *p, char *out)
+{
+    size_t o = 0;
+
+    while (*p != '\0') {
+        const char *e;
+        size_t n;
+
+        while (*p == '/')
+            p++;
+        e = strchr(p, '/');
+        n = e ? (size_t)(e - p) : strlen(p);
+        if (n == 0)
+            break;
+        if (n == 2 && p[0] == '.' && p[1] == '.') {
+            while (o > 0 && out[o - 1] != '/')
+                o--;
+            if (o > 0)
+                o--;
+        } else if (!(n == 1 && p[0] == '.') && o + 1 + n < PATH_MAX) {
+            out[o++] = '/';
+            memcpy(out + o, p, n);
+            o += n;
+        }
+        p += n;
+    }
+    if (o == 0)
+        out[o++] = '/';
+    out[o] = '\0';
+}
+
+static int rt_inside(const char *root, size_t rl, const char *p)
+{
+    return strncmp(p, root, rl) == 0 && (p[rl] == '/' || p[rl] == '\0');
+}
+
+int rt_confine(const char *root, const char *base, const char *path, char *out)
+{
+    char full[PATH_MAX], norm[PATH_MAX];
+    size_t rl;
+
+    if (root == NULL || path == NULL || out == NULL) {
+        errno = EINVAL;
+        return -1;
+    }
+    if (base == NULL)
+        base = root;
+    rl = strlen(root);
+    while (rl > 0 && root[rl - 1] == '/')
+        rl--;
+    if (path[0] == '/') {
+        if (snprintf(full, sizeof full, "%s", path) >= (int)sizeof full)
+            goto missing;
+    } else if (snprintf(full, sizeof full, "%s/%s", base, path) >=
+               (int)sizeof full) {
+        goto missing;
+    }
+    if (realpath(full, out) == NULL) {
+        rt_lexical(full, norm);
+        out[0] = '\0';
+        errno = rt_inside(root, rl, norm) ? ENOENT : EACCES;
+        return -1;
+    }
+    if (!rt_inside(root, rl, out)) {
+        out[0] = '\0';
+        errno = EACCES;
+        return -1;
+    }
+    return 0;
+missing:
+    out[0] = '\0';
+    errno = ENAMETOOLONG;
+    return -1;
+}
+
+int rt_is_private(const char *rel)
+{
+    while (*rel != '\0') {
+        const char *e = strchr(rel, '/');
+        size_t n = e ? (size_t)(e - rel) : strlen(rel);
+
+        if (rt_private_name(rel, n))
+            return 1;
+        rel += n;
+        while (*rel == '/')
+            rel++;
+    }
+    return 0;
+}
