@@ -52,6 +52,7 @@ is(http_get($ng2->{port}, '/users/42')->{status}, 404, 'INVOKE_ROOT: the other r
 $r = run_cgi(root => $root, method => 'POST', uri => '/echo?a=1&b=x+y', body => '{"n":1}',
              env => { CONTENT_TYPE => 'application/json', HTTP_X_CUSTOM_HEADER => 'cgi' });
 is($r->{exit}, 0, 'CGI: exit status 0') or diag($r->{stderr});
+is($r->{signal}, 0, 'CGI: no signal');
 like($r->{raw}, qr/(^|\n)Status: 200 OK\r?\n/, 'CGI: prints Status: 200 OK');
 like(hdr($r, 'content-type') || '', qr{^application/json}, 'CGI: a Content-Type header');
 my $j = json_body($r) || {};

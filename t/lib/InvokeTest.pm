@@ -713,6 +713,9 @@ sub finish {
             Test::More::is(scalar @bad, 0, "$p->{name}: no crash in the responder's log")
                 or Test::More::diag(join "\n", @bad);
             Test::More::ok(!$p->{killed}, "$p->{name}: stopped on SIGTERM");
+            my $sig = ($p->{status} || 0) & 127;
+            Test::More::ok($sig == 0 || $sig == 15, "$p->{name}: no crash on exit")
+                or Test::More::diag("wait status $p->{status}");
         }
     }
     if ($ENV{INVOKE_TEST_VALGRIND}) {
