@@ -151,6 +151,14 @@ is($r->{body}, 'sent:true', 'headersSent is true after write()');
 is_deeply(json_body(res('locals')), { fresh => JSON::PP::true(), user => 'x' }, 'locals: a fresh {} per request');
 is_deeply(json_body(res('locals')), { fresh => JSON::PP::true(), user => 'x' }, 'locals: still fresh on the next request');
 
+# HEAD: the headers of a GET, no body (asked over FastCGI: nginx would
+# drop a body itself).
+my $head = fcgi_request($inv->{addr}, params => { REQUEST_METHOD => 'HEAD', REQUEST_URI => '/res?c=html',
+                                                   QUERY_STRING => 'c=html' });
+is($head->{status}, 200, 'HEAD: 200');
+is(hdr($head, 'content-type'), 'text/html; charset=utf-8', 'HEAD: the headers of the GET');
+is($head->{body}, '', 'HEAD: no body');
+
 # Sending twice: the first body only, a log line, the worker goes on.
 $r = res('twice');
 is($r->{status}, 200, 'json() twice: the first status');

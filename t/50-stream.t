@@ -27,6 +27,18 @@ for my $try (1 .. 2) {
     unlike($first->[1], qr/SECOND-CHUNK/, "stream $try: the first read holds only the first chunk");
 }
 
+# A client that hangs up in the middle of a stream: the worker lets the
+# function finish and goes on serving.
+for my $i (1 .. 2) {
+    my $s = start_request($ng->{port}, '/stream');
+    my $got = read_until($s, qr/FIRST-CHUNK/, timeout => 10);
+    like($got, qr/FIRST-CHUNK/, "hang-up $i: the first chunk came");
+    close $s;
+}
+sleep 0.7;    # both functions write their second chunk into closed connections
+is_deeply([map { http_get($ng->{port}, '/hello')->{status} } 1 .. 4], [200, 200, 200, 200],
+          'still serving after clients hung up mid-stream');
+
 # The seed's pattern: a JSON array written piece by piece.
 my $r = http_get($ng->{port}, '/stream-json');
 is($r->{status}, 200, 'stream-json: 200');

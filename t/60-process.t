@@ -29,6 +29,11 @@ my $replaced = wait_for(sub {
 ok($replaced, 'a new worker replaces the dead one') or diag('children now: ' . join ' ', child_pids($inv->{pid}));
 is_deeply(statuses($ng->{port}, '/hello', 4), [(200) x 4], 'serving with the new worker');
 
+# --- more clients at once than workers -------------------------------------------
+my @socks = map { start_request($ng->{port}, $_ % 2 ? '/promise' : '/hello') } 1 .. 20;
+my @answers = map { finish_request($_, timeout => 30)->{status} } @socks;
+is_deeply(\@answers, [(200) x 20], '20 concurrent requests on 2 workers: all 200');
+
 # --- an edited function is picked up without a restart -------------------------
 sub write_fn {
     my ($name, $version, $mtime) = @_;

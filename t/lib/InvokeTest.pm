@@ -35,7 +35,7 @@ our @EXPORT = qw(
     srcdir builddir bin nginx_bin need_bins tmpdir fixture_root
     free_port start_invoke start_spawn_fcgi start_nginx stop stop_all
     raw_request http_get http_post http_request stream_request
-    start_request finish_request
+    start_request finish_request read_until
     fcgi_request run_cmd run_cgi parse_cgi parse_http hdr json_body
     log_lines log_records wait_for wait_for_log child_pids alive running
     finish
@@ -489,6 +489,19 @@ sub start_request {
     my $s = _connect($port) or return undef;
     syswrite($s, "GET $target HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     return $s;
+}
+
+# read_until($sock, qr/.../, timeout => S): reads what arrives until it
+# matches; returns what was read.
+sub read_until {
+    my ($s, $re, %o) = @_;
+    my $sel = IO::Select->new($s);
+    my $end = time + ($o{timeout} || $TIMEOUT);
+    my $buf = '';
+    while ($buf !~ $re && time < $end && $sel->can_read($end - time)) {
+        sysread($s, $buf, 65536, length $buf) or last;
+    }
+    return $buf;
 }
 
 sub finish_request {
