@@ -17,6 +17,8 @@ my $ng = start_nginx(fastcgi => $inv->{addr});
 sub statuses { my ($port, $path, $n) = @_; [map { http_get($port, $path)->{status} } 1 .. $n] }
 
 # --- a worker killed with SIGKILL is replaced ---------------------------------
+# The socket accepts before every worker is forked: wait for them.
+wait_for(sub { child_pids($inv->{pid}) >= 2 }, 10);
 my @workers = child_pids($inv->{pid});
 cmp_ok(scalar @workers, '>=', 2, '--workers 2: two children') or diag("children: @workers");
 my $victim = $workers[0];
@@ -67,6 +69,7 @@ is_deeply(statuses($ng->{port}, '/hello', 4), [(200) x 4], 'serving after SIGHUP
 # --- --max-requests recycles workers ----------------------------------------------
 my $rinv = start_invoke(root => $root, workers => 2, args => ['--max-requests', 5], name => 'invoke-recycle');
 my $rng = start_nginx(fastcgi => $rinv->{addr}, name => 'nginx-recycle');
+wait_for(sub { child_pids($rinv->{pid}) >= 2 }, 10);
 my %seen = map { $_ => 1 } child_pids($rinv->{pid});
 my @st;
 for (1 .. 30) {
