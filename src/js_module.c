@@ -171,10 +171,10 @@ static void push_cache(duk_context *ctx)
 }
 
 /* [ ... ] -> [ ... fn ]: compiles the module source at `real` wrapped in the
- * CommonJS function, and stores its bytecode under `key` in the cache at
- * cache_idx.  Throws SyntaxError (with file and line) or a file error. */
+ * CommonJS function, and stores its bytecode under `key` as cache[path].
+ * Throws SyntaxError (with file and line) or a file error. */
 static void compile_module(duk_context *ctx, duk_idx_t cache_idx,
-                           const char *real, const char *key)
+                           const char *path, const char *real, const char *key)
 {
     size_t len = 0, hl = sizeof(MOD_HEAD) - 1, tl = sizeof(MOD_TAIL) - 1;
     int err = 0;
@@ -206,12 +206,18 @@ static void compile_module(duk_context *ctx, duk_idx_t cache_idx,
     duk_put_prop_index(ctx, -2, 0);
     duk_swap_top(ctx, -2);
     duk_put_prop_index(ctx, -2, 1);
-    duk_put_prop_string(ctx, cache_idx, real);
+    duk_put_prop_string(ctx, cache_idx, path);
 }
 
 /* load(path) -> the module's wrapper function
  *   function (exports, require, module, __filename, __dirname)
- * bound to the calling thread's global scope. */
+ * bound to the calling thread's global scope.
+ *
+ * A cache hit costs one stat(): the entry is keyed by the path as given
+ * and holds the identity of the file that was confined (realpath'd inside
+ * the root) when it was compiled.  The same device, inode, size and mtime
+ * mean the same bytes that passed confinement; a symlink swapped to point
+ * elsewhere changes the identity, misses, and is confined again. */
 static duk_ret_t mod_load(duk_context *ctx)
 {
     jsys_host *h = jsys_host_of(ctx);
@@ -220,16 +226,14 @@ static duk_ret_t mod_load(duk_context *ctx)
     struct stat st;
     duk_idx_t cache_idx;
 
-    if (confine(h, path, real) < 0)
-        return throw_errno(ctx, errno, "open", path);
-    if (stat(real, &st) < 0)
+    if (stat(path, &st) < 0)
         return throw_errno(ctx, errno, "stat", path);
     snprintf(key, sizeof key, "%lx:%lx:%lx:%lx.%lx", (unsigned long) st.st_dev,
              (unsigned long) st.st_ino, (unsigned long) st.st_size,
              (unsigned long) st.st_mtim.tv_sec, (unsigned long) st.st_mtim.tv_nsec);
     push_cache(ctx);
     cache_idx = duk_get_top_index(ctx);
-    if (duk_get_prop_string(ctx, cache_idx, real)) {
+    if (duk_get_prop_string(ctx, cache_idx, path)) {
         duk_get_prop_index(ctx, -1, 0);
         if (strcmp(duk_get_string(ctx, -1), key) == 0) {
             duk_get_prop_index(ctx, -2, 1);
@@ -239,7 +243,23 @@ static duk_ret_t mod_load(duk_context *ctx)
         duk_pop(ctx);
     }
     duk_pop(ctx);
-    compile_module(ctx, cache_idx, real, key);
+    if (confine(h, path, real) < 0)
+        return throw_errno(ctx, errno, "open", path);
+    compile_module(ctx, cache_idx, path, real, key);
+    return 1;
+}
+
+/* mtime(path) -> modification time in ms, or -1.  No confinement: for the
+ * runtime's own cache checks, never handed to function code. */
+static duk_ret_t mod_mtime(duk_context *ctx)
+{
+    struct stat st;
+
+    if (stat(duk_require_string(ctx, 0), &st) < 0)
+        duk_push_int(ctx, -1);
+    else
+        duk_push_number(ctx, (double) st.st_mtim.tv_sec * 1000.0 +
+                             (double) st.st_mtim.tv_nsec / 1e6);
     return 1;
 }
 
@@ -247,6 +267,7 @@ static const duk_function_list_entry mod_funcs[] = {
     { "stat", mod_stat, 1 },
     { "readFile", mod_read_file, 2 },
     { "load", mod_load, 1 },
+    { "mtime", mod_mtime, 1 },
     { NULL, NULL, 0 }
 };
 

@@ -50,13 +50,12 @@ function parseDotenv(text) {
 }
 
 function rootEnv(root) {
-    var st = sys.stat(root + '/.env'), c = envCache[root];
-    var stamp = st && st.file ? st.mtime + ':' + st.size : 'none';
+    var stamp = sys.mtime(root + '/.env'), c = envCache[root];
     if (!c || c.stamp !== stamp) {
         var vars = {};
-        if (st && st.file) {
+        if (stamp !== -1) {
             try {
-                vars = parseDotenv(sys.readFile(st.path, true));
+                vars = parseDotenv(sys.readFile(root + '/.env', true));
             } catch (e) {
                 rt.log('warn', 'cannot read ' + root + '/.env: ' + e.message);
             }

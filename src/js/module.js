@@ -189,7 +189,35 @@ function asDir(p, noPackage) {
     return (!noPackage && packageMain(p)) || isFile(p + '/index.js') || isFile(p + '/index.json');
 }
 
+/* Resolutions are remembered per worker: finding './helper' costs several
+ * confined stats.  An entry holds while the folder where the candidates
+ * live keeps its mtime (adding or removing a file there changes it). */
+var resolved = {};
+var resolvedCount = 0;
+
+function candidateDir(id, dir) {
+    var c = id.charAt(0);
+    if (c === '.' || c === '/')
+        return path.dirname(c === '/' ? path.normalize(id) : path.join(dir, id));
+    return dir + '/node_modules';
+}
+
 rt.resolveModule = function (id, dir) {
+    var key = dir + '\n' + id, hit = resolved[key];
+    if (hit !== undefined && sys.mtime(hit.dir) === hit.mtime)
+        return hit.file;
+    var file = resolveUncached(id, dir);
+    if (resolvedCount >= 4096) {
+        resolved = {};
+        resolvedCount = 0;
+    }
+    var cdir = candidateDir(id, dir);
+    resolved[key] = { file: file, dir: cdir, mtime: sys.mtime(cdir) };
+    resolvedCount++;
+    return file;
+};
+
+function resolveUncached(id, dir) {
     if (typeof id !== 'string' || id === '')
         throw new TypeError('The "id" argument must be a non-empty string');
     var bare = id.slice(0, 5) === 'node:' ? id.slice(5) : id;
@@ -212,7 +240,7 @@ rt.resolveModule = function (id, dir) {
     if (!found)
         throw notFound(id);
     return found;
-};
+}
 
 function Module(id) {
     this.id = id;
