@@ -316,7 +316,8 @@ EOF
     }
 }
 
-# Pids whose parent is $pid (from /proc, so no procps is needed).
+# Pids whose parent is $pid (from /proc, so no procps is needed); their
+# number in scalar context.
 sub child_pids {
     my ($pid) = @_;
     my @kids;
@@ -327,7 +328,8 @@ sub child_pids {
         next unless $st =~ /\)\s+(\S)\s+(\d+)/;
         push @kids, $e + 0 if $2 == $pid && $1 ne 'Z';
     }
-    return sort { $a <=> $b } @kids;
+    @kids = sort { $a <=> $b } @kids;
+    return wantarray ? @kids : scalar @kids;
 }
 
 # True while a process (not necessarily ours) exists and is not a zombie.
