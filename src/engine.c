@@ -187,6 +187,14 @@ void eng_send_error(const eng_io *io, int status, const char *message)
 
 /* --- start-up: natives, runtime files, hardening --- */
 
+/* The native bindings, each adding its functions to the hidden `sys`
+ * object that the runtime's files receive.  One line per binding. */
+static void (*const bindings[])(duk_context *, jsys_host *) = {
+    jsys_init,
+    jsmod_init,
+    NULL
+};
+
 /* [ ... sys rt ] -> [ ... sys rt ]: evaluates one runtime file as the body
  * of function (sys, rt). */
 static int run_bundle_file(duk_context *ctx, const js_bundle_entry *f,
@@ -220,6 +228,7 @@ eng *eng_new(const eng_config *c, char *err, size_t errlen)
 {
     eng *e = calloc(1, sizeof *e);
     const js_bundle_entry *f;
+    int i;
 
     if (e == NULL) {
         snprintf(err, errlen, "out of memory");
@@ -234,8 +243,9 @@ eng *eng_new(const eng_config *c, char *err, size_t errlen)
     }
     /* [ sys rt ] */
     duk_push_bare_object(e->ctx);
-    jsys_init(e->ctx, &e->host);
-    jsmod_init(e->ctx, &e->host);
+    e->host.cfg = &e->cfg;
+    for (i = 0; bindings[i]; i++)
+        bindings[i](e->ctx, &e->host);
     duk_push_boolean(e->ctx, c->dev);
     duk_put_prop_string(e->ctx, -2, "dev");
     duk_push_boolean(e->ctx, c->trust_proxy);
@@ -448,6 +458,7 @@ int eng_handle(eng *e, const eng_request *r)
     }
 
     memset(&e->host, 0, sizeof e->host);
+    e->host.cfg = &e->cfg;
     e->host.io = r->io;
     e->host.root = root;
     e->host.func = m.rel;

@@ -37,6 +37,7 @@ typedef struct eng_request {
 
 typedef struct eng_config {
     const char *root;       /* default functions root (--root) */
+    const char *data;       /* key-value store folder (--data), NULL: none */
     double timeout;         /* seconds per request (--timeout), 0 = none */
     size_t memory_limit;    /* bytes per request (--memory-limit), 0 = none */
     int dev;                /* --dev: error details in response bodies */

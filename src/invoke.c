@@ -324,6 +324,7 @@ static int inv_execute(const inv_run_opts *o, char **envp)
     ec.timeout = 30;
     ec.memory_limit = (size_t)256 * 1024 * 1024;
     ec.dev = o->dev;
+    ec.data = o->data_dir;
     e = eng_new(&ec, err, sizeof err);
     if (e == NULL)
         return inv_fail("engine", err[0] ? err : "could not start");
@@ -363,8 +364,6 @@ static int inv_cmd_run(int argc, char **argv)
     if (stat(root, &st) < 0 || !S_ISDIR(st.st_mode))
         return inv_usage_fail(o.root, "not a folder");
     o.root = root;
-    /* --data is accepted for the kv store to come; eng_config has no
-     * place for it yet */
     snprintf(uri, sizeof uri, "%s%s", o.path[0] == '/' ? "" : "/", o.path);
     rc = inv_load_body(&o);
     if (rc != 0)
