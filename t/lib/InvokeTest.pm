@@ -33,7 +33,7 @@ use Time::HiRes qw(time sleep);
 
 our @EXPORT = qw(
     srcdir builddir bin nginx_bin need_bins tmpdir fixture_root
-    free_port start_invoke start_spawn_fcgi start_nginx stop stop_all
+    free_port start_invoke start_spawn_fcgi start_nginx start_apache apache_bin replay_test stop stop_all
     raw_request http_get http_post http_request stream_request
     start_request finish_request read_until
     fcgi_request run_cmd run_cgi parse_cgi parse_http hdr json_body
@@ -214,6 +214,7 @@ sub start_invoke {
         my $p = _spawn(argv => \@argv, name => $name, env => $o{env},
                        stderr => exists $o{log} && !$o{log} ? undef : "$tmp/$name.stderr");
         @$p{qw(addr port log kind)} = ($addr, $port, $log, 'invoke');
+        @$p{qw(root args)} = ($o{root}, $o{args} || []);
         return $p if _wait_listening($p, $addr, 15);
         stop($p);
         my $why = _slurp("$tmp/$name.stderr") . _slurp($log || '/dev/null');
@@ -279,6 +280,10 @@ sub nginx_server_block {
 # error_log }.
 sub start_nginx {
     my (%o) = @_;
+    # INVOKE_TEST_FRONT=apache: the same test through Apache and mod_fcgid
+    # (see start_apache and t/65-apache-*.t).
+    return start_apache(%o, like => $o{fastcgi}, name => 'apache-' . ($o{name} || 'nginx'))
+        if ($ENV{INVOKE_TEST_FRONT} || '') eq 'apache';
     my $name = $o{name} || 'nginx';
     my $dir = tmpdir() . "/$name";
     make_path("$dir/logs", map { "$dir/temp/$_" } qw(body fastcgi proxy uwsgi scgi));
@@ -375,6 +380,171 @@ END {
     $? = $status;
 }
 $SIG{INT} = $SIG{TERM} = sub { die "interrupted by SIG$_[0]\n" };
+
+# --- Apache 2.4 ------------------------------------------------------------
+
+my $APACHE = '/usr/sbin/apache2';
+my $APACHE_MODS = '/usr/lib/apache2/modules';
+sub apache_bin { $APACHE }
+
+# The responder's command line for mod_fcgid or the CGI wrapper: the root,
+# log and extra options of start_apache's `like` process (or its own).
+sub _apache_invoke_cmd {
+    my (%o) = @_;
+    my $like = $o{like} ? (grep { ($_->{addr} || '') eq $o{like} } @PROCS)[-1] : undef;
+    die "start_apache: no invoke-fcgi listens on $o{like}\n" if $o{like} && !$like;
+    my $root = $o{root} || ($like && $like->{root}) or die "start_apache: no root\n";
+    my $log = $o{log} || ($like && $like->{log}) || tmpdir() . '/' . ($o{name} || 'apache') . '-invoke.log';
+    my @args = @{ $o{args} || ($like && $like->{args}) || [] };
+    # the processes run as Apache's User, the log may already be root's
+    _write($log, '') unless -e $log;
+    chmod 0666, $log;
+    return (join(' ', bin('invoke-fcgi'), '--root', $root, '--log', $log, @args), $root, $log);
+}
+
+# contrib/apache/invoke-fcgi.conf with only its addresses and paths changed.
+sub apache_vhost {
+    my (%o) = @_;
+    my $conf = _slurp("$SRCDIR/contrib/apache/invoke-fcgi.conf");
+    my $n = 0;
+    $n += $conf =~ s/<VirtualHost\s+[^>]+>/<VirtualHost 127.0.0.1:$o{port}>/g;
+    $n += $conf =~ s{^(\s*)DocumentRoot\s+\S+}{${1}DocumentRoot $o{root}}mg;
+    $n += $conf =~ s{^(\s*)<Directory\s+[^>]+>}{${1}<Directory $o{root}>}mg;
+    $n += $conf =~ s{^(\s*)FcgidWrapper\s+"[^"]*"}{${1}FcgidWrapper "$o{cmd}"}mg;
+    die "contrib/apache/invoke-fcgi.conf: missing VirtualHost, DocumentRoot, Directory or FcgidWrapper\n"
+        unless $n >= 4;
+    if ($o{invoke_root}) {
+        $conf =~ s{^(\s*)#\s*SetEnv\s+INVOKE_ROOT\s+\S+}{${1}SetEnv INVOKE_ROOT $o{invoke_root}}mg
+            or die "invoke-fcgi.conf: no INVOKE_ROOT example to enable\n";
+    }
+    return $conf;
+}
+
+# start_apache(like => 'ADDR' | root => DIR, args => [...], log => FILE,
+#              recipe => 'vhost' | 'htaccess', fcgid => 1, folder => 'api',
+#              invoke_root => DIR, port => PORT, name => 'apache')
+# Apache 2.4 in the foreground with its own ServerRoot in the temporary
+# folder, running the responder through mod_fcgid (or, with fcgid => 0 and
+# the htaccess recipe, mod_cgi).  `like` names a started invoke-fcgi whose
+# root, log and options the responder gets, so a test written for nginx runs
+# unchanged.  recipe 'vhost' is contrib/apache/invoke-fcgi.conf; 'htaccess'
+# puts contrib/apache/htaccess and contrib/apache/invoke.fcgi into
+# DocumentRoot/FOLDER as a shared-hosting customer would.  As root, Apache
+# runs its children as www-data (it refuses root), so the temporary folder is
+# made readable.  Returns { pid, port, error_log, dir, folder }.
+sub start_apache {
+    my (%o) = @_;
+    my $name = $o{name} || 'apache';
+    my $dir = tmpdir() . "/$name";
+    my $recipe = $o{recipe} || 'vhost';
+    my $fcgid = exists $o{fcgid} ? $o{fcgid} : 1;
+    my $folder = $o{folder} || 'api';
+    my ($cmd, $root) = _apache_invoke_cmd(%o, name => $name);
+    make_path("$dir/logs", "$dir/run", "$dir/fcgid", "$dir/htdocs");
+    my $user = '';
+    if ($> == 0) {
+        my ($uid, $gid) = (getpwnam('www-data'))[2, 3];
+        die "start_apache: no www-data user\n" unless defined $uid;
+        chmod 0755, tmpdir();
+        chown $uid, $gid, "$dir/fcgid", "$dir/run";
+        $user = "User www-data\nGroup www-data\n";
+    }
+    my $mpm = $fcgid ? 'event' : 'prefork';
+    my @mods = (
+        "mpm_${mpm}_module mod_mpm_$mpm.so", 'authz_core_module mod_authz_core.so',
+        'mime_module mod_mime.so', 'env_module mod_env.so', 'rewrite_module mod_rewrite.so',
+        'dir_module mod_dir.so',
+        ($fcgid ? 'fcgid_module mod_fcgid.so' : 'cgi_module mod_cgi.so'));
+    my $load = join '', map { my ($m, $f) = split / /; "LoadModule $m $APACHE_MODS/$f\n" } @mods;
+    my $ipc = $fcgid ? "FcgidIPCDir $dir/fcgid\nFcgidProcessTableFile $dir/fcgid/shm\n" : '';
+    for my $try (1 .. 3) {
+        my $port = $o{port} || free_port();
+        my $site;
+        if ($recipe eq 'vhost') {
+            $site = apache_vhost(%o, port => $port, root => $root, cmd => $cmd);
+        } else {
+            my $pub = "$dir/htdocs/$folder";
+            make_path($pub);
+            my $ht = _slurp("$SRCDIR/contrib/apache/htaccess");
+            $ht =~ s{^(\s*SetEnv\s+INVOKE_BASE\s+)\S+}{$1/$folder}mg
+                or die "contrib/apache/htaccess: no SetEnv INVOKE_BASE\n";
+            _write("$pub/.htaccess", $ht);
+            my $wrap = _slurp("$SRCDIR/contrib/apache/invoke.fcgi");
+            $wrap =~ s{^exec\s+.*$}{exec $cmd}m or die "contrib/apache/invoke.fcgi: no exec line\n";
+            _write("$pub/invoke.fcgi", $wrap);
+            chmod 0755, "$pub/invoke.fcgi";
+            # what a shared host's own configuration allows its customers
+            $site = "<VirtualHost 127.0.0.1:$port>\n"
+                  . "    ServerName localhost\n"
+                  . "    DocumentRoot $dir/htdocs\n"
+                  . "    <Directory $dir/htdocs>\n"
+                  . "        AllowOverride All\n"
+                  . "        Options +SymLinksIfOwnerMatch\n"
+                  . "        Require all granted\n"
+                  . "    </Directory>\n"
+                  . "</VirtualHost>\n";
+        }
+        _write("$dir/site.conf", $site);
+        _write("$dir/apache2.conf", join '',
+            "ServerRoot $dir\n",
+            "DefaultRuntimeDir $dir/run\n",
+            "PidFile $dir/run/apache2.pid\n",
+            "Mutex file:$dir/run default\n",
+            "Listen 127.0.0.1:$port\n",
+            "ServerName 127.0.0.1\n",
+            $user, $load, $ipc,
+            "ErrorLog $dir/logs/error.log\n",
+            "LogLevel warn\n",
+            "TypesConfig /etc/mime.types\n",
+            "Timeout 60\n",
+            "Include $dir/site.conf\n");
+        my $p = _spawn(argv => [$APACHE, '-d', $dir, '-f', "$dir/apache2.conf", '-DFOREGROUND'],
+                       name => $name, stderr => "$dir/logs/stderr.log");
+        @$p{qw(port error_log kind dir folder)} = ($port, "$dir/logs/error.log", 'apache', $dir, $folder);
+        return $p if _wait_listening($p, "127.0.0.1:$port", 15);
+        stop($p);
+        next if $try < 3 && !$o{port} && _slurp("$dir/logs/error.log") =~ /in use/;
+        die "apache did not start: " . _slurp("$dir/logs/error.log") . _slurp("$dir/logs/stderr.log");
+    }
+}
+
+# replay_test('apache', '20-routing.t', qr/desc/ => 'why', ...): runs another
+# test file with INVOKE_TEST_FRONT set (its start_nginx then starts that web
+# server instead) and repeats each of its results here.  A failure whose
+# description matches a known difference of that server is reported as TODO
+# with the reason; every other failure fails here, with the file's comments.
+sub replay_test {
+    my ($front, $file, @known) = @_;
+    require TAP::Parser;
+    local $ENV{INVOKE_TEST_FRONT} = $front;
+    my $tap = TAP::Parser->new({ source => "$SRCDIR/t/$file",
+                                 switches => ["-I$SRCDIR/t/lib"], merge => 1 });
+    my $tb = Test::More->builder;
+    my (@comments, $failed);
+    while (my $r = $tap->next) {
+        if ($r->is_plan && $r->directive eq 'SKIP') {
+            Test::More::plan(skip_all => "$file: " . $r->explanation);
+        } elsif ($r->is_comment) {
+            push @comments, $r->as_string;
+        } elsif ($r->is_test) {
+            (my $desc = $r->description) =~ s/^-\s*//;
+            my $why;
+            for (my $i = 0; $i < @known; $i += 2) {
+                $why = $known[$i + 1], last if $desc =~ $known[$i];
+            }
+            if (!$r->is_ok && $why) {
+                $tb->todo_start("$front: $why");
+                Test::More::ok(0, "$file: $desc");
+                $tb->todo_end;
+            } else {
+                Test::More::ok($r->is_ok, "$file: $desc") or $failed = 1;
+            }
+        }
+    }
+    Test::More::ok(!$tap->parse_errors, "$file: a complete TAP stream")
+        or Test::More::diag(join "\n", $tap->parse_errors);
+    Test::More::diag(join "\n", @comments) if $failed;
+}
 
 # --- HTTP over raw sockets -------------------------------------------------
 
@@ -721,6 +891,11 @@ sub finish {
         if (($p->{kind} || '') eq 'nginx') {
             my @bad = grep { /\[(alert|emerg|crit)\]/ } split /\n/, _slurp($p->{error_log});
             Test::More::is(scalar @bad, 0, "$p->{name}: no [alert]/[emerg]/[crit] in error.log")
+                or Test::More::diag(join "\n", @bad);
+        } elsif (($p->{kind} || '') eq 'apache') {
+            my @bad = grep { /\[(?:\w+:)?(?:alert|emerg|crit)\]|Segmentation fault/ || $_ =~ $CRASH }
+                      split /\n/, _slurp($p->{error_log});
+            Test::More::is(scalar @bad, 0, "$p->{name}: no [alert]/[emerg]/[crit] or crash in error.log")
                 or Test::More::diag(join "\n", @bad);
         } elsif (($p->{kind} || '') eq 'invoke') {
             my @bad = grep { $_ =~ $CRASH } log_lines($p->{log} || '/dev/null'),
