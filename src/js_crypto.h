@@ -1,0 +1,12 @@
+/* js_crypto.h - the OpenSSL natives behind `crypto` (js_crypto.c). */
+#ifndef INVOKE_JS_CRYPTO_H
+#define INVOKE_JS_CRYPTO_H
+
+#include "js_sys.h"
+
+/* [ ... sys ] -> [ ... sys ]: adds the crypto natives (cryptoDigest,
+ * cryptoCipher, ...) to the object on top of the stack.  They keep no
+ * state: `host` is not used beyond the common function table. */
+void jscr_init(duk_context *ctx, jsys_host *host);
+
+#endif
