@@ -19,8 +19,10 @@
 #include <sys/stat.h>
 
 #include "config.h"
+#include "duktape.h"
 #include "engine.h"
 #include "log.h"
+#include "store/kv.h"
 
 #define INV_MAX_VARS 256
 #define INV_EXIT_FAIL 1
@@ -47,10 +49,13 @@ typedef struct {
 } inv_run_opts;
 
 static int inv_cmd_run(int argc, char **argv);
+static int inv_cmd_kv(int argc, char **argv);
 
 static const inv_verb inv_verbs[] = {
     { "run", inv_cmd_run,
       "run ROOT PATH [-X METHOD] [-H 'Name: value']... [-d BODY|@FILE] [--data DIR] [--dev]" },
+    { "kv", inv_cmd_kv,
+      "kv get|set|delete|list|dump|restore ARGS... --data DIR [--root ROOT]" },
     { NULL, NULL, NULL }
 };
 
@@ -373,6 +378,291 @@ static int inv_cmd_run(int argc, char **argv)
         rc = inv_execute(&o, env.v);
     inv_env_free(&env);
     free(o.body);
+    return rc;
+}
+
+/* --- invoke kv: the store the responders share, while they run ---------- */
+
+typedef struct {
+    const char *data, *root, *prefix;
+    double ttl;
+    long limit;
+    char **args;            /* the verb's operands */
+    int nargs;
+    kv *s;
+    duk_context *ctx;       /* JSON in and out */
+} inv_kv;
+
+static const char inv_kv_usage[] =
+    "usage: invoke kv get KEY | set KEY JSON [--ttl SECONDS] | delete KEY |\n"
+    "       list [--prefix P] [--limit N] | dump | restore [FILE]\n"
+    "       --data DIR [--root ROOT]\n";
+
+static int inv_kv_args(inv_kv *k, int argc, char **argv)
+{
+    static const struct option longs[] = {
+        { "data", required_argument, NULL, 'D' },
+        { "root", required_argument, NULL, 'R' },
+        { "ttl", required_argument, NULL, 'T' },
+        { "prefix", required_argument, NULL, 'P' },
+        { "limit", required_argument, NULL, 'L' },
+        { NULL, 0, NULL, 0 }
+    };
+    char *end;
+    int opt;
+
+    opterr = 0;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, ":", longs, NULL)) != -1) {
+        switch (opt) {
+        case 'D': k->data = optarg; break;
+        case 'R': k->root = optarg; break;
+        case 'P': k->prefix = optarg; break;
+        case 'T':
+            k->ttl = strtod(optarg, &end);
+            if (*end || !(k->ttl > 0))
+                return inv_usage_fail("--ttl", "expected seconds > 0");
+            break;
+        case 'L':
+            k->limit = strtol(optarg, &end, 10);
+            if (*end || k->limit <= 0)
+                return inv_usage_fail("--limit", "expected a number > 0");
+            break;
+        case ':':
+            return inv_usage_fail(argv[optind - 1], "requires an argument");
+        default:
+            return inv_usage_fail(argv[optind - 1], "unknown option");
+        }
+    }
+    if (k->data == NULL || optind >= argc) {
+        fputs(inv_kv_usage, stderr);
+        return INV_EXIT_USAGE;
+    }
+    k->args = argv + optind;
+    k->nargs = argc - optind;
+    return 0;
+}
+
+static int inv_kv_need(const inv_kv *k, int n)
+{
+    if (k->nargs - 1 == n)
+        return 0;
+    fputs(inv_kv_usage, stderr);
+    return INV_EXIT_USAGE;
+}
+
+/* [ ... ] -> [ ... text ]: the JSON text of a JSON source, re-encoded so
+ * the store only ever holds what JSON.parse accepts. */
+static duk_ret_t inv_kv_canon(duk_context *ctx, void *udata)
+{
+    (void) udata;
+    duk_json_decode(ctx, -1);
+    duk_json_encode(ctx, -1);
+    return 1;
+}
+
+static int inv_kv_get(inv_kv *k)
+{
+    char err[300];
+    const char *v;
+    size_t n;
+    int rc = inv_kv_need(k, 1);
+
+    if (rc != 0)
+        return rc;
+    rc = kv_get(k->s, k->args[1], strlen(k->args[1]), &v, &n, NULL, err, sizeof err);
+    if (rc == KV_NOTFOUND)
+        return inv_fail(k->args[1], "not found");
+    if (rc != KV_OK)
+        return inv_fail("get", err);
+    fwrite(v, 1, n, stdout);
+    putchar('\n');
+    return 0;
+}
+
+static int inv_kv_set(inv_kv *k)
+{
+    char err[300];
+    const char *text;
+    size_t n;
+    int rc = inv_kv_need(k, 2);
+
+    if (rc != 0)
+        return rc;
+    duk_push_string(k->ctx, k->args[2]);
+    if (duk_safe_call(k->ctx, inv_kv_canon, NULL, 1, 1) != DUK_EXEC_SUCCESS)
+        return inv_usage_fail(k->args[2], "not JSON");
+    text = duk_get_lstring(k->ctx, -1, &n);
+    rc = kv_set(k->s, k->args[1], strlen(k->args[1]), text, n,
+                k->ttl > 0 ? kv_now() + (int64_t) (k->ttl * 1000.0) : 0, err, sizeof err);
+    duk_pop(k->ctx);
+    return rc == KV_OK ? 0 : inv_fail("set", err);
+}
+
+static int inv_kv_delete(inv_kv *k)
+{
+    char err[300];
+    int rc = inv_kv_need(k, 1);
+
+    if (rc != 0)
+        return rc;
+    rc = kv_del(k->s, k->args[1], strlen(k->args[1]), err, sizeof err);
+    if (rc == KV_NOTFOUND)
+        return inv_fail(k->args[1], "not found");
+    return rc == KV_OK ? 0 : inv_fail("delete", err);
+}
+
+/* Walks the scope a page at a time: list prints keys, dump JSON lines. */
+static int inv_kv_walk(inv_kv *k, int dump)
+{
+    const char *prefix = k->prefix ? k->prefix : "";
+    long left = k->limit > 0 ? k->limit : -1;
+    char after[KV_MAX_KEY], err[300];
+    size_t alen = 0, i;
+    kv_list_result r;
+
+    do {
+        size_t page = left > 0 && left < 1000 ? (size_t) left : 1000;
+        if (kv_list(k->s, prefix, strlen(prefix), alen ? after : NULL, alen, page, dump,
+                    &r, err, sizeof err) != KV_OK)
+            return inv_fail(dump ? "dump" : "list", err);
+        for (i = 0; i < r.n; i++) {
+            const kv_item *it = &r.items[i];
+            if (!dump) {
+                printf("%.*s\n", (int) it->klen, it->key);
+                continue;
+            }
+            duk_push_lstring(k->ctx, it->key, it->klen);
+            printf("{\"key\":%s,\"value\":%.*s,\"expires\":", duk_json_encode(k->ctx, -1),
+                   (int) it->vlen, it->val);
+            duk_pop(k->ctx);
+            if (it->expires)
+                printf("%lld}\n", (long long) it->expires);
+            else
+                printf("null}\n");
+        }
+        if (r.n > 0) {
+            alen = r.items[r.n - 1].klen;
+            memcpy(after, r.items[r.n - 1].key, alen);
+        }
+        if (left > 0)
+            left -= (long) r.n;
+        kv_list_free(&r);
+        if (left == 0)
+            break;
+    } while (r.more);
+    return fflush(stdout) == 0 ? 0 : inv_fail("stdout", strerror(errno));
+}
+
+/* [ line ] -> [ key text expires ]: one dump line taken apart. */
+static duk_ret_t inv_kv_parse_line(duk_context *ctx, void *udata)
+{
+    (void) udata;
+    duk_json_decode(ctx, -1);
+    if (!duk_is_object(ctx, -1) || !duk_get_prop_string(ctx, -1, "key") ||
+        !duk_is_string(ctx, -1))
+        return DUK_RET_TYPE_ERROR;
+    if (!duk_get_prop_string(ctx, -2, "value") || duk_is_undefined(ctx, -1))
+        return DUK_RET_TYPE_ERROR;
+    duk_json_encode(ctx, -1);
+    duk_get_prop_string(ctx, -3, "expires");
+    if (!duk_is_null_or_undefined(ctx, -1) && !duk_is_number(ctx, -1))
+        return DUK_RET_TYPE_ERROR;
+    duk_remove(ctx, -4);
+    return 3;
+}
+
+static int inv_kv_restore(inv_kv *k)
+{
+    const char *path = k->nargs > 1 ? k->args[1] : "-";
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+    char *line = NULL, err[300], where[64];
+    size_t cap = 0, lineno = 0, done = 0, vlen, klen;
+    int64_t now = kv_now(), exp;
+    ssize_t n;
+    int rc = 0;
+
+    if (k->nargs > 2)
+        return inv_kv_need(k, 1);
+    if (f == NULL)
+        return inv_usage_fail(path, strerror(errno));
+    while (rc == 0 && (n = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        if (strspn(line, " \t\r\n") == (size_t) n)
+            continue;
+        snprintf(where, sizeof where, "%s:%zu", path, lineno);
+        duk_push_lstring(k->ctx, line, (duk_size_t) n);
+        if (duk_safe_call(k->ctx, inv_kv_parse_line, NULL, 1, 3) != DUK_EXEC_SUCCESS) {
+            duk_pop_3(k->ctx);
+            rc = inv_fail(where, "expected {\"key\": string, \"value\": JSON, \"expires\": ms|null}");
+            break;
+        }
+        exp = duk_is_number(k->ctx, -1) ? (int64_t) duk_get_number(k->ctx, -1) : 0;
+        if (exp == 0 || exp > now) {
+            const char *key = duk_get_lstring(k->ctx, -3, &klen);
+            const char *val = duk_get_lstring(k->ctx, -2, &vlen);
+            if (kv_set(k->s, key, klen, val, vlen, exp, err, sizeof err) != KV_OK)
+                rc = inv_fail(where, err);
+            else
+                done++;
+        }
+        duk_pop_3(k->ctx);
+    }
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    if (rc == 0)
+        fprintf(stderr, "invoke: restored %zu records\n", done);
+    return rc;
+}
+
+static int inv_kv_run(inv_kv *k)
+{
+    const char *verb = k->args[0];
+
+    if (strcmp(verb, "get") == 0)
+        return inv_kv_get(k);
+    if (strcmp(verb, "set") == 0)
+        return inv_kv_set(k);
+    if (strcmp(verb, "delete") == 0)
+        return inv_kv_delete(k);
+    if (strcmp(verb, "list") == 0)
+        return k->nargs == 1 ? inv_kv_walk(k, 0) : inv_kv_need(k, 0);
+    if (strcmp(verb, "dump") == 0)
+        return k->nargs == 1 ? inv_kv_walk(k, 1) : inv_kv_need(k, 0);
+    if (strcmp(verb, "restore") == 0)
+        return inv_kv_restore(k);
+    fputs(inv_kv_usage, stderr);
+    return INV_EXIT_USAGE;
+}
+
+/* invoke kv VERB ... --data DIR [--root ROOT]: the scope is ROOT's (the
+ * current folder by default), as the responder scopes a functions root. */
+static int inv_cmd_kv(int argc, char **argv)
+{
+    char err[300];
+    inv_kv k;
+    int rc;
+
+    memset(&k, 0, sizeof k);
+    rc = inv_kv_args(&k, argc, argv);
+    if (rc != 0)
+        return rc;
+    k.s = kv_open(k.data, err, sizeof err);
+    if (k.s == NULL)
+        return inv_fail("store", err);
+    if (kv_use_root(k.s, k.root ? k.root : ".", err, sizeof err) != KV_OK) {
+        kv_close(k.s);
+        return inv_usage_fail("--root", err);
+    }
+    k.ctx = duk_create_heap_default();
+    if (k.ctx == NULL) {
+        kv_close(k.s);
+        return inv_fail("kv", "out of memory");
+    }
+    rc = inv_kv_run(&k);
+    duk_destroy_heap(k.ctx);
+    kv_close(k.s);
     return rc;
 }
 

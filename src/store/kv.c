@@ -1,0 +1,955 @@
+/* kv.c - the shared key-value store on a transactional Berkeley DB 5.3
+ * environment (see kv.h for the contract, doc/kv.md for the design).
+ *
+ * Two databases: kv.db, a btree from scope+key to an 8-byte big-endian
+ * expiry followed by the value, and expiry.db, a secondary index from that
+ * expiry to the primary key (records without expiry are not indexed), which
+ * lets the purge visit only what has expired, oldest first.
+ *
+ * Recovery needs no person: every process opens with DB_REGISTER and
+ * DB_RECOVER, so the first process to open after one died runs recovery;
+ * processes still inside the environment at that moment are reported to
+ * kv_event (DB_EVENT_REG_ALIVE) and killed, because a peer blocked on a lock
+ * held by the dead process would otherwise wait for ever (Debian's mutexes
+ * are not robust).  Killed workers are replaced by the supervisor.
+ */
+#include "kv.h"
+
+#include <db.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#define KV_RETRIES 100          /* deadlock retries before giving up */
+#define KV_EXP_LEN 8
+#define KV_CLEAR_BATCH 1000
+#define KV_PURGE_EVERY 1000     /* ms between purge passes */
+#define KV_CKP_EVERY 30000      /* ms between checkpoints */
+#define KV_APP_ERR 1            /* an op's own refusal, message in its args */
+
+struct kv {
+    DB_ENV *env;
+    DB *db;
+    DB *exp;
+    char scope[KV_SCOPE_LEN + 1];
+    char root[PATH_MAX];        /* the root the scope was made from */
+    char *buf;                  /* kv_get's results */
+    size_t cap;
+    int64_t last_purge, last_ckp;
+    volatile int fatal;         /* panic event seen: only exiting helps */
+    char dberr[256];            /* Berkeley DB's last message */
+};
+
+/* Cache, log and lock sizes.  In DB_CONFIG rather than in code because
+ * recovery rebuilds the regions with the recovering process's settings,
+ * and the file is what db5.3_recover and friends read too. */
+static const char kv_db_config[] =
+    "set_cachesize 0 33554432 1\n"
+    "set_lg_bsize 2097152\n"
+    "set_lg_max 16777216\n"
+    "set_lk_max_locks 20000\n"
+    "set_lk_max_objects 20000\n"
+    "set_lk_max_lockers 2000\n"
+    "set_tx_max 200\n";
+
+/* --- small helpers --- */
+
+int64_t kv_now(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void kv_put64(unsigned char *p, int64_t v)
+{
+    uint64_t u = (uint64_t) v;
+    int i;
+
+    for (i = 7; i >= 0; i--, u >>= 8)
+        p[i] = (unsigned char) (u & 0xff);
+}
+
+static int64_t kv_get64(const void *data)
+{
+    const unsigned char *p = data;
+    uint64_t u = 0;
+    int i;
+
+    for (i = 0; i < 8; i++)
+        u = (u << 8) | p[i];
+    return (int64_t) u;
+}
+
+static int kv_live(const DBT *data, int64_t now)
+{
+    int64_t e;
+
+    if (data->size < KV_EXP_LEN)
+        return 0;
+    e = kv_get64(data->data);
+    return e == 0 || e > now;
+}
+
+static int kv_dberr(kv *s, int rc, const char *what, char *err, size_t errlen)
+{
+    if (rc == DB_RUNRECOVERY)
+        s->fatal = 1;
+    snprintf(err, errlen, "%s: %s%s%s", what, db_strerror(rc),
+             s->dberr[0] ? ": " : "", s->dberr);
+    s->dberr[0] = '\0';
+    return s->fatal ? KV_FATAL : KV_ERR;
+}
+
+static void kv_errcall(const DB_ENV *env, const char *pfx, const char *msg)
+{
+    kv *s = env->app_private;
+
+    (void) pfx;
+    if (s)
+        snprintf(s->dberr, sizeof s->dberr, "%s", msg);
+}
+
+static void kv_event(DB_ENV *env, u_int32_t event, void *info)
+{
+    kv *s = env->app_private;
+
+    switch (event) {
+    case DB_EVENT_PANIC:
+    case DB_EVENT_REG_PANIC:
+        if (s)
+            s->fatal = 1;
+        break;
+    case DB_EVENT_REG_ALIVE:
+        /* recovery is about to run under a process that is still inside
+         * the environment; it may wait for ever on the dead one's locks */
+        if (info && *(pid_t *) info != getpid())
+            kill(*(pid_t *) info, SIGKILL);
+        break;
+    default:
+        break;
+    }
+}
+
+/* The secondary key of a record: its expiry, or none when it never
+ * expires. */
+static int kv_exp_key(DB *sec, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+    (void) sec;
+    (void) pkey;
+    if (pdata->size < KV_EXP_LEN || kv_get64(pdata->data) == 0)
+        return DB_DONOTINDEX;
+    memset(skey, 0, sizeof *skey);
+    skey->data = pdata->data;
+    skey->size = KV_EXP_LEN;
+    return 0;
+}
+
+/* Writes DB_CONFIG unless it exists; link() makes it appear whole even
+ * when several processes start at once. */
+static int kv_write_config(const char *dir, char *err, size_t errlen)
+{
+    char path[PATH_MAX], tmp[PATH_MAX];
+    int fd, ok;
+
+    snprintf(path, sizeof path, "%s/DB_CONFIG", dir);
+    if (access(path, F_OK) == 0)
+        return KV_OK;
+    snprintf(tmp, sizeof tmp, "%s/.DB_CONFIG.%d", dir, (int) getpid());
+    fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0) {
+        snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
+        return KV_ERR;
+    }
+    ok = write(fd, kv_db_config, sizeof kv_db_config - 1) ==
+         (ssize_t) (sizeof kv_db_config - 1);
+    close(fd);
+    if (ok && link(tmp, path) < 0 && errno != EEXIST)
+        ok = 0;
+    unlink(tmp);
+    if (!ok) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return KV_ERR;
+    }
+    return KV_OK;
+}
+
+/* --- open and close --- */
+
+static int kv_open_dbs(kv *s, char *err, size_t errlen)
+{
+    int rc;
+
+    if ((rc = db_create(&s->db, s->env, 0)) != 0 ||
+        (rc = s->db->open(s->db, NULL, "kv.db", NULL, DB_BTREE,
+                          DB_CREATE | DB_AUTO_COMMIT, 0600)) != 0)
+        return kv_dberr(s, rc, "kv.db", err, errlen);
+    if ((rc = db_create(&s->exp, s->env, 0)) != 0 ||
+        (rc = s->exp->set_flags(s->exp, DB_DUP | DB_DUPSORT)) != 0 ||
+        (rc = s->exp->open(s->exp, NULL, "expiry.db", NULL, DB_BTREE,
+                           DB_CREATE | DB_AUTO_COMMIT, 0600)) != 0)
+        return kv_dberr(s, rc, "expiry.db", err, errlen);
+    if ((rc = s->db->associate(s->db, NULL, s->exp, kv_exp_key, 0)) != 0)
+        return kv_dberr(s, rc, "associate", err, errlen);
+    return KV_OK;
+}
+
+kv *kv_open(const char *dir, char *err, size_t errlen)
+{
+    kv *s = calloc(1, sizeof *s);
+    int rc;
+
+    if (s == NULL) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    /* the folder itself, not its parents: a typo should not build a tree */
+    if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+        snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+        free(s);
+        return NULL;
+    }
+    if (kv_write_config(dir, err, errlen) != KV_OK) {
+        free(s);
+        return NULL;
+    }
+    if ((rc = db_env_create(&s->env, 0)) != 0) {
+        snprintf(err, errlen, "%s: %s", dir, db_strerror(rc));
+        free(s);
+        return NULL;
+    }
+    s->env->app_private = s;
+    s->env->set_errcall(s->env, kv_errcall);
+    s->env->set_event_notify(s->env, kv_event);
+    s->env->set_flags(s->env, DB_TXN_WRITE_NOSYNC, 1);
+    s->env->log_set_config(s->env, DB_LOG_AUTO_REMOVE, 1);
+    /* a conflict runs the detector at once: no background thread needed */
+    s->env->set_lk_detect(s->env, DB_LOCK_YOUNGEST);
+    /* how long recovery waits for the killed peers to leave */
+    s->env->set_timeout(s->env, 5000000, DB_SET_REG_TIMEOUT);
+    rc = s->env->open(s->env, dir, DB_CREATE | DB_INIT_LOCK | DB_INIT_LOG |
+                      DB_INIT_MPOOL | DB_INIT_TXN | DB_REGISTER | DB_RECOVER, 0600);
+    if (rc != 0) {
+        kv_dberr(s, rc, dir, err, errlen);
+        s->env->close(s->env, 0);
+        free(s);
+        return NULL;
+    }
+    if (kv_open_dbs(s, err, errlen) != KV_OK) {
+        kv_close(s);
+        return NULL;
+    }
+    s->last_purge = s->last_ckp = kv_now();
+    return s;
+}
+
+void kv_close(kv *s)
+{
+    if (s == NULL)
+        return;
+    if (s->exp)
+        s->exp->close(s->exp, 0);
+    if (s->db)
+        s->db->close(s->db, 0);
+    if (s->env)
+        s->env->close(s->env, 0);
+    free(s->buf);
+    free(s);
+}
+
+/* --- scope --- */
+
+int kv_use_root(kv *s, const char *root, char *err, size_t errlen)
+{
+    char real[PATH_MAX];
+    uint64_t h = 14695981039346656037ULL;  /* FNV-1a */
+    const unsigned char *p;
+
+    if (s->scope[0] && strcmp(root, s->root) == 0)
+        return KV_OK;
+    if (strlen(root) >= sizeof s->root || realpath(root, real) == NULL) {
+        snprintf(err, errlen, "%s: %s", root, strerror(errno ? errno : ENAMETOOLONG));
+        return KV_ERR;
+    }
+    for (p = (const unsigned char *) real; *p; p++)
+        h = (h ^ *p) * 1099511628211ULL;
+    snprintf(s->scope, sizeof s->scope, "%016llx", (unsigned long long) h);
+    snprintf(s->root, sizeof s->root, "%s", root);
+    return KV_OK;
+}
+
+const char *kv_scope(const kv *s)
+{
+    return s->scope;
+}
+
+/* scope+key into out (KV_SCOPE_LEN + KV_MAX_KEY bytes). */
+static int kv_key(const kv *s, const char *key, size_t klen, char *out, DBT *dbt,
+                  char *err, size_t errlen)
+{
+    if (!s->scope[0]) {
+        snprintf(err, errlen, "no scope selected");
+        return KV_ERR;
+    }
+    if (klen == 0 || klen > KV_MAX_KEY) {
+        snprintf(err, errlen, "key must be 1 to %d bytes", KV_MAX_KEY);
+        return KV_ERR;
+    }
+    memcpy(out, s->scope, KV_SCOPE_LEN);
+    memcpy(out + KV_SCOPE_LEN, key, klen);
+    memset(dbt, 0, sizeof *dbt);
+    dbt->data = out;
+    dbt->size = (u_int32_t) (KV_SCOPE_LEN + klen);
+    return KV_OK;
+}
+
+/* --- transactions with deadlock retry --- */
+
+typedef int (*kv_op)(kv *s, DB_TXN *txn, void *arg);
+
+/* Runs op in a transaction, again after every deadlock.  op returns 0, a
+ * Berkeley DB error, or KV_APP_ERR (then the transaction is aborted and
+ * KV_ERR returned; op left its message in its args). */
+static int kv_txn(kv *s, kv_op op, void *arg, const char *what, char *err, size_t errlen)
+{
+    int attempt, rc = 0;
+
+    if (s->fatal) {
+        snprintf(err, errlen, "the store needs recovery");
+        return KV_FATAL;
+    }
+    for (attempt = 0; attempt <= KV_RETRIES; attempt++) {
+        DB_TXN *txn = NULL;
+
+        rc = s->env->txn_begin(s->env, NULL, &txn, 0);
+        if (rc != 0)
+            break;
+        rc = op(s, txn, arg);
+        if (rc == 0) {
+            rc = txn->commit(txn, 0);
+            if (rc == 0)
+                return KV_OK;
+            break;
+        }
+        txn->abort(txn);
+        if (rc == KV_APP_ERR)
+            return KV_ERR;
+        if (rc != DB_LOCK_DEADLOCK && rc != DB_LOCK_NOTGRANTED)
+            break;
+    }
+    return kv_dberr(s, rc, what, err, errlen);
+}
+
+/* --- get, set, delete --- */
+
+int kv_get(kv *s, const char *key, size_t klen, const char **val, size_t *vlen,
+           int64_t *expires, char *err, size_t errlen)
+{
+    char kbuf[KV_SCOPE_LEN + KV_MAX_KEY];
+    DBT k, d;
+    int rc, attempt;
+
+    if (kv_key(s, key, klen, kbuf, &k, err, errlen) != KV_OK)
+        return KV_ERR;
+    if (s->fatal) {
+        snprintf(err, errlen, "the store needs recovery");
+        return KV_FATAL;
+    }
+    for (attempt = 0; attempt <= KV_RETRIES; attempt++) {
+        memset(&d, 0, sizeof d);
+        d.flags = DB_DBT_USERMEM;
+        d.data = s->buf;
+        d.ulen = (u_int32_t) s->cap;
+        rc = s->db->get(s->db, NULL, &k, &d, 0);
+        if (rc == DB_BUFFER_SMALL) {
+            char *nb = realloc(s->buf, d.size);
+            if (nb == NULL) {
+                snprintf(err, errlen, "out of memory");
+                return KV_ERR;
+            }
+            s->buf = nb;
+            s->cap = d.size;
+            attempt--;
+            continue;
+        }
+        if (rc != DB_LOCK_DEADLOCK && rc != DB_LOCK_NOTGRANTED)
+            break;
+    }
+    if (rc == DB_NOTFOUND)
+        return KV_NOTFOUND;
+    if (rc != 0)
+        return kv_dberr(s, rc, "get", err, errlen);
+    if (!kv_live(&d, kv_now()))
+        return KV_NOTFOUND;
+    *val = s->buf + KV_EXP_LEN;
+    *vlen = d.size - KV_EXP_LEN;
+    if (expires)
+        *expires = kv_get64(d.data);
+    return KV_OK;
+}
+
+struct kv_put_args {
+    DBT *k;
+    DBT *d;
+};
+
+static int kv_op_put(kv *s, DB_TXN *txn, void *arg)
+{
+    struct kv_put_args *a = arg;
+
+    return s->db->put(s->db, txn, a->k, a->d, 0);
+}
+
+/* A record's data: expiry then value, in a malloc'd buffer the caller
+ * frees. */
+static unsigned char *kv_record(const char *val, size_t vlen, int64_t expires, DBT *d)
+{
+    unsigned char *rec = malloc(KV_EXP_LEN + vlen);
+
+    if (rec == NULL)
+        return NULL;
+    kv_put64(rec, expires);
+    memcpy(rec + KV_EXP_LEN, val, vlen);
+    memset(d, 0, sizeof *d);
+    d->data = rec;
+    d->size = (u_int32_t) (KV_EXP_LEN + vlen);
+    return rec;
+}
+
+int kv_set(kv *s, const char *key, size_t klen, const char *val, size_t vlen,
+           int64_t expires, char *err, size_t errlen)
+{
+    char kbuf[KV_SCOPE_LEN + KV_MAX_KEY];
+    struct kv_put_args a;
+    unsigned char *rec;
+    DBT k, d;
+    int rc;
+
+    if (kv_key(s, key, klen, kbuf, &k, err, errlen) != KV_OK)
+        return KV_ERR;
+    if (vlen > KV_MAX_VALUE) {
+        snprintf(err, errlen, "value too large (%zu bytes, at most %d)", vlen, KV_MAX_VALUE);
+        return KV_ERR;
+    }
+    rec = kv_record(val, vlen, expires < 0 ? 0 : expires, &d);
+    if (rec == NULL) {
+        snprintf(err, errlen, "out of memory");
+        return KV_ERR;
+    }
+    a.k = &k;
+    a.d = &d;
+    rc = kv_txn(s, kv_op_put, &a, "set", err, errlen);
+    free(rec);
+    return rc;
+}
+
+struct kv_del_args {
+    DBT *k;
+    int found;
+};
+
+static int kv_op_del(kv *s, DB_TXN *txn, void *arg)
+{
+    struct kv_del_args *a = arg;
+    DBT d;
+    int rc;
+
+    memset(&d, 0, sizeof d);
+    d.flags = DB_DBT_PARTIAL;       /* the expiry is all we need */
+    d.dlen = KV_EXP_LEN;
+    a->found = 0;
+    rc = s->db->get(s->db, txn, a->k, &d, DB_RMW);
+    if (rc == DB_NOTFOUND)
+        return 0;
+    if (rc != 0)
+        return rc;
+    a->found = kv_live(&d, kv_now());
+    return s->db->del(s->db, txn, a->k, 0);
+}
+
+int kv_del(kv *s, const char *key, size_t klen, char *err, size_t errlen)
+{
+    char kbuf[KV_SCOPE_LEN + KV_MAX_KEY];
+    struct kv_del_args a;
+    DBT k;
+    int rc;
+
+    if (kv_key(s, key, klen, kbuf, &k, err, errlen) != KV_OK)
+        return KV_ERR;
+    a.k = &k;
+    rc = kv_txn(s, kv_op_del, &a, "delete", err, errlen);
+    if (rc != KV_OK)
+        return rc;
+    return a.found ? KV_OK : KV_NOTFOUND;
+}
+
+/* --- numbers: incr and rate limits --- */
+
+/* The number a JSON value holds; -1 when it is not a plain number. */
+static int kv_parse_number(const char *p, size_t n, double *out)
+{
+    char tmp[64], *end;
+
+    if (n == 0 || n >= sizeof tmp || !(p[0] == '-' || (p[0] >= '0' && p[0] <= '9')))
+        return -1;
+    memcpy(tmp, p, n);
+    tmp[n] = '\0';
+    *out = strtod(tmp, &end);
+    return *end == '\0' ? 0 : -1;
+}
+
+static size_t kv_format_number(double v, char *out, size_t cap)
+{
+    if (v == (double) (long long) v && v > -9007199254740992.0 && v < 9007199254740992.0)
+        return (size_t) snprintf(out, cap, "%lld", (long long) v);
+    return (size_t) snprintf(out, cap, "%.17g", v);
+}
+
+struct kv_num_args {
+    DBT *k;
+    double by;
+    int64_t expires;        /* incr: for a new key; rate: the window */
+    long limit;             /* rate only, 0 for incr */
+    double result;
+    kv_rate_result rate;
+    char *err;
+    size_t errlen;
+};
+
+/* Reads the live number at a->k under a write lock: *n and *expires, or 0
+ * and -1 when absent. */
+static int kv_read_number(kv *s, DB_TXN *txn, struct kv_num_args *a, int64_t now,
+                          double *n, int64_t *expires)
+{
+    char buf[64 + KV_EXP_LEN];
+    DBT d;
+    int rc;
+
+    memset(&d, 0, sizeof d);
+    d.flags = DB_DBT_USERMEM;
+    d.data = buf;
+    d.ulen = sizeof buf;
+    *n = 0;
+    *expires = -1;
+    rc = s->db->get(s->db, txn, a->k, &d, DB_RMW);
+    if (rc == DB_NOTFOUND || (rc == 0 && !kv_live(&d, now)))
+        return 0;
+    if (rc == 0 && kv_parse_number(buf + KV_EXP_LEN, d.size - KV_EXP_LEN, n) == 0) {
+        *expires = kv_get64(buf);
+        return 0;
+    }
+    if (rc == 0 || rc == DB_BUFFER_SMALL) {
+        snprintf(a->err, a->errlen, "the value is not a number");
+        return KV_APP_ERR;
+    }
+    return rc;
+}
+
+static int kv_write_number(kv *s, DB_TXN *txn, DBT *k, double n, int64_t expires)
+{
+    unsigned char buf[64 + KV_EXP_LEN];
+    DBT d;
+
+    kv_put64(buf, expires);
+    memset(&d, 0, sizeof d);
+    d.data = buf;
+    d.size = (u_int32_t) (KV_EXP_LEN + kv_format_number(n, (char *) buf + KV_EXP_LEN, 64));
+    return s->db->put(s->db, txn, k, &d, 0);
+}
+
+static int kv_op_incr(kv *s, DB_TXN *txn, void *arg)
+{
+    struct kv_num_args *a = arg;
+    int64_t exp;
+    double n;
+    int rc = kv_read_number(s, txn, a, kv_now(), &n, &exp);
+
+    if (rc != 0)
+        return rc;
+    a->result = n + a->by;
+    return kv_write_number(s, txn, a->k, a->result, exp < 0 ? a->expires : exp);
+}
+
+int kv_incr(kv *s, const char *key, size_t klen, double by, int64_t expires,
+            double *result, char *err, size_t errlen)
+{
+    char kbuf[KV_SCOPE_LEN + KV_MAX_KEY];
+    struct kv_num_args a;
+    DBT k;
+    int rc;
+
+    if (kv_key(s, key, klen, kbuf, &k, err, errlen) != KV_OK)
+        return KV_ERR;
+    memset(&a, 0, sizeof a);
+    a.k = &k;
+    a.by = by;
+    a.expires = expires < 0 ? 0 : expires;
+    a.err = err;
+    a.errlen = errlen;
+    rc = kv_txn(s, kv_op_incr, &a, "incr", err, errlen);
+    if (rc == KV_OK)
+        *result = a.result;
+    return rc;
+}
+
+static int kv_op_rate(kv *s, DB_TXN *txn, void *arg)
+{
+    struct kv_num_args *a = arg;
+    int64_t now = kv_now(), exp;
+    double n;
+    int rc = kv_read_number(s, txn, a, now, &n, &exp);
+
+    if (rc != 0)
+        return rc;
+    if (exp <= 0) {         /* a new window (or a count that never expires) */
+        n = 0;
+        exp = now + a->expires;
+    }
+    a->rate.reset_at = exp;
+    a->rate.allowed = n < (double) a->limit;
+    if (!a->rate.allowed) {
+        a->rate.remaining = 0;
+        return 0;
+    }
+    a->rate.remaining = a->limit - (long) n - 1;
+    return kv_write_number(s, txn, a->k, n + 1, exp);
+}
+
+int kv_rate(kv *s, const char *key, size_t klen, long limit, int64_t window_ms,
+            kv_rate_result *r, char *err, size_t errlen)
+{
+    char kbuf[KV_SCOPE_LEN + KV_MAX_KEY];
+    struct kv_num_args a;
+    DBT k;
+    int rc;
+
+    if (kv_key(s, key, klen, kbuf, &k, err, errlen) != KV_OK)
+        return KV_ERR;
+    if (limit < 0 || window_ms <= 0) {
+        snprintf(err, errlen, "limit must be >= 0 and window > 0");
+        return KV_ERR;
+    }
+    memset(&a, 0, sizeof a);
+    a.k = &k;
+    a.limit = limit;
+    a.expires = window_ms;
+    a.err = err;
+    a.errlen = errlen;
+    rc = kv_txn(s, kv_op_rate, &a, "rateLimit", err, errlen);
+    if (rc == KV_OK)
+        *r = a.rate;
+    return rc;
+}
+
+/* --- listing --- */
+
+struct kv_list_args {
+    DBT *start;             /* scope+prefix or scope+after */
+    size_t plen;            /* scope+prefix length: the range */
+    const char *after;      /* full key to skip, NULL: none */
+    size_t alen;
+    size_t limit;
+    int with_values;
+    kv_list_result *out;
+    size_t used, cap, icap;
+};
+
+/* Appends p to the result's buffer; returns its offset or -1. */
+static long kv_list_append(struct kv_list_args *a, const void *p, size_t n)
+{
+    long off;
+
+    if (a->used + n > a->cap) {
+        size_t cap = a->cap ? a->cap : 4096;
+        char *nb;
+        while (cap < a->used + n)
+            cap *= 2;
+        nb = realloc(a->out->buf, cap);
+        if (nb == NULL)
+            return -1;
+        a->out->buf = nb;
+        a->cap = cap;
+    }
+    memcpy(a->out->buf + a->used, p, n);
+    off = (long) a->used;
+    a->used += n;
+    return off;
+}
+
+/* Records one item, offsets standing in for pointers until the end. */
+static int kv_list_add(struct kv_list_args *a, const DBT *k, const DBT *d)
+{
+    kv_list_result *r = a->out;
+    long ko, vo = 0;
+    kv_item *it;
+
+    if (r->n == a->icap) {
+        size_t c = a->icap ? a->icap * 2 : 64;
+        kv_item *ni = realloc(r->items, c * sizeof *ni);
+        if (ni == NULL)
+            return -1;
+        r->items = ni;
+        a->icap = c;
+    }
+    ko = kv_list_append(a, (char *) k->data + KV_SCOPE_LEN, k->size - KV_SCOPE_LEN);
+    if (ko < 0)
+        return -1;
+    if (a->with_values) {
+        vo = kv_list_append(a, (char *) d->data + KV_EXP_LEN, d->size - KV_EXP_LEN);
+        if (vo < 0)
+            return -1;
+    }
+    it = &r->items[r->n++];
+    it->key = (const char *) (intptr_t) ko;
+    it->klen = k->size - KV_SCOPE_LEN;
+    it->val = a->with_values ? (const char *) (intptr_t) vo : NULL;
+    it->vlen = a->with_values ? d->size - KV_EXP_LEN : 0;
+    it->expires = kv_get64(d->data);
+    return 0;
+}
+
+static int kv_list_walk(kv *s, DBC *c, struct kv_list_args *a)
+{
+    int64_t now = kv_now();
+    DBT k, d;
+    int rc;
+    u_int32_t how = DB_SET_RANGE;
+
+    memset(&k, 0, sizeof k);
+    memset(&d, 0, sizeof d);
+    k.flags = DB_DBT_REALLOC;
+    d.flags = DB_DBT_REALLOC;
+    if ((k.data = malloc(a->start->size)) == NULL)
+        return ENOMEM;
+    memcpy(k.data, a->start->data, a->start->size);
+    k.size = a->start->size;
+    if (!a->with_values) {
+        d.flags |= DB_DBT_PARTIAL;
+        d.dlen = KV_EXP_LEN;
+    }
+    while ((rc = c->get(c, &k, &d, how)) == 0) {
+        how = DB_NEXT;
+        if (k.size < a->plen || memcmp(k.data, a->start->data, a->plen) != 0)
+            break;
+        if (a->after && k.size == a->alen && memcmp(k.data, a->after, a->alen) == 0)
+            continue;
+        if (!kv_live(&d, now))
+            continue;
+        if (a->out->n == a->limit) {
+            a->out->more = 1;
+            break;
+        }
+        if (kv_list_add(a, &k, &d) < 0) {
+            rc = ENOMEM;
+            break;
+        }
+    }
+    free(k.data);
+    free(d.data);
+    return rc == DB_NOTFOUND ? 0 : rc;
+}
+
+static int kv_op_list(kv *s, DB_TXN *txn, void *arg)
+{
+    struct kv_list_args *a = arg;
+    DBC *c;
+    int rc, rc2;
+
+    /* a retry starts over */
+    a->out->n = 0;
+    a->out->more = 0;
+    a->used = 0;
+    if ((rc = s->db->cursor(s->db, txn, &c, DB_READ_COMMITTED)) != 0)
+        return rc;
+    rc = kv_list_walk(s, c, a);
+    rc2 = c->close(c);
+    return rc ? rc : rc2;
+}
+
+int kv_list(kv *s, const char *prefix, size_t plen, const char *after, size_t alen,
+            size_t limit, int with_values, kv_list_result *out,
+            char *err, size_t errlen)
+{
+    char pbuf[KV_SCOPE_LEN + KV_MAX_KEY], abuf[KV_SCOPE_LEN + KV_MAX_KEY];
+    struct kv_list_args a;
+    DBT pk, ak;
+    size_t i;
+    int rc;
+
+    memset(out, 0, sizeof *out);
+    memset(&a, 0, sizeof a);
+    if (plen > KV_MAX_KEY || alen > KV_MAX_KEY || !s->scope[0]) {
+        snprintf(err, errlen, "prefix and cursor must be at most %d bytes", KV_MAX_KEY);
+        return KV_ERR;
+    }
+    memcpy(pbuf, s->scope, KV_SCOPE_LEN);
+    memcpy(pbuf + KV_SCOPE_LEN, prefix, plen);
+    pk.data = pbuf;
+    pk.size = (u_int32_t) (KV_SCOPE_LEN + plen);
+    a.start = &pk;
+    a.plen = pk.size;
+    if (after && alen > 0 && kv_key(s, after, alen, abuf, &ak, err, errlen) == KV_OK &&
+        (ak.size > pk.size || memcmp(ak.data, pk.data, ak.size) > 0)) {
+        a.start = &ak;      /* SET_RANGE from the cursor, prefix still bounds */
+        a.after = abuf;
+        a.alen = ak.size;
+    }
+    a.limit = limit;
+    a.with_values = with_values;
+    a.out = out;
+    rc = kv_txn(s, kv_op_list, &a, "list", err, errlen);
+    if (rc != KV_OK) {
+        kv_list_free(out);
+        return rc;
+    }
+    for (i = 0; i < out->n; i++) {
+        out->items[i].key = out->buf + (intptr_t) out->items[i].key;
+        if (with_values)
+            out->items[i].val = out->buf + (intptr_t) out->items[i].val;
+    }
+    return KV_OK;
+}
+
+void kv_list_free(kv_list_result *r)
+{
+    free(r->items);
+    free(r->buf);
+    memset(r, 0, sizeof *r);
+}
+
+/* --- clear, purge, maintenance --- */
+
+struct kv_batch_args {
+    size_t max;
+    size_t done;
+};
+
+static int kv_op_clear(kv *s, DB_TXN *txn, void *arg)
+{
+    struct kv_batch_args *a = arg;
+    DBT k, d;
+    DBC *c;
+    int rc, rc2;
+    char start[KV_SCOPE_LEN];
+
+    memcpy(start, s->scope, KV_SCOPE_LEN);
+    a->done = 0;
+    if ((rc = s->db->cursor(s->db, txn, &c, 0)) != 0)
+        return rc;
+    memset(&k, 0, sizeof k);
+    memset(&d, 0, sizeof d);
+    k.flags = DB_DBT_REALLOC;
+    d.flags = DB_DBT_PARTIAL;
+    d.dlen = 0;
+    if ((k.data = malloc(KV_SCOPE_LEN)) == NULL) {
+        c->close(c);
+        return ENOMEM;
+    }
+    memcpy(k.data, start, KV_SCOPE_LEN);
+    k.size = KV_SCOPE_LEN;
+    rc = c->get(c, &k, &d, DB_SET_RANGE | DB_RMW);
+    while (rc == 0 && a->done < a->max && k.size >= KV_SCOPE_LEN &&
+           memcmp(k.data, start, KV_SCOPE_LEN) == 0) {
+        if ((rc = c->del(c, 0)) != 0)
+            break;
+        a->done++;
+        rc = c->get(c, &k, &d, DB_NEXT | DB_RMW);
+    }
+    free(k.data);
+    rc2 = c->close(c);
+    if (rc == DB_NOTFOUND)
+        rc = 0;
+    return rc ? rc : rc2;
+}
+
+int kv_clear(kv *s, char *err, size_t errlen)
+{
+    struct kv_batch_args a;
+    int rc;
+
+    if (!s->scope[0]) {
+        snprintf(err, errlen, "no scope selected");
+        return KV_ERR;
+    }
+    do {
+        a.max = KV_CLEAR_BATCH;
+        rc = kv_txn(s, kv_op_clear, &a, "clear", err, errlen);
+    } while (rc == KV_OK && a.done == a.max);
+    return rc;
+}
+
+static int kv_op_purge(kv *s, DB_TXN *txn, void *arg)
+{
+    struct kv_batch_args *a = arg;
+    int64_t now = kv_now();
+    unsigned char ek[KV_EXP_LEN];
+    DBT k, d;
+    DBC *c;
+    int rc, rc2;
+
+    a->done = 0;
+    if ((rc = s->exp->cursor(s->exp, txn, &c, 0)) != 0)
+        return rc;
+    memset(&k, 0, sizeof k);
+    memset(&d, 0, sizeof d);
+    k.flags = DB_DBT_USERMEM;
+    k.data = ek;
+    k.ulen = sizeof ek;
+    d.flags = DB_DBT_PARTIAL;  /* the primary record is not needed */
+    d.dlen = 0;
+    rc = c->get(c, &k, &d, DB_FIRST | DB_RMW);
+    while (rc == 0 && a->done < a->max && k.size == KV_EXP_LEN &&
+           kv_get64(ek) <= now) {
+        /* through the secondary: removes the primary record too */
+        if ((rc = c->del(c, 0)) != 0)
+            break;
+        a->done++;
+        rc = c->get(c, &k, &d, DB_NEXT | DB_RMW);
+    }
+    rc2 = c->close(c);
+    if (rc == DB_NOTFOUND)
+        rc = 0;
+    return rc ? rc : rc2;
+}
+
+int kv_purge(kv *s, size_t max, size_t *purged, char *err, size_t errlen)
+{
+    struct kv_batch_args a;
+    int rc;
+
+    a.max = max;
+    a.done = 0;
+    rc = kv_txn(s, kv_op_purge, &a, "purge", err, errlen);
+    if (purged)
+        *purged = rc == KV_OK ? a.done : 0;
+    return rc;
+}
+
+int kv_maintain(kv *s, size_t max_purge, char *err, size_t errlen)
+{
+    int64_t now = kv_now();
+    int rc;
+
+    if (now - s->last_purge >= KV_PURGE_EVERY) {
+        s->last_purge = now;
+        rc = kv_purge(s, max_purge, NULL, err, errlen);
+        if (rc != KV_OK)
+            return rc;
+    }
+    if (now - s->last_ckp >= KV_CKP_EVERY) {
+        s->last_ckp = now;
+        /* also what lets DB_LOG_AUTO_REMOVE drop old log files */
+        rc = s->env->txn_checkpoint(s->env, 0, 0, 0);
+        if (rc != 0)
+            return kv_dberr(s, rc, "checkpoint", err, errlen);
+    }
+    return KV_OK;
+}

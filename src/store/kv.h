@@ -1,0 +1,121 @@
+/* kv.h - the shared key-value store: one Berkeley DB environment per
+ * --data folder, shared by every worker and by the `invoke` tool.
+ *
+ * The store knows nothing of JavaScript: keys and values are byte strings
+ * (the binding puts JSON text in the values).  Every record lives under a
+ * scope, the hash of a functions root's real path, so two roots sharing a
+ * folder never see each other's keys.  Each read-modify-write is one
+ * transaction; deadlocks are retried here and never reach the caller.
+ *
+ * Expiry times are absolute wall-clock milliseconds (0: never).  An expired
+ * record reads as absent at once; kv_maintain() purges them a bounded batch
+ * at a time.  Design, recovery and durability: doc/kv.md.
+ */
+#ifndef INVOKE_KV_H
+#define INVOKE_KV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define KV_OK 0
+#define KV_ERR (-1)
+#define KV_NOTFOUND 1           /* kv_get, kv_del: no such (live) key */
+#define KV_FATAL (-2)           /* the environment needs recovery: exit */
+
+#define KV_MAX_KEY 1024                     /* bytes */
+#define KV_MAX_VALUE (4 * 1024 * 1024)      /* bytes of encoded value */
+#define KV_SCOPE_LEN 16                     /* hex digits of a root's hash */
+
+typedef struct kv kv;
+
+/* One record as kv_list returns it; pointers into the list's buffer. */
+typedef struct kv_item {
+    const char *key;            /* without the scope */
+    size_t klen;
+    const char *val;            /* NULL unless values were asked for */
+    size_t vlen;
+    int64_t expires;            /* ms since the epoch, 0: never */
+} kv_item;
+
+typedef struct kv_list_result {
+    kv_item *items;
+    size_t n;
+    int more;                   /* records follow the last one */
+    char *buf;                  /* owns every key and value above */
+} kv_list_result;
+
+typedef struct kv_rate_result {
+    int allowed;
+    long remaining;
+    int64_t reset_at;           /* ms since the epoch when the window ends */
+} kv_rate_result;
+
+/* Opens (creating, and recovering if a process died inside it) the
+ * environment in dir.  Call after fork(), once per process.  Returns NULL
+ * with a message in err on failure.  The caller owns the handle and frees
+ * it with kv_close(). */
+kv *kv_open(const char *dir, char *err, size_t errlen);
+
+/* Closes the databases and leaves the environment; s is invalid after. */
+void kv_close(kv *s);
+
+/* Selects the scope of the calls that follow: the functions root whose
+ * keys they see.  root is resolved with realpath(); the string is not
+ * retained.  Returns KV_OK or KV_ERR. */
+int kv_use_root(kv *s, const char *root, char *err, size_t errlen);
+
+/* The current scope as KV_SCOPE_LEN hex digits (owned by s). */
+const char *kv_scope(const kv *s);
+
+/* Wall-clock milliseconds since the epoch, the clock of every expiry. */
+int64_t kv_now(void);
+
+/* Reads key.  On KV_OK *val and *vlen point into a buffer owned by s, valid
+ * until the next call on s; *expires (may be NULL) gets the expiry.
+ * KV_NOTFOUND when absent or expired. */
+int kv_get(kv *s, const char *key, size_t klen, const char **val, size_t *vlen,
+           int64_t *expires, char *err, size_t errlen);
+
+/* Stores val under key with an absolute expiry (0: never), replacing any
+ * previous value and expiry.  Nothing is retained. */
+int kv_set(kv *s, const char *key, size_t klen, const char *val, size_t vlen,
+           int64_t expires, char *err, size_t errlen);
+
+/* Deletes key: KV_OK when a live record was there, else KV_NOTFOUND. */
+int kv_del(kv *s, const char *key, size_t klen, char *err, size_t errlen);
+
+/* Deletes every record of the current scope (in batches, each its own
+ * transaction). */
+int kv_clear(kv *s, char *err, size_t errlen);
+
+/* Adds by to the number stored at key (absent or expired: 0) and writes
+ * the sum to *result.  expires applies only when the key is created; an
+ * existing expiry is kept.  KV_ERR when the value is not a number. */
+int kv_incr(kv *s, const char *key, size_t klen, double by, int64_t expires,
+            double *result, char *err, size_t errlen);
+
+/* A fixed window: counts one hit at key unless limit hits were counted in
+ * the window that began with the first of them (window_ms long).  The
+ * count is stored as a number that expires with the window. */
+int kv_rate(kv *s, const char *key, size_t klen, long limit, int64_t window_ms,
+            kv_rate_result *r, char *err, size_t errlen);
+
+/* Up to limit live records of the current scope whose keys start with
+ * prefix and sort after `after` (NULL: from the start), in byte order.
+ * with_values: also copy the values.  On KV_OK the caller owns *out and
+ * frees it with kv_list_free(). */
+int kv_list(kv *s, const char *prefix, size_t plen, const char *after, size_t alen,
+            size_t limit, int with_values, kv_list_result *out,
+            char *err, size_t errlen);
+
+void kv_list_free(kv_list_result *r);
+
+/* Housekeeping, cheap enough to call after any operation: deletes up to
+ * max_purge expired records (every scope) when a second has passed since
+ * the last pass, and checkpoints when 30 seconds have. */
+int kv_maintain(kv *s, size_t max_purge, char *err, size_t errlen);
+
+/* Deletes up to max expired records now; *purged gets how many. */
+int kv_purge(kv *s, size_t max, size_t *purged, char *err, size_t errlen);
+
+#endif
