@@ -16,6 +16,7 @@
  */
 #include "engine.h"
 #include "js_bundle.h"
+#include "js_kv.h"
 #include "js_crypto.h"
 #include "js_sys.h"
 #include "log.h"
@@ -193,6 +194,7 @@ void eng_send_error(const eng_io *io, int status, const char *message)
 static void (*const bindings[])(duk_context *, jsys_host *) = {
     jsys_init,
     jsmod_init,
+    jskv_init,
     jscr_init,
     NULL
 };
