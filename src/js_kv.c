@@ -19,6 +19,7 @@
 #include "store/kv.h"
 
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -50,15 +51,22 @@ static kv *jskv_scoped(duk_context *ctx)
     return jskv_store;
 }
 
-/* A store that needs recovery helps nobody: leave, and let the supervisor
- * start a worker whose open will recover it. */
+/* A store that needs recovery helps nobody: the process leaves and the
+ * supervisor starts one whose open recovers it.  A worker keeps SIGTERM
+ * blocked while it serves, so raising it ends the worker gracefully once
+ * this response is out; a one-shot process (CGI, invoke run) ends anyway. */
 static void jskv_check_fatal(int rc, const char *err)
 {
-    if (rc != KV_FATAL)
+    static int told;
+    sigset_t now;
+
+    if (rc != KV_FATAL || told)
         return;
-    log_sys("crit", "worker %d: kv store failed (%s); exiting for recovery",
+    told = 1;
+    log_sys("crit", "process %d: kv store failed (%s); leaving for recovery",
             (int) getpid(), err);
-    _exit(70);
+    if (sigprocmask(SIG_BLOCK, NULL, &now) == 0 && sigismember(&now, SIGTERM))
+        raise(SIGTERM);
 }
 
 /* After the operation, with nothing open: the bounded purge and the

@@ -7,11 +7,13 @@
  * lets the purge visit only what has expired, oldest first.
  *
  * Recovery needs no person: every process opens with DB_REGISTER and
- * DB_RECOVER, so the first process to open after one died runs recovery;
- * processes still inside the environment at that moment are reported to
- * kv_event (DB_EVENT_REG_ALIVE) and killed, because a peer blocked on a lock
- * held by the dead process would otherwise wait for ever (Debian's mutexes
- * are not robust).  Killed workers are replaced by the supervisor.
+ * DB_RECOVER, so the first process to open after one died runs recovery.
+ * Processes still inside the environment at that moment are reported to
+ * kv_event (DB_EVENT_REG_ALIVE) and SIGKILLed, because a peer blocked on a
+ * lock held by the dead process would otherwise wait for ever (Debian's
+ * mutexes are not robust); the supervisor replaces them.  A process that
+ * meets the panic recovery leaves behind closes its handles and joins
+ * again (kv_restart), retrying what had not reached the log.
  */
 #include "kv.h"
 
@@ -33,6 +35,7 @@
 #define KV_PURGE_EVERY 1000     /* ms between purge passes */
 #define KV_CKP_EVERY 30000      /* ms between checkpoints */
 #define KV_APP_ERR 1            /* an op's own refusal, message in its args */
+#define KV_REG_WAIT 500000      /* us recovery waits for the others to leave */
 
 struct kv {
     DB_ENV *env;
@@ -44,6 +47,7 @@ struct kv {
     size_t cap;
     int64_t last_purge, last_ckp;
     volatile int fatal;         /* panic event seen: only exiting helps */
+    char dir[PATH_MAX];
     char dberr[256];            /* Berkeley DB's last message */
 };
 
@@ -129,9 +133,12 @@ static void kv_event(DB_ENV *env, u_int32_t event, void *info)
             s->fatal = 1;
         break;
     case DB_EVENT_REG_ALIVE:
-        /* recovery is about to run under a process that is still inside
-         * the environment; it may wait for ever on the dead one's locks */
-        if (info && *(pid_t *) info != getpid())
+        /* we are about to recover under a process still inside the
+         * environment, which may be stuck on the dead one's locks */
+        /* never 0 or -1: kill() would take the whole group, or everyone
+         * (a slot of the register file can read as 0) */
+        if (info && *(pid_t *) info > 1 && *(pid_t *) info != getpid() &&
+            *(pid_t *) info != getppid())
             kill(*(pid_t *) info, SIGKILL);
         break;
     default:
@@ -202,15 +209,75 @@ static int kv_open_dbs(kv *s, char *err, size_t errlen)
     return KV_OK;
 }
 
+/* Creates and opens the environment handle and both databases; on failure
+ * leaves whatever was opened for kv_shut(). */
+static int kv_start(kv *s, char *err, size_t errlen)
+{
+    int rc;
+
+    if ((rc = db_env_create(&s->env, 0)) != 0) {
+        snprintf(err, errlen, "%s: %s", s->dir, db_strerror(rc));
+        s->env = NULL;
+        return KV_ERR;
+    }
+    s->env->app_private = s;
+    s->env->set_errcall(s->env, kv_errcall);
+    s->env->set_event_notify(s->env, kv_event);
+    s->env->set_flags(s->env, DB_TXN_WRITE_NOSYNC, 1);
+    s->env->log_set_config(s->env, DB_LOG_AUTO_REMOVE, 1);
+    /* a conflict runs the detector at once: no background thread needed */
+    s->env->set_lk_detect(s->env, DB_LOCK_YOUNGEST);
+    s->env->set_timeout(s->env, KV_REG_WAIT, DB_SET_REG_TIMEOUT);
+    rc = s->env->open(s->env, s->dir, DB_CREATE | DB_INIT_LOCK | DB_INIT_LOG |
+                      DB_INIT_MPOOL | DB_INIT_TXN | DB_REGISTER | DB_RECOVER, 0600);
+    if (rc != 0)
+        return kv_dberr(s, rc, s->dir, err, errlen);
+    return kv_open_dbs(s, err, errlen);
+}
+
+/* Closes every handle, whatever state they are in. */
+static void kv_shut(kv *s)
+{
+    if (s->exp)
+        s->exp->close(s->exp, 0);
+    if (s->db)
+        s->db->close(s->db, 0);
+    if (s->env)
+        s->env->close(s->env, 0);
+    s->exp = s->db = NULL;
+    s->env = NULL;
+}
+
+/* After a panic (someone else is recovering the environment): leave it,
+ * which lets that recovery proceed, and join again once it is done. */
+static int kv_restart(kv *s, char *err, size_t errlen)
+{
+    int rc;
+
+    kv_shut(s);
+    s->fatal = 0;
+    rc = kv_start(s, err, errlen);
+    if (rc != KV_OK) {
+        s->fatal = 1;
+        return KV_FATAL;
+    }
+    return KV_OK;
+}
+
 kv *kv_open(const char *dir, char *err, size_t errlen)
 {
     kv *s = calloc(1, sizeof *s);
-    int rc;
 
     if (s == NULL) {
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
+    if (strlen(dir) >= sizeof s->dir) {
+        snprintf(err, errlen, "%s: name too long", dir);
+        free(s);
+        return NULL;
+    }
+    snprintf(s->dir, sizeof s->dir, "%s", dir);
     /* the folder itself, not its parents: a typo should not build a tree */
     if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
         snprintf(err, errlen, "%s: %s", dir, strerror(errno));
@@ -221,29 +288,7 @@ kv *kv_open(const char *dir, char *err, size_t errlen)
         free(s);
         return NULL;
     }
-    if ((rc = db_env_create(&s->env, 0)) != 0) {
-        snprintf(err, errlen, "%s: %s", dir, db_strerror(rc));
-        free(s);
-        return NULL;
-    }
-    s->env->app_private = s;
-    s->env->set_errcall(s->env, kv_errcall);
-    s->env->set_event_notify(s->env, kv_event);
-    s->env->set_flags(s->env, DB_TXN_WRITE_NOSYNC, 1);
-    s->env->log_set_config(s->env, DB_LOG_AUTO_REMOVE, 1);
-    /* a conflict runs the detector at once: no background thread needed */
-    s->env->set_lk_detect(s->env, DB_LOCK_YOUNGEST);
-    /* how long recovery waits for the killed peers to leave */
-    s->env->set_timeout(s->env, 5000000, DB_SET_REG_TIMEOUT);
-    rc = s->env->open(s->env, dir, DB_CREATE | DB_INIT_LOCK | DB_INIT_LOG |
-                      DB_INIT_MPOOL | DB_INIT_TXN | DB_REGISTER | DB_RECOVER, 0600);
-    if (rc != 0) {
-        kv_dberr(s, rc, dir, err, errlen);
-        s->env->close(s->env, 0);
-        free(s);
-        return NULL;
-    }
-    if (kv_open_dbs(s, err, errlen) != KV_OK) {
+    if (kv_start(s, err, errlen) != KV_OK) {
         kv_close(s);
         return NULL;
     }
@@ -255,12 +300,7 @@ void kv_close(kv *s)
 {
     if (s == NULL)
         return;
-    if (s->exp)
-        s->exp->close(s->exp, 0);
-    if (s->db)
-        s->db->close(s->db, 0);
-    if (s->env)
-        s->env->close(s->env, 0);
+    kv_shut(s);
     free(s->buf);
     free(s);
 }
@@ -320,18 +360,24 @@ typedef int (*kv_op)(kv *s, DB_TXN *txn, void *arg);
  * KV_ERR returned; op left its message in its args). */
 static int kv_txn(kv *s, kv_op op, void *arg, const char *what, char *err, size_t errlen)
 {
-    int attempt, rc = 0;
+    int attempt, rc = 0, restarted = 0;
 
-    if (s->fatal) {
-        snprintf(err, errlen, "the store needs recovery");
-        return KV_FATAL;
-    }
     for (attempt = 0; attempt <= KV_RETRIES; attempt++) {
         DB_TXN *txn = NULL;
 
+        /* Nothing of this operation reached the log before a panic is
+         * seen here (commit failures are never retried), so doing it
+         * again in the recovered environment cannot count it twice. */
+        if ((s->fatal || rc == DB_RUNRECOVERY) && !restarted++) {
+            if ((rc = kv_restart(s, err, errlen)) != KV_OK)
+                return rc;
+        }
         rc = s->env->txn_begin(s->env, NULL, &txn, 0);
-        if (rc != 0)
+        if (rc != 0) {
+            if (rc == DB_RUNRECOVERY)
+                continue;
             break;
+        }
         rc = op(s, txn, arg);
         if (rc == 0) {
             rc = txn->commit(txn, 0);
@@ -342,7 +388,7 @@ static int kv_txn(kv *s, kv_op op, void *arg, const char *what, char *err, size_
         txn->abort(txn);
         if (rc == KV_APP_ERR)
             return KV_ERR;
-        if (rc != DB_LOCK_DEADLOCK && rc != DB_LOCK_NOTGRANTED)
+        if (rc != DB_LOCK_DEADLOCK && rc != DB_LOCK_NOTGRANTED && rc != DB_RUNRECOVERY)
             break;
     }
     return kv_dberr(s, rc, what, err, errlen);
@@ -355,15 +401,15 @@ int kv_get(kv *s, const char *key, size_t klen, const char **val, size_t *vlen,
 {
     char kbuf[KV_SCOPE_LEN + KV_MAX_KEY];
     DBT k, d;
-    int rc, attempt;
+    int rc = 0, attempt, restarted = 0;
 
     if (kv_key(s, key, klen, kbuf, &k, err, errlen) != KV_OK)
         return KV_ERR;
-    if (s->fatal) {
-        snprintf(err, errlen, "the store needs recovery");
-        return KV_FATAL;
-    }
     for (attempt = 0; attempt <= KV_RETRIES; attempt++) {
+        if (s->fatal && (restarted++ || (rc = kv_restart(s, err, errlen)) != KV_OK)) {
+            snprintf(err, errlen, "the store needs recovery");
+            return KV_FATAL;
+        }
         memset(&d, 0, sizeof d);
         d.flags = DB_DBT_USERMEM;
         d.data = s->buf;
@@ -380,7 +426,9 @@ int kv_get(kv *s, const char *key, size_t klen, const char **val, size_t *vlen,
             attempt--;
             continue;
         }
-        if (rc != DB_LOCK_DEADLOCK && rc != DB_LOCK_NOTGRANTED)
+        if (rc == DB_RUNRECOVERY)
+            s->fatal = 1;
+        else if (rc != DB_LOCK_DEADLOCK && rc != DB_LOCK_NOTGRANTED)
             break;
     }
     if (rc == DB_NOTFOUND)
@@ -938,6 +986,8 @@ int kv_maintain(kv *s, size_t max_purge, char *err, size_t errlen)
     int64_t now = kv_now();
     int rc;
 
+    if (s->env == NULL || s->fatal)
+        return KV_OK;       /* the next operation restarts it */
     if (now - s->last_purge >= KV_PURGE_EVERY) {
         s->last_purge = now;
         rc = kv_purge(s, max_purge, NULL, err, errlen);
