@@ -236,10 +236,11 @@ function randomInt(min, max, cb) {
 /* --- comparison and key derivation --- */
 
 function timingSafeEqual(a, b) {
+    /* Node's message here has no "Received ..." tail. */
     if (!isView(a) && !(a instanceof ArrayBuffer))
-        throw argType('buf1', 'an instance of ArrayBuffer, Buffer, TypedArray, or DataView', a);
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "buf1" argument must be an instance of ArrayBuffer, Buffer, TypedArray, or DataView.');
     if (!isView(b) && !(b instanceof ArrayBuffer))
-        throw argType('buf2', 'an instance of ArrayBuffer, Buffer, TypedArray, or DataView', b);
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "buf2" argument must be an instance of ArrayBuffer, Buffer, TypedArray, or DataView.');
     if (a.byteLength !== b.byteLength)
         throw nodeError(RangeError, 'ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH', 'Input buffers must have the same byte length');
     return sys.cryptoTimingSafeEqual(a, b);

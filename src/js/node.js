@@ -1,0 +1,1520 @@
+/* node.js - the Node built-ins that have no file of their own: the
+ * modules `buffer`, `url`, `querystring`, `util`, `events`, `assert`,
+ * `string_decoder`, `fs` and `fs/promises` (registered in rt.builtins, made
+ * on first require in a request), and the globals URL, URLSearchParams,
+ * atob, btoa, structuredClone, Event, EventTarget, AbortController and
+ * AbortSignal.  Behaviour and errors follow Node 20; t/36-node-diff.t
+ * compares them with node's own answers.
+ *
+ * Everything here is evaluated once per worker and frozen by harden.js;
+ * per-request state lives only in the objects a request creates.
+ *
+ * Runs as the body of function (sys, rt); ES5 only (no Map, no Symbol
+ * iteration: the standard library may add those later, this file does not
+ * rely on them).
+ */
+var G = new Function('return this')();
+var hasOwn = Object.prototype.hasOwnProperty;
+var toStr = Object.prototype.toString;
+var nodeError = rt.nodeError, argType = rt.argTypeError, received = rt.received;
+
+function def(obj, name, value) {
+    Object.defineProperty(obj, name, { value: value, writable: true, configurable: true });
+}
+
+function domException(name, code, msg) {
+    var e = new Error(msg);
+    e.name = name;
+    e.code = code;
+    return e;
+}
+
+/* --- atob / btoa: forgiving base64 as the HTML spec defines it --- */
+
+function btoa(s) {
+    if (arguments.length === 0)
+        throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "data" argument must be specified');
+    s = String(s);
+    for (var i = 0; i < s.length; i++)
+        if (s.charCodeAt(i) > 255)
+            throw domException('InvalidCharacterError', 5, 'Invalid character');
+    return rt.decodeBytes(rt.bytesFromString(s, 'latin1'), 'base64', 0, s.length);
+}
+
+function atob(s) {
+    if (arguments.length === 0)
+        throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "data" argument must be specified');
+    s = String(s).replace(/[\t\n\f\r ]/g, '');
+    if (s.length % 4 === 0) s = s.replace(/==?$/, '');
+    if (s.length % 4 === 1 || /[^A-Za-z0-9+\/]/.test(s))
+        throw domException('InvalidCharacterError', 5, 'The string to be decoded is not correctly encoded.');
+    var b = rt.bytesFromString(s, 'base64');
+    return rt.decodeBytes(b, 'latin1', 0, b.length);
+}
+
+/* --- structuredClone --- */
+
+function cloneError(v) {
+    return domException('DataCloneError', 25, String(v) + ' could not be cloned.');
+}
+
+function clone(v, seen) {
+    if (v === null || typeof v !== 'object') {
+        if (typeof v === 'function' || typeof v === 'symbol') throw cloneError(v);
+        return v;
+    }
+    for (var s = 0; s < seen.length; s++)
+        if (seen[s][0] === v) return seen[s][1];
+    var out, i, keys;
+    if (v instanceof Date) out = new Date(v.getTime());
+    else if (v instanceof RegExp) out = new RegExp(v.source, v.flags !== undefined ? v.flags :
+        (v.global ? 'g' : '') + (v.ignoreCase ? 'i' : '') + (v.multiline ? 'm' : ''));
+    else if (v instanceof ArrayBuffer) out = v.slice(0);
+    else if (ArrayBuffer.isView(v)) {
+        var C = v instanceof Buffer ? Uint8Array : Object.getPrototypeOf(v).constructor;
+        out = v instanceof DataView ? new DataView(v.buffer.slice(0), v.byteOffset, v.byteLength) :
+              new C(new Uint8Array(v.buffer, v.byteOffset, v.byteLength).slice ?
+                    v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength) :
+                    v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength));
+    } else if (v instanceof Error) {
+        var E = { EvalError: EvalError, RangeError: RangeError, ReferenceError: ReferenceError,
+                  SyntaxError: SyntaxError, TypeError: TypeError, URIError: URIError }[v.name] || Error;
+        out = new E(v.message);
+        if (v.stack !== undefined) def(out, 'stack', v.stack);
+    } else if (typeof Map === 'function' && v instanceof Map) {
+        out = new Map();
+        seen.push([v, out]);
+        v.forEach(function (val, k) { out.set(clone(k, seen), clone(val, seen)); });
+        return out;
+    } else if (typeof Set === 'function' && v instanceof Set) {
+        out = new Set();
+        seen.push([v, out]);
+        v.forEach(function (val) { out.add(clone(val, seen)); });
+        return out;
+    } else if (Array.isArray(v)) {
+        out = new Array(v.length);
+        seen.push([v, out]);
+        keys = Object.keys(v);
+        for (i = 0; i < keys.length; i++) out[keys[i]] = clone(v[keys[i]], seen);
+        return out;
+    } else {
+        if (rt.isPromise && rt.isPromise(v)) throw cloneError('#<Promise>');
+        out = {};
+        seen.push([v, out]);
+        keys = Object.keys(v);
+        for (i = 0; i < keys.length; i++) out[keys[i]] = clone(v[keys[i]], seen);
+        return out;
+    }
+    seen.push([v, out]);
+    return out;
+}
+
+function structuredClone(v) {
+    if (arguments.length === 0)
+        throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "value" argument must be specified');
+    return clone(v, []);
+}
+
+/* --- querystring --- */
+
+function qsEscape(s) {
+    return encodeURIComponent(s).replace(/[!'()*]/g, function (c) {
+        return '%' + c.charCodeAt(0).toString(16).toUpperCase();
+    });
+}
+
+/* decodeURIComponent that keeps malformed escapes as they are. */
+function qsUnescape(s) {
+    try {
+        return decodeURIComponent(s);
+    } catch (e) {
+        return s.replace(/(%[0-9a-fA-F]{2})+/g, function (m) {
+            try { return decodeURIComponent(m); } catch (e2) { return m; }
+        });
+    }
+}
+
+function qsPrimitive(v) {
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number' && isFinite(v)) return String(v);
+    if (typeof v === 'boolean') return v ? 'true' : 'false';
+    return '';
+}
+
+var querystring = {
+    escape: qsEscape,
+    unescape: function (s) { return qsUnescape(String(s)); },
+    stringify: function (obj, sep, eq, opts) {
+        sep = sep || '&';
+        eq = eq || '=';
+        var enc = opts && typeof opts.encodeURIComponent === 'function' ? opts.encodeURIComponent : qsEscape;
+        if (obj === null || typeof obj !== 'object') return '';
+        var out = [], keys = Object.keys(obj);
+        for (var i = 0; i < keys.length; i++) {
+            var k = enc(qsPrimitive(keys[i])) + eq, v = obj[keys[i]];
+            if (Array.isArray(v)) {
+                for (var j = 0; j < v.length; j++) out.push(k + enc(qsPrimitive(v[j])));
+            } else {
+                out.push(k + enc(qsPrimitive(v)));
+            }
+        }
+        return out.join(sep);
+    },
+    parse: function (s, sep, eq, opts) {
+        var out = Object.create(null);
+        sep = sep || '&';
+        eq = eq || '=';
+        var max = opts && typeof opts.maxKeys === 'number' ? opts.maxKeys : 1000;
+        var dec = opts && typeof opts.decodeURIComponent === 'function' ? opts.decodeURIComponent : qsUnescape;
+        if (typeof s !== 'string' || s.length === 0) return out;
+        var parts = s.split(sep);
+        if (max > 0 && parts.length > max) parts = parts.slice(0, max);
+        for (var i = 0; i < parts.length; i++) {
+            var p = parts[i];
+            if (!p && parts.length > 1) continue;
+            var at = p.indexOf(eq);
+            var k = dec((at >= 0 ? p.slice(0, at) : p).replace(/\+/g, ' '));
+            var v = at >= 0 ? dec(p.slice(at + eq.length).replace(/\+/g, ' ')) : '';
+            if (!hasOwn.call(out, k)) out[k] = v;
+            else if (Array.isArray(out[k])) out[k].push(v);
+            else out[k] = [out[k], v];
+        }
+        return out;
+    }
+};
+querystring.encode = querystring.stringify;
+querystring.decode = querystring.parse;
+
+/* --- URLSearchParams (WHATWG application/x-www-form-urlencoded) --- */
+
+function formEncode(s) {
+    var b = rt.utf8Encode(String(s)), out = '';
+    for (var i = 0; i < b.length; i++) {
+        var c = b[i];
+        if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ||
+            c === 0x2a || c === 0x2d || c === 0x2e || c === 0x5f)
+            out += String.fromCharCode(c);
+        else if (c === 0x20) out += '+';
+        else out += '%' + (c < 16 ? '0' : '') + c.toString(16).toUpperCase();
+    }
+    return out;
+}
+
+/* Percent-decoding on bytes: bad escapes stay, bytes become UTF-8 text. */
+function percentDecode(s) {
+    if (s.indexOf('%') < 0) return s;
+    var bytes = rt.utf8Encode(s), out = new Uint8Array(bytes.length), n = 0;
+    for (var i = 0; i < bytes.length; i++) {
+        var c = bytes[i];
+        if (c === 0x25 && i + 2 < bytes.length + 0 && /^[0-9a-fA-F]{2}$/.test(String.fromCharCode(bytes[i + 1], bytes[i + 2]))) {
+            out[n++] = parseInt(String.fromCharCode(bytes[i + 1], bytes[i + 2]), 16);
+            i += 2;
+        } else out[n++] = c;
+    }
+    return rt.utf8Decode(out.subarray(0, n));
+}
+
+function parseForm(s) {
+    var list = [];
+    if (s.charAt(0) === '?') s = s.slice(1);
+    var parts = s.split('&');
+    for (var i = 0; i < parts.length; i++) {
+        if (!parts[i]) continue;
+        var at = parts[i].indexOf('=');
+        var k = at >= 0 ? parts[i].slice(0, at) : parts[i], v = at >= 0 ? parts[i].slice(at + 1) : '';
+        list.push([percentDecode(k.replace(/\+/g, ' ')), percentDecode(v.replace(/\+/g, ' '))]);
+    }
+    return list;
+}
+
+function toUSVString(v) {
+    return String(v).replace(/[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/g, function (m) {
+        return m.length === 2 ? m.charAt(0) + '\ufffd' : '\ufffd';
+    });
+}
+
+function URLSearchParams(init) {
+    if (!(this instanceof URLSearchParams))
+        throw new TypeError("Class constructor URLSearchParams cannot be invoked without 'new'");
+    this._list = [];
+    this._url = null;
+    if (init === undefined || init === null) return;
+    if (typeof init === 'object' || typeof init === 'function') {
+        if (init instanceof URLSearchParams) {
+            this._list = init._list.map(function (p) { return [p[0], p[1]]; });
+        } else if (Array.isArray(init)) {
+            for (var i = 0; i < init.length; i++) {
+                var pair = init[i];
+                if (!pair || typeof pair !== 'object' || pair.length !== 2)
+                    throw nodeError(TypeError, 'ERR_INVALID_TUPLE', 'Each query pair must be an iterable [name, value] tuple');
+                this._list.push([toUSVString(pair[0]), toUSVString(pair[1])]);
+            }
+        } else {
+            var keys = Object.keys(init);
+            for (var k = 0; k < keys.length; k++) this._list.push([toUSVString(keys[k]), toUSVString(init[keys[k]])]);
+        }
+    } else {
+        this._list = parseForm(toUSVString(init));
+    }
+}
+
+function usp(name, fn) {
+    def(URLSearchParams.prototype, name, fn);
+}
+
+function touched(p) {
+    if (p._url) {
+        var q = p.toString();
+        p._url._query = q ? '?' + q : '';
+    }
+}
+
+usp('append', function (k, v) {
+    if (arguments.length < 2)
+        throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "name" and "value" arguments must be specified');
+    this._list.push([toUSVString(k), toUSVString(v)]);
+    touched(this);
+});
+usp('delete', function (k) {
+    k = toUSVString(k);
+    this._list = this._list.filter(function (p) { return p[0] !== k; });
+    touched(this);
+});
+usp('get', function (k) {
+    k = toUSVString(k);
+    for (var i = 0; i < this._list.length; i++) if (this._list[i][0] === k) return this._list[i][1];
+    return null;
+});
+usp('getAll', function (k) {
+    k = toUSVString(k);
+    return this._list.filter(function (p) { return p[0] === k; }).map(function (p) { return p[1]; });
+});
+usp('has', function (k) {
+    k = toUSVString(k);
+    for (var i = 0; i < this._list.length; i++) if (this._list[i][0] === k) return true;
+    return false;
+});
+usp('set', function (k, v) {
+    k = toUSVString(k);
+    v = toUSVString(v);
+    var out = [], done = false;
+    for (var i = 0; i < this._list.length; i++) {
+        if (this._list[i][0] !== k) out.push(this._list[i]);
+        else if (!done) { out.push([k, v]); done = true; }
+    }
+    if (!done) out.push([k, v]);
+    this._list = out;
+    touched(this);
+});
+usp('sort', function () {
+    /* stable, by UTF-16 code units */
+    var l = this._list.map(function (p, i) { return [p, i]; });
+    l.sort(function (a, b) { return a[0][0] < b[0][0] ? -1 : a[0][0] > b[0][0] ? 1 : a[1] - b[1]; });
+    this._list = l.map(function (x) { return x[0]; });
+    touched(this);
+});
+usp('forEach', function (fn, thisArg) {
+    if (typeof fn !== 'function') throw argType('callback', 'of type function', fn);
+    for (var i = 0; i < this._list.length; i++) fn.call(thisArg, this._list[i][1], this._list[i][0], this);
+});
+usp('keys', function () { return this._list.map(function (p) { return p[0]; }); });
+usp('values', function () { return this._list.map(function (p) { return p[1]; }); });
+usp('entries', function () { return this._list.map(function (p) { return [p[0], p[1]]; }); });
+usp('toString', function () {
+    return this._list.map(function (p) { return formEncode(p[0]) + '=' + formEncode(p[1]); }).join('&');
+});
+Object.defineProperty(URLSearchParams.prototype, 'size', {
+    get: function () { return this._list.length; }, configurable: true
+});
+
+/* --- URL (WHATWG), for the special schemes and opaque ones like mailto: --- */
+
+var SPECIAL = { 'http:': 80, 'https:': 443, 'ws:': 80, 'wss:': 443, 'ftp:': 21, 'file:': null };
+
+function invalidUrl(input) {
+    var e = nodeError(TypeError, 'ERR_INVALID_URL', 'Invalid URL');
+    e.input = input;
+    return e;
+}
+
+/* Percent-encodes the code points a URL component may not hold raw. */
+function encodeSet(s, extra) {
+    var out = '';
+    for (var i = 0; i < s.length; i++) {
+        var c = s.charAt(i), code = s.charCodeAt(i);
+        if (code < 0x21 || code > 0x7e || extra.indexOf(c) >= 0) {
+            var ch = c;
+            if (code >= 0xd800 && code <= 0xdbff && i + 1 < s.length) ch += s.charAt(++i);
+            var b = rt.utf8Encode(ch);
+            for (var j = 0; j < b.length; j++) out += '%' + (b[j] < 16 ? '0' : '') + b[j].toString(16).toUpperCase();
+        } else out += c;
+    }
+    return out;
+}
+
+var PATH_SET = '"#<>?`{}', USER_SET = '"#<>?`{}/:;=@[\\]^|', QUERY_SET = '"#<>', SPECIAL_QUERY_SET = '"#<>\'', FRAG_SET = '"<>`';
+
+function normalizePath(segments, special) {
+    var out = [];
+    for (var i = 0; i < segments.length; i++) {
+        var s = segments[i], low = s.toLowerCase();
+        var dot = s === '.' || low === '%2e', dots = s === '..' || low === '.%2e' || low === '%2e.' || low === '%2e%2e';
+        if (dots) {
+            if (out.length) out.pop();
+            if (i === segments.length - 1) out.push('');
+        } else if (dot) {
+            if (i === segments.length - 1) out.push('');
+        } else {
+            out.push(encodeSet(s, PATH_SET));
+        }
+    }
+    return '/' + out.join('/');
+}
+
+function parseHost(h, special) {
+    if (h.charAt(0) === '[') {
+        if (h.charAt(h.length - 1) !== ']' || !/^\[[0-9a-fA-F:.]+\]$/.test(h)) return null;
+        return h.toLowerCase();
+    }
+    if (!special) return encodeSet(h, '');
+    h = percentDecode(h).toLowerCase();
+    if (h === '' || /[\x00-\x20#%\/:<>?@\[\\\]^|]/.test(h)) return null;
+    if (/[^\x00-\x7f]/.test(h)) return null;   /* no IDNA here */
+    /* IPv4 in its dotted forms */
+    if (/^[0-9.]+$/.test(h) && /\d$/.test(h.replace(/\.$/, ''))) {
+        var parts = h.replace(/\.$/, '').split('.');
+        if (parts.length > 4) return null;
+        var n = 0;
+        for (var i = 0; i < parts.length; i++) {
+            var v = parseInt(parts[i], 10);
+            if (isNaN(v) || (i < parts.length - 1 && v > 255)) return null;
+            if (i === parts.length - 1) {
+                if (v >= Math.pow(256, 5 - parts.length)) return null;
+                n = n * Math.pow(256, 5 - parts.length) + v;
+            } else n = n * 256 + v;
+        }
+        return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+    }
+    return h;
+}
+
+function parseURL(input, base) {
+    var s = String(input).replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, '').replace(/[\t\n\r]/g, '');
+    var u = { protocol: '', username: '', password: '', hostname: '', port: '', pathname: '', _query: '', _hash: '', opaque: false };
+    var m = /^([a-zA-Z][a-zA-Z0-9+.\-]*):/.exec(s), rest;
+    if (m) {
+        u.protocol = m[1].toLowerCase() + ':';
+        rest = s.slice(m[0].length);
+    } else {
+        if (!base) return null;
+        u.protocol = base.protocol;
+        rest = s;
+        if (base.opaque) {
+            if (rest.charAt(0) !== '#') return null;
+            copyUrl(u, base, true);
+            u._hash = encodeSet(rest.slice(1), FRAG_SET) ? '#' + encodeSet(rest.slice(1), FRAG_SET) : '';
+            return u;
+        }
+    }
+    var special = hasOwn.call(SPECIAL, u.protocol);
+    var hashAt = rest.indexOf('#');
+    if (hashAt >= 0) {
+        var frag = rest.slice(hashAt + 1);
+        u._hash = frag ? '#' + encodeSet(frag, FRAG_SET) : '';
+        rest = rest.slice(0, hashAt);
+    }
+    var qAt = rest.indexOf('?'), query = null;
+    if (qAt >= 0) {
+        query = rest.slice(qAt + 1);
+        rest = rest.slice(0, qAt);
+    }
+    if (special) rest = rest.replace(/\\/g, '/');
+    var relative = !m || (special && base && base.protocol === u.protocol && rest.charAt(0) !== '/');
+    if (m && special && base && base.protocol === u.protocol && rest.charAt(0) !== '/') relative = true;
+    else if (m) relative = false;
+    if (!relative && (rest.slice(0, 2) === '//' || (special && u.protocol !== 'file:'))) {
+        rest = u.protocol === 'file:' || !special ? rest.slice(2) : rest.replace(/^\/*/, '');
+        var slash = rest.indexOf('/');
+        var auth = slash >= 0 ? rest.slice(0, slash) : rest;
+        rest = slash >= 0 ? rest.slice(slash) : '';
+        if (!setAuthority(u, auth, special)) return null;
+        if (special && u.hostname === '' && u.protocol !== 'file:') return null;
+        u.pathname = special ? normalizePath(rest.slice(1).split('/'), true) : rest === '' ? '' : normalizePath(rest.slice(1).split('/'), false);
+    } else if (!relative) {
+        if (special) {
+            u.pathname = normalizePath(rest.replace(/^\/+/, '').split('/'), true);
+        } else if (rest.charAt(0) === '/') {
+            u.pathname = normalizePath(rest.slice(1).split('/'), false);
+        } else {
+            u.opaque = true;
+            u.pathname = encodeSet(rest, '').replace(/%20/g, ' ');
+            u.pathname = rest.replace(/[\x00-\x1f\x7f-\uffff]/g, function (c) { return encodeSet(c, ''); });
+        }
+    } else {
+        /* relative to base */
+        if (rest.slice(0, 2) === '//') return parseURL(u.protocol + s, null);
+        copyUrl(u, base, false);
+        if (rest === '') {
+            u.pathname = base.pathname;
+            if (query === null) query = base._query ? base._query.slice(1) : null;
+        } else if (rest.charAt(0) === '/') {
+            u.pathname = normalizePath(rest.slice(1).split('/'), special);
+        } else {
+            var dir = base.pathname.slice(0, base.pathname.lastIndexOf('/') + 1);
+            u.pathname = normalizePath((dir + rest).slice(1).split('/'), special);
+        }
+    }
+    if (query !== null)
+        u._query = query === '' ? '' : '?' + encodeSet(query, special ? SPECIAL_QUERY_SET : QUERY_SET);
+    return u;
+}
+
+function copyUrl(u, base, all) {
+    u.protocol = base.protocol;
+    u.username = base.username;
+    u.password = base.password;
+    u.hostname = base.hostname;
+    u.port = base.port;
+    u.opaque = base.opaque;
+    if (all) {
+        u.pathname = base.pathname;
+        u._query = base._query;
+    }
+}
+
+function setAuthority(u, auth, special) {
+    var at = auth.lastIndexOf('@');
+    if (at >= 0) {
+        var cred = auth.slice(0, at), colon = cred.indexOf(':');
+        u.username = encodeSet(colon >= 0 ? cred.slice(0, colon) : cred, USER_SET);
+        u.password = colon >= 0 ? encodeSet(cred.slice(colon + 1), USER_SET) : '';
+        auth = auth.slice(at + 1);
+    }
+    var pm = /:(\d*)$/.exec(auth);
+    var host = auth;
+    if (pm && (auth.charAt(0) !== '[' || auth.lastIndexOf(']') < pm.index)) {
+        host = auth.slice(0, pm.index);
+        if (pm[1] !== '') {
+            var port = parseInt(pm[1], 10);
+            if (port > 65535) return false;
+            u.port = SPECIAL[u.protocol] === port ? '' : String(port);
+        }
+    } else if (/:/.test(auth) && auth.charAt(0) !== '[') {
+        return false;
+    }
+    var h = host === '' && u.protocol === 'file:' ? '' : parseHost(host, special);
+    if (h === null) return false;
+    u.hostname = h;
+    return true;
+}
+
+function URL(input, base) {
+    if (!(this instanceof URL))
+        throw new TypeError("Class constructor URL cannot be invoked without 'new'");
+    if (arguments.length === 0)
+        throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "url" argument must be specified');
+    var b = null;
+    if (base !== undefined) {
+        b = base instanceof URL ? base._u : parseURL(String(base), null);
+        if (!b) throw invalidUrl(String(base));
+    }
+    var u = parseURL(String(input), b);
+    if (!u) throw invalidUrl(String(input));
+    this._u = u;
+    this._params = new URLSearchParams(u._query);
+    this._params._url = u;
+}
+
+function urlAccessor(name, get, set) {
+    Object.defineProperty(URL.prototype, name, { get: get, set: set, enumerable: true, configurable: true });
+}
+
+function serialize(u) {
+    var auth = u.username || u.password ? u.username + (u.password ? ':' + u.password : '') + '@' : '';
+    var host = u.hostname + (u.port ? ':' + u.port : '');
+    var slashes = hasOwn.call(SPECIAL, u.protocol) || (!u.opaque && (host || auth || u.hostname === '' && u.pathname.slice(0, 2) === '//')) ? '//' : '';
+    if (!hasOwn.call(SPECIAL, u.protocol) && !u.opaque && !host && !auth && u.pathname.slice(0, 2) !== '//') slashes = '';
+    return u.protocol + slashes + auth + host + u.pathname + u._query + u._hash;
+}
+
+urlAccessor('href', function () { return serialize(this._u); }, function (v) {
+    var u = parseURL(String(v), null);
+    if (!u) throw invalidUrl(String(v));
+    this._u = u;
+    this._params._list = parseForm(u._query);
+    this._params._url = u;
+});
+urlAccessor('origin', function () {
+    var u = this._u;
+    if (!hasOwn.call(SPECIAL, u.protocol) || u.protocol === 'file:') return 'null';
+    return u.protocol + '//' + u.hostname + (u.port ? ':' + u.port : '');
+});
+urlAccessor('protocol', function () { return this._u.protocol; }, function (v) {
+    var p = String(v).replace(/:.*$/, '').toLowerCase();
+    if (/^[a-z][a-z0-9+.\-]*$/.test(p) && hasOwn.call(SPECIAL, p + ':') === hasOwn.call(SPECIAL, this._u.protocol)) {
+        this._u.protocol = p + ':';
+        if (SPECIAL[this._u.protocol] === +this._u.port) this._u.port = '';
+    }
+});
+urlAccessor('username', function () { return this._u.username; }, function (v) { if (this._u.hostname) this._u.username = encodeSet(String(v), USER_SET); });
+urlAccessor('password', function () { return this._u.password; }, function (v) { if (this._u.hostname) this._u.password = encodeSet(String(v), USER_SET); });
+urlAccessor('host', function () { return this._u.hostname + (this._u.port ? ':' + this._u.port : ''); }, function (v) {
+    if (this._u.opaque) return;
+    var tmp = { protocol: this._u.protocol, port: '' };
+    if (setAuthority(tmp, String(v), hasOwn.call(SPECIAL, this._u.protocol))) {
+        this._u.hostname = tmp.hostname;
+        this._u.port = tmp.port;
+    }
+});
+urlAccessor('hostname', function () { return this._u.hostname; }, function (v) {
+    if (this._u.opaque) return;
+    var h = parseHost(String(v), hasOwn.call(SPECIAL, this._u.protocol));
+    if (h !== null) this._u.hostname = h;
+});
+urlAccessor('port', function () { return this._u.port; }, function (v) {
+    if (!this._u.hostname || this._u.protocol === 'file:') return;
+    var m = /^\d*/.exec(String(v))[0];
+    if (String(v) === '') this._u.port = '';
+    else if (m !== '' && +m <= 65535) this._u.port = SPECIAL[this._u.protocol] === +m ? '' : String(+m);
+});
+urlAccessor('pathname', function () { return this._u.pathname; }, function (v) {
+    if (this._u.opaque) return;
+    var s = String(v), special = hasOwn.call(SPECIAL, this._u.protocol);
+    if (special) s = s.replace(/\\/g, '/');
+    this._u.pathname = normalizePath(s.replace(/^\//, '').split('/'), special);
+});
+urlAccessor('search', function () { return this._u._query.length > 1 ? this._u._query : ''; }, function (v) {
+    var s = String(v).replace(/^\?/, '');
+    this._u._query = s ? '?' + encodeSet(s, hasOwn.call(SPECIAL, this._u.protocol) ? SPECIAL_QUERY_SET : QUERY_SET) : '';
+    this._params._list = parseForm(s);
+});
+urlAccessor('searchParams', function () { return this._params; });
+urlAccessor('hash', function () { return this._u._hash.length > 1 ? this._u._hash : ''; }, function (v) {
+    var s = String(v).replace(/^#/, '');
+    this._u._hash = s ? '#' + encodeSet(s, FRAG_SET) : '';
+});
+def(URL.prototype, 'toString', function () { return this.href; });
+def(URL.prototype, 'toJSON', function () { return this.href; });
+def(URL, 'canParse', function (input, base) {
+    try { new URL(input, base); return true; } catch (e) { return false; }
+});
+
+/* --- the legacy url API (url.parse / url.format), on top of URL --- */
+
+function Url() {
+    this.protocol = null; this.slashes = null; this.auth = null; this.host = null; this.port = null;
+    this.hostname = null; this.hash = null; this.search = null; this.query = null; this.pathname = null;
+    this.path = null; this.href = null;
+}
+
+function urlParse(s, parseQuery) {
+    if (typeof s !== 'string') throw argType('url', 'of type string', s);
+    var out = new Url(), rest = s.trim();
+    var m = /^([a-zA-Z][a-zA-Z0-9+.\-]*:)/.exec(rest);
+    if (m) {
+        out.protocol = m[1].toLowerCase();
+        rest = rest.slice(m[1].length);
+    }
+    var h = rest.indexOf('#');
+    if (h >= 0) { out.hash = rest.slice(h); rest = rest.slice(0, h); }
+    var q = rest.indexOf('?');
+    if (q >= 0) { out.search = rest.slice(q); out.query = rest.slice(q + 1); rest = rest.slice(0, q); }
+    else if (parseQuery) { out.search = ''; out.query = {}; }
+    if (rest.slice(0, 2) === '//') {
+        out.slashes = true;
+        rest = rest.slice(2);
+        var sl = rest.indexOf('/'), auth = sl >= 0 ? rest.slice(0, sl) : rest;
+        rest = sl >= 0 ? rest.slice(sl) : '';
+        var at = auth.lastIndexOf('@');
+        if (at >= 0) { out.auth = decodeURIComponent(auth.slice(0, at)); auth = auth.slice(at + 1); }
+        out.host = auth.toLowerCase();
+        var pm = /:(\d*)$/.exec(out.host);
+        out.hostname = pm ? out.host.slice(0, pm.index) : out.host;
+        if (pm && pm[1]) out.port = pm[1];
+        if (!rest && out.protocol && hasOwn.call(SPECIAL, out.protocol)) rest = '/';
+    }
+    out.pathname = rest || (out.slashes ? '/' : null);
+    if (parseQuery && typeof out.query === 'string') out.query = querystring.parse(out.query);
+    out.path = (out.pathname || '') + (out.search || '') || null;
+    out.href = urlFormat(out);
+    return out;
+}
+
+function urlFormat(o) {
+    if (typeof o === 'string') o = urlParse(o);
+    if (o instanceof URL) return o.href;
+    if (o === null || typeof o !== 'object') throw argType('urlObject', 'one of type object or string', o);
+    var protocol = o.protocol || '';
+    if (protocol && protocol.slice(-1) !== ':') protocol += ':';
+    var auth = o.auth ? encodeURIComponent(o.auth).replace(/%3A/i, ':') + '@' : '';
+    var host = o.host ? auth + o.host : o.hostname ? auth + (o.hostname.indexOf(':') >= 0 ? '[' + o.hostname + ']' : o.hostname) +
+               (o.port ? ':' + o.port : '') : '';
+    var pathname = o.pathname || '';
+    var search = o.search || (o.query && typeof o.query === 'object' && Object.keys(o.query).length ?
+                              '?' + querystring.stringify(o.query) : '');
+    if (search && search.charAt(0) !== '?') search = '?' + search;
+    var hash = o.hash || '';
+    if (hash && hash.charAt(0) !== '#') hash = '#' + hash;
+    if (o.slashes || hasOwn.call(SPECIAL, protocol) || (host && !protocol)) {
+        host = '//' + host;
+        if (pathname && pathname.charAt(0) !== '/') pathname = '/' + pathname;
+    }
+    pathname = pathname.replace(/[?#]/g, encodeURIComponent);
+    search = search.replace('#', '%23');
+    return protocol + host + pathname + search + hash;
+}
+
+var urlModule = {
+    URL: URL,
+    URLSearchParams: URLSearchParams,
+    parse: urlParse,
+    format: function (o, opts) {
+        if (o instanceof URL) {
+            var u = new URL(o.href);
+            if (opts && opts.fragment === false) u.hash = '';
+            if (opts && opts.search === false) u.search = '';
+            if (opts && opts.auth === false) { u.username = ''; u.password = ''; }
+            return u.href;
+        }
+        return urlFormat(o);
+    },
+    resolve: function (from, to) {
+        return new URL(to, new URL(from, 'resolve://')).href.replace(/^resolve:\/\/\/?/, from.charAt(0) === '/' ? '/' : '');
+    },
+    fileURLToPath: function (p) {
+        var u = typeof p === 'string' ? new URL(p) : p;
+        if (!(u instanceof URL)) throw argType('path', 'of type string or an instance of URL', p);
+        if (u.protocol !== 'file:') throw nodeError(TypeError, 'ERR_INVALID_URL_SCHEME', 'The URL must be of scheme file');
+        if (u.hostname !== '') throw nodeError(TypeError, 'ERR_INVALID_FILE_URL_HOST', 'File URL host must be "localhost" or empty on linux');
+        if (/%2f/i.test(u.pathname)) throw nodeError(TypeError, 'ERR_INVALID_FILE_URL_PATH', 'File URL path must not include encoded / characters');
+        return percentDecode(u.pathname);
+    },
+    pathToFileURL: function (p) {
+        var abs = rt.builtins.path().resolve(p);
+        if (p.slice(-1) === '/' && abs !== '/') abs += '/';
+        return new URL('file://' + encodeSet(abs, '"#<>?`{}%').replace(/%(?![0-9A-F]{2})/g, '%25'));
+    },
+    domainToASCII: function (d) { var h = parseHost(String(d), true); return h === null ? '' : h; },
+    domainToUnicode: function (d) { return String(d).toLowerCase(); }
+};
+
+/* --- events --- */
+
+function EventEmitter(opts) {
+    EventEmitter.init.call(this, opts);
+}
+
+EventEmitter.init = function () {
+    if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
+        this._events = Object.create(null);
+        this._eventsCount = 0;
+    }
+    this._maxListeners = this._maxListeners || undefined;
+};
+
+var defaultMaxListeners = 10;
+Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
+    get: function () { return defaultMaxListeners; },
+    set: function (n) {
+        if (typeof n !== 'number' || n < 0 || n !== n)
+            throw rt.outOfRange('defaultMaxListeners', 'a non-negative number', n);
+        defaultMaxListeners = n;
+    },
+    enumerable: true
+});
+
+function checkListener(fn) {
+    if (typeof fn !== 'function') throw argType('listener', 'of type function', fn);
+}
+
+function eventsOf(e) {
+    if (!e._events) {
+        e._events = Object.create(null);
+        e._eventsCount = 0;
+    }
+    return e._events;
+}
+
+function addListener(target, type, listener, prepend) {
+    checkListener(listener);
+    var events = eventsOf(target);
+    if (events.newListener !== undefined)
+        target.emit('newListener', type, listener.listener ? listener.listener : listener);
+    var list = events[type];
+    if (list === undefined) {
+        events[type] = [listener];
+        target._eventsCount++;
+    } else if (prepend) list.unshift(listener);
+    else list.push(listener);
+    var max = target.getMaxListeners();
+    list = events[type];
+    if (max > 0 && list.length > max && !list.warned) {
+        list.warned = true;
+        rt.log('warn', 'MaxListenersExceededWarning: Possible EventEmitter memory leak detected. ' + list.length + ' ' +
+               String(type) + ' listeners added. Use emitter.setMaxListeners() to increase limit');
+    }
+    return target;
+}
+
+function onceWrapper(target, type, listener) {
+    var fired = false;
+    function wrapped() {
+        if (fired) return undefined;
+        fired = true;
+        target.removeListener(type, wrapped);
+        return listener.apply(target, arguments);
+    }
+    wrapped.listener = listener;
+    return wrapped;
+}
+
+var EP = EventEmitter.prototype;
+EP.setMaxListeners = function (n) {
+    if (typeof n !== 'number' || n < 0 || n !== n) throw rt.outOfRange('n', 'a non-negative number', n);
+    this._maxListeners = n;
+    return this;
+};
+EP.getMaxListeners = function () {
+    return this._maxListeners === undefined ? defaultMaxListeners : this._maxListeners;
+};
+EP.emit = function (type) {
+    var events = eventsOf(this), args = Array.prototype.slice.call(arguments, 1);
+    var list = events[type];
+    if (type === 'error' && list === undefined) {
+        var er = args[0];
+        if (er instanceof Error) throw er;
+        var err = nodeError(Error, 'ERR_UNHANDLED_ERROR', 'Unhandled error. (' + rt.inspect(er) + ')');
+        err.context = er;
+        throw err;
+    }
+    if (list === undefined) return false;
+    list = list.slice();
+    for (var i = 0; i < list.length; i++) list[i].apply(this, args);
+    return true;
+};
+EP.addListener = EP.on = function (type, listener) { return addListener(this, type, listener, false); };
+EP.prependListener = function (type, listener) { return addListener(this, type, listener, true); };
+EP.once = function (type, listener) {
+    checkListener(listener);
+    return addListener(this, type, onceWrapper(this, type, listener), false);
+};
+EP.prependOnceListener = function (type, listener) {
+    checkListener(listener);
+    return addListener(this, type, onceWrapper(this, type, listener), true);
+};
+EP.removeListener = EP.off = function (type, listener) {
+    checkListener(listener);
+    var events = eventsOf(this), list = events[type];
+    if (list === undefined) return this;
+    for (var i = list.length - 1; i >= 0; i--) {
+        if (list[i] === listener || list[i].listener === listener) {
+            list.splice(i, 1);
+            if (list.length === 0) {
+                delete events[type];
+                this._eventsCount--;
+            }
+            if (events.removeListener !== undefined) this.emit('removeListener', type, listener);
+            break;
+        }
+    }
+    return this;
+};
+EP.removeAllListeners = function (type) {
+    var events = eventsOf(this);
+    if (arguments.length === 0) {
+        this._events = Object.create(null);
+        this._eventsCount = 0;
+    } else if (events[type] !== undefined) {
+        delete events[type];
+        this._eventsCount--;
+    }
+    return this;
+};
+EP.listeners = function (type) {
+    var list = eventsOf(this)[type];
+    return list ? list.map(function (l) { return l.listener || l; }) : [];
+};
+EP.rawListeners = function (type) {
+    var list = eventsOf(this)[type];
+    return list ? list.slice() : [];
+};
+EP.listenerCount = function (type) {
+    var list = eventsOf(this)[type];
+    return list ? list.length : 0;
+};
+EP.eventNames = function () {
+    return Object.keys(eventsOf(this));
+};
+
+EventEmitter.EventEmitter = EventEmitter;
+EventEmitter.listenerCount = function (e, type) { return e.listenerCount(type); };
+EventEmitter.once = function (emitter, name) {
+    return new Promise(function (resolve, reject) {
+        function onError(err) {
+            emitter.removeListener(name, onEvent);
+            reject(err);
+        }
+        function onEvent() {
+            if (name !== 'error') emitter.removeListener('error', onError);
+            resolve(Array.prototype.slice.call(arguments));
+        }
+        emitter.once(name, onEvent);
+        if (name !== 'error') emitter.once('error', onError);
+    });
+};
+EventEmitter.errorMonitor = 'events.errorMonitor';
+rt.EventEmitter = EventEmitter;
+
+/* --- Event, EventTarget, AbortController --- */
+
+function Event(type, init) {
+    if (arguments.length === 0) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "type" argument must be specified');
+    init = init || {};
+    this._type = String(type);
+    this._bubbles = !!init.bubbles;
+    this._cancelable = !!init.cancelable;
+    this._composed = !!init.composed;
+    this._canceled = false;
+    this._target = null;
+    this._stop = false;
+    this._time = sys.now();
+}
+function evGet(name, fn) {
+    Object.defineProperty(Event.prototype, name, { get: fn, enumerable: true, configurable: true });
+}
+evGet('type', function () { return this._type; });
+evGet('bubbles', function () { return this._bubbles; });
+evGet('cancelable', function () { return this._cancelable; });
+evGet('composed', function () { return this._composed; });
+evGet('defaultPrevented', function () { return this._cancelable && this._canceled; });
+evGet('target', function () { return this._target; });
+evGet('currentTarget', function () { return this._target; });
+evGet('srcElement', function () { return this._target; });
+evGet('timeStamp', function () { return this._time; });
+evGet('isTrusted', function () { return false; });
+evGet('eventPhase', function () { return this._target ? 2 : 0; });
+evGet('returnValue', function () { return !this.defaultPrevented; });
+def(Event.prototype, 'preventDefault', function () { this._canceled = true; });
+def(Event.prototype, 'stopPropagation', function () {});
+def(Event.prototype, 'stopImmediatePropagation', function () { this._stop = true; });
+def(Event.prototype, 'composedPath', function () { return this._target ? [this._target] : []; });
+Event.NONE = 0; Event.CAPTURING_PHASE = 1; Event.AT_TARGET = 2; Event.BUBBLING_PHASE = 3;
+
+function EventTarget() {
+    this._listeners = Object.create(null);
+}
+def(EventTarget.prototype, 'addEventListener', function (type, fn, opts) {
+    if (fn === null || fn === undefined) return;
+    if (!this._listeners) this._listeners = Object.create(null);
+    var once = opts && typeof opts === 'object' && !!opts.once;
+    var list = this._listeners[type] || (this._listeners[type] = []);
+    for (var i = 0; i < list.length; i++) if (list[i].fn === fn) return;
+    list.push({ fn: fn, once: once });
+    if (opts && typeof opts === 'object' && opts.signal) {
+        var self = this;
+        opts.signal.addEventListener('abort', function () { self.removeEventListener(type, fn); });
+    }
+});
+def(EventTarget.prototype, 'removeEventListener', function (type, fn) {
+    var list = this._listeners && this._listeners[type];
+    if (!list) return;
+    for (var i = 0; i < list.length; i++) {
+        if (list[i].fn === fn) {
+            list[i].removed = true;
+            list.splice(i, 1);
+            return;
+        }
+    }
+});
+def(EventTarget.prototype, 'dispatchEvent', function (event) {
+    if (!(event instanceof Event)) throw argType('event', 'an instance of Event', event);
+    event._target = this;
+    var handler = this['on' + event.type];
+    var list = (this._listeners && this._listeners[event.type] || []).slice();
+    if (typeof handler === 'function' && this instanceof AbortSignal) list.unshift({ fn: handler });
+    for (var i = 0; i < list.length && !event._stop; i++) {
+        var l = list[i];
+        if (l.removed) continue;
+        if (l.once) this.removeEventListener(event.type, l.fn);
+        try {
+            if (typeof l.fn === 'function') l.fn.call(this, event);
+            else if (l.fn && typeof l.fn.handleEvent === 'function') l.fn.handleEvent(event);
+        } catch (e) {
+            if (rt.onUncaughtException) rt.onUncaughtException(e);
+            else throw e;
+        }
+    }
+    return !event.defaultPrevented;
+});
+
+function abortError(reason) {
+    if (reason !== undefined) return reason;
+    return domException('AbortError', 20, 'This operation was aborted');
+}
+
+function AbortSignal() {
+    throw new TypeError('Illegal constructor');
+}
+AbortSignal.prototype = Object.create(EventTarget.prototype);
+AbortSignal.prototype.constructor = AbortSignal;
+function newSignal() {
+    var s = Object.create(AbortSignal.prototype);
+    EventTarget.call(s);
+    s._aborted = false;
+    s._reason = undefined;
+    s.onabort = null;
+    return s;
+}
+function signalAbort(s, reason) {
+    if (s._aborted) return;
+    s._aborted = true;
+    s._reason = abortError(reason);
+    s.dispatchEvent(new Event('abort'));
+}
+Object.defineProperty(AbortSignal.prototype, 'aborted', { get: function () { return this._aborted; }, enumerable: true, configurable: true });
+Object.defineProperty(AbortSignal.prototype, 'reason', { get: function () { return this._reason; }, enumerable: true, configurable: true });
+def(AbortSignal.prototype, 'throwIfAborted', function () { if (this._aborted) throw this._reason; });
+def(AbortSignal, 'abort', function (reason) {
+    var s = newSignal();
+    signalAbort(s, reason);
+    return s;
+});
+def(AbortSignal, 'timeout', function (ms) {
+    var s = newSignal();
+    setTimeout(function () { signalAbort(s, domException('TimeoutError', 23, 'The operation was aborted due to timeout')); }, ms);
+    return s;
+});
+def(AbortSignal, 'any', function (signals) {
+    var s = newSignal();
+    for (var i = 0; i < signals.length; i++) {
+        if (signals[i].aborted) { signalAbort(s, signals[i].reason); return s; }
+    }
+    signals.forEach(function (o) { o.addEventListener('abort', function () { signalAbort(s, o.reason); }); });
+    return s;
+});
+
+function AbortController() {
+    this._signal = newSignal();
+}
+Object.defineProperty(AbortController.prototype, 'signal', { get: function () { return this._signal; }, enumerable: true, configurable: true });
+def(AbortController.prototype, 'abort', function (reason) { signalAbort(this._signal, reason); });
+
+/* --- string_decoder --- */
+
+function StringDecoder(enc) {
+    var e = enc === undefined || enc === null ? 'utf8' : String(enc).toLowerCase();
+    var map = { 'utf8': 'utf8', 'utf-8': 'utf8', 'hex': 'hex', 'base64': 'base64', 'base64url': 'base64url',
+                'latin1': 'latin1', 'binary': 'latin1', 'ascii': 'ascii', 'ucs2': 'utf16le', 'ucs-2': 'utf16le',
+                'utf16le': 'utf16le', 'utf-16le': 'utf16le' };
+    if (!map[e]) throw nodeError(TypeError, 'ERR_UNKNOWN_ENCODING', 'Unknown encoding: ' + enc);
+    this.encoding = map[e];
+    this._rest = [];
+}
+
+/* How many bytes at the end of b start a UTF-8 sequence not yet complete. */
+function utf8Tail(b) {
+    for (var back = 1; back <= 3 && back <= b.length; back++) {
+        var c = b[b.length - back];
+        if ((c & 0xc0) === 0x80) continue;
+        var need = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 1;
+        return need > back ? back : 0;
+    }
+    return 0;
+}
+
+def(StringDecoder.prototype, 'write', function (buf) {
+    if (typeof buf === 'string') return buf;
+    if (!(buf instanceof Uint8Array)) throw argType('buf', 'an instance of Buffer, TypedArray, or DataView', buf);
+    var all = Buffer.concat([Buffer.from(this._rest), buf]), keep = 0;
+    switch (this.encoding) {
+    case 'utf8': keep = utf8Tail(all); break;
+    case 'utf16le': keep = all.length % 2; break;
+    case 'base64':
+    case 'base64url': keep = all.length % 3; break;
+    }
+    this._rest = Array.prototype.slice.call(all.subarray(all.length - keep));
+    return all.toString(this.encoding, 0, all.length - keep);
+});
+def(StringDecoder.prototype, 'end', function (buf) {
+    var s = buf === undefined ? '' : this.write(buf);
+    if (this._rest.length) {
+        s += Buffer.from(this._rest).toString(this.encoding);
+        this._rest = [];
+    }
+    return s;
+});
+def(StringDecoder.prototype, 'text', function (buf, offset) {
+    return this.write(buf.subarray(offset));
+});
+
+/* --- util --- */
+
+function isDeepEqual(a, b, strict, seen) {
+    if (strict ? (a === b ? (a !== 0 || 1 / a === 1 / b) : (a !== a && b !== b)) : (a == b || (a !== a && b !== b)))
+        return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+    if (strict && Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+    var ta = toStr.call(a), tb = toStr.call(b);
+    if (ta !== tb) return false;
+    if (Array.isArray(a) !== Array.isArray(b)) return false;
+    if (a instanceof Date) return a.getTime() === b.getTime();
+    if (a instanceof RegExp) return String(a) === String(b) && a.lastIndex === b.lastIndex;
+    if (a instanceof Error && (a.message !== b.message || a.name !== b.name)) return false;
+    if (ArrayBuffer.isView(a)) {
+        if (a.length !== b.length) return false;
+        for (var x = 0; x < a.length; x++) if (!isDeepEqual(a[x], b[x], strict, seen)) return false;
+    }
+    for (var s = 0; s < seen.length; s++)
+        if (seen[s][0] === a && seen[s][1] === b) return true;
+    seen.push([a, b]);
+    if (typeof Map === 'function' && a instanceof Map) {
+        if (a.size !== b.size) return false;
+        var okm = true;
+        a.forEach(function (v, k) { if (!b.has(k) || !isDeepEqual(v, b.get(k), strict, seen)) okm = false; });
+        if (!okm) return false;
+    }
+    if (typeof Set === 'function' && a instanceof Set) {
+        if (a.size !== b.size) return false;
+        var oks = true;
+        a.forEach(function (v) { if (!b.has(v)) oks = false; });
+        if (!oks) return false;
+    }
+    var ka = Object.keys(a), kb = Object.keys(b);
+    if (ka.length !== kb.length) return false;
+    for (var i = 0; i < ka.length; i++) {
+        if (!hasOwn.call(b, ka[i])) return false;
+        if (!isDeepEqual(a[ka[i]], b[ka[i]], strict, seen)) return false;
+    }
+    seen.pop();
+    return true;
+}
+
+function tag(v) {
+    return toStr.call(v).slice(8, -1);
+}
+
+var types = {
+    isDate: function (v) { return v instanceof Date; },
+    isRegExp: function (v) { return v instanceof RegExp; },
+    isPromise: function (v) { return !!(rt.isPromise && rt.isPromise(v)) || (typeof Promise === 'function' && v instanceof Promise); },
+    isNativeError: function (v) { return v instanceof Error; },
+    isTypedArray: function (v) { return ArrayBuffer.isView(v) && !(v instanceof DataView); },
+    isUint8Array: function (v) { return v instanceof Uint8Array; },
+    isUint8ClampedArray: function (v) { return v instanceof Uint8ClampedArray; },
+    isUint16Array: function (v) { return v instanceof Uint16Array; },
+    isUint32Array: function (v) { return v instanceof Uint32Array; },
+    isInt8Array: function (v) { return v instanceof Int8Array; },
+    isInt16Array: function (v) { return v instanceof Int16Array; },
+    isInt32Array: function (v) { return v instanceof Int32Array; },
+    isFloat32Array: function (v) { return v instanceof Float32Array; },
+    isFloat64Array: function (v) { return v instanceof Float64Array; },
+    isArrayBuffer: function (v) { return v instanceof ArrayBuffer; },
+    isAnyArrayBuffer: function (v) { return v instanceof ArrayBuffer; },
+    isArrayBufferView: function (v) { return ArrayBuffer.isView(v); },
+    isDataView: function (v) { return v instanceof DataView; },
+    isMap: function (v) { return typeof Map === 'function' && v instanceof Map; },
+    isSet: function (v) { return typeof Set === 'function' && v instanceof Set; },
+    isWeakMap: function (v) { return typeof WeakMap === 'function' && v instanceof WeakMap; },
+    isWeakSet: function (v) { return typeof WeakSet === 'function' && v instanceof WeakSet; },
+    isBoxedPrimitive: function (v) { return typeof v === 'object' && v !== null && /^(Number|String|Boolean)$/.test(tag(v)); },
+    isNumberObject: function (v) { return typeof v === 'object' && v !== null && tag(v) === 'Number'; },
+    isStringObject: function (v) { return typeof v === 'object' && v !== null && tag(v) === 'String'; },
+    isBooleanObject: function (v) { return typeof v === 'object' && v !== null && tag(v) === 'Boolean'; },
+    isGeneratorFunction: function () { return false; },
+    isAsyncFunction: function (v) { return typeof v === 'function' && !!v.isAsync; },
+    isProxy: function () { return false; }
+};
+
+function promisify(fn) {
+    if (typeof fn !== 'function') throw argType('original', 'of type function', fn);
+    if (typeof fn.__promisified === 'function') return fn.__promisified;
+    return function () {
+        var self = this, args = Array.prototype.slice.call(arguments);
+        return new Promise(function (resolve, reject) {
+            args.push(function (err, value) { if (err) reject(err); else resolve(value); });
+            fn.apply(self, args);
+        });
+    };
+}
+
+var deprecationsSeen = {};
+var util = {
+    format: function () { return rt.format.apply(null, arguments); },
+    formatWithOptions: function (opts) { return rt.format.apply(null, Array.prototype.slice.call(arguments, 1)); },
+    inspect: rt.inspect,
+    promisify: promisify,
+    callbackify: function (fn) {
+        if (typeof fn !== 'function') throw argType('original', 'of type function', fn);
+        return function () {
+            var args = Array.prototype.slice.call(arguments), cb = args.pop(), self = this;
+            if (typeof cb !== 'function') throw argType('last argument', 'of type function', cb);
+            fn.apply(self, args).then(function (v) { cb(null, v); }, function (e) {
+                if (!e) {
+                    var w = nodeError(Error, 'ERR_FALSY_VALUE_REJECTION', 'Promise was rejected with falsy value');
+                    w.reason = e;
+                    e = w;
+                }
+                cb(e);
+            });
+        };
+    },
+    inherits: function (ctor, superCtor) {
+        if (typeof ctor !== 'function') throw argType('ctor', 'of type function', ctor);
+        if (typeof superCtor !== 'function') throw argType('superCtor', 'of type function', superCtor);
+        if (superCtor.prototype === undefined) throw argType('superCtor.prototype', 'of type object', superCtor.prototype);
+        def(ctor, 'super_', superCtor);
+        Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+    },
+    deprecate: function (fn, msg, code) {
+        if (typeof fn !== 'function') throw argType('fn', 'of type function', fn);
+        return function () {
+            var key = code || msg;
+            if (!deprecationsSeen[key]) {
+                deprecationsSeen[key] = true;
+                rt.log('warn', (code ? '[' + code + '] ' : '') + 'DeprecationWarning: ' + msg);
+            }
+            return fn.apply(this, arguments);
+        };
+    },
+    isDeepStrictEqual: function (a, b) { return isDeepEqual(a, b, true, []); },
+    types: types,
+    isArray: Array.isArray,
+    isBoolean: function (v) { return typeof v === 'boolean'; },
+    isNull: function (v) { return v === null; },
+    isNullOrUndefined: function (v) { return v === null || v === undefined; },
+    isNumber: function (v) { return typeof v === 'number'; },
+    isString: function (v) { return typeof v === 'string'; },
+    isUndefined: function (v) { return v === undefined; },
+    isObject: function (v) { return v !== null && typeof v === 'object'; },
+    isFunction: function (v) { return typeof v === 'function'; },
+    isPrimitive: function (v) { return v === null || (typeof v !== 'object' && typeof v !== 'function'); },
+    isRegExp: types.isRegExp,
+    isDate: types.isDate,
+    isError: types.isNativeError,
+    TextEncoder: G.TextEncoder,
+    TextDecoder: G.TextDecoder,
+    toUSVString: toUSVString,
+    stripVTControlCharacters: function (s) { return String(s).replace(/\u001b\[[0-9;]*[A-Za-z]/g, ''); }
+};
+/* util.deprecate() warns once per request, not once per worker. */
+rt.resetDeprecations = function () { deprecationsSeen = {}; };
+
+/* --- assert --- */
+
+function AssertionError(options) {
+    options = options || {};
+    var msg = options.message;
+    var generated = msg === undefined;
+    if (generated) {
+        var op = options.operator;
+        if (op === 'fail') msg = 'Failed';
+        else if (op === '==') msg = rt.inspect(options.actual) + ' == ' + rt.inspect(options.expected);
+        else if (op === 'strictEqual')
+            msg = 'Expected values to be strictly equal:\n\n' + rt.inspect(options.actual) + ' !== ' + rt.inspect(options.expected) + '\n';
+        else if (op === 'deepStrictEqual')
+            msg = 'Expected values to be strictly deep-equal:\n' + rt.inspect(options.actual) + '\n\nshould equal\n\n' + rt.inspect(options.expected);
+        else if (op === 'deepEqual')
+            msg = 'Expected values to be loosely deep-equal:\n\n' + rt.inspect(options.actual) + '\n\nshould loosely deep-equal\n\n' + rt.inspect(options.expected);
+        else if (op === 'notStrictEqual')
+            msg = 'Expected "actual" to be strictly unequal to: ' + rt.inspect(options.expected);
+        else if (op === 'notDeepStrictEqual')
+            msg = 'Expected "actual" not to be strictly deep-equal to: ' + rt.inspect(options.expected);
+        else msg = rt.inspect(options.actual) + ' ' + op + ' ' + rt.inspect(options.expected);
+    } else if (msg instanceof Error) {
+        throw msg;
+    }
+    var e = new Error(String(msg));
+    Object.setPrototypeOf(e, AssertionError.prototype);
+    e.generatedMessage = generated;
+    e.code = 'ERR_ASSERTION';
+    e.actual = options.actual;
+    e.expected = options.expected;
+    e.operator = options.operator;
+    return e;
+}
+AssertionError.prototype = Object.create(Error.prototype);
+AssertionError.prototype.constructor = AssertionError;
+def(AssertionError.prototype, 'name', 'AssertionError');
+
+function fail(actual, expected, message, operator) {
+    throw new AssertionError({ actual: actual, expected: expected, message: message, operator: operator });
+}
+
+function assertOk(value, message, argc) {
+    if (!value) {
+        if (argc === 0) message = 'No value argument passed to `assert.ok()`';
+        /* Node quotes the call's source when it can read it; a function's
+         * source is not at hand here, so this is Node's fallback. */
+        else if (message === undefined) message = rt.inspect(value) + ' == true';
+        throw new AssertionError({ actual: value, expected: true, message: message, operator: '==' });
+    }
+}
+
+function matchesError(err, expected) {
+    if (expected === undefined) return true;
+    if (expected instanceof RegExp) return expected.test(String(err));
+    if (typeof expected === 'function') {
+        if (expected.prototype !== undefined && err instanceof expected) return true;
+        if (Error.isPrototypeOf && Error.isPrototypeOf(expected)) return false;
+        if (expected === Error || expected.prototype instanceof Error) return false;
+        return expected.call({}, err) === true;
+    }
+    if (typeof expected === 'object' && expected !== null) {
+        var keys = Object.keys(expected);
+        for (var i = 0; i < keys.length; i++) {
+            var want = expected[keys[i]], got = err[keys[i]];
+            if (want instanceof RegExp && typeof got === 'string' ? !want.test(got) : !isDeepEqual(got, want, true, [])) return false;
+        }
+        return true;
+    }
+    return true;
+}
+
+function assert(value, message) {
+    assertOk(value, message, arguments.length);
+}
+assert.ok = function (value, message) { assertOk(value, message, arguments.length); };
+assert.AssertionError = AssertionError;
+assert.fail = function (message) {
+    if (message instanceof Error) throw message;
+    throw new AssertionError({ message: message === undefined ? 'Failed' : message, operator: 'fail' });
+};
+assert.equal = function (a, b, m) { if (!(a == b || (a !== a && b !== b))) fail(a, b, m, '=='); };
+assert.notEqual = function (a, b, m) { if (a == b || (a !== a && b !== b)) fail(a, b, m, '!='); };
+assert.strictEqual = function (a, b, m) { if (!(a === b ? (a !== 0 || 1 / a === 1 / b) : (a !== a && b !== b))) fail(a, b, m, 'strictEqual'); };
+assert.notStrictEqual = function (a, b, m) { if (a === b ? (a !== 0 || 1 / a === 1 / b) : (a !== a && b !== b)) fail(a, b, m, 'notStrictEqual'); };
+assert.deepEqual = function (a, b, m) { if (!isDeepEqual(a, b, false, [])) fail(a, b, m, 'deepEqual'); };
+assert.notDeepEqual = function (a, b, m) { if (isDeepEqual(a, b, false, [])) fail(a, b, m, 'notDeepEqual'); };
+assert.deepStrictEqual = function (a, b, m) { if (!isDeepEqual(a, b, true, [])) fail(a, b, m, 'deepStrictEqual'); };
+assert.notDeepStrictEqual = function (a, b, m) { if (isDeepEqual(a, b, true, [])) fail(a, b, m, 'notDeepStrictEqual'); };
+assert.throws = function (fn, expected, message) {
+    if (typeof fn !== 'function') throw argType('fn', 'of type function', fn);
+    if (typeof expected === 'string') {
+        message = expected;
+        expected = undefined;
+    }
+    try {
+        fn();
+    } catch (e) {
+        if (!matchesError(e, expected)) {
+            if (typeof expected === 'function' && !(expected.prototype !== undefined && e instanceof expected) &&
+                (expected === Error || expected.prototype instanceof Error)) throw e;
+            if (expected instanceof RegExp)
+                fail(e, expected, message || 'The input did not match the regular expression ' + String(expected) +
+                     '. Input:\n\n' + rt.inspect(String(e)) + '\n', 'throws');
+            fail(e, expected, message, 'throws');
+        }
+        return;
+    }
+    fail(undefined, expected, 'Missing expected exception' + (expected && expected.name ? ' (' + expected.name + ').' : message ? ': ' + message : '.'), 'throws');
+};
+assert.doesNotThrow = function (fn, expected, message) {
+    try {
+        fn();
+    } catch (e) {
+        fail(e, expected, 'Got unwanted exception.\nActual message: "' + (e && e.message) + '"', 'doesNotThrow');
+    }
+};
+assert.rejects = function (p, expected, message) {
+    return Promise.resolve(typeof p === 'function' ? p() : p).then(function () {
+        fail(undefined, expected, 'Missing expected rejection' + (expected && expected.name ? ' (' + expected.name + ').' : '.'), 'rejects');
+    }, function (e) {
+        if (!matchesError(e, expected)) fail(e, expected, message, 'rejects');
+    });
+};
+assert.doesNotReject = function (p) {
+    return Promise.resolve(typeof p === 'function' ? p() : p).then(function () {}, function (e) {
+        fail(e, undefined, 'Got unwanted rejection.\nActual message: "' + (e && e.message) + '"', 'doesNotReject');
+    });
+};
+assert.match = function (s, re, m) {
+    if (!(re instanceof RegExp)) throw argType('regexp', 'an instance of RegExp', re);
+    if (typeof s !== 'string' || !re.test(s))
+        fail(s, re, m !== undefined ? m : typeof s !== 'string' ?
+             'The "string" argument must be of type string. Received type ' + typeof s + ' (' + rt.inspect(s) + ')' :
+             'The input did not match the regular expression ' + String(re) + '. Input:\n\n' + rt.inspect(s) + '\n', 'match');
+};
+assert.doesNotMatch = function (s, re, m) {
+    if (typeof s === 'string' && re.test(s))
+        fail(s, re, m !== undefined ? m : 'The input was expected to not match the regular expression ' + String(re) +
+             '. Input:\n\n' + rt.inspect(s) + '\n', 'doesNotMatch');
+};
+assert.ifError = function (v) {
+    if (v !== null && v !== undefined) {
+        if (v instanceof Error) throw v;
+        fail(v, null, 'ifError got unwanted exception: ' + rt.inspect(v), 'ifError');
+    }
+};
+assert.strict = assert;
+
+/* --- fs, read-only inside the functions root --- */
+
+function fsDenied(op, p) {
+    var e = nodeError(Error, 'EACCES', "EACCES: permission denied, " + op + " '" + p + "'");
+    e.errno = -13;
+    e.syscall = op;
+    e.path = p;
+    return e;
+}
+
+function fsPath(p, name) {
+    if (p instanceof URL) return urlModule.fileURLToPath(p);
+    if (p instanceof Uint8Array) return p.toString();
+    if (typeof p !== 'string') throw argType(name || 'path', 'of type string or an instance of Buffer or URL', p);
+    return p.charAt(0) === '/' ? p : rt.builtins.path().resolve(rt.cwd(), p);
+}
+
+function encodingOpt(opts) {
+    if (typeof opts === 'string') return opts;
+    return opts && opts.encoding ? opts.encoding : null;
+}
+
+function Stats(s) {
+    this.size = s.size;
+    this.mtimeMs = s.mtime;
+    this.mtime = new Date(s.mtime);
+    this.atimeMs = s.mtime;
+    this.atime = new Date(s.mtime);
+    this.ctimeMs = s.mtime;
+    this.ctime = new Date(s.mtime);
+    this.birthtimeMs = s.mtime;
+    this.birthtime = new Date(s.mtime);
+    this.mode = s.dir ? 16877 : 33188;
+    this._file = s.file;
+    this._dir = s.dir;
+}
+def(Stats.prototype, 'isFile', function () { return this._file; });
+def(Stats.prototype, 'isDirectory', function () { return this._dir; });
+def(Stats.prototype, 'isSymbolicLink', function () { return false; });
+def(Stats.prototype, 'isFIFO', function () { return false; });
+def(Stats.prototype, 'isSocket', function () { return false; });
+
+function statSync(p, opts) {
+    var full = fsPath(p), s = sys.stat(full);
+    if (!s) {
+        if (opts && opts.throwIfNoEntry === false) return undefined;
+        var e = nodeError(Error, 'ENOENT', "ENOENT: no such file or directory, stat '" + p + "'");
+        e.errno = -2;
+        e.syscall = 'stat';
+        e.path = p;
+        throw e;
+    }
+    return new Stats(s);
+}
+
+function readFileSync(p, opts) {
+    var enc = encodingOpt(opts), full = fsPath(p);
+    if (typeof p === 'number') throw fsDenied('read', String(p));
+    var data;
+    try {
+        data = sys.readFile(full, false);
+    } catch (e) {
+        if (e && e.path) e.path = p;
+        if (e && e.message) e.message = e.message.replace(full, p);
+        if (e && e.code) {
+            e.syscall = 'open';
+            e.errno = { ENOENT: -2, EACCES: -13, EISDIR: -21, ENOTDIR: -20 }[e.code];
+        }
+        throw e;
+    }
+    var b = Buffer.from(data);
+    return enc ? b.toString(enc) : b;
+}
+
+function readdirSync(p, opts) {
+    var full = fsPath(p);
+    if (typeof sys.readdir !== 'function') throw fsDenied('scandir', p);
+    var names = sys.readdir(full).sort();
+    if (opts && opts.withFileTypes) {
+        return names.map(function (n) {
+            var s = sys.stat(full + '/' + n) || {};
+            return { name: n, isFile: function () { return !!s.file; }, isDirectory: function () { return !!s.dir; },
+                     isSymbolicLink: function () { return false; } };
+        });
+    }
+    return names;
+}
+
+function existsSync(p) {
+    try { return !!sys.stat(fsPath(p)); } catch (e) { return false; }
+}
+
+var WRITES = ['writeFile', 'appendFile', 'mkdir', 'rm', 'rmdir', 'unlink', 'rename', 'copyFile', 'symlink',
+              'link', 'chmod', 'chown', 'truncate', 'utimes', 'mkdtemp', 'open', 'createWriteStream'];
+
+function fsModule() {
+    var fs = {
+        readFileSync: readFileSync,
+        statSync: statSync,
+        lstatSync: statSync,
+        existsSync: existsSync,
+        readdirSync: readdirSync,
+        accessSync: function (p, mode) {
+            if (mode & 2) throw fsDenied('access', p);
+            statSync(p);
+        },
+        constants: { F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 },
+        Stats: Stats
+    };
+    ['readFile', 'stat', 'lstat', 'readdir', 'access'].forEach(function (name) {
+        var sync = fs[name + 'Sync'];
+        fs[name] = function () {
+            var args = Array.prototype.slice.call(arguments), cb = args.pop();
+            if (typeof cb !== 'function') throw argType('cb', 'of type function', cb);
+            var err = null, value;
+            try { value = sync.apply(null, args); } catch (e) { err = e; }
+            setImmediate(function () { if (err) cb(err); else cb(null, value); });
+        };
+    });
+    fs.exists = function (p, cb) { var r = existsSync(p); setImmediate(function () { cb(r); }); };
+    WRITES.forEach(function (name) {
+        fs[name + 'Sync'] = function (p) { throw fsDenied(name, String(p)); };
+        fs[name] = function (p) {
+            var cb = arguments[arguments.length - 1], err = fsDenied(name, String(p));
+            if (typeof cb !== 'function' || name === 'createWriteStream') throw err;
+            setImmediate(function () { cb(err); });
+        };
+    });
+    fs.promises = fsPromises(fs);
+    return fs;
+}
+
+function fsPromises(fs) {
+    var out = { constants: fs.constants };
+    ['readFile', 'stat', 'lstat', 'readdir', 'access'].forEach(function (name) {
+        out[name] = function () {
+            var args = arguments;
+            return new Promise(function (resolve) { resolve(fs[name + 'Sync'].apply(null, args)); });
+        };
+    });
+    WRITES.forEach(function (name) {
+        out[name] = function (p) { return Promise.reject(fsDenied(name, String(p))); };
+    });
+    return out;
+}
+
+/* --- registry and globals --- */
+
+rt.builtins.buffer = function () { return rt.bufferModule; };
+rt.builtins.url = function () { return urlModule; };
+rt.builtins.querystring = function () { return querystring; };
+rt.builtins.events = function () { return EventEmitter; };
+rt.builtins.assert = function () { return assert; };
+rt.builtins['assert/strict'] = function () { return assert; };
+rt.builtins.string_decoder = function () { return { StringDecoder: StringDecoder }; };
+rt.builtins.util = function () { return util; };
+rt.builtins.fs = fsModule;
+rt.builtins['fs/promises'] = function () { return fsModule().promises; };
+
+/* Subclasses and instances may replace these methods (harden.js). */
+if (rt.exposed) rt.exposed.push(EP, EventTarget.prototype, Event.prototype);
+
+G.URL = URL;
+G.URLSearchParams = URLSearchParams;
+G.atob = atob;
+G.btoa = btoa;
+G.structuredClone = structuredClone;
+G.Event = Event;
+G.EventTarget = EventTarget;
+G.AbortController = AbortController;
+G.AbortSignal = AbortSignal;
