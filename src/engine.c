@@ -22,6 +22,7 @@
 #include "log.h"
 #include "router.h"
 
+#include <errno.h>
 #include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -498,4 +499,71 @@ int eng_handle(eng *e, const eng_request *r)
         duk_gc(e->ctx, 0);
     e->host.io = NULL;
     return e->host.status ? e->host.status : 500;
+}
+
+/* --- invoke exec: a plain script with the whole runtime --- */
+
+struct exec_args {
+    eng *e;
+    const char *file;
+    char **argv;
+    int argc, compile;
+};
+
+/* [ ] -> [ status ]: rt.dispatch(null, argv, file, mode) hands over to
+ * rt.exec (front-exec.js). */
+static duk_ret_t run_exec(duk_context *t, void *udata)
+{
+    const struct exec_args *a = udata;
+    int i;
+
+    duk_push_heapptr(t, a->e->dispatch);
+    duk_push_null(t);
+    duk_push_array(t);
+    for (i = 0; i < a->argc; i++) {
+        duk_push_string(t, a->argv[i]);
+        duk_put_prop_index(t, -2, (duk_uarridx_t) i);
+    }
+    duk_push_string(t, a->file);
+    duk_push_string(t, a->compile ? "compile" : "exec");
+    duk_call(t, 4);
+    return 1;
+}
+
+int eng_exec(eng *e, const char *file, int argc, char **argv, int compile)
+{
+    char real[PATH_MAX], dir[PATH_MAX], *slash;
+    struct exec_args a = { e, real, argv, argc, compile };
+    duk_context *t;
+    int status;
+
+    if (realpath(file, real) == NULL) {
+        fprintf(stderr, "invoke: %s: %s\n", file, strerror(errno));
+        return 1;
+    }
+    snprintf(dir, sizeof dir, "%s", real);
+    slash = strrchr(dir, '/');
+    if (slash != NULL)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    memset(&e->host, 0, sizeof e->host);
+    e->host.cfg = &e->cfg;
+    e->host.root = dir;
+    e->host.func = real + strlen(dir) + (dir[1] != '\0');
+    e->host.reqid = "exec";
+    if (e->cfg.timeout > 0)
+        e->host.deadline = jsys_now() + e->cfg.timeout * 1000.0;
+    e->timed_out = e->out_of_memory = 0;
+    t = push_request_thread(e);
+    if (duk_safe_call(t, run_exec, &a, 0, 1) != 0) {
+        fprintf(stderr, "%s\n", e->timed_out ? "invoke: execution time limit reached" :
+                                e->out_of_memory ? "invoke: memory limit reached" :
+                                duk_safe_to_stacktrace(t, -1));
+        status = 1;
+    } else {
+        status = duk_get_int_default(t, -1, 1);
+    }
+    duk_pop(t);
+    duk_pop(e->ctx);
+    e->host.deadline = 0;
+    return status;
 }

@@ -58,6 +58,13 @@ void eng_free(eng *e);
  * retained after the call. */
 int eng_handle(eng *e, const eng_request *r);
 
+/* Runs FILE as a plain script with the whole runtime (invoke exec): its
+ * folder is the root, console goes to stdout/stderr.  argv (argc strings,
+ * borrowed) becomes process.argv after the file.  Returns the exit status:
+ * 1 when an error escaped, else 0 or process.exitCode.  With compile set,
+ * prints what the front end makes of FILE instead (invoke compile). */
+int eng_exec(eng *e, const char *file, int argc, char **argv, int compile);
+
 /* Writes a complete JSON error response {"error": message} through io.
  * Shared by the engine, the request layer's 413 and the invoke tool. */
 void eng_send_error(const eng_io *io, int status, const char *message);

@@ -50,12 +50,16 @@ typedef struct {
 
 static int inv_cmd_run(int argc, char **argv);
 static int inv_cmd_kv(int argc, char **argv);
+static int inv_cmd_exec(int argc, char **argv);
+static int inv_cmd_compile(int argc, char **argv);
 
 static const inv_verb inv_verbs[] = {
     { "run", inv_cmd_run,
       "run ROOT PATH [-X METHOD] [-H 'Name: value']... [-d BODY|@FILE] [--data DIR] [--dev]" },
     { "kv", inv_cmd_kv,
       "kv get|set|delete|list|dump|restore ARGS... --data DIR [--root ROOT]" },
+    { "exec", inv_cmd_exec, "exec FILE [ARGS]..." },
+    { "compile", inv_cmd_compile, "compile FILE" },
     { NULL, NULL, NULL }
 };
 
@@ -664,6 +668,45 @@ static int inv_cmd_kv(int argc, char **argv)
     duk_destroy_heap(k.ctx);
     kv_close(k.s);
     return rc;
+}
+
+/* --- invoke exec / compile: a plain script, like node FILE ------------- */
+
+/* Runs argv[1] (with the rest as its arguments) in a fresh engine whose
+ * root is the script's folder, or prints its lowered text. */
+static int inv_script(int argc, char **argv, int compile)
+{
+    eng_config ec;
+    char err[256] = "";
+    eng *e;
+    int status;
+
+    if (argc < 2 || (compile && argc != 2)) {
+        fprintf(stderr, "usage: invoke %s\n", compile ? "compile FILE" : "exec FILE [ARGS]...");
+        return INV_EXIT_USAGE;
+    }
+    memset(&ec, 0, sizeof ec);
+    ec.timeout = 0;
+    ec.memory_limit = (size_t)256 * 1024 * 1024;
+    ec.dev = 1;
+    e = eng_new(&ec, err, sizeof err);
+    if (e == NULL)
+        return inv_fail("engine", err[0] ? err : "could not start");
+    status = eng_exec(e, argv[1], argc - 2, argv + 2, compile);
+    eng_free(e);
+    if (fflush(stdout) != 0)
+        return inv_fail("stdout", strerror(errno));
+    return status;
+}
+
+static int inv_cmd_exec(int argc, char **argv)
+{
+    return inv_script(argc, argv, 0);
+}
+
+static int inv_cmd_compile(int argc, char **argv)
+{
+    return inv_script(argc, argv, 1);
 }
 
 int main(int argc, char **argv)

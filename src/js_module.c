@@ -170,8 +170,58 @@ static void push_cache(duk_context *ctx)
     duk_remove(ctx, -2);
 }
 
+static int ident_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c == '_' || c == '$' || (c & 0x80);
+}
+
+/* Does the text have a word `let` or `const` starting a declaration?
+ * Duktape parses `const` with var semantics (no block scope), so such a
+ * file goes to the front end even when Duktape would accept it.  A false
+ * alarm (the word in a string or comment) only costs the front end. */
+static int has_block_decl(const char *s, size_t n)
+{
+    static const char *const words[] = { "let", "const" };
+    size_t i, w, l;
+
+    for (i = 0; i < n; i++) {
+        if ((s[i] != 'l' && s[i] != 'c') || (i > 0 && ident_char(s[i - 1])))
+            continue;
+        for (w = 0; w < 2; w++) {
+            l = strlen(words[w]);
+            if (i + l < n && memcmp(s + i, words[w], l) == 0 &&
+                strchr(" \t\r\n[{", s[i + l]) != NULL)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* [ ... src ] -> [ ... src lowered ]: runs the modern-syntax front end
+ * (front.js, registered in the heap stash by setFrontEnd) on the module
+ * text, which starts at byte hl of the buffer src.  Throws its SyntaxError
+ * (file:line:col) when the source is not valid ES2022 or uses what the
+ * engine cannot do. */
+static void lower_module(duk_context *ctx, size_t hl, size_t len,
+                         const char *real)
+{
+    const char *src = duk_get_buffer(ctx, -1, NULL);
+
+    duk_push_heap_stash(ctx);
+    if (!duk_get_prop_string(ctx, -1, "frontend"))
+        (void) duk_throw(ctx);      /* never: the runtime registers it */
+    duk_remove(ctx, -2);
+    duk_push_lstring(ctx, src + hl, len);
+    duk_push_string(ctx, real);
+    duk_call(ctx, 2);
+    duk_require_string(ctx, -1);
+}
+
 /* [ ... ] -> [ ... fn ]: compiles the module source at `real` wrapped in the
  * CommonJS function, and stores its bytecode under `key` as cache[path].
+ * Duktape compiles ES5 directly; what it cannot parse goes through the
+ * front end, which keeps the lines, so the wrapper still starts on line 1.
  * Throws SyntaxError (with file and line) or a file error. */
 static void compile_module(duk_context *ctx, duk_idx_t cache_idx,
                            const char *path, const char *real, const char *key)
@@ -194,9 +244,17 @@ static void compile_module(duk_context *ctx, duk_idx_t cache_idx,
         src[hl] = src[hl + 1] = '/';
     duk_push_string(ctx, real);
     /* [ ... src filename ] -> [ ... src fn ] */
-    if (duk_pcompile_lstring_filename(ctx, DUK_COMPILE_FUNCTION, src,
-                                      hl + len + tl) != 0)
-        (void) duk_throw(ctx);
+    if (has_block_decl(src + hl, len) ||
+        duk_pcompile_lstring_filename(ctx, DUK_COMPILE_FUNCTION, src,
+                                      hl + len + tl) != 0) {
+        /* [ ... src err|filename ] -> [ ... src lowered ] -> [ ... src fn ] */
+        duk_pop(ctx);
+        lower_module(ctx, hl, len, real);
+        duk_push_sprintf(ctx, "%s%s%s", MOD_HEAD, duk_get_string(ctx, -1), MOD_TAIL);
+        duk_remove(ctx, -2);
+        duk_push_string(ctx, real);
+        duk_compile(ctx, DUK_COMPILE_FUNCTION);
+    }
     duk_remove(ctx, -2);
     /* [ ... fn ] -> cache[real] = [ key, bytecode ] */
     duk_dup_top(ctx);
@@ -263,11 +321,61 @@ static duk_ret_t mod_mtime(duk_context *ctx)
     return 1;
 }
 
+/* setFrontEnd(fn): the runtime's front end (front.js), kept in the heap
+ * stash where only the module compiler finds it. */
+static duk_ret_t mod_set_front_end(duk_context *ctx)
+{
+    duk_require_function(ctx, 0);
+    duk_push_heap_stash(ctx);
+    duk_dup(ctx, 0);
+    duk_put_prop_string(ctx, -2, "frontend");
+    return 0;
+}
+
+/* lower(source, filename) -> the ES5.1 text the front end makes of source
+ * (invoke compile). */
+static duk_ret_t mod_lower(duk_context *ctx)
+{
+    duk_require_string(ctx, 0);
+    duk_require_string(ctx, 1);
+    duk_push_heap_stash(ctx);
+    if (!duk_get_prop_string(ctx, -1, "frontend"))
+        return duk_error(ctx, DUK_ERR_ERROR, "no front end");
+    duk_dup(ctx, 0);
+    duk_dup(ctx, 1);
+    duk_call(ctx, 2);
+    return 1;
+}
+
+/* print(fd, text): writes text to stdout (1) or stderr (2), for invoke exec
+ * only: the responder's function code never has a terminal. */
+static duk_ret_t mod_print(duk_context *ctx)
+{
+    int fd = duk_require_int(ctx, 0) == 2 ? 2 : 1;
+    duk_size_t n;
+    const char *s = duk_require_lstring(ctx, 1, &n);
+
+    while (n > 0) {
+        ssize_t w = write(fd, s, n);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        s += w;
+        n -= (duk_size_t) w;
+    }
+    return 0;
+}
+
 static const duk_function_list_entry mod_funcs[] = {
     { "stat", mod_stat, 1 },
     { "readFile", mod_read_file, 2 },
     { "load", mod_load, 1 },
     { "mtime", mod_mtime, 1 },
+    { "setFrontEnd", mod_set_front_end, 1 },
+    { "lower", mod_lower, 2 },
+    { "print", mod_print, 2 },
     { NULL, NULL, 0 }
 };
 

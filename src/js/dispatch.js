@@ -77,6 +77,8 @@ rt.processEnv = function () {
 };
 
 rt.dispatch = function (env, body, file, rel, params, routePath) {
+    if (env === null)                   /* invoke exec/compile: front-exec.js */
+        return rel === 'compile' ? rt.compile(file) : rt.exec(file, body);
     var res = rt.createResponse(null), req, handler, ret;
     var state = { settled: false, failed: false };
 

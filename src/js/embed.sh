@@ -2,6 +2,8 @@
 # embed.sh OUT.c SRCDIR FILE.js... - turns the runtime's JavaScript files into a C
 # table (js_bundle[]), so the binary carries its runtime and needs no files
 # at run time.  Order is kept: the engine evaluates them in this order.
+# A FILE that exists relative to the current (build) folder is a generated
+# one (front-acorn.js) and is taken from there.
 set -e
 out=$1; srcdir=$2; shift 2
 tmp=$out.tmp
@@ -11,7 +13,8 @@ tmp=$out.tmp
   n=0
   for f in "$@"; do
     echo "static const char js_bundle_$n[] = {"
-    od -An -v -tx1 "$srcdir/$f" | sed -e 's/ \([0-9a-f][0-9a-f]\)/0x\1,/g' -e 's/^/ /'
+    if [ -r "$f" ]; then p=$f; else p=$srcdir/$f; fi
+    od -An -v -tx1 "$p" | sed -e 's/ \([0-9a-f][0-9a-f]\)/0x\1,/g' -e 's/^/ /'
     echo " 0x00 };"
     n=$((n+1))
   done

@@ -1,0 +1,453 @@
+/* front-rt.js - what the code that front.js lowers calls at run time.
+ *
+ * The global `__invoke` holds small pure helpers (spread, destructuring,
+ * template sites, classes, private names) and the coroutine drivers:
+ * an async function or generator body runs in its own Duktape.Thread, and
+ * `await x` / `yield x` yield that thread to the driver here, which resumes
+ * it when the promise settles or when next() is called.  Frozen with the
+ * rest of the global by harden.js.
+ *
+ * Runs as the body of function (sys, rt); ES5 only.
+ */
+var G = new Function('return this')();
+var Thread = Duktape.Thread;
+var ITER = Symbol.iterator;
+var slice = Array.prototype.slice;
+var hasOwn = Object.prototype.hasOwnProperty;
+var defProp = Object.defineProperty;
+var CLASS = Symbol('class');
+
+if (!Symbol.asyncIterator)
+    defProp(Symbol, 'asyncIterator', { value: Symbol('Symbol.asyncIterator') });
+var AITER = Symbol.asyncIterator;
+
+function hidden(o, k, v) {
+    defProp(o, k, { value: v, writable: true, configurable: true });
+}
+
+/* --- iteration of built-ins --- */
+function ArrayIterator(a, kind) { this._a = a; this._i = 0; this._k = kind; }
+hidden(ArrayIterator.prototype, 'next', function () {
+    var a = this._a;
+    if (a === null || this._i >= a.length) {
+        this._a = null;
+        return { value: undefined, done: true };
+    }
+    var i = this._i++;
+    return { value: this._k === 0 ? a[i] : this._k === 1 ? i : [i, a[i]], done: false };
+});
+hidden(ArrayIterator.prototype, ITER, function () { return this; });
+
+function StringIterator(s) { this._s = s; this._i = 0; }
+hidden(StringIterator.prototype, 'next', function () {
+    var s = this._s, i = this._i;
+    if (i >= s.length) return { value: undefined, done: true };
+    var c = s.charCodeAt(i), n = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+        var d = s.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) n = 2;
+    }
+    this._i = i + n;
+    return { value: s.substr(i, n), done: false };
+});
+hidden(StringIterator.prototype, ITER, function () { return this; });
+
+function values() { return new ArrayIterator(Object(this), 0); }
+var arrayLikes = [Array.prototype];
+['Uint8Array', 'Int8Array', 'Uint8ClampedArray', 'Uint16Array', 'Int16Array', 'Uint32Array',
+ 'Int32Array', 'Float32Array', 'Float64Array'].forEach(function (n) {
+    if (G[n]) arrayLikes.push(G[n].prototype);
+});
+if (G.Buffer && G.Buffer.prototype) arrayLikes.push(G.Buffer.prototype);
+arrayLikes.forEach(function (p) {
+    if (!hasOwn.call(p, ITER)) hidden(p, ITER, values);
+    if (!hasOwn.call(p, 'values')) hidden(p, 'values', values);
+    if (!hasOwn.call(p, 'keys')) hidden(p, 'keys', function () { return new ArrayIterator(Object(this), 1); });
+    if (!hasOwn.call(p, 'entries')) hidden(p, 'entries', function () { return new ArrayIterator(Object(this), 2); });
+});
+if (!hasOwn.call(String.prototype, ITER))
+    hidden(String.prototype, ITER, function () { return new StringIterator(String(this)); });
+
+function iter(x) {
+    if (x === null || x === undefined)
+        throw new TypeError(x + ' is not iterable');
+    var f = x[ITER];
+    if (typeof f === 'function') {
+        var it = f.call(x);
+        if (it === null || typeof it !== 'object' && typeof it !== 'function')
+            throw new TypeError('Result of the Symbol.iterator method is not an object');
+        return it;
+    }
+    if (typeof x === 'object' && typeof x.length === 'number' && Object.prototype.toString.call(x) === '[object Arguments]')
+        return new ArrayIterator(x, 0);
+    throw new TypeError((typeof x === 'object' ? 'object' : String(x)) + ' is not iterable');
+}
+
+/* iterable -> array (at most n items when n >= 0) */
+function arr(x, n) {
+    if (Array.isArray(x) && x[ITER] === values) return x;
+    var out = [], it = iter(x), r;
+    while ((n < 0 || out.length < n) && !(r = it.next()).done) out.push(r.value);
+    if (r && !r.done && typeof it['return'] === 'function') it['return']();
+    return out;
+}
+
+function spread(x) {
+    if (Array.isArray(x) && x[ITER] === values) return x;
+    return arr(x, -1);
+}
+
+/* --- async functions and generators on coroutines --- */
+var AWAIT = 1, YIELD = 2;
+var yieldKind = 0;
+
+function Ret(value) { this.value = value; }
+
+/* Resumes t; returns { kind, value } (kind 0: the body returned). */
+function resume(t, v, isErr) {
+    yieldKind = 0;
+    var r = Thread.resume(t, v, isErr);
+    var k = yieldKind;
+    yieldKind = 0;
+    return { kind: k, value: r };
+}
+
+function body(self, args, fn) {
+    return function () {
+        try {
+            return fn.apply(self, args);
+        } catch (e) {
+            if (e instanceof Ret) return e.value;
+            throw e;
+        }
+    };
+}
+
+function await_(x) {
+    yieldKind = AWAIT;
+    return Thread.yield(x);
+}
+
+function async(self, args, fn) {
+    var t = new Thread(body(self, args, fn));
+    return new Promise(function (resolve, reject) {
+        function step(v, isErr) {
+            var r;
+            try {
+                r = resume(t, v, isErr);
+            } catch (e) {
+                reject(e);
+                return;
+            }
+            if (r.kind === 0) resolve(r.value);
+            else Promise.resolve(r.value).then(onOk, onErr);
+        }
+        function onOk(v) { step(v, false); }
+        function onErr(e) { step(e, true); }
+        step(undefined, false);
+    });
+}
+
+function Generator() {}
+hidden(Generator.prototype, ITER, function () { return this; });
+function genStep(g, v, mode) {
+    if (g._done) {
+        if (mode === 1) throw v;
+        return { value: mode === 2 ? v : undefined, done: true };
+    }
+    if (g._running) throw new TypeError('Generator is already running');
+    if (!g._t) {
+        if (mode !== 0) {
+            g._done = true;
+            if (mode === 1) throw v;
+            return { value: v, done: true };
+        }
+        g._t = new Thread(g._body);
+    }
+    var r;
+    g._running = true;
+    try {
+        r = resume(g._t, mode === 2 ? new Ret(v) : v, mode !== 0);
+    } catch (e) {
+        g._done = true;
+        throw e;
+    } finally {
+        g._running = false;
+    }
+    if (r.kind === 0) {
+        g._done = true;
+        g._t = null;
+        return { value: r.value, done: true };
+    }
+    return { value: r.value, done: false };
+}
+hidden(Generator.prototype, 'next', function (v) { return genStep(this, v, 0); });
+hidden(Generator.prototype, 'throw', function (e) { return genStep(this, e, 1); });
+hidden(Generator.prototype, 'return', function (v) { return genStep(this, v, 2); });
+hidden(Generator.prototype, Symbol.toStringTag || '@@toStringTag', 'Generator');
+
+function gen(self, args, fn) {
+    var g = new Generator();
+    g._body = body(self, args, fn);
+    g._t = null;
+    g._done = false;
+    g._running = false;
+    return g;
+}
+
+function yield_(x) {
+    yieldKind = YIELD;
+    return Thread.yield(x);
+}
+
+function yieldStar(x) {
+    var it = iter(x), v, r;
+    for (;;) {
+        r = it.next(v);
+        if (r.done) return r.value;
+        v = yield_(r.value);
+    }
+}
+
+/* A catch clause inside a generator lets return() unwind through it. */
+function ret(e) {
+    if (e instanceof Ret) throw e;
+}
+
+function AsyncGenerator() {}
+hidden(AsyncGenerator.prototype, AITER, function () { return this; });
+function agRequest(g, mode, v) {
+    return new Promise(function (resolve, reject) {
+        g._queue.push({ mode: mode, v: v, resolve: resolve, reject: reject });
+        if (!g._running) agPump(g);
+    });
+}
+function agPump(g) {
+    if (g._running || !g._queue.length) return;
+    var req = g._queue[0];
+    if (g._done || (!g._t && req.mode !== 0)) {
+        g._done = true;
+        g._queue.shift();
+        if (req.mode === 1) req.reject(req.v);
+        else req.resolve({ value: req.mode === 2 ? req.v : undefined, done: true });
+        agPump(g);
+        return;
+    }
+    if (!g._t) g._t = new Thread(g._body);
+    g._running = true;
+    agStep(g, req.mode === 2 ? new Ret(req.v) : req.v, req.mode !== 0);
+}
+function agStep(g, v, isErr) {
+    var r, req = g._queue[0];
+    try {
+        r = resume(g._t, v, isErr);
+    } catch (e) {
+        g._done = true;
+        return agFinish(g, req, function () { req.reject(e); });
+    }
+    if (r.kind === AWAIT) {
+        Promise.resolve(r.value).then(function (x) { agStep(g, x, false); },
+                                      function (e) { agStep(g, e, true); });
+    } else if (r.kind === YIELD) {
+        Promise.resolve(r.value).then(function (x) {
+            agFinish(g, req, function () { req.resolve({ value: x, done: false }); });
+        }, function (e) { agStep(g, e, true); });
+    } else {
+        g._done = true;
+        Promise.resolve(r.value).then(function (x) {
+            agFinish(g, req, function () { req.resolve({ value: x, done: true }); });
+        }, function (e) {
+            agFinish(g, req, function () { req.reject(e); });
+        });
+    }
+}
+function agFinish(g, req, settle) {
+    g._queue.shift();
+    g._running = false;
+    settle();
+    agPump(g);
+}
+hidden(AsyncGenerator.prototype, 'next', function (v) { return agRequest(this, 0, v); });
+hidden(AsyncGenerator.prototype, 'throw', function (e) { return agRequest(this, 1, e); });
+hidden(AsyncGenerator.prototype, 'return', function (v) { return agRequest(this, 2, v); });
+
+function asyncGen(self, args, fn) {
+    var g = new AsyncGenerator();
+    g._body = body(self, args, fn);
+    g._t = null;
+    g._done = false;
+    g._running = false;
+    g._queue = [];
+    return g;
+}
+
+function asyncIter(x) {
+    if (x !== null && x !== undefined && typeof x[AITER] === 'function')
+        return x[AITER]();
+    var it = iter(x);
+    return {
+        next: function (v) {
+            var r = it.next(v);
+            return Promise.resolve(r.value).then(function (value) { return { value: value, done: r.done }; });
+        }
+    };
+}
+
+/* --- objects, templates, construction --- */
+function str(x) {
+    if (typeof x === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+    return String(x);
+}
+
+function site(cooked, raw) {
+    hidden(cooked, 'raw', Object.freeze(raw));
+    return Object.freeze(cooked);
+}
+
+function obj(x) {
+    if (x === null || x === undefined) throw new TypeError('Cannot destructure \'' + x + '\' as it is ' + x + '.');
+    return x;
+}
+
+function key(k) { return typeof k === 'symbol' ? k : String(k); }
+
+function objRest(src, omit) {
+    var out = {}, ks = Object.keys(Object(src)), i;
+    for (i = 0; i < ks.length; i++)
+        if (omit.indexOf(ks[i]) < 0) out[ks[i]] = src[ks[i]];
+    return out;
+}
+
+/* {...a, b} with the define semantics of object literals */
+function assign(target) {
+    for (var i = 1; i < arguments.length; i++) {
+        var s = arguments[i];
+        if (s === null || s === undefined) continue;
+        if (typeof s === 'string') s = s.split('');
+        var ks = Object.keys(Object(s)), j;
+        for (j = 0; j < ks.length; j++)
+            defProp(target, ks[j], { value: s[ks[j]], writable: true, enumerable: true, configurable: true });
+        if (Object.getOwnPropertySymbols) {
+            var syms = Object.getOwnPropertySymbols(Object(s));
+            for (j = 0; j < syms.length; j++)
+                if (Object.prototype.propertyIsEnumerable.call(s, syms[j]))
+                    defProp(target, syms[j], { value: s[syms[j]], writable: true, enumerable: true, configurable: true });
+        }
+    }
+    return target;
+}
+
+function construct(C, args) {
+    if (typeof C !== 'function') throw new TypeError(String(C) + ' is not a constructor');
+    return new (Function.prototype.bind.apply(C, [null].concat(args)))();
+}
+
+/* --- classes --- */
+var pendingNt = null;
+
+function nt(newTarget) {
+    if (newTarget) return newTarget;
+    if (pendingNt) {
+        var t = pendingNt;
+        pendingNt = null;
+        return t;
+    }
+    throw new TypeError('Class constructor cannot be invoked without \'new\'');
+}
+
+function isNative(f) {
+    return /\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(f));
+}
+
+function superCall(C, self, S, args, newTarget) {
+    var target = newTarget || C, r;
+    if (typeof S !== 'function') throw new TypeError('Super constructor is not a constructor');
+    if (S[CLASS]) {
+        pendingNt = target;
+        try {
+            r = S.apply(self, args);
+        } finally {
+            pendingNt = null;
+        }
+        return r !== null && typeof r === 'object' ? r : self;
+    }
+    if (isNative(S)) {
+        r = construct(S, slice.call(args));
+        Object.setPrototypeOf(r, target.prototype);
+        return r;
+    }
+    r = S.apply(self, args);
+    return r !== null && (typeof r === 'object' || typeof r === 'function') ? r : self;
+}
+
+function setupClass(C, S) {
+    if (S !== null && typeof S !== 'function')
+        throw new TypeError('Class extends value ' + String(S) + ' is not a constructor or null');
+    var proto = Object.create(S ? S.prototype : Object.prototype);
+    hidden(proto, 'constructor', C);
+    defProp(C, 'prototype', { value: proto, writable: false });
+    defProp(C, CLASS, { value: true });
+    if (S) Object.setPrototypeOf(C, S);
+}
+
+function method(target, k, kind, fn) {
+    if (kind === 'get' || kind === 'set') {
+        var d = Object.getOwnPropertyDescriptor(target, k) || {};
+        var nd = { get: d.get, set: d.set, enumerable: false, configurable: true };
+        nd[kind] = fn;
+        defProp(target, k, nd);
+    } else {
+        hidden(target, k, fn);
+    }
+}
+
+function field(target, k, v) {
+    defProp(target, k, { value: v, writable: true, enumerable: true, configurable: true });
+}
+
+function privInit(o, k, v) { hidden(o, k, v); }
+function privMethod(target, k, kind, fn) { method(target, k, kind, fn); }
+function privCheck(o, k) {
+    if (o === null || o === undefined || !(k in Object(o)))
+        throw new TypeError('Cannot read private member ' + String(k.description || k).replace(/^Symbol\(|\)$/g, '') +
+                            ' from an object whose class did not declare it');
+}
+function privGet(o, k) { privCheck(o, k); return o[k]; }
+function privSet(o, k, v) {
+    privCheck(o, k);
+    var d = Object.getOwnPropertyDescriptor(o, k);
+    if (d || !Object.getOwnPropertyDescriptor(Object.getPrototypeOf(o), k)) hidden(o, k, v);
+    else o[k] = v;
+    return v;
+}
+function privHas(o, k) {
+    if (o === null || typeof o !== 'object' && typeof o !== 'function') throw new TypeError('Cannot use \'in\' operator to search for a private field');
+    return k in o;
+}
+function privUpd(o, k, d, prefix) {
+    var old = Number(privGet(o, k));
+    privSet(o, k, old + d);
+    return prefix ? old + d : old;
+}
+
+function superGet(base, k, self) {
+    var d, p = base;
+    while (p !== null && p !== undefined) {
+        d = Object.getOwnPropertyDescriptor(p, k);
+        if (d) return d.get ? d.get.call(self) : d.value;
+        p = Object.getPrototypeOf(p);
+    }
+    return undefined;
+}
+
+var helpers = {
+    iter: iter, arr: arr, spread: spread, await: await_, async: async, gen: gen, asyncGen: asyncGen,
+    yield: yield_, yieldStar: yieldStar, ret: ret, asyncIter: asyncIter, str: str, site: site,
+    obj: obj, key: key, objRest: objRest, assign: assign, construct: construct, nt: nt,
+    superCall: superCall, setupClass: setupClass, method: method, field: field, privInit: privInit,
+    privMethod: privMethod, privGet: privGet, privSet: privSet, privHas: privHas, privUpd: privUpd,
+    superGet: superGet
+};
+defProp(G, '__invoke', { value: helpers });
+rt.iter = iter;
+rt.exposed = (rt.exposed || []).concat([Generator.prototype, AsyncGenerator.prototype]);

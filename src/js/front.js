@@ -1,0 +1,1408 @@
+/* front.js - the modern-syntax front end: ES2022 source in, ES5.1 out.
+ *
+ * Duktape 2.7 parses ES5.1.  Function files are parsed with acorn (loaded
+ * by front-acorn.js just before this file, as rt.acorn) and lowered by
+ * editing the source in place: every node that needs no change is copied
+ * as the user wrote it, and a node that does is rebuilt around its
+ * children's own (lowered) text, keeping the line breaks it spanned.  So the
+ * output has the input's lines, and stack traces name the user's lines.
+ *
+ * Block scope: let/const/class in inner blocks are renamed to unique vars;
+ * a binding captured by a closure inside a loop gets a fresh copy per
+ * iteration through a catch parameter (`try { throw v } catch (x) { … }`),
+ * which is the one per-iteration scope ES5 has.
+ *
+ * async functions and generators run their body in a Duktape.Thread
+ * (front-rt.js); `await x` and `yield x` are calls that yield the thread.
+ *
+ * Runs as the body of function (sys, rt); ES5 only.
+ */
+var acorn = rt.acorn;
+delete rt.acorn;
+var H = '__invoke';
+var hasOwn = Object.prototype.hasOwnProperty;
+
+function repeatNl(n) {
+    var s = '';
+    while (n-- > 0) s += '\n';
+    return s;
+}
+function countNl(s) {
+    var n = 0, i = -1;
+    while ((i = s.indexOf('\n', i + 1)) >= 0) n++;
+    return n;
+}
+
+/* --- scope analysis ------------------------------------------------- */
+
+function Scope(kind, node, parent, fn) {
+    this.kind = kind;           /* 'function' | 'block' */
+    this.node = node;
+    this.parent = parent;
+    this.fn = kind === 'function' ? this : fn;
+    this.decls = {};            /* name -> binding */
+    this.inLoop = false;        /* a block inside a loop of its function */
+}
+
+function Binding(name, kind, scope) {
+    this.name = name;
+    this.kind = kind;           /* var | let | const | class | param | fn | catch */
+    this.scope = scope;
+    this.rename = null;
+    this.captured = false;
+    this.perIteration = false;
+}
+
+function patternNames(p, out) {
+    if (!p) return out;
+    switch (p.type) {
+    case 'Identifier': out.push(p.name); break;
+    case 'ObjectPattern':
+        for (var i = 0; i < p.properties.length; i++) {
+            var q = p.properties[i];
+            patternNames(q.type === 'RestElement' ? q.argument : q.value, out);
+        }
+        break;
+    case 'ArrayPattern':
+        for (var j = 0; j < p.elements.length; j++) patternNames(p.elements[j], out);
+        break;
+    case 'RestElement': patternNames(p.argument, out); break;
+    case 'AssignmentPattern': patternNames(p.left, out); break;
+    }
+    return out;
+}
+
+function isFunction(n) {
+    return n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' ||
+           n.type === 'ArrowFunctionExpression';
+}
+function isLoop(n) {
+    return n.type === 'ForStatement' || n.type === 'ForInStatement' || n.type === 'ForOfStatement' ||
+           n.type === 'WhileStatement' || n.type === 'DoWhileStatement';
+}
+
+var SKIP_KEYS = { type: 1, start: 1, end: 1, loc: 1, range: 1, raw: 1, parent: 1,
+                  $scope: 1, $binding: 1, regex: 1, value: 0 };
+
+function children(node) {
+    var out = [];
+    for (var k in node) {
+        if (SKIP_KEYS[k] === 1 || !hasOwn.call(node, k)) continue;
+        var v = node[k];
+        if (v && typeof v === 'object') {
+            if (Array.isArray(v)) {
+                for (var i = 0; i < v.length; i++)
+                    if (v[i] && typeof v[i].type === 'string') out.push(v[i]);
+            } else if (typeof v.type === 'string') {
+                out.push(v);
+            }
+        }
+    }
+    out.sort(function (a, b) { return a.start - b.start; });
+    return out;
+}
+
+/* Pass 1: builds scopes and declares every binding. */
+function declarePass(root) {
+    var top = new Scope('function', root, null, null);
+    root.$scope = top;
+    function declare(scope, name, kind) {
+        var b = scope.decls[name];
+        if (!b) b = scope.decls[name] = new Binding(name, kind, scope);
+        return b;
+    }
+    function varScope(scope) { return scope.fn; }
+    function visit(node, scope, loopDepth) {
+        var i, names, s;
+        switch (node.type) {
+        case 'FunctionDeclaration':
+            declare(scope, node.id.name, 'fn');
+            /* falls through */
+        case 'FunctionExpression':
+        case 'ArrowFunctionExpression':
+            s = new Scope('function', node, scope, null);
+            node.$scope = s;
+            if (node.type === 'FunctionExpression' && node.id) declare(s, node.id.name, 'fn');
+            for (i = 0; i < node.params.length; i++) {
+                names = patternNames(node.params[i], []);
+                for (var j = 0; j < names.length; j++) declare(s, names[j], 'param');
+                visit(node.params[i], s, 0);
+            }
+            if (node.body.type === 'BlockStatement') {
+                node.body.$scope = s;
+                visitList(node.body.body, s, 0);
+            } else {
+                visit(node.body, s, 0);
+            }
+            return;
+        case 'ClassDeclaration':
+            declare(scope, node.id.name, 'class');
+            break;
+        case 'VariableDeclaration':
+            for (i = 0; i < node.declarations.length; i++) {
+                names = patternNames(node.declarations[i].id, []);
+                for (var k = 0; k < names.length; k++)
+                    declare(node.kind === 'var' ? varScope(scope) : scope, names[k], node.kind);
+            }
+            break;
+        case 'BlockStatement':
+        case 'StaticBlock':
+            s = new Scope('block', node, scope, scope.fn);
+            s.inLoop = loopDepth > 0;
+            node.$scope = s;
+            visitList(node.body, s, loopDepth);
+            return;
+        case 'SwitchStatement':
+            visit(node.discriminant, scope, loopDepth);
+            s = new Scope('block', node, scope, scope.fn);
+            s.inLoop = loopDepth > 0;
+            node.$scope = s;
+            for (i = 0; i < node.cases.length; i++) {
+                if (node.cases[i].test) visit(node.cases[i].test, s, loopDepth);
+                visitList(node.cases[i].consequent, s, loopDepth);
+            }
+            return;
+        case 'ForStatement':
+        case 'ForInStatement':
+        case 'ForOfStatement':
+            s = new Scope('block', node, scope, scope.fn);
+            s.inLoop = true;
+            node.$scope = s;
+            var kids = children(node);
+            for (i = 0; i < kids.length; i++) visit(kids[i], s, loopDepth + 1);
+            return;
+        case 'WhileStatement':
+        case 'DoWhileStatement':
+            kids = children(node);
+            for (i = 0; i < kids.length; i++) visit(kids[i], scope, loopDepth + 1);
+            return;
+        case 'CatchClause':
+            s = new Scope('block', node, scope, scope.fn);
+            s.inLoop = loopDepth > 0;
+            node.$scope = s;
+            if (node.param) {
+                names = patternNames(node.param, []);
+                for (i = 0; i < names.length; i++) declare(s, names[i], 'catch');
+                visit(node.param, s, loopDepth);
+            }
+            node.body.$scope = s;
+            visitList(node.body.body, s, loopDepth);
+            return;
+        }
+        kids = children(node);
+        for (i = 0; i < kids.length; i++) visit(kids[i], scope, loopDepth);
+    }
+    function visitList(list, scope, loopDepth) {
+        for (var i = 0; i < list.length; i++) visit(list[i], scope, loopDepth);
+    }
+    visitList(root.body, top, 0);
+    return top;
+}
+
+/* Is this Identifier a variable reference (not a property name or label)? */
+function isReference(node, parent, key) {
+    switch (parent.type) {
+    case 'MemberExpression': return key !== 'property' || parent.computed;
+    case 'Property': return key === 'value' || (key === 'key' && parent.computed);
+    case 'PropertyDefinition':
+    case 'MethodDefinition': return key !== 'key' || parent.computed;
+    case 'LabeledStatement':
+    case 'BreakStatement':
+    case 'ContinueStatement': return false;
+    case 'MetaProperty': return false;
+    case 'ExportSpecifier':
+    case 'ImportSpecifier': return false;
+    }
+    return true;
+}
+
+/* Pass 2: resolves every reference, marking bindings captured by closures. */
+function resolvePass(root, top) {
+    function lookup(scope, name) {
+        var crossed = false;
+        for (var s = scope; s; s = s.parent) {
+            if (hasOwn.call(s.decls, name)) return { b: s.decls[name], crossed: crossed };
+            if (s.kind === 'function') crossed = true;
+        }
+        return null;
+    }
+    function visit(node, parent, key, scope) {
+        if (node.$scope && node !== root) scope = node.$scope;
+        if (node.type === 'Identifier') {
+            if (!parent || isReference(node, parent, key)) {
+                var r = lookup(scope, node.name);
+                if (r) {
+                    node.$binding = r.b;
+                    if (r.crossed) r.b.captured = true;
+                }
+            }
+            return;
+        }
+        for (var k in node) {
+            if (SKIP_KEYS[k] === 1 || !hasOwn.call(node, k)) continue;
+            var v = node[k];
+            if (v && typeof v === 'object') {
+                if (Array.isArray(v)) {
+                    for (var i = 0; i < v.length; i++)
+                        if (v[i] && typeof v[i].type === 'string') visit(v[i], node, k, scope);
+                } else if (typeof v.type === 'string') {
+                    visit(v, node, k, scope);
+                }
+            }
+        }
+    }
+    visit(root, null, null, top);
+}
+
+/* Decides the ES5 name of each block-scoped binding. */
+function planNames(top) {
+    var counter = 0;
+    function walk(scope) {
+        for (var name in scope.decls) {
+            var b = scope.decls[name];
+            if (b.kind === 'let' || b.kind === 'const' || b.kind === 'class') {
+                if (scope.kind === 'block')
+                    b.rename = name + '$' + (++counter);
+                if (scope.kind === 'block' && scope.inLoop && b.captured)
+                    b.perIteration = true;
+            }
+        }
+    }
+    function all(node) {
+        if (node.$scope && node.$scope.node === node) walk(node.$scope);
+        var kids = children(node);
+        for (var i = 0; i < kids.length; i++) all(kids[i]);
+    }
+    walk(top);
+    all(top.node);
+}
+
+/* --- generation ------------------------------------------------------ */
+
+function Lowerer(src, file) {
+    this.src = src;
+    this.file = file;
+    this.fn = null;         /* current function context */
+    this.tempN = 0;
+}
+
+function FnCtx(node, parent, arrow) {
+    this.node = node;
+    this.parent = parent;
+    this.arrow = arrow;
+    this.temps = [];
+    this.needThis = false;
+    this.needArgs = false;
+    this.async = !!node.async;
+    this.generator = !!node.generator;
+    this.cls = null;        /* class context for super */
+}
+
+var L = Lowerer.prototype;
+
+L.temp = function () {
+    var name = '$t' + (++this.tempN);
+    this.fn.temps.push(name);
+    return name;
+};
+
+L.error = function (msg, pos) {
+    var loc = acorn.getLineInfo(this.src, pos);
+    var e = new SyntaxError(msg + ' (' + this.file + ':' + loc.line + ':' + (loc.column + 1) + ')');
+    e.lineNumber = loc.line;
+    throw e;
+};
+
+L.text = function (a, b) { return this.src.slice(a, b); };
+/* out, plus the line breaks of src[a, b) that out does not have yet */
+L.padTo = function (out, a, b) {
+    return out + repeatNl(countNl(this.src.slice(a, b)) - countNl(out));
+};
+L.nl = function (a, b) { return repeatNl(countNl(this.src.slice(a, b))); };
+
+/* The node's own text with each child replaced by its lowered form. */
+L.copy = function (node) {
+    var kids = children(node), out = '', pos = node.start;
+    for (var i = 0; i < kids.length; i++) {
+        var k = kids[i];
+        if (k.start < pos) continue;
+        out += this.src.slice(pos, k.start) + this.gen(k);
+        pos = k.end;
+    }
+    return out + this.src.slice(pos, node.end);
+};
+
+/* Lowered text of node, padded with the line breaks of src between a and b
+ * that the lowered text lost. */
+L.genPad = function (node, a, b) {
+    var s = this.gen(node);
+    var want = countNl(this.src.slice(a, b)), got = countNl(s);
+    return s + repeatNl(want - got);
+};
+
+L.gen = function (node) {
+    var f = this['g' + node.type];
+    return f ? f.call(this, node) : this.copy(node);
+};
+
+/* nearest function whose `this` an arrow sees */
+L.thisFn = function () {
+    var f = this.fn;
+    while (f.arrow) f = f.parent;
+    return f;
+};
+
+L.gIdentifier = function (node) {
+    var b = node.$binding;
+    if (b && b.rename) return b.rename;
+    if (node.name === 'arguments' && !b && this.fn.arrow) {
+        var f = this.thisFn();
+        if (f.node.type !== 'Program') {
+            f.needArgs = true;
+            return '$args';
+        }
+    }
+    return node.name;
+};
+
+L.gThisExpression = function () {
+    var f = this.thisFn();
+    if (f.cls && f.cls.derived && f.cls.ctor === f) return '$this';
+    if (f !== this.fn) {
+        f.needThis = true;
+        return '$this';
+    }
+    return 'this';
+};
+
+L.gLiteral = function (node) {
+    if (typeof node.value === 'number' && node.raw.indexOf('_') >= 0)
+        return node.raw.replace(/_/g, '');
+    if (node.regex) return this.regex(node);
+    if (typeof node.bigint === 'string') this.error('BigInt is not supported', node.start);
+    return node.raw;
+};
+
+L.regex = function (node) {
+    var p = node.regex.pattern, fl = node.regex.flags;
+    if (/\(\?<[=!]/.test(p)) this.error('regular expression lookbehind is not supported', node.start);
+    if (/\(\?<[A-Za-z_$]/.test(p) || /\\k</.test(p)) this.error('named capture groups are not supported', node.start);
+    if (/[suyd]/.test(fl.replace(/[gim]/g, ''))) {
+        if (fl.indexOf('u') >= 0 && !/\\[pPu]\{|[^\x00-\x7f]/.test(p)) fl = fl.replace('u', '');
+        if (fl.indexOf('s') >= 0) {
+            p = p.replace(/(\\.)|(\[(?:\\.|[^\]])*\])|\./g, function (m, esc, cls) {
+                return esc || cls || '[\\s\\S]';
+            });
+            fl = fl.replace('s', '');
+        }
+        if (/[uyd]/.test(fl)) this.error('regular expression flag "' + fl + '" is not supported', node.start);
+        return '/' + p + '/' + fl;
+    }
+    return node.raw;
+};
+
+/* --- functions ----------------------------------------------------- */
+
+L.withFn = function (node, arrow, body) {
+    var saved = this.fn;
+    this.fn = new FnCtx(node, saved, arrow);
+    if (saved && arrow) this.fn.cls = null;
+    try {
+        return body.call(this, this.fn);
+    } finally {
+        this.fn = saved;
+    }
+};
+
+/* "{" + prologue-safe insertion + body statements + "}" */
+L.fnBody = function (node, fc, paramPrologue) {
+    var body = node.body, inner, open;
+    if (body.type === 'BlockStatement') {
+        inner = this.stmts(body.body, body.start + 1, body.end - 1);
+    } else {
+        var e = this.gen(body);
+        inner = 'return ' + e + ';';
+    }
+    var pre = paramPrologue || '';
+    if (fc.needThis) pre = 'var $this = this;' + pre;
+    if (fc.needArgs) pre = 'var $args = arguments;' + pre;
+    if (fc.temps.length) pre = 'var ' + fc.temps.join(', ') + ';' + pre;
+    if (fc.async || fc.generator) {
+        var kind = fc.async && fc.generator ? 'asyncGen' : fc.async ? 'async' : 'gen';
+        /* this and arguments reach the body through apply */
+        inner = 'return ' + H + '.' + kind + '(this, arguments, function () {' + pre + inner + '});';
+        pre = '';
+    }
+    open = '{' + pre;
+    /* keep a "use strict" directive first */
+    var m = /^(\s*(['"])use strict\2;?)/.exec(inner);
+    if (m && !(fc.async || fc.generator)) {
+        open = '{' + m[1] + pre;
+        inner = inner.slice(m[1].length);
+    }
+    return open + inner + '}';
+};
+
+L.stmts = function (list, a, b) {
+    var out = '', pos = a;
+    for (var i = 0; i < list.length; i++) {
+        out += this.src.slice(pos, list[i].start) + this.gen(list[i]);
+        pos = list[i].end;
+    }
+    return out + this.src.slice(pos, b);
+};
+
+/* Simple params stay; patterns, defaults and rest become a prologue. */
+L.params = function (node) {
+    var ps = node.params, names = [], pro = '';
+    for (var i = 0; i < ps.length; i++) {
+        var p = ps[i];
+        if (p.type === 'Identifier') {
+            names.push(this.gIdentifier(p));
+        } else if (p.type === 'RestElement') {
+            var t = 'Array.prototype.slice.call(arguments, ' + i + ')';
+            if (p.argument.type === 'Identifier') pro += 'var ' + this.gIdentifier(p.argument) + ' = ' + t + ';';
+            else pro += 'var ' + this.destructure(p.argument, t, 'decl') + ';';
+        } else if (p.type === 'AssignmentPattern' && p.left.type === 'Identifier') {
+            var n = this.gIdentifier(p.left);
+            names.push(n);
+            pro += 'if (' + n + ' === void 0) ' + n + ' = ' + this.gen(p.right) + ';';
+        } else {
+            var pn = '$p' + i;
+            names.push(pn);
+            pro += 'var ' + this.destructure(p, pn, 'decl') + ';';
+        }
+    }
+    return { list: names.join(', '), prologue: pro };
+};
+
+L.func = function (node, arrow) {
+    return this.withFn(node, arrow, function (fc) {
+        var head = '';
+        if (!arrow) {
+            /* keep "function name" text, minus async/star */
+            head = 'function' + (node.id ? ' ' + this.gIdentifier(node.id) : ' ');
+        } else {
+            head = 'function ';
+        }
+        var p = this.params(node);
+        /* the parameters' line breaks go between ")" and "{" */
+        var sig = head + '(' + p.list + ')';
+        var want = countNl(this.src.slice(node.start, node.body.start)) - countNl(sig + p.prologue);
+        return sig + repeatNl(want) + this.fnBody(node, fc, p.prologue);
+    });
+};
+
+L.gFunctionDeclaration = function (node) {
+    if (!node.async && !node.generator && !this.needsParams(node) &&
+        !this.trailingComma(node.params, node.body.start))
+        return this.withFn(node, false, function (fc) {
+            var s = this.copyFnShell(node, fc);
+            return s;
+        });
+    return this.func(node, false);
+};
+L.gFunctionExpression = L.gFunctionDeclaration;
+
+L.needsParams = function (node) {
+    for (var i = 0; i < node.params.length; i++)
+        if (node.params[i].type !== 'Identifier') return true;
+    return false;
+};
+
+/* An ES5-shaped function: copy its header, lower its body. */
+L.copyFnShell = function (node, fc) {
+    var head = this.src.slice(node.start, node.body.start);
+    if (node.id && node.id.$binding && node.id.$binding.rename)
+        head = head.replace(/^function(\s+)[^\s(]+/, 'function$1' + node.id.$binding.rename);
+    return head + this.fnBody(node, fc, '');
+};
+
+L.gArrowFunctionExpression = function (node) {
+    return '(' + this.func(node, true) + ')';
+};
+
+/* --- statements and declarations ---------------------------------- */
+
+/* Names for a declarator list, in "a = x, b = y" form (no "var"). */
+L.declarators = function (node, perIter) {
+    var parts = [];
+    for (var i = 0; i < node.declarations.length; i++) {
+        var d = node.declarations[i], pad = '';
+        if (i + 1 < node.declarations.length)
+            pad = this.nl(d.end, node.declarations[i + 1].start);
+        if (d.id.type === 'Identifier') {
+            var name = this.gIdentifier(d.id);
+            if (d.init) parts.push(name + ' = ' + this.genPad(d.init, d.init.start, d.init.end) + pad);
+            else if (perIter || (node.kind !== 'var' && this.inLoopBody)) parts.push(name + ' = void 0' + pad);
+            else parts.push(name + pad);
+        } else {
+            var init = this.genPad(d.init, d.id.start, d.init.end);
+            parts.push(this.destructure(d.id, init, 'decl') + pad);
+        }
+    }
+    return parts.join(', ');
+};
+
+L.gVariableDeclaration = function (node) {
+    var perIter = this.isPerIter(node);
+    var semi = this.src.charAt(node.end - 1) === ';' ? ';' : '';
+    var body = this.declarators(node, perIter);
+    var lead = this.nl(node.start, node.declarations[0].start);
+    if (perIter) return lead + body + semi;
+    if (node.kind !== 'var' && !this.inForHead && this.fnLoopDepth() > 0) {
+        /* a let without initialiser in a loop starts undefined each time */
+        body = this.declarators(node, true);
+    }
+    return 'var ' + lead + body + semi;
+};
+
+L.fnLoopDepth = function () { return this.fn.loopDepth || 0; };
+
+L.isPerIter = function (node) {
+    if (node.kind === 'var') return false;
+    for (var i = 0; i < node.declarations.length; i++) {
+        var names = patternNames(node.declarations[i].id, []);
+        for (var j = 0; j < names.length; j++) {
+            var b = this.bindingOf(node.declarations[i].id, names[j]);
+            if (b && b.perIteration) return true;
+        }
+    }
+    return false;
+};
+
+L.bindingOf = function (pattern, name) {
+    var found = null;
+    (function walk(p) {
+        if (!p || found) return;
+        if (p.type === 'Identifier') { if (p.name === name) found = p.$binding || null; return; }
+        var kids = children(p);
+        for (var i = 0; i < kids.length; i++) walk(kids[i]);
+    })(pattern);
+    return found;
+};
+
+/* The per-iteration bindings a scope declares, as catch names. */
+L.perIterNames = function (scope) {
+    var out = [];
+    if (!scope) return out;
+    for (var n in scope.decls) {
+        var b = scope.decls[n];
+        if (b.perIteration) out.push(b.rename || n);
+    }
+    return out;
+};
+
+function catchOpen(names) {
+    var s = '';
+    for (var i = 0; i < names.length; i++) s += 'try { throw void 0 } catch (' + names[i] + ') {';
+    return s;
+}
+function catchClose(names) {
+    var s = '';
+    for (var i = 0; i < names.length; i++) s += '}';
+    return s;
+}
+
+L.gBlockStatement = function (node) {
+    var names = this.perIterNames(node.$scope);
+    var inner = this.stmts(node.body, node.start + 1, node.end - 1);
+    var fd = this.hoistedFns(node);
+    return '{' + catchOpen(names) + fd + inner + catchClose(names) + '}';
+};
+L.hoistedFns = function () { return ''; };
+
+L.gStaticBlock = L.gBlockStatement;
+
+L.loop = function (node, body) {
+    var saved = this.fn.loopDepth || 0;
+    this.fn.loopDepth = saved + 1;
+    try { return body.call(this); } finally { this.fn.loopDepth = saved; }
+};
+
+L.gWhileStatement = function (node) {
+    return this.loop(node, function () { return this.copy(node); });
+};
+L.gDoWhileStatement = L.gWhileStatement;
+
+L.bodyText = function (stmt) {
+    if (stmt.type === 'BlockStatement') {
+        var names = this.perIterNames(stmt.$scope);
+        return { open: '{' + catchOpen(names), inner: this.stmts(stmt.body, stmt.start + 1, stmt.end - 1),
+                 close: catchClose(names) + '}' };
+    }
+    return { open: '{', inner: this.gen(stmt), close: '}' };
+};
+
+L.gForStatement = function (node) {
+    var self = this;
+    return this.loop(node, function () {
+        var init = node.init, names = self.perIterNames(node.$scope);
+        if (!init || init.type !== 'VariableDeclaration' || init.kind === 'var' || !names.length)
+            return self.copy(node);
+        /* for (let i …) captured by a closure: the head works on $h vars,
+         * the body on a per-iteration copy written back at its end. */
+        var heads = [], map = [];
+        for (var i = 0; i < names.length; i++) heads.push(names[i] + '$h');
+        var decls = self.scopeDecls(node.$scope);
+        for (var j = 0; j < decls.length; j++) {
+            decls[j].$saved = decls[j].rename;
+            decls[j].rename = (decls[j].rename || decls[j].name) + '$h';
+        }
+        self.inForHead = true;
+        var initS = 'var ' + self.declarators(init, false);
+        self.inForHead = false;
+        var test = node.test ? self.gen(node.test) : '';
+        var update = node.update ? self.gen(node.update) : '';
+        for (j = 0; j < decls.length; j++) decls[j].rename = decls[j].$saved;
+        var b = self.bodyText(node.body);
+        var copyIn = '', copyOut = '';
+        for (i = 0; i < names.length; i++) {
+            copyIn += 'try { throw ' + heads[i] + ' } catch (' + names[i] + ') {';
+            copyOut += heads[i] + ' = ' + names[i] + ';';
+        }
+        map = self.text(node.start, node.init.start);
+        return map + initS + '; ' + test + '; ' + update + ') ' + self.nl(node.update ? node.update.end : node.init.end, node.body.start) +
+            '{' + copyIn + 'try ' + b.open + b.inner + b.close + ' finally {' + copyOut + '}' + catchClose(names) + '}';
+    });
+};
+
+L.scopeDecls = function (scope) {
+    var out = [];
+    for (var n in scope.decls) out.push(scope.decls[n]);
+    return out;
+};
+
+/* for (x of it) / for (const [k, v] of it) */
+L.gForOfStatement = function (node) {
+    var self = this;
+    if (node.await) return this.forAwait(node);
+    return this.loop(node, function () {
+        var it = self.temp(), st = self.temp();
+        var right = self.gen(node.right);
+        var bind = self.forBinding(node.left, st + '.value');
+        var names = self.perIterNames(node.$scope);
+        var b = self.bodyText(node.body);
+        return 'for (' + it + ' = ' + H + '.iter(' + right + '); !(' + st + ' = ' + it + '.next()).done;) ' +
+            self.nl(node.start, node.body.start) +
+            '{' + catchOpen(names) + bind + ';' + b.open + b.inner + b.close + catchClose(names) + '}';
+    });
+};
+
+L.forBinding = function (left, value) {
+    if (left.type === 'VariableDeclaration') {
+        var id = left.declarations[0].id;
+        var perIter = this.isPerIter(left);
+        var pre = perIter ? '' : 'var ';
+        if (id.type === 'Identifier') return pre + this.gIdentifier(id) + ' = ' + value;
+        return pre + this.destructure(id, value, 'decl');
+    }
+    if (left.type === 'Identifier' || left.type === 'MemberExpression') return this.gen(left) + ' = ' + value;
+    return this.destructure(left, value, 'assign');
+};
+
+L.gForInStatement = function (node) {
+    var self = this;
+    return this.loop(node, function () {
+        var left = node.left;
+        if (left.type === 'VariableDeclaration' && (left.kind !== 'var' || left.declarations[0].id.type !== 'Identifier') ||
+            left.type === 'ObjectPattern' || left.type === 'ArrayPattern') {
+            var k = self.temp();
+            var names = self.perIterNames(node.$scope);
+            var b = self.bodyText(node.body);
+            return 'for (' + k + ' in ' + self.gen(node.right) + ') ' + self.nl(node.start, node.body.start) +
+                '{' + catchOpen(names) + self.forBinding(left, k) + ';' + b.open + b.inner + b.close + catchClose(names) + '}';
+        }
+        return self.copy(node);
+    });
+};
+
+L.gCatchClause = function (node) {
+    var names = this.perIterNames(node.$scope);
+    var inner = this.stmts(node.body.body, node.body.start + 1, node.body.end - 1);
+    if (this.fn.generator) {
+        var pn = node.param && node.param.type === 'Identifier' ? this.gIdentifier(node.param) : '$e';
+        inner = H + '.ret(' + pn + ');' + inner;
+    }
+    if (!node.param)
+        return 'catch ($e) ' + this.nl(node.start, node.body.start) + '{' + catchOpen(names) + inner + catchClose(names) + '}';
+    if (node.param.type === 'Identifier')
+        return this.text(node.start, node.body.start) + '{' + catchOpen(names) + inner + catchClose(names) + '}';
+    return 'catch ($e) ' + this.nl(node.start, node.body.start) + '{var ' + this.destructure(node.param, '$e', 'decl') + ';' +
+        catchOpen(names) + inner + catchClose(names) + '}';
+};
+
+L.gSwitchStatement = function (node) {
+    var names = this.perIterNames(node.$scope);
+    if (!names.length) return this.copy(node);
+    return '{' + catchOpen(names) + this.copy(node) + catchClose(names) + '}';
+};
+
+/* --- destructuring -------------------------------------------------- */
+
+/* Returns "a = …, b = …" assigning pattern from value (an expression). */
+L.destructure = function (p, value, mode) {
+    var parts = [];
+    this.destr(p, value, parts, mode, true);
+    return parts.join(', ');
+};
+
+L.isSimple = function (s) { return /^[A-Za-z_$][\w$]*$/.test(s); };
+
+L.destr = function (p, value, parts, mode) {
+    var t, i;
+    switch (p.type) {
+    case 'Identifier':
+        parts.push(this.gIdentifier(p) + ' = ' + value);
+        return;
+    case 'MemberExpression':
+        parts.push(this.gen(p) + ' = ' + value);
+        return;
+    case 'AssignmentPattern':
+        t = this.temp();
+        parts.push(t + ' = ' + value);
+        this.destr(p.left, '(' + t + ' === void 0 ? ' + this.gen(p.right) + ' : ' + t + ')', parts, mode);
+        return;
+    case 'ObjectPattern':
+        if (this.isSimple(value) && !/^\$t/.test(value) === false) t = value;
+        else {
+            t = this.temp();
+            parts.push(t + ' = ' + H + '.obj(' + value + ')');
+        }
+        var keys = [];
+        for (i = 0; i < p.properties.length; i++) {
+            var q = p.properties[i];
+            if (q.type === 'RestElement') {
+                this.destr(q.argument, H + '.objRest(' + t + ', [' + keys.join(', ') + '])', parts, mode);
+                continue;
+            }
+            var access;
+            if (q.computed) {
+                var k = this.temp();
+                parts.push(k + ' = ' + H + '.key(' + this.gen(q.key) + ')');
+                keys.push(k);
+                access = t + '[' + k + ']';
+            } else if (q.key.type === 'Identifier') {
+                keys.push(JSON.stringify(q.key.name));
+                access = t + '.' + q.key.name;
+            } else {
+                keys.push(JSON.stringify(String(q.key.value)));
+                access = t + '[' + JSON.stringify(String(q.key.value)) + ']';
+            }
+            this.destr(q.value, access, parts, mode);
+        }
+        return;
+    case 'ArrayPattern':
+        t = this.temp();
+        var hasRest = p.elements.length && p.elements[p.elements.length - 1] &&
+                      p.elements[p.elements.length - 1].type === 'RestElement';
+        parts.push(t + ' = ' + H + '.arr(' + value + ', ' + (hasRest ? -1 : p.elements.length) + ')');
+        for (i = 0; i < p.elements.length; i++) {
+            var el = p.elements[i];
+            if (!el) continue;
+            if (el.type === 'RestElement') this.destr(el.argument, t + '.slice(' + i + ')', parts, mode);
+            else this.destr(el, t + '[' + i + ']', parts, mode);
+        }
+        return;
+    }
+    this.error('unsupported destructuring target ' + p.type, p.start);
+};
+
+L.gAssignmentExpression = function (node) {
+    var op = node.operator, left = node.left;
+    if (this.privTarget(left)) {
+        var po = this.temp(), pk = this.privKeyOf(left), pv = this.gen(node.right);
+        if (op === '=') return H + '.privSet(' + this.gen(left.object) + ', ' + pk + ', ' + pv + ')';
+        var bop = op.slice(0, -1);
+        var cur = H + '.privGet(' + po + ', ' + pk + ')';
+        var val = bop === '**' ? 'Math.pow(' + cur + ', ' + pv + ')' :
+            bop === '??' ? '(' + cur + ' != null ? ' + cur + ' : ' + pv + ')' :
+            '(' + cur + ' ' + bop + ' ' + pv + ')';
+        return '(' + po + ' = ' + this.gen(left.object) + ', ' + H + '.privSet(' + po + ', ' + pk + ', ' + val + '))';
+    }
+    if (left.type === 'ObjectPattern' || left.type === 'ArrayPattern') {
+        var t = this.temp();
+        return '(' + t + ' = ' + this.gen(node.right) + ', ' + this.destructure(left, t, 'assign') + ', ' + t + ')';
+    }
+    if (op === '??=' || op === '||=' || op === '&&=' || op === '**=') {
+        var ref = this.reference(left), right = this.gen(node.right);
+        var get = ref.get, set = function (v) { return '(' + ref.set + ' = ' + v + ')'; };
+        var e;
+        if (op === '??=') e = '((' + ref.tmp + ' = ' + get + ') != null ? ' + ref.tmp + ' : ' + set(right) + ')';
+        else if (op === '||=') e = '(' + get + ' || ' + set(right) + ')';
+        else if (op === '&&=') e = '(' + get + ' && ' + set(right) + ')';
+        else e = set('Math.pow(' + get + ', ' + right + ')');
+        return ref.pre ? '(' + ref.pre + ', ' + e + ')' : e;
+    }
+    return this.copy(node);
+};
+
+/* A place to read and write once: { pre, get, set, tmp }. */
+L.reference = function (left) {
+    var tmp = this.temp();
+    if (left.type === 'Identifier') {
+        var n = this.gen(left);
+        return { pre: '', get: n, set: n, tmp: tmp };
+    }
+    if (left.type === 'MemberExpression') {
+        var o = this.temp(), pre = o + ' = ' + this.gen(left.object), acc;
+        if (left.computed) {
+            var k = this.temp();
+            pre += ', ' + k + ' = ' + this.gen(left.property);
+            acc = o + '[' + k + ']';
+        } else {
+            acc = o + '.' + left.property.name;
+        }
+        return { pre: pre, get: acc, set: acc, tmp: tmp };
+    }
+    this.error('invalid assignment target', left.start);
+};
+
+/* --- expressions ---------------------------------------------------- */
+
+L.gBinaryExpression = function (node) {
+    if (node.operator === '**')
+        return 'Math.pow(' + this.gen(node.left) + ', ' + this.genPad(node.right, node.left.end, node.right.end) + ')';
+    if (node.left.type === 'PrivateIdentifier')
+        return this.cls().privHas(node.left, this.gen(node.right));
+    return this.copy(node);
+};
+
+L.gLogicalExpression = function (node) {
+    if (node.operator !== '??') return this.copy(node);
+    var t = this.temp();
+    return '((' + t + ' = ' + this.gen(node.left) + ') != null ? ' + t + ' : ' +
+        this.genPad(node.right, node.left.end, node.right.end) + ')';
+};
+
+L.gTemplateLiteral = function (node) {
+    var parts = [], qs = node.quasis;
+    for (var i = 0; i < qs.length; i++) {
+        var cooked = qs[i].value.cooked;
+        if (cooked === null || cooked === undefined) this.error('invalid escape in template', qs[i].start);
+        if (cooked !== '' || i === 0) parts.push(JSON.stringify(cooked) + repeatNl(countNl(qs[i].value.raw)));
+        if (i < node.expressions.length) {
+            var e = node.expressions[i];
+            parts.push(H + '.str(' + this.genPad(e, e.start, e.end) + ')');
+        }
+    }
+    return '(' + parts.join(' + ') + ')';
+};
+
+L.gTaggedTemplateExpression = function (node) {
+    var q = node.quasi, cooked = [], raw = [];
+    for (var i = 0; i < q.quasis.length; i++) {
+        var c = q.quasis[i].value.cooked;
+        cooked.push(c === null || c === undefined ? 'void 0' : JSON.stringify(c));
+        raw.push(JSON.stringify(q.quasis[i].value.raw));
+    }
+    var site = H + '.site([' + cooked.join(', ') + '], [' + raw.join(', ') + '])';
+    var args = [site];
+    for (i = 0; i < q.expressions.length; i++) args.push(this.gen(q.expressions[i]));
+    var tag = node.tag, callee;
+    if (tag.type === 'MemberExpression') {
+        var o = this.temp();
+        callee = '(' + o + ' = ' + this.gen(tag.object) + ', ' + o + (tag.computed ? '[' + this.gen(tag.property) + ']' : '.' + tag.property.name) + ').call(' + o + ', ';
+        return this.padTo(callee + args.join(', ') + ')', node.start, node.end);
+    }
+    return this.padTo('(' + this.gen(tag) + ')(' + args.join(', ') + ')', node.start, node.end);
+};
+
+L.hasSpread = function (list) {
+    for (var i = 0; i < list.length; i++) if (list[i] && list[i].type === 'SpreadElement') return true;
+    return false;
+};
+
+/* [a, ...b, c] -> [].concat([a], H.spread(b), [c]) */
+L.spreadList = function (list, a, b) {
+    var groups = [], cur = null, pos = a;
+    for (var i = 0; i < list.length; i++) {
+        var el = list[i];
+        if (el && el.type === 'SpreadElement') {
+            if (cur) { groups.push('[' + cur.join(', ') + ']'); cur = null; }
+            groups.push(H + '.spread(' + this.genPad(el.argument, pos, el.end) + ')');
+        } else {
+            if (!cur) cur = [];
+            cur.push(el ? this.genPad(el, pos, el.end) : 'void 0');
+        }
+        if (el) pos = el.end;
+    }
+    if (cur) groups.push('[' + cur.join(', ') + ']');
+    return '[].concat(' + groups.join(', ') + ')' + this.nl(pos, b);
+};
+
+L.gArrayExpression = function (node) {
+    if (!this.hasSpread(node.elements)) return this.copy(node);
+    return this.spreadList(node.elements, node.start, node.end);
+};
+
+L.gCallExpression = function (node) {
+    if (node.callee.type === 'Super') return this.superCall(node);
+    if (node.callee.type === 'Import') this.error('import() is not supported', node.start);
+    if (node.optional) return this.chain(node);
+    if (!this.hasSpread(node.arguments)) {
+        if (node.callee.type === 'MemberExpression' && node.callee.object.type === 'Super')
+            return this.superMethodCall(node, this.argsText(node));
+        if (this.trailingComma(node.arguments, node.end))
+            return this.gen(node.callee) + '(' + this.argsText(node) + ')';
+        return this.copy(node);
+    }
+    var args = this.spreadList(node.arguments, node.callee.end, node.end);
+    var c = node.callee;
+    if (c.type === 'MemberExpression' && c.object.type === 'Super')
+        return this.superMethodApply(node, args);
+    if (c.type === 'MemberExpression') {
+        var o = this.temp();
+        return '(' + o + ' = ' + this.gen(c.object) + ', ' + o + (c.computed ? '[' + this.gen(c.property) + ']' : '.' + c.property.name) +
+            '.apply(' + o + ', ' + args + '))';
+    }
+    return this.gen(c) + '.apply(void 0, ' + args + ')';
+};
+
+L.argsText = function (node) {
+    var parts = [], pos = node.callee.end;
+    for (var i = 0; i < node.arguments.length; i++) {
+        parts.push(this.genPad(node.arguments[i], pos, node.arguments[i].end));
+        pos = node.arguments[i].end;
+    }
+    return parts.join(', ') + this.nl(pos, node.end);
+};
+
+L.trailingComma = function (list, end) {
+    return list.length > 0 && this.src.slice(list[list.length - 1].end, end).indexOf(',') >= 0;
+};
+
+L.gNewExpression = function (node) {
+    if (!this.hasSpread(node.arguments)) {
+        if (this.trailingComma(node.arguments, node.end))
+            return 'new ' + this.gen(node.callee) + '(' + this.argsText(node) + ')';
+        return this.copy(node);
+    }
+    return H + '.construct(' + this.gen(node.callee) + ', ' + this.spreadList(node.arguments, node.callee.end, node.end) + ')';
+};
+
+L.gObjectExpression = function (node) {
+    var props = node.properties, need = false, i;
+    for (i = 0; i < props.length; i++) {
+        var p = props[i];
+        if (p.type === 'SpreadElement') need = true;
+        else if (p.method || p.kind !== 'init') { if (this.usesSuper(p.value)) need = true; }
+    }
+    if (!need) return this.copy(node);
+    /* {a, ...b, c} -> H.assign({a}, b, {c}); a literal with super methods
+     * gets its home object. */
+    var groups = [], cur = null, pos = node.start + 1, home = null;
+    for (i = 0; i < props.length; i++) {
+        p = props[i];
+        if (p.type === 'SpreadElement') {
+            if (cur) { groups.push('{' + cur.join(', ') + '}'); cur = null; }
+            groups.push(this.genPad(p.argument, pos, p.end));
+        } else {
+            if (!cur) cur = [];
+            if (this.usesSuper(p.value)) {
+                if (!home) home = this.temp();
+                this.homeStack.push(home);
+                try { cur.push(this.genPad(p, pos, p.end)); } finally { this.homeStack.pop(); }
+            } else {
+                cur.push(this.genPad(p, pos, p.end));
+            }
+        }
+        pos = p.end;
+    }
+    if (cur) groups.push('{' + cur.join(', ') + '}');
+    var e = groups.length === 1 && groups[0].charAt(0) === '{' ? groups[0] :
+        H + '.assign(' + (groups[0].charAt(0) === '{' ? '' : '{}, ') + groups.join(', ') + ')';
+    if (home) e = '(' + home + ' = ' + e + ')';
+    return e + this.nl(pos, node.end);
+};
+
+L.usesSuper = function (fnNode) {
+    if (!fnNode || fnNode.type !== 'FunctionExpression') return false;
+    var found = false;
+    (function walk(n) {
+        if (found || !n) return;
+        if (n.type === 'Super') { found = true; return; }
+        if ((n.type === 'FunctionExpression' || n.type === 'FunctionDeclaration') && n !== fnNode) return;
+        var kids = children(n);
+        for (var i = 0; i < kids.length; i++) walk(kids[i]);
+    })(fnNode);
+    return found;
+};
+
+L.gProperty = function (node) {
+    if (node.method || node.kind === 'get' || node.kind === 'set') {
+        var fnNode = node.value;
+        if (fnNode.async || fnNode.generator || this.needsParams(fnNode) || this.usesSuper(fnNode)) {
+            var key = node.computed ? '[' + this.gen(node.key) + ']' : this.text(node.key.start, node.key.end);
+            if (node.kind !== 'init') {
+                return node.kind + ' ' + key + this.funcTail(fnNode);
+            }
+            return key + ': ' + this.func(fnNode, false);
+        }
+        return this.copy(node);
+    }
+    if (node.shorthand && node.value.type === 'AssignmentPattern') return this.copy(node);
+    if (node.shorthand) {
+        var v = this.gen(node.value);
+        return v === node.key.name ? this.copy(node) : node.key.name + ': ' + v;
+    }
+    return this.copy(node);
+};
+
+/* "(params) { body }" of a method, lowered */
+L.funcTail = function (fnNode) {
+    var f = this.func(fnNode, false);
+    return f.slice(f.indexOf('('));
+};
+
+L.gMemberExpression = function (node) {
+    if (node.optional) return this.chain(node);
+    if (node.object.type === 'Super') return this.superGet(node);
+    if (node.property.type === 'PrivateIdentifier')
+        return this.cls().privGet(node, this.gen(node.object));
+    return this.copy(node);
+};
+
+L.gChainExpression = function (node) {
+    return this.chain(node.expression);
+};
+
+/* a?.b.c(d)?.[e] -> nested conditionals that short-circuit the chain */
+L.chain = function (node) {
+    var ops = [], n = node;
+    while (n.type === 'MemberExpression' || n.type === 'CallExpression') {
+        ops.unshift(n);
+        n = n.type === 'MemberExpression' ? n.object : n.callee;
+        if (n.type === 'ChainExpression') n = n.expression;
+    }
+    var cur = this.gen(n), pre = '', lastObj = null;
+    for (var i = 0; i < ops.length; i++) {
+        var op = ops[i], t;
+        if (op.optional) {
+            t = this.temp();
+            if (op.type === 'CallExpression' && lastObj) {
+                pre += '(' + t + ' = ' + cur + ') == null ? void 0 : ';
+                cur = this.hasSpread(op.arguments) ?
+                    t + '.apply(' + lastObj + ', ' + this.spreadList(op.arguments, op.callee.end, op.end) + ')' :
+                    t + '.call(' + lastObj + (op.arguments.length ? ', ' + this.argsText(op) : '') + ')';
+                lastObj = null;
+                continue;
+            }
+            pre += '(' + t + ' = ' + cur + ') == null ? void 0 : ';
+            cur = t;
+        }
+        if (op.type === 'MemberExpression') {
+            var next = ops[i + 1];
+            if (next && next.type === 'CallExpression' && next.optional) {
+                var o = this.temp();
+                cur = '(' + o + ' = ' + cur + ')';
+                lastObj = o;
+            } else {
+                lastObj = null;
+            }
+            if (op.property.type === 'PrivateIdentifier') cur = this.cls().privGet(op, cur);
+            else cur += op.computed ? '[' + this.gen(op.property) + ']' : '.' + op.property.name;
+        } else {
+            if (this.hasSpread(op.arguments)) {
+                if (lastObj === null && op.callee.type === 'MemberExpression') {
+                    /* keep this: a?.b.c(...x) */
+                    var mo = this.temp(), dot = cur.lastIndexOf('.');
+                    cur = '(' + mo + ' = ' + cur.slice(0, dot) + ')' + cur.slice(dot);
+                    cur = cur + '.apply(' + mo + ', ' + this.spreadList(op.arguments, op.callee.end, op.end) + ')';
+                } else {
+                    cur = cur + '.apply(void 0, ' + this.spreadList(op.arguments, op.callee.end, op.end) + ')';
+                }
+            } else {
+                cur = cur + '(' + this.argsText(op) + ')';
+            }
+            lastObj = null;
+        }
+    }
+    return '(' + pre + cur + ')' + repeatNl(countNl(this.text(node.start, node.end)) - countNl(pre + cur));
+};
+
+L.gYieldExpression = function (node) {
+    var arg = node.argument ? this.gen(node.argument) : 'void 0';
+    if (node.delegate) return '(' + H + '.yieldStar(' + arg + '))';
+    return '(' + H + '.yield(' + arg + '))';
+};
+
+L.gAwaitExpression = function (node) {
+    return '(' + H + '.await(' + this.gen(node.argument) + '))';
+};
+
+L.forAwait = function (node) {
+    var self = this;
+    return this.loop(node, function () {
+        var it = self.temp(), st = self.temp();
+        var right = self.gen(node.right);
+        var bind = self.forBinding(node.left, st + '.value');
+        var names = self.perIterNames(node.$scope);
+        var b = self.bodyText(node.body);
+        return 'for (' + it + ' = ' + H + '.asyncIter(' + right + '); !(' + st + ' = ' + H + '.await(' + it + '.next())).done;) ' +
+            self.nl(node.start, node.body.start) +
+            '{' + catchOpen(names) + bind + ';' + b.open + b.inner + b.close + catchClose(names) + '}';
+    });
+};
+
+/* --- classes -------------------------------------------------------- */
+
+function ClassCtx(node, name, parent) {
+    this.node = node;
+    this.name = name;
+    this.derived = !!node.superClass;
+    this.parent = parent;
+    this.ctor = null;
+    this.privNames = {};
+    this.id = 0;
+}
+
+L.cls = function () {
+    if (!this.clsStack.length) this.error('private name outside a class', 0);
+    return this.clsStack[this.clsStack.length - 1];
+};
+
+L.privKey = function (cc, name) {
+    for (var c = cc; c; c = c.parent)
+        if (hasOwn.call(c.privNames, name)) return c.privNames[name];
+    return null;
+};
+
+ClassCtx.prototype.privGet = function (node, obj) {
+    var k = this.L.privKey(this, node.property.name);
+    if (!k) this.L.error('undeclared private name #' + node.property.name, node.start);
+    return H + '.privGet(' + obj + ', ' + k + ')';
+};
+ClassCtx.prototype.privHas = function (node, obj) {
+    var k = this.L.privKey(this, node.name);
+    return H + '.privHas(' + obj + ', ' + k + ')';
+};
+
+L.gClassDeclaration = function (node) {
+    var name = this.gIdentifier(node.id);
+    return 'var ' + name + ' = ' + this.classExpr(node, name) + ';';
+};
+
+L.gClassExpression = function (node) {
+    return '(' + this.classExpr(node, node.id ? node.id.name : '$class') + ')';
+};
+
+L.classExpr = function (node, name) {
+    var cc = new ClassCtx(node, name, this.clsStack[this.clsStack.length - 1] || null);
+    cc.L = this;
+    cc.id = ++this.tempN;
+    var body = node.body.body, i, m, ctor = null, out = [];
+    for (i = 0; i < body.length; i++) {
+        m = body[i];
+        if (m.key && m.key.type === 'PrivateIdentifier')
+            cc.privNames[m.key.name] = '$priv' + cc.id + '_' + m.key.name;
+    }
+    this.clsStack.push(cc);
+    try {
+        var C = '$C' + cc.id, S = cc.derived ? '$S' + cc.id : null;
+        var fields = [], statics = [], methods = [];
+        for (i = 0; i < body.length; i++) {
+            m = body[i];
+            if (m.type === 'MethodDefinition' && m.kind === 'constructor') ctor = m;
+        }
+        for (i = 0; i < body.length; i++) {
+            m = body[i];
+            if (m.type === 'MethodDefinition' && m.kind === 'constructor') continue;
+            var keyExpr = m.key ? (m.computed ? this.gen(m.key) :
+                m.key.type === 'PrivateIdentifier' ? cc.privNames[m.key.name] :
+                JSON.stringify(m.key.type === 'Identifier' ? m.key.name : String(m.key.value))) : null;
+            if (m.type === 'StaticBlock') {
+                var sb = this.withMethod(cc, m, C, function () {
+                    return 'function () {' + this.stmts(m.body, m.start + 1, m.end - 1) + '}';
+                }, true);
+                statics.push('(' + sb + ').call(' + C + ')');
+            } else if (m.type === 'PropertyDefinition') {
+                var target = m.static ? C : 'this';
+                var val = m.value ? this.withMethod(cc, m, C, function () {
+                    return 'function () { return ' + this.gen(m.value) + '; }';
+                }, m.static) : null;
+                var v = val ? '(' + val + ').call(' + target + ')' : 'void 0';
+                var def = m.key.type === 'PrivateIdentifier' ?
+                    H + '.privInit(' + target + ', ' + keyExpr + ', ' + v + ')' :
+                    H + '.field(' + target + ', ' + keyExpr + ', ' + v + ')';
+                if (m.static) statics.push(def); else fields.push(def);
+            } else {
+                var fn = this.withMethod(cc, m, C, function () { return this.func(m.value, false); }, m.static);
+                if (m.key.type === 'PrivateIdentifier') {
+                    var d = H + '.privMethod(' + (m.static ? C : C + '.prototype') + ', ' + keyExpr + ', ' +
+                        JSON.stringify(m.kind) + ', ' + fn + ')';
+                    methods.push(d);
+                } else {
+                    methods.push(H + '.method(' + (m.static ? C : C + '.prototype') + ', ' + keyExpr + ', ' +
+                        JSON.stringify(m.kind) + ', ' + fn + ')');
+                }
+            }
+        }
+        /* fields run at the start of the constructor (after super()) */
+        var fieldsFn = fields.length ? 'function () {' + fields.join('; ') + '}' : null;
+        var ctorS;
+        cc.fieldsVar = fieldsFn ? '$F' + cc.id : null;
+        if (ctor) {
+            ctorS = this.withMethod(cc, ctor, C, function () { return this.ctorFunc(cc, ctor.value, C); }, false);
+        } else if (cc.derived) {
+            ctorS = 'function ' + this.safeName(name) + '() { var $nt = ' + H + '.nt(new.target), $this = ' + H + '.superCall(' + C + ', this, ' + S + ', arguments, $nt);' +
+                (cc.fieldsVar ? cc.fieldsVar + '.call($this);' : '') + 'return $this; }';
+        } else {
+            ctorS = 'function ' + this.safeName(name) + '() { ' + H + '.nt(new.target);' +
+                (cc.fieldsVar ? cc.fieldsVar + '.call(this);' : '') + ' }';
+        }
+        var superExpr = node.superClass ? this.gen(node.superClass) : null;
+        var privDecl = '';
+        for (var pn in cc.privNames) privDecl += 'var ' + cc.privNames[pn] + ' = Symbol(' + JSON.stringify('#' + pn) + ');';
+        var s = '(function (' + (S ? S : '') + ') {' + privDecl + 'var ' + C + ' = ' + ctorS + ';' +
+            (fieldsFn ? 'var ' + cc.fieldsVar + ' = ' + fieldsFn + ';' : '') +
+            H + '.setupClass(' + C + ', ' + (S || 'null') + ', ' + (S ? 'true' : 'false') + ');' +
+            methods.join(';') + (methods.length ? ';' : '') +
+            statics.join(';') + (statics.length ? ';' : '') +
+            'return ' + C + ';})(' + (superExpr || '') + ')';
+        return this.padTo(s, node.start, node.end);
+    } finally {
+        this.clsStack.pop();
+    }
+};
+
+L.safeName = function (n) { return /^[A-Za-z_$][\w$]*$/.test(n) ? n : ''; };
+
+L.withMethod = function (cc, m, C, body, isStatic) {
+    this.homeStack.push({ cls: cc, C: C, isStatic: isStatic });
+    var savedFn = this.fn;
+    try { return body.call(this); } finally { this.homeStack.pop(); this.fn = savedFn; }
+};
+
+L.ctorFunc = function (cc, fnNode, C) {
+    return this.withFn(fnNode, false, function (fc) {
+        fc.cls = cc;
+        cc.ctor = fc;
+        var p = this.params(fnNode);
+        var inner = this.stmts(fnNode.body.body, fnNode.body.start + 1, fnNode.body.end - 1);
+        var pre = p.prologue;
+        if (fc.needArgs) pre = 'var $args = arguments;' + pre;
+        if (fc.temps.length) pre = 'var ' + fc.temps.join(', ') + ';' + pre;
+        var nm = this.safeName(cc.name);
+        if (cc.derived)
+            return 'function ' + nm + '(' + p.list + ') {var $this, $nt = ' + H + '.nt(new.target);' + pre + inner + ';return $this;}';
+        return 'function ' + nm + '(' + p.list + ') {var $nt = ' + H + '.nt(new.target);' +
+            (cc.fieldsVar ? cc.fieldsVar + '.call(this);' : '') + pre + inner + '}';
+    });
+};
+
+L.home = function () {
+    var h = this.homeStack[this.homeStack.length - 1];
+    if (!h) this.error("'super' keyword unexpected here", 0);
+    return h;
+};
+
+L.superCall = function (node) {
+    var cc = this.cls(), C = '$C' + cc.id, S = '$S' + cc.id;
+    var args = this.hasSpread(node.arguments) ? this.spreadList(node.arguments, node.callee.end, node.end) :
+        '[' + this.argsText(node) + ']';
+    return '($this = ' + H + '.superCall(' + C + ', this, ' + S + ', ' + args + ', $nt)' +
+        (cc.fieldsVar ? ', ' + cc.fieldsVar + '.call($this)' : '') + ', void 0)';
+};
+
+/* super.x: the home object's prototype */
+L.superBase = function () {
+    var h = this.home();
+    if (typeof h === 'string') return 'Object.getPrototypeOf(' + h + ')';
+    return 'Object.getPrototypeOf(' + (h.isStatic ? h.C : h.C + '.prototype') + ')';
+};
+
+L.superThis = function () { return this.gThisExpression(); };
+
+L.superGet = function (node) {
+    var key = node.computed ? this.gen(node.property) : JSON.stringify(node.property.name);
+    return H + '.superGet(' + this.superBase() + ', ' + key + ', ' + this.superThis() + ')';
+};
+
+L.superMethodCall = function (node, args) {
+    var m = node.callee;
+    var key = m.computed ? this.gen(m.property) : JSON.stringify(m.property.name);
+    return H + '.superGet(' + this.superBase() + ', ' + key + ', ' + this.superThis() + ').call(' + this.superThis() +
+        (node.arguments.length ? ', ' + args : args) + ')';
+};
+
+L.superMethodApply = function (node, args) {
+    var m = node.callee;
+    var key = m.computed ? this.gen(m.property) : JSON.stringify(m.property.name);
+    return H + '.superGet(' + this.superBase() + ', ' + key + ', ' + this.superThis() + ').apply(' + this.superThis() + ', ' + args + ')';
+};
+
+L.gMetaProperty = function (node) {
+    if (node.meta.name === 'new') {
+        var f = this.thisFn();
+        if (f.cls && f.cls.ctor === f) return '$nt';
+    }
+    return this.copy(node);
+};
+
+L.gReturnStatement = function (node) {
+    var f = this.fn;
+    if (!node.argument && f.cls && f.cls.derived && f.cls.ctor === f) return 'return $this;';
+    return this.copy(node);
+};
+
+/* this.#x = v, this.#x += v, this.#x++ */
+L.privTarget = function (m) {
+    return m && m.type === 'MemberExpression' && m.property.type === 'PrivateIdentifier';
+};
+L.privKeyOf = function (m) {
+    var k = this.privKey(this.cls(), m.property.name);
+    if (!k) this.error('undeclared private name #' + m.property.name, m.start);
+    return k;
+};
+L.gUpdateExpression = function (node) {
+    if (!this.privTarget(node.argument)) return this.copy(node);
+    var m = node.argument;
+    return H + '.privUpd(' + this.gen(m.object) + ', ' + this.privKeyOf(m) + ', ' +
+        (node.operator === '++' ? 1 : -1) + ', ' + (node.prefix ? 'true' : 'false') + ')';
+};
+
+L.gImportDeclaration = function (node) { this.error('import declarations are not supported: use require()', node.start); };
+L.gExportNamedDeclaration = function (node) { this.error('export is not supported: use module.exports', node.start); };
+L.gExportDefaultDeclaration = L.gExportNamedDeclaration;
+L.gExportAllDeclaration = L.gExportNamedDeclaration;
+
+L.gProgram = function (node) {
+    var self = this;
+    this.clsStack = [];
+    this.homeStack = [];
+    var fc = new FnCtx(node, null, false);
+    this.fn = fc;
+    var inner = this.stmts(node.body, 0, this.src.length);
+    var pre = '';
+    if (fc.needThis) pre = 'var $this = this;' + pre;
+    if (fc.temps.length) pre = 'var ' + fc.temps.join(', ') + ';' + pre;
+    var m = /^(\s*(['"])use strict\2;?)/.exec(inner);
+    if (m) return m[1] + pre + inner.slice(m[1].length);
+    void self;
+    return pre + inner;
+};
+
+/* lower(source, filename) -> ES5.1 source with the same lines. */
+function lower(src, file) {
+    var ast;
+    try {
+        ast = acorn.parse(src, { ecmaVersion: 2022, sourceType: 'script', allowReturnOutsideFunction: true,
+                                 allowHashBang: true, allowAwaitOutsideFunction: false,
+                                 preserveParens: true });
+    } catch (e) {
+        var loc = e.loc || { line: 0, column: 0 };
+        var err = new SyntaxError(String(e.message).replace(/ \(\d+:\d+\)$/, '') + ' (' + file + ':' + loc.line + ':' + (loc.column + 1) + ')');
+        err.lineNumber = loc.line;
+        throw err;
+    }
+    var top = declarePass(ast);
+    resolvePass(ast, top);
+    planNames(top);
+    var out = new Lowerer(src, file).gProgram(ast);
+    if (src.charAt(0) === '#' && src.charAt(1) === '!') out = '//' + out.slice(2);
+    return out;
+}
+
+rt.lower = lower;
+if (sys && sys.setFrontEnd) sys.setFrontEnd(lower);

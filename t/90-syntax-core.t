@@ -1,0 +1,13 @@
+#!/usr/bin/perl
+# Modern syntax on Duktape (issue 4): arrows, block scope, templates,
+# destructuring, spread, parameters, operators — t/syntax/*.txt run through
+# `invoke exec`, each compared with what node prints.
+use strict;
+use warnings;
+use FindBin;
+use lib "$FindBin::Bin/lib", "$FindBin::Bin/syntax";
+use Test::More;
+use Cases;
+
+run_case_files(map { "$FindBin::Bin/syntax/$_.txt" } qw(arrows letconst templates destructuring spread params operators misc));
+done_testing();
