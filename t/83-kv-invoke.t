@@ -34,7 +34,7 @@ kv($data, 'set', 'n', '41');
 kv($data, 'set', 'temp', '"soon"', '--ttl', '3600');
 kv($data, 'set', 'gone', '"gone"', '--ttl', '0.2');
 kv($data, 'set', $_, 'true') for qw(a:1 a:2 b:1);
-select(undef, undef, undef, 0.3);
+select(undef, undef, undef, 0.5);
 is(kv($data, 'list')->{stdout}, "a:1\na:2\nb:1\ngreeting\nn\ntemp\n", 'list: every live key in order');
 is(kv($data, 'list', '--prefix', 'a:')->{stdout}, "a:1\na:2\n", 'list --prefix');
 is(kv($data, 'list', '--limit', '2')->{stdout}, "a:1\na:2\n", 'list --limit');
