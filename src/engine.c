@@ -20,6 +20,7 @@
 #include "js_crypto.h"
 #include "js_sys.h"
 #include "log.h"
+#include "ratelimit.h"
 #include "router.h"
 
 #include <errno.h>
@@ -441,6 +442,7 @@ int eng_handle(eng *e, const eng_request *r)
     static rt_match m;      /* PATH_MAX-sized: keep it off the stack */
     rt_status st;
     duk_context *t;
+    long retry = 0;
 
     why[0] = '\0';
     if (root == NULL) {
@@ -451,6 +453,11 @@ int eng_handle(eng *e, const eng_request *r)
     if (route_path(r->envp, path, sizeof path) < 0) {
         eng_send_error(r->io, 414, NULL);
         return 414;
+    }
+    /* the administrator's limits (ratelimit.h), before any JavaScript */
+    if (rl_check(root, path, env_get(r->envp, "REMOTE_ADDR"), &retry) == RL_DENY) {
+        rl_send_429(r->io, retry);
+        return 429;
     }
     st = rt_resolve(root, path, &m, why, sizeof why);
     if (st != RT_OK) {

@@ -268,6 +268,11 @@ static duk_ret_t jskv_list(duk_context *ctx)
     return 1;
 }
 
+struct kv *jskv_handle(void)
+{
+    return jskv_store;
+}
+
 /* kvReady() -> true when the store is open. */
 static duk_ret_t jskv_ready(duk_context *ctx)
 {

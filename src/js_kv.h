@@ -16,4 +16,8 @@
  * heap. */
 void jskv_init(duk_context *ctx, jsys_host *host);
 
+/* The process's store handle, NULL without one (no --data, or it failed to
+ * open).  Owned by the binding; for the engine's admin rate limits. */
+struct kv *jskv_handle(void);
+
 #endif

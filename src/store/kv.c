@@ -43,6 +43,7 @@ struct kv {
     DB *exp;
     char scope[KV_SCOPE_LEN + 1];
     char root[PATH_MAX];        /* the root the scope was made from */
+    char ns[32];                /* and its namespace ("": the functions') */
     char *buf;                  /* kv_get's results */
     size_t cap;
     int64_t last_purge, last_ckp;
@@ -309,20 +310,33 @@ void kv_close(kv *s)
 
 int kv_use_root(kv *s, const char *root, char *err, size_t errlen)
 {
+    return kv_use_root_ns(s, root, "", err, errlen);
+}
+
+int kv_use_root_ns(kv *s, const char *root, const char *ns, char *err, size_t errlen)
+{
     char real[PATH_MAX];
     uint64_t h = 14695981039346656037ULL;  /* FNV-1a */
     const unsigned char *p;
 
-    if (s->scope[0] && strcmp(root, s->root) == 0)
+    if (s->scope[0] && strcmp(root, s->root) == 0 && strcmp(ns, s->ns) == 0)
         return KV_OK;
-    if (strlen(root) >= sizeof s->root || realpath(root, real) == NULL) {
+    if (strlen(root) >= sizeof s->root || strlen(ns) >= sizeof s->ns ||
+        realpath(root, real) == NULL) {
         snprintf(err, errlen, "%s: %s", root, strerror(errno ? errno : ENAMETOOLONG));
         return KV_ERR;
     }
     for (p = (const unsigned char *) real; *p; p++)
         h = (h ^ *p) * 1099511628211ULL;
+    /* a namespace is hashed after a NUL, which no path contains */
+    if (*ns) {
+        h = (h ^ 0) * 1099511628211ULL;
+        for (p = (const unsigned char *) ns; *p; p++)
+            h = (h ^ *p) * 1099511628211ULL;
+    }
     snprintf(s->scope, sizeof s->scope, "%016llx", (unsigned long long) h);
     snprintf(s->root, sizeof s->root, "%s", root);
+    snprintf(s->ns, sizeof s->ns, "%s", ns);
     return KV_OK;
 }
 

@@ -64,6 +64,10 @@ void kv_close(kv *s);
  * retained.  Returns KV_OK or KV_ERR. */
 int kv_use_root(kv *s, const char *root, char *err, size_t errlen);
 
+/* Like kv_use_root, in a namespace of that root that functions never
+ * see (ns: a short name; "" is the functions' own). */
+int kv_use_root_ns(kv *s, const char *root, const char *ns, char *err, size_t errlen);
+
 /* The current scope as KV_SCOPE_LEN hex digits (owned by s). */
 const char *kv_scope(const kv *s);
 

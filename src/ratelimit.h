@@ -1,0 +1,26 @@
+/* ratelimit.h - administrators' rate limits, checked before any JavaScript.
+ *
+ * A functions root may hold a file _rate-limits (private: never served)
+ * with lines "PREFIX LIMIT WINDOW": at most LIMIT requests per client
+ * address per WINDOW seconds to paths starting with PREFIX (the longest
+ * matching prefix applies).  Counts live in the kv store (--data), in a
+ * namespace of the root that functions never see.  This module sits between
+ * the engine and the store; the request layer knows nothing of it.
+ */
+#ifndef INVOKE_RATELIMIT_H
+#define INVOKE_RATELIMIT_H
+
+#include "engine.h"
+
+#define RL_ALLOW 0
+#define RL_DENY 1
+
+/* Counts one request from addr to path under root.  RL_DENY when over a
+ * limit: *retry_after gets the seconds to wait.  Without a rules file, a
+ * store, or on a store error (logged), RL_ALLOW.  Nothing is retained. */
+int rl_check(const char *root, const char *path, const char *addr, long *retry_after);
+
+/* Sends the 429 JSON response with its Retry-After header through io. */
+void rl_send_429(const eng_io *io, long retry_after);
+
+#endif
