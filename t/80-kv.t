@@ -72,9 +72,9 @@ ok(kv('delete', 'v')->{result}, 'delete of an existing key: true');
 ok(!kv('delete', 'v')->{result}, 'delete again: false');
 
 # TTL
-kv('set', 'short', 'soon gone', 0.2);
+kv('set', 'short', 'soon gone', 1.5);
 is(kv('get', 'short')->{result}, 'soon gone', 'readable before its TTL');
-select(undef, undef, undef, 0.4);
+select(undef, undef, undef, 1.7);
 is(kv('get', 'short')->{result}, undef, 'absent at once when the TTL has passed');
 
 # incr
