@@ -90,10 +90,10 @@ static void test_expiry(kv *s)
     const char *v;
     size_t n, purged = 0;
 
-    is_int(set_str(s, "ttl", "1", kv_now() + 150), KV_OK, "set with an expiry");
+    is_int(set_str(s, "ttl", "1", kv_now() + 400), KV_OK, "set with an expiry");
     ok(kv_get(s, "ttl", 3, &v, &n, &exp, err, sizeof err) == KV_OK && exp > kv_now(),
        "readable before it expires, with its expiry");
-    nap_ms(250);
+    nap_ms(500);
     is_int(get_str(s, "ttl", buf, sizeof buf), KV_NOTFOUND, "absent once expired");
     is_int(kv_del(s, "ttl", 3, err, sizeof err), KV_NOTFOUND, "deleting an expired key: not found");
     set_str(s, "e1", "1", kv_now() - 1);
@@ -134,9 +134,9 @@ static void test_numbers(kv *s)
     set_str(s, "s", "\"text\"", 0);
     is_int(kv_incr(s, "s", 1, 1, 0, &r, err, sizeof err), KV_ERR, "incr on a string fails");
     ok(strstr(err, "not a number") != NULL, "saying why");
-    kv_incr(s, "t", 1, 1, kv_now() + 100, &r, err, sizeof err);
+    kv_incr(s, "t", 1, 1, kv_now() + 500, &r, err, sizeof err);
     kv_incr(s, "t", 1, 1, kv_now() + 100000, &r, err, sizeof err);
-    nap_ms(200);
+    nap_ms(600);
     is_int(get_str(s, "t", buf, sizeof buf), KV_NOTFOUND,
            "incr keeps the expiry given when the key was created");
     for (i = 0; i < 5; i++) {
@@ -145,11 +145,11 @@ static void test_numbers(kv *s)
     }
     is_int(allowed, 3, "a rate limit of 3 allows 3 of 5");
     ok(!rr.allowed && rr.remaining == 0 && rr.reset_at > kv_now(), "then refuses, saying when it resets");
-    kv_rate(s, "rw", 2, 1, 100, &rr, err, sizeof err);
-    kv_rate(s, "rw", 2, 1, 100, &rr, err, sizeof err);
+    kv_rate(s, "rw", 2, 1, 500, &rr, err, sizeof err);
+    kv_rate(s, "rw", 2, 1, 500, &rr, err, sizeof err);
     ok(!rr.allowed, "a full window refuses");
-    nap_ms(200);
-    kv_rate(s, "rw", 2, 1, 100, &rr, err, sizeof err);
+    nap_ms(600);
+    kv_rate(s, "rw", 2, 1, 500, &rr, err, sizeof err);
     ok(rr.allowed, "a new window allows again");
 }
 
