@@ -457,9 +457,9 @@ rt.strEscape = strEscape;
 
 /* --- console.table --- */
 
-function center(s, width) {
-    var pad = width - s.length, left = Math.floor(pad / 2);
-    return repeat(' ', left) + s + repeat(' ', pad - left);
+/* Node 20 left-aligns cells, one space from the rule. */
+function cellText(s, width) {
+    return ' ' + s + repeat(' ', width - s.length - 1);
 }
 
 function renderTable(head, rows) {
@@ -471,7 +471,7 @@ function renderTable(head, rows) {
         return l + widths.map(function (w) { return repeat('─', w); }).join(m) + r;
     }
     function row(cells) {
-        return '│' + cells.map(function (c, k) { return center(c || '', widths[k]); }).join('│') + '│';
+        return '│' + cells.map(function (c, k) { return cellText(c || '', widths[k]); }).join('│') + '│';
     }
     var out = [line('┌', '┬', '┐'), row(head), line('├', '┼', '┤')];
     for (i = 0; i < rows.length; i++) out.push(row(rows[i]));
@@ -575,7 +575,7 @@ var console = {
     },
     countReset: function (l) {
         l = label(l);
-        if (!hasOwn.call(counts, l)) emit('warn', "Count for '" + l + "' does not exist");
+        if (!hasOwn.call(counts, l)) emit('warn', "Warning: Count for '" + l + "' does not exist");
         else counts[l] = 0;
     },
     group: function () {
@@ -587,13 +587,13 @@ var console = {
     },
     time: function (l) {
         l = label(l);
-        if (hasOwn.call(timersByLabel, l)) emit('warn', "Label '" + l + "' already exists for console.time()");
+        if (hasOwn.call(timersByLabel, l)) emit('warn', "Warning: Label '" + l + "' already exists for console.time()");
         else timersByLabel[l] = sys.now();
     },
     timeLog: function (l) {
         l = label(l);
         if (!hasOwn.call(timersByLabel, l)) {
-            emit('warn', "No such label '" + l + "' for console.timeLog()");
+            emit('warn', "Warning: No such label '" + l + "' for console.timeLog()");
             return;
         }
         var extra = Array.prototype.slice.call(arguments, 1);
@@ -602,7 +602,7 @@ var console = {
     timeEnd: function (l) {
         l = label(l);
         if (!hasOwn.call(timersByLabel, l)) {
-            emit('warn', "No such label '" + l + "' for console.timeEnd()");
+            emit('warn', "Warning: No such label '" + l + "' for console.timeEnd()");
             return;
         }
         emit('info', l + ': ' + duration(sys.now() - timersByLabel[l]));

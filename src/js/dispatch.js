@@ -182,15 +182,23 @@ var processObj = {
         }
         return [s, ns];
     },
+    /* Duktape has no heap statistics to hand: the figures are zeros
+     * (the request's memory limit is enforced by the engine instead). */
+    memoryUsage: function () {
+        return { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+    },
     nextTick: function (fn) {
+        if (typeof fn !== 'function')
+            throw rt.argTypeError('callback', 'of type function', fn);
         var args = Array.prototype.slice.call(arguments, 1);
         queueMicrotask(function () { fn.apply(undefined, args); });
     },
     exit: function () {
-        throw new Error('process.exit() is not allowed in a function: send a response instead');
+        throw rt.nodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM',
+                           'process.exit() is not allowed in a function: send a response instead');
     },
     kill: function () {
-        throw new Error('process.kill() is not allowed in a function');
+        throw rt.nodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'process.kill() is not allowed in a function');
     },
     on: function () { return processObj; },
     once: function () { return processObj; },
@@ -201,4 +209,13 @@ Object.defineProperty(processObj, 'env', {
     get: function () { return rt.processEnv(); },
     enumerable: true
 });
+processObj.memoryUsage.rss = function () { return 0; };
+/* hrtime.bigint() needs BigInt, which Duktape lacks: it works once a layer
+ * provides BigInt and throws ERR_FEATURE_UNAVAILABLE until then. */
+processObj.hrtime.bigint = function () {
+    if (typeof BigInt !== 'function')
+        throw rt.nodeError(Error, 'ERR_FEATURE_UNAVAILABLE', 'BigInt is not available in this runtime: use process.hrtime()');
+    var t = processObj.hrtime();
+    return BigInt(t[0]) * BigInt(1000000000) + BigInt(t[1]);
+};
 G.process = processObj;
