@@ -22,7 +22,7 @@
 enum {
     OPT_ROOT = 256, OPT_DATA, OPT_LISTEN, OPT_WORKERS, OPT_MAX_REQUESTS,
     OPT_TIMEOUT, OPT_MEMORY, OPT_MAX_BODY, OPT_LOG, OPT_DEV, OPT_TRUST,
-    OPT_HELP, OPT_VERSION
+    OPT_HELP, OPT_VERSION, OPT_SLOW_LOG, OPT_STATUS_PATH
 };
 
 static const struct option cfg_options[] = {
@@ -37,6 +37,8 @@ static const struct option cfg_options[] = {
     { "log",          required_argument, NULL, OPT_LOG },
     { "dev",          no_argument,       NULL, OPT_DEV },
     { "trust-proxy",  no_argument,       NULL, OPT_TRUST },
+    { "slow-log",     required_argument, NULL, OPT_SLOW_LOG },
+    { "status-path",  required_argument, NULL, OPT_STATUS_PATH },
     { "help",         no_argument,       NULL, OPT_HELP },
     { "version",      no_argument,       NULL, OPT_VERSION },
     { NULL, 0, NULL, 0 }
@@ -57,6 +59,9 @@ static const char cfg_usage[] =
     "  --log FILE          log file (default stderr)\n"
     "  --dev               error details in response bodies\n"
     "  --trust-proxy       take the client address from X-Forwarded-For\n"
+    "  --slow-log SECONDS  log a warning for requests slower than this\n"
+    "  --status-path PATH  answer PATH (e.g. /invoke-status) with the workers'\n"
+    "                      state, text or JSON with ?json (default: off)\n"
     "  --help              show this help\n"
     "  --version           show the version\n"
     "\n"
@@ -161,6 +166,16 @@ static int cfg_apply(cfg *c, int opt, const char *arg)
     case OPT_TIMEOUT:
         if (cfg_seconds(arg, &c->timeout) < 0)
             return cfg_bad("timeout", "expected a number of seconds");
+        return 0;
+    case OPT_SLOW_LOG:
+        if (cfg_seconds(arg, &c->slow_log) < 0)
+            return cfg_bad("slow-log", "expected a number of seconds");
+        return 0;
+    case OPT_STATUS_PATH:
+        /* compared with the request path as sent, so it must be one */
+        if (arg[0] != '/' || strpbrk(arg, "?#%") != NULL || strlen(arg) > 256)
+            return cfg_bad("status-path", "expected a path like /invoke-status");
+        c->status_path = arg;
         return 0;
     }
     return -1;

@@ -20,7 +20,14 @@ typedef struct cfg {
     long max_body;          /* --max-body BYTES (default 1 MiB) */
     int dev;                /* --dev */
     int trust_proxy;        /* --trust-proxy */
+    double slow_log;        /* --slow-log SECONDS (0 = off) */
+    const char *status_path; /* --status-path /PATH (NULL = no status page) */
 } cfg;
+
+/* Seconds past --timeout after which a worker still busy with one request
+ * is killed (by the supervisor, or by its own alarm without one): the
+ * engine's check stops JavaScript at --timeout, this stops time spent in C. */
+#define CFG_KILL_GRACE 2.0
 
 /* Fills c from argv.  Prints --help / --version and exits 0 itself; prints
  * a one-line error naming the option and returns -1 on bad usage.  Strings

@@ -39,15 +39,33 @@ struct eng {
     size_t limit;           /* refuse allocations past this, 0: no limit */
     int timed_out;
     int out_of_memory;
+    unsigned alloc_ticks;   /* allocations since the last look at the clock */
 };
 
 /* --- allocator: counts every byte so a request can be held to a limit --- */
+
+/* Past the deadline allocations fail too: a long C call that never returns
+ * to the interrupt counter (Array.prototype.join over a big sparse array,
+ * for one) still allocates as it goes, and failing is the only way to stop
+ * it from inside.  The clock is read every 64 allocations only. */
+static int eng_past_deadline(eng *e)
+{
+    if (e->timed_out)
+        return 1;
+    if (e->host.deadline <= 0 || (++e->alloc_ticks & 63) != 0)
+        return 0;
+    if (jsys_now() >= e->host.deadline)
+        e->timed_out = 1;
+    return e->timed_out;
+}
 
 static void *eng_alloc(void *ud, duk_size_t size)
 {
     eng *e = ud;
     void *p;
 
+    if (eng_past_deadline(e))
+        return NULL;
     if (e->limit && (e->out_of_memory || e->used + size > e->limit)) {
         e->out_of_memory = 1;
         return NULL;
@@ -64,6 +82,8 @@ static void *eng_realloc(void *ud, void *ptr, duk_size_t size)
     size_t old = ptr ? malloc_usable_size(ptr) : 0;
     void *p;
 
+    if (size > old && eng_past_deadline(e))
+        return NULL;
     if (e->limit && size > old &&
         (e->out_of_memory || e->used - old + size > e->limit)) {
         e->out_of_memory = 1;

@@ -6,10 +6,14 @@
  *     since the spawner usually manages the processes itself.
  *  3. Otherwise plain CGI: one request from environ/stdin to stdout.
  *
+ * Before 2 and 3: a socket passed by systemd (LISTEN_PID is us, LISTEN_FDS
+ * >= 1, the socket on fd 3) is served like --listen, with the supervisor.
+ *
  * A unix socket is created with mode 0666 so that any web-server user can
  * connect; the folder that holds it is what should restrict access.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <netdb.h>
 #include <signal.h>
@@ -176,6 +180,7 @@ static int main_supervise(int fd, cfg *c, const char *where)
     o.listen_fd = fd;
     o.workers = c->workers;
     o.stop_timeout = c->timeout + 5;
+    o.kill_after = c->timeout > 0 ? c->timeout + CFG_KILL_GRACE : 0;
     o.serve = main_serve;
     o.ud = c;
     log_sys("notice", "invoke-fcgi %s started on %s, %d workers, master pid %d",
@@ -214,6 +219,38 @@ static int main_fd0(cfg *c)
     return rc;
 }
 
+/* sd_listen_fds(3) without libsystemd: the variables are for this pid
+ * only, so they are removed before any child could see them.  Returns the
+ * first passed descriptor (3), or -1 when systemd passed none. */
+static int main_systemd_fd(void)
+{
+    const char *pid = getenv("LISTEN_PID"), *fds = getenv("LISTEN_FDS");
+    char *end;
+    long p, n;
+    struct stat st;
+
+    if (pid == NULL || fds == NULL)
+        return -1;
+    p = strtol(pid, &end, 10);
+    if (*end != '\0' || p != (long)getpid())
+        return -1;
+    n = strtol(fds, &end, 10);
+    unsetenv("LISTEN_PID");
+    unsetenv("LISTEN_FDS");
+    unsetenv("LISTEN_FDNAMES");
+    if (*end != '\0' || n < 1)
+        return -1;
+    if (n > 1)
+        log_sys("warn", "systemd passed %ld sockets; serving the first (fd 3) only", n);
+    if (fstat(3, &st) < 0 || !S_ISSOCK(st.st_mode)) {
+        main_fail("LISTEN_FDS", "fd 3 is not a socket");
+        return -2;
+    }
+    /* workers inherit it through fork, never an exec'd program */
+    fcntl(3, F_SETFD, FD_CLOEXEC);
+    return 3;
+}
+
 /* --root must exist when given; absent, INVOKE_ROOT names it per request. */
 static int main_root(cfg *c, char *buf)
 {
@@ -234,6 +271,7 @@ int main(int argc, char **argv)
     static char root[PATH_MAX];
     struct sigaction sa;
     cfg c;
+    int fd;
 
     if (cfg_parse(&c, argc, argv) < 0)
         return 2;
@@ -253,6 +291,14 @@ int main(int argc, char **argv)
     }
     if (c.listen != NULL)
         return main_listen(&c);
+    fd = main_systemd_fd();
+    if (fd == -2)
+        return 2;
+    if (fd >= 0) {
+        if (c.workers == 0)
+            c.workers = 2;
+        return main_supervise(fd, &c, "the systemd socket (fd 3)");
+    }
     if (!FCGX_IsCGI())
         return main_fd0(&c);
     if (getenv("REQUEST_METHOD") == NULL) {

@@ -2,9 +2,10 @@
  *
  * Signal handlers only write the signal number into a self-pipe; all work
  * happens in a plain poll() loop, where it is safe to fork, log and wait.
- * The loop's timeout serves the two timers the supervisor has: the delay
- * before restarting workers that keep dying at start, and the deadline of a
- * graceful stop.
+ * The loop's timeout serves the three timers the supervisor has: the delay
+ * before restarting workers that keep dying at start, the deadline of a
+ * graceful stop, and the next look at the scoreboard for a worker stuck in
+ * one request past kill_after.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -18,6 +19,7 @@
 #include <sys/wait.h>
 
 #include "log.h"
+#include "scoreboard.h"
 #include "supervisor.h"
 
 #define SUP_QUICK_DEATH 1.0     /* seconds: a worker dying sooner failed to start */
@@ -27,6 +29,8 @@ typedef struct {
     pid_t pid;
     double started;
     int retiring;           /* asked to stop: not replaced when it exits */
+    int slot;               /* its scoreboard slot, -1: none */
+    int killed;             /* SIGKILLed for running over */
 } sup_child;
 
 typedef struct {
@@ -39,7 +43,7 @@ typedef struct {
     double deadline;        /* of the stop */
 } sup;
 
-static const int sup_sigs[] = { SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGCHLD, 0 };
+static const int sup_sigs[] = { SIGTERM, SIGINT, SIGQUIT, SIGHUP, SIGUSR1, SIGCHLD, 0 };
 static int sup_pipe[2] = { -1, -1 };
 
 static void sup_on_signal(int sig)
@@ -108,6 +112,9 @@ static void sup_child_setup(const sigset_t *orig, pid_t parent)
     sigaddset(&m, SIGTERM);
     sigaddset(&m, SIGINT);
     sigaddset(&m, SIGUSR1);
+    /* a drain is the supervisor's business; blocked until the worker
+     * ignores it, so a SIGQUIT to the process group cannot dump cores */
+    sigaddset(&m, SIGQUIT);
     sigprocmask(SIG_SETMASK, &m, NULL);
     if (prctl(PR_SET_PDEATHSIG, SIGTERM) < 0 || getppid() != parent)
         raise(SIGTERM);     /* pending until the worker's first wait */
@@ -117,6 +124,7 @@ static int sup_spawn(sup *s)
 {
     sigset_t all, orig;
     pid_t pid, parent = getpid();
+    int slot = sb_free_slot();
 
     if (s->nkids == s->cap) {
         size_t ncap = s->cap ? s->cap * 2 : 8;
@@ -132,6 +140,7 @@ static int sup_spawn(sup *s)
     pid = fork();
     if (pid == 0) {
         sup_child_setup(&orig, parent);
+        sb_attach(slot);
         _exit(s->o->serve(s->o->listen_fd, s->o->ud));
     }
     sigprocmask(SIG_SETMASK, &orig, NULL);
@@ -142,6 +151,9 @@ static int sup_spawn(sup *s)
     s->kids[s->nkids].pid = pid;
     s->kids[s->nkids].started = sup_now();
     s->kids[s->nkids].retiring = 0;
+    s->kids[s->nkids].slot = slot;
+    s->kids[s->nkids].killed = 0;
+    sb_assign(slot, pid);
     s->nkids++;
     return 0;
 }
@@ -216,7 +228,8 @@ static void sup_reap(sup *s)
         if (i == s->nkids)
             continue;       /* not ours (cannot happen: we fork nothing else) */
         sup_log_death(&s->kids[i], st);
-        if (!s->kids[i].retiring && !s->stopping)
+        sb_release(s->kids[i].slot);
+        if (!s->kids[i].retiring && !s->stopping && !s->kids[i].killed)
             sup_after_death(s, &s->kids[i], st);
         s->kids[i] = s->kids[--s->nkids];
     }
@@ -226,10 +239,13 @@ static void sup_begin_stop(sup *s, int sig)
 {
     if (s->stopping)
         return;
-    log_sys("notice", "%s: stopping %zu workers",
-            sig == SIGINT ? "SIGINT" : "SIGTERM", s->nkids);
+    log_sys("notice", "%s: %s %zu workers",
+            sig == SIGINT ? "SIGINT" : sig == SIGQUIT ? "SIGQUIT" : "SIGTERM",
+            sig == SIGQUIT ? "draining" : "stopping", s->nkids);
     s->stopping = 1;
-    s->deadline = sup_now() + s->o->stop_timeout;
+    /* a drain has no deadline of its own: every request finishes, bounded
+     * only by kill_after */
+    s->deadline = sig == SIGQUIT ? sup_now() + 1e9 : sup_now() + s->o->stop_timeout;
     sup_signal_all(s, SIGTERM, 0);
 }
 
@@ -255,6 +271,7 @@ static void sup_dispatch(sup *s, int sig)
         break;              /* reaped after every wake-up anyway */
     case SIGTERM:
     case SIGINT:
+    case SIGQUIT:
         sup_begin_stop(s, sig);
         break;
     case SIGHUP:
@@ -279,19 +296,77 @@ static void sup_drain(sup *s)
             sup_dispatch(s, buf[i]);
 }
 
+/* When the scoreboard must next be looked at: the earliest moment a busy
+ * worker runs over, or kill_after from now (an idle worker may start a
+ * request any time).  0 when nothing is watched. */
+static double sup_next_check(const sup *s)
+{
+    double now = sup_now(), next = now + s->o->kill_after;
+    size_t i;
+
+    if (s->o->kill_after <= 0)
+        return 0;
+    for (i = 0; i < s->nkids; i++) {
+        char id[SB_ID_MAX], path[SB_PATH_MAX];
+        long long since = sb_busy_since(s->kids[i].slot, id, sizeof id, path, sizeof path);
+        double at = since / 1000.0 + s->o->kill_after;
+
+        if (since > 0 && !s->kids[i].killed && at < next)
+            next = at;
+    }
+    return next;
+}
+
 /* Milliseconds until the next timer, -1 when there is none. */
 static int sup_timeout(const sup *s)
 {
-    double until;
+    double until = 0, check = sup_next_check(s);
+    int timer = 1;
 
     if (s->stopping)
         until = s->deadline;
     else if (sup_active(s) < s->o->workers)
         until = s->next_spawn;
     else
+        timer = 0;
+    if (check > 0 && (!timer || check < until)) {
+        until = check;
+        timer = 1;
+    }
+    if (!timer)
         return -1;
     until -= sup_now();
     return until <= 0 ? 0 : (int)(until * 1000) + 1;
+}
+
+/* The last resort of the time limit: a worker busy with one request longer
+ * than kill_after is stuck where the engine's interrupt check never runs
+ * (a regex backtracking inside Duktape, a blocking C call).  SIGKILL is the
+ * only thing that works there; the web server sees the connection close
+ * without a response (502 from nginx, 500 from Apache) and the worker is
+ * replaced like any that died. */
+static void sup_kill_overdue(sup *s)
+{
+    long long now = sb_now_ms();
+    size_t i;
+
+    if (s->o->kill_after <= 0)
+        return;
+    for (i = 0; i < s->nkids; i++) {
+        sup_child *k = &s->kids[i];
+        char id[SB_ID_MAX], path[SB_PATH_MAX];
+        long long since = sb_busy_since(k->slot, id, sizeof id, path, sizeof path);
+
+        if (since <= 0 || k->killed || (now - since) < s->o->kill_after * 1000)
+            continue;
+        log_sys("error", "worker %d busy %.1fs with request %s %s, past the time limit "
+                "it cannot stop itself within: killing it", (int)k->pid,
+                (now - since) / 1000.0, id, path);
+        if (kill(k->pid, SIGKILL) == 0) {
+            k->killed = 1;
+            sb_count_kill();
+        }
+    }
 }
 
 static void sup_kill_stragglers(sup *s)
@@ -319,6 +394,7 @@ static void sup_loop(sup *s)
             sup_begin_stop(s, SIGTERM);
         }
         sup_drain(s);
+        sup_kill_overdue(s);
         sup_reap(s);
         if (s->stopping) {
             if (s->nkids == 0)
@@ -340,7 +416,8 @@ int sup_run(const sup_opts *o)
 
     memset(&s, 0, sizeof s);
     s.o = o;
-    if (sup_signals() < 0) {
+    /* room for a reload's fresh set next to the retiring one, twice over */
+    if (sb_create(o->workers * 3 + 2) < 0 || sup_signals() < 0) {
         log_sys("error", "supervisor setup: %s", strerror(errno));
         return 1;
     }

@@ -12,6 +12,11 @@ typedef struct sup_opts {
     int listen_fd;          /* shared by every child, stays the caller's */
     int workers;            /* children to keep running (>= 1) */
     double stop_timeout;    /* seconds children get to finish on a stop */
+    /* Seconds one request may keep a child busy before the supervisor
+     * SIGKILLs it (0 = never): the last resort for time spent in C, which
+     * the engine's own time limit cannot interrupt.  Children report their
+     * requests in the scoreboard (scoreboard.h) the supervisor creates. */
+    double kill_after;
     /* Runs in each child; its return value is the child's exit status.
      * It starts with SIGTERM, SIGINT and SIGUSR1 blocked (and default
      * handlers) and is expected to handle them: TERM/INT = finish the
@@ -20,13 +25,17 @@ typedef struct sup_opts {
     void *ud;
 } sup_opts;
 
-/* Runs in the parent until SIGTERM or SIGINT: forks the children, restarts
+/* Runs in the parent until SIGTERM, SIGINT or SIGQUIT: forks the children, restarts
  * any that die (backing off up to 5 s when they die right after starting),
  * on SIGHUP starts a fresh set and then asks the old one to finish, on
  * SIGUSR1 reopens the log and passes the signal on.  On a stop it sends
  * SIGTERM to every child, waits up to stop_timeout seconds and SIGKILLs the
- * rest.  Installs handlers for TERM, INT, HUP, USR1 and CHLD.  Returns 0
- * after a graceful stop, 1 when it could not set up (message logged). */
+ * rest.  SIGQUIT drains: the children finish the request in progress and
+ * exit, however long that takes (kill_after still applies), and no child is
+ * killed for being slow to stop.  A child busy longer than kill_after on one
+ * request is killed and replaced.  Installs handlers for TERM, INT, QUIT,
+ * HUP, USR1 and CHLD.  Returns 0 after a graceful stop, 1 when it could not
+ * set up (message logged). */
 int sup_run(const sup_opts *o);
 
 #endif

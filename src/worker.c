@@ -4,7 +4,15 @@
  * whole life of the worker and are let through only while it waits for a
  * connection (see rq_accept).  A SIGTERM sent mid-request therefore waits
  * until the response is complete, and nothing the engine does (a database
- * call, a fetch, a timer) ever sees an EINTR it did not ask for.
+ * call, a fetch, a timer) ever sees an EINTR it did not ask for.  SIGQUIT
+ * stops a worker like SIGTERM (the supervisor drains with it).
+ *
+ * Every request is published in the scoreboard (busy since, id, path) so
+ * that the supervisor can kill a worker stuck in C past --timeout.  Without
+ * a supervisor the worker arms alarm() for the same bound around each
+ * request instead: SIGALRM's default action ends the process, the web
+ * server sees the connection close, and mod_fcgid or spawn-fcgi's user
+ * starts another.
  */
 #include <errno.h>
 #include <limits.h>
@@ -18,6 +26,7 @@
 #include "engine.h"
 #include "log.h"
 #include "request.h"
+#include "scoreboard.h"
 #include "worker.h"
 
 #define WRK_ID_MAX 64
@@ -52,12 +61,14 @@ static int wrk_signals(sigset_t *ctl)
     sigaddset(ctl, SIGTERM);
     sigaddset(ctl, SIGINT);
     sigaddset(ctl, SIGUSR1);
+    sigaddset(ctl, SIGQUIT);
     if (sigprocmask(SIG_BLOCK, ctl, NULL) < 0)
         return -1;
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
     sa.sa_handler = wrk_on_stop;
-    if (sigaction(SIGTERM, &sa, NULL) < 0 || sigaction(SIGINT, &sa, NULL) < 0)
+    if (sigaction(SIGTERM, &sa, NULL) < 0 || sigaction(SIGINT, &sa, NULL) < 0 ||
+        sigaction(SIGQUIT, &sa, NULL) < 0)
         return -1;
     sa.sa_handler = wrk_on_usr1;
     if (sigaction(SIGUSR1, &sa, NULL) < 0)
@@ -126,6 +137,44 @@ static const char *wrk_root(rq *r, const cfg *c, const char *id, char *buf)
     return c->root;
 }
 
+/* True when the query string has a `json` key (?json, ?json=1, ?a&json). */
+static int wrk_wants_json(const char *q)
+{
+    while (q != NULL && *q) {
+        size_t n = strcspn(q, "&=");
+        if (n == 4 && strncmp(q, "json", 4) == 0)
+            return 1;
+        q += strcspn(q, "&");
+        if (*q == '&')
+            q++;
+    }
+    return 0;
+}
+
+/* The status page (--status-path): the scoreboard as text or JSON.  Never
+ * cached; who may see it is the web server's business (see doc/admin.md). */
+static int wrk_status(rq *r)
+{
+    const eng_io *io = rq_io(r);
+    int json = wrk_wants_json(rq_param(r, "QUERY_STRING"));
+    char *page = sb_report(json, sb_supervised() ? getppid() : getpid());
+    const char *hdr = json ? "Content-Type: application/json; charset=utf-8\r\n"
+                             "Cache-Control: no-store\r\n"
+                           : "Content-Type: text/plain; charset=utf-8\r\n"
+                             "Cache-Control: no-store\r\n";
+    const char *method = rq_param(r, "REQUEST_METHOD");
+
+    if (page == NULL) {
+        eng_send_error(io, 500, "Internal Server Error");
+        return 500;
+    }
+    if (io->head(io->ud, 200, hdr, strlen(hdr)) == 0 &&
+        (method == NULL || strcmp(method, "HEAD") != 0))
+        io->body(io->ud, page, strlen(page));
+    free(page);
+    return 200;
+}
+
 /* Reads the body and runs the request; returns the status sent. */
 static int wrk_run(wrk *w, rq *r, const char *id)
 {
@@ -166,14 +215,29 @@ static int wrk_run(wrk *w, rq *r, const char *id)
 static void wrk_handle(wrk *w, rq *r)
 {
     char id[WRK_ID_MAX + 1], path[2048];
-    double t0 = wrk_now_ms();
-    int status;
+    double t0 = wrk_now_ms(), ms;
+    const double *slow = &w->c->slow_log;
+    int status, self_kill = !sb_supervised() && w->c->timeout > 0;
 
     w->served++;
     wrk_reqid(rq_param(r, "HTTP_X_REQUEST_ID"), w->served, id, sizeof id);
-    status = wrk_run(w, r, id);
     wrk_log_path(rq_param(r, "REQUEST_URI"), path, sizeof path);
-    log_access(id, rq_param(r, "REQUEST_METHOD"), path, status, wrk_now_ms() - t0);
+    sb_busy(id, path);
+    if (self_kill)
+        alarm((unsigned)(w->c->timeout + CFG_KILL_GRACE + 0.999));
+    if (w->c->status_path != NULL && strcmp(path, w->c->status_path) == 0)
+        status = wrk_status(r);
+    else
+        status = wrk_run(w, r, id);
+    if (self_kill)
+        alarm(0);
+    ms = wrk_now_ms() - t0;
+    log_access(id, rq_param(r, "REQUEST_METHOD"), path, status, ms);
+    if (*slow > 0 && ms > *slow * 1000)
+        log_sys("warn", "slow request %s %s %s: %.0f ms (--slow-log %gs)", id,
+                rq_param(r, "REQUEST_METHOD") ? rq_param(r, "REQUEST_METHOD") : "-",
+                path, ms, *slow);
+    sb_idle(status, *slow > 0 && ms > *slow * 1000);
 }
 
 static int wrk_start(wrk *w, const cfg *c)
@@ -203,6 +267,7 @@ static int wrk_loop(wrk *w, rq *r, const sigset_t *ctl)
 {
     const cfg *c = w->c;
 
+    sb_set_state(SB_IDLE);
     while (!wrk_stop) {
         int rc;
 
@@ -225,6 +290,7 @@ static int wrk_loop(wrk *w, rq *r, const sigset_t *ctl)
             rq_finish(r);
         }
     }
+    sb_set_state(SB_STOPPING);
     log_sys("info", "worker %d stopping after %lu requests", (int)getpid(), w->served);
     return 0;
 }

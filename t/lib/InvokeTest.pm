@@ -33,7 +33,7 @@ use Time::HiRes qw(time sleep);
 
 our @EXPORT = qw(
     srcdir builddir bin nginx_bin need_bins tmpdir fixture_root
-    free_port start_invoke start_spawn_fcgi start_nginx start_apache apache_bin replay_test stop stop_all
+    free_port start_invoke start_spawn_fcgi start_nginx start_apache apache_bin replay_test start_load stop_load stop stop_all
     raw_request http_get http_post http_request stream_request
     start_request finish_request read_until
     fcgi_request run_cmd run_cgi parse_cgi parse_http hdr json_body
@@ -523,7 +523,8 @@ sub replay_test {
     my (@comments, $failed);
     while (my $r = $tap->next) {
         if ($r->is_plan && $r->directive eq 'SKIP') {
-            Test::More::plan(skip_all => "$file: " . $r->explanation);
+            Test::More::plan(skip_all => "$file: " . $r->explanation) unless $tb->current_test;
+            $tb->skip("$file: " . $r->explanation);
         } elsif ($r->is_comment) {
             push @comments, $r->as_string;
         } elsif ($r->is_test) {
@@ -699,6 +700,54 @@ sub json_body {
     my $v = eval { JSON::PP->new->utf8->allow_nonref->decode($r->{body}) };
     Test::More::diag("not JSON ($r->{status}): " . substr($r->{body}, 0, 300)) if !defined $v && $@;
     return $v;
+}
+
+# start_load($port, '/hello', check => qr/.../, fcgi => 'ADDR'): a forked
+# child that sends one request after another, each on a new connection
+# (through the web server on $port, or straight over FastCGI to ADDR),
+# until stop_load($load) returns { ok, fail, refused, failures => [first
+# 10] }.  A request counts as ok with status 200, a complete answer and,
+# when given, a body matching `check`; with refused_ok => 1 a connection
+# refused (the server stopped listening) is counted apart as `refused`, and
+# one closed before a single byte came back as `dropped` (a stop's race:
+# connected in the backlog as the last worker closed the socket).
+sub start_load {
+    my ($port, $target, %o) = @_;
+    my $file = tmpdir() . '/load.' . ++$RUNS;
+    my $pid = fork;
+    die "fork: $!" unless defined $pid;
+    if (!$pid) {
+        $SIG{$_} = 'DEFAULT' for qw(INT TERM);
+        my ($ok, $fail, $refused, $dropped, @why) = (0, 0, 0, 0);
+        until (-e "$file.stop") {
+            my $r = $o{fcgi} ? fcgi_request($o{fcgi}, params => { REQUEST_URI => $target })
+                             : http_get($port, $target);
+            if ($r->{status} == 200 && !$r->{error} && (!$o{check} || $r->{body} =~ $o{check})) {
+                $ok++;
+            } elsif ($o{refused_ok} && ($r->{error} || '') =~ /^connect:/) {
+                $refused++;     # the server has stopped listening
+                select(undef, undef, undef, 0.01);
+            } elsif ($o{refused_ok} && $r->{error} && ($r->{raw} || '') eq '' && !$r->{stderr}) {
+                $dropped++;     # queued in the backlog as the last worker left
+            } else {
+                $fail++;
+                push @why, "$r->{status} " . ($r->{error} || '') . ' ' . substr($r->{body}, 0, 80)
+                    if @why < 10;
+            }
+        }
+        _write($file, JSON::PP->new->encode({ ok => $ok, fail => $fail, refused => $refused,
+                                              dropped => $dropped, failures => \@why }));
+        POSIX::_exit(0);
+    }
+    return { pid => $pid, file => $file };
+}
+
+sub stop_load {
+    my ($l) = @_;
+    _write("$l->{file}.stop", '');
+    waitpid($l->{pid}, 0);
+    my $r = eval { JSON::PP->new->decode(_slurp($l->{file})) };
+    return $r || { ok => 0, fail => -1, failures => ['the load child reported nothing'] };
 }
 
 # --- FastCGI, straight to the responder ------------------------------------
