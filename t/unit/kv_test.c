@@ -221,6 +221,8 @@ static void test_concurrency(void)
             int j, bad = c == NULL || kv_use_root(c, root_a, err, sizeof err) != KV_OK;
             for (j = 0; j < 250 && !bad; j++)
                 bad = kv_incr(c, "shared", 6, 1, 0, &r, err, sizeof err) != KV_OK;
+            if (bad)
+                printf("# child %d: %s\n", i, err);
             kv_close(c);
             _exit(bad);
         }
