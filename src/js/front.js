@@ -982,9 +982,14 @@ L.gNewExpression = function (node) {
 };
 
 L.gObjectExpression = function (node) {
-    var props = node.properties, need = false, i;
+    var props = node.properties, need = false, i, protoProp = null;
     for (i = 0; i < props.length; i++) {
         var p = props[i];
+        if (p.type === 'Property' && !p.computed && !p.shorthand && !p.method && p.kind === 'init' &&
+            (p.key.name === '__proto__' || p.key.value === '__proto__')) {
+            protoProp = p;
+            need = true;
+        }
         if (p.type === 'SpreadElement') need = true;
         else if (p.method || p.kind !== 'init') { if (this.usesSuper(p.value)) need = true; }
     }
@@ -994,6 +999,10 @@ L.gObjectExpression = function (node) {
     var groups = [], cur = null, pos = node.start + 1, home = null;
     for (i = 0; i < props.length; i++) {
         p = props[i];
+        if (p === protoProp) {
+            pos = p.end;
+            continue;
+        }
         if (p.type === 'SpreadElement') {
             if (cur) { groups.push('{' + cur.join(', ') + '}'); cur = null; }
             groups.push(this.genPad(p.argument, pos, p.end));
@@ -1010,10 +1019,12 @@ L.gObjectExpression = function (node) {
         pos = p.end;
     }
     if (cur) groups.push('{' + cur.join(', ') + '}');
+    if (!groups.length) groups.push('{}');
     var e = groups.length === 1 && groups[0].charAt(0) === '{' ? groups[0] :
         H + '.assign(' + (groups[0].charAt(0) === '{' ? '' : '{}, ') + groups.join(', ') + ')';
+    if (protoProp) e = 'Object.setPrototypeOf(' + e + ', ' + this.gen(protoProp.value) + ')';
     if (home) e = '(' + home + ' = ' + e + ')';
-    return e + this.nl(pos, node.end);
+    return this.padTo(e, node.start, node.end);
 };
 
 L.usesSuper = function (fnNode) {
@@ -1032,7 +1043,8 @@ L.usesSuper = function (fnNode) {
 L.gProperty = function (node) {
     if (node.method || node.kind === 'get' || node.kind === 'set') {
         var fnNode = node.value;
-        if (fnNode.async || fnNode.generator || this.needsParams(fnNode) || this.usesSuper(fnNode)) {
+        if (fnNode.async || fnNode.generator || this.needsParams(fnNode) || this.usesSuper(fnNode) ||
+            (node.computed && node.kind === 'init')) {
             var key = node.computed ? '[' + this.gen(node.key) + ']' : this.text(node.key.start, node.key.end);
             if (node.kind !== 'init') {
                 return node.kind + ' ' + key + this.funcTail(fnNode);
@@ -1213,13 +1225,20 @@ L.classExpr = function (node, name) {
                 JSON.stringify(m.key.type === 'Identifier' ? m.key.name : String(m.key.value))) : null;
             if (m.type === 'StaticBlock') {
                 var sb = this.withMethod(cc, m, C, function () {
-                    return 'function () {' + this.stmts(m.body, m.start + 1, m.end - 1) + '}';
+                    return this.withFn({ type: 'FunctionExpression', params: [], body: m }, false, function (fc) {
+                        var open = this.src.indexOf('{', m.start) + 1;
+                        var inner = this.stmts(m.body, open, m.end - 1);
+                        return 'function () {' + this.fnPrologue(fc) + inner + '}';
+                    });
                 }, true);
                 statics.push('(' + sb + ').call(' + C + ')');
             } else if (m.type === 'PropertyDefinition') {
                 var target = m.static ? C : 'this';
                 var val = m.value ? this.withMethod(cc, m, C, function () {
-                    return 'function () { return ' + this.gen(m.value) + '; }';
+                    return this.withFn({ type: 'FunctionExpression', params: [], body: m.value }, false, function (fc) {
+                        var v = this.gen(m.value);
+                        return 'function () {' + this.fnPrologue(fc) + 'return ' + v + '; }';
+                    });
                 }, m.static) : null;
                 var v = val ? '(' + val + ').call(' + target + ')' : 'void 0';
                 var def = m.key.type === 'PrivateIdentifier' ?
@@ -1254,7 +1273,12 @@ L.classExpr = function (node, name) {
         var superExpr = node.superClass ? this.gen(node.superClass) : null;
         var privDecl = '';
         for (var pn in cc.privNames) privDecl += 'var ' + cc.privNames[pn] + ' = Symbol(' + JSON.stringify('#' + pn) + ');';
+        /* the class's own name, bound inside its body (static blocks and
+         * field initialisers run before the outer binding is assigned) */
+        var inner = node.id ? (node.type === 'ClassDeclaration' ? name : node.id.name) : '';
+        inner = this.safeName(inner);
         var s = '(function (' + (S ? S : '') + ') {' + privDecl + 'var ' + C + ' = ' + ctorS + ';' +
+            (inner ? 'var ' + inner + ' = ' + C + ';' : '') +
             (fieldsFn ? 'var ' + cc.fieldsVar + ' = ' + fieldsFn + ';' : '') +
             H + '.setupClass(' + C + ', ' + (S || 'null') + ', ' + (S ? 'true' : 'false') + ');' +
             methods.join(';') + (methods.length ? ';' : '') +
@@ -1264,6 +1288,15 @@ L.classExpr = function (node, name) {
     } finally {
         this.clsStack.pop();
     }
+};
+
+/* var declarations a lowered function body starts with */
+L.fnPrologue = function (fc) {
+    var pre = '';
+    if (fc.temps.length) pre += 'var ' + fc.temps.join(', ') + ';';
+    if (fc.needThis) pre += 'var $this = this;';
+    if (fc.needArgs) pre += 'var $args = arguments;';
+    return pre;
 };
 
 L.safeName = function (n) { return /^[A-Za-z_$][\w$]*$/.test(n) ? n : ''; };

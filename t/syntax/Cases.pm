@@ -43,12 +43,47 @@ sub parse_cases {
     return @cases;
 }
 
+# Runs argv with stdout/stderr to files; returns the pid.
+sub _start {
+    my ($argv, $out, $err) = @_;
+    my $pid = fork() // die "fork: $!";
+    if (!$pid) {
+        open STDIN, '<', '/dev/null';
+        open STDOUT, '>', $out or exit 127;
+        open STDERR, '>', $err or exit 127;
+        exec @$argv or exit 127;
+    }
+    return $pid;
+}
+
+sub _slurp { my ($f) = @_; open my $fh, '<:raw', $f or return ''; local $/; my $s = <$fh>; $s // '' }
+
+# Runs every job (argv lists) JOBS at a time; returns { exit, stdout, stderr } each.
+sub _run_all {
+    my ($tmp, @jobs) = @_;
+    my (@res, %running);
+    my $next = 0;
+    while ($next < @jobs || %running) {
+        while ($next < @jobs && keys %running < 4) {
+            my $i = $next++;
+            my $pid = _start($jobs[$i], "$tmp/job$i.out", "$tmp/job$i.err");
+            $running{$pid} = $i;
+        }
+        my $pid = waitpid(-1, 0);
+        last if $pid <= 0;
+        my $i = delete $running{$pid};
+        next unless defined $i;
+        $res[$i] = { exit => $? >> 8, stdout => _slurp("$tmp/job$i.out"), stderr => _slurp("$tmp/job$i.err") };
+    }
+    return @res;
+}
+
 sub run_case_files {
     my (@files) = @_;
     need_bins('invoke');
     my $invoke = bin('invoke');
     my $tmp = tmpdir();
-    my $n = 0;
+    my ($n, @cases, @jobs) = (0);
     for my $file (@files) {
         (my $group = $file) =~ s{.*/|\.txt$}{}g;
         for my $c (parse_cases($file)) {
@@ -56,22 +91,32 @@ sub run_case_files {
             open my $fh, '>:raw', $path or die "$path: $!";
             print $fh $c->{code};
             close $fh;
-            my $r = run_cmd([$invoke, 'exec', $path], timeout => 20);
-            my $name = "$group: $c->{name}";
-            if ($c->{error}) {
-                ok($r->{exit} == 1 && $r->{stderr} =~ $c->{error}, $name)
-                    or diag("exit $r->{exit}\nstderr: $r->{stderr}\nstdout: $r->{stdout}");
-                next;
+            $c->{label} = "$group: $c->{name}";
+            $c->{lines} = () = $c->{code} =~ /\n/g;
+            $c->{exec} = scalar @jobs;
+            push @jobs, [$invoke, 'exec', $path];
+            if ($c->{lines} >= 2 && !$c->{error}) {
+                $c->{compile} = scalar @jobs;
+                push @jobs, [$invoke, 'compile', $path];
             }
-            is($r->{stdout}, $c->{expect}, $name)
-                or diag("exit $r->{exit}\nstderr: $r->{stderr}");
-            my $lines = () = $c->{code} =~ /\n/g;
-            next if $lines < 2;
-            my $l = run_cmd([$invoke, 'compile', $path], timeout => 20);
-            my $got = () = $l->{stdout} =~ /\n/g;
-            is($got, $lines, "$name: lowered text keeps its $lines lines")
-                or diag($l->{stdout} . $l->{stderr});
+            push @cases, $c;
         }
+    }
+    my @res = _run_all($tmp, @jobs);
+    for my $c (@cases) {
+        my $r = $res[$c->{exec}];
+        if ($c->{error}) {
+            ok($r->{exit} == 1 && $r->{stderr} =~ $c->{error}, $c->{label})
+                or diag("exit $r->{exit}\nstderr: $r->{stderr}\nstdout: $r->{stdout}");
+            next;
+        }
+        is($r->{stdout}, $c->{expect}, $c->{label})
+            or diag("exit $r->{exit}\nstderr: $r->{stderr}");
+        next unless defined $c->{compile};
+        my $l = $res[$c->{compile}];
+        my $got = () = $l->{stdout} =~ /\n/g;
+        is($got, $c->{lines}, "$c->{label}: lowered text keeps its $c->{lines} lines")
+            or diag($l->{stdout} . $l->{stderr});
     }
 }
 
