@@ -836,6 +836,17 @@ static int kv_op_list(kv *s, DB_TXN *txn, void *arg)
     return rc ? rc : rc2;
 }
 
+/* Byte order of two keys, as the btree sorts them. */
+static int kv_cmp(const DBT *a, const DBT *b)
+{
+    size_t n = a->size < b->size ? a->size : b->size;
+    int c = memcmp(a->data, b->data, n);
+
+    if (c != 0)
+        return c;
+    return a->size < b->size ? -1 : a->size > b->size;
+}
+
 int kv_list(kv *s, const char *prefix, size_t plen, const char *after, size_t alen,
             size_t limit, int with_values, kv_list_result *out,
             char *err, size_t errlen)
@@ -859,7 +870,7 @@ int kv_list(kv *s, const char *prefix, size_t plen, const char *after, size_t al
     a.start = &pk;
     a.plen = pk.size;
     if (after && alen > 0 && kv_key(s, after, alen, abuf, &ak, err, errlen) == KV_OK &&
-        (ak.size > pk.size || memcmp(ak.data, pk.data, ak.size) > 0)) {
+        kv_cmp(&ak, &pk) > 0) {
         a.start = &ak;      /* SET_RANGE from the cursor, prefix still bounds */
         a.after = abuf;
         a.alen = ak.size;

@@ -184,6 +184,12 @@ static void test_list(kv *s)
     kv_list(s, "", 0, NULL, 0, 100, 0, &r, err, sizeof err);
     is_int((long) r.n, 11, "an empty prefix lists the whole scope");
     kv_list_free(&r);
+    kv_list(s, "user:", 5, "aaaaaaaaaaaa", 12, 100, 0, &r, err, sizeof err);
+    is_int((long) r.n, 10, "a cursor before the prefix, even a longer one, starts at the prefix");
+    kv_list_free(&r);
+    kv_list(s, "user:", 5, "v", 1, 100, 0, &r, err, sizeof err);
+    is_int((long) r.n, 0, "a cursor past the prefix lists nothing");
+    kv_list_free(&r);
 }
 
 static void test_scopes(kv *s)
