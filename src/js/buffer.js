@@ -139,8 +139,15 @@ function bytesFromString(s, enc) {
     }
 }
 
-/* UTF-8 with lone surrogates as U+FFFD, as V8 writes them. */
+var encoder = new TextEncoder(), decoder = new TextDecoder();
+
+/* UTF-8 with lone surrogates as U+FFFD, as V8 writes them.  Duktape's
+ * TextEncoder (C) does the same and is the fast path; the loop below is
+ * kept for strings the encoder would refuse. */
 function utf8Encode(s) {
+    if (s.length > 32) {
+        try { return encoder.encode(s); } catch (e) { /* below */ }
+    }
     var out = new Uint8Array(s.length * 3), n = 0;
     for (var i = 0; i < s.length; i++) {
         var c = s.charCodeAt(i);
@@ -188,8 +195,13 @@ function utf8Length(s) {
     return n;
 }
 
-/* UTF-8 decoding with WHATWG's replacement rules (what Node does). */
+/* UTF-8 decoding with WHATWG's replacement rules (what Node does):
+ * Duktape's TextDecoder (C) for anything long, the loop for short runs. */
 function utf8Decode(b, start, end) {
+    if (end - start > 32) {
+        var view = start === 0 && end === b.length ? b : u8subarray.call(b, start, end);
+        return decoder.decode(view);
+    }
     var s = '', parts = [], i = start;
     while (i < end) {
         var c = b[i], need = 0, cp = 0, lo = 0x80, hi = 0xbf;

@@ -1402,6 +1402,20 @@ function statSync(p, opts) {
     return new Stats(s);
 }
 
+/* The natives' errors in Node's words: libuv's lower-case messages, the
+ * path as the caller gave it, syscall and errno. */
+function fsError(e, p, full, syscall) {
+    if (e && e.code) {
+        e.path = p;
+        e.syscall = syscall;
+        e.errno = { ENOENT: -2, EACCES: -13, EISDIR: -21, ENOTDIR: -20, EIO: -5 }[e.code];
+        e.message = String(e.message).replace(full, p).replace(/^(\w+): (\w)/, function (m, c, l) {
+            return c + ': ' + l.toLowerCase();
+        });
+    }
+    return e;
+}
+
 function readFileSync(p, opts) {
     var enc = encodingOpt(opts), full = fsPath(p);
     if (typeof p === 'number') throw fsDenied('read', String(p));
@@ -1409,13 +1423,7 @@ function readFileSync(p, opts) {
     try {
         data = sys.readFile(full, false);
     } catch (e) {
-        if (e && e.path) e.path = p;
-        if (e && e.message) e.message = e.message.replace(full, p);
-        if (e && e.code) {
-            e.syscall = 'open';
-            e.errno = { ENOENT: -2, EACCES: -13, EISDIR: -21, ENOTDIR: -20 }[e.code];
-        }
-        throw e;
+        throw fsError(e, p, full, 'open');
     }
     var b = Buffer.from(data);
     return enc ? b.toString(enc) : b;
@@ -1424,7 +1432,12 @@ function readFileSync(p, opts) {
 function readdirSync(p, opts) {
     var full = fsPath(p);
     if (typeof sys.readdir !== 'function') throw fsDenied('scandir', p);
-    var names = sys.readdir(full).sort();
+    var names;
+    try {
+        names = sys.readdir(full).sort();
+    } catch (e) {
+        throw fsError(e, p, full, 'scandir');
+    }
     if (opts && opts.withFileTypes) {
         return names.map(function (n) {
             var s = sys.stat(full + '/' + n) || {};
