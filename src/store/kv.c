@@ -21,6 +21,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -637,6 +638,10 @@ static int kv_op_incr(kv *s, DB_TXN *txn, void *arg)
     if (rc != 0)
         return rc;
     a->result = n + a->by;
+    if (!isfinite(a->result)) {     /* JSON has no Infinity */
+        snprintf(a->err, a->errlen, "the sum is not a finite number");
+        return KV_APP_ERR;
+    }
     return kv_write_number(s, txn, a->k, a->result, exp < 0 ? a->expires : exp);
 }
 

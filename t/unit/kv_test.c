@@ -134,6 +134,11 @@ static void test_numbers(kv *s)
     set_str(s, "s", "\"text\"", 0);
     is_int(kv_incr(s, "s", 1, 1, 0, &r, err, sizeof err), KV_ERR, "incr on a string fails");
     ok(strstr(err, "not a number") != NULL, "saying why");
+    set_str(s, "huge", "1e308", 0);
+    is_int(kv_incr(s, "huge", 4, 1e308, 0, &r, err, sizeof err), KV_ERR,
+           "incr past the largest double fails");
+    get_str(s, "huge", buf, sizeof buf);
+    is_str(buf, "1e308", "and leaves the value as it was");
     kv_incr(s, "t", 1, 1, kv_now() + 500, &r, err, sizeof err);
     kv_incr(s, "t", 1, 1, kv_now() + 100000, &r, err, sizeof err);
     nap_ms(600);
