@@ -11,19 +11,34 @@
  * a duk_load_function().  Loading from bytecode binds the module to the
  * global scope of the thread that loads it, which is what gives each
  * request its own globals.
+ *
+ * Behind it, a bytecode cache on disk shared by every worker (and by
+ * invoke run/exec) when there is a `--data` folder: DATA/bytecode/<sha256>.bc,
+ * the hash covering this build, the file's real path and its bytes.  So the front end never runs for a module some worker
+ * already compiled, an edited file gets a new key, and a burst of first
+ * requests compiles once: the compiler holds a lock on the key's lock file
+ * and the others wait on it, then load what it wrote.
  */
 #include "js_sys.h"
 #include "router.h"
 
 #include <dirent.h>
+#include "config.h"
+
 #include <errno.h>
 #include <fcntl.h>
+#include <openssl/evp.h>
+#include <sys/file.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#define MOD_CACHE_MAGIC "invoke-bc1\n"
+/* Bytecode is only valid for the Duktape and front end it came from. */
+#define MOD_BUILD PACKAGE_VERSION " " __DATE__ " " __TIME__
 
 #define MOD_HEAD "function (exports, require, module, __filename, __dirname) {"
 #define MOD_TAIL "\n}"
@@ -277,27 +292,135 @@ static void lower_module(duk_context *ctx, size_t hl, size_t len,
     duk_require_string(ctx, -1);
 }
 
-/* [ ... ] -> [ ... fn ]: compiles the module source at `real` wrapped in the
- * CommonJS function, and stores its bytecode under `key` as cache[path].
- * Duktape compiles ES5 directly; what it cannot parse goes through the
- * front end, which keeps the lines, so the wrapper still starts on line 1.
- * Throws SyntaxError (with file and line) or a file error. */
-static void compile_module(duk_context *ctx, duk_idx_t cache_idx,
-                           const char *path, const char *real, const char *key)
-{
-    size_t len = 0, hl = sizeof(MOD_HEAD) - 1, tl = sizeof(MOD_TAIL) - 1;
-    int err = 0;
-    char *data = slurp(real, &len, &err), *src;
+/* --- the shared bytecode cache on disk --- */
 
-    if (data == NULL) {
-        throw_errno(ctx, err, "open", real);
-        return;
+typedef struct {
+    char dir[PATH_MAX];
+    char file[PATH_MAX];        /* DIR/<hex>.bc */
+    int lock;                   /* fd of DIR/<hex>.lock while compiling, or -1 */
+} mod_disk;
+
+/* Finds (creating it) the cache folder; 0, or -1 when there is none to use
+ * (no --data: modules are compiled per worker only). */
+static int disk_dir(jsys_host *h, mod_disk *d)
+{
+    struct stat st;
+
+    if (h->cfg == NULL || h->cfg->data == NULL || h->cfg->data[0] == '\0')
+        return -1;
+    snprintf(d->dir, sizeof d->dir, "%s/bytecode", h->cfg->data);
+    if (mkdir(d->dir, 0700) < 0 && errno != EEXIST)
+        return -1;
+    /* Bytecode is loaded unchecked: only from a folder of ours. */
+    if (lstat(d->dir, &st) < 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid() ||
+        (st.st_mode & 022) != 0)
+        return -1;
+    return 0;
+}
+
+/* The key's file name from the build, the real path and the bytes. */
+static int disk_key(mod_disk *d, const char *real, const char *data, size_t len)
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int mdlen = 0, i;
+    char hex[2 * EVP_MAX_MD_SIZE + 1];
+    EVP_MD_CTX *c = EVP_MD_CTX_new();
+    int ok = c != NULL &&
+             EVP_DigestInit_ex(c, EVP_sha256(), NULL) == 1 &&
+             EVP_DigestUpdate(c, MOD_BUILD, sizeof MOD_BUILD) == 1 &&
+             EVP_DigestUpdate(c, real, strlen(real) + 1) == 1 &&
+             EVP_DigestUpdate(c, data, len) == 1 &&
+             EVP_DigestFinal_ex(c, md, &mdlen) == 1;
+
+    EVP_MD_CTX_free(c);
+    if (!ok)
+        return -1;
+    for (i = 0; i < mdlen; i++)
+        snprintf(hex + 2 * i, 3, "%02x", md[i]);
+    return snprintf(d->file, sizeof d->file, "%s/%s.bc", d->dir, hex) <
+           (int) sizeof d->file ? 0 : -1;
+}
+
+/* A cached bytecode file as a malloc'd buffer (caller frees), or NULL. */
+static char *disk_read(const mod_disk *d, size_t *len)
+{
+    size_t ml = sizeof MOD_CACHE_MAGIC - 1;
+    int err = 0;
+    char *b = slurp(d->file, len, &err);
+
+    if (b != NULL && (*len <= ml || memcmp(b, MOD_CACHE_MAGIC, ml) != 0)) {
+        free(b);
+        return NULL;
     }
-    src = duk_push_fixed_buffer(ctx, hl + len + tl);
+    return b;
+}
+
+/* Writes the bytecode under a temporary name and renames it into place, so
+ * a reader sees a whole file or none. */
+static void disk_write(const mod_disk *d, const void *bc, size_t len)
+{
+    char tmp[PATH_MAX + 32];
+    int fd, ok;
+
+    snprintf(tmp, sizeof tmp, "%s.%ld.tmp", d->file, (long) getpid());
+    fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return;
+    ok = write(fd, MOD_CACHE_MAGIC, sizeof MOD_CACHE_MAGIC - 1) ==
+             (ssize_t) (sizeof MOD_CACHE_MAGIC - 1) &&
+         write(fd, bc, len) == (ssize_t) len;
+    if (close(fd) < 0 || !ok || rename(tmp, d->file) < 0)
+        unlink(tmp);
+}
+
+/* Takes the key's compile lock (blocking while another worker compiles). */
+static void disk_lock(mod_disk *d)
+{
+    char lk[PATH_MAX + 8];
+
+    snprintf(lk, sizeof lk, "%.*s.lock", (int) (strlen(d->file) - 3), d->file);
+    d->lock = open(lk, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (d->lock >= 0 && flock(d->lock, LOCK_EX) < 0) {
+        close(d->lock);
+        d->lock = -1;
+    }
+}
+
+static void disk_unlock(mod_disk *d)
+{
+    if (d->lock >= 0)
+        close(d->lock);     /* releases the flock */
+    d->lock = -1;
+}
+
+/* [ ... bytecode ] -> [ ... fn ]: cache[path] = [ key, bytecode ], and the
+ * function loaded from it. */
+static void cache_put(duk_context *ctx, duk_idx_t cache_idx, const char *path,
+                      const char *key)
+{
+    duk_push_array(ctx);
+    duk_push_string(ctx, key);
+    duk_put_prop_index(ctx, -2, 0);
+    duk_dup(ctx, -2);
+    duk_put_prop_index(ctx, -2, 1);
+    duk_put_prop_string(ctx, cache_idx, path);
+    duk_load_function(ctx);
+}
+
+/* [ ... ] -> [ ... bytecode ]: compiles the module source (len bytes of data)
+ * wrapped in the CommonJS function.  Duktape compiles ES5 directly; what it
+ * cannot parse, or what declares let/const, goes through the front end,
+ * which keeps the lines, so the wrapper still starts on line 1.  Throws
+ * SyntaxError (with file and line). */
+static void compile_source(duk_context *ctx, const char *data, size_t len,
+                           const char *real)
+{
+    size_t hl = sizeof(MOD_HEAD) - 1, tl = sizeof(MOD_TAIL) - 1;
+    char *src = duk_push_fixed_buffer(ctx, hl + len + tl);
+
     memcpy(src, MOD_HEAD, hl);
     memcpy(src + hl, data, len);
     memcpy(src + hl + len, MOD_TAIL, tl);
-    free(data);
     /* A "#!" first line is a comment to node; keep its line, drop its text. */
     if (len >= 2 && src[hl] == '#' && src[hl + 1] == '!')
         src[hl] = src[hl + 1] = '/';
@@ -315,15 +438,68 @@ static void compile_module(duk_context *ctx, duk_idx_t cache_idx,
         duk_compile(ctx, DUK_COMPILE_FUNCTION);
     }
     duk_remove(ctx, -2);
-    /* [ ... fn ] -> cache[real] = [ key, bytecode ] */
-    duk_dup_top(ctx);
     duk_dump_function(ctx);
-    duk_push_array(ctx);
-    duk_push_string(ctx, key);
-    duk_put_prop_index(ctx, -2, 0);
-    duk_swap_top(ctx, -2);
-    duk_put_prop_index(ctx, -2, 1);
-    duk_put_prop_string(ctx, cache_idx, path);
+}
+
+struct compile_args {
+    const char *data, *real;
+    size_t len;
+};
+
+static duk_ret_t compile_safely(duk_context *ctx, void *udata)
+{
+    const struct compile_args *a = udata;
+
+    compile_source(ctx, a->data, a->len, a->real);
+    return 1;
+}
+
+/* [ ... ] -> [ ... fn ]: the module at `real`, from the disk cache or
+ * compiled (and written there), stored as cache[path] under `key`.  Throws
+ * SyntaxError (with file and line) or a file error. */
+static void compile_module(duk_context *ctx, jsys_host *h, duk_idx_t cache_idx,
+                           const char *path, const char *real, const char *key)
+{
+    size_t len = 0, bl = 0, ml = sizeof MOD_CACHE_MAGIC - 1;
+    int err = 0, rc, disk;
+    char *data = slurp(real, &len, &err), *bc = NULL;
+    mod_disk d;
+    struct compile_args a;
+
+    if (data == NULL) {
+        throw_errno(ctx, err, "open", real);
+        return;
+    }
+    d.lock = -1;
+    disk = disk_dir(h, &d) == 0 && disk_key(&d, real, data, len) == 0;
+    if (disk && (bc = disk_read(&d, &bl)) == NULL) {
+        disk_lock(&d);
+        bc = disk_read(&d, &bl);        /* another worker may have won */
+    }
+    if (bc != NULL) {
+        disk_unlock(&d);
+        free(data);
+        memcpy(duk_push_fixed_buffer(ctx, bl - ml), bc + ml, bl - ml);
+        free(bc);
+        cache_put(ctx, cache_idx, path, key);
+        return;
+    }
+    /* Compile under duk_safe_call: the lock and data are ours to release
+     * before a SyntaxError goes on its way. */
+    a.data = data;
+    a.len = len;
+    a.real = real;
+    rc = duk_safe_call(ctx, compile_safely, &a, 0, 1);
+    free(data);
+    if (rc == 0 && disk) {
+        duk_size_t n = 0;
+        void *p = duk_get_buffer(ctx, -1, &n);
+        disk_write(&d, p, n);
+    }
+    disk_unlock(&d);
+    if (rc != 0)
+        (void) duk_throw(ctx);
+    cache_put(ctx, cache_idx, path, key);
 }
 
 /* load(path) -> the module's wrapper function
@@ -362,7 +538,7 @@ static duk_ret_t mod_load(duk_context *ctx)
     duk_pop(ctx);
     if (confine(h, path, real) < 0)
         return throw_errno(ctx, errno, "open", path);
-    compile_module(ctx, cache_idx, path, real, key);
+    compile_module(ctx, h, cache_idx, path, real, key);
     return 1;
 }
 

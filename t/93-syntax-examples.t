@@ -1,0 +1,141 @@
+#!/usr/bin/perl
+# The seed's samples (examples/best-practices, modern syntax as the seed
+# writes it) through real nginx and invoke-fcgi, each giving the response
+# the seed implies; and the shared bytecode cache under --data: written on
+# the first request, reused, replaced when a file changes.
+use strict;
+use warnings;
+use FindBin;
+use lib "$FindBin::Bin/lib";
+use Test::More;
+use InvokeTest;
+
+need_bins('invoke-fcgi', 'nginx');
+my $tmp = tmpdir();
+my $data = "$tmp/data";
+mkdir $data or die $!;
+my $inv = start_invoke(root => srcdir() . '/examples', workers => 2, args => ['--data', $data]);
+my $ng = start_nginx(fastcgi => $inv->{addr});
+my $port = $ng->{port};
+my $B = '/best-practices';
+
+sub post_json {
+    my ($target, $json, %h) = @_;
+    return http_post($port, $target, $json, headers => { 'Content-Type' => 'application/json', %h });
+}
+
+my $r = http_get($port, "$B/users/42");
+is($r->{status}, 200, 'focused function: 200');
+is_deeply(json_body($r), { user => { id => 42, name => 'Ada' } }, 'focused function: the user from req.params');
+
+$r = post_json("$B/stateless?key=a", '{"value":1}');
+is_deeply(json_body($r), { a => 1 }, 'stateless: this request\'s entry');
+$r = post_json("$B/stateless?key=b", '{"value":2}');
+is_deeply(json_body($r), { b => 2 }, "stateless: the module-level cache did not persist");
+
+$r = post_json("$B/kv-store?key=k1", '{"value":"v1"}');
+is_deeply(json_body($r), { success => JSON::PP::true }, 'kv store: success');
+
+$r = post_json("$B/queue", '{"task":"resize"}');
+is($r->{status}, 202, 'quick response: 202');
+is_deeply(json_body($r), { message => 'Job queued', status => 'processing' }, 'quick response: body');
+
+$r = post_json("$B/errors", '{"fail":true}');
+is($r->{status}, 500, 'error handling: 500 from the catch block');
+is(json_body($r)->{message}, 'the operation was asked to fail', 'error handling: the message');
+$r = post_json("$B/errors", '{"n":1}');
+is_deeply(json_body($r), { success => JSON::PP::true, result => { echoed => { n => 1 } } }, 'error handling: success');
+
+$r = post_json("$B/validate", '{"email":"nope","name":"Al"}');
+is($r->{status}, 400, 'validate: bad email 400');
+is(json_body($r)->{error}, 'Invalid email address', 'validate: bad email message');
+$r = post_json("$B/validate", '{"email":"a@b.c","name":"A"}');
+is(json_body($r)->{error}, 'Name must be at least 2 characters', 'validate: short name');
+$r = post_json("$B/validate", '{"email":"a@b.c","name":"Al"}');
+is($r->{status}, 200, 'validate: valid input 200');
+is(json_body($r)->{user}{email}, 'a@b.c', 'validate: the created user');
+
+$r = post_json("$B/safe-logging", '{"email":"a@b.c","password":"hunter2"}');
+is($r->{status}, 200, 'safe logging: 200');
+ok(wait_for_log($inv, qr/User login attempt:.*a\@b\.c/, 5), 'safe logging: the email is logged');
+unlike(join('', log_lines($inv)), qr/hunter2/, 'safe logging: the password is not');
+
+for my $n (1, 2) {
+    $r = http_get($port, "$B/rate-limit");
+    is_deeply(json_body($r), { success => JSON::PP::true }, "rate limit: request $n allowed");
+}
+
+$r = post_json("$B/webhook", '{"event":"x"}');
+is($r->{status}, 401, 'webhook: no signature, 401');
+
+$r = http_get($port, "$B/cache");
+is(json_body($r)->{fromCache}, JSON::PP::false, 'cache: first request computes');
+is(json_body($r)->{answer}, 42, 'cache: the data');
+$r = http_get($port, "$B/cache");
+is(json_body($r)->{fromCache}, JSON::PP::true, 'cache: second request from kv (object spread)');
+
+$r = http_get($port, "$B/stream?n=4");
+is($r->{status}, 200, 'stream: 200');
+is_deeply(JSON::PP::decode_json($r->{body}), [map { { id => $_, name => "item $_" } } 1 .. 4],
+          'stream: every item of the async generator, through for await');
+
+$r = http_get($port, "$B/lookup?id=2");
+is_deeply(json_body($r), { user => { id => 2, name => 'Grace' }, same => JSON::PP::true }, 'lookup: Map and find agree');
+
+$r = http_get($port, "$B/structured-logging");
+is($r->{status}, 200, 'structured logging: 200');
+ok(wait_for_log($inv, qr/"message":"Request processed"/, 5), 'structured logging: a JSON line');
+$r = http_get($port, "$B/structured-logging?fail=1");
+is($r->{status}, 500, 'structured logging: failure 500');
+is(json_body($r)->{error}, 'processing failed', 'structured logging: the message');
+
+$r = http_get($port, "$B/metrics");
+is(json_body($r)->{success}, 1, 'metrics: the success counter');
+$r = http_get($port, "$B/metrics?fail=1");
+is($r->{status}, 500, 'metrics: a rethrown error is a 500');
+
+$r = post_json("$B/contact", '{"email":"a@b.c","message":"  hi  "}');
+is_deeply(json_body($r), { success => JSON::PP::true }, 'helpers: success');
+$r = post_json("$B/contact", '{"email":"nope","message":"x"}');
+is($r->{status}, 400, 'helpers: invalid email 400');
+
+$r = post_json("$B/payment-webhook", '{"amount":1}');
+is($r->{status}, 401, 'payment webhook: unsigned 401');
+
+$r = post_json("$B/edge-cases", '{}');
+is($r->{status}, 400, 'edge cases: items required');
+$r = post_json("$B/edge-cases", '{"items":[]}');
+is_deeply(json_body($r), { total => 0, items => [] }, 'edge cases: empty');
+$r = post_json("$B/edge-cases", '{"items":[{"price":2},{"price":-1},null,{"price":3}]}');
+is_deeply(json_body($r), { total => 5, items => [{ price => 2 }, { price => 3 }] }, 'edge cases: filtered and summed');
+
+# The bytecode cache: one file per compiled module, reused, replaced on change.
+opendir my $dh, "$data/bytecode" or die "no bytecode folder: $!";
+my @bc = grep { /\.bc$/ } readdir $dh;
+closedir $dh;
+cmp_ok(scalar @bc, '>=', 15, 'bytecode cache: the modules were written under --data/bytecode');
+
+my $root = "$tmp/root";
+mkdir $root or die $!;
+open my $fh, '>', "$root/v.js" or die $!;
+print $fh "module.exports = (req, res) => res.json({ v: `one` });\n";
+close $fh;
+my $invoke = bin('invoke');
+sub run_v {
+    my $c = run_cmd([$invoke, 'run', $root, '/v', '--data', $data], timeout => 20);
+    my ($body) = $c->{stdout} =~ /\r?\n\r?\n(.*)\z/s;
+    return $body // '';
+}
+is(run_v(), '{"v":"one"}', 'invoke run: the module, compiled');
+is(run_v(), '{"v":"one"}', 'invoke run again: from the bytecode cache');
+sleep 1.1;   # a new mtime even on coarse file systems
+open $fh, '>', "$root/v.js" or die $!;
+print $fh "module.exports = (req, res) => res.json({ v: `two` });\n";
+close $fh;
+is(run_v(), '{"v":"two"}', 'an edited file is compiled again');
+opendir $dh, "$data/bytecode" or die $!;
+my $n2 = grep { /\.bc$/ } readdir $dh;
+closedir $dh;
+is($n2, @bc + 2, 'one bytecode file per version of v.js');
+
+finish();
