@@ -447,6 +447,48 @@ static int inv_kv_args(inv_kv *k, int argc, char **argv)
     return 0;
 }
 
+/* --- text: Duktape writes characters beyond U+FFFF that a script built
+ * from surrogates ("\ud83d\ude00") as CESU-8 pairs, 6 bytes, while text
+ * that arrived as UTF-8 stays UTF-8.  Both can be in the store; people and
+ * other tools get UTF-8, and what they give is stored as it is. --------- */
+
+/* CESU-8 pairs in p[0..n) become UTF-8 (never longer); returns the new
+ * length.  In place. */
+static size_t inv_cesu_to_utf8(char *p, size_t n)
+{
+    unsigned char *s = (unsigned char *) p;
+    size_t i = 0, o = 0;
+
+    while (i < n) {
+        if (i + 6 <= n && s[i] == 0xED && (s[i + 1] & 0xF0) == 0xA0 &&
+            s[i + 3] == 0xED && (s[i + 4] & 0xF0) == 0xB0) {
+            unsigned hi = ((s[i + 1] & 0x0Fu) << 6) | (s[i + 2] & 0x3Fu);
+            unsigned lo = ((s[i + 4] & 0x0Fu) << 6) | (s[i + 5] & 0x3Fu);
+            unsigned cp = 0x10000u + (hi << 10) + lo;
+            s[o++] = (unsigned char) (0xF0 | (cp >> 18));
+            s[o++] = (unsigned char) (0x80 | ((cp >> 12) & 0x3F));
+            s[o++] = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
+            s[o++] = (unsigned char) (0x80 | (cp & 0x3F));
+            i += 6;
+        } else {
+            s[o++] = s[i++];
+        }
+    }
+    return o;
+}
+
+/* Writes p[0..n) to stdout as UTF-8. */
+static void inv_put_utf8(const char *p, size_t n)
+{
+    char *c = malloc(n + 1);
+
+    if (c == NULL)
+        return;
+    memcpy(c, p, n);
+    fwrite(c, 1, inv_cesu_to_utf8(c, n), stdout);
+    free(c);
+}
+
 static int inv_kv_need(const inv_kv *k, int n)
 {
     if (k->nargs - 1 == n)
@@ -479,7 +521,7 @@ static int inv_kv_get(inv_kv *k)
         return inv_fail(k->args[1], "not found");
     if (rc != KV_OK)
         return inv_fail("get", err);
-    fwrite(v, 1, n, stdout);
+    inv_put_utf8(v, n);
     putchar('\n');
     return 0;
 }
@@ -533,13 +575,18 @@ static int inv_kv_walk(inv_kv *k, int dump)
         for (i = 0; i < r.n; i++) {
             const kv_item *it = &r.items[i];
             if (!dump) {
-                printf("%.*s\n", (int) it->klen, it->key);
+                inv_put_utf8(it->key, it->klen);
+                putchar('\n');
                 continue;
             }
             duk_push_lstring(k->ctx, it->key, it->klen);
-            printf("{\"key\":%s,\"value\":%.*s,\"expires\":", duk_json_encode(k->ctx, -1),
-                   (int) it->vlen, it->val);
+            duk_json_encode(k->ctx, -1);
+            fputs("{\"key\":", stdout);
+            inv_put_utf8(duk_get_string(k->ctx, -1), strlen(duk_get_string(k->ctx, -1)));
             duk_pop(k->ctx);
+            fputs(",\"value\":", stdout);
+            inv_put_utf8(it->val, it->vlen);
+            fputs(",\"expires\":", stdout);
             if (it->expires)
                 printf("%lld}\n", (long long) it->expires);
             else

@@ -63,4 +63,24 @@ is(kv($copy, 'dump')->{stdout}, kv($data, 'dump')->{stdout}, 'dump of the restor
 $c = kv($copy, 'restore', \"{\"key\": 5}\n");
 is($c->{exit}, 1, 'a malformed line: exit 1');
 like($c->{stderr}, qr/-:1/, 'naming the line');
+# characters beyond U+FFFF, whether a script built them from surrogates
+# (the engine keeps those as CESU-8) or they came as UTF-8: the tool prints
+# UTF-8, and a dump restores to the same text
+my $emoji = "\x{1F600} x";
+my $run = sub {
+    my ($d, $body) = @_;
+    my $r = run_cmd([$inv, 'run', $root, '/op', '-H', 'Content-Type: application/json',
+                     '-d', $body, '--data', $d], timeout => 30);
+    return decode_json(parse_http($r->{stdout})->{body});
+};
+my $want = JSON::PP->new->utf8->allow_nonref->encode($emoji) . "\n";
+$run->($data, '{"op":"set","args":["esc","\\ud83d\\ude00 x"]}');
+is(kv($data, 'get', 'esc')->{stdout}, $want, 'a value built from surrogates prints as UTF-8');
+$run->($data, encode_json({ op => 'set', args => ['raw', $emoji] }));
+is(kv($data, 'get', 'raw')->{stdout}, $want, 'a value that came as UTF-8 too');
+my $third = "$tmp/third";
+$dump = kv($data, 'dump')->{stdout};
+kv($third, 'restore', \$dump);
+is($run->($third, '{"op":"get","args":["esc"]}')->{result}, $emoji, 'a function reads it back after dump and restore');
+is(kv($third, 'dump')->{stdout}, $dump, 'the dump of the restored store is the same');
 done_testing();
