@@ -22,7 +22,7 @@
 enum {
     OPT_ROOT = 256, OPT_DATA, OPT_LISTEN, OPT_WORKERS, OPT_MAX_REQUESTS,
     OPT_TIMEOUT, OPT_MEMORY, OPT_MAX_BODY, OPT_LOG, OPT_DEV, OPT_TRUST,
-    OPT_HELP, OPT_VERSION, OPT_SLOW_LOG, OPT_STATUS_PATH
+    OPT_HELP, OPT_VERSION, OPT_SLOW_LOG, OPT_STATUS_PATH, OPT_ENV
 };
 
 static const struct option cfg_options[] = {
@@ -39,6 +39,7 @@ static const struct option cfg_options[] = {
     { "trust-proxy",  no_argument,       NULL, OPT_TRUST },
     { "slow-log",     required_argument, NULL, OPT_SLOW_LOG },
     { "status-path",  required_argument, NULL, OPT_STATUS_PATH },
+    { "env",          required_argument, NULL, OPT_ENV },
     { "help",         no_argument,       NULL, OPT_HELP },
     { "version",      no_argument,       NULL, OPT_VERSION },
     { NULL, 0, NULL, 0 }
@@ -58,6 +59,8 @@ static const char cfg_usage[] =
     "  --max-body BYTES    largest request body, k/m suffixes (default 1m)\n"
     "  --log FILE          log file (default stderr)\n"
     "  --dev               error details in response bodies\n"
+    "  --env NAME=VALUE    a process.env variable for every function (repeatable;\n"
+    "                      a root's .env file overrides it)\n"
     "  --trust-proxy       take the client address from X-Forwarded-For\n"
     "  --slow-log SECONDS  log a warning for requests slower than this\n"
     "  --status-path PATH  answer PATH (e.g. /invoke-status) with the workers'\n"
@@ -176,6 +179,15 @@ static int cfg_apply(cfg *c, int opt, const char *arg)
         if (arg[0] != '/' || strpbrk(arg, "?#%") != NULL || strlen(arg) > 256)
             return cfg_bad("status-path", "expected a path like /invoke-status");
         c->status_path = arg;
+        return 0;
+    case OPT_ENV:
+        /* process.env names as a shell would accept them */
+        n = (long) strspn(arg, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_0123456789");
+        if (n == 0 || arg[n] != '=' || (arg[0] >= '0' && arg[0] <= '9'))
+            return cfg_bad("env", "expected NAME=VALUE");
+        if (c->nenv >= CFG_MAX_ENV)
+            return cfg_bad("env", "too many variables");
+        c->env[c->nenv++] = arg;
         return 0;
     }
     return -1;

@@ -8,6 +8,9 @@
 
 #include <stddef.h>
 
+/* Most --env options one command line may carry. */
+#define CFG_MAX_ENV 64
+
 typedef struct cfg {
     const char *root;       /* --root DIR */
     const char *data;       /* --data DIR (Berkeley DB folder) */
@@ -22,6 +25,8 @@ typedef struct cfg {
     int trust_proxy;        /* --trust-proxy */
     double slow_log;        /* --slow-log SECONDS (0 = off) */
     const char *status_path; /* --status-path /PATH (NULL = no status page) */
+    const char *env[CFG_MAX_ENV + 1]; /* --env NAME=VALUE..., NULL-terminated */
+    int nenv;
 } cfg;
 
 /* Seconds past --timeout after which a worker still busy with one request

@@ -276,6 +276,18 @@ eng *eng_new(const eng_config *c, char *err, size_t errlen)
     duk_put_prop_string(e->ctx, -2, "dev");
     duk_push_boolean(e->ctx, c->trust_proxy);
     duk_put_prop_string(e->ctx, -2, "trustProxy");
+    /* sys.adminEnv: the administrator's --env variables (dispatch.js
+     * puts them under each request's process.env) */
+    duk_push_bare_object(e->ctx);
+    for (i = 0; c->env && c->env[i]; i++) {
+        const char *eq = strchr(c->env[i], '=');
+        if (eq == NULL)
+            continue;
+        duk_push_lstring(e->ctx, c->env[i], (duk_size_t) (eq - c->env[i]));
+        duk_push_string(e->ctx, eq + 1);
+        duk_put_prop(e->ctx, -3);
+    }
+    duk_put_prop_string(e->ctx, -2, "adminEnv");
     duk_push_bare_object(e->ctx);
     for (f = js_bundle; f->name; f++) {
         if (run_bundle_file(e->ctx, f, err, errlen) < 0) {

@@ -42,6 +42,7 @@ typedef struct eng_config {
     size_t memory_limit;    /* bytes per request (--memory-limit), 0 = none */
     int dev;                /* --dev: error details in response bodies */
     int trust_proxy;        /* use X-Forwarded-For for req.ip */
+    const char *const *env; /* "NAME=VALUE" for process.env (--env), NULL-terminated, or NULL */
 } eng_config;
 
 /* Creates the worker's heap and loads the runtime.  Returns NULL with a

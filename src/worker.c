@@ -253,6 +253,7 @@ static int wrk_start(wrk *w, const cfg *c)
     ec.memory_limit = (size_t)c->memory_limit_mb * 1024 * 1024;
     ec.dev = c->dev;
     ec.trust_proxy = c->trust_proxy;
+    ec.env = c->env;
     ec.data = c->data;
     w->e = eng_new(&ec, err, sizeof err);
     if (w->e == NULL) {

@@ -2,7 +2,9 @@
 # The seed's webhook sample (t/runtime/webhook.js, as the seed writes it)
 # through nginx and invoke-fcgi: a signature made by `openssl dgst -sha256
 # -hmac` over the body is accepted, a tampered signature or body is
-# refused with 401.  The secret comes from the root's .env.
+# refused with 401.  The secret comes from the root's .env, which wins
+# over the administrator's --env; --env variables reach process.env, and a
+# function's change to process.env lasts only for its request.
 use strict;
 use warnings;
 use FindBin;
@@ -25,7 +27,8 @@ sub openssl_hmac {
     return $hex;
 }
 
-my $inv = start_invoke(root => $root, workers => 1);
+my $inv = start_invoke(root => $root, workers => 1,
+                       args => ['--env', 'ADMIN_ONLY=from the admin', '--env', 'WEBHOOK_SECRET=overridden by .env']);
 my $ng = start_nginx(fastcgi => $inv->{addr});
 
 my $body = '{"event":"order.paid","amount":4200,"currency":"EUR","id":"ord_81b2"}';
@@ -53,6 +56,12 @@ is($r->{status}, 401, 'a tampered body with the old signature: 401');
 
 $r = post($body, uc $sig);
 is($r->{status}, 401, 'the signature in upper case is another string: 401');
+
+for my $n (1, 2) {
+    $r = http_get($ng->{port}, '/env');
+    is_deeply(json_body($r), { admin => 'from the admin', secret => $secret, changed => 'changed by a function' },
+              "process.env: --env, then .env over it; a write lasts one request ($n)") or diag($r->{body});
+}
 
 stop_all();
 done_testing();
