@@ -83,6 +83,12 @@ function iter(x) {
     throw new TypeError((typeof x === 'object' ? 'object' : String(x)) + ' is not iterable');
 }
 
+/* for…of left early: the iterator's return(), if the step was not done */
+function close(it, step) {
+    if (step && !step.done && it && typeof it['return'] === 'function')
+        it['return']();
+}
+
 /* iterable -> array (at most n items when n >= 0) */
 function arr(x, n) {
     if (Array.isArray(x) && x[ITER] === values) return x;
@@ -441,7 +447,7 @@ function superGet(base, k, self) {
 }
 
 var helpers = {
-    iter: iter, arr: arr, spread: spread, await: await_, async: async, gen: gen, asyncGen: asyncGen,
+    iter: iter, close: close, arr: arr, spread: spread, await: await_, async: async, gen: gen, asyncGen: asyncGen,
     yield: yield_, yieldStar: yieldStar, ret: ret, asyncIter: asyncIter, str: str, site: site,
     obj: obj, key: key, objRest: objRest, assign: assign, construct: construct, nt: nt,
     superCall: superCall, setupClass: setupClass, method: method, field: field, privInit: privInit,

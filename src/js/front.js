@@ -300,6 +300,9 @@ function FnCtx(node, parent, arrow) {
 
 var L = Lowerer.prototype;
 
+/* Duktape takes these as property names but not as method shorthand names */
+var RESERVED = /^(?:break|case|catch|class|const|continue|debugger|default|delete|do|else|enum|export|extends|false|finally|for|function|if|import|in|instanceof|new|null|return|super|switch|this|throw|true|try|typeof|var|void|while|with|yield|let|static|implements|interface|package|private|protected|public|await)$/;
+
 L.temp = function () {
     var name = '$t' + (++this.tempN);
     this.fn.temps.push(name);
@@ -674,19 +677,29 @@ L.scopeDecls = function (scope) {
 };
 
 /* for (x of it) / for (const [k, v] of it) */
-L.gForOfStatement = function (node) {
+/* for (x of it) body: the iterator is closed (its return() called) when
+ * the loop is left early, by break, return or an exception, as the spec
+ * says; a label stays on the loop itself, inside the try. */
+L.gForOfStatement = function (node, label) {
     var self = this;
-    if (node.await) return this.forAwait(node);
+    if (node.await) return (label || '') + this.forAwait(node);
     return this.loop(node, function () {
         var it = self.temp(), st = self.temp();
         var right = self.gen(node.right);
         var bind = self.forBinding(node.left, st + '.value');
         var names = self.perIterNames(node.$scope);
         var b = self.bodyText(node.body);
-        return 'for (' + it + ' = ' + H + '.iter(' + right + '); !(' + st + ' = ' + it + '.next()).done;) ' +
-            self.nl(node.start, node.body.start) +
-            '{' + catchOpen(names) + bind + ';' + b.open + b.inner + b.close + catchClose(names) + '}';
+        return 'try { ' + (label || '') + 'for (' + it + ' = ' + H + '.iter(' + right + '); !(' + st + ' = void 0, ' +
+            st + ' = ' + it + '.next()).done;) ' + self.nl(node.start, node.body.start) +
+            '{' + catchOpen(names) + bind + ';' + b.open + b.inner + b.close + catchClose(names) + '}' +
+            ' } finally { ' + H + '.close(' + it + ', ' + st + '); }';
     });
+};
+
+L.gLabeledStatement = function (node) {
+    if (node.body.type === 'ForOfStatement')
+        return this.gForOfStatement(node.body, this.text(node.start, node.body.start));
+    return this.copy(node);
 };
 
 L.forBinding = function (left, value) {
@@ -1044,7 +1057,7 @@ L.gProperty = function (node) {
     if (node.method || node.kind === 'get' || node.kind === 'set') {
         var fnNode = node.value;
         if (fnNode.async || fnNode.generator || this.needsParams(fnNode) || this.usesSuper(fnNode) ||
-            (node.computed && node.kind === 'init')) {
+            (node.kind === 'init' && (node.computed || (node.key.type === 'Identifier' && RESERVED.test(node.key.name))))) {
             var key = node.computed ? '[' + this.gen(node.key) + ']' : this.text(node.key.start, node.key.end);
             if (node.kind !== 'init') {
                 return node.kind + ' ' + key + this.funcTail(fnNode);
