@@ -1,0 +1,4 @@
+module.exports = async (req, res) => {
+  const n = await kv.incr('counter');
+  res.json({ n });
+};

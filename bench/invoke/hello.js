@@ -1,0 +1,3 @@
+module.exports = (req, res) => {
+  res.type('text').send('Hello, world');
+};
