@@ -682,7 +682,7 @@ L.scopeDecls = function (scope) {
  * says; a label stays on the loop itself, inside the try. */
 L.gForOfStatement = function (node, label) {
     var self = this;
-    if (node.await) return (label || '') + this.forAwait(node);
+    if (node.await) return this.forAwait(node, label);
     return this.loop(node, function () {
         var it = self.temp(), st = self.temp();
         var right = self.gen(node.right);
@@ -1156,7 +1156,7 @@ L.gAwaitExpression = function (node) {
     return '(' + H + '.await(' + this.gen(node.argument) + '))';
 };
 
-L.forAwait = function (node) {
+L.forAwait = function (node, label) {
     var self = this;
     return this.loop(node, function () {
         var it = self.temp(), st = self.temp();
@@ -1164,9 +1164,11 @@ L.forAwait = function (node) {
         var bind = self.forBinding(node.left, st + '.value');
         var names = self.perIterNames(node.$scope);
         var b = self.bodyText(node.body);
-        return 'for (' + it + ' = ' + H + '.asyncIter(' + right + '); !(' + st + ' = ' + H + '.await(' + it + '.next())).done;) ' +
-            self.nl(node.start, node.body.start) +
-            '{' + catchOpen(names) + bind + ';' + b.open + b.inner + b.close + catchClose(names) + '}';
+        return 'try { ' + (label || '') + 'for (' + it + ' = ' + H + '.asyncIter(' + right + '); !(' + st + ' = void 0, ' +
+            st + ' = ' + H + '.await(' + it + '.next())).done;) ' + self.nl(node.start, node.body.start) +
+            '{' + catchOpen(names) + bind + ';' + b.open + b.inner + b.close + catchClose(names) + '}' +
+            ' } finally { if (' + st + ' && !' + st + '.done && typeof ' + it + '["return"] === "function") ' +
+            H + '.await(' + it + '["return"]()); }';
     });
 };
 
