@@ -240,6 +240,12 @@ function URLSearchParams(init) {
     this._url = null;
     if (init === undefined || init === null) return;
     if (typeof init === 'object' || typeof init === 'function') {
+        if (!Array.isArray(init) && !(init instanceof URLSearchParams) && typeof Symbol === 'function' &&
+            Symbol.iterator && typeof init[Symbol.iterator] === 'function') {
+            var pairs = [], it = init[Symbol.iterator](), step;
+            while (!(step = it.next()).done) pairs.push(step.value);
+            init = pairs;
+        }
         if (init instanceof URLSearchParams) {
             this._list = init._list.map(function (p) { return [p[0], p[1]]; });
         } else if (Array.isArray(init)) {
@@ -317,9 +323,17 @@ usp('forEach', function (fn, thisArg) {
     if (typeof fn !== 'function') throw argType('callback', 'of type function', fn);
     for (var i = 0; i < this._list.length; i++) fn.call(thisArg, this._list[i][1], this._list[i][0], this);
 });
-usp('keys', function () { return this._list.map(function (p) { return p[0]; }); });
-usp('values', function () { return this._list.map(function (p) { return p[1]; }); });
-usp('entries', function () { return this._list.map(function (p) { return [p[0], p[1]]; }); });
+/* keys/values/entries are iterators in Node; over an array's iterator when
+ * the standard library provides Symbol.iterator, else the array itself. */
+function iter(list) {
+    return typeof Symbol === 'function' && Symbol.iterator && typeof list[Symbol.iterator] === 'function' ?
+        list[Symbol.iterator]() : list;
+}
+usp('keys', function () { return iter(this._list.map(function (p) { return p[0]; })); });
+usp('values', function () { return iter(this._list.map(function (p) { return p[1]; })); });
+usp('entries', function () { return iter(this._list.map(function (p) { return [p[0], p[1]]; })); });
+if (typeof Symbol === 'function' && Symbol.iterator)
+    def(URLSearchParams.prototype, Symbol.iterator, URLSearchParams.prototype.entries);
 usp('toString', function () {
     return this._list.map(function (p) { return formEncode(p[0]) + '=' + formEncode(p[1]); }).join('&');
 });
