@@ -380,8 +380,9 @@ static void push_env(duk_context *ctx, char **envp)
         const char *eq = strchr(*envp, '=');
         if (eq == NULL)
             continue;
-        duk_push_lstring(ctx, *envp, (duk_size_t) (eq - *envp));
-        duk_push_string(ctx, eq + 1);
+        /* a client may send any bytes in a query string or a header */
+        jsys_push_utf8(ctx, *envp, (size_t) (eq - *envp));
+        jsys_push_utf8(ctx, eq + 1, strlen(eq + 1));
         duk_put_prop(ctx, -3);
     }
 }

@@ -242,13 +242,75 @@ static duk_ret_t sys_reason(duk_context *ctx)
     return 1;
 }
 
+/* Length of the valid UTF-8 sequence at s (1-4), 0 when it is not one
+ * (overlong forms, surrogates and code points past U+10FFFF included). */
+static size_t utf8_seq(const unsigned char *s, size_t left)
+{
+    unsigned c = s[0];
+    size_t n, i;
+    unsigned lo = 0x80, hi = 0xbf;
+
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xc2 && c <= 0xdf)
+        n = 2;
+    else if (c >= 0xe0 && c <= 0xef) {
+        n = 3;
+        if (c == 0xe0) lo = 0xa0;
+        if (c == 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        n = 4;
+        if (c == 0xf0) lo = 0x90;
+        if (c == 0xf4) hi = 0x8f;
+    } else
+        return 0;
+    if (left < n || s[1] < lo || s[1] > hi)
+        return 0;
+    for (i = 2; i < n; i++)
+        if (s[i] < 0x80 || s[i] > 0xbf)
+            return 0;
+    return n;
+}
+
+/* Owned by the caller's value stack; see js_sys.h for why. */
+void jsys_push_utf8(duk_context *ctx, const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, n;
+    duk_idx_t parts = 0;
+
+    while (i < len && (n = utf8_seq(u + i, len - i)) > 0)
+        i += n;
+    if (i == len) {
+        duk_push_lstring(ctx, s, (duk_size_t)len);
+        return;
+    }
+    for (i = 0; i < len; ) {
+        size_t start = i;
+        while (i < len && (n = utf8_seq(u + i, len - i)) > 0)
+            i += n;
+        duk_push_lstring(ctx, s + start, (duk_size_t)(i - start));
+        parts++;
+        if (i < len) {
+            duk_push_lstring(ctx, "\xef\xbf\xbd", 3);
+            parts++;
+            i++;
+        }
+        if (parts >= 32) {      /* stay within the value stack's reserve */
+            duk_concat(ctx, parts);
+            parts = 1;
+        }
+    }
+    duk_concat(ctx, parts);
+}
+
 /* bufferToString(buf) -> the bytes as a string (UTF-8 text). */
 static duk_ret_t sys_buffer_to_string(duk_context *ctx)
 {
     size_t len;
     const char *p = duk_require_buffer_data(ctx, 0, &len);
 
-    duk_push_lstring(ctx, p, len);
+    jsys_push_utf8(ctx, p, len);
     return 1;
 }
 

@@ -31,6 +31,14 @@ typedef struct jsys_host {
 /* Monotonic clock in milliseconds (fractional). */
 double jsys_now(void);
 
+/* [ ... ] -> [ ... string ]: bytes from outside (CGI variables, request
+ * bodies) as a string, each byte that is not part of valid UTF-8 replaced
+ * by U+FFFD.  Raw bytes reach Duktape's string functions otherwise, which
+ * throw "internal error" on them, and a leading 0xFF byte even makes a
+ * hidden Symbol: either made such a request a 500 (found by
+ * fuzz/request_fuzz.c, inputs kept in t/71-fuzz-regressions.t). */
+void jsys_push_utf8(duk_context *ctx, const char *s, size_t len);
+
 /* [ ... sys ] -> [ ... sys ]: adds the response, log and clock natives to
  * the object on top of the stack.  `host` must outlive the heap. */
 void jsys_init(duk_context *ctx, jsys_host *host);
