@@ -348,6 +348,10 @@ function construct(C, args) {
     return new (Function.prototype.bind.apply(C, [null].concat(args)))();
 }
 
+function constAssign(name) {
+    throw new TypeError('Assignment to constant variable \'' + name + '\'.');
+}
+
 /* --- classes --- */
 var pendingNt = null;
 
@@ -452,7 +456,7 @@ var helpers = {
     obj: obj, key: key, objRest: objRest, assign: assign, construct: construct, nt: nt,
     superCall: superCall, setupClass: setupClass, method: method, field: field, privInit: privInit,
     privMethod: privMethod, privGet: privGet, privSet: privSet, privHas: privHas, privUpd: privUpd,
-    superGet: superGet
+    superGet: superGet, constAssign: constAssign
 };
 defProp(G, '__invoke', { value: helpers });
 rt.iter = iter;

@@ -821,8 +821,17 @@ L.destr = function (p, value, parts, mode) {
     this.error('unsupported destructuring target ' + p.type, p.start);
 };
 
+/* x = … where x is a const: evaluate the right side, then throw as V8 does */
+L.isConst = function (id) {
+    return id.type === 'Identifier' && id.$binding && id.$binding.kind === 'const';
+};
+L.constError = function (id, value) {
+    return '(' + value + ', ' + H + '.constAssign(' + JSON.stringify(id.name) + '))';
+};
+
 L.gAssignmentExpression = function (node) {
     var op = node.operator, left = node.left;
+    if (this.isConst(left)) return this.constError(left, this.gen(node.right));
     if (this.privTarget(left)) {
         var po = this.temp(), pk = this.privKeyOf(left), pv = this.gen(node.right);
         if (op === '=') return H + '.privSet(' + this.gen(left.object) + ', ' + pk + ', ' + pv + ')';
@@ -1404,6 +1413,7 @@ L.privKeyOf = function (m) {
     return k;
 };
 L.gUpdateExpression = function (node) {
+    if (this.isConst(node.argument)) return this.constError(node.argument, '0');
     if (!this.privTarget(node.argument)) return this.copy(node);
     var m = node.argument;
     return H + '.privUpd(' + this.gen(m.object) + ', ' + this.privKeyOf(m) + ', ' +
