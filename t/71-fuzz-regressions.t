@@ -45,5 +45,11 @@ is($r->{status}, 400, 'JSON body with a leading 0xFF byte: 400, not 500');
 $r = http_post($port, '/echo', "{\"a\":\"\xff\"}", headers => ['Content-Type' => 'application/json']);
 is($r->{status}, 200, 'JSON body with a raw 0xFF in a string: 200');
 is((json_body($r) || {})->{body}{a}, "\x{fffd}", 'it became U+FFFD');
+# request_fuzz: an Accept media range without a subtype made req.accepts()
+# throw in mimeMatch (a 500 for any function that negotiates).
+for my $accept ('text', '*', 'text/html, *', 'application') {
+    my $a = http_get($port, '/echo', headers => ['Accept' => $accept]);
+    is($a->{status}, 200, "Accept: $accept: 200") or diag($a->{body});
+}
 is(http_get($port, '/hello')->{status}, 200, 'still serving');
 finish();

@@ -152,6 +152,9 @@ function parseAccept(h) {
 
 function mimeMatch(pattern, type) {
     var p = pattern.split('/'), t = type.split('/');
+    /* a media range without a subtype ("Accept: text") matches nothing
+     * (found by fuzz/request_fuzz.c: it threw, a 500) */
+    if (p.length < 2 || t.length < 2) return false;
     if (p[0] !== '*' && p[0] !== t[0]) return false;
     if (p[1] === '*' || p[1] === t[1]) return true;
     /* '+json' style suffix patterns */
