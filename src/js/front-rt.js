@@ -215,6 +215,17 @@ function yieldStar(x) {
     }
 }
 
+/* yield* inside an async generator: over an async (or sync) iterable */
+function yieldStarAsync(x) {
+    var it = asyncIter(x), v, r;
+    for (;;) {
+        r = await_(it.next(v));
+        if (r === null || typeof r !== 'object') throw new TypeError('Iterator result ' + r + ' is not an object');
+        if (r.done) return r.value;
+        v = yield_(r.value);
+    }
+}
+
 /* A catch clause inside a generator lets return() unwind through it. */
 function ret(e) {
     if (e instanceof Ret) throw e;
@@ -452,7 +463,7 @@ function superGet(base, k, self) {
 
 var helpers = {
     iter: iter, close: close, arr: arr, spread: spread, await: await_, async: async, gen: gen, asyncGen: asyncGen,
-    yield: yield_, yieldStar: yieldStar, ret: ret, asyncIter: asyncIter, str: str, site: site,
+    yield: yield_, yieldStar: yieldStar, yieldStarAsync: yieldStarAsync, ret: ret, asyncIter: asyncIter, str: str, site: site,
     obj: obj, key: key, objRest: objRest, assign: assign, construct: construct, nt: nt,
     superCall: superCall, setupClass: setupClass, method: method, field: field, privInit: privInit,
     privMethod: privMethod, privGet: privGet, privSet: privSet, privHas: privHas, privUpd: privUpd,

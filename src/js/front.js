@@ -1157,7 +1157,8 @@ L.chain = function (node) {
 
 L.gYieldExpression = function (node) {
     var arg = node.argument ? this.gen(node.argument) : 'void 0';
-    if (node.delegate) return '(' + H + '.yieldStar(' + arg + '))';
+    if (node.delegate)
+        return '(' + H + (this.fn.async ? '.yieldStarAsync(' : '.yieldStar(') + arg + '))';
     return '(' + H + '.yield(' + arg + '))';
 };
 
