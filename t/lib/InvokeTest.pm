@@ -905,7 +905,11 @@ sub serve {
     my (%o) = @_;
     my $root = abs_path($o{root});
     die "serve: no folder $o{root}\n" unless $root && -d $root;
-    my $inv = start_invoke(root => $root, workers => 2, log => undef, name => 'invoke-fcgi');
+    # A store in the run's temporary folder: the examples use kv.
+    my $data = tmpdir() . '/data';
+    mkdir $data;
+    my $inv = start_invoke(root => $root, workers => 2, log => undef, name => 'invoke-fcgi',
+                           args => ['--data', $data]);
     my $ng = start_nginx(fastcgi => $inv->{addr}, port => $o{port});
     my @urls;
     find({ no_chdir => 1, wanted => sub {
