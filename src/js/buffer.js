@@ -22,8 +22,18 @@ var U8 = Uint8Array.prototype;
 var u8subarray = U8.subarray;
 var K_MAX_LENGTH = 4294967296;
 
+/* Node's errors, shared by the runtime's files through rt (crypto.js and
+ * node.js use these too): an Error of class Ctor with Node's .code. */
 function nodeError(Ctor, code, msg) {
     var e = new Ctor(msg);
+    if (code) e.code = code;
+    return e;
+}
+
+/* A DOMException-like Error (name and numeric code), as Web APIs throw. */
+function domException(name, code, msg) {
+    var e = new Error(msg);
+    e.name = name;
     e.code = code;
     return e;
 }
@@ -33,7 +43,7 @@ function received(v) {
     if (typeof v === 'function') return 'Received function ' + (v.name || '(anonymous)');
     if (typeof v === 'object') {
         var p = Object.getPrototypeOf(v), c = p && p.constructor;
-        return c && c.name ? 'Received an instance of ' + c.name : 'Received [Object: null prototype]';
+        return c && c.name ? 'Received an instance of ' + c.name : 'Received ' + rt.inspect(v, { depth: -1 });
     }
     var shown = typeof v === 'string' ? "'" + (v.length > 28 ? v.slice(0, 25) + '...' : v) + "'" : String(v);
     return 'Received type ' + typeof v + ' (' + shown + ')';
@@ -812,5 +822,6 @@ rt.utf8Decode = function (u8) { return utf8Decode(u8, 0, u8.length); };
 rt.bytesFromString = bytesFromString;
 rt.decodeBytes = decodeBytes;
 rt.nodeError = nodeError;
+rt.domException = domException;
 rt.received = received;
 rt.argTypeError = argType;

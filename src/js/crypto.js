@@ -15,29 +15,7 @@
  */
 var G = new Function('return this')();
 
-function nodeError(Ctor, code, msg) {
-    var e = new Ctor(msg);
-    if (code) e.code = code;
-    return e;
-}
-
-/* Node's "Received ..." tail of ERR_INVALID_ARG_TYPE messages. */
-function received(v) {
-    if (v === null || v === undefined) return 'Received ' + v;
-    if (typeof v === 'function') return 'Received function ' + (v.name || '(anonymous)');
-    if (typeof v === 'object') {
-        var p = Object.getPrototypeOf(v), c = p && p.constructor;
-        return c && c.name ? 'Received an instance of ' + c.name : 'Received ' + rt.inspect(v, { depth: -1 });
-    }
-    var shown = typeof v === 'string' ? "'" + (v.length > 28 ? v.slice(0, 25) + '...' : v) + "'" : String(v);
-    return 'Received type ' + typeof v + ' (' + shown + ')';
-}
-rt.received = received;
-
-function argType(name, expected, v) {
-    return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "' + name + '" argument must be ' + expected + '. ' + received(v));
-}
-rt.argTypeError = argType;
+var nodeError = rt.nodeError, received = rt.received, argType = rt.argTypeError;
 
 function outOfRange(name, range, v) {
     return nodeError(RangeError, 'ERR_OUT_OF_RANGE', 'The value of "' + name + '" is out of range. It must be ' +
@@ -174,12 +152,7 @@ function randomBytes(size, cb) {
     setImmediate(function () { cb(null, buf); });
 }
 
-function domError(name, code, msg) {
-    var e = new Error(msg);
-    e.name = name;
-    e.code = code;
-    return e;
-}
+var domError = rt.domException;
 
 function getRandomValues(ta) {
     if (!isView(ta) || ta instanceof Float32Array || ta instanceof Float64Array || ta instanceof DataView)

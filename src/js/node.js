@@ -22,12 +22,7 @@ function def(obj, name, value) {
     Object.defineProperty(obj, name, { value: value, writable: true, configurable: true });
 }
 
-function domException(name, code, msg) {
-    var e = new Error(msg);
-    e.name = name;
-    e.code = code;
-    return e;
-}
+var domException = rt.domException;
 
 /* --- atob / btoa: forgiving base64 as the HTML spec defines it --- */
 
