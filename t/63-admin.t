@@ -9,8 +9,6 @@ use lib "$FindBin::Bin/lib";
 use Test::More;
 use InvokeTest;
 use IO::Socket::INET;
-use Fcntl ();
-use POSIX ();
 use Time::HiRes qw(time sleep);
 
 need_bins('invoke-fcgi', 'nginx');
@@ -115,21 +113,9 @@ sub start_activated {
     my $sock = IO::Socket::INET->new(Listen => 16, LocalAddr => '127.0.0.1:0', Proto => 'tcp',
                                      ReuseAddr => 1) or die "listen: $!";
     my $log = tmpdir() . "/$o{name}.log";
-    my $pid = fork;
-    die "fork: $!" unless defined $pid;
-    if (!$pid) {
-        if (fileno($sock) == 3) {       # dup2 onto itself would keep close-on-exec
-            fcntl($sock, Fcntl::F_SETFD(), 0) or POSIX::_exit(126);
-        } else {
-            POSIX::dup2(fileno($sock), 3) or POSIX::_exit(126);
-        }
-        open STDIN, '<', '/dev/null';
-        open STDERR, '>>', "$log.stderr";
-        $ENV{LISTEN_FDS} = 1;
-        $ENV{LISTEN_PID} = $o{pid_off} ? 1 : $$;     # exec keeps the pid
-        { exec bin('invoke-fcgi'), '--root', $root, '--log', $log }
-        POSIX::_exit(127);
-    }
+    my $pid = spawn_with_fd3($sock, "$log.stderr",
+                             { LISTEN_FDS => 1, ($o{pid_off} ? (LISTEN_PID => 1) : ()) },
+                             bin('invoke-fcgi'), '--root', $root, '--log', $log);
     my $addr = '127.0.0.1:' . $sock->sockport;
     close $sock;
     return { pid => $pid, addr => $addr, log => $log };

@@ -9,7 +9,6 @@ use FindBin;
 use lib "$FindBin::Bin/lib";
 use Test::More;
 use InvokeTest;
-use Fcntl ();
 use IO::Socket::UNIX;
 use POSIX ();
 use Socket qw(SOCK_STREAM);
@@ -54,20 +53,8 @@ my ($workers) = $exec =~ /--workers\s+(\d+)/;
 
 my $path = "$tmp/invoke-fcgi.sock";
 my $sock = IO::Socket::UNIX->new(Type => SOCK_STREAM, Local => $path, Listen => 128) or die "listen: $!";
-my $pid = fork;
-die "fork: $!" unless defined $pid;
-if (!$pid) {
-    if (fileno($sock) == 3) {           # dup2 onto itself would keep close-on-exec
-        fcntl($sock, Fcntl::F_SETFD(), 0) or POSIX::_exit(126);
-    } else {
-        POSIX::dup2(fileno($sock), 3) or POSIX::_exit(126);
-    }
-    open STDIN, '<', '/dev/null';
-    open STDERR, '>>', "$log.stderr";
-    @ENV{qw(LISTEN_FDS LISTEN_PID LISTEN_FDNAMES)} = (1, $$, 'invoke-fcgi.socket');
-    { exec @argv }
-    POSIX::_exit(127);
-}
+my $pid = spawn_with_fd3($sock, "$log.stderr",
+                         { LISTEN_FDS => 1, LISTEN_FDNAMES => 'invoke-fcgi.socket' }, @argv);
 close $sock;
 my $addr = "unix:$path";
 my $first = wait_for(sub { my $x = fcgi_request($addr, params => { REQUEST_URI => '/hello' }, timeout => 5);

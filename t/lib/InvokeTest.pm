@@ -26,6 +26,7 @@ use IO::Select;
 use IO::Socket::INET;
 use IO::Socket::UNIX;
 use JSON::PP ();
+use Fcntl ();
 use POSIX qw(WNOHANG);
 use Socket qw(SOCK_STREAM);
 use Test::More ();
@@ -38,7 +39,7 @@ our @EXPORT = qw(
     start_request finish_request read_until
     fcgi_request run_cmd run_cgi parse_cgi parse_http hdr json_body
     log_lines log_records wait_for wait_for_log child_pids alive running
-    finish
+    spawn_with_fd3 finish
 );
 
 our $TIMEOUT = 15;      # seconds any single client call may take
@@ -928,6 +929,29 @@ sub serve {
     print STDERR "serve: $_->{name} exited\n" for grep { !$stop && !alive($_) } $inv, $ng;
     stop_all();
     print "stopped\n";
+}
+
+# spawn_with_fd3($sock, $stderr_file, \%env, @argv): forks a child that gets
+# $sock as fd 3 and LISTEN_PID set to its own pid, as systemd passes a
+# socket (unless %env names another LISTEN_PID), with %env added, stdin
+# from /dev/null and stderr appended to $stderr_file, then execs @argv.
+# Returns the child's pid; the caller still owns (and should close) $sock.
+sub spawn_with_fd3 {
+    my ($sock, $stderr, $env, @argv) = @_;
+    my $pid = fork;
+    die "fork: $!" unless defined $pid;
+    return $pid if $pid;
+    if (fileno($sock) == 3) {           # dup2 onto itself would keep close-on-exec
+        fcntl($sock, Fcntl::F_SETFD(), 0) or POSIX::_exit(126);
+    } else {
+        POSIX::dup2(fileno($sock), 3) or POSIX::_exit(126);
+    }
+    open STDIN, '<', '/dev/null';
+    open STDERR, '>>', $stderr;
+    $ENV{LISTEN_PID} = $$;              # exec keeps the pid
+    @ENV{keys %$env} = values %$env;
+    { exec @argv }
+    POSIX::_exit(127);
 }
 
 # --- the end of every test -------------------------------------------------
