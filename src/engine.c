@@ -270,6 +270,7 @@ eng *eng_new(const eng_config *c, char *err, size_t errlen)
     /* [ sys rt ] */
     duk_push_bare_object(e->ctx);
     e->host.cfg = &e->cfg;
+    e->host.heap_used = &e->used;
     for (i = 0; bindings[i]; i++)
         bindings[i](e->ctx, &e->host);
     duk_push_boolean(e->ctx, c->dev);
@@ -504,6 +505,7 @@ int eng_handle(eng *e, const eng_request *r)
 
     memset(&e->host, 0, sizeof e->host);
     e->host.cfg = &e->cfg;
+    e->host.heap_used = &e->used;
     e->host.io = r->io;
     e->host.root = root;
     e->host.func = m.rel;
@@ -587,6 +589,7 @@ int eng_exec(eng *e, const char *file, int argc, char **argv, int compile)
         *(slash == dir ? slash + 1 : slash) = '\0';
     memset(&e->host, 0, sizeof e->host);
     e->host.cfg = &e->cfg;
+    e->host.heap_used = &e->used;
     e->host.root = dir;
     e->host.func = real + strlen(dir) + (dir[1] != '\0');
     e->host.reqid = "exec";

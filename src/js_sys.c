@@ -11,9 +11,11 @@
 #include "log.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 jsys_host *jsys_host_of(duk_context *ctx)
 {
@@ -235,6 +237,27 @@ static duk_ret_t sys_timed_out(duk_context *ctx)
     return 1;
 }
 
+/* memory() -> { rss, heap }: the process's resident bytes (from
+ * /proc/self/statm) and the bytes the JavaScript heap holds. */
+static duk_ret_t sys_memory(duk_context *ctx)
+{
+    jsys_host *h = jsys_host_of(ctx);
+    unsigned long pages = 0, resident = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+
+    if (f != NULL) {
+        if (fscanf(f, "%lu %lu", &pages, &resident) != 2)
+            resident = 0;
+        fclose(f);
+    }
+    duk_push_object(ctx);
+    duk_push_number(ctx, (double) resident * (double) sysconf(_SC_PAGESIZE));
+    duk_put_prop_string(ctx, -2, "rss");
+    duk_push_number(ctx, h->heap_used ? (double) *h->heap_used : 0);
+    duk_put_prop_string(ctx, -2, "heap");
+    return 1;
+}
+
 /* reason(status) -> "Not Found" */
 static duk_ret_t sys_reason(duk_context *ctx)
 {
@@ -316,6 +339,7 @@ static duk_ret_t sys_buffer_to_string(duk_context *ctx)
 
 static const duk_function_list_entry sys_funcs[] = {
     { "reason", sys_reason, 1 },
+    { "memory", sys_memory, 0 },
     { "bufferToString", sys_buffer_to_string, 1 },
     { "head", sys_head, 2 },
     { "write", sys_write, 1 },

@@ -18,6 +18,7 @@
  * Owned by the engine; the bindings read it and update the response fields. */
 typedef struct jsys_host {
     const eng_config *cfg;  /* the engine's configuration (for bindings' init) */
+    const size_t *heap_used; /* bytes the heap holds right now (the engine counts) */
     const eng_io *io;       /* current response sink, NULL between requests */
     const char *root;       /* functions root of the current request */
     const char *func;       /* current function, relative to the root */

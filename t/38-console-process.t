@@ -44,6 +44,9 @@ ok($j->{cwd}, 'process.cwd() is the functions root');
 is($j->{uptime}, 'number', 'process.uptime()');
 ok($j->{hrtime}, 'process.hrtime() and hrtime(prev)');
 is_deeply($j->{memory}, [qw(rss heapTotal heapUsed external arrayBuffers)], 'process.memoryUsage() keys');
+is_deeply($j->{memoryFigures}, { rss => JSON::PP::true, heap => JSON::PP::true, grows => JSON::PP::true,
+                                 rssFn => JSON::PP::true, kept => 20000 },
+          'process.memoryUsage(): real resident and heap sizes; the heap grows as a function allocates');
 is_deeply($j->{errs}, { exit => 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', kill => 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM' },
           'process.exit and process.kill throw');
 is($j->{secret}, 's3cr3t-for-the-webhook-test', 'process.env from the root\'s .env');

@@ -184,8 +184,11 @@ var processObj = {
     },
     /* Duktape has no heap statistics to hand: the figures are zeros
      * (the request's memory limit is enforced by the engine instead). */
+    /* rss is the worker's; the heap is the worker's one Duktape heap, which
+     * counts every byte it allocates (there is no separate total). */
     memoryUsage: function () {
-        return { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+        var m = sys.memory();
+        return { rss: m.rss, heapTotal: m.heap, heapUsed: m.heap, external: 0, arrayBuffers: 0 };
     },
     nextTick: function (fn) {
         if (typeof fn !== 'function')
@@ -209,7 +212,7 @@ Object.defineProperty(processObj, 'env', {
     get: function () { return rt.processEnv(); },
     enumerable: true
 });
-processObj.memoryUsage.rss = function () { return 0; };
+processObj.memoryUsage.rss = function () { return sys.memory().rss; };
 /* hrtime.bigint() needs BigInt, which Duktape lacks: it works once a layer
  * provides BigInt and throws ERR_FEATURE_UNAVAILABLE until then. */
 processObj.hrtime.bigint = function () {

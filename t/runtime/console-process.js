@@ -28,7 +28,12 @@ module.exports = function (req, res) {
     try { process[f](0); } catch (e) { errs[f] = e.code; }
   });
   var t = process.hrtime(), d = process.hrtime(t);
+  var m0 = process.memoryUsage(), kept = [];
+  for (var i = 0; i < 20000; i++) kept.push({ i: i });
+  var m1 = process.memoryUsage();
   res.json({
+    memoryFigures: { rss: m0.rss > 1e6, heap: m0.heapUsed > 1e5, grows: m1.heapUsed - m0.heapUsed > 1e5 * 5,
+                     rssFn: process.memoryUsage.rss() > 1e6, kept: kept.length },
     platform: process.platform, version: process.version, node: process.versions.node,
     cwd: process.cwd() === __dirname, uptime: typeof process.uptime(), hrtime: t.length === 2 && d[0] >= 0,
     memory: Object.keys(process.memoryUsage()), errs: errs,
