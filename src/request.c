@@ -159,6 +159,43 @@ int rq_accept(rq *r, const sigset_t *unblock, const volatile sig_atomic_t *cance
     }
 }
 
+int rq_accept_queued(rq *r)
+{
+    struct pollfd p = { r->listen_fd, POLLIN, 0 };
+    int rc;
+
+    if (r->cgi) {
+        errno = EINVAL;
+        return -1;
+    }
+    rq_finish(r);
+    if (poll(&p, 1, 0) <= 0 || !(p.revents & POLLIN))
+        return 1;
+    /* a kept connection would be read before the listening socket */
+    if (r->fr.ipcFd >= 0)
+        FCGX_Free(&r->fr, 1);
+    rc = FCGX_Accept_r(&r->fr);
+    if (rc == 0) {
+        r->open = 1;
+        r->gone = 0;
+        return 0;
+    }
+    /* the socket is non-blocking: a sibling was faster, or the client left */
+    if (rc == -EAGAIN || rc == -EWOULDBLOCK || rc == -EINTR ||
+        rc == -ECONNABORTED || rc == -EPROTO)
+        return 1;
+    errno = rc < 0 && rc > -4096 ? -rc : EIO;
+    return -1;
+}
+
+void rq_close_listener(rq *r)
+{
+    if (!r->cgi && r->listen_fd >= 0) {
+        close(r->listen_fd);
+        r->listen_fd = -1;
+    }
+}
+
 char **rq_envp(rq *r)
 {
     if (r->cgi)

@@ -46,6 +46,19 @@ void rq_free(rq *r);
  * (errno set). */
 int rq_accept(rq *r, const sigset_t *unblock, const volatile sig_atomic_t *cancel);
 
+/* Takes a connection only if the kernel has one queued already, without
+ * waiting: what a stopping worker serves before it goes, since the kernel
+ * accepted those connections on the server's behalf.  Returns 0 with a
+ * request open, 1 when none is queued (or a sibling took it), -1 on a
+ * fatal error of the listening socket. */
+int rq_accept_queued(rq *r);
+
+/* Closes this process's copy of the listening socket: a stopping worker
+ * that has served its queue does so before its slower clean-up, so that a
+ * client connecting meanwhile is refused (and tries elsewhere) instead of
+ * being queued and then reset. */
+void rq_close_listener(rq *r);
+
 /* The request's CGI variables ("NAME=value", NULL-terminated), and one of
  * them by name (NULL when absent).  Valid until rq_finish(). */
 char **rq_envp(rq *r);

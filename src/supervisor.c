@@ -247,6 +247,11 @@ static void sup_begin_stop(sup *s, int sig)
      * only by kill_after */
     s->deadline = sig == SIGQUIT ? sup_now() + 1e9 : sup_now() + s->o->stop_timeout;
     sup_signal_all(s, SIGTERM, 0);
+    /* No worker is spawned from now on: let the workers hold the last
+     * copies of the listening socket.  Each serves what the kernel queued
+     * before it goes, so a connection queued while we still held a copy
+     * is not reset when the supervisor exits after them. */
+    close(s->o->listen_fd);
 }
 
 /* Fresh workers first, then TERM to the old ones: they finish the request in

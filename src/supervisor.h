@@ -9,7 +9,8 @@
 #define INVOKE_SUPERVISOR_H
 
 typedef struct sup_opts {
-    int listen_fd;          /* shared by every child, stays the caller's */
+    int listen_fd;          /* shared by every child; closed by sup_run
+                               when a stop begins, the caller's otherwise */
     int workers;            /* children to keep running (>= 1) */
     double stop_timeout;    /* seconds children get to finish on a stop */
     /* Seconds one request may keep a child busy before the supervisor

@@ -263,6 +263,24 @@ static int wrk_start(wrk *w, const cfg *c)
     return 0;
 }
 
+/* Serves the connections already queued in the kernel before a stopping
+ * worker goes: the kernel accepted them for the server, and a worker
+ * leaving them would have them reset when the last copy of the listening
+ * socket closes.  Bounded (the queue seen empty, or WRK_DRAIN_MS) so that
+ * steady load cannot hold a stop open. */
+#define WRK_DRAIN_MS 2000.0
+
+static void wrk_drain(wrk *w, rq *r)
+{
+    double until = wrk_now_ms() + WRK_DRAIN_MS;
+
+    while (wrk_now_ms() < until && rq_accept_queued(r) == 0) {
+        wrk_handle(w, r);
+        rq_finish(r);
+        sb_set_state(SB_STOPPING);
+    }
+}
+
 /* The accept loop proper; returns the exit status. */
 static int wrk_loop(wrk *w, rq *r, const sigset_t *ctl)
 {
@@ -292,6 +310,8 @@ static int wrk_loop(wrk *w, rq *r, const sigset_t *ctl)
         }
     }
     sb_set_state(SB_STOPPING);
+    wrk_drain(w, r);
+    rq_close_listener(r);
     log_sys("info", "worker %d stopping after %lu requests", (int)getpid(), w->served);
     return 0;
 }
