@@ -111,6 +111,26 @@ static void rq_wait_mask(const sigset_t *unblock, sigset_t *out)
             sigdelset(out, s);
 }
 
+/* Takes the connection the listening socket (non-blocking) reports
+ * ready: 0 with a request open, 1 when there was none after all (another
+ * worker took it, or the connection died before its params arrived), -1
+ * on a fatal error of the listening socket (errno set). */
+static int rq_take(rq *r)
+{
+    int rc = FCGX_Accept_r(&r->fr);
+
+    if (rc == 0) {
+        r->open = 1;
+        r->gone = 0;
+        return 0;
+    }
+    if (rc == -EAGAIN || rc == -EWOULDBLOCK || rc == -EINTR ||
+        rc == -ECONNABORTED || rc == -EPROTO)
+        return 1;
+    errno = rc < 0 && rc > -4096 ? -rc : EIO;
+    return -1;
+}
+
 int rq_accept(rq *r, const sigset_t *unblock, const volatile sig_atomic_t *cancel)
 {
     sigset_t mask;
@@ -143,26 +163,15 @@ int rq_accept(rq *r, const sigset_t *unblock, const volatile sig_atomic_t *cance
          * is idle, let the kept one go rather than starve the newcomer */
         if (kept && p[1].revents == 0)
             FCGX_Free(&r->fr, 1);
-        rc = FCGX_Accept_r(&r->fr);
-        if (rc == 0) {
-            r->open = 1;
-            r->gone = 0;
-            return 0;
-        }
-        /* another worker took it, or the connection died before its
-         * params arrived: wait again */
-        if (rc == -EAGAIN || rc == -EWOULDBLOCK || rc == -EINTR ||
-            rc == -ECONNABORTED || rc == -EPROTO)
-            continue;
-        errno = rc < 0 && rc > -4096 ? -rc : EIO;
-        return -1;
+        rc = rq_take(r);
+        if (rc != 1)
+            return rc;
     }
 }
 
 int rq_accept_queued(rq *r)
 {
     struct pollfd p = { r->listen_fd, POLLIN, 0 };
-    int rc;
 
     if (r->cgi) {
         errno = EINVAL;
@@ -174,18 +183,7 @@ int rq_accept_queued(rq *r)
     /* a kept connection would be read before the listening socket */
     if (r->fr.ipcFd >= 0)
         FCGX_Free(&r->fr, 1);
-    rc = FCGX_Accept_r(&r->fr);
-    if (rc == 0) {
-        r->open = 1;
-        r->gone = 0;
-        return 0;
-    }
-    /* the socket is non-blocking: a sibling was faster, or the client left */
-    if (rc == -EAGAIN || rc == -EWOULDBLOCK || rc == -EINTR ||
-        rc == -ECONNABORTED || rc == -EPROTO)
-        return 1;
-    errno = rc < 0 && rc > -4096 ? -rc : EIO;
-    return -1;
+    return rq_take(r);
 }
 
 void rq_close_listener(rq *r)
