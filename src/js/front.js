@@ -681,18 +681,28 @@ L.scopeDecls = function (scope) {
  * the loop is left early, by break, return or an exception, as the spec
  * says; a label stays on the loop itself, inside the try. */
 L.gForOfStatement = function (node, label) {
-    var self = this;
     if (node.await) return this.forAwait(node, label);
+    return this.iterLoop(node, label,
+        function (right) { return H + '.iter(' + right + ')'; },
+        function (it) { return it + '.next()'; },
+        function (it, st) { return H + '.close(' + it + ', ' + st + ');'; });
+};
+
+/* The loop both for…of and for await become: `start` makes the iterator
+ * from the right-hand side, `next` a step from the iterator, `close` the
+ * finally block's statement that closes an iterator left early. */
+L.iterLoop = function (node, label, start, next, close) {
+    var self = this;
     return this.loop(node, function () {
         var it = self.temp(), st = self.temp();
         var right = self.gen(node.right);
         var bind = self.forBinding(node.left, st + '.value');
         var names = self.perIterNames(node.$scope);
         var b = self.bodyText(node.body);
-        return 'try { ' + (label || '') + 'for (' + it + ' = ' + H + '.iter(' + right + '); !(' + st + ' = void 0, ' +
-            st + ' = ' + it + '.next()).done;) ' + self.nl(node.start, node.body.start) +
+        return 'try { ' + (label || '') + 'for (' + it + ' = ' + start(right) + '; !(' + st + ' = void 0, ' +
+            st + ' = ' + next(it) + ').done;) ' + self.nl(node.start, node.body.start) +
             '{' + catchOpen(names) + bind + ';' + b.open + b.inner + b.close + catchClose(names) + '}' +
-            ' } finally { ' + H + '.close(' + it + ', ' + st + '); }';
+            ' } finally { ' + close(it, st) + ' }';
     });
 };
 
@@ -1167,19 +1177,13 @@ L.gAwaitExpression = function (node) {
 };
 
 L.forAwait = function (node, label) {
-    var self = this;
-    return this.loop(node, function () {
-        var it = self.temp(), st = self.temp();
-        var right = self.gen(node.right);
-        var bind = self.forBinding(node.left, st + '.value');
-        var names = self.perIterNames(node.$scope);
-        var b = self.bodyText(node.body);
-        return 'try { ' + (label || '') + 'for (' + it + ' = ' + H + '.asyncIter(' + right + '); !(' + st + ' = void 0, ' +
-            st + ' = ' + H + '.await(' + it + '.next())).done;) ' + self.nl(node.start, node.body.start) +
-            '{' + catchOpen(names) + bind + ';' + b.open + b.inner + b.close + catchClose(names) + '}' +
-            ' } finally { if (' + st + ' && !' + st + '.done && typeof ' + it + '["return"] === "function") ' +
-            H + '.await(' + it + '["return"]()); }';
-    });
+    return this.iterLoop(node, label,
+        function (right) { return H + '.asyncIter(' + right + ')'; },
+        function (it) { return H + '.await(' + it + '.next())'; },
+        function (it, st) {
+            return 'if (' + st + ' && !' + st + '.done && typeof ' + it + '["return"] === "function") ' +
+                   H + '.await(' + it + '["return"]());';
+        });
 };
 
 /* --- classes -------------------------------------------------------- */
