@@ -8,6 +8,24 @@
  * request's reads or writes, where libfcgi would turn EINTR into a broken
  * request.  When several workers wake for one connection, the losers get
  * EAGAIN from accept and go back to waiting.
+ *
+ * Two of libfcgi's per-request costs are avoided (bench/RESULTS.md has the
+ * figures).  On a unix socket the connection is accepted here and handed
+ * to libfcgi as an open one: libfcgi would first poll the listening socket
+ * again.  And a request whose input was read to its end is closed at once:
+ * libfcgi otherwise half-closes, then waits in poll() until the web server
+ * closes its end (a whole round trip through the server's event loop per
+ * request, during which the worker serves nobody) so that unread input
+ * cannot turn into a connection reset.  With nothing unread there is no
+ * reset to fear; a request left with unread input (a refused body) still
+ * gets libfcgi's careful close.
+ *
+ * A complete response (a head that declares its Content-Length, and that
+ * many body bytes; or any head of a HEAD request) ends the FastCGI request
+ * at its flush: one write carries the rest of the body, the end of the
+ * stream and FCGI_END_REQUEST, and the web server has all of it while the
+ * function may still be running (work after res.json()).  A flush before
+ * that, as streaming does, writes at once.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -16,7 +34,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
+#include <sys/socket.h>
 #include <sys/uio.h>
 
 #include <fcgiapp.h>
@@ -32,6 +52,13 @@ struct rq {
     int listen_fd;
     int open;               /* a FastCGI request is accepted, not finished */
     int gone;               /* a write failed: the client left */
+    int drained;            /* FCGI_STDIN read to its end: nothing left unread */
+    int ended;              /* the FastCGI request was ended by a complete response */
+    long long declared;     /* the head's Content-Length, -1: none (or HEAD: 0) */
+    long long sent;         /* body bytes written */
+    int local;              /* the listening socket is a unix socket */
+    const sigset_t *mask_of; /* the `unblock` set `mask` was computed for */
+    sigset_t mask;          /* what ppoll waits under */
     FCGX_Request fr;
     char *body;             /* owned, freed by rq_finish */
     eng_io io;
@@ -74,6 +101,13 @@ rq *rq_new_fcgi(int listen_fd)
     if (r == NULL)
         return NULL;
     r->listen_fd = listen_fd;
+    {
+        struct sockaddr_storage sa;
+        socklen_t sl = sizeof sa;
+
+        r->local = getsockname(listen_fd, (struct sockaddr *)&sa, &sl) == 0 &&
+                   sa.ss_family == AF_UNIX;
+    }
     if (FCGX_InitRequest(&r->fr, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
         free(r);
         errno = EIO;
@@ -97,18 +131,30 @@ void rq_free(rq *r)
     free(r);
 }
 
-/* The current mask minus `unblock`: the mask ppoll waits under. */
-static void rq_wait_mask(const sigset_t *unblock, sigset_t *out)
+/* The current mask minus `unblock`: the mask ppoll waits under.  The
+ * worker's mask does not change between requests, so it is read once per
+ * `unblock` set rather than with a syscall per request. */
+static const sigset_t *rq_wait_mask(rq *r, const sigset_t *unblock)
 {
     int s;
 
-    if (sigprocmask(SIG_SETMASK, NULL, out) < 0)
-        sigemptyset(out);
+    if (r->mask_of == unblock && unblock != NULL)
+        return &r->mask;
+    if (sigprocmask(SIG_SETMASK, NULL, &r->mask) < 0)
+        sigemptyset(&r->mask);
+    r->mask_of = unblock;
     if (unblock == NULL)
-        return;
+        return &r->mask;
     for (s = 1; s < NSIG; s++)
         if (sigismember(unblock, s) == 1)
-            sigdelset(out, s);
+            sigdelset(&r->mask, s);
+    return &r->mask;
+}
+
+static int rq_retry_accept(int err)
+{
+    return err == EAGAIN || err == EWOULDBLOCK || err == EINTR ||
+           err == ECONNABORTED || err == EPROTO;
 }
 
 /* Takes the connection the listening socket (non-blocking) reports
@@ -117,15 +163,32 @@ static void rq_wait_mask(const sigset_t *unblock, sigset_t *out)
  * on a fatal error of the listening socket (errno set). */
 static int rq_take(rq *r)
 {
-    int rc = FCGX_Accept_r(&r->fr);
+    int rc;
 
+    /* a unix socket: accept here (TCP stays libfcgi's, which checks
+     * FCGI_WEB_SERVER_ADDRS and sets TCP_NODELAY) */
+    if (r->local && r->fr.ipcFd < 0) {
+        int fd = accept4(r->listen_fd, NULL, NULL, SOCK_CLOEXEC);
+
+        if (fd < 0)
+            return rq_retry_accept(errno) ? 1 : -1;
+        r->fr.ipcFd = fd;
+        /* FCGX_Accept_r first finishes the previous request, closing the
+         * connection unless it is marked kept; the next BEGIN_REQUEST
+         * record sets the flag anew */
+        r->fr.keepConnection = 1;
+    }
+    rc = FCGX_Accept_r(&r->fr);
     if (rc == 0) {
         r->open = 1;
         r->gone = 0;
+        r->drained = 0;
+        r->ended = 0;
+        r->declared = -1;
+        r->sent = 0;
         return 0;
     }
-    if (rc == -EAGAIN || rc == -EWOULDBLOCK || rc == -EINTR ||
-        rc == -ECONNABORTED || rc == -EPROTO)
+    if (rc < 0 && rq_retry_accept(-rc))
         return 1;
     errno = rc < 0 && rc > -4096 ? -rc : EIO;
     return -1;
@@ -133,20 +196,20 @@ static int rq_take(rq *r)
 
 int rq_accept(rq *r, const sigset_t *unblock, const volatile sig_atomic_t *cancel)
 {
-    sigset_t mask;
+    const sigset_t *mask;
 
     if (r->cgi) {
         errno = EINVAL;
         return -1;
     }
     rq_finish(r);
-    rq_wait_mask(unblock, &mask);
+    mask = rq_wait_mask(r, unblock);
     for (;;) {
         /* p[1]: a connection the web server keeps open (fastcgi_keep_conn),
          * which brings its next request itself */
         struct pollfd p[2] = { { r->listen_fd, POLLIN, 0 }, { r->fr.ipcFd, POLLIN, 0 } };
         int kept = r->fr.ipcFd >= 0;
-        int n = ppoll(p, kept ? 2 : 1, NULL, &mask), rc;
+        int n = ppoll(p, kept ? 2 : 1, NULL, mask), rc;
 
         /* a handler may run on the way out of a ppoll that also saw a
          * connection */
@@ -256,6 +319,22 @@ static long long rq_read(rq *r, char *buf, size_t want)
     return (long long)got;
 }
 
+/* FastCGI: 1 when the input is at its end (the empty FCGI_STDIN record
+ * is next), which marks the request drained; 0 when more bytes follow
+ * (they stay unread). */
+static int rq_at_end(rq *r)
+{
+    int c = FCGX_GetChar(r->fr.in);
+
+    if (c == EOF) {
+        if (FCGX_GetError(r->fr.in) == 0)
+            r->drained = 1;
+        return 1;
+    }
+    FCGX_UnGetChar(c, r->fr.in);
+    return 0;
+}
+
 /* No CONTENT_LENGTH (a streamed FastCGI body): grow up to max + 1 bytes,
  * the one extra byte proving the body too large. */
 static rq_body_status rq_read_unsized(rq *r, size_t max, size_t *len)
@@ -308,15 +387,25 @@ rq_body_status rq_read_body(rq *r, size_t max, const char **body, size_t *len)
     if (has == 0 && r->cgi)
         return RQ_BODY_OK;      /* CGI: no length means no body (RFC 3875) */
     if (has == 0) {
+        /* nginx sends an empty CONTENT_LENGTH with every GET: seeing the
+         * end of the input first spares the growing buffer */
+        if (rq_at_end(r))
+            return RQ_BODY_OK;
         st = rq_read_unsized(r, max, len);
-        if (st == RQ_BODY_OK && *len > 0)
-            *body = r->body;
+        if (st == RQ_BODY_OK) {
+            r->drained = 1;     /* it stops only at the end of the input */
+            if (*len > 0)
+                *body = r->body;
+        }
         return st;
     }
     if (cl > max)
         return RQ_BODY_TOO_LARGE;
-    if (cl == 0)
+    if (cl == 0) {
+        if (!r->cgi)
+            rq_at_end(r);
         return RQ_BODY_OK;
+    }
     r->body = malloc((size_t)cl);
     if (r->body == NULL)
         return RQ_BODY_ERR;
@@ -325,6 +414,8 @@ rq_body_status rq_read_body(rq *r, size_t max, const char **body, size_t *len)
         return RQ_BODY_ERR;
     if ((unsigned long long)n < cl)
         return RQ_BODY_SHORT;
+    if (!r->cgi)
+        rq_at_end(r);           /* bytes past CONTENT_LENGTH stay unread */
     *body = r->body;
     *len = (size_t)cl;
     return RQ_BODY_OK;
@@ -370,14 +461,48 @@ static int rq_put(rq *r, const char *p, size_t n)
     return r->gone ? -1 : 0;
 }
 
+/* The Content-Length a header block declares (the last one), or -1. */
+static long long rq_declared_length(const char *h, size_t len)
+{
+    static const char name[] = "content-length:";
+    const size_t nl = sizeof name - 1;
+    const char *end = h + len;
+    long long v = -1;
+
+    while (h < end) {
+        const char *eol = memchr(h, '\n', (size_t)(end - h));
+
+        if (eol == NULL)
+            eol = end;
+        if ((size_t)(eol - h) > nl && strncasecmp(h, name, nl) == 0) {
+            const char *p = h + nl;
+
+            while (p < eol && *p == ' ')
+                p++;
+            for (v = p < eol && *p >= '0' && *p <= '9' ? 0 : -1;
+                 v >= 0 && p < eol && *p >= '0' && *p <= '9' && v < (1LL << 50); p++)
+                v = v * 10 + (*p - '0');
+        }
+        h = eol + 1;
+    }
+    return v;
+}
+
 static int rq_head(void *ud, int status, const char *headers, size_t len)
 {
     rq *r = ud;
     char line[96];
+    const char *method;
     int n;
 
-    if (r->cgi == 0 && !r->open)
+    if (r->cgi == 0 && (!r->open || r->ended))
         return -1;
+    if (!r->cgi) {
+        /* a HEAD response never carries its body: the head completes it */
+        method = rq_param(r, "REQUEST_METHOD");
+        r->declared = method != NULL && strcmp(method, "HEAD") == 0 ? 0 :
+                      rq_declared_length(headers, len);
+    }
     n = snprintf(line, sizeof line, "Status: %d %s\r\n", status, eng_reason(status));
     if (n < 0 || (size_t)n >= sizeof line)
         return -1;
@@ -390,9 +515,35 @@ static int rq_body(void *ud, const char *data, size_t len)
 {
     rq *r = ud;
 
-    if (r->cgi == 0 && !r->open)
+    if (r->cgi == 0 && (!r->open || r->ended))
         return -1;
+    r->sent += (long long)len;
     return rq_put(r, data, len);
+}
+
+/* Ends the FastCGI request: the buffered output, the end of the stream
+ * and FCGI_END_REQUEST in one write, then the connection closed (or kept
+ * for the server's next request).  The CGI variables stay readable until
+ * rq_finish(). */
+static void rq_end(rq *r)
+{
+    char **envp = r->fr.envp;
+    struct Params *params = r->fr.paramsPtr;
+
+    if (!r->open || r->ended)
+        return;
+    /* nothing unread: close without libfcgi's lingering wait (see the top
+     * of this file) */
+    if (r->drained)
+        FCGX_Detach(&r->fr);
+    /* keep the variables for the access log: FCGX_Free would free them */
+    r->fr.paramsPtr = NULL;
+    FCGX_Finish_r(&r->fr);
+    r->fr.paramsPtr = params;
+    r->fr.envp = envp;
+    /* a kept connection stays open: its next request starts careful */
+    r->fr.detached = 0;
+    r->ended = 1;
 }
 
 static int rq_flush(void *ud)
@@ -403,7 +554,11 @@ static int rq_flush(void *ud)
         return -1;
     if (r->cgi)
         return 0;
-    if (!r->open || FCGX_FFlush(r->fr.out) != 0)
+    if (r->open && !r->ended && r->declared >= 0 && r->sent >= r->declared) {
+        rq_end(r);
+        return 0;
+    }
+    if (!r->open || r->ended || FCGX_FFlush(r->fr.out) != 0)
         r->gone = 1;
     return r->gone ? -1 : 0;
 }
@@ -411,8 +566,11 @@ static int rq_flush(void *ud)
 void rq_finish(rq *r)
 {
     if (r->open) {
-        FCGX_Finish_r(&r->fr);
+        rq_end(r);
+        /* the variables kept by rq_end, freed the way libfcgi would */
+        FCGX_Free(&r->fr, 0);
         r->open = 0;
+        r->drained = 0;
     }
     free(r->body);
     r->body = NULL;

@@ -33,6 +33,7 @@
 
 static volatile sig_atomic_t wrk_stop;
 static volatile sig_atomic_t wrk_reopen;
+static pid_t wrk_pid;       /* this worker's, read once: ids need it per request */
 
 typedef struct {
     eng *e;
@@ -99,7 +100,7 @@ static void wrk_reqid(const char *given, unsigned long n, char *out, size_t outl
         memcpy(out, given, len + 1);
         return;
     }
-    snprintf(out, outlen, "%04x%08lx", (unsigned)getpid() & 0xffffu, n & 0xffffffffUL);
+    snprintf(out, outlen, "%04x%08lx", (unsigned)wrk_pid & 0xffffu, n & 0xffffffffUL);
 }
 
 /* The path of REQUEST_URI without its query string, for the access log. */
@@ -248,6 +249,7 @@ static int wrk_start(wrk *w, const cfg *c)
     memset(w, 0, sizeof *w);
     memset(&ec, 0, sizeof ec);
     w->c = c;
+    wrk_pid = getpid();
     ec.root = c->root;
     ec.timeout = c->timeout;
     ec.memory_limit = (size_t)c->memory_limit_mb * 1024 * 1024;
