@@ -206,25 +206,46 @@ function yield_(x) {
     return Thread.yield(x);
 }
 
-function yieldStar(x) {
-    var it = iter(x), v, r;
+/* yield* x: every next(), throw() and return() the outer generator gets is
+ * forwarded to x's iterator (a return() runs the inner finally blocks, a
+ * throw() reaches the inner catch); in an async generator each step of an
+ * async (or sync) iterable is awaited. */
+function delegate(it, isAsync) {
+    var mode = 0, v, r, f;
     for (;;) {
-        r = it.next(v);
-        if (r.done) return r.value;
-        v = yield_(r.value);
+        if (mode === 0) {
+            r = it.next(v);
+        } else {
+            f = it[mode === 1 ? 'throw' : 'return'];
+            if (f === undefined || f === null) {
+                if (mode === 2) throw new Ret(v);
+                /* no throw(): close the inner iterator, then complain */
+                f = it['return'];
+                if (typeof f === 'function') {
+                    r = f.call(it);
+                    if (isAsync) await_(r);
+                }
+                throw new TypeError('The iterator does not provide a \'throw\' method.');
+            }
+            r = f.call(it, v);
+        }
+        if (isAsync) r = await_(r);
+        if (r === null || typeof r !== 'object' && typeof r !== 'function')
+            throw new TypeError('Iterator result ' + r + ' is not an object');
+        if (r.done) {
+            if (mode === 2) throw new Ret(r.value);
+            return r.value;
+        }
+        try {
+            v = yield_(r.value);
+            mode = 0;
+        } catch (e) {
+            if (e instanceof Ret) { mode = 2; v = e.value; } else { mode = 1; v = e; }
+        }
     }
 }
-
-/* yield* inside an async generator: over an async (or sync) iterable */
-function yieldStarAsync(x) {
-    var it = asyncIter(x), v, r;
-    for (;;) {
-        r = await_(it.next(v));
-        if (r === null || typeof r !== 'object') throw new TypeError('Iterator result ' + r + ' is not an object');
-        if (r.done) return r.value;
-        v = yield_(r.value);
-    }
-}
+function yieldStar(x) { return delegate(iter(x), false); }
+function yieldStarAsync(x) { return delegate(asyncIter(x), true); }
 
 /* A catch clause inside a generator lets return() unwind through it. */
 function ret(e) {
@@ -303,11 +324,21 @@ function asyncIter(x) {
         return x[AITER]();
     var it = iter(x);
     return {
-        next: function (v) {
-            var r = it.next(v);
-            return Promise.resolve(r.value).then(function (value) { return { value: value, done: r.done }; });
+        next: function (v) { return settled(it.next(v)); },
+        'return': function (v) {
+            var f = it['return'];
+            return f === undefined || f === null ? Promise.resolve({ value: v, done: true }) : settled(f.call(it, v));
+        },
+        'throw': function (e) {
+            var f = it['throw'];
+            return f === undefined || f === null ? Promise.reject(e) : settled(f.call(it, e));
         }
     };
+}
+/* a sync iterator's step, its value awaited */
+function settled(r) {
+    if (r === null || typeof r !== 'object') throw new TypeError('Iterator result ' + r + ' is not an object');
+    return Promise.resolve(r.value).then(function (value) { return { value: value, done: r.done }; });
 }
 
 /* --- objects, templates, construction --- */
@@ -359,8 +390,9 @@ function construct(C, args) {
     return new (Function.prototype.bind.apply(C, [null].concat(args)))();
 }
 
-function constAssign(name) {
-    throw new TypeError('Assignment to constant variable \'' + name + '\'.');
+/* V8's words; the name is not part of them */
+function constAssign() {
+    throw new TypeError('Assignment to constant variable.');
 }
 
 /* --- classes --- */

@@ -386,21 +386,20 @@ L.gLiteral = function (node) {
     return node.raw;
 };
 
+/* A regex Duktape's ES5 engine runs as written stays a literal; one with
+ * named groups or the s, u or y flag becomes a call to stdlib.js's lowering
+ * (a RegExp whose exec() gives groups and keeps the sticky rule).  What
+ * cannot be lowered is a compile error here, not a different regex. */
 L.regex = function (node) {
     var p = node.regex.pattern, fl = node.regex.flags;
-    if (/\(\?<[=!]/.test(p)) this.error('regular expression lookbehind is not supported', node.start);
-    if (/\(\?<[A-Za-z_$]/.test(p) || /\\k</.test(p)) this.error('named capture groups are not supported', node.start);
-    if (/[suyd]/.test(fl.replace(/[gim]/g, ''))) {
-        if (fl.indexOf('u') >= 0 && !/\\[pPu]\{|[^\x00-\x7f]/.test(p)) fl = fl.replace('u', '');
-        if (fl.indexOf('s') >= 0) {
-            p = p.replace(/(\\.)|(\[(?:\\.|[^\]])*\])|\./g, function (m, esc, cls) {
-                return esc || cls || '[\\s\\S]';
-            });
-            fl = fl.replace('s', '');
-        }
-        if (/[uyd]/.test(fl)) this.error('regular expression flag "' + fl + '" is not supported', node.start);
-        return '/' + p + '/' + fl;
-    }
+    /* the pattern without escapes and classes, where groups can be seen */
+    var bare = p.replace(/\\[\s\S]|\[(?:\\[\s\S]|[^\]\\])*\]/g, '_');
+    if (/\(\?<[=!]/.test(bare)) this.error('regular expression lookbehind is not supported', node.start);
+    if (fl.indexOf('u') >= 0 && /\\[pP]/.test(p.replace(/\\\\/g, '')))
+        this.error('regular expression property escapes (\\p{...}) are not supported', node.start);
+    if (fl.indexOf('d') >= 0) this.error('regular expression flag "d" (match indices) is not supported', node.start);
+    if (/[suy]/.test(fl) || bare.indexOf('(?<') >= 0)
+        return H + '.re(' + JSON.stringify(p) + ', ' + JSON.stringify(fl) + ')';
     return node.raw;
 };
 
@@ -720,6 +719,7 @@ L.forBinding = function (left, value) {
         if (id.type === 'Identifier') return pre + this.gIdentifier(id) + ' = ' + value;
         return pre + this.destructure(id, value, 'decl');
     }
+    if (this.isConst(left)) return this.constError(left, value);
     if (left.type === 'Identifier' || left.type === 'MemberExpression') return this.gen(left) + ' = ' + value;
     return this.destructure(left, value, 'assign');
 };
@@ -729,7 +729,7 @@ L.gForInStatement = function (node) {
     return this.loop(node, function () {
         var left = node.left;
         if (left.type === 'VariableDeclaration' && (left.kind !== 'var' || left.declarations[0].id.type !== 'Identifier') ||
-            left.type === 'ObjectPattern' || left.type === 'ArrayPattern') {
+            left.type === 'ObjectPattern' || left.type === 'ArrayPattern' || self.isConst(left)) {
             var k = self.temp();
             var names = self.perIterNames(node.$scope);
             var b = self.bodyText(node.body);
@@ -776,7 +776,7 @@ L.destr = function (p, value, parts, mode) {
     var t, i;
     switch (p.type) {
     case 'Identifier':
-        parts.push(this.gIdentifier(p) + ' = ' + value);
+        parts.push(mode === 'assign' && this.isConst(p) ? this.constError(p, value) : this.gIdentifier(p) + ' = ' + value);
         return;
     case 'MemberExpression':
         parts.push(this.gen(p) + ' = ' + value);
@@ -836,12 +836,14 @@ L.isConst = function (id) {
     return id.type === 'Identifier' && id.$binding && id.$binding.kind === 'const';
 };
 L.constError = function (id, value) {
-    return '(' + value + ', ' + H + '.constAssign(' + JSON.stringify(id.name) + '))';
+    return '(' + value + ', ' + H + '.constAssign())';
 };
 
 L.gAssignmentExpression = function (node) {
     var op = node.operator, left = node.left;
-    if (this.isConst(left)) return this.constError(left, this.gen(node.right));
+    /* a const: ??= and ||= may short-circuit before the assignment */
+    var logical = op === '??=' || op === '||=' || op === '&&=';
+    if (this.isConst(left) && !logical) return this.constError(left, this.gen(node.right));
     if (this.privTarget(left)) {
         var po = this.temp(), pk = this.privKeyOf(left), pv = this.gen(node.right);
         if (op === '=') return H + '.privSet(' + this.gen(left.object) + ', ' + pk + ', ' + pv + ')';
@@ -858,7 +860,9 @@ L.gAssignmentExpression = function (node) {
     }
     if (op === '??=' || op === '||=' || op === '&&=' || op === '**=') {
         var ref = this.reference(left), right = this.gen(node.right);
-        var get = ref.get, set = function (v) { return '(' + ref.set + ' = ' + v + ')'; };
+        var self = this, get = ref.get, set = function (v) {
+            return self.isConst(left) ? self.constError(left, v) : '(' + ref.set + ' = ' + v + ')';
+        };
         var e;
         if (op === '??=') e = '((' + ref.tmp + ' = ' + get + ') != null ? ' + ref.tmp + ' : ' + set(right) + ')';
         else if (op === '||=') e = '(' + get + ' || ' + set(right) + ')';

@@ -427,10 +427,11 @@ def(SP, 'codePointAt', function (i) {
 def(SP, 'matchAll', function (re) {
     if (!(re instanceof RegExp)) re = new RegExp(re, 'g');
     else if (!re.global) throw new TypeError('matchAll must be called with a global RegExp');
-    var r = new RegExp(re.source, 'g' + (re.ignoreCase ? 'i' : '') + (re.multiline ? 'm' : '')), s = String(this), all = [], m;
+    var r = new RegExp(re.source, re.flags), s = String(this), all = [], m;
+    r.lastIndex = re.lastIndex;
     while ((m = r.exec(s)) !== null) {
         all.push(m);
-        if (m[0] === '') r.lastIndex++;
+        if (m[0] === '') r.lastIndex = advance(s, lastIndexOf(r), r.unicode);
     }
     return all[ITER]();
 });
@@ -452,6 +453,397 @@ def(String, 'raw', function (strings) {
     }
     return out;
 });
+
+/* --- RegExp: named groups, the s, y and u flags --- */
+
+/* Duktape's regex engine is ES5's.  A pattern with named groups, or with
+ * the s, y or u flag, is rewritten into one it runs (rxLower below); the
+ * RegExp it makes inherits from RXP, whose exec() adds `groups` and keeps
+ * the sticky rule, and the String methods below send such a RegExp to
+ * their own implementations.  Plain patterns never come near this code
+ * except for one property read in each String method.
+ * Regex literals reach here through __invoke.re (front.js emits it),
+ * `new RegExp(p, f)` through the RegExp wrapper further down.  Lookbehind,
+ * \p{…} and the d flag cannot be lowered: a SyntaxError. */
+var NativeRegExp = RegExp;
+var nativeExec = RegExp.prototype.exec;
+var RX = Symbol('rx');
+var slice = Array.prototype.slice;
+var PAIR = '[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]';
+
+function hex4(c) { return '\\u' + ('000' + c.toString(16)).slice(-4); }
+/* a code point as pattern text: BMP as \uXXXX, astral as its surrogate pair */
+function cpText(c) {
+    if (c < 0x10000) return hex4(c);
+    c -= 0x10000;
+    return hex4(0xd800 + (c >> 10)) + hex4(0xdc00 + (c & 0x3ff));
+}
+/* the astral range lo..hi (both > 0xFFFF) as alternatives over surrogate pairs */
+function astralRange(lo, hi) {
+    var l = lo - 0x10000, h = hi - 0x10000;
+    var lh = 0xd800 + (l >> 10), ll = 0xdc00 + (l & 0x3ff), hh = 0xd800 + (h >> 10), hl = 0xdc00 + (h & 0x3ff);
+    if (lh === hh) return [hex4(lh) + '[' + hex4(ll) + '-' + hex4(hl) + ']'];
+    var out = [hex4(lh) + '[' + hex4(ll) + '-\\udfff]'];
+    if (hh - lh > 1) out.push('[' + hex4(lh + 1) + '-' + hex4(hh - 1) + '][\\udc00-\\udfff]');
+    out.push(hex4(hh) + '[\\udc00-' + hex4(hl) + ']');
+    return out;
+}
+
+function rxError(msg, src) { return new SyntaxError('Invalid regular expression: /' + src + '/: ' + msg); }
+
+/* The names of the capturing groups, by number (null where unnamed). */
+function rxNames(src) {
+    var names = [null], named = false, i, c, inClass = false, m;
+    for (i = 0; i < src.length; i++) {
+        c = src.charAt(i);
+        if (c === '\\') { i++; continue; }
+        if (inClass) { if (c === ']') inClass = false; continue; }
+        if (c === '[') { inClass = true; continue; }
+        if (c !== '(') continue;
+        if (src.charAt(i + 1) !== '?') { names.push(null); continue; }
+        m = /^\(\?<([^=!>][^>]*)>/.exec(src.slice(i, i + 200));
+        if (m) { names.push(m[1]); named = true; }
+    }
+    return named ? names : null;
+}
+
+/* One code point of a u-mode pattern at i: { cp, end } (an escape such as
+ * \d returns cp -1 and its text). */
+function rxAtom(src, i, u) {
+    var c = src.charCodeAt(i), m;
+    if (c !== 0x5c) {
+        if (u && c >= 0xd800 && c <= 0xdbff && i + 1 < src.length) {
+            var d = src.charCodeAt(i + 1);
+            if (d >= 0xdc00 && d <= 0xdfff) return { cp: (c - 0xd800) * 0x400 + d - 0xdc00 + 0x10000, end: i + 2 };
+        }
+        return { cp: c, end: i + 1 };
+    }
+    var rest = src.slice(i, i + 16);
+    if (u && (m = /^\\u\{([0-9a-fA-F]+)\}/.exec(rest))) return { cp: parseInt(m[1], 16), end: i + m[0].length };
+    if (u && (m = /^\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})/.exec(rest)))
+        return { cp: (parseInt(m[1], 16) - 0xd800) * 0x400 + parseInt(m[2], 16) - 0xdc00 + 0x10000, end: i + 12 };
+    if (u && /^\\[pP]/.test(rest)) throw rxError('Unicode property escapes are not supported', src);
+    if ((m = /^\\u[0-9a-fA-F]{4}|^\\x[0-9a-fA-F]{2}|^\\c[A-Za-z]/.exec(rest))) return { cp: -1, text: m[0], end: i + m[0].length };
+    return { cp: -1, text: src.substr(i, 2), end: i + 2 };
+}
+
+/* [ … ] at i in u mode: the BMP part stays a class, astral members become
+ * alternatives, and a negated class (or one with \D, \S, \W) takes a
+ * surrogate pair as one character. */
+function rxClass(src, i, ignoreCase) {
+    var neg = src.charAt(i + 1) === '^', j = i + (neg ? 2 : 1), bmp = '', astral = [], wide = false, a, b;
+    while (j < src.length && src.charAt(j) !== ']') {
+        a = rxAtom(src, j, true);
+        j = a.end;
+        if (a.cp < 0) {
+            if (/^\\[DSW]$/.test(a.text)) wide = true;
+            bmp += a.text;
+            continue;
+        }
+        if (src.charAt(j) === '-' && j + 1 < src.length && src.charAt(j + 1) !== ']') {
+            b = rxAtom(src, j + 1, true);
+            if (b.cp >= 0) {
+                j = b.end;
+                if (b.cp < 0x10000) bmp += hex4(a.cp) + '-' + hex4(b.cp);
+                else {
+                    if (a.cp < 0x10000) { bmp += hex4(a.cp) + '-\\uffff'; a.cp = 0x10000; }
+                    astral = astral.concat(astralRange(a.cp, b.cp));
+                }
+                continue;
+            }
+        }
+        if (a.cp < 0x10000) bmp += hex4(a.cp);
+        else astral.push(cpText(a.cp));
+    }
+    var end = j + 1;
+    if (!neg && !astral.length) return { text: wide ? '(?:' + PAIR + '|[' + bmp + '])' : '[' + bmp + ']', end: end };
+    if (!neg) return { text: '(?:' + (bmp ? '[' + bmp + ']|' : '') + astral.join('|') + (wide ? '|' + PAIR : '') + ')', end: end };
+    void ignoreCase;
+    return { text: '(?:' + (astral.length ? '(?!' + astral.join('|') + ')' : '') + '(?:' + PAIR + '|[^' + bmp + ']))', end: end };
+}
+
+/* pattern + flags -> { p, f: what Duktape compiles, names, and the flags } */
+function rxLower(src, flags) {
+    if (!/^[dgimsuy]*$/.test(flags) || /(.).*\1/.test(flags)) throw new SyntaxError('Invalid flags supplied to RegExp constructor \'' + flags + '\'');
+    if (flags.indexOf('d') >= 0) throw rxError('the d flag (match indices) is not supported', src);
+    var u = flags.indexOf('u') >= 0, s = flags.indexOf('s') >= 0, y = flags.indexOf('y') >= 0;
+    var names = rxNames(src), out = '', i = 0, c, m, a;
+    var dot = s ? (u ? '(?:' + PAIR + '|[\\s\\S])' : '[\\s\\S]') : (u ? '(?:' + PAIR + '|.)' : '.');
+    while (i < src.length) {
+        c = src.charAt(i);
+        if (c === '\\') {
+            if (src.charAt(i + 1) === 'k' && names && (m = /^\\k<([^>]+)>/.exec(src.slice(i, i + 200)))) {
+                var n = names.indexOf(m[1]);
+                if (n < 0) throw rxError('Invalid named capture referenced', src);
+                out += '(?:\\' + n + ')';
+                i += m[0].length;
+                continue;
+            }
+            a = rxAtom(src, i, u);
+            if (!u || a.cp < 0 && !/^\\[DSW]$/.test(a.text)) out += a.cp < 0 ? a.text : src.slice(i, a.end);
+            else if (a.cp < 0) out += '(?:' + PAIR + '|' + a.text + ')';
+            else out += a.cp < 0x10000 ? src.slice(i, a.end).replace(/^\\u\{.*\}$/, hex4(a.cp)) : '(?:' + cpText(a.cp) + ')';
+            i = a.end;
+        } else if (c === '[') {
+            if (u) {
+                a = rxClass(src, i, flags.indexOf('i') >= 0);
+                out += a.text;
+                i = a.end;
+            } else {
+                m = /^\[(?:\\[\s\S]|[^\]\\])*\]/.exec(src.slice(i));
+                out += m[0];
+                i += m[0].length;
+            }
+        } else if (c === '(' && src.charAt(i + 1) === '?' && src.charAt(i + 2) === '<') {
+            if (/[=!]/.test(src.charAt(i + 3))) throw rxError('lookbehind is not supported', src);
+            out += '(';
+            i = src.indexOf('>', i) + 1;
+        } else if (c === '.') {
+            out += dot;
+            i++;
+        } else if (u && (a = rxAtom(src, i, true)).cp > 0xffff) {
+            out += '(?:' + src.slice(i, a.end) + ')';
+            i = a.end;
+        } else {
+            out += c;
+            i++;
+        }
+    }
+    return { p: out, f: flags.replace(/[suy]/g, '') + (y && flags.indexOf('g') < 0 ? 'g' : ''), names: names,
+             source: src, flags: flags, global: flags.indexOf('g') >= 0, sticky: y, unicode: u, dotAll: s };
+}
+
+var rxCache = {}, rxCached = 0;
+/* a RegExp for pattern + flags, lowered when it has to be */
+function rxMake(src, flags) {
+    var key = flags + '/' + src, info = rxCache[key];
+    if (!info) {
+        info = rxLower(src, flags);
+        try { new NativeRegExp(info.p, info.f); } catch (e) { throw rxError(e.message, src); }
+        if (++rxCached > 500) { rxCache = {}; rxCached = 1; }
+        /* shared by every request of the worker: nobody may change it */
+        if (info.names) Object.freeze(info.names);
+        rxCache[key] = Object.freeze(info);
+    }
+    var r = new NativeRegExp(info.p, info.f);
+    Object.setPrototypeOf(r, RXP);
+    defProp(r, RX, { value: info });
+    return r;
+}
+
+function lastIndexOf(r) {
+    var n = toInt(r.lastIndex);
+    return n < 0 ? 0 : n;
+}
+/* the index after i, one code point on in u mode */
+function advance(s, i, u) {
+    if (u && i + 1 < s.length) {
+        var c = s.charCodeAt(i), d = s.charCodeAt(i + 1);
+        if (c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) return i + 2;
+    }
+    return i + 1;
+}
+
+var RXP = Object.create(RegExp.prototype);
+def(RXP, 'exec', function (s) {
+    var info = this[RX], m;
+    s = String(s);
+    if (info.sticky) {
+        var at = lastIndexOf(this);
+        if (at > s.length) { this.lastIndex = 0; return null; }
+        this.lastIndex = at;
+        m = nativeExec.call(this, s);
+        if (m && m.index !== at) m = null;
+        if (!m) { this.lastIndex = 0; return null; }
+    } else {
+        m = nativeExec.call(this, s);
+        if (!m) return null;
+    }
+    var g;
+    if (info.names) {
+        g = Object.create(null);
+        for (var i = 1; i < info.names.length; i++) if (info.names[i] !== null) g[info.names[i]] = m[i];
+    }
+    m.groups = g;
+    return m;
+});
+def(RXP, 'test', function (s) { return this.exec(s) !== null; });
+def(RXP, 'toString', function () { return '/' + this.source + '/' + this.flags; });
+function rxGetter(name, fn) { defProp(RXP, name, { get: fn, configurable: true }); }
+rxGetter('source', function () { return this[RX].source; });
+rxGetter('flags', function () {
+    var f = this[RX].flags, out = '', all = 'dgimsuy';
+    for (var i = 0; i < all.length; i++) if (f.indexOf(all.charAt(i)) >= 0) out += all.charAt(i);
+    return out;
+});
+rxGetter('global', function () { return this[RX].global; });
+rxGetter('sticky', function () { return this[RX].sticky; });
+rxGetter('unicode', function () { return this[RX].unicode; });
+rxGetter('dotAll', function () { return this[RX].dotAll; });
+rxGetter('hasIndices', function () { return false; });
+/* plain regexes answer false for the flags Duktape does not know */
+['sticky', 'unicode', 'dotAll', 'hasIndices'].forEach(function (n) {
+    if (!(n in RegExp.prototype))
+        defProp(RegExp.prototype, n, { get: function () { return false; }, configurable: true });
+});
+
+/* every match of a lowered RegExp (one unless global), as String.prototype.replace walks them */
+function rxAll(r, s) {
+    var info = r[RX], out = [], m;
+    if (!info.global) { m = r.exec(s); return m ? [m] : out; }
+    r.lastIndex = 0;
+    while ((m = r.exec(s)) !== null) {
+        out.push(m);
+        if (m[0] === '') r.lastIndex = advance(s, lastIndexOf(r), info.unicode);
+    }
+    return out;
+}
+
+/* $$, $&, $`, $', $n, $nn and $<name> in a replacement string */
+function expand(tpl, m, s) {
+    var ncap = m.length - 1;
+    return tpl.replace(/\$(\$|&|`|'|\d\d?|<([^>]*)>)/g, function (all, t, name) {
+        if (t === '$') return '$';
+        if (t === '&') return m[0];
+        if (t === '`') return s.slice(0, m.index);
+        if (t === "'") return s.slice(m.index + m[0].length);
+        if (name !== undefined) {
+            if (m.groups === undefined) return all;
+            var v = m.groups[name];
+            return v === undefined ? '' : String(v);
+        }
+        var n = parseInt(t, 10);
+        if (t.length === 2 && (n > ncap || n === 0)) {
+            var one = parseInt(t.charAt(0), 10);
+            if (one >= 1 && one <= ncap) return (m[one] === undefined ? '' : m[one]) + t.charAt(1);
+            return all;
+        }
+        if (n < 1 || n > ncap) return all;
+        return m[n] === undefined ? '' : m[n];
+    });
+}
+
+/* Without y or u, Duktape's own replace runs the lowered pattern: $<name>
+ * becomes $nn, and a function gets the groups object appended. */
+function rxNativeReplace(r, s, repl, info) {
+    var names = info.names;
+    if (typeof repl === 'function') {
+        if (!names) return nativeReplace.call(s, r, repl);
+        var fn = repl;
+        repl = function () {
+            var args = slice.call(arguments), g = Object.create(null);
+            for (var i = 1; i < names.length; i++) if (names[i] !== null) g[names[i]] = args[i];
+            args.push(g);
+            return fn.apply(undefined, args);
+        };
+    } else if (names && (repl = String(repl)).indexOf('$<') >= 0) {
+        var key = names.join('>') + '\u0000' + repl, t = tplCache[key];
+        if (t === undefined) {
+            t = repl.replace(/\$(\$|<([^>]*)>)/g, function (all, d, name) {
+                if (d === '$') return '$$';
+                var n = names.indexOf(name);
+                return n < 1 ? '' : n < 10 ? '$0' + n : '$' + n;
+            });
+            if (++tplCached > 500) { tplCache = {}; tplCached = 1; }
+            tplCache[key] = t;
+        }
+        repl = t;
+    }
+    return nativeReplace.call(s, r, repl);
+}
+
+function rxReplace(r, s, repl) {
+    var info = r[RX];
+    if (!info.sticky && !info.unicode) return rxNativeReplace(r, s, repl, info);
+    var ms = rxAll(r, s), out = '', pos = 0, fn = typeof repl === 'function';
+    if (!fn) repl = String(repl);
+    for (var i = 0; i < ms.length; i++) {
+        var m = ms[i], rep;
+        if (fn) {
+            var args = slice.call(m);
+            args.push(m.index, s);
+            if (m.groups !== undefined) args.push(m.groups);
+            rep = String(repl.apply(undefined, args));
+        } else {
+            rep = expand(repl, m, s);
+        }
+        if (m.index >= pos) {
+            out += s.slice(pos, m.index) + rep;
+            pos = m.index + m[0].length;
+        }
+    }
+    return out + s.slice(pos);
+}
+
+function rxSplit(r, s, limit) {
+    var info = r[RX], lim = limit === undefined ? 4294967295 : limit >>> 0, out = [];
+    if (lim === 0) return out;
+    var sp = new NativeRegExp(info.p, info.f.replace('g', '') + 'g');
+    if (s.length === 0) return nativeExec.call(sp, s) ? out : [s];
+    var p = 0, q = 0, m, e, i;
+    while (q < s.length) {
+        sp.lastIndex = q;
+        m = nativeExec.call(sp, s);
+        if (!m || m.index >= s.length) break;
+        e = m.index + m[0].length;
+        if (e === p || m[0] === '' && m.index === p) { q = advance(s, m.index, info.unicode); continue; }
+        out.push(s.slice(p, m.index));
+        if (out.length === lim) return out;
+        for (i = 1; i < m.length; i++) {
+            out.push(m[i]);
+            if (out.length === lim) return out;
+        }
+        p = e;
+        q = e === m.index ? advance(s, e, info.unicode) : e;
+    }
+    out.push(s.slice(p));
+    return out;
+}
+
+var nativeReplace = SP.replace, nativeMatch = SP.match, nativeSplit = SP.split, nativeSearch = SP.search;
+var tplCache = {}, tplCached = 0;
+function strMethod(name, lowered, nativeFn) {
+    defProp(SP, name, { value: function (re, b) {
+        if (typeof re === 'object' && re !== null && re[RX] !== undefined) return lowered(String(this), re, b);
+        return nativeFn.call(this, re, b);
+    }, writable: true, configurable: true });
+}
+strMethod('replace', function (s, re, repl) { return rxReplace(re, s, repl); }, nativeReplace);
+strMethod('match', function (s, re) {
+    var info = re[RX];
+    if (!info.global) return re.exec(s);
+    if (!info.sticky && !info.unicode) return nativeMatch.call(s, re);
+    var ms = rxAll(re, s);
+    return ms.length ? ms.map(function (m) { return m[0]; }) : null;
+}, nativeMatch);
+strMethod('split', function (s, re, limit) {
+    var info = re[RX];
+    /* Duktape's split recompiles its argument from .source: give it the lowered pattern */
+    return info.unicode ? rxSplit(re, s, limit) : nativeSplit.call(s, new NativeRegExp(info.p, info.f.replace('g', '')), limit);
+}, nativeSplit);
+strMethod('search', function (s, re) {
+    var saved = re.lastIndex;
+    re.lastIndex = 0;
+    var m = re.exec(s);
+    re.lastIndex = saved;
+    return m ? m.index : -1;
+}, nativeSearch);
+
+/* new RegExp(p, flags) and RegExp(p, flags): the lowering too, when needed */
+var RegExpW = function RegExp(pattern, flags) {
+    var isRe = pattern instanceof NativeRegExp;
+    if (!(this instanceof RegExpW) && isRe && flags === undefined) return pattern;
+    var src = isRe ? pattern.source : pattern === undefined ? '' : String(pattern);
+    var f = flags === undefined ? (isRe ? pattern.flags : '') : String(flags);
+    if (/[suyd]/.test(f) || src.indexOf('(?<') >= 0) return rxMake(src, f);
+    if (isRe && flags === undefined) return new NativeRegExp(pattern);
+    return new NativeRegExp(src, f);
+};
+RegExpW.prototype = RegExp.prototype;
+defProp(RegExp.prototype, 'constructor', { value: RegExpW, writable: true, configurable: true });
+defProp(G, 'RegExp', { value: RegExpW, writable: true, configurable: true });
+G.__invoke.re = rxMake;
+rt.exposed = (rt.exposed || []).concat([RXP]);
 
 /* --- Number and Math --- */
 def(Number, 'isInteger', function (x) { return typeof x === 'number' && isFinite(x) && Math.floor(x) === x; });
