@@ -39,8 +39,10 @@ function def(obj, name, value) {
     defProp(obj, name, { value: value, writable: true, configurable: true });
 }
 
-/* Methods and getters are enumerable on the prototypes, as undici makes them. */
+/* Methods and getters are enumerable on the prototypes, as undici makes
+ * them; a method made by a helper still gets its name. */
 function method(obj, name, fn) {
+    if (fn.name !== name) defProp(fn, 'name', { value: name, configurable: true });
     defProp(obj, name, { value: fn, writable: true, enumerable: true, configurable: true });
 }
 
@@ -236,14 +238,19 @@ function newHeaders(guard) {
 }
 
 var HP = Headers.prototype;
-method(HP, 'append', function append(name, value) {
-    var s = stateOf(this, 'Headers');
-    needArgs('Headers.append', arguments.length, 2);
-    var lower = headerName('Headers.append', name);
-    value = headerValue('Headers.append', value);
-    writable(s);
-    hAppend(s, lower, value);
-});
+/* append and set: the same checks, then store(s, lower-case name, value). */
+function headerWriter(ctx, store) {
+    return function (name, value) {
+        var s = stateOf(this, 'Headers');
+        needArgs(ctx, arguments.length, 2);
+        var lower = headerName(ctx, name);
+        value = headerValue(ctx, value);
+        writable(s);
+        store(s, lower, value);
+    };
+}
+method(HP, 'append', headerWriter('Headers.append', hAppend));
+method(HP, 'set', headerWriter('Headers.set', hSet));
 method(HP, 'delete', function (name) {
     var s = stateOf(this, 'Headers');
     needArgs('Headers.delete', arguments.length, 1);
@@ -264,14 +271,6 @@ method(HP, 'has', function has(name) {
     var s = stateOf(this, 'Headers');
     needArgs('Headers.has', arguments.length, 1);
     return s.map[headerName('Headers.has', name)] !== undefined;
-});
-method(HP, 'set', function set(name, value) {
-    var s = stateOf(this, 'Headers');
-    needArgs('Headers.set', arguments.length, 2);
-    var lower = headerName('Headers.set', name);
-    value = headerValue('Headers.set', value);
-    writable(s);
-    hSet(s, lower, value);
 });
 method(HP, 'getSetCookie', function getSetCookie() {
     var s = stateOf(this, 'Headers');
@@ -807,6 +806,12 @@ function RequestState() {
     this.keepalive = false;
 }
 
+/* What a request made from another (or a clone) takes over as it is. */
+function copyRequest(to, from) {
+    for (var k in from)
+        if (k !== 'body' && k !== 'headers' && k !== 'signal') to[k] = from[k];
+}
+
 /* A signal of the request's own that aborts when `from` does. */
 function followSignal(from) {
     var c = new AbortControllerC();
@@ -840,16 +845,8 @@ function Request(input, init) {
     var s = new RequestState(), from = null;
     var inp = input !== null && typeof input === 'object' ? input[STATE] : undefined;
     if (inp && inp.kind === 'Request') {
-        s.method = inp.method;
-        s.url = inp.url;
-        s.mode = inp.mode === 'navigate' ? 'same-origin' : inp.mode;
-        s.credentials = inp.credentials;
-        s.cache = inp.cache;
-        s.redirect = inp.redirect;
-        s.referrer = inp.referrer;
-        s.referrerPolicy = inp.referrerPolicy;
-        s.integrity = inp.integrity;
-        s.keepalive = inp.keepalive;
+        copyRequest(s, inp);
+        if (s.mode === 'navigate') s.mode = 'same-origin';
         from = inp.signal;
     } else {
         inp = null;
@@ -917,8 +914,7 @@ bodyMixin(QP, 'Request');
 method(QP, 'clone', function clone() {
     var s = stateOf(this, 'Request'), c = new RequestState();
     c.body = cloneBody(s.body, 'unusable');
-    for (var k in s)
-        if (k !== 'body' && k !== 'headers' && k !== 'signal') c[k] = s[k];
+    copyRequest(c, s);
     c.headers = newHeaders(s.headers[STATE].guard);
     copyHeaders(c.headers[STATE], s.headers[STATE]);
     c.signal = followSignal(s.signal);
