@@ -15,14 +15,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "cfg.h"
+#include "js_fetch.h"
 
 enum {
     OPT_ROOT = 256, OPT_DATA, OPT_LISTEN, OPT_WORKERS, OPT_MAX_REQUESTS,
     OPT_TIMEOUT, OPT_MEMORY, OPT_MAX_BODY, OPT_LOG, OPT_DEV, OPT_TRUST,
-    OPT_HELP, OPT_VERSION, OPT_SLOW_LOG, OPT_STATUS_PATH, OPT_ENV
+    OPT_HELP, OPT_VERSION, OPT_SLOW_LOG, OPT_STATUS_PATH, OPT_ENV,
+    OPT_FETCH_CONNECT, OPT_FETCH_TIMEOUT, OPT_FETCH_MAX_SIZE, OPT_FETCH_CONCURRENT,
+    OPT_FETCH_ALLOW, OPT_FETCH_DENY, OPT_CA_FILE
 };
 
 static const struct option cfg_options[] = {
@@ -40,6 +44,13 @@ static const struct option cfg_options[] = {
     { "slow-log",     required_argument, NULL, OPT_SLOW_LOG },
     { "status-path",  required_argument, NULL, OPT_STATUS_PATH },
     { "env",          required_argument, NULL, OPT_ENV },
+    { "fetch-connect-timeout", required_argument, NULL, OPT_FETCH_CONNECT },
+    { "fetch-timeout", required_argument, NULL, OPT_FETCH_TIMEOUT },
+    { "fetch-max-size", required_argument, NULL, OPT_FETCH_MAX_SIZE },
+    { "fetch-max-concurrent", required_argument, NULL, OPT_FETCH_CONCURRENT },
+    { "fetch-allow",  required_argument, NULL, OPT_FETCH_ALLOW },
+    { "fetch-deny",   required_argument, NULL, OPT_FETCH_DENY },
+    { "ca-file",      required_argument, NULL, OPT_CA_FILE },
     { "help",         no_argument,       NULL, OPT_HELP },
     { "version",      no_argument,       NULL, OPT_VERSION },
     { NULL, 0, NULL, 0 }
@@ -65,6 +76,16 @@ static const char cfg_usage[] =
     "  --slow-log SECONDS  log a warning for requests slower than this\n"
     "  --status-path PATH  answer PATH (e.g. /invoke-status) with the workers'\n"
     "                      state, text or JSON with ?json (default: off)\n"
+    "  --fetch-connect-timeout SECONDS  fetch's connect timeout (default 10)\n"
+    "  --fetch-timeout SECONDS  time limit of one fetch, body included (default 30)\n"
+    "  --fetch-max-size BYTES  largest body one fetch may receive, k/m suffixes,\n"
+    "                      streamed bodies too; 0: no limit (default 64m)\n"
+    "  --fetch-max-concurrent N  fetches running at once per request; more wait\n"
+    "                      (default 16)\n"
+    "  --fetch-allow HOSTS fetch reaches only these (comma list of names,\n"
+    "                      *.suffix, addresses, CIDR blocks)\n"
+    "  --fetch-deny HOSTS  fetch never reaches these, by name or resolved address\n"
+    "  --ca-file FILE      CA certificates fetch trusts instead of the system's\n"
     "  --help              show this help\n"
     "  --version           show the version\n"
     "\n"
@@ -135,6 +156,32 @@ static void cfg_defaults(cfg *c)
     c->timeout = 30;
     c->memory_limit_mb = 256;
     c->max_body = 1024 * 1024;
+    c->fetch_connect_timeout = 10;
+    c->fetch_timeout = 30;
+    c->fetch_max_size = 64L * 1024 * 1024;
+    c->fetch_max_concurrent = 16;
+}
+
+/* A positive number of seconds (a fetch limit of 0 would mean none). */
+static int cfg_positive_seconds(const char *s, double *out)
+{
+    double v;
+
+    if (cfg_seconds(s, &v) < 0 || v <= 0)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* --fetch-allow / --fetch-deny: the list's syntax is js_fetch.c's. */
+static int cfg_hosts(const char *opt, const char *arg, const char **out)
+{
+    char err[400];
+
+    if (jfetch_policy_check(arg, err, sizeof err) < 0)
+        return cfg_bad(opt, err);
+    *out = arg;
+    return 0;
 }
 
 /* One option with its argument; -1 after printing the error line. */
@@ -188,6 +235,34 @@ static int cfg_apply(cfg *c, int opt, const char *arg)
         if (c->nenv >= CFG_MAX_ENV)
             return cfg_bad("env", "too many variables");
         c->env[c->nenv++] = arg;
+        return 0;
+    case OPT_FETCH_CONNECT:
+        if (cfg_positive_seconds(arg, &c->fetch_connect_timeout) < 0)
+            return cfg_bad("fetch-connect-timeout", "expected a positive number of seconds");
+        return 0;
+    case OPT_FETCH_TIMEOUT:
+        if (cfg_positive_seconds(arg, &c->fetch_timeout) < 0)
+            return cfg_bad("fetch-timeout", "expected a positive number of seconds");
+        return 0;
+    case OPT_FETCH_MAX_SIZE:
+        if (cfg_bytes(arg, &c->fetch_max_size) < 0)
+            return cfg_bad("fetch-max-size", "expected a number of bytes (k/m suffix allowed)");
+        if (c->fetch_max_size == 0)
+            c->fetch_max_size = -1;
+        return 0;
+    case OPT_FETCH_CONCURRENT:
+        if (cfg_long(arg, 1, 1024, &n) < 0)
+            return cfg_bad("fetch-max-concurrent", "expected an integer from 1 to 1024");
+        c->fetch_max_concurrent = (int)n;
+        return 0;
+    case OPT_FETCH_ALLOW:
+        return cfg_hosts("fetch-allow", arg, &c->fetch_allow);
+    case OPT_FETCH_DENY:
+        return cfg_hosts("fetch-deny", arg, &c->fetch_deny);
+    case OPT_CA_FILE:
+        if (access(arg, R_OK) != 0)
+            return cfg_bad("ca-file", strerror(errno));
+        c->ca_file = arg;
         return 0;
     }
     return -1;

@@ -27,6 +27,13 @@ typedef struct cfg {
     const char *status_path; /* --status-path /PATH (NULL = no status page) */
     const char *env[CFG_MAX_ENV + 1]; /* --env NAME=VALUE..., NULL-terminated */
     int nenv;
+    double fetch_connect_timeout; /* --fetch-connect-timeout SECONDS (default 10) */
+    double fetch_timeout;   /* --fetch-timeout SECONDS (default 30) */
+    long fetch_max_size;    /* --fetch-max-size BYTES (default 64m, -1: none) */
+    int fetch_max_concurrent; /* --fetch-max-concurrent N (default 16) */
+    const char *fetch_allow; /* --fetch-allow HOSTS */
+    const char *fetch_deny; /* --fetch-deny HOSTS */
+    const char *ca_file;    /* --ca-file FILE */
 } cfg;
 
 /* Seconds past --timeout after which a worker still busy with one request

@@ -18,6 +18,7 @@
 #include "js_bundle.h"
 #include "js_kv.h"
 #include "js_crypto.h"
+#include "js_fetch.h"
 #include "js_sys.h"
 #include "log.h"
 #include "ratelimit.h"
@@ -218,6 +219,7 @@ static void (*const bindings[])(duk_context *, jsys_host *) = {
     jsmod_init,
     jskv_init,
     jscr_init,
+    jfetch_init,
     NULL
 };
 

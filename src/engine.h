@@ -43,6 +43,14 @@ typedef struct eng_config {
     int dev;                /* --dev: error details in response bodies */
     int trust_proxy;        /* use X-Forwarded-For for req.ip */
     const char *const *env; /* "NAME=VALUE" for process.env (--env), NULL-terminated, or NULL */
+    /* outbound HTTP (js_fetch.c); 0 or NULL: the defaults there */
+    double fetch_connect_timeout; /* seconds (--fetch-connect-timeout) */
+    double fetch_timeout;   /* seconds per fetch (--fetch-timeout) */
+    long fetch_max_size;    /* body bytes per fetch (--fetch-max-size), < 0: none */
+    int fetch_max_concurrent; /* fetches at once per request (--fetch-max-concurrent) */
+    const char *fetch_allow; /* hosts fetch may reach (--fetch-allow), NULL: all */
+    const char *fetch_deny; /* hosts fetch must not reach (--fetch-deny) */
+    const char *ca_file;    /* CA bundle replacing the system store (--ca-file) */
 } eng_config;
 
 /* Creates the worker's heap and loads the runtime.  Returns NULL with a

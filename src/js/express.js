@@ -340,6 +340,7 @@ rt.createRequest = function (env, body, params, routePath) {
     req.params = params;
     req.httpVersion = String(env.SERVER_PROTOCOL || 'HTTP/1.1').replace(/^HTTP\//, '');
     Object.defineProperty(req, '_parsed', { value: parseBody(req) });
+    rt.currentRequest = req;    /* fetch.js resolves relative URLs against it */
     return req;
 };
 
@@ -601,6 +602,58 @@ SP.end = function (data, encoding, cb) {
     if (typeof encoding === 'function') cb = encoding;
     if (typeof cb === 'function') rt.enqueueMicrotask(cb);
     return this;
+};
+
+/* Hop-by-hop headers stay with the connection they came on (RFC 9110 7.6.1). */
+var HOP_BY_HOP = { connection: 1, 'keep-alive': 1, 'proxy-connection': 1, te: 1,
+                   trailer: 1, 'transfer-encoding': 1, upgrade: 1 };
+
+/* res.pipeFrom(fetchResponse): the upstream's status, headers and body,
+ * chunk by chunk as they arrive (at most one buffer of fetch's in memory).
+ * A body libcurl decoded loses content-encoding and content-length.  A
+ * client that goes away cancels the transfer.  Promise of res once ended. */
+SP.pipeFrom = function (response) {
+    var res = this;
+    if (this.finished) return Promise.resolve(alreadySent(this, 'pipeFrom'));
+    if (!response || typeof response.status !== 'number' || !response.headers)
+        return Promise.reject(new TypeError('res.pipeFrom() expects a Response from fetch()'));
+    if (!this.headersSent) {
+        var encoding = String(response.headers.get('content-encoding') || '');
+        var decoded = /^\s*(x-)?(gzip|deflate|br|zstd)\s*$/i.test(encoding);
+        this.statusCode = response.status;
+        response.headers.forEach(function (value, name) {
+            name = name.toLowerCase();
+            if (HOP_BY_HOP[name] || name === 'set-cookie' ||
+                (decoded && (name === 'content-length' || name === 'content-encoding')))
+                return;
+            res.setHeader(name, value);
+        });
+        var cookies = typeof response.headers.getSetCookie === 'function' ? response.headers.getSetCookie() : [];
+        if (cookies.length) res.setHeader('set-cookie', cookies);
+        this.set('X-Accel-Buffering', 'no');
+        this.headersSent = true;
+        sys.head(this.statusCode, headerList(this));
+    }
+    if (!response.body || (this.req && this.req.method === 'HEAD'))
+        return Promise.resolve(response.body && response.body.cancel ? response.body.cancel() : null)
+            .then(function () { return res.end(); });
+    var reader = response.body.getReader();
+    function next() {
+        return reader.read().then(function (r) {
+            if (r.done) return res.end();
+            if (sys.write(r.value)) {
+                sys.flush();
+                return next();
+            }
+            /* the client is gone: stop the upstream too */
+            return Promise.resolve(reader.cancel()).then(function () { return res.end(); });
+        }, function (err) {
+            rt.log('warn', 'res.pipeFrom(): the upstream body failed: ' + (err && err.message));
+            res.end();
+            throw err;
+        });
+    }
+    return next();
 };
 
 SP.sendFile = function (file, options, cb) {

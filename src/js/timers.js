@@ -148,8 +148,16 @@ function timeoutError() {
 }
 rt.timeoutError = timeoutError;
 
-/* Runs the loop until done() says so or there is nothing left to wait for.
- * Returns true when done() ended it. */
+/* fetch.js replaces these: whether transfers run, and a wait in libcurl's
+ * poll for at most ms (false once the request's time is up). */
+rt.fetchBusy = function () { return false; };
+rt.fetchPoll = function (ms) { return sys.sleep(ms); };
+rt.fetchReset = function () {};
+
+/* Runs the loop until done() says so or there is nothing left to wait for
+ * (a running fetch counts as something).  Returns true when done() ended
+ * it.  While fetches run, the wait between timers is spent in libcurl's
+ * poll, so a slow upstream never holds a timer back. */
 rt.runLoop = function (done) {
     for (;;) {
         rt.drainMicrotasks();
@@ -163,11 +171,12 @@ rt.runLoop = function (done) {
             }
             continue;
         }
-        if (!hasRefs())
+        var busy = rt.fetchBusy();
+        if (!busy && !hasRefs())
             return false;
-        var t = timers[0], wait = t._when - sys.now();
+        var t = timers[0], wait = t ? t._when - sys.now() : 60000;
         if (wait > 0) {
-            if (!sys.sleep(wait))
+            if (!(busy ? rt.fetchPoll(wait) : sys.sleep(wait)))
                 throw timeoutError();
             continue;
         }
@@ -182,6 +191,7 @@ rt.runLoop = function (done) {
 rt.resetTimers = function () {
     timers.length = 0;
     immediates.length = 0;
+    rt.fetchReset();
 };
 
 rt.exposed = (rt.exposed || []).concat([Timeout.prototype, Immediate.prototype]);

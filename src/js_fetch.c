@@ -1,0 +1,938 @@
+/* js_fetch.c - outbound HTTP for fetch(), on libcurl's multi interface.
+ *
+ * One CURLM per worker, made at the first fetch (after the fork), and one
+ * easy handle per hop: libcurl never follows a redirect, src/js/fetch.js
+ * does, so the network policy is checked on every hop.  The request's event
+ * loop (src/js/timers.js) waits in fetchPoll, which runs curl_multi_poll
+ * bounded by the next timer and the request's deadline, then
+ * curl_multi_perform, and answers the ids of the transfers that have news
+ * (headers complete, data, end, error); the JavaScript side then asks
+ * fetchState and fetchTake and settles its promises as microtasks.
+ *
+ * Every transfer lives in a C struct on a list owned by this file, never in
+ * a JavaScript object alone: a Duktape call that throws (longjmp) can never
+ * lose one, and fetchCloseAll at the end of each request frees whatever the
+ * request left.  Natives check their arguments before any C resource
+ * exists and push their result last.
+ *
+ * Flow control: the write callback keeps at most JFETCH_BUFFER_CAP bytes
+ * that JavaScript has not taken, then answers CURL_WRITEFUNC_PAUSE;
+ * fetchTake empties the buffer and resumes the transfer.  A body piped to
+ * the client therefore never sits whole in memory.
+ *
+ * The network policy (--fetch-allow, --fetch-deny) is checked against the
+ * URL's host before anything is sent and against each address libcurl is
+ * about to connect to (CURLOPT_OPENSOCKETFUNCTION), so a name that resolves
+ * to a denied address is refused as well.
+ */
+#include "config.h"
+#include "js_fetch.h"
+#include "log.h"
+
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <curl/curl.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+
+#define JFETCH_BUFFER_CAP (256 * 1024)      /* bytes not yet taken before pausing */
+#define JFETCH_HEAD_CAP (256 * 1024)        /* largest response header block */
+#define JFETCH_CONNECT_TIMEOUT 10.0         /* seconds, --fetch-connect-timeout */
+#define JFETCH_TIMEOUT 30.0                 /* seconds, --fetch-timeout */
+#define JFETCH_MAX_SIZE (64L * 1024 * 1024) /* bytes, --fetch-max-size */
+#define JFETCH_MAX_CONCURRENT 16            /* per request, --fetch-max-concurrent */
+#define JFETCH_GC_BYTES (4 * 1024 * 1024)   /* bytes between collections, see jfetch_collect */
+#define JFETCH_GARBAGE (40 * 1024)          /* what one fetch leaves to collect */
+
+/* One entry of an allow or deny list. */
+typedef struct jfetch_rule {
+    enum { JFETCH_NAME, JFETCH_SUFFIX, JFETCH_ADDR } kind;
+    char name[256];             /* lower case; for a suffix, ".example.com" */
+    int family;                 /* AF_INET or AF_INET6 for JFETCH_ADDR */
+    unsigned char addr[16];
+    int bits;                   /* prefix length */
+} jfetch_rule;
+
+typedef struct jfetch_list {
+    jfetch_rule *rules;
+    size_t n;
+    int has_addr;               /* some entry is an address or a block */
+} jfetch_list;
+
+/* One hop of one fetch, from fetchStart to fetchClose. */
+typedef struct jfetch_xfer {
+    struct jfetch_xfer *next;
+    int id;
+    CURL *easy;
+    struct curl_slist *headers;
+    char *head;                 /* the latest response's header lines */
+    size_t head_len, head_cap;
+    char *data;                 /* body bytes JavaScript has not taken */
+    size_t data_len, data_cap;
+    long long received;         /* body bytes accepted so far */
+    long long max_size;         /* <= 0: no limit */
+    int status;
+    int head_ready;             /* a final (non-1xx) header block is complete */
+    int in_multi, done, news, paused;
+    int over_size, head_too_big, refused, name_allowed;
+    CURLcode result;
+    char host[256];
+    long port;
+    char refused_addr[INET6_ADDRSTRLEN];
+    char errbuf[CURL_ERROR_SIZE];
+} jfetch_xfer;
+
+static struct {
+    CURLM *multi;
+    jfetch_xfer *xfers;
+    int next_id;
+    jfetch_list allow, deny;
+    double connect_timeout, timeout;    /* seconds */
+    long long max_size;                 /* <= 0: none */
+    int max_concurrent;
+    const char *ca_file;
+    size_t since_gc;                    /* body bytes taken since the last duk_gc */
+} jfetch;
+
+/* --- the network policy --- */
+
+/* Parses one trimmed, lower-cased entry into r; -1 when it is not one. */
+static int jfetch_parse_rule(const char *s, jfetch_rule *r)
+{
+    char buf[256], *slash;
+    char *end;
+    long bits;
+    int max;
+
+    memset(r, 0, sizeof *r);
+    if (strlen(s) >= sizeof buf || *s == '\0')
+        return -1;
+    snprintf(buf, sizeof buf, "%s", s);
+    slash = strchr(buf, '/');
+    if (slash)
+        *slash = '\0';
+    if (buf[0] == '[' && buf[strlen(buf) - 1] == ']') {
+        memmove(buf, buf + 1, strlen(buf));
+        buf[strlen(buf) - 1] = '\0';
+    }
+    if (inet_pton(AF_INET, buf, r->addr) == 1)
+        r->family = AF_INET;
+    else if (inet_pton(AF_INET6, buf, r->addr) == 1)
+        r->family = AF_INET6;
+    if (r->family) {
+        r->kind = JFETCH_ADDR;
+        max = r->family == AF_INET ? 32 : 128;
+        r->bits = max;
+        if (slash) {
+            errno = 0;
+            bits = strtol(slash + 1, &end, 10);
+            if (errno || end == slash + 1 || *end || bits < 0 || bits > max)
+                return -1;
+            r->bits = (int) bits;
+        }
+        return 0;
+    }
+    if (slash || strspn(buf, "abcdefghijklmnopqrstuvwxyz0123456789-._*") != strlen(buf))
+        return -1;
+    if (buf[0] == '*' && buf[1] == '.' && buf[2] != '\0' && strchr(buf + 1, '*') == NULL) {
+        r->kind = JFETCH_SUFFIX;
+        snprintf(r->name, sizeof r->name, "%s", buf + 1);
+        return 0;
+    }
+    if (strchr(buf, '*'))
+        return -1;
+    r->kind = JFETCH_NAME;
+    snprintf(r->name, sizeof r->name, "%s", buf);
+    return 0;
+}
+
+/* Calls fn(entry, arg) for each trimmed, lower-cased entry of a comma list;
+ * stops at the first non-zero answer and returns it. */
+static int jfetch_each_entry(const char *list, int (*fn)(const char *, void *), void *arg)
+{
+    char entry[300];
+    size_t n, i;
+    int rc;
+
+    while (list && *list) {
+        n = strcspn(list, ",");
+        while (n > 0 && isspace((unsigned char) *list))
+            list++, n--;
+        i = n;
+        while (i > 0 && isspace((unsigned char) list[i - 1]))
+            i--;
+        if (i > 0) {
+            if (i >= sizeof entry)
+                i = sizeof entry - 1;
+            for (size_t k = 0; k < i; k++)
+                entry[k] = (char) tolower((unsigned char) list[k]);
+            entry[i] = '\0';
+            if ((rc = fn(entry, arg)) != 0)
+                return rc;
+        }
+        list += n;
+        if (*list == ',')
+            list++;
+    }
+    return 0;
+}
+
+struct jfetch_check { char *err; size_t errlen; };
+
+static int jfetch_check_one(const char *entry, void *arg)
+{
+    struct jfetch_check *c = arg;
+    jfetch_rule r;
+
+    if (jfetch_parse_rule(entry, &r) == 0)
+        return 0;
+    snprintf(c->err, c->errlen, "'%s' is not a host name, *.suffix, address or CIDR block", entry);
+    return -1;
+}
+
+/* Borrowed list; the message goes into err. */
+int jfetch_policy_check(const char *list, char *err, size_t errlen)
+{
+    struct jfetch_check c = { err, errlen };
+
+    return jfetch_each_entry(list, jfetch_check_one, &c);
+}
+
+static int jfetch_add_rule(const char *entry, void *arg)
+{
+    jfetch_list *l = arg;
+    jfetch_rule r, *grown;
+
+    if (jfetch_parse_rule(entry, &r) < 0)
+        return 0;               /* refused by cfg already; never reached */
+    grown = realloc(l->rules, (l->n + 1) * sizeof *grown);
+    if (grown == NULL)
+        return -1;
+    l->rules = grown;
+    l->rules[l->n++] = r;
+    if (r.kind == JFETCH_ADDR)
+        l->has_addr = 1;
+    return 0;
+}
+
+static int jfetch_addr_in(const jfetch_rule *r, int family, const unsigned char *a)
+{
+    int full = r->bits / 8, rest = r->bits % 8;
+
+    if (r->family != family || memcmp(r->addr, a, (size_t) full) != 0)
+        return 0;
+    return rest == 0 || ((r->addr[full] ^ a[full]) & (0xff << (8 - rest)) & 0xff) == 0;
+}
+
+/* Does a host (lower case, no brackets) or an address match the list? */
+static int jfetch_list_has_host(const jfetch_list *l, const char *host)
+{
+    unsigned char a[16];
+    int family = 0;
+    size_t i, hl = strlen(host), sl;
+
+    if (inet_pton(AF_INET, host, a) == 1)
+        family = AF_INET;
+    else if (inet_pton(AF_INET6, host, a) == 1)
+        family = AF_INET6;
+    for (i = 0; i < l->n; i++) {
+        const jfetch_rule *r = &l->rules[i];
+        if (r->kind == JFETCH_ADDR && family && jfetch_addr_in(r, family, a))
+            return 1;
+        if (r->kind == JFETCH_NAME && strcmp(r->name, host) == 0)
+            return 1;
+        if (r->kind == JFETCH_SUFFIX && hl > (sl = strlen(r->name)) &&
+            strcmp(host + hl - sl, r->name) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int jfetch_list_has_addr(const jfetch_list *l, const struct sockaddr *sa)
+{
+    const unsigned char *a;
+    unsigned char mapped[4];
+    int family = sa->sa_family;
+    size_t i;
+
+    if (family == AF_INET) {
+        a = (const unsigned char *) &((const struct sockaddr_in *) sa)->sin_addr;
+    } else if (family == AF_INET6) {
+        a = ((const struct sockaddr_in6 *) sa)->sin6_addr.s6_addr;
+        /* ::ffff:127.0.0.1 is 127.0.0.1 */
+        if (IN6_IS_ADDR_V4MAPPED((const struct in6_addr *) a)) {
+            memcpy(mapped, a + 12, 4);
+            a = mapped;
+            family = AF_INET;
+        }
+    } else {
+        return 0;
+    }
+    for (i = 0; i < l->n; i++)
+        if (l->rules[i].kind == JFETCH_ADDR && jfetch_addr_in(&l->rules[i], family, a))
+            return 1;
+    return 0;
+}
+
+/* The second check, on the address actually connected to. */
+static curl_socket_t jfetch_open_socket(void *ud, curlsocktype purpose,
+                                        struct curl_sockaddr *a)
+{
+    jfetch_xfer *x = ud;
+    const struct sockaddr *sa = &a->addr;
+    int denied = jfetch_list_has_addr(&jfetch.deny, sa) ||
+                 (jfetch.allow.n > 0 && !x->name_allowed &&
+                  !jfetch_list_has_addr(&jfetch.allow, sa));
+
+    if (purpose == CURLSOCKTYPE_IPCXN && denied) {
+        const void *in = sa->sa_family == AF_INET6 ?
+            (const void *) &((const struct sockaddr_in6 *) sa)->sin6_addr :
+            (const void *) &((const struct sockaddr_in *) sa)->sin_addr;
+        x->refused = 1;
+        if (inet_ntop(sa->sa_family, in, x->refused_addr, sizeof x->refused_addr) == NULL)
+            snprintf(x->refused_addr, sizeof x->refused_addr, "?");
+        return CURL_SOCKET_BAD;
+    }
+    return socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
+}
+
+/* --- libcurl callbacks: C only, no Duktape --- */
+
+static int jfetch_append(char **buf, size_t *len, size_t *cap, const char *p, size_t n)
+{
+    if (*len + n > *cap) {
+        size_t want = *cap ? *cap * 2 : 16384;
+        char *grown;
+        while (want < *len + n)
+            want *= 2;
+        grown = realloc(*buf, want);
+        if (grown == NULL)
+            return -1;
+        *buf = grown;
+        *cap = want;
+    }
+    memcpy(*buf + *len, p, n);
+    *len += n;
+    return 0;
+}
+
+/* Keeps the header block of the latest response; a 1xx block is replaced
+ * by the one after it, trailers after a final block are ignored. */
+static size_t jfetch_on_header(char *p, size_t size, size_t n, void *ud)
+{
+    jfetch_xfer *x = ud;
+    size_t len = size * n;
+
+    if (x->head_ready)
+        return len;
+    if (len >= 5 && memcmp(p, "HTTP/", 5) == 0) {
+        const char *sp = memchr(p, ' ', len);
+        x->head_len = 0;
+        x->status = sp ? atoi(sp + 1) : 0;
+    }
+    if (len <= 2 && (p[0] == '\r' || p[0] == '\n')) {
+        if (x->status >= 200) {
+            x->head_ready = 1;
+            x->news = 1;
+        }
+        return len;
+    }
+    if (x->head_len + len > JFETCH_HEAD_CAP) {
+        x->head_too_big = 1;
+        return 0;
+    }
+    return jfetch_append(&x->head, &x->head_len, &x->head_cap, p, len) < 0 ? 0 : len;
+}
+
+static size_t jfetch_on_data(char *p, size_t size, size_t n, void *ud)
+{
+    jfetch_xfer *x = ud;
+    size_t len = size * n;
+
+    if (x->max_size > 0 && x->received + (long long) len > x->max_size) {
+        x->over_size = 1;
+        return 0;
+    }
+    if (x->data_len > 0 && x->data_len + len > JFETCH_BUFFER_CAP) {
+        x->paused = 1;
+        return CURL_WRITEFUNC_PAUSE;
+    }
+    if (jfetch_append(&x->data, &x->data_len, &x->data_cap, p, len) < 0)
+        return 0;
+    x->received += (long long) len;
+    x->head_ready = 1;
+    x->news = 1;
+    return len;
+}
+
+/* --- transfers --- */
+
+static jfetch_xfer *jfetch_find(int id)
+{
+    jfetch_xfer *x;
+
+    for (x = jfetch.xfers; x; x = x->next)
+        if (x->id == id)
+            return x;
+    return NULL;
+}
+
+/* Unlinks x and frees everything it holds. */
+static void jfetch_free(jfetch_xfer *x)
+{
+    jfetch_xfer **pp;
+
+    for (pp = &jfetch.xfers; *pp; pp = &(*pp)->next)
+        if (*pp == x) {
+            *pp = x->next;
+            break;
+        }
+    if (x->easy) {
+        if (x->in_multi)
+            curl_multi_remove_handle(jfetch.multi, x->easy);
+        curl_easy_cleanup(x->easy);
+    }
+    curl_slist_free_all(x->headers);
+    free(x->head);
+    free(x->data);
+    free(x);
+}
+
+static int jfetch_setup(void)
+{
+    if (jfetch.multi)
+        return 0;
+    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+        return -1;
+    jfetch.multi = curl_multi_init();
+    return jfetch.multi ? 0 : -1;
+}
+
+/* Runs mark-and-sweep once `bytes` more (a body chunk, or the garbage a
+ * fetch leaves) have passed since the last time.  A chunk ends up as the
+ * value of promises, which sit in reference cycles only mark-and-sweep
+ * frees, and Duktape starts that by the count of objects, not their bytes:
+ * without this a streamed body piles up in the heap, and so does the ~40 KB
+ * of promises and objects each fetch leaves (measured: 1,000 fetches of a
+ * small body took a worker from 11 to 49 MB before Duktape collected). */
+static void jfetch_collect(duk_context *ctx, size_t bytes)
+{
+    jfetch.since_gc += bytes;
+    if (jfetch.since_gc > JFETCH_GC_BYTES) {
+        jfetch.since_gc = 0;
+        duk_gc(ctx, 0);
+    }
+}
+
+/* The URL's host, lower case and without brackets, into out, and its
+ * port (the scheme's default when none is written). */
+static int jfetch_url_host(const char *url, char *out, size_t cap, long *port)
+{
+    CURLU *u = curl_url();
+    char *host = NULL, *p = NULL;
+    size_t n;
+    int rc = -1;
+
+    if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+        curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
+        const char *h = host;
+        n = strlen(h);
+        if (n >= 2 && h[0] == '[') {
+            h++;
+            n -= 2;
+        }
+        if (n > 0 && n < cap) {
+            for (size_t i = 0; i < n; i++)
+                out[i] = (char) tolower((unsigned char) h[i]);
+            out[n] = '\0';
+            rc = 0;
+        }
+        if (curl_url_get(u, CURLUPART_PORT, &p, CURLU_DEFAULT_PORT) == CURLUE_OK)
+            *port = strtol(p, NULL, 10);
+    }
+    curl_free(p);
+    curl_free(host);
+    curl_url_cleanup(u);
+    return rc;
+}
+
+/* Sets the options of one hop; 0, or -1 when libcurl refused one. */
+static int jfetch_configure(jfetch_xfer *x, const char *url, const char *method,
+                            const char *body, size_t body_len, int has_body,
+                            double timeout_ms)
+{
+    CURL *e = x->easy;
+    int ok = 1;
+
+#define SET(opt, val) ok &= curl_easy_setopt(e, opt, val) == CURLE_OK
+    SET(CURLOPT_URL, url);
+    SET(CURLOPT_PRIVATE, (void *) x);
+    SET(CURLOPT_PROTOCOLS_STR, "http,https");
+    SET(CURLOPT_FOLLOWLOCATION, 0L);
+    SET(CURLOPT_PROXY, "");                     /* no proxy from the environment */
+    SET(CURLOPT_NOSIGNAL, 1L);
+    SET(CURLOPT_ACCEPT_ENCODING, "");           /* every decoder this libcurl has */
+    SET(CURLOPT_ERRORBUFFER, x->errbuf);
+    SET(CURLOPT_HEADERFUNCTION, jfetch_on_header);
+    SET(CURLOPT_HEADERDATA, (void *) x);
+    SET(CURLOPT_WRITEFUNCTION, jfetch_on_data);
+    SET(CURLOPT_WRITEDATA, (void *) x);
+    SET(CURLOPT_OPENSOCKETFUNCTION, jfetch_open_socket);
+    SET(CURLOPT_OPENSOCKETDATA, (void *) x);
+    SET(CURLOPT_CONNECTTIMEOUT_MS, (long) (jfetch.connect_timeout * 1000));
+    SET(CURLOPT_TIMEOUT_MS, (long) (timeout_ms < 1 ? 1 : timeout_ms));
+    SET(CURLOPT_USERAGENT, "invoke-fcgi/" PACKAGE_VERSION);
+    SET(CURLOPT_SSL_VERIFYPEER, 1L);
+    SET(CURLOPT_SSL_VERIFYHOST, 2L);
+    if (jfetch.ca_file) {
+        /* replaces the system store, as curl --cacert does */
+        SET(CURLOPT_CAINFO, jfetch.ca_file);
+        SET(CURLOPT_CAPATH, NULL);
+    }
+    if (strcmp(method, "HEAD") == 0)
+        SET(CURLOPT_NOBODY, 1L);
+    else if (strcmp(method, "GET") != 0 || has_body)
+        SET(CURLOPT_CUSTOMREQUEST, method);
+    if (has_body) {
+        SET(CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) body_len);
+        SET(CURLOPT_COPYPOSTFIELDS, body_len ? body : "");
+    }
+    SET(CURLOPT_HTTPHEADER, x->headers);
+#undef SET
+    return ok ? 0 : -1;
+}
+
+/* "name: value" for curl (an empty value needs "name;"), or NULL. */
+static struct curl_slist *jfetch_header(struct curl_slist *l, const char *name,
+                                        const char *value)
+{
+    size_t n = strlen(name) + strlen(value) + 3;
+    char *line = malloc(n);
+    struct curl_slist *grown;
+
+    if (line == NULL)
+        return NULL;
+    if (*value)
+        snprintf(line, n, "%s: %s", name, value);
+    else
+        snprintf(line, n, "%s;", name);
+    grown = curl_slist_append(l, line);
+    free(line);
+    return grown;
+}
+
+/* Checks fetchStart's header list: [[name, value], ...] of strings without
+ * CR, LF or NUL.  Throws TypeError otherwise. */
+static void jfetch_check_headers(duk_context *ctx, duk_idx_t idx)
+{
+    duk_size_t i, n;
+
+    if (!duk_is_array(ctx, idx))
+        (void) duk_type_error(ctx, "headers must be an array of [name, value]");
+    n = duk_get_length(ctx, idx);
+    for (i = 0; i < n; i++) {
+        duk_size_t ln, lv;
+        const char *name, *value;
+        duk_get_prop_index(ctx, idx, (duk_uarridx_t) i);
+        duk_get_prop_index(ctx, -1, 0);
+        duk_get_prop_index(ctx, -2, 1);
+        name = duk_get_lstring(ctx, -2, &ln);
+        value = duk_get_lstring(ctx, -1, &lv);
+        if (name == NULL || value == NULL || ln == 0 || strlen(name) != ln ||
+            strlen(value) != lv || strpbrk(name, "\r\n:") || strpbrk(value, "\r\n"))
+            (void) duk_type_error(ctx, "invalid header");
+        duk_pop_3(ctx);
+    }
+}
+
+/* The header list for curl, plus what keeps libcurl from adding its own
+ * Content-Type and Expect; NULL when out of memory. */
+static struct curl_slist *jfetch_headers(duk_context *ctx, duk_idx_t idx, int has_body,
+                                         int *ok)
+{
+    struct curl_slist *l = NULL, *grown;
+    duk_size_t i, n = duk_get_length(ctx, idx);
+    int has_type = 0;
+
+    *ok = 1;
+    for (i = 0; i < n && *ok; i++) {
+        const char *name, *value;
+        duk_get_prop_index(ctx, idx, (duk_uarridx_t) i);
+        duk_get_prop_index(ctx, -1, 0);
+        duk_get_prop_index(ctx, -2, 1);
+        name = duk_get_string(ctx, -2);
+        value = duk_get_string(ctx, -1);
+        has_type |= strcasecmp(name, "content-type") == 0;
+        if ((grown = jfetch_header(l, name, value)) == NULL)
+            *ok = 0;
+        else
+            l = grown;
+        duk_pop_3(ctx);
+    }
+    if (*ok && has_body && !has_type)
+        *ok = (grown = curl_slist_append(l, "Content-Type:")) != NULL, l = *ok ? grown : l;
+    if (*ok)
+        *ok = (grown = curl_slist_append(l, "Expect:")) != NULL, l = *ok ? grown : l;
+    return l;
+}
+
+/* fetchStart(url, method, headers, body) -> id.  body: a buffer, or
+ * null/undefined for none.  A host the policy refuses, or a transfer libcurl
+ * cannot start, still gets an id: fetchState then reports the error, so
+ * JavaScript has one path for every failure. */
+static duk_ret_t jfetch_start(duk_context *ctx)
+{
+    jsys_host *h = jsys_host_of(ctx);
+    const char *url = duk_require_string(ctx, 0);
+    const char *method = duk_require_string(ctx, 1);
+    duk_size_t body_len = 0;
+    const char *body = NULL;
+    int has_body = !duk_is_null_or_undefined(ctx, 3), ok;
+    double timeout_ms = jfetch.timeout * 1000, now = jsys_now();
+    jfetch_xfer *x;
+
+    jfetch_check_headers(ctx, 2);
+    if (has_body)
+        body = duk_require_buffer_data(ctx, 3, &body_len);
+    if (h->deadline > 0 && h->deadline - now < timeout_ms)
+        timeout_ms = h->deadline - now;
+    duk_require_stack(ctx, 4);
+    jfetch_collect(ctx, JFETCH_GARBAGE);
+    /* No Duktape call below may throw until x is on the list. */
+    if (jfetch_setup() < 0 || (x = calloc(1, sizeof *x)) == NULL)
+        return duk_error(ctx, DUK_ERR_ERROR, "fetch: cannot start libcurl");
+    x->id = ++jfetch.next_id;
+    x->max_size = jfetch.max_size;
+    x->next = jfetch.xfers;
+    jfetch.xfers = x;
+    x->news = 1;
+    if (jfetch_url_host(url, x->host, sizeof x->host, &x->port) < 0) {
+        x->done = 1;
+        x->result = CURLE_URL_MALFORMAT;
+    } else if (jfetch_list_has_host(&jfetch.deny, x->host) ||
+               (jfetch.allow.n > 0 && !(x->name_allowed = jfetch_list_has_host(&jfetch.allow, x->host)) &&
+                !jfetch.allow.has_addr)) {
+        x->done = x->refused = 1;
+        x->result = CURLE_COULDNT_CONNECT;
+    } else {
+        x->headers = jfetch_headers(ctx, 2, has_body, &ok);
+        x->easy = curl_easy_init();
+        if (!ok || x->easy == NULL ||
+            jfetch_configure(x, url, method, body, body_len, has_body, timeout_ms) < 0 ||
+            curl_multi_add_handle(jfetch.multi, x->easy) != CURLM_OK) {
+            x->done = 1;
+            x->result = CURLE_OUT_OF_MEMORY;
+        } else {
+            x->in_multi = 1;
+            x->news = 0;
+        }
+    }
+    duk_push_int(ctx, x->id);
+    return 1;
+}
+
+/* Marks the transfers libcurl has finished. */
+static void jfetch_reap(void)
+{
+    CURLMsg *m;
+    int left;
+
+    while ((m = curl_multi_info_read(jfetch.multi, &left)) != NULL) {
+        jfetch_xfer *x = NULL;
+        if (m->msg != CURLMSG_DONE)
+            continue;
+        curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **) &x);
+        if (x == NULL)
+            continue;
+        x->done = x->news = 1;
+        x->head_ready = 1;
+        x->result = m->data.result;
+        curl_multi_remove_handle(jfetch.multi, x->easy);
+        x->in_multi = 0;
+    }
+}
+
+static int jfetch_count(int news_only)
+{
+    jfetch_xfer *x;
+    int n = 0;
+
+    for (x = jfetch.xfers; x; x = x->next)
+        n += news_only ? x->news : (!x->done || x->news);
+    return n;
+}
+
+/* fetchPoll(ms) -> [ids with news], or null once the request's deadline
+ * has come.  Waits at most ms (never past the deadline) for any transfer
+ * to make progress; does not wait when news is already there. */
+static duk_ret_t jfetch_poll(duk_context *ctx)
+{
+    jsys_host *h = jsys_host_of(ctx);
+    double ms = duk_require_number(ctx, 0), now = jsys_now();
+    jfetch_xfer *x;
+    int running = 0;
+    duk_uarridx_t i = 0;
+
+    if (h->deadline > 0 && now + ms > h->deadline)
+        ms = h->deadline - now;
+    if (!(ms >= 0))
+        ms = 0;
+    if (ms > 60000)
+        ms = 60000;
+    if (jfetch_count(1) > 0)
+        ms = 0;
+    if (jfetch.multi) {
+        curl_multi_perform(jfetch.multi, &running);
+        jfetch_reap();
+        if (running > 0 && jfetch_count(1) == 0) {
+            curl_multi_poll(jfetch.multi, NULL, 0, (int) ms, NULL);
+            curl_multi_perform(jfetch.multi, &running);
+            jfetch_reap();
+        }
+    }
+    if (h->deadline > 0 && jsys_now() >= h->deadline) {
+        /* the request is over: nothing of its transfers may outlive it */
+        while (jfetch.xfers)
+            jfetch_free(jfetch.xfers);
+        duk_push_null(ctx);
+        return 1;
+    }
+    duk_push_array(ctx);
+    for (x = jfetch.xfers; x; x = x->next)
+        if (x->news) {
+            x->news = 0;
+            duk_push_int(ctx, x->id);
+            duk_put_prop_index(ctx, -2, i++);
+        }
+    return 1;
+}
+
+/* fetchBusy() -> how many transfers are still running or have news. */
+static duk_ret_t jfetch_busy(duk_context *ctx)
+{
+    duk_push_int(ctx, jfetch_count(0));
+    return 1;
+}
+
+/* Node's name for what went wrong: a code and a message, into the
+ * caller's buffers. */
+static void jfetch_describe(const jfetch_xfer *x, const char **code, char *msg, size_t cap)
+{
+    long os_errno = 0, verify = 0, port = 0;
+    double connect = 0;
+    char *ip = NULL;
+    const char *why = x->errbuf[0] ? x->errbuf : curl_easy_strerror(x->result);
+
+    *code = "UND_ERR";
+    if (x->easy) {
+        curl_easy_getinfo(x->easy, CURLINFO_OS_ERRNO, &os_errno);
+        curl_easy_getinfo(x->easy, CURLINFO_SSL_VERIFYRESULT, &verify);
+        curl_easy_getinfo(x->easy, CURLINFO_CONNECT_TIME, &connect);
+        curl_easy_getinfo(x->easy, CURLINFO_PRIMARY_IP, &ip);
+        curl_easy_getinfo(x->easy, CURLINFO_PRIMARY_PORT, &port);
+    }
+    if (x->refused) {
+        *code = "ERR_NETWORK_POLICY";
+        if (x->refused_addr[0])
+            snprintf(msg, cap, "the network policy refuses %s (%s)", x->host, x->refused_addr);
+        else
+            snprintf(msg, cap, "the network policy refuses %s", x->host);
+        return;
+    }
+    if (x->over_size) {
+        *code = "ERR_FETCH_MAX_SIZE";
+        snprintf(msg, cap, "response body from %s exceeds --fetch-max-size (%lld bytes)",
+                 x->host, x->max_size);
+        return;
+    }
+    if (x->head_too_big) {
+        *code = "UND_ERR_HEADERS_OVERFLOW";
+        snprintf(msg, cap, "headers from %s exceed %d bytes", x->host, JFETCH_HEAD_CAP);
+        return;
+    }
+    switch (x->result) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+        *code = "ENOTFOUND";
+        snprintf(msg, cap, "getaddrinfo ENOTFOUND %s", x->host);
+        return;
+    case CURLE_COULDNT_CONNECT:
+        *code = os_errno == ENETUNREACH ? "ENETUNREACH" :
+                os_errno == EHOSTUNREACH ? "EHOSTUNREACH" : "ECONNREFUSED";
+        snprintf(msg, cap, "connect %s %s:%ld", *code, ip && *ip ? ip : x->host,
+                 port > 0 ? port : x->port);
+        return;
+    case CURLE_OPERATION_TIMEDOUT:
+        *code = connect > 0 ? "ETIMEDOUT" : "UND_ERR_CONNECT_TIMEOUT";
+        snprintf(msg, cap, "%s: %s", connect > 0 ? "fetch timed out" : "connect timeout", why);
+        return;
+    case CURLE_PEER_FAILED_VERIFICATION:
+        *code = verify == 10 ? "CERT_HAS_EXPIRED" :
+                verify == 18 ? "DEPTH_ZERO_SELF_SIGNED_CERT" :
+                verify == 19 ? "SELF_SIGNED_CERT_IN_CHAIN" :
+                verify == 20 ? "UNABLE_TO_GET_ISSUER_CERT_LOCALLY" :
+                verify == 21 ? "UNABLE_TO_VERIFY_LEAF_SIGNATURE" :
+                verify == 62 ? "ERR_TLS_CERT_ALTNAME_INVALID" : "ERR_TLS_CERT_INVALID";
+        snprintf(msg, cap, "%s: %s", x->host, why);
+        return;
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_SSL_CACERT_BADFILE:
+        *code = "ERR_SSL_CONNECT";
+        break;
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+        *code = "UND_ERR_SOCKET";
+        break;
+    case CURLE_BAD_CONTENT_ENCODING:
+        *code = "Z_DATA_ERROR";
+        break;
+    case CURLE_URL_MALFORMAT:
+        *code = "ERR_INVALID_URL";
+        break;
+    default:
+        break;
+    }
+    snprintf(msg, cap, "%s: %s", x->host, why);
+}
+
+/* fetchState(id) -> { status, head, url, done, code, message } or
+ * undefined for an unknown id.  head is the raw header block once the
+ * final response's headers are complete; code/message are set when the
+ * transfer failed. */
+static duk_ret_t jfetch_state(duk_context *ctx)
+{
+    jfetch_xfer *x = jfetch_find(duk_require_int(ctx, 0));
+    char *url = NULL, msg[CURL_ERROR_SIZE + 600];
+    const char *code = NULL;
+    int failed;
+
+    if (x == NULL)
+        return 0;
+    failed = x->done && (x->result != CURLE_OK || x->refused);
+    if (failed)
+        jfetch_describe(x, &code, msg, sizeof msg);
+    if (x->easy)
+        curl_easy_getinfo(x->easy, CURLINFO_EFFECTIVE_URL, &url);
+    duk_push_object(ctx);
+    duk_push_int(ctx, x->status);
+    duk_put_prop_string(ctx, -2, "status");
+    duk_push_boolean(ctx, x->done);
+    duk_put_prop_string(ctx, -2, "done");
+    duk_push_number(ctx, (double) x->data_len);
+    duk_put_prop_string(ctx, -2, "buffered");
+    if (x->head_ready && !failed) {
+        jsys_push_utf8(ctx, x->head ? x->head : "", x->head_len);
+        duk_put_prop_string(ctx, -2, "head");
+    }
+    if (url) {
+        duk_push_string(ctx, url);
+        duk_put_prop_string(ctx, -2, "url");
+    }
+    if (failed) {
+        duk_push_string(ctx, code);
+        duk_put_prop_string(ctx, -2, "code");
+        duk_push_string(ctx, msg);
+        duk_put_prop_string(ctx, -2, "message");
+    }
+    return 1;
+}
+
+/* fetchTake(id) -> a Buffer of every body byte not yet taken, or
+ * undefined when there is none; resumes a paused transfer. */
+static duk_ret_t jfetch_take(duk_context *ctx)
+{
+    jfetch_xfer *x = jfetch_find(duk_require_int(ctx, 0));
+    size_t n;
+    void *p;
+
+    if (x == NULL || x->data_len == 0)
+        return 0;
+    jfetch_collect(ctx, x->data_len);
+    n = x->data_len;
+    p = duk_push_fixed_buffer(ctx, n);
+    memcpy(p, x->data, n);
+    x->data_len = 0;
+    if (x->paused && x->in_multi) {
+        x->paused = 0;
+        curl_easy_pause(x->easy, CURLPAUSE_CONT);
+    }
+    duk_push_buffer_object(ctx, -1, 0, n, DUK_BUFOBJ_NODEJS_BUFFER);
+    return 1;
+}
+
+/* fetchClose(id): stops the transfer if it runs and frees it. */
+static duk_ret_t jfetch_close(duk_context *ctx)
+{
+    jfetch_xfer *x = jfetch_find(duk_require_int(ctx, 0));
+
+    if (x)
+        jfetch_free(x);
+    return 0;
+}
+
+/* fetchCloseAll() -> how many were still running: the end of a request. */
+static duk_ret_t jfetch_close_all(duk_context *ctx)
+{
+    int running = 0;
+
+    while (jfetch.xfers) {
+        running += !jfetch.xfers->done;
+        jfetch_free(jfetch.xfers);
+    }
+    duk_push_int(ctx, running);
+    return 1;
+}
+
+/* fetchLimits() -> { maxConcurrent, maxSize, timeout, connectTimeout } */
+static duk_ret_t jfetch_limits(duk_context *ctx)
+{
+    duk_push_object(ctx);
+    duk_push_int(ctx, jfetch.max_concurrent);
+    duk_put_prop_string(ctx, -2, "maxConcurrent");
+    duk_push_number(ctx, (double) jfetch.max_size);
+    duk_put_prop_string(ctx, -2, "maxSize");
+    duk_push_number(ctx, jfetch.timeout * 1000);
+    duk_put_prop_string(ctx, -2, "timeout");
+    duk_push_number(ctx, jfetch.connect_timeout * 1000);
+    duk_put_prop_string(ctx, -2, "connectTimeout");
+    return 1;
+}
+
+static const duk_function_list_entry jfetch_funcs[] = {
+    { "fetchStart", jfetch_start, 4 },
+    { "fetchPoll", jfetch_poll, 1 },
+    { "fetchBusy", jfetch_busy, 0 },
+    { "fetchState", jfetch_state, 1 },
+    { "fetchTake", jfetch_take, 1 },
+    { "fetchClose", jfetch_close, 1 },
+    { "fetchCloseAll", jfetch_close_all, 0 },
+    { "fetchLimits", jfetch_limits, 0 },
+    { NULL, NULL, 0 }
+};
+
+void jfetch_init(duk_context *ctx, jsys_host *host)
+{
+    const eng_config *c = host->cfg;
+
+    jsys_put_funcs(ctx, jfetch_funcs, host);
+    jfetch.connect_timeout = c->fetch_connect_timeout > 0 ? c->fetch_connect_timeout :
+                             JFETCH_CONNECT_TIMEOUT;
+    jfetch.timeout = c->fetch_timeout > 0 ? c->fetch_timeout : JFETCH_TIMEOUT;
+    jfetch.max_size = c->fetch_max_size == 0 ? JFETCH_MAX_SIZE : c->fetch_max_size;
+    jfetch.max_concurrent = c->fetch_max_concurrent > 0 ? c->fetch_max_concurrent :
+                            JFETCH_MAX_CONCURRENT;
+    jfetch.ca_file = c->ca_file;
+    free(jfetch.allow.rules);
+    free(jfetch.deny.rules);
+    memset(&jfetch.allow, 0, sizeof jfetch.allow);
+    memset(&jfetch.deny, 0, sizeof jfetch.deny);
+    if (jfetch_each_entry(c->fetch_allow, jfetch_add_rule, &jfetch.allow) != 0 ||
+        jfetch_each_entry(c->fetch_deny, jfetch_add_rule, &jfetch.deny) != 0)
+        log_sys("error", "fetch: out of memory reading the network policy");
+}
