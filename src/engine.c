@@ -38,6 +38,8 @@ struct eng {
     void *global;           /* the frozen base global object */
     size_t used;            /* bytes allocated by the heap right now */
     size_t limit;           /* refuse allocations past this, 0: no limit */
+    size_t gc_base;         /* bytes held right after the last collection */
+    duk_context *front;     /* the front end's own heap, while there is one */
     int timed_out;
     int out_of_memory;
     unsigned alloc_ticks;   /* allocations since the last look at the clock */
@@ -252,6 +254,143 @@ fail:
     return -1;
 }
 
+/* --- the modern-syntax front end, in a heap of its own --- */
+
+/* acorn and front.js run only when a module must be compiled (a miss in the
+ * worker's cache and on disk), so they live in a second heap made on first
+ * need and dropped between requests (eng_idle), not in the worker's: there
+ * they were ~40 % of the heap that every mark-and-sweep walks, for the life
+ * of the worker, in every worker and every CGI request. */
+static int is_front_file(const char *name)
+{
+    return strcmp(name, "front-acorn.js") == 0 || strcmp(name, "front.js") == 0;
+}
+
+/* What the worker heap calls: source, file -> "O" + the lowered text, or
+ * "E" + name "\n" line "\n" message of what lower() threw.  One string
+ * crosses between the heaps, nothing else. */
+static const char front_call_src[] =
+    "function (lower) { return function (src, file) {"
+    " try { return 'O' + lower(src, file); } catch (e) {"
+    " return 'E' + (e && e.name || 'Error') + '\\n' + ((e && e.lineNumber) | 0) + '\\n' +"
+    " (e && e.message !== undefined ? e.message : e); } }; }";
+
+/* The front end's heap, made (acorn and front.js evaluated, ~16 ms) if there
+ * is none; NULL with a message in err.  Its allocations are counted with
+ * the worker's, under the request's limits, but making it is not the
+ * request's doing: the request's memory limit moves up by what it took. */
+static duk_context *front_heap(eng *e, char *err, size_t errlen)
+{
+    const js_bundle_entry *f;
+    size_t before = e->used, limit = e->limit;
+    duk_context *c;
+
+    if (e->front) {
+        duk_set_top(e->front, 0);
+        return e->front;
+    }
+    e->limit = 0;
+    c = duk_create_heap(eng_alloc, eng_realloc, eng_free_mem, e, eng_fatal);
+    if (c == NULL) {
+        e->limit = limit;
+        snprintf(err, errlen, "cannot create the front end's heap");
+        return NULL;
+    }
+    /* [ sys rt ]: front.js needs no natives */
+    duk_push_bare_object(c);
+    duk_push_bare_object(c);
+    for (f = js_bundle; f->name; f++)
+        if (is_front_file(f->name) && run_bundle_file(c, f, err, errlen) < 0)
+            goto fail;
+    if (duk_pcompile_string(c, DUK_COMPILE_FUNCTION, front_call_src) != 0)
+        goto fail_js;
+    duk_get_prop_string(c, -2, "lower");
+    if (duk_pcall(c, 1) != 0)
+        goto fail_js;
+    duk_push_heap_stash(c);
+    duk_dup(c, -2);
+    duk_put_prop_string(c, -2, "lower");
+    duk_set_top(c, 0);
+    e->front = c;
+    e->limit = limit ? limit + (e->used - before) : 0;
+    return c;
+fail_js:
+    snprintf(err, errlen, "front end: %s", duk_safe_to_string(c, -1));
+fail:
+    duk_destroy_heap(c);
+    e->limit = limit;
+    return NULL;
+}
+
+struct front_args {
+    const char *src, *file;
+    size_t len;
+};
+
+/* [ ] -> [ "O…" | "E…" ] in the front end's heap. */
+static duk_ret_t front_call(duk_context *c, void *udata)
+{
+    const struct front_args *a = udata;
+
+    duk_push_heap_stash(c);
+    duk_get_prop_string(c, -1, "lower");
+    duk_push_lstring(c, a->src, a->len);
+    duk_push_string(c, a->file);
+    duk_call(c, 2);
+    duk_require_string(c, -1);
+    return 1;
+}
+
+/* frontend(source, file) -> the ES5.1 text front.js makes of source, or
+ * throws its error (SyntaxError with file:line:col) in the worker's heap.
+ * Kept in the worker heap's stash, where js_module.c finds it. */
+static duk_ret_t eng_lower(duk_context *ctx)
+{
+    duk_memory_functions mf;
+    struct front_args a;
+    char err[1024], name[32];
+    const char *out, *nl;
+    duk_size_t n;
+    duk_context *c;
+    eng *e;
+    long line;
+
+    a.src = duk_require_lstring(ctx, 0, &n);
+    a.len = n;
+    a.file = duk_require_string(ctx, 1);
+    duk_get_memory_functions(ctx, &mf);
+    e = mf.udata;
+    c = front_heap(e, err, sizeof err);
+    if (c == NULL)
+        return duk_error(ctx, DUK_ERR_ERROR, "%s", err);
+    if (duk_safe_call(c, front_call, &a, 0, 1) != 0)
+        return duk_error(ctx, DUK_ERR_ERROR, "front end: %s", duk_safe_to_string(c, -1));
+    out = duk_get_lstring(c, -1, &n);
+    if (out[0] == 'O') {
+        /* copied into the worker heap before the front heap lets it go */
+        memcpy(duk_push_fixed_buffer(ctx, n - 1), out + 1, n - 1);
+        duk_set_top(c, 0);
+        duk_buffer_to_string(ctx, -1);
+        return 1;
+    }
+    nl = strchr(out, '\n');
+    snprintf(name, sizeof name, "%.*s", nl ? (int) (nl - out - 1) : 0, out + 1);
+    line = nl ? strtol(nl + 1, NULL, 10) : 0;
+    nl = nl ? strchr(nl + 1, '\n') : NULL;
+    snprintf(err, sizeof err, "%s", nl ? nl + 1 : out + 1);
+    duk_set_top(c, 0);
+    duk_push_error_object(ctx, strcmp(name, "SyntaxError") == 0 ? DUK_ERR_SYNTAX_ERROR :
+                               strcmp(name, "TypeError") == 0 ? DUK_ERR_TYPE_ERROR :
+                               strcmp(name, "RangeError") == 0 ? DUK_ERR_RANGE_ERROR :
+                               strcmp(name, "ReferenceError") == 0 ? DUK_ERR_REFERENCE_ERROR :
+                               DUK_ERR_ERROR, "%s", err);
+    if (line > 0) {
+        duk_push_int(ctx, (duk_int_t) line);
+        duk_put_prop_string(ctx, -2, "lineNumber");
+    }
+    return duk_throw(ctx);
+}
+
 eng *eng_new(const eng_config *c, char *err, size_t errlen)
 {
     eng *e = calloc(1, sizeof *e);
@@ -291,8 +430,14 @@ eng *eng_new(const eng_config *c, char *err, size_t errlen)
         duk_put_prop(e->ctx, -3);
     }
     duk_put_prop_string(e->ctx, -2, "adminEnv");
+    duk_push_heap_stash(e->ctx);
+    duk_push_c_function(e->ctx, eng_lower, 2);
+    duk_put_prop_string(e->ctx, -2, "frontend");
+    duk_pop(e->ctx);
     duk_push_bare_object(e->ctx);
     for (f = js_bundle; f->name; f++) {
+        if (is_front_file(f->name))
+            continue;
         if (run_bundle_file(e->ctx, f, err, errlen) < 0) {
             eng_free(e);
             return NULL;
@@ -314,6 +459,7 @@ eng *eng_new(const eng_config *c, char *err, size_t errlen)
     duk_put_prop_string(e->ctx, -2, "global");
     duk_set_top(e->ctx, 0);
     duk_gc(e->ctx, 0);
+    e->gc_base = e->used;
     return e;
 }
 
@@ -321,6 +467,8 @@ void eng_free(eng *e)
 {
     if (e == NULL)
         return;
+    if (e->front)
+        duk_destroy_heap(e->front);
     if (e->ctx)
         duk_destroy_heap(e->ctx);
     free(e);
@@ -539,10 +687,36 @@ int eng_handle(eng *e, const eng_request *r)
     e->limit = 0;
     e->host.deadline = 0;
     duk_pop(e->ctx);
-    if (e->out_of_memory || e->timed_out)
+    if (e->out_of_memory || e->timed_out) {
         duk_gc(e->ctx, 0);
+        e->gc_base = e->used;
+    }
     e->host.io = NULL;
     return e->host.status ? e->host.status : 500;
+}
+
+/* Most of a request's garbage is cyclic (a closure and its prototype, req
+ * and res, the module objects), so reference counting leaves it to
+ * mark-and-sweep, which Duktape runs by itself only after ~50 allocations
+ * per live object: ~1,000 requests' worth, 20+ MB to sweep in one pause of
+ * ~29M instructions in the middle of some request (callgrind).  Collecting
+ * once the heap has doubled since the last collection (and grown by
+ * ENG_GC_SLACK at least) keeps both the heap and each pause small: each
+ * one marks the live heap once and frees about as much garbage.  Called
+ * between requests, a pause is nobody's latency when the worker is idle. */
+#define ENG_GC_SLACK (1024 * 1024)
+
+void eng_idle(eng *e)
+{
+    if (e->front) {
+        duk_destroy_heap(e->front);
+        e->front = NULL;
+        malloc_trim(0);     /* its megabytes back to the system */
+    }
+    if (e->used > e->gc_base + (e->gc_base > ENG_GC_SLACK ? e->gc_base : ENG_GC_SLACK)) {
+        duk_gc(e->ctx, 0);
+        e->gc_base = e->used;
+    }
 }
 
 /* --- invoke exec: a plain script with the whole runtime --- */

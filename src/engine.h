@@ -67,6 +67,11 @@ void eng_free(eng *e);
  * retained after the call. */
 int eng_handle(eng *e, const eng_request *r);
 
+/* Between requests, when the worker has nothing to do: collects the
+ * garbage of the last requests once enough of it has piled up.  Cheap to
+ * call after every request. */
+void eng_idle(eng *e);
+
 /* Runs FILE as a plain script with the whole runtime (invoke exec): its
  * folder is the root, console goes to stdout/stderr.  argv (argc strings,
  * borrowed) becomes process.argv after the file.  Returns the exit status:

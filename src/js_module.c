@@ -281,7 +281,8 @@ static int has_block_decl(const char *s, size_t n)
 }
 
 /* [ ... src ] -> [ ... src lowered ]: runs the modern-syntax front end
- * (front.js, registered in the heap stash by setFrontEnd) on the module
+ * (front.js in a heap of its own, reached through the native the engine
+ * keeps in the heap stash as "frontend") on the module
  * text, which starts at byte hl of the buffer src.  Throws its SyntaxError
  * (file:line:col) when the source is not valid ES2022 or uses what the
  * engine cannot do. */
@@ -583,17 +584,6 @@ static duk_ret_t mod_mtime(duk_context *ctx)
     return 1;
 }
 
-/* setFrontEnd(fn): the runtime's front end (front.js), kept in the heap
- * stash where only the module compiler finds it. */
-static duk_ret_t mod_set_front_end(duk_context *ctx)
-{
-    duk_require_function(ctx, 0);
-    duk_push_heap_stash(ctx);
-    duk_dup(ctx, 0);
-    duk_put_prop_string(ctx, -2, "frontend");
-    return 0;
-}
-
 /* lower(source, filename) -> the ES5.1 text the front end makes of source
  * (invoke compile). */
 static duk_ret_t mod_lower(duk_context *ctx)
@@ -636,7 +626,6 @@ static const duk_function_list_entry mod_funcs[] = {
     { "readdir", mod_readdir, 1 },
     { "load", mod_load, 1 },
     { "mtime", mod_mtime, 1 },
-    { "setFrontEnd", mod_set_front_end, 1 },
     { "lower", mod_lower, 2 },
     { "print", mod_print, 2 },
     { NULL, NULL, 0 }

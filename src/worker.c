@@ -316,6 +316,7 @@ static int wrk_loop(wrk *w, rq *r, const sigset_t *ctl)
         if (rc == 0) {
             wrk_handle(w, r);
             rq_finish(r);
+            eng_idle(w->e);
         }
     }
     sb_set_state(SB_STOPPING);
