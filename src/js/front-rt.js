@@ -360,17 +360,32 @@ function obj(x) {
 function key(k) { return typeof k === 'symbol' ? k : String(k); }
 
 function objRest(src, omit) {
-    var out = {}, ks = Object.keys(Object(src)), i;
+    var out = {}, o = Object(src), ks = Object.keys(o), i;
+    if (Object.getOwnPropertySymbols)
+        ks = ks.concat(Object.getOwnPropertySymbols(o).filter(function (k) {
+            return Object.prototype.propertyIsEnumerable.call(o, k);
+        }));
     for (i = 0; i < ks.length; i++)
-        if (omit.indexOf(ks[i]) < 0) out[ks[i]] = src[ks[i]];
+        if (omit.indexOf(ks[i]) < 0) out[ks[i]] = o[ks[i]];
     return out;
 }
+
+/* get [k]() {} of an object literal, for assign() to define in its place */
+function Acc(k, kind, fn) { this.k = key(k); this.kind = kind; this.fn = fn; }
+function acc(k, kind, fn) { return new Acc(k, kind, fn); }
 
 /* {...a, b} with the define semantics of object literals */
 function assign(target) {
     for (var i = 1; i < arguments.length; i++) {
         var s = arguments[i];
         if (s === null || s === undefined) continue;
+        if (s instanceof Acc) {
+            var d = Object.getOwnPropertyDescriptor(target, s.k);
+            var nd = { get: d && d.get, set: d && d.set, enumerable: true, configurable: true };
+            nd[s.kind] = s.fn;
+            defProp(target, s.k, nd);
+            continue;
+        }
         if (typeof s === 'string') s = s.split('');
         var ks = Object.keys(Object(s)), j;
         for (j = 0; j < ks.length; j++)
@@ -433,10 +448,10 @@ function superCall(C, self, S, args, newTarget) {
     return r !== null && (typeof r === 'object' || typeof r === 'function') ? r : self;
 }
 
-function setupClass(C, S) {
+function setupClass(C, S, derived) {
     if (S !== null && typeof S !== 'function')
         throw new TypeError('Class extends value ' + String(S) + ' is not a constructor or null');
-    var proto = Object.create(S ? S.prototype : Object.prototype);
+    var proto = Object.create(S ? S.prototype : derived ? null : Object.prototype);
     hidden(proto, 'constructor', C);
     defProp(C, 'prototype', { value: proto, writable: false });
     defProp(C, CLASS, { value: true });
@@ -483,6 +498,32 @@ function privUpd(o, k, d, prefix) {
     return prefix ? old + d : old;
 }
 
+/* what a derived constructor returns: super() must have run */
+function derivedThis(self) {
+    if (self === undefined)
+        throw new ReferenceError('Must call super constructor in derived class before accessing \'this\' or returning from derived constructor');
+    return self;
+}
+
+/* super[k] = v: a setter up the chain runs on self, else self gets the value */
+function superSet(base, k, v, self) {
+    var d, p = base;
+    while (p !== null && p !== undefined) {
+        d = Object.getOwnPropertyDescriptor(p, k);
+        if (d) {
+            if (d.set) { d.set.call(self, v); return v; }
+            if (d.get) throw new TypeError('Cannot set property ' + String(k) + ' which has only a getter');
+            break;
+        }
+        p = Object.getPrototypeOf(p);
+    }
+    d = Object.getOwnPropertyDescriptor(self, k);
+    if (d && !d.writable && !d.set) throw new TypeError('Cannot assign to read only property \'' + String(k) + '\'');
+    if (d) self[k] = v;
+    else defProp(self, k, { value: v, writable: true, enumerable: true, configurable: true });
+    return v;
+}
+
 function superGet(base, k, self) {
     var d, p = base;
     while (p !== null && p !== undefined) {
@@ -499,7 +540,7 @@ var helpers = {
     obj: obj, key: key, objRest: objRest, assign: assign, construct: construct, nt: nt,
     superCall: superCall, setupClass: setupClass, method: method, field: field, privInit: privInit,
     privMethod: privMethod, privGet: privGet, privSet: privSet, privHas: privHas, privUpd: privUpd,
-    superGet: superGet, constAssign: constAssign
+    superGet: superGet, constAssign: constAssign, superSet: superSet, derivedThis: derivedThis, acc: acc
 };
 defProp(G, '__invoke', { value: helpers });
 rt.iter = iter;

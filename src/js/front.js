@@ -301,7 +301,7 @@ function FnCtx(node, parent, arrow) {
 var L = Lowerer.prototype;
 
 /* Duktape takes these as property names but not as method shorthand names */
-var RESERVED = /^(?:break|case|catch|class|const|continue|debugger|default|delete|do|else|enum|export|extends|false|finally|for|function|if|import|in|instanceof|new|null|return|super|switch|this|throw|true|try|typeof|var|void|while|with|yield|let|static|implements|interface|package|private|protected|public|await)$/;
+var RESERVED = /^(?:break|case|catch|class|const|continue|debugger|default|delete|do|else|enum|export|extends|false|finally|for|function|if|import|in|instanceof|new|null|return|super|switch|this|throw|true|try|typeof|var|void|while|with|yield|let|static|implements|interface|package|private|protected|public|await|get|set)$/;
 
 L.temp = function () {
     var name = '$t' + (++this.tempN);
@@ -428,6 +428,7 @@ L.fnBody = function (node, fc, paramPrologue) {
     var pre = paramPrologue || '';
     if (fc.needThis) pre = 'var $this = this;' + pre;
     if (fc.needArgs) pre = 'var $args = arguments;' + pre;
+    if (fc.needNT) pre = 'var $nt = new.target;' + pre;
     if (fc.temps.length) pre = 'var ' + fc.temps.join(', ') + ';' + pre;
     if (fc.async || fc.generator) {
         var kind = fc.async && fc.generator ? 'asyncGen' : fc.async ? 'async' : 'gen';
@@ -844,6 +845,7 @@ L.gAssignmentExpression = function (node) {
     /* a const: ??= and ||= may short-circuit before the assignment */
     var logical = op === '??=' || op === '||=' || op === '&&=';
     if (this.isConst(left) && !logical) return this.constError(left, this.gen(node.right));
+    if (left.type === 'MemberExpression' && left.object.type === 'Super') return this.superAssign(node);
     if (this.privTarget(left)) {
         var po = this.temp(), pk = this.privKeyOf(left), pv = this.gen(node.right);
         if (op === '=') return H + '.privSet(' + this.gen(left.object) + ', ' + pk + ', ' + pv + ')';
@@ -932,7 +934,10 @@ L.gTaggedTemplateExpression = function (node) {
         cooked.push(c === null || c === undefined ? 'void 0' : JSON.stringify(c));
         raw.push(JSON.stringify(q.quasis[i].value.raw));
     }
-    var site = H + '.site([' + cooked.join(', ') + '], [' + raw.join(', ') + '])';
+    /* the same strings array each time this site runs (a module-level var) */
+    var sv = '$site' + (++this.tempN);
+    this.moduleVars.push(sv);
+    var site = '(' + sv + ' || (' + sv + ' = ' + H + '.site([' + cooked.join(', ') + '], [' + raw.join(', ') + '])))';
     var args = [site];
     for (i = 0; i < q.expressions.length; i++) args.push(this.gen(q.expressions[i]));
     var tag = node.tag, callee;
@@ -1027,7 +1032,7 @@ L.gObjectExpression = function (node) {
             need = true;
         }
         if (p.type === 'SpreadElement') need = true;
-        else if (p.method || p.kind !== 'init') { if (this.usesSuper(p.value)) need = true; }
+        else if (p.method || p.kind !== 'init') { if (this.usesSuper(p.value) || p.computed && p.kind !== 'init') need = true; }
     }
     if (!need) return this.copy(node);
     /* {a, ...b, c} -> H.assign({a}, b, {c}); a literal with super methods
@@ -1042,6 +1047,10 @@ L.gObjectExpression = function (node) {
         if (p.type === 'SpreadElement') {
             if (cur) { groups.push('{' + cur.join(', ') + '}'); cur = null; }
             groups.push(this.genPad(p.argument, pos, p.end));
+        } else if (p.computed && p.kind !== 'init') {
+            /* get [k]() {}: Duktape has no computed accessor names */
+            if (cur) { groups.push('{' + cur.join(', ') + '}'); cur = null; }
+            groups.push(H + '.acc(' + this.gen(p.key) + ', ' + JSON.stringify(p.kind) + ', ' + this.func(p.value, false) + ')');
         } else {
             if (!cur) cur = [];
             if (this.usesSuper(p.value)) {
@@ -1116,8 +1125,9 @@ L.gChainExpression = function (node) {
 };
 
 /* a?.b.c(d)?.[e] -> nested conditionals that short-circuit the chain */
-L.chain = function (node) {
-    var ops = [], n = node;
+/* `delete a?.b`: short is what a short-circuited chain gives (true for delete) */
+L.chain = function (node, isDelete) {
+    var ops = [], n = node, short = isDelete ? 'true' : 'void 0';
     while (n.type === 'MemberExpression' || n.type === 'CallExpression') {
         ops.unshift(n);
         n = n.type === 'MemberExpression' ? n.object : n.callee;
@@ -1129,14 +1139,14 @@ L.chain = function (node) {
         if (op.optional) {
             t = this.temp();
             if (op.type === 'CallExpression' && lastObj) {
-                pre += '(' + t + ' = ' + cur + ') == null ? void 0 : ';
+                pre += '(' + t + ' = ' + cur + ') == null ? ' + short + ' : ';
                 cur = this.hasSpread(op.arguments) ?
                     t + '.apply(' + lastObj + ', ' + this.spreadList(op.arguments, op.callee.end, op.end) + ')' :
                     t + '.call(' + lastObj + (op.arguments.length ? ', ' + this.argsText(op) : '') + ')';
                 lastObj = null;
                 continue;
             }
-            pre += '(' + t + ' = ' + cur + ') == null ? void 0 : ';
+            pre += '(' + t + ' = ' + cur + ') == null ? ' + short + ' : ';
             cur = t;
         }
         if (op.type === 'MemberExpression') {
@@ -1166,7 +1176,14 @@ L.chain = function (node) {
             lastObj = null;
         }
     }
+    if (isDelete) cur = 'delete ' + cur;
     return '(' + pre + cur + ')' + repeatNl(countNl(this.text(node.start, node.end)) - countNl(pre + cur));
+};
+
+L.gUnaryExpression = function (node) {
+    if (node.operator === 'delete' && node.argument.type === 'ChainExpression')
+        return this.padTo(this.chain(node.argument.expression, true), node.start, node.end);
+    return this.copy(node);
 };
 
 L.gYieldExpression = function (node) {
@@ -1253,7 +1270,7 @@ L.classExpr = function (node, name) {
         for (i = 0; i < body.length; i++) {
             m = body[i];
             if (m.type === 'MethodDefinition' && m.kind === 'constructor') continue;
-            var keyExpr = m.key ? (m.computed ? this.gen(m.key) :
+            var keyExpr = m.key ? (m.computed ? H + '.key(' + this.gen(m.key) + ')' :
                 m.key.type === 'PrivateIdentifier' ? cc.privNames[m.key.name] :
                 JSON.stringify(m.key.type === 'Identifier' ? m.key.name : String(m.key.value))) : null;
             if (m.type === 'StaticBlock') {
@@ -1266,6 +1283,12 @@ L.classExpr = function (node, name) {
                 }, true);
                 statics.push('(' + sb + ').call(' + C + ')');
             } else if (m.type === 'PropertyDefinition') {
+                if (m.computed) {
+                    /* a computed field name is evaluated once, with the class */
+                    var kv = '$k' + cc.id + '_' + i;
+                    methods.push('var ' + kv + ' = ' + keyExpr);
+                    keyExpr = kv;
+                }
                 var target = m.static ? C : 'this';
                 var val = m.value ? this.withMethod(cc, m, C, function () {
                     return this.withFn({ type: 'FunctionExpression', params: [], body: m.value }, false, function (fc) {
@@ -1329,6 +1352,7 @@ L.fnPrologue = function (fc) {
     if (fc.temps.length) pre += 'var ' + fc.temps.join(', ') + ';';
     if (fc.needThis) pre += 'var $this = this;';
     if (fc.needArgs) pre += 'var $args = arguments;';
+    if (fc.needNT) pre += 'var $nt = new.target;';
     return pre;
 };
 
@@ -1351,7 +1375,7 @@ L.ctorFunc = function (cc, fnNode, C) {
         if (fc.temps.length) pre = 'var ' + fc.temps.join(', ') + ';' + pre;
         var nm = this.safeName(cc.name);
         if (cc.derived)
-            return 'function ' + nm + '(' + p.list + ') {var $this, $nt = ' + H + '.nt(new.target);' + pre + inner + ';return $this;}';
+            return 'function ' + nm + '(' + p.list + ') {var $this, $nt = ' + H + '.nt(new.target);' + pre + inner + ';return ' + H + '.derivedThis($this);}';
         return 'function ' + nm + '(' + p.list + ') {var $nt = ' + H + '.nt(new.target);' +
             (cc.fieldsVar ? cc.fieldsVar + '.call(this);' : '') + pre + inner + '}';
     });
@@ -1398,17 +1422,38 @@ L.superMethodApply = function (node, args) {
     return H + '.superGet(' + this.superBase() + ', ' + key + ', ' + this.superThis() + ').apply(' + this.superThis() + ', ' + args + ')';
 };
 
+/* super.x = v sets through the home object's prototype chain, on this */
+L.superAssign = function (node) {
+    var left = node.left, op = node.operator, base = this.superBase(), self = this.superThis();
+    var k = this.temp(), v = this.gen(node.right);
+    var pre = k + ' = ' + H + '.key(' + (left.computed ? this.gen(left.property) : JSON.stringify(left.property.name)) + ')';
+    var get = H + '.superGet(' + base + ', ' + k + ', ' + self + ')';
+    var set = function (x) { return H + '.superSet(' + base + ', ' + k + ', ' + x + ', ' + self + ')'; };
+    var bop = op.slice(0, -1), e;
+    if (op === '=') e = set(v);
+    else if (bop === '??') { var t = this.temp(); e = '((' + t + ' = ' + get + ') != null ? ' + t + ' : ' + set(v) + ')'; }
+    else if (bop === '||' || bop === '&&') e = '(' + get + ' ' + bop + ' ' + set(v) + ')';
+    else if (bop === '**') e = set('Math.pow(' + get + ', ' + v + ')');
+    else e = set('(' + get + ' ' + bop + ' ' + v + ')');
+    return '(' + pre + ', ' + e + ')';
+};
+
 L.gMetaProperty = function (node) {
     if (node.meta.name === 'new') {
         var f = this.thisFn();
         if (f.cls && f.cls.ctor === f) return '$nt';
+        /* an arrow (a function once lowered) sees its enclosing function's */
+        if (f !== this.fn && f.node.type !== 'Program') {
+            f.needNT = true;
+            return '$nt';
+        }
     }
     return this.copy(node);
 };
 
 L.gReturnStatement = function (node) {
     var f = this.fn;
-    if (!node.argument && f.cls && f.cls.derived && f.cls.ctor === f) return 'return $this;';
+    if (!node.argument && f.cls && f.cls.derived && f.cls.ctor === f) return 'return ' + H + '.derivedThis($this);';
     return this.copy(node);
 };
 
@@ -1438,10 +1483,11 @@ L.gProgram = function (node) {
     var self = this;
     this.clsStack = [];
     this.homeStack = [];
+    this.moduleVars = [];
     var fc = new FnCtx(node, null, false);
     this.fn = fc;
     var inner = this.stmts(node.body, 0, this.src.length);
-    var pre = '';
+    var pre = this.moduleVars.length ? 'var ' + this.moduleVars.join(', ') + ';' : '';
     if (fc.needThis) pre = 'var $this = this;' + pre;
     if (fc.temps.length) pre = 'var ' + fc.temps.join(', ') + ';' + pre;
     var m = /^(\s*(['"])use strict\2;?)/.exec(inner);
