@@ -237,6 +237,12 @@ function newHeaders(guard) {
     return hide(Object.create(Headers.prototype), new HeadersState(guard));
 }
 
+function cloneHeaders(h) {
+    var c = newHeaders(h[STATE].guard);
+    copyHeaders(c[STATE], h[STATE]);
+    return c;
+}
+
 var HP = Headers.prototype;
 /* append and set: the same checks, then store(s, lower-case name, value). */
 function headerWriter(ctx, store) {
@@ -250,7 +256,6 @@ function headerWriter(ctx, store) {
     };
 }
 method(HP, 'append', headerWriter('Headers.append', hAppend));
-method(HP, 'set', headerWriter('Headers.set', hSet));
 method(HP, 'delete', function (name) {
     var s = stateOf(this, 'Headers');
     needArgs('Headers.delete', arguments.length, 1);
@@ -272,6 +277,7 @@ method(HP, 'has', function has(name) {
     needArgs('Headers.has', arguments.length, 1);
     return s.map[headerName('Headers.has', name)] !== undefined;
 });
+method(HP, 'set', headerWriter('Headers.set', hSet));
 method(HP, 'getSetCookie', function getSetCookie() {
     var s = stateOf(this, 'Headers');
     return s.cookies ? s.cookies.slice() : [];
@@ -280,16 +286,13 @@ method(HP, 'getSetCookie', function getSetCookie() {
 /* The iterator reads the sorted list afresh at every step, so headers
  * added during a loop are seen, as the spec's live iteration has it. */
 function HeadersIterator(s, kind) {
-    this._s = s;
-    this._k = kind;
-    this._i = 0;
+    hide(this, { kind: 'Headers Iterator', headers: s, what: kind, next: 0 });
 }
 def(HeadersIterator.prototype, 'next', function next() {
-    if (!(this instanceof HeadersIterator)) throw illegal();
-    var list = sortedList(this._s);
-    if (this._i >= list.length) return { value: undefined, done: true };
-    var p = list[this._i++];
-    return { value: this._k === 0 ? p[0] : this._k === 1 ? p[1] : [p[0], p[1]], done: false };
+    var it = stateOf(this, 'Headers Iterator'), list = sortedList(it.headers);
+    if (it.next >= list.length) return { value: undefined, done: true };
+    var p = list[it.next++];
+    return { value: it.what === 0 ? p[0] : it.what === 1 ? p[1] : [p[0], p[1]], done: false };
 });
 def(HeadersIterator.prototype, ITER, function () { return this; });
 tag(HeadersIterator.prototype, 'Headers Iterator');
@@ -594,11 +597,17 @@ tag(Reader.prototype, 'ReadableStreamDefaultReader');
 
 /* --- the body mixin, shared by Request and Response --- */
 
-function bodyMixin(proto, kind) {
+function bodyMixin(proto, kind, clone) {
     function whole(self) {
         var s;
         try { s = stateOf(self, kind); } catch (e) { return Promise.reject(e); }
         return consume(s.body);
+    }
+    function missing(name) {
+        return function () {
+            return Promise.reject(nodeError(TypeError, 'ERR_METHOD_NOT_IMPLEMENTED',
+                                            'The ' + name + '() method is not implemented'));
+        };
     }
     getter(proto, 'body', function () {
         var b = stateOf(this, kind).body;
@@ -608,6 +617,9 @@ function bodyMixin(proto, kind) {
         var b = stateOf(this, kind).body;
         return b !== null && b.disturbed;
     });
+    /* In Node's order; buffer() last, it is ours. */
+    method(proto, 'clone', clone);
+    method(proto, 'blob', missing('blob'));
     method(proto, 'arrayBuffer', function arrayBuffer() {
         return whole(this).then(function (buf) {
             var ab = buf.buffer;
@@ -615,20 +627,15 @@ function bodyMixin(proto, kind) {
                 ab.slice(buf.byteOffset, buf.byteOffset + buf.length);
         });
     });
-    method(proto, 'bytes', function bytes() {
-        return whole(this).then(function (buf) { return new Uint8Array(buf.buffer, buf.byteOffset, buf.length); });
-    });
-    method(proto, 'buffer', function buffer() { return whole(this); });
     method(proto, 'text', function text() { return whole(this).then(utf8); });
     method(proto, 'json', function json() {
         return whole(this).then(function (buf) { return JSON.parse(utf8(buf)); });
     });
-    ['blob', 'formData'].forEach(function (name) {
-        method(proto, name, function () {
-            return Promise.reject(nodeError(TypeError, 'ERR_METHOD_NOT_IMPLEMENTED',
-                                            'The ' + name + '() method is not implemented'));
-        });
+    method(proto, 'formData', missing('formData'));
+    method(proto, 'bytes', function bytes() {
+        return whole(this).then(function (buf) { return new Uint8Array(buf.buffer, buf.byteOffset, buf.length); });
     });
+    method(proto, 'buffer', function buffer() { return whole(this); });
 }
 
 /* The other body of a clone: s.body reads one branch of the tee, the
@@ -733,8 +740,7 @@ getter(RP, 'ok', function () {
 });
 getter(RP, 'statusText', function () { return stateOf(this, 'Response').statusText; });
 getter(RP, 'headers', function () { return stateOf(this, 'Response').headers; });
-bodyMixin(RP, 'Response');
-method(RP, 'clone', function clone() {
+bodyMixin(RP, 'Response', function clone() {
     var s = stateOf(this, 'Response'), c = new ResponseState();
     c.body = cloneBody(s.body, 'Response.clone: Body has already been consumed.');
     c.type = s.type;
@@ -742,8 +748,7 @@ method(RP, 'clone', function clone() {
     c.redirected = s.redirected;
     c.status = s.status;
     c.statusText = s.statusText;
-    c.headers = newHeaders(s.headers[STATE].guard);
-    copyHeaders(c.headers[STATE], s.headers[STATE]);
+    c.headers = cloneHeaders(s.headers);
     return newResponse(c);
 });
 tag(RP, 'Response');
@@ -910,13 +915,11 @@ getter(QP, 'destination', function () { stateOf(this, 'Request'); return ''; });
 getter(QP, 'isReloadNavigation', function () { stateOf(this, 'Request'); return false; });
 getter(QP, 'isHistoryNavigation', function () { stateOf(this, 'Request'); return false; });
 getter(QP, 'duplex', function () { stateOf(this, 'Request'); return 'half'; });
-bodyMixin(QP, 'Request');
-method(QP, 'clone', function clone() {
+bodyMixin(QP, 'Request', function clone() {
     var s = stateOf(this, 'Request'), c = new RequestState();
     c.body = cloneBody(s.body, 'unusable');
     copyRequest(c, s);
-    c.headers = newHeaders(s.headers[STATE].guard);
-    copyHeaders(c.headers[STATE], s.headers[STATE]);
+    c.headers = cloneHeaders(s.headers);
     c.signal = followSignal(s.signal);
     return hide(Object.create(Request.prototype), c);
 });
