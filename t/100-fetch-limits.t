@@ -51,6 +51,11 @@ $r = fcase($lim, 'queued', u => $u);
 is_deeply($r->{all}, [200, 200], '--fetch-max-concurrent 1: both fetches succeed (the second waits)');
 cmp_ok($r->{ms}, '>=', 950, "one after the other: two 500 ms upstreams took $r->{ms} ms");
 
+$r = fcase($lim, 'abortQueued', u => $u);
+is($r->{name}, 'AbortError', 'a fetch waiting for a slot rejects when aborted') or diag explain $r;
+cmp_ok($r->{ms}, '<', 400, "at once ($r->{ms} ms), not when a slot frees");
+is($r->{first}, 200, 'the fetch holding the slot is unaffected');
+
 $r = fcase($lim, 'get', url => "https://127.0.0.1:$up->{tls_port}/small.txt");
 ok($r->{isTypeError}, 'TLS against the wrong --ca-file: TypeError') or diag explain $r;
 like($r->{code} || '', qr/CERT|CA|VERIFY/, "cause.code is a certificate error ($r->{code})");

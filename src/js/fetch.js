@@ -169,6 +169,7 @@ rt.fetchBusy = function () {
 /* The end (and the start) of a request: nothing of a fetch survives it. */
 rt.fetchReset = function () {
     sys.fetchCloseAll();
+    rt.currentRequest = null;
     hops = {};
     queue = [];
     slots = 0;
@@ -235,7 +236,7 @@ function headerPairs(headers) {
 }
 
 function fetch(input, init) {
-    var request, signal, slot = new Slot(), hop = null, aborted = null;
+    var request, signal, slot = new Slot(), hop = null, aborted = null, rejectNow = null;
     try {
         request = new rt.Request(absolute(input), init);
         checkScheme(new URL(request.url));
@@ -245,10 +246,12 @@ function fetch(input, init) {
     signal = request.signal;
     if (signal && signal.aborted) return Promise.reject(signal.reason);
 
-    /* Left on the signal: an abort after the end finds a closed hop. */
+    /* Rejects at once, even while waiting for a slot; left on the signal:
+     * an abort after the end finds a closed hop and a settled promise. */
     function onAbort() {
         aborted = signal.reason;
         if (hop) hop.fail(aborted);
+        if (rejectNow) rejectNow(aborted);
     }
     if (signal) signal.addEventListener('abort', onAbort);
 
@@ -303,13 +306,16 @@ function fetch(input, init) {
         });
     }
 
-    return request._bodyBytes().then(function (bytes) {
-        body = bytes === null || bytes === undefined ? undefined : bytes;
-        return step();
-    }).then(null, function (e) {
-        slot.release();
-        if (hop) hop.close();
-        throw e;
+    return new Promise(function (resolve, reject) {
+        rejectNow = reject;
+        request._bodyBytes().then(function (bytes) {
+            body = bytes === null || bytes === undefined ? undefined : bytes;
+            return step();
+        }).then(resolve, function (e) {
+            slot.release();
+            if (hop) hop.close();
+            reject(e);
+        });
     });
 }
 

@@ -212,6 +212,16 @@ const cases = {
       return (await r.json()).query;
     } catch (e) { return failure(e); }
   },
+  async abortQueued(u) {
+    const ac = new AbortController();
+    const t0 = Date.now();
+    const first = fetch(u + '/fn/sleep?ms=500').then((r) => r.status);
+    const second = fetch(u + '/fn/sleep?ms=500', { signal: ac.signal });
+    setTimeout(() => ac.abort(), 50);
+    let name = null, ms = 0;
+    try { await second; } catch (e) { name = e.name; ms = Date.now() - t0; }
+    return { name, ms, first: await first };
+  },
   async queued(u) {
     const t0 = Date.now();
     const all = await Promise.all([1, 2].map(() => fetch(u + '/fn/sleep?ms=500').then((r) => r.status)));
