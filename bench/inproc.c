@@ -4,8 +4,7 @@
  * `valgrind --tool=callgrind` for instruction counts (repeatable on a busy
  * machine, unlike the wall clock it also prints).
  *
- * Build (from the build tree): cc -O2 -Isrc -Iduk bench/inproc.c \
- *   libinvoke.a libduk.a -lcrypto -ldb -lm -o /tmp/inproc
+ * Build: see bench/inproc.sh, which also runs it under callgrind.
  * Run:  /tmp/inproc SCENARIO N [DATA]   (hello, echo, counter, webhook;
  *       the functions are bench/invoke's; DATA: a store folder for counter)
  */
@@ -51,7 +50,8 @@ int main(int argc, char **argv)
     eng *e;
     double t0;
 
-    if (realpath("bench/invoke", root) == NULL) {
+    /* INPROC_ROOT: another folder of functions, for experiments */
+    if (realpath(getenv("INPROC_ROOT") ? getenv("INPROC_ROOT") : "bench/invoke", root) == NULL) {
         perror("inproc: bench/invoke");
         return 2;
     }
@@ -101,5 +101,5 @@ int main(int argc, char **argv)
     printf("%s: status %d, %.1f us per request over %d\n", scen, status, (now_us() - t0) / n, n);
     eng_free(e);
     free(body);
-    return status == 200 ? 0 : 1;
+    return status < 500 ? 0 : 1;
 }

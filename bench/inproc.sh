@@ -12,7 +12,9 @@ N=${1:-200}
 SCEN=${*:-hello echo counter webhook}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-cc -O2 -Isrc -Iduk bench/inproc.c libinvoke.a libduk.a -lcrypto -ldb -lm -o "$T/inproc"
+# link with what the build links (the configured libraries)
+libs=$(sed -n 's/^\(DB\|CRYPTO\|CURL\)_LIBS = //p' Makefile | tr '\n' ' ')
+cc -O2 -g -Isrc -Iduk bench/inproc.c libinvoke.a libduk.a ${libs:--lcrypto -ldb} -lm -o "$T/inproc"
 perl -e 'my @i = map { {id=>$_, name=>"item $_", tags=>["a","b"]} } 1..14;
   use JSON::PP; my $s = JSON::PP->new->canonical->encode({items=>\@i}); $s .= " " x (1024 - length $s) if length $s < 1024; print $s' > /tmp/inproc-echo.json
 printf '{"event":"payment.succeeded","id":"evt_123","amount":4200}' > /tmp/inproc-webhook.json
@@ -25,8 +27,10 @@ ir() {  # ir SCENARIO COUNT -> total instructions
   callgrind_annotate "$T/cg.$1.$2" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1; exit }'
 }
 for s in $SCEN; do
+  "$T/inproc" "$s" 1 "$T/data" > /dev/null    # the store is created once, outside the counts
   a=$(ir "$s" 1); b=$(ir "$s" $((N + 1)))
   w=$("$T/inproc" "$s" 2000 "$T/data")
   echo "$s: $(( (b - a) / N )) instructions per request (callgrind, N=$N); wall: ${w#*, }"
   [ -z "${KEEP_CG:-}" ] || cp "$T/cg.$s.$((N + 1))" "/tmp/cg.$s"
+  [ -z "${KEEP_CG:-}" ] || cp "$T/inproc" /tmp/inproc
 done

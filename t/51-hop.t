@@ -4,7 +4,8 @@
 # is still running), a drained request closes without libfcgi's lingering
 # wait, and the careful paths still answer: input left unread, HEAD, a
 # refused body, a connection the server keeps open.  Over a unix socket,
-# where the worker accepts itself.
+# where the worker accepts itself.  And the request path's shortcuts
+# (private slots, req.get() without req.headers) look as before.
 use strict;
 use warnings;
 use FindBin;
@@ -35,6 +36,23 @@ JS
 put('echo.js', <<'JS');
 module.exports = (req, res) => {
   res.type('text').send(req.method + ' ' + (req.rawBody ? req.rawBody.toString() : ''));
+};
+JS
+
+put('slots.js', <<'JS');
+module.exports = (req, res) => {
+  const out = {
+    sig: req.get('X-Signature'), lower: req.get('x-signature'), missing: req.get('x-missing') === undefined,
+    under: req.get('x_signature') === undefined, type: req.get('Content-Type'), host: req.get('host'),
+    keys: Object.keys(req).filter((k) => k.charAt(0) === '_'),
+    env: req._env.REQUEST_METHOD, body: req._body.toString(), resKeys: Object.keys(res).filter((k) => k.charAt(0) === '_'),
+  };
+  out.headerSig = req.headers['x-signature'];
+  req.headers = { 'x-signature': 'replaced' };
+  out.replaced = req.get('x-signature');
+  res.set('content-type', 'json');
+  out.resHeaders = Object.keys(res._headers);
+  res.send(JSON.stringify(out));
 };
 JS
 
@@ -105,4 +123,13 @@ for my $id (1, 2) {
 close $s;
 
 is(fcgi_request($addr, params => { REQUEST_URI => '/echo' })->{body}, 'GET ', 'still serving');
+
+$r = fcgi_request($addr, params => { REQUEST_URI => '/slots', REQUEST_METHOD => 'POST',
+                                     CONTENT_TYPE => 'text/plain', HTTP_X_SIGNATURE => 'abc' }, body => 'hi');
+is_deeply(json_body($r), { sig => 'abc', lower => 'abc', missing => JSON::PP::true(), under => JSON::PP::true(),
+                           type => 'text/plain', host => 'localhost', keys => [], env => 'POST', body => 'hi',
+                           resKeys => [], headerSig => 'abc', replaced => 'replaced', resHeaders => ['content-type'] },
+          'req.get() from the CGI variables; req._env, req._body, res._headers readable, not enumerable')
+    or diag($r->{raw});
+like($r->{raw}, qr/^content-type: application\/json; charset=utf-8\r$/m, "res.set('content-type', 'json'): the name as given");
 finish();

@@ -76,30 +76,54 @@ rt.processEnv = function () {
     return rt.currentEnv;
 };
 
+/* The request in progress.  One at a time per worker, and whatever a
+ * request leaves queued is dropped before the next starts, so the
+ * callbacks below are made once instead of as closures per request. */
+var cur = { res: null, settled: false, failed: false };
+
+function fail(err) {
+    var res = cur.res;
+    cur.failed = true;
+    rt.log('error', 'Uncaught ' + describe(err));
+    if (!res.headersSent)
+        rt.sendError(res, 500, devMessage(err), devDetails(err));
+    else if (!res.finished)
+        res.end();
+}
+
+function logUnhandled(reason) {
+    rt.log('error', 'Unhandled promise rejection: ' + describe(reason));
+}
+
+function handlerSettled() {
+    cur.settled = true;
+}
+
+function handlerRejected(e) {
+    cur.settled = true;
+    fail(e);
+}
+
+/* The loop's end: the response is done and so is the handler. */
+function requestDone() {
+    return cur.res.finished && (cur.settled || cur.failed);
+}
+
 rt.dispatch = function (env, body, file, rel, params, routePath) {
     if (env === null)                   /* invoke exec/compile: front-exec.js */
         return rel === 'compile' ? rt.compile(file) : rt.exec(file, body);
     var res = rt.createResponse(null), req, handler, ret;
-    var state = { settled: false, failed: false };
 
+    cur.res = res;
+    cur.settled = cur.failed = false;
     rt.resetMicrotasks();
     rt.resetTimers();
     rt.resetConsole();
     rt.root = file.slice(0, file.length - rel.length - 1);
     rt.currentEnv = null;
 
-    function fail(err) {
-        state.failed = true;
-        rt.log('error', 'Uncaught ' + describe(err));
-        if (!res.headersSent)
-            rt.sendError(res, 500, devMessage(err), devDetails(err));
-        else if (!res.finished)
-            res.end();
-    }
     rt.onUncaughtException = fail;
-    rt.onUnhandledRejection = function (reason) {
-        rt.log('error', 'Unhandled promise rejection: ' + describe(reason));
-    };
+    rt.onUnhandledRejection = logUnhandled;
     rt.onResponseDone = null;
 
     try {
@@ -136,16 +160,12 @@ rt.dispatch = function (env, body, file, rel, params, routePath) {
         fail(e);
     }
     if (ret !== null && (typeof ret === 'object' || typeof ret === 'function') &&
-        typeof ret.then === 'function') {
-        ret.then(function () { state.settled = true; },
-                 function (e) { state.settled = true; fail(e); });
-    } else {
-        state.settled = true;
-    }
+        typeof ret.then === 'function')
+        ret.then(handlerSettled, handlerRejected);
+    else
+        cur.settled = true;
 
-    rt.runLoop(function () {
-        return res.finished && (state.settled || state.failed);
-    });
+    rt.runLoop(requestDone);
 
     if (!res.finished) {
         if (!res.headersSent) {
@@ -158,6 +178,7 @@ rt.dispatch = function (env, body, file, rel, params, routePath) {
     }
     rt.resetTimers();
     rt.resetMicrotasks();
+    cur.res = null;
 };
 
 /* --- process, as much of it as a function needs here --- */

@@ -11,6 +11,20 @@
  */
 var hasOwn = Object.prototype.hasOwnProperty;
 
+/* The private slots of req and res live under Duktape hidden symbols (a
+ * key whose first byte is 0xFF): no enumeration, not even
+ * getOwnPropertyNames, sees them, and filling one is a plain store, where
+ * a defineProperty per slot and request was the biggest single item of
+ * the request path's own cost.  req._env, req._body and res._headers stay
+ * readable through getters on the prototypes. */
+function hiddenKey(name) {
+    var b = [0xff];
+    for (var i = 0; i < name.length; i++) b.push(name.charCodeAt(i));
+    return sys.bufferToString(new Uint8Array(b));
+}
+var ENV = hiddenKey('env'), BODY = hiddenKey('body'), PARSED = hiddenKey('parsed');
+var HEADERS = hiddenKey('headers');
+
 /* --- small helpers --- */
 function decode(s) {
     try {
@@ -165,6 +179,12 @@ function mimeMatch(pattern, type) {
 function Request() {}
 var RP = Request.prototype;
 
+function slotGetter(proto, name, key) {
+    Object.defineProperty(proto, name, { get: function () { return this[key]; }, configurable: true });
+}
+slotGetter(RP, '_env', ENV);
+slotGetter(RP, '_body', BODY);
+
 function lazy(name, compute) {
     Object.defineProperty(RP, name, {
         get: function () {
@@ -180,7 +200,7 @@ function lazy(name, compute) {
 }
 
 lazy('headers', function () {
-    var env = this._env, h = {}, keys = Object.keys(env);
+    var env = this[ENV], h = {}, keys = Object.keys(env);
     for (var i = 0; i < keys.length; i++) {
         var k = keys[i];
         if (k.slice(0, 5) === 'HTTP_')
@@ -190,26 +210,26 @@ lazy('headers', function () {
     if (env.CONTENT_LENGTH) h['content-length'] = env.CONTENT_LENGTH;
     return h;
 });
-lazy('query', function () { return parseQuery(this._env.QUERY_STRING || ''); });
-lazy('cookies', function () { return parseCookies(this._env.HTTP_COOKIE); });
+lazy('query', function () { return parseQuery(this[ENV].QUERY_STRING || ''); });
+lazy('cookies', function () { return parseCookies(this[ENV].HTTP_COOKIE); });
 lazy('signedCookies', function () { return {}; });
 lazy('ips', function () {
-    if (!sys.trustProxy || !this._env.HTTP_X_FORWARDED_FOR) return [];
-    return this._env.HTTP_X_FORWARDED_FOR.split(',').map(function (s) { return s.trim(); }).filter(Boolean);
+    if (!sys.trustProxy || !this[ENV].HTTP_X_FORWARDED_FOR) return [];
+    return this[ENV].HTTP_X_FORWARDED_FOR.split(',').map(function (s) { return s.trim(); }).filter(Boolean);
 });
 lazy('ip', function () {
     var ips = this.ips;
-    return ips.length ? ips[0] : (this._env.REMOTE_ADDR || '');
+    return ips.length ? ips[0] : (this[ENV].REMOTE_ADDR || '');
 });
 lazy('protocol', function () {
-    var env = this._env;
+    var env = this[ENV];
     if (sys.trustProxy && env.HTTP_X_FORWARDED_PROTO)
         return env.HTTP_X_FORWARDED_PROTO.split(',')[0].trim().toLowerCase();
     return (env.HTTPS && env.HTTPS !== 'off') || env.REQUEST_SCHEME === 'https' ? 'https' : 'http';
 });
 lazy('secure', function () { return this.protocol === 'https'; });
 lazy('hostname', function () {
-    var env = this._env;
+    var env = this[ENV];
     var host = (sys.trustProxy && env.HTTP_X_FORWARDED_HOST) || env.HTTP_HOST || env.SERVER_NAME || '';
     host = host.split(',')[0].trim();
     if (host.charAt(0) === '[') return host.slice(0, host.indexOf(']') + 1);
@@ -223,27 +243,47 @@ lazy('subdomains', function () {
     return h.split('.').reverse().slice(2);
 });
 lazy('xhr', function () {
-    return String(this._env.HTTP_X_REQUESTED_WITH || '').toLowerCase() === 'xmlhttprequest';
+    return String(this[ENV].HTTP_X_REQUESTED_WITH || '').toLowerCase() === 'xmlhttprequest';
 });
 lazy('fresh', function () { return false; });
 lazy('stale', function () { return true; });
 lazy('rawBody', function () {
-    return this._body === undefined ? new Buffer(0) : this._body;
+    return this[BODY] === undefined ? new Buffer(0) : this[BODY];
 });
-lazy('body', function () { return this._parsed; });
+lazy('body', function () { return this[PARSED]; });
+
+/* 'x-signature' -> 'HTTP_X_SIGNATURE', remembered; null for a name that
+ * the headers object maps otherwise (an underscore, content-*, referer). */
+var envNameMemo = {}, envNameMemoSize = 0;
+function envName(k) {
+    var e = envNameMemo[k];
+    if (e !== undefined && hasOwn.call(envNameMemo, k))
+        return e;
+    e = /^[a-z0-9-]+$/.test(k) && k !== 'content-type' && k !== 'content-length' &&
+        k !== 'referer' && k !== 'referrer' ? 'HTTP_' + k.toUpperCase().replace(/-/g, '_') : null;
+    if (envNameMemoSize < 256 && !hasOwn.call(Object.prototype, k)) {
+        envNameMemo[k] = e;
+        envNameMemoSize++;
+    }
+    return e;
+}
 
 RP.get = RP.header = function (name) {
     if (typeof name !== 'string')
         throw new TypeError('name argument is required to req.get');
-    var k = name.toLowerCase();
+    var k = lowerName(name), e;
     if (k === 'referer' || k === 'referrer')
         return this.headers.referer || this.headers.referrer;
+    /* one header straight from its CGI variable, without building
+     * req.headers, unless the function has it already (or replaced it) */
+    if (!hasOwn.call(this, 'headers') && (e = envName(k)) !== null)
+        return hasOwn.call(this[ENV], e) ? this[ENV][e] : undefined;
     return this.headers[k];
 };
 
 RP.is = function (types) {
-    var ct = this._env.CONTENT_TYPE;
-    var hasBody = this._body !== undefined || Number(this._env.CONTENT_LENGTH) > 0;
+    var ct = this[ENV].CONTENT_TYPE;
+    var hasBody = this[BODY] !== undefined || Number(this[ENV].CONTENT_LENGTH) > 0;
     if (!hasBody) return null;
     if (!ct) return false;
     var actual = ct.split(';')[0].trim().toLowerCase();
@@ -275,7 +315,7 @@ function negotiate(header, list, wildcard) {
 
 RP.accepts = function () {
     var list = Array.isArray(arguments[0]) ? arguments[0] : Array.prototype.slice.call(arguments);
-    return negotiate(this._env.HTTP_ACCEPT, list, function (pattern, t) {
+    return negotiate(this[ENV].HTTP_ACCEPT, list, function (pattern, t) {
         var m = mimeOf(t);
         return !!m && mimeMatch(pattern, m.toLowerCase());
     });
@@ -284,7 +324,7 @@ RP.accepts = function () {
 function plainNegotiator(varName) {
     return function () {
         var list = Array.isArray(arguments[0]) ? arguments[0] : Array.prototype.slice.call(arguments);
-        return negotiate(this._env[varName], list, function (pattern, t) {
+        return negotiate(this[ENV][varName], list, function (pattern, t) {
             return pattern === '*' || pattern === t.toLowerCase() ||
                    pattern.split('-')[0] === t.toLowerCase();
         });
@@ -305,10 +345,10 @@ RP.param = function (name, defaultValue) {
 RP.range = function () { return undefined; };
 
 function parseBody(req) {
-    var raw = req._body;
-    var ct = String(req._env.CONTENT_TYPE || '').split(';')[0].trim().toLowerCase();
+    var raw = req[BODY];
     if (raw === undefined)
         return {};
+    var ct = String(req[ENV].CONTENT_TYPE || '').split(';')[0].trim().toLowerCase();
     if (ct === 'application/json' || /\+json$/.test(ct)) {
         var text = sys.bufferToString(raw);
         if (!/\S/.test(text)) return {};
@@ -330,16 +370,17 @@ rt.createRequest = function (env, body, params, routePath) {
     var req = new Request();
     var uri = env.REQUEST_URI || routePath;
     var q = uri.indexOf('?');
-    Object.defineProperty(req, '_env', { value: env });
-    Object.defineProperty(req, '_body', { value: body });
-    req.method = String(env.REQUEST_METHOD || 'GET').toUpperCase();
+    var m = env.REQUEST_METHOD, v = env.SERVER_PROTOCOL;
+    req[ENV] = env;
+    req[BODY] = body;
+    req.method = m === 'GET' || m === 'POST' ? m : String(m || 'GET').toUpperCase();
     req.path = routePath;
     req.originalUrl = uri;
     req.url = q >= 0 ? routePath + uri.slice(q) : routePath;
     req.baseUrl = '';
     req.params = params;
-    req.httpVersion = String(env.SERVER_PROTOCOL || 'HTTP/1.1').replace(/^HTTP\//, '');
-    Object.defineProperty(req, '_parsed', { value: parseBody(req) });
+    req.httpVersion = v === 'HTTP/1.1' || v === undefined ? '1.1' : String(v).replace(/^HTTP\//, '');
+    req[PARSED] = parseBody(req);
     rt.currentRequest = req;    /* fetch.js resolves relative URLs against it */
     return req;
 };
@@ -347,11 +388,12 @@ rt.createRequest = function (env, body, params, routePath) {
 /* --- res --- */
 function Response() {}
 var SP = Response.prototype;
+slotGetter(SP, '_headers', HEADERS);
 
 function headerList(res) {
-    var out = '', keys = Object.keys(res._headers);
+    var out = '', keys = Object.keys(res[HEADERS]);
     for (var i = 0; i < keys.length; i++) {
-        var h = res._headers[keys[i]], v = h.value;
+        var h = res[HEADERS][keys[i]], v = h.value;
         if (Array.isArray(v)) {
             for (var j = 0; j < v.length; j++) out += h.name + ': ' + clean(v[j]) + '\r\n';
         } else {
@@ -379,28 +421,61 @@ function checkHeaderName(name) {
     }
 }
 
-SP.setHeader = function (name, value) {
-    checkHeaderName(name);
-    if (this.headersSent) {
-        rt.log('error', 'Cannot set header "' + name + '" after the response was sent');
-        return this;
+/* Header names in lower case, remembered: the same few names come with
+ * every request, and Duktape's toLowerCase walks Unicode tables. */
+var lowerMemo = {}, lowerMemoSize = 0;
+function lowerName(name) {
+    var l = lowerMemo[name];
+    if (typeof l === 'string')
+        return l;
+    l = name.toLowerCase();
+    if (lowerMemoSize < 256 && !hasOwn.call(Object.prototype, name)) {
+        lowerMemo[name] = l;
+        lowerMemoSize++;
     }
-    this._headers[name.toLowerCase()] = { name: name, value: Array.isArray(value) ? value.map(String) : String(value) };
-    return this;
+    return l;
+}
+
+/* The response's header plumbing, used by its own methods directly (not
+ * through the overridable methods: each of those is a call through an
+ * accessor once harden.js has run). */
+function putHeader(res, name, value) {
+    checkHeaderName(name);
+    if (res.headersSent) {
+        rt.log('error', 'Cannot set header "' + name + '" after the response was sent');
+        return res;
+    }
+    res[HEADERS][lowerName(name)] = { name: name, value: Array.isArray(value) ? value.map(String) : String(value) };
+    return res;
+}
+
+function headerValue(res, name) {
+    var h = res[HEADERS][typeof name === 'string' ? lowerName(name) : String(name).toLowerCase()];
+    return h ? h.value : undefined;
+}
+
+/* Content-Type as res.set() takes it: 'json' -> application/json, with
+ * the charset added to text types. */
+function setType(res, v, name) {
+    if (v.indexOf('/') < 0) v = mimeOf(v) || v;
+    return putHeader(res, name || 'Content-Type', withCharset(v));
+}
+
+SP.setHeader = function (name, value) {
+    return putHeader(this, name, value);
 };
 SP.getHeader = SP.get = function (name) {
-    var h = this._headers[String(name).toLowerCase()];
-    return h ? h.value : undefined;
+    return headerValue(this, name);
 };
 SP.getHeaders = function () {
-    var out = {}, keys = Object.keys(this._headers);
-    for (var i = 0; i < keys.length; i++) out[keys[i]] = this._headers[keys[i]].value;
+    var out = {}, keys = Object.keys(this[HEADERS]);
+    for (var i = 0; i < keys.length; i++) out[keys[i]] = this[HEADERS][keys[i]].value;
     return out;
 };
-SP.getHeaderNames = function () { return Object.keys(this._headers); };
-SP.hasHeader = function (name) { return hasOwn.call(this._headers, String(name).toLowerCase()); };
+SP.getHeaderNames = function () { return Object.keys(this[HEADERS]); };
+SP.hasHeader = function (name) { return hasOwn.call(this[HEADERS], String(name).toLowerCase()); };
 SP.removeHeader = function (name) {
-    if (!this.headersSent) delete this._headers[String(name).toLowerCase()];
+    if (!this.headersSent) delete this[HEADERS][String(name).toLowerCase()];
     return this;
 };
 
@@ -411,11 +486,9 @@ SP.set = SP.header = function (field, value) {
         return this;
     }
     var v = Array.isArray(value) ? value.map(String) : String(value);
-    if (String(field).toLowerCase() === 'content-type' && typeof v === 'string') {
-        if (v.indexOf('/') < 0) v = mimeOf(v) || v;
-        v = withCharset(v);
-    }
-    return this.setHeader(field, v);
+    if (typeof v === 'string' && (typeof field === 'string' ? lowerName(field) : String(field).toLowerCase()) === 'content-type')
+        return setType(this, v, field);
+    return putHeader(this, field, v);
 };
 
 SP.append = function (field, value) {
@@ -435,7 +508,7 @@ SP.status = function (code) {
 
 SP.type = SP.contentType = function (t) {
     var m = String(t).indexOf('/') >= 0 ? String(t) : (mimeOf(String(t)) || 'application/octet-stream');
-    return this.set('Content-Type', m);
+    return setType(this, m);
 };
 
 SP.location = function (url) {
@@ -527,10 +600,10 @@ SP.send = function (body) {
     if (body === null || body === undefined) {
         body = '';
     } else if (t === 'string') {
-        if (!this.get('Content-Type')) this.set('Content-Type', 'text/html');
+        if (!headerValue(this, 'content-type')) setType(this, 'text/html');
     } else if (t === 'boolean' || t === 'number' || t === 'object') {
         if (Buffer.isBuffer(body) || body instanceof Uint8Array || body instanceof ArrayBuffer) {
-            if (!this.get('Content-Type')) this.set('Content-Type', 'application/octet-stream');
+            if (!headerValue(this, 'content-type')) setType(this, 'application/octet-stream');
         } else {
             return this.json(body);
         }
@@ -546,7 +619,7 @@ SP.json = function (value) {
     if (this.finished) return alreadySent(this, 'json');
     var s = JSON.stringify(value);
     if (s === undefined) s = '';
-    if (!this.get('Content-Type')) this.set('Content-Type', 'application/json');
+    if (!headerValue(this, 'content-type')) setType(this, 'application/json');
     return this.send(s);
 };
 
@@ -716,7 +789,7 @@ rt.exposed = (rt.exposed || []).concat([RP, SP]);
 
 rt.createResponse = function (req) {
     var res = new Response();
-    Object.defineProperty(res, '_headers', { value: {}, writable: true });
+    res[HEADERS] = {};
     res.statusCode = 200;
     res.headersSent = false;
     res.finished = false;
@@ -731,7 +804,7 @@ rt.createResponse = function (req) {
 rt.sendError = function (res, status, message, extra) {
     if (res.finished) return res;
     if (res.headersSent) return res.end();
-    res._headers = {};
+    res[HEADERS] = {};
     res.statusCode = status;
     var body = { error: rt.reason(status) };
     if (message) body.message = message;
