@@ -21,6 +21,7 @@
 #include "config.h"
 #include "duktape.h"
 #include "engine.h"
+#include "js_fetch.h"
 #include "log.h"
 #include "store/kv.h"
 
@@ -42,6 +43,7 @@ typedef struct {
 
 typedef struct {
     const char *root, *path, *method, *data, *data_dir;
+    const char *ca_file, *fetch_allow, *fetch_deny;     /* as invoke-fcgi's */
     const char *headers[INV_MAX_VARS];
     int nheaders, dev;
     char *body;
@@ -55,7 +57,8 @@ static int inv_cmd_compile(int argc, char **argv);
 
 static const inv_verb inv_verbs[] = {
     { "run", inv_cmd_run,
-      "run ROOT PATH [-X METHOD] [-H 'Name: value']... [-d BODY|@FILE] [--data DIR] [--dev]" },
+      "run ROOT PATH [-X METHOD] [-H 'Name: value']... [-d BODY|@FILE] [--data DIR] [--dev]\n"
+      "      [--ca-file FILE] [--fetch-allow HOSTS] [--fetch-deny HOSTS]" },
     { "kv", inv_cmd_kv,
       "kv get|set|delete|list|dump|restore ARGS... --data DIR [--root ROOT]" },
     { "exec", inv_cmd_exec, "exec FILE [ARGS]..." },
@@ -283,8 +286,12 @@ static int inv_run_args(inv_run_opts *o, int argc, char **argv)
         { "dev", no_argument, NULL, 'V' },
         { "request", required_argument, NULL, 'X' },
         { "header", required_argument, NULL, 'H' },
+        { "ca-file", required_argument, NULL, 'C' },
+        { "fetch-allow", required_argument, NULL, 'A' },
+        { "fetch-deny", required_argument, NULL, 'N' },
         { NULL, 0, NULL, 0 }
     };
+    char err[400];
     int opt;
 
     opterr = 0;
@@ -295,6 +302,13 @@ static int inv_run_args(inv_run_opts *o, int argc, char **argv)
         case 'd': o->data = optarg; break;
         case 'D': o->data_dir = optarg; break;
         case 'V': o->dev = 1; break;
+        case 'C': o->ca_file = optarg; break;
+        case 'A':
+        case 'N':
+            if (jfetch_policy_check(optarg, err, sizeof err) < 0)
+                return inv_usage_fail(opt == 'A' ? "--fetch-allow" : "--fetch-deny", err);
+            *(opt == 'A' ? &o->fetch_allow : &o->fetch_deny) = optarg;
+            break;
         case 'H':
             if (o->nheaders == INV_MAX_VARS)
                 return inv_usage_fail("-H", "too many headers");
@@ -334,6 +348,9 @@ static int inv_execute(const inv_run_opts *o, char **envp)
     ec.memory_limit = (size_t)256 * 1024 * 1024;
     ec.dev = o->dev;
     ec.data = o->data_dir;
+    ec.ca_file = o->ca_file;
+    ec.fetch_allow = o->fetch_allow;
+    ec.fetch_deny = o->fetch_deny;
     e = eng_new(&ec, err, sizeof err);
     if (e == NULL)
         return inv_fail("engine", err[0] ? err : "could not start");

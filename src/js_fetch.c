@@ -279,6 +279,18 @@ static int jfetch_list_has_addr(const jfetch_list *l, const struct sockaddr *sa)
     return 0;
 }
 
+/* The first check, on the URL's host, before anything is sent.  An allow
+ * list of addresses can only be judged once the name is resolved. */
+static int jfetch_name_refused(jfetch_xfer *x)
+{
+    if (jfetch_list_has_host(&jfetch.deny, x->host))
+        return 1;
+    if (jfetch.allow.n == 0)
+        return 0;
+    x->name_allowed = jfetch_list_has_host(&jfetch.allow, x->host);
+    return !x->name_allowed && !jfetch.allow.has_addr;
+}
+
 /* The second check, on the address actually connected to. */
 static curl_socket_t jfetch_open_socket(void *ud, curlsocktype purpose,
                                         struct curl_sockaddr *a)
@@ -574,10 +586,16 @@ static struct curl_slist *jfetch_headers(duk_context *ctx, duk_idx_t idx, int ha
             l = grown;
         duk_pop_3(ctx);
     }
-    if (*ok && has_body && !has_type)
-        *ok = (grown = curl_slist_append(l, "Content-Type:")) != NULL, l = *ok ? grown : l;
-    if (*ok)
-        *ok = (grown = curl_slist_append(l, "Expect:")) != NULL, l = *ok ? grown : l;
+    /* "Name:" removes what libcurl would add: a form type on any body,
+     * Expect: 100-continue (a round trip) on large ones */
+    if (*ok && has_body && !has_type && (grown = curl_slist_append(l, "Content-Type:")) == NULL)
+        *ok = 0;
+    else if (*ok && has_body && !has_type)
+        l = grown;
+    if (*ok && (grown = curl_slist_append(l, "Expect:")) == NULL)
+        *ok = 0;
+    else if (*ok)
+        l = grown;
     return l;
 }
 
@@ -614,9 +632,7 @@ static duk_ret_t jfetch_start(duk_context *ctx)
     if (jfetch_url_host(url, x->host, sizeof x->host, &x->port) < 0) {
         x->done = 1;
         x->result = CURLE_URL_MALFORMAT;
-    } else if (jfetch_list_has_host(&jfetch.deny, x->host) ||
-               (jfetch.allow.n > 0 && !(x->name_allowed = jfetch_list_has_host(&jfetch.allow, x->host)) &&
-                !jfetch.allow.has_addr)) {
+    } else if (jfetch_name_refused(x)) {
         x->done = x->refused = 1;
         x->result = CURLE_COULDNT_CONNECT;
     } else {

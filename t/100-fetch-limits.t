@@ -80,6 +80,16 @@ is($r->{status}, 200, '--fetch-allow localhost: localhost is reached') or diag e
 $r = fcase($allow, 'get', url => "$u/small.txt");
 is($r->{code}, 'ERR_NETWORK_POLICY', '--fetch-allow localhost: 127.0.0.1 is not');
 
+# invoke run takes the policy and --ca-file too
+my $c = run_cmd([bin('invoke'), 'run', $root, "/case?case=get&url=$u/small.txt", '--fetch-deny', '127.0.0.0/8'],
+                timeout => 30);
+like($c->{stdout}, qr/"code":"ERR_NETWORK_POLICY"/, 'invoke run --fetch-deny 127.0.0.0/8 refuses 127.0.0.1');
+$c = run_cmd([bin('invoke'), 'run', $root, "/case?case=get&url=https://127.0.0.1:$up->{tls_port}/small.txt",
+              '--ca-file', "$certs/ca.pem"], timeout => 30);
+like($c->{stdout}, qr/"status":200/, 'invoke run --ca-file: HTTPS with the private CA');
+$c = run_cmd([bin('invoke'), 'run', $root, '/case', '--fetch-allow', '1.2.3.4/40'], timeout => 30);
+is($c->{exit}, 2, 'invoke run --fetch-allow with a bad entry: a usage error');
+
 # DNS failure, in a network namespace of its own so no query leaves the
 # machine (the .invalid name never resolves anyway)
 my $script = "$tmp/dns.js";
@@ -87,7 +97,7 @@ write_file($script, <<'EOF');
 fetch('http://nonexistent.invalid/').then(() => console.log('{"threw":false}'), (e) =>
   console.log(JSON.stringify({ isTypeError: e instanceof TypeError, code: e.cause && e.cause.code })));
 EOF
-my $c = run_cmd(['unshare', '-n', bin('invoke'), 'exec', $script], timeout => 30);
+$c = run_cmd(['unshare', '-n', bin('invoke'), 'exec', $script], timeout => 30);
 SKIP: {
     skip 'no network namespace here (unshare -n)', 2 if $c->{stderr} =~ /unshare/;
     my $j = eval { JSON::PP::decode_json($c->{stdout}) } || {};

@@ -65,6 +65,9 @@ ok($r->{threw} && $r->{isTypeError}, "redirect: 'error' rejects with a TypeError
 $r = call_case($p, 'see', u => $u);
 is($r->{method}, 'GET', '303 after POST: GET');
 is($r->{body}, '', '303: without the body');
+$r = call_case($p, 'emptyPost', u => $u);
+is_deeply($r, { method => 'POST', length => '0', type => undef },
+          'a POST without a body: Content-Length 0 and no Content-Type, as undici');
 $r = call_case($p, 'keep', u => $u);
 is($r->{method}, 'POST', '307 keeps the method');
 is($r->{body}, 'x=1', '307 keeps the body');
@@ -109,7 +112,7 @@ is($r->{status}, 404, 'a 404 resolves (it is not a network error)');
 $r = json_body(http_get($p, '/case?case=relative'));
 is_deeply($r, { rel => "1" }, "fetch('/echo?rel=1') reached this server's /echo");
 
-# TLS against the wrong CA, a closed port: errors with a cause
+# TLS by name: the certificate's subjectAltName has localhost
 $r = call_case($p, 'get', url => "https://localhost:$up->{tls_port}/small.txt");
 is($r->{status}, 200, 'HTTPS by name (localhost is in the certificate)') or diag explain $r;
 

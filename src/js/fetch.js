@@ -265,7 +265,9 @@ function fetch(input, init) {
                 slot.release();
                 throw aborted;
             }
-            hop = new Hop(url.href, method, headers, body);
+            /* undici sends Content-Length: 0 for these without a body */
+            var bytes = body === undefined && /^(POST|PUT|PATCH)$/.test(method) ? Buffer.alloc(0) : body;
+            hop = new Hop(url.href, method, headers, bytes);
             hop.onDone = function () { slot.release(); };
             return hop.headers();
         }).then(function (st) {

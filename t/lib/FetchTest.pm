@@ -14,13 +14,8 @@ use InvokeTest;
 
 our @EXPORT = qw(fetch_root make_certs start_upstream call_case write_file);
 
-sub write_file {
-    my ($path, $data) = @_;
-    open my $fh, '>', $path or die "$path: $!";
-    binmode $fh;
-    print $fh $data;
-    close $fh or die "$path: $!";
-}
+# InvokeTest's own writer, under a name the tests may import.
+sub write_file { InvokeTest::_write(@_) }
 
 sub _openssl {
     my (@args) = @_;
@@ -157,6 +152,10 @@ const cases = {
     const r = await fetch(u + '/r303', { method: 'POST', body: 'x=1' });
     const j = await r.json();
     return { method: j.method, body: j.body, redirected: r.redirected };
+  },
+  async emptyPost(u) {
+    const j = await (await fetch(u + '/fn/echo', { method: 'POST' })).json();
+    return { method: j.method, length: j.headers['content-length'], type: j.headers['content-type'] || null };
   },
   async keep(u) {
     const r = await fetch(u + '/r307', { method: 'POST', body: 'x=1' });
