@@ -40,6 +40,7 @@ struct eng {
     size_t limit;           /* refuse allocations past this, 0: no limit */
     size_t gc_base;         /* bytes held right after the last collection */
     duk_context *front;     /* the front end's own heap, while there is one */
+    double front_used;      /* when it last lowered a module (jsys_now) */
     int timed_out;
     int out_of_memory;
     unsigned alloc_ticks;   /* allocations since the last look at the clock */
@@ -258,9 +259,14 @@ fail:
 
 /* acorn and front.js run only when a module must be compiled (a miss in the
  * worker's cache and on disk), so they live in a second heap made on first
- * need and dropped between requests (eng_idle), not in the worker's: there
- * they were ~40 % of the heap that every mark-and-sweep walks, for the life
- * of the worker, in every worker and every CGI request. */
+ * need, not in the worker's: there they were a quarter of the heap that
+ * every mark-and-sweep walks, for the life of the worker, and 200M
+ * instructions of every worker's and every CGI request's start.  Making
+ * it costs as much, so it is kept while modules keep being compiled (a
+ * deploy's first requests) and dropped by eng_idle once none has been for
+ * ENG_FRONT_KEEP_MS. */
+#define ENG_FRONT_KEEP_MS 5000.0
+
 static int is_front_file(const char *name)
 {
     return strcmp(name, "front-acorn.js") == 0 || strcmp(name, "front.js") == 0;
@@ -285,6 +291,7 @@ static duk_context *front_heap(eng *e, char *err, size_t errlen)
     size_t before = e->used, limit = e->limit;
     duk_context *c;
 
+    e->front_used = jsys_now();
     if (e->front) {
         duk_set_top(e->front, 0);
         return e->front;
@@ -708,7 +715,7 @@ int eng_handle(eng *e, const eng_request *r)
 
 void eng_idle(eng *e)
 {
-    if (e->front) {
+    if (e->front && jsys_now() - e->front_used > ENG_FRONT_KEEP_MS) {
         duk_destroy_heap(e->front);
         e->front = NULL;
         malloc_trim(0);     /* its megabytes back to the system */
