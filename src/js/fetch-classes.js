@@ -666,8 +666,8 @@ function ResponseState() {
 function initResponse(s, init, body) {
     if (init.status !== undefined) {
         var n = Number(init.status);
+        /* undici's unsigned short: a remainder, so a negative one stays out of range */
         n = isFinite(n) ? (n < 0 ? Math.ceil(n) : Math.floor(n)) % 65536 : 0;
-        if (n < 0) n += 65536;
         if (n < 200 || n > 599)
             throw new RangeError('init["status"] must be in the range of 200 to 599, inclusive.');
         s.status = n;
