@@ -474,18 +474,27 @@ function field(target, k, v) {
 }
 
 function privInit(o, k, v) { hidden(o, k, v); }
-function privMethod(target, k, kind, fn) { method(target, k, kind, fn); }
+/* a private method cannot be assigned to: it is read-only */
+function privMethod(target, k, kind, fn) {
+    if (kind === 'method') defProp(target, k, { value: fn, writable: false, configurable: true });
+    else method(target, k, kind, fn);
+}
 function privCheck(o, k) {
     if (o === null || o === undefined || !(k in Object(o)))
         throw new TypeError('Cannot read private member ' + String(k.description || k).replace(/^Symbol\(|\)$/g, '') +
                             ' from an object whose class did not declare it');
 }
 function privGet(o, k) { privCheck(o, k); return o[k]; }
+/* o.#k = v: a field takes the value, an accessor's setter runs, a method
+ * or a getter alone refuses */
 function privSet(o, k, v) {
     privCheck(o, k);
-    var d = Object.getOwnPropertyDescriptor(o, k);
-    if (d || !Object.getOwnPropertyDescriptor(Object.getPrototypeOf(o), k)) hidden(o, k, v);
-    else o[k] = v;
+    var d = Object.getOwnPropertyDescriptor(o, k), p = o;
+    while (!d && (p = Object.getPrototypeOf(p)) !== null) d = Object.getOwnPropertyDescriptor(p, k);
+    if (d.set) d.set.call(o, v);
+    else if (d.get) throw new TypeError('\'' + (k.description || String(k)) + '\' was defined without a setter');
+    else if (!d.writable) throw new TypeError('Private method is not writable');
+    else hidden(o, k, v);
     return v;
 }
 function privHas(o, k) {

@@ -432,9 +432,11 @@ L.fnBody = function (node, fc, paramPrologue) {
     if (fc.temps.length) pre = 'var ' + fc.temps.join(', ') + ';' + pre;
     if (fc.async || fc.generator) {
         var kind = fc.async && fc.generator ? 'asyncGen' : fc.async ? 'async' : 'gen';
-        /* this and arguments reach the body through apply */
-        inner = 'return ' + H + '.' + kind + '(this, arguments, function () {' + pre + inner + '});';
-        pre = '';
+        /* this and arguments reach the body through apply; a generator's
+         * parameters are bound when it is called (an async function's
+         * errors there reject its promise instead) */
+        inner = 'return ' + H + '.' + kind + '(this, arguments, function () {' + (fc.generator ? '' : pre) + inner + '});';
+        if (!fc.generator) pre = '';
     }
     open = '{' + pre;
     /* keep a "use strict" directive first */
@@ -457,9 +459,20 @@ L.stmts = function (list, a, b) {
 
 /* Simple params stay; patterns, defaults and rest become a prologue. */
 L.params = function (node) {
-    var ps = node.params, names = [], pro = '';
+    var ps = node.params, names = [], pro = '', tail = false;
     for (var i = 0; i < ps.length; i++) {
         var p = ps[i];
+        /* the function's length counts the parameters before the first
+         * default: the ones after it are read from arguments */
+        if (p.type === 'AssignmentPattern') tail = true;
+        if (tail && p.type !== 'RestElement') {
+            var left = p.type === 'AssignmentPattern' ? p.left : p;
+            var slot = left.type === 'Identifier' ? this.gIdentifier(left) : '$p' + i;
+            pro += 'var ' + slot + ' = arguments[' + i + '];';
+            if (p.type === 'AssignmentPattern') pro += 'if (' + slot + ' === void 0) ' + slot + ' = ' + this.gen(p.right) + ';';
+            if (left.type !== 'Identifier') pro += 'var ' + this.destructure(left, slot, 'decl') + ';';
+            continue;
+        }
         if (p.type === 'Identifier') {
             names.push(this.gIdentifier(p));
         } else if (p.type === 'RestElement') {
@@ -536,7 +549,13 @@ L.declarators = function (node, perIter) {
             pad = this.nl(d.end, node.declarations[i + 1].start);
         if (d.id.type === 'Identifier') {
             var name = this.gIdentifier(d.id);
-            if (d.init) parts.push(name + ' = ' + this.genPad(d.init, d.init.start, d.init.end) + pad);
+            if (d.init && d.init.type === 'ClassExpression' && !d.init.id) d.init.$name = d.id.name;
+            if (node.kind === 'var' && this.redeclaresParam(d.id)) {
+                /* the body runs in a nested function: a var there would hide the parameter */
+                var t = this.temp();
+                if (d.init) parts.push(t + ' = (' + name + ' = ' + this.genPad(d.init, d.init.start, d.init.end) + ')' + pad);
+                else parts.push(t + pad);
+            } else if (d.init) parts.push(name + ' = ' + this.genPad(d.init, d.init.start, d.init.end) + pad);
             else if (perIter || (node.kind !== 'var' && this.inLoopBody)) parts.push(name + ' = void 0' + pad);
             else parts.push(name + pad);
         } else {
@@ -545,6 +564,12 @@ L.declarators = function (node, perIter) {
         }
     }
     return parts.join(', ');
+};
+
+/* `var a` in an async function or generator whose parameter is a */
+L.redeclaresParam = function (id) {
+    return (this.fn.async || this.fn.generator) && id.$binding && id.$binding.kind === 'param' &&
+        id.$binding.scope === this.fn.node.$scope;
 };
 
 L.gVariableDeclaration = function (node) {
@@ -1246,7 +1271,8 @@ L.gClassDeclaration = function (node) {
 };
 
 L.gClassExpression = function (node) {
-    return '(' + this.classExpr(node, node.id ? node.id.name : '$class') + ')';
+    /* const K = class {}: the class is named K */
+    return '(' + this.classExpr(node, node.id ? node.id.name : node.$name || '$class') + ')';
 };
 
 L.classExpr = function (node, name) {

@@ -21,6 +21,8 @@ for (const file of process.argv.slice(2)) {
     else cases[cases.length - 1].expect.push(l);
   }
   let out = '';
+  // a folder of its own: two people regenerating at once must not share files
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'expect-'));
   for (const c of cases) {
     const code = c.code.join('\n') + '\n';
     out += c.head + '\n' + code;
@@ -28,13 +30,14 @@ for (const file of process.argv.slice(2)) {
       out += c.sep + '\n' + c.expect.map((l) => l + '\n').join('');
       continue;
     }
-    const tmp = path.join(os.tmpdir(), 'expect-case.js');
-    const pre = path.join(os.tmpdir(), 'expect-prelude.js');
+    const tmp = path.join(dir, 'expect-case.js');
+    const pre = path.join(dir, 'expect-prelude.js');
     fs.writeFileSync(pre, PRELUDE);
     fs.writeFileSync(tmp, code);
     const r = spawnSync(process.execPath, ['-r', pre, tmp], { encoding: 'utf8' });
     if (r.status !== 0) process.stderr.write(`${file}: ${c.head}: node exit ${r.status}\n${r.stderr}\n`);
     out += '---\n' + r.stdout;
   }
+  fs.rmSync(dir, { recursive: true, force: true });
   fs.writeFileSync(file, out);
 }
