@@ -279,6 +279,32 @@ static int jfetch_list_has_addr(const jfetch_list *l, const struct sockaddr *sa)
     return 0;
 }
 
+/* Borrowed strings; see js_fetch.h. */
+int jfetch_policy_match(const char *list, const char *host)
+{
+    jfetch_list l = { NULL, 0, 0 };
+    struct sockaddr_in6 a6;
+    struct sockaddr_in a4;
+    int hit;
+
+    if (jfetch_each_entry(list, jfetch_add_rule, &l) != 0) {
+        free(l.rules);
+        return -1;
+    }
+    hit = jfetch_list_has_host(&l, host);
+    memset(&a4, 0, sizeof a4);
+    memset(&a6, 0, sizeof a6);
+    if (!hit && inet_pton(AF_INET, host, &a4.sin_addr) == 1) {
+        a4.sin_family = AF_INET;
+        hit = jfetch_list_has_addr(&l, (struct sockaddr *) &a4);
+    } else if (!hit && inet_pton(AF_INET6, host, &a6.sin6_addr) == 1) {
+        a6.sin6_family = AF_INET6;
+        hit = jfetch_list_has_addr(&l, (struct sockaddr *) &a6);
+    }
+    free(l.rules);
+    return hit;
+}
+
 /* The first check, on the URL's host, before anything is sent.  An allow
  * list of addresses can only be judged once the name is resolved. */
 static int jfetch_name_refused(jfetch_xfer *x)

@@ -18,4 +18,11 @@ void jfetch_init(duk_context *ctx, jsys_host *host);
  * stops the start instead of silently allowing a host. */
 int jfetch_policy_check(const char *list, char *err, size_t errlen);
 
+/* Whether host (a name, or an address as a URL writes it, without
+ * brackets) matches an entry of a --fetch-allow/--fetch-deny list, the way
+ * fetch checks it: by name before connecting and, for an address, as the
+ * address connected to (so ::ffff:10.0.0.1 is 10.0.0.1).  Both strings
+ * are borrowed; -1 when out of memory.  For t/unit/fetch_test.c. */
+int jfetch_policy_match(const char *list, const char *host);
+
 #endif

@@ -1,0 +1,2 @@
+#!/bin/sh
+exec "${INVOKE_BUILDDIR:-.}/t/unit/fetch_test"
