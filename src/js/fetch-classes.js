@@ -452,7 +452,8 @@ function consume(b) {
     return new Promise(function (resolve, reject) {
         function step(c) {
             if (c === null) {
-                resolve(chunks.length === 1 && !b.source.shared ? chunks[0] : Buf.concat(chunks, total));
+                var own = chunks.length === 1 && !b.source.shared && chunks[0] instanceof Buf;
+                resolve(own ? chunks[0] : Buf.concat(chunks, total));
                 return;
             }
             chunks.push(c);
