@@ -24,11 +24,18 @@
 #include "ratelimit.h"
 #include "router.h"
 
+#include "config.h"
+
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <malloc.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 struct eng {
     duk_context *ctx;
@@ -226,22 +233,77 @@ static void (*const bindings[])(duk_context *, jsys_host *) = {
     NULL
 };
 
+/* The front end's files, evaluated in a heap of their own (below). */
+static int is_front_file(const char *name)
+{
+    return strcmp(name, "front-acorn.js") == 0 || strcmp(name, "front.js") == 0;
+}
+
+/* A growing malloc'd buffer: the runtime's bytecode, file after file. */
+typedef struct {
+    char *p;
+    size_t len, cap;
+} eng_buf;
+
+static void buf_add(eng_buf *b, const void *data, size_t n)
+{
+    if (b->p == NULL && b->cap != 0)
+        return;                         /* an earlier allocation failed */
+    if (b->len + n > b->cap) {
+        size_t cap = (b->len + n) * 2;
+        char *p = realloc(b->p, cap);
+        if (p == NULL) {
+            free(b->p);
+            b->p = NULL;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, data, n);
+    b->len += n;
+}
+
 /* [ ... sys rt ] -> [ ... sys rt ]: evaluates one runtime file as the body
- * of function (sys, rt). */
+ * of function (sys, rt): loaded from bc (bclen bytes of its bytecode) when
+ * given, else compiled, and then its bytecode appended to dump (4-byte
+ * length first) when that is given. */
 static int run_bundle_file(duk_context *ctx, const js_bundle_entry *f,
+                           const char *bc, size_t bclen, eng_buf *dump,
                            char *err, size_t errlen)
 {
     static const char head[] = "function (sys, rt) {", tail[] = "\n}";
     size_t hl = sizeof head - 1, tl = sizeof tail - 1;
-    char *src = duk_push_fixed_buffer(ctx, hl + f->len + tl);
+    char *src;
 
-    memcpy(src, head, hl);
-    memcpy(src + hl, f->src, f->len);
-    memcpy(src + hl + f->len, tail, tl);
-    duk_push_sprintf(ctx, "invoke:%s", f->name);
-    if (duk_pcompile_lstring_filename(ctx, DUK_COMPILE_FUNCTION, src,
-                                      hl + f->len + tl) != 0)
-        goto fail;
+    if (bc != NULL) {
+        memcpy(duk_push_fixed_buffer(ctx, bclen), bc, bclen);
+        duk_load_function(ctx);
+        duk_push_undefined(ctx);        /* [ fn ] -> [ src fn ] as below */
+        duk_insert(ctx, -2);
+    } else {
+        src = duk_push_fixed_buffer(ctx, hl + f->len + tl);
+        memcpy(src, head, hl);
+        memcpy(src + hl, f->src, f->len);
+        memcpy(src + hl + f->len, tail, tl);
+        duk_push_sprintf(ctx, "invoke:%s", f->name);
+        if (duk_pcompile_lstring_filename(ctx, DUK_COMPILE_FUNCTION, src,
+                                          hl + f->len + tl) != 0)
+            goto fail;
+        if (dump != NULL) {
+            duk_size_t n;
+            const void *p;
+            uint32_t n32;
+
+            duk_dup_top(ctx);
+            duk_dump_function(ctx);
+            p = duk_get_buffer(ctx, -1, &n);
+            n32 = (uint32_t) n;
+            buf_add(dump, &n32, sizeof n32);
+            buf_add(dump, p, n);
+            duk_pop(ctx);
+        }
+    }
     duk_remove(ctx, -2);
     duk_dup(ctx, -3);
     duk_dup(ctx, -3);
@@ -255,6 +317,112 @@ fail:
     return -1;
 }
 
+/* --- the runtime's bytecode on disk, with --data --- */
+
+/* Compiling the runtime's 600 KB of JavaScript is most of a worker's start
+ * and of every CGI request; loading its bytecode is a fraction of that.
+ * With a --data folder, the first start writes DATA/bytecode/runtime-<h>.bc
+ * (h: a hash of this build and of every embedded file, so another build or
+ * an edited runtime never loads it) and later starts, in any process, load
+ * it: the magic, then each worker file's bytecode after its 4-byte length,
+ * in js_bundle order. */
+#define ENG_RT_MAGIC "invoke-rt1\n"
+
+static unsigned long long bundle_hash(void)
+{
+    static const char build[] = PACKAGE_VERSION " " __DATE__ " " __TIME__ " " DUK_GIT_DESCRIBE;
+    unsigned long long h = 14695981039346656037ULL;
+    const js_bundle_entry *f;
+    size_t i;
+
+    for (i = 0; i < sizeof build; i++)
+        h = (h ^ (unsigned char) build[i]) * 1099511628211ULL;
+    for (f = js_bundle; f->name; f++)
+        for (i = 0; i < f->len; i++)
+            h = (h ^ (unsigned char) f->src[i]) * 1099511628211ULL;
+    return h;
+}
+
+/* The cache file's path, or -1 when there is no folder of ours to use
+ * (bytecode is loaded unchecked: only from a folder only we can write). */
+static int rt_cache_path(const eng_config *c, char *out, size_t n)
+{
+    struct stat st;
+
+    if (c->data == NULL || c->data[0] == '\0' ||
+        (size_t) snprintf(out, n, "%s/bytecode", c->data) >= n)
+        return -1;
+    if (mkdir(out, 0700) < 0 && errno != EEXIST)
+        return -1;
+    if (lstat(out, &st) < 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid() ||
+        (st.st_mode & 022) != 0)
+        return -1;
+    return (size_t) snprintf(out, n, "%s/bytecode/runtime-%016llx.bc", c->data,
+                             bundle_hash()) < n ? 0 : -1;
+}
+
+/* The cache file, malloc'd (caller frees), when it holds exactly one
+ * well-framed entry per worker file; else NULL. */
+static char *rt_cache_read(const char *path, size_t *len)
+{
+    size_t ml = sizeof ENG_RT_MAGIC - 1, off = ml, cap = 0;
+    const js_bundle_entry *f;
+    struct stat st;
+    char *b = NULL;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    uint32_t n;
+
+    if (fd < 0)
+        return NULL;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > (off_t) ml &&
+        (b = malloc((size_t) st.st_size)) != NULL)
+        cap = (size_t) st.st_size;
+    if (b != NULL && read(fd, b, cap) != (ssize_t) cap) {
+        free(b);
+        b = NULL;
+    }
+    close(fd);
+    if (b == NULL || memcmp(b, ENG_RT_MAGIC, ml) != 0)
+        goto bad;
+    for (f = js_bundle; f->name; f++) {
+        if (is_front_file(f->name))
+            continue;
+        if (cap - off < sizeof n)
+            goto bad;
+        memcpy(&n, b + off, sizeof n);
+        off += sizeof n;
+        if (n == 0 || cap - off < n)
+            goto bad;
+        off += n;
+    }
+    if (off != cap)
+        goto bad;
+    *len = cap;
+    return b;
+bad:
+    free(b);
+    return NULL;
+}
+
+/* Writes under a temporary name and renames into place: a reader sees a
+ * whole file or none. */
+static void rt_cache_write(const char *path, const eng_buf *b)
+{
+    char tmp[PATH_MAX + 32];
+    int fd, ok;
+
+    if (b->p == NULL)
+        return;
+    snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long) getpid());
+    fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return;
+    ok = write(fd, ENG_RT_MAGIC, sizeof ENG_RT_MAGIC - 1) == (ssize_t) (sizeof ENG_RT_MAGIC - 1) &&
+         write(fd, b->p, b->len) == (ssize_t) b->len;
+    if (close(fd) < 0 || !ok || rename(tmp, path) < 0)
+        unlink(tmp);
+}
+
 /* --- the modern-syntax front end, in a heap of its own --- */
 
 /* acorn and front.js run only when a module must be compiled (a miss in the
@@ -266,11 +434,6 @@ fail:
  * deploy's first requests) and dropped by eng_idle once none has been for
  * ENG_FRONT_KEEP_MS. */
 #define ENG_FRONT_KEEP_MS 5000.0
-
-static int is_front_file(const char *name)
-{
-    return strcmp(name, "front-acorn.js") == 0 || strcmp(name, "front.js") == 0;
-}
 
 /* What the worker heap calls: source, file -> "O" + the lowered text, or
  * "E" + name "\n" line "\n" message of what lower() threw.  One string
@@ -307,7 +470,7 @@ static duk_context *front_heap(eng *e, char *err, size_t errlen)
     duk_push_bare_object(c);
     duk_push_bare_object(c);
     for (f = js_bundle; f->name; f++)
-        if (is_front_file(f->name) && run_bundle_file(c, f, err, errlen) < 0)
+        if (is_front_file(f->name) && run_bundle_file(c, f, NULL, 0, NULL, err, errlen) < 0)
             goto fail;
     if (duk_pcompile_string(c, DUK_COMPILE_FUNCTION, front_call_src) != 0)
         goto fail_js;
@@ -402,7 +565,10 @@ eng *eng_new(const eng_config *c, char *err, size_t errlen)
 {
     eng *e = calloc(1, sizeof *e);
     const js_bundle_entry *f;
-    int i;
+    char path[PATH_MAX], *bc;
+    eng_buf dump = { NULL, 0, 0 };
+    size_t bclen = 0, off;
+    int i, cached;
 
     if (e == NULL) {
         snprintf(err, errlen, "out of memory");
@@ -442,14 +608,31 @@ eng *eng_new(const eng_config *c, char *err, size_t errlen)
     duk_put_prop_string(e->ctx, -2, "frontend");
     duk_pop(e->ctx);
     duk_push_bare_object(e->ctx);
+    cached = rt_cache_path(c, path, sizeof path) == 0;
+    bc = cached ? rt_cache_read(path, &bclen) : NULL;
+    off = sizeof ENG_RT_MAGIC - 1;
     for (f = js_bundle; f->name; f++) {
+        uint32_t n = 0;
+
         if (is_front_file(f->name))
             continue;
-        if (run_bundle_file(e->ctx, f, err, errlen) < 0) {
+        if (bc != NULL) {
+            memcpy(&n, bc + off, sizeof n);
+            off += sizeof n;
+        }
+        if (run_bundle_file(e->ctx, f, bc ? bc + off : NULL, n,
+                            cached && !bc ? &dump : NULL, err, errlen) < 0) {
+            free(bc);
+            free(dump.p);
             eng_free(e);
             return NULL;
         }
+        off += n;
     }
+    free(bc);
+    if (cached && bc == NULL)
+        rt_cache_write(path, &dump);
+    free(dump.p);
     if (!duk_get_prop_string(e->ctx, -1, "dispatch") || !duk_is_function(e->ctx, -1)) {
         snprintf(err, errlen, "runtime defines no dispatch function");
         eng_free(e);
