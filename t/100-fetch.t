@@ -107,6 +107,14 @@ is($r->{code}, 'ECONNREFUSED', 'cause.code ECONNREFUSED');
 $r = call_case($p, 'get', url => "$u/nothing-here");
 is($r->{status}, 404, 'a 404 resolves (it is not a network error)');
 
+# a fetch left running when the response is sent and the handler is done:
+# stopped with the request (the upstream sees its client go: 499)
+$r = http_get($p, "/forget?url=$u/fn/sleep%3Fms=3000");
+is_deeply(json_body($r), { ok => JSON::PP::true() }, 'a function that leaves a fetch behind answers');
+my $gone = wait_for(sub { grep { m{GET /fn/sleep\?ms=3000 HTTP/1\.1" 499 } } log_lines("$tmp/upstream/logs/access.log") }, 10);
+ok($gone, 'the forgotten fetch was cancelled when the request ended (upstream logged 499)');
+ok(!grep({ /forgotten fetch answered/ } log_lines($inv->{log})), 'its callback never ran');
+
 # a relative URL: against the request's own origin
 # (Debian's nginx passes Host without its port: the server's port is added)
 $r = json_body(http_get($p, '/case?case=relative'));

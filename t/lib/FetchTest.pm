@@ -91,6 +91,14 @@ module.exports = async (req, res) => {
   await res.pipeFrom(await fetch(req.query.url));
 };
 EOF
+    write_file("$root/forget.js", <<'EOF');
+// Starts a slow fetch, never awaits it, answers 300 ms later.
+module.exports = async (req, res) => {
+  fetch(req.query.url).then(() => console.log('forgotten fetch answered'));
+  await sleep(300);
+  res.json({ ok: true });
+};
+EOF
     write_file("$root/many.js", <<'EOF');
 // ?n= fetches one after another; the worker's resident size after them.
 module.exports = async (req, res) => {
@@ -241,7 +249,7 @@ sub start_upstream {
     my (%o) = @_;
     my $dir = tmpdir() . '/upstream';
     my $www = "$dir/www";
-    make_path("$dir/logs", $www);
+    make_path("$dir/logs", $www, map { "$dir/temp/$_" } qw(body fastcgi proxy uwsgi scgi));
     my $certs = make_certs();
     write_file("$www/small.txt", "hello from upstream\n");
     write_file("$www/1mb.bin", join('', map { chr($_ % 251) } 0 .. 1024 * 1024 - 1));
@@ -265,6 +273,13 @@ ${user}pid $dir/nginx.pid;
 error_log $dir/logs/error.log info;
 events { }
 http {
+    # everything in the test's folder: Debian's built-in paths are /var/...
+    access_log $dir/logs/access.log;
+    client_body_temp_path $dir/temp/body;
+    fastcgi_temp_path $dir/temp/fastcgi;
+    proxy_temp_path $dir/temp/proxy;
+    uwsgi_temp_path $dir/temp/uwsgi;
+    scgi_temp_path $dir/temp/scgi;
     include /etc/nginx/mime.types;
     server {
         listen 127.0.0.1:$p{port};
