@@ -146,20 +146,40 @@ static void lb_field(lbuf *b, const char *s)
     lb_put(b, " ", 1);
 }
 
+/* The time of a line.  The date and time to the second are formatted once
+ * per second (gmtime_r and strftime cost more than the rest of an access
+ * line); the milliseconds every time. */
 static void lb_time(lbuf *b)
 {
+    static time_t last_sec = -1;
+    static char last[32];
+    static size_t last_len;
     struct timespec ts;
     struct tm tm;
-    char t[40];
-    size_t n;
+    char ms[8];
+    long m;
 
-    if (clock_gettime(CLOCK_REALTIME, &ts) < 0 || gmtime_r(&ts.tv_sec, &tm) == NULL) {
+    if (clock_gettime(CLOCK_REALTIME, &ts) < 0) {
         lb_str(b, "0000-00-00T00:00:00.000Z ");
         return;
     }
-    n = strftime(t, sizeof t, "%Y-%m-%dT%H:%M:%S", &tm);
-    snprintf(t + n, sizeof t - n, ".%03ldZ ", ts.tv_nsec / 1000000L);
-    lb_str(b, t);
+    if (ts.tv_sec != last_sec) {
+        if (gmtime_r(&ts.tv_sec, &tm) == NULL) {
+            lb_str(b, "0000-00-00T00:00:00.000Z ");
+            return;
+        }
+        last_len = strftime(last, sizeof last, "%Y-%m-%dT%H:%M:%S", &tm);
+        last_sec = ts.tv_sec;
+    }
+    m = ts.tv_nsec / 1000000L;
+    ms[0] = '.';
+    ms[1] = (char)('0' + m / 100);
+    ms[2] = (char)('0' + m / 10 % 10);
+    ms[3] = (char)('0' + m % 10);
+    ms[4] = 'Z';
+    ms[5] = ' ';
+    lb_put(b, last, last_len);
+    lb_put(b, ms, 6);
 }
 
 /* Starts a line with the time and the three fixed fields.  `stack` is used
@@ -230,12 +250,15 @@ void log_access(const char *reqid, const char *method, const char *path,
 {
     char stack[LOG_STACK], tail[64];
     size_t plen = path != NULL ? strlen(path) : 0;
+    unsigned long long us;
     lbuf b;
 
     lb_start(&b, stack, sizeof stack, 2 * plen + 192, "access", reqid, NULL);
     lb_field(&b, method);
     lb_field(&b, path);
-    snprintf(tail, sizeof tail, "%d %.3fms", status, ms < 0 ? 0.0 : ms);
+    /* integers: %f formatting is the dearest part of snprintf */
+    us = ms > 0 ? (unsigned long long)(ms * 1000.0 + 0.5) : 0;
+    snprintf(tail, sizeof tail, "%d %llu.%03ums", status, us / 1000, (unsigned)(us % 1000));
     lb_str(&b, tail);
     lb_write(&b, stack);
 }

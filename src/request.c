@@ -46,6 +46,10 @@
 extern char **environ;
 
 #define RQ_CHUNK (256 * 1024)
+/* Under load a connection is usually waiting already: the worker takes it
+ * without ppoll, but goes through ppoll (where its control signals are
+ * delivered) at least once every RQ_POLL_EVERY requests. */
+#define RQ_POLL_EVERY 16
 
 struct rq {
     int cgi;                /* 1: environ/stdin/stdout, one request */
@@ -58,6 +62,7 @@ struct rq {
     long long sent;         /* body bytes written */
     int local;              /* the listening socket is a unix socket */
     const sigset_t *mask_of; /* the `unblock` set `mask` was computed for */
+    unsigned unpolled;      /* requests taken since the last ppoll */
     sigset_t mask;          /* what ppoll waits under */
     FCGX_Request fr;
     char *body;             /* owned, freed by rq_finish */
@@ -204,6 +209,17 @@ int rq_accept(rq *r, const sigset_t *unblock, const volatile sig_atomic_t *cance
     }
     rq_finish(r);
     mask = rq_wait_mask(r, unblock);
+    /* a SIGTERM waits for at most RQ_POLL_EVERY requests this way, all of
+     * which a stopping worker would serve anyway (wrk_drain) */
+    if (r->fr.ipcFd < 0 && r->unpolled < RQ_POLL_EVERY) {
+        int rc = rq_take(r);
+
+        if (rc != 1) {
+            r->unpolled += rc == 0;
+            return rc;
+        }
+    }
+    r->unpolled = 0;
     for (;;) {
         /* p[1]: a connection the web server keeps open (fastcgi_keep_conn),
          * which brings its next request itself */
