@@ -325,7 +325,8 @@ fail:
  * (h: a hash of this build and of every embedded file, so another build or
  * an edited runtime never loads it) and later starts, in any process, load
  * it: the magic, then each worker file's bytecode after its 4-byte length,
- * in js_bundle order. */
+ * in js_bundle order.  The front end's heap does the same with
+ * front-<h>.bc: acorn loaded, not compiled, for a cold compile. */
 #define ENG_RT_MAGIC "invoke-rt1\n"
 
 static unsigned long long bundle_hash(void)
@@ -345,7 +346,7 @@ static unsigned long long bundle_hash(void)
 
 /* The cache file's path, or -1 when there is no folder of ours to use
  * (bytecode is loaded unchecked: only from a folder only we can write). */
-static int rt_cache_path(const eng_config *c, char *out, size_t n)
+static int rt_cache_path(const eng_config *c, int front, char *out, size_t n)
 {
     struct stat st;
 
@@ -357,13 +358,14 @@ static int rt_cache_path(const eng_config *c, char *out, size_t n)
     if (lstat(out, &st) < 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid() ||
         (st.st_mode & 022) != 0)
         return -1;
-    return (size_t) snprintf(out, n, "%s/bytecode/runtime-%016llx.bc", c->data,
-                             bundle_hash()) < n ? 0 : -1;
+    return (size_t) snprintf(out, n, "%s/bytecode/%s-%016llx.bc", c->data,
+                             front ? "front" : "runtime", bundle_hash()) < n ? 0 : -1;
 }
 
 /* The cache file, malloc'd (caller frees), when it holds exactly one
- * well-framed entry per worker file; else NULL. */
-static char *rt_cache_read(const char *path, size_t *len)
+ * well-framed entry per worker file (per front-end file with front set);
+ * else NULL. */
+static char *rt_cache_read(const char *path, int front, size_t *len)
 {
     size_t ml = sizeof ENG_RT_MAGIC - 1, off = ml, cap = 0;
     const js_bundle_entry *f;
@@ -385,7 +387,7 @@ static char *rt_cache_read(const char *path, size_t *len)
     if (b == NULL || memcmp(b, ENG_RT_MAGIC, ml) != 0)
         goto bad;
     for (f = js_bundle; f->name; f++) {
-        if (is_front_file(f->name))
+        if (is_front_file(f->name) != front)
             continue;
         if (cap - off < sizeof n)
             goto bad;
@@ -423,6 +425,39 @@ static void rt_cache_write(const char *path, const eng_buf *b)
         unlink(tmp);
 }
 
+/* [ ... sys rt ] -> [ ... sys rt ]: evaluates the worker's runtime files
+ * (the front end's with front set) in bundle order, from their bytecode in
+ * the --data folder when it is there, else compiled and written there. */
+static int run_bundle(duk_context *ctx, const eng_config *c, int front,
+                      char *err, size_t errlen)
+{
+    const js_bundle_entry *f;
+    char path[PATH_MAX], *bc;
+    eng_buf dump = { NULL, 0, 0 };
+    size_t bclen = 0, off = sizeof ENG_RT_MAGIC - 1;
+    int cached = rt_cache_path(c, front, path, sizeof path) == 0, rc = 0;
+
+    bc = cached ? rt_cache_read(path, front, &bclen) : NULL;
+    for (f = js_bundle; f->name && rc == 0; f++) {
+        uint32_t n = 0;
+
+        if (is_front_file(f->name) != front)
+            continue;
+        if (bc != NULL) {
+            memcpy(&n, bc + off, sizeof n);
+            off += sizeof n;
+        }
+        rc = run_bundle_file(ctx, f, bc ? bc + off : NULL, n,
+                             cached && !bc ? &dump : NULL, err, errlen);
+        off += n;
+    }
+    if (rc == 0 && cached && bc == NULL)
+        rt_cache_write(path, &dump);
+    free(bc);
+    free(dump.p);
+    return rc;
+}
+
 /* --- the modern-syntax front end, in a heap of its own --- */
 
 /* acorn and front.js run only when a module must be compiled (a miss in the
@@ -450,7 +485,6 @@ static const char front_call_src[] =
  * request's doing: the request's memory limit moves up by what it took. */
 static duk_context *front_heap(eng *e, char *err, size_t errlen)
 {
-    const js_bundle_entry *f;
     size_t before = e->used, limit = e->limit;
     duk_context *c;
 
@@ -469,9 +503,8 @@ static duk_context *front_heap(eng *e, char *err, size_t errlen)
     /* [ sys rt ]: front.js needs no natives */
     duk_push_bare_object(c);
     duk_push_bare_object(c);
-    for (f = js_bundle; f->name; f++)
-        if (is_front_file(f->name) && run_bundle_file(c, f, NULL, 0, NULL, err, errlen) < 0)
-            goto fail;
+    if (run_bundle(c, &e->cfg, 1, err, errlen) < 0)
+        goto fail;
     if (duk_pcompile_string(c, DUK_COMPILE_FUNCTION, front_call_src) != 0)
         goto fail_js;
     duk_get_prop_string(c, -2, "lower");
@@ -564,11 +597,7 @@ static duk_ret_t eng_lower(duk_context *ctx)
 eng *eng_new(const eng_config *c, char *err, size_t errlen)
 {
     eng *e = calloc(1, sizeof *e);
-    const js_bundle_entry *f;
-    char path[PATH_MAX], *bc;
-    eng_buf dump = { NULL, 0, 0 };
-    size_t bclen = 0, off;
-    int i, cached;
+    int i;
 
     if (e == NULL) {
         snprintf(err, errlen, "out of memory");
@@ -608,31 +637,10 @@ eng *eng_new(const eng_config *c, char *err, size_t errlen)
     duk_put_prop_string(e->ctx, -2, "frontend");
     duk_pop(e->ctx);
     duk_push_bare_object(e->ctx);
-    cached = rt_cache_path(c, path, sizeof path) == 0;
-    bc = cached ? rt_cache_read(path, &bclen) : NULL;
-    off = sizeof ENG_RT_MAGIC - 1;
-    for (f = js_bundle; f->name; f++) {
-        uint32_t n = 0;
-
-        if (is_front_file(f->name))
-            continue;
-        if (bc != NULL) {
-            memcpy(&n, bc + off, sizeof n);
-            off += sizeof n;
-        }
-        if (run_bundle_file(e->ctx, f, bc ? bc + off : NULL, n,
-                            cached && !bc ? &dump : NULL, err, errlen) < 0) {
-            free(bc);
-            free(dump.p);
-            eng_free(e);
-            return NULL;
-        }
-        off += n;
+    if (run_bundle(e->ctx, c, 0, err, errlen) < 0) {
+        eng_free(e);
+        return NULL;
     }
-    free(bc);
-    if (cached && bc == NULL)
-        rt_cache_write(path, &dump);
-    free(dump.p);
     if (!duk_get_prop_string(e->ctx, -1, "dispatch") || !duk_is_function(e->ctx, -1)) {
         snprintf(err, errlen, "runtime defines no dispatch function");
         eng_free(e);
