@@ -218,19 +218,28 @@ function isReference(node, parent, key) {
 
 /* Pass 2: resolves every reference, marking bindings captured by closures. */
 function resolvePass(root, top) {
-    function lookup(scope, name) {
+    /* inParams: the function whose parameter list we are in, which cannot
+     * see its body's declarations (a default `a = x` reads the outer x even
+     * when the body says `var x`); such a body binding is renamed */
+    function lookup(scope, name, inParams) {
         var crossed = false;
         for (var s = scope; s; s = s.parent) {
-            if (hasOwn.call(s.decls, name)) return { b: s.decls[name], crossed: crossed };
+            if (hasOwn.call(s.decls, name)) {
+                var b = s.decls[name];
+                if (s !== inParams || b.kind === 'param' ||
+                    b.kind === 'fn' && s.node.type === 'FunctionExpression' && s.node.id && s.node.id.name === name)
+                    return { b: b, crossed: crossed };
+                b.hiddenFromParams = true;
+            }
             if (s.kind === 'function') crossed = true;
         }
         return null;
     }
-    function visit(node, parent, key, scope) {
+    function visit(node, parent, key, scope, inParams) {
         if (node.$scope && node !== root) scope = node.$scope;
         if (node.type === 'Identifier') {
             if (!parent || isReference(node, parent, key)) {
-                var r = lookup(scope, node.name);
+                var r = lookup(scope, node.name, inParams);
                 if (r) {
                     node.$binding = r.b;
                     if (r.crossed) r.b.captured = true;
@@ -244,9 +253,10 @@ function resolvePass(root, top) {
             if (v && typeof v === 'object') {
                 if (Array.isArray(v)) {
                     for (var i = 0; i < v.length; i++)
-                        if (v[i] && typeof v[i].type === 'string') visit(v[i], node, k, scope);
+                        if (v[i] && typeof v[i].type === 'string')
+                            visit(v[i], node, k, scope, k === 'params' && isFunction(node) ? node.$scope : inParams);
                 } else if (typeof v.type === 'string') {
-                    visit(v, node, k, scope);
+                    visit(v, node, k, scope, inParams);
                 }
             }
         }
@@ -260,6 +270,7 @@ function planNames(top) {
     function walk(scope) {
         for (var name in scope.decls) {
             var b = scope.decls[name];
+            if (b.hiddenFromParams) b.rename = name + '$' + (++counter);
             if (b.kind === 'let' || b.kind === 'const' || b.kind === 'class') {
                 if (scope.kind === 'block')
                     b.rename = name + '$' + (++counter);
@@ -529,8 +540,9 @@ L.needsParams = function (node) {
 /* An ES5-shaped function: copy its header, lower its body. */
 L.copyFnShell = function (node, fc) {
     var head = this.src.slice(node.start, node.body.start);
-    if (node.id && node.id.$binding && node.id.$binding.rename)
-        head = head.replace(/^function(\s+)[^\s(]+/, 'function$1' + node.id.$binding.rename);
+    var rename = node.id && node.id.$binding && node.id.$binding.rename;
+    /* a function, not a string: the new name has a $ in it */
+    if (rename) head = head.replace(/^function(\s+)[^\s(]+/, function (m, sp) { return 'function' + sp + rename; });
     return head + this.fnBody(node, fc, '');
 };
 
