@@ -48,6 +48,7 @@
 #define JFETCH_MAX_CONCURRENT 16            /* per request, --fetch-max-concurrent */
 #define JFETCH_GC_BYTES (4 * 1024 * 1024)   /* bytes between collections, see jfetch_collect */
 #define JFETCH_GARBAGE (40 * 1024)          /* what one fetch leaves to collect */
+#define JFETCH_DEADLINE_SLACK 250.0         /* ms, see jfetch_start */
 
 /* One entry of an allow or deny list. */
 typedef struct jfetch_rule {
@@ -643,8 +644,11 @@ static duk_ret_t jfetch_start(duk_context *ctx)
     jfetch_check_headers(ctx, 2);
     if (has_body)
         body = duk_require_buffer_data(ctx, 3, &body_len);
-    if (h->deadline > 0 && h->deadline - now < timeout_ms)
-        timeout_ms = h->deadline - now;
+    /* A transfer never outlives its request (fetchPoll frees it at the
+     * deadline); the slack lets the request's own timeout (504) win the
+     * race rather than a fetch error the function would turn into a 500. */
+    if (h->deadline > 0 && h->deadline - now + JFETCH_DEADLINE_SLACK < timeout_ms)
+        timeout_ms = h->deadline - now + JFETCH_DEADLINE_SLACK;
     duk_require_stack(ctx, 4);
     jfetch_collect(ctx, JFETCH_GARBAGE);
     /* No Duktape call below may throw until x is on the list. */

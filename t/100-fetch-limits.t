@@ -26,7 +26,7 @@ my $lim = start_invoke(root => $root, workers => 1, name => 'limits',
 my $deny = start_invoke(root => $root, workers => 1, name => 'deny',
                         args => ['--fetch-deny', '127.0.0.0/8']);
 my $allow = start_invoke(root => $root, workers => 1, name => 'allow',
-                         args => ['--fetch-allow', 'localhost']);
+                         args => ['--fetch-allow', 'localhost', '--timeout', '2']);
 
 sub fcase {
     my ($inv, $case, %q) = @_;
@@ -79,6 +79,15 @@ $r = fcase($allow, 'get', url => "http://localhost:$up->{port}/small.txt");
 is($r->{status}, 200, '--fetch-allow localhost: localhost is reached') or diag explain $r;
 $r = fcase($allow, 'get', url => "$u/small.txt");
 is($r->{code}, 'ERR_NETWORK_POLICY', '--fetch-allow localhost: 127.0.0.1 is not');
+
+# the request's own --timeout while a fetch waits: 504, and nothing of the
+# transfer is left for the next request
+my $t = fcgi_request($allow->{addr}, params => { REQUEST_URI => "/pipe?url=http://localhost:$up->{port}/fn/sleep%3Fms=5000",
+                                                   QUERY_STRING => "url=http://localhost:$up->{port}/fn/sleep%3Fms=5000" },
+                     timeout => 30);
+is($t->{status}, 504, '--timeout 2 with a 5 s upstream pending: 504') or diag explain $t;
+$r = fcase($allow, 'get', url => "http://localhost:$up->{port}/small.txt");
+is($r->{status}, 200, 'the worker fetches again after that');
 
 # invoke run takes the policy and --ca-file too
 my $c = run_cmd([bin('invoke'), 'run', $root, "/case?case=get&url=$u/small.txt", '--fetch-deny', '127.0.0.0/8'],
