@@ -112,26 +112,29 @@ function requestDone() {
 rt.dispatch = function (env, body, file, rel, params, routePath) {
     if (env === null)                   /* invoke exec/compile: front-exec.js */
         return rel === 'compile' ? rt.compile(file) : rt.exec(file, body);
-    var res = rt.createResponse(null), req, handler, ret;
+    /* Duktape resolves every free name by walking scopes at run time:
+     * the two used all through, once each */
+    var R = rt, C = cur;
+    var res = R.createResponse(null), req, handler, ret;
 
-    cur.res = res;
-    cur.settled = cur.failed = false;
-    rt.resetMicrotasks();
-    rt.resetTimers();
-    rt.resetConsole();
-    rt.root = file.slice(0, file.length - rel.length - 1);
-    rt.currentEnv = null;
+    C.res = res;
+    C.settled = C.failed = false;
+    R.resetMicrotasks();
+    R.resetTimers();
+    R.resetConsole();
+    R.root = file.slice(0, file.length - rel.length - 1);
+    R.currentEnv = null;
 
-    rt.onUncaughtException = fail;
-    rt.onUnhandledRejection = logUnhandled;
-    rt.onResponseDone = null;
+    R.onUncaughtException = fail;
+    R.onUnhandledRejection = logUnhandled;
+    R.onResponseDone = null;
 
     try {
-        req = rt.createRequest(env, body, params, routePath);
+        req = R.createRequest(env, body, params, routePath);
     } catch (e) {
         if (e && e.status === 400 && e.expose) {
-            rt.log('warn', e.message);
-            rt.sendError(res, 400, e.message);
+            R.log('warn', e.message);
+            R.sendError(res, 400, e.message);
             return;
         }
         throw e;
@@ -140,17 +143,17 @@ rt.dispatch = function (env, body, file, rel, params, routePath) {
     req.res = res;
 
     try {
-        handler = rt.requireMain(file);
+        handler = R.requireMain(file);
     } catch (e) {
-        rt.log('error', 'Cannot load ' + rel + ': ' + describe(e));
-        rt.sendError(res, 500, devMessage(e), devDetails(e));
+        R.log('error', 'Cannot load ' + rel + ': ' + describe(e));
+        R.sendError(res, 500, devMessage(e), devDetails(e));
         return;
     }
     if (typeof handler !== 'function') {
         var msg = rel + ' does not export a function (module.exports is ' +
                   (handler === null ? 'null' : typeof handler) + ')';
-        rt.log('error', msg);
-        rt.sendError(res, 500, msg);
+        R.log('error', msg);
+        R.sendError(res, 500, msg);
         return;
     }
 
@@ -163,22 +166,22 @@ rt.dispatch = function (env, body, file, rel, params, routePath) {
         typeof ret.then === 'function')
         ret.then(handlerSettled, handlerRejected);
     else
-        cur.settled = true;
+        C.settled = true;
 
-    rt.runLoop(requestDone);
+    R.runLoop(requestDone);
 
     if (!res.finished) {
         if (!res.headersSent) {
-            rt.log('error', rel + ' finished without sending a response');
-            rt.sendError(res, 500, sys.dev ? 'The function finished without sending a response' : undefined);
+            R.log('error', rel + ' finished without sending a response');
+            R.sendError(res, 500, sys.dev ? 'The function finished without sending a response' : undefined);
         } else {
-            rt.log('warn', rel + ' streamed a response and never ended it: ended now');
+            R.log('warn', rel + ' streamed a response and never ended it: ended now');
             res.end();
         }
     }
-    rt.resetTimers();
-    rt.resetMicrotasks();
-    cur.res = null;
+    R.resetTimers();
+    R.resetMicrotasks();
+    C.res = null;
 };
 
 /* --- process, as much of it as a function needs here --- */

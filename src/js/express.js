@@ -391,13 +391,14 @@ var SP = Response.prototype;
 slotGetter(SP, '_headers', HEADERS);
 
 function headerList(res) {
-    var out = '', keys = Object.keys(res[HEADERS]);
+    /* free names looked up once, not per header (see dispatch.js) */
+    var hs = res[HEADERS], keys = Object.keys(hs), isArray = Array.isArray, out = '';
     for (var i = 0; i < keys.length; i++) {
-        var h = res[HEADERS][keys[i]], v = h.value;
-        if (Array.isArray(v)) {
+        var h = hs[keys[i]], v = h.value;
+        if (isArray(v)) {
             for (var j = 0; j < v.length; j++) out += h.name + ': ' + clean(v[j]) + '\r\n';
         } else {
-            out += h.name + ': ' + clean(v) + '\r\n';
+            out += h.name + ': ' + (typeof v === 'string' && v.indexOf('\n') < 0 && v.indexOf('\r') < 0 ? v : clean(v)) + '\r\n';
         }
     }
     return out;
