@@ -10,5 +10,5 @@ use lib "$FindBin::Bin/lib", "$FindBin::Bin/syntax";
 use Test::More;
 use Cases;
 
-run_case_files(map { "$FindBin::Bin/syntax/$_.txt" } qw(corners regexp hard hard2));
+run_case_files(map { "$FindBin::Bin/syntax/$_.txt" } qw(corners regexp hard hard2 hard3));
 done_testing();

@@ -473,14 +473,29 @@ function field(target, k, v) {
     defProp(target, k, { value: v, writable: true, enumerable: true, configurable: true });
 }
 
-function privInit(o, k, v) { hidden(o, k, v); }
+function privInit(o, k, v) {
+    if (hasOwn.call(o, k)) throw new TypeError('Cannot initialize ' + (k.description || String(k)) + ' twice on the same object');
+    hidden(o, k, v);
+}
 /* a private method cannot be assigned to: it is read-only */
 function privMethod(target, k, kind, fn) {
     if (kind === 'method') defProp(target, k, { value: fn, writable: false, configurable: true });
     else method(target, k, kind, fn);
 }
+/* o has the private name k: a field of its own, or a method or accessor
+ * its class put on a prototype (a field found up the chain is another
+ * object's: a subclass does not have its parent's static fields) */
 function privCheck(o, k) {
-    if (o === null || o === undefined || !(k in Object(o)))
+    var d;
+    if (o !== null && o !== undefined && !hasOwn.call(o, k) && k in Object(o)) {
+        for (var p = Object.getPrototypeOf(o); p !== null && !d; p = Object.getPrototypeOf(p))
+            d = Object.getOwnPropertyDescriptor(p, k);
+        if (d && d.writable) d = null;
+        else d = true;
+    } else {
+        d = o !== null && o !== undefined && hasOwn.call(o, k);
+    }
+    if (!d)
         throw new TypeError('Cannot read private member ' + String(k.description || k).replace(/^Symbol\(|\)$/g, '') +
                             ' from an object whose class did not declare it');
 }

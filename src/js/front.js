@@ -1170,8 +1170,21 @@ L.chain = function (node, isDelete) {
         n = n.type === 'MemberExpression' ? n.object : n.callee;
         if (n.type === 'ChainExpression') n = n.expression;
     }
-    var cur = this.gen(n), pre = '', lastObj = null;
-    for (var i = 0; i < ops.length; i++) {
+    var cur, pre = '', lastObj = null, i = 0;
+    if (n.type === 'Super') {
+        /* super.m?.(): the method read through the home object, called on this */
+        cur = this.superGet(ops[0]);
+        lastObj = this.superThis();
+        i = 1;
+        if (ops[1] && ops[1].type === 'CallExpression' && !ops[1].optional) {
+            cur += '.call(' + lastObj + (ops[1].arguments.length ? ', ' + this.argsText(ops[1]) : '') + ')';
+            lastObj = null;
+            i = 2;
+        }
+    } else {
+        cur = this.gen(n);
+    }
+    for (; i < ops.length; i++) {
         var op = ops[i], t;
         if (op.optional) {
             t = this.temp();
