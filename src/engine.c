@@ -317,16 +317,19 @@ fail:
     return -1;
 }
 
-/* --- the runtime's bytecode on disk, with --data --- */
+/* --- the front end's bytecode on disk, with --data --- */
 
-/* Compiling the runtime's 600 KB of JavaScript is most of a worker's start
- * and of every CGI request; loading its bytecode is a fraction of that.
- * With a --data folder, the first start writes DATA/bytecode/runtime-<h>.bc
- * (h: a hash of this build and of every embedded file, so another build or
- * an edited runtime never loads it) and later starts, in any process, load
- * it: the magic, then each worker file's bytecode after its 4-byte length,
- * in js_bundle order.  The front end's heap does the same with
- * front-<h>.bc: acorn loaded, not compiled, for a cold compile. */
+/* Making the front end's heap means compiling acorn and front.js (~200M
+ * instructions, more than the lowering of a 5 KB module); loading their
+ * bytecode is a fraction of that.  With a --data folder, the first heap
+ * writes DATA/bytecode/front-<h>.bc (h: a hash of this build and of every
+ * embedded file, so another build or an edited front end never loads it)
+ * and later ones, in any process, load it: the magic, then each front-end
+ * file's bytecode after its 4-byte length, in js_bundle order.
+ * The worker's own runtime is compiled, not loaded: from bytecode a
+ * worker's start took 157M instructions instead of 337M, but the loaded
+ * functions are bigger (0.2 MB more heap after start, ~1 MB more resident
+ * after 10k requests), and a worker starts once. */
 #define ENG_RT_MAGIC "invoke-rt1\n"
 
 static unsigned long long bundle_hash(void)
@@ -346,7 +349,7 @@ static unsigned long long bundle_hash(void)
 
 /* The cache file's path, or -1 when there is no folder of ours to use
  * (bytecode is loaded unchecked: only from a folder only we can write). */
-static int rt_cache_path(const eng_config *c, int front, char *out, size_t n)
+static int rt_cache_path(const eng_config *c, char *out, size_t n)
 {
     struct stat st;
 
@@ -358,14 +361,13 @@ static int rt_cache_path(const eng_config *c, int front, char *out, size_t n)
     if (lstat(out, &st) < 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid() ||
         (st.st_mode & 022) != 0)
         return -1;
-    return (size_t) snprintf(out, n, "%s/bytecode/%s-%016llx.bc", c->data,
-                             front ? "front" : "runtime", bundle_hash()) < n ? 0 : -1;
+    return (size_t) snprintf(out, n, "%s/bytecode/front-%016llx.bc", c->data,
+                             bundle_hash()) < n ? 0 : -1;
 }
 
 /* The cache file, malloc'd (caller frees), when it holds exactly one
- * well-framed entry per worker file (per front-end file with front set);
- * else NULL. */
-static char *rt_cache_read(const char *path, int front, size_t *len)
+ * well-framed entry per front-end file; else NULL. */
+static char *rt_cache_read(const char *path, size_t *len)
 {
     size_t ml = sizeof ENG_RT_MAGIC - 1, off = ml, cap = 0;
     const js_bundle_entry *f;
@@ -387,7 +389,7 @@ static char *rt_cache_read(const char *path, int front, size_t *len)
     if (b == NULL || memcmp(b, ENG_RT_MAGIC, ml) != 0)
         goto bad;
     for (f = js_bundle; f->name; f++) {
-        if (is_front_file(f->name) != front)
+        if (!is_front_file(f->name))
             continue;
         if (cap - off < sizeof n)
             goto bad;
@@ -426,8 +428,9 @@ static void rt_cache_write(const char *path, const eng_buf *b)
 }
 
 /* [ ... sys rt ] -> [ ... sys rt ]: evaluates the worker's runtime files
- * (the front end's with front set) in bundle order, from their bytecode in
- * the --data folder when it is there, else compiled and written there. */
+ * (the front end's with front set) in bundle order; the front end's from
+ * their bytecode in the --data folder when it is there, else compiled and
+ * written there. */
 static int run_bundle(duk_context *ctx, const eng_config *c, int front,
                       char *err, size_t errlen)
 {
@@ -435,9 +438,9 @@ static int run_bundle(duk_context *ctx, const eng_config *c, int front,
     char path[PATH_MAX], *bc;
     eng_buf dump = { NULL, 0, 0 };
     size_t bclen = 0, off = sizeof ENG_RT_MAGIC - 1;
-    int cached = rt_cache_path(c, front, path, sizeof path) == 0, rc = 0;
+    int cached = front && rt_cache_path(c, path, sizeof path) == 0, rc = 0;
 
-    bc = cached ? rt_cache_read(path, front, &bclen) : NULL;
+    bc = cached ? rt_cache_read(path, &bclen) : NULL;
     for (f = js_bundle; f->name && rc == 0; f++) {
         uint32_t n = 0;
 
