@@ -680,11 +680,14 @@ L.gForStatement = function (node) {
         var init = node.init, names = self.perIterNames(node.$scope);
         if (!init || init.type !== 'VariableDeclaration' || init.kind === 'var' || !names.length)
             return self.copy(node);
-        /* for (let i …) captured by a closure: the head works on $h vars,
-         * the body on a per-iteration copy written back at its end. */
-        var heads = [], map = [];
+        /* for (let i …) captured by a closure: i$h carries the value from
+         * one iteration to the next; each iteration works on its own copy
+         * (a catch parameter), on which the update (from the second
+         * iteration on), the test and the body run, as the spec's
+         * per-iteration environments do, and which is written back at its end. */
+        var heads = [];
         for (var i = 0; i < names.length; i++) heads.push(names[i] + '$h');
-        var decls = self.scopeDecls(node.$scope);
+        var decls = self.scopeDecls(node.$scope).filter(function (d) { return d.perIteration; });
         for (var j = 0; j < decls.length; j++) {
             decls[j].$saved = decls[j].rename;
             decls[j].rename = (decls[j].rename || decls[j].name) + '$h';
@@ -692,18 +695,19 @@ L.gForStatement = function (node) {
         self.inForHead = true;
         var initS = 'var ' + self.declarators(init, false);
         self.inForHead = false;
-        var test = node.test ? self.gen(node.test) : '';
-        var update = node.update ? self.gen(node.update) : '';
         for (j = 0; j < decls.length; j++) decls[j].rename = decls[j].$saved;
+        var first = self.temp();
+        var test = node.test ? 'if (!(' + self.gen(node.test) + ')) break;' : '';
+        var update = node.update ? 'if (' + first + ') ' + first + ' = false; else (' + self.gen(node.update) + ');' : '';
         var b = self.bodyText(node.body);
         var copyIn = '', copyOut = '';
         for (i = 0; i < names.length; i++) {
             copyIn += 'try { throw ' + heads[i] + ' } catch (' + names[i] + ') {';
             copyOut += heads[i] + ' = ' + names[i] + ';';
         }
-        map = self.text(node.start, node.init.start);
-        return map + initS + '; ' + test + '; ' + update + ') ' + self.nl(node.update ? node.update.end : node.init.end, node.body.start) +
-            '{' + copyIn + 'try ' + b.open + b.inner + b.close + ' finally {' + copyOut + '}' + catchClose(names) + '}';
+        return self.text(node.start, node.init.start) + initS + ', ' + first + ' = true; ; ) ' +
+            self.nl(node.init.end, node.body.start) +
+            '{' + copyIn + update + test + 'try ' + b.open + b.inner + b.close + ' finally {' + copyOut + '}' + catchClose(names) + '}';
     });
 };
 
