@@ -14,7 +14,12 @@ need_bins('invoke-fcgi', 'nginx');
 my $tmp = tmpdir();
 my $data = "$tmp/data";
 mkdir $data or die $!;
-my $inv = start_invoke(root => srcdir() . '/examples', workers => 2, args => ['--data', $data]);
+# The seed's upstream, api.example.com, is refused by name before any
+# lookup (nothing leaves loopback): the failure the samples handle.
+my $secret = 'sk-test-5e1f0c2a';
+my $inv = start_invoke(root => srcdir() . '/examples', workers => 2,
+                       args => ['--data', $data, '--fetch-deny', 'api.example.com',
+                                '--env', "API_KEY=$secret"]);
 my $ng = start_nginx(fastcgi => $inv->{addr});
 my $port = $ng->{port};
 my $B = '/best-practices';
@@ -108,6 +113,31 @@ $r = post_json("$B/edge-cases", '{"items":[]}');
 is_deeply(json_body($r), { total => 0, items => [] }, 'edge cases: empty');
 $r = post_json("$B/edge-cases", '{"items":[{"price":2},{"price":-1},null,{"price":3}]}');
 is_deeply(json_body($r), { total => 5, items => [{ price => 2 }, { price => 3 }] }, 'edge cases: filtered and summed');
+
+# The samples that call fetch.
+$r = http_get($port, "$B/degrade");
+is($r->{status}, 503, 'graceful degradation: upstream refused, nothing cached: 503');
+is_deeply(json_body($r), { error => 'Service temporarily unavailable' }, 'graceful degradation: the last resort');
+ok(wait_for_log($inv, qr/api\.example\.com/, 5), 'graceful degradation: the refused host is logged');
+my $kv = run_cmd([bin('invoke'), 'kv', 'set', 'cached:data', '{"temperature":21}',
+                  '--data', $data, '--root', srcdir() . '/examples'], timeout => 20);
+is($kv->{exit}, 0, 'graceful degradation: invoke kv set the cached copy');
+$r = http_get($port, "$B/degrade");
+is($r->{status}, 200, 'graceful degradation: 200 from the cache');
+is_deeply(json_body($r), { temperature => 21, fromCache => JSON::PP::true }, 'graceful degradation: the cached copy, marked');
+
+$r = http_get($port, "$B/secrets");
+is($r->{status}, 500, 'secrets: the refused upstream is an uncaught error, 500');
+is_deeply(json_body($r), { error => 'Internal Server Error' }, 'secrets: the standard error body');
+unlike($r->{body}, qr/\Q$secret\E/, 'secrets: the key is not in the response');
+unlike(join('', log_lines($inv)), qr/\Q$secret\E/, 'secrets: nor in the log');
+
+$r = http_get($port, "$B/batch");
+is($r->{status}, 200, 'batching: the relative fetch reached this server');
+is_deeply(json_body($r), { user => { id => 1, name => 'Ada' },
+                           posts => [{ id => 10, title => 'Notes by Ada' }],
+                           comments => [{ id => 20, text => 'First!' }] },
+          'batching: user, posts and comments in one answer');
 
 # The bytecode cache: one file per compiled module, reused, replaced on change.
 opendir my $dh, "$data/bytecode" or die "no bytecode folder: $!";
