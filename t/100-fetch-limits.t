@@ -120,6 +120,15 @@ EOF
 $c = run_cmd([bin('invoke'), 'exec', $script], timeout => 30);
 like($c->{stdout}, qr{^TypeError: Failed to parse URL from /x}, 'invoke exec: a relative URL is a TypeError');
 
+# AbortSignal.timeout does not keep a script alive (unref'd, as in Node),
+# yet still aborts a fetch that is waiting (t/100-fetch.t)
+write_file($script, <<'EOF');
+const s = AbortSignal.timeout(20000);
+console.log('aborted: ' + s.aborted);
+EOF
+$c = run_cmd([bin('invoke'), 'exec', $script], timeout => 10);
+ok(!$c->{timed_out} && $c->{stdout} eq "aborted: false\n", 'AbortSignal.timeout alone does not hold invoke exec') or diag explain $c;
+
 # the option parser refuses what it cannot use
 for my $bad (['--fetch-deny', '10.0.0.0/33'], ['--fetch-allow', 'a*b'], ['--fetch-timeout', '0'],
              ['--fetch-max-concurrent', '0'], ['--ca-file', "$tmp/missing.pem"]) {

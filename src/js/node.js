@@ -990,7 +990,9 @@ def(AbortSignal, 'abort', function (reason) {
 });
 def(AbortSignal, 'timeout', function (ms) {
     var s = newSignal();
-    setTimeout(function () { signalAbort(s, domException('TimeoutError', 23, 'The operation was aborted due to timeout')); }, ms);
+    /* unref'd, as Node's: the timer fires while something else keeps the
+     * loop going (a fetch it guards), but never keeps it going alone */
+    setTimeout(function () { signalAbort(s, domException('TimeoutError', 23, 'The operation was aborted due to timeout')); }, ms).unref();
     return s;
 });
 def(AbortSignal, 'any', function (signals) {
