@@ -6,6 +6,9 @@
 # compile drop out.
 #
 # Usage: sh bench/inproc.sh [N] [SCENARIO...]   (from the build tree)
+# For a profile of the requests alone (no start-up, no cold compile):
+#   KEEP_CG=1 sh bench/inproc.sh 1 hello; valgrind --tool=callgrind \
+#     --toggle-collect=run_requests /tmp/inproc hello 200 /tmp/data
 set -e
 N=${1:-200}
 [ $# -gt 0 ] && shift
