@@ -724,21 +724,6 @@ static int route_path(char **envp, char *out, size_t cap)
     return 0;
 }
 
-/* [ ... ] -> [ ... env ]: the CGI variables as an object. */
-static void push_env(duk_context *ctx, char **envp)
-{
-    duk_push_object(ctx);
-    for (; envp && *envp; envp++) {
-        const char *eq = strchr(*envp, '=');
-        if (eq == NULL)
-            continue;
-        /* a client may send any bytes in a query string or a header */
-        jsys_push_utf8(ctx, *envp, (size_t) (eq - *envp));
-        jsys_push_utf8(ctx, eq + 1, strlen(eq + 1));
-        duk_put_prop(ctx, -3);
-    }
-}
-
 /* [ ... ] -> [ ... thread ]: a thread whose global is a fresh object that
  * inherits from the frozen base global. */
 static duk_context *push_request_thread(eng *e)
@@ -773,7 +758,9 @@ struct dispatch_args {
 };
 
 /* [ ] -> [ result ]: builds the arguments and calls rt.dispatch, under
- * duk_safe_call so that nothing here can throw past the engine. */
+ * duk_safe_call so that nothing here can throw past the engine.  Of the
+ * CGI variables only the four every request reads are passed; the rest
+ * come from sys.env / sys.envVar (js_sys.c) when something asks. */
 static duk_ret_t run_dispatch(duk_context *t, void *udata)
 {
     const struct dispatch_args *a = udata;
@@ -782,7 +769,7 @@ static duk_ret_t run_dispatch(duk_context *t, void *udata)
     int i;
 
     duk_push_heapptr(t, a->e->dispatch);
-    push_env(t, r->envp);
+    duk_push_number(t, (double) a->e->host.seq);
     if (r->body_len > 0) {
         void *b = duk_push_fixed_buffer(t, r->body_len);
         memcpy(b, r->body, r->body_len);
@@ -799,11 +786,16 @@ static duk_ret_t run_dispatch(duk_context *t, void *udata)
         duk_put_prop_string(t, -2, m->params[i].name);
     }
     duk_push_string(t, a->path);
-    duk_call(t, 6);
+    jsys_push_env_value(t, r->envp, "REQUEST_URI");
+    jsys_push_env_value(t, r->envp, "REQUEST_METHOD");
+    jsys_push_env_value(t, r->envp, "SERVER_PROTOCOL");
+    jsys_push_env_value(t, r->envp, "CONTENT_TYPE");
+    duk_call(t, 10);
     return 1;
 }
 
-/* Calls rt.dispatch(env, body, file, rel, params, path) in thread t and
+/* Calls rt.dispatch(seq, body, file, rel, params, path, REQUEST_URI,
+ * REQUEST_METHOD, SERVER_PROTOCOL, CONTENT_TYPE) in thread t and
  * logs what escaped it.  Returns 0, or non-zero when it threw. */
 static int call_dispatch(eng *e, duk_context *t, const eng_request *r,
                          const rt_match *m, const char *path)
@@ -825,6 +817,7 @@ int eng_handle(eng *e, const eng_request *r)
     const char *root = r->root ? r->root : e->cfg.root;
     const char *method = env_get(r->envp, "REQUEST_METHOD");
     static rt_match m;      /* PATH_MAX-sized: keep it off the stack */
+    static unsigned long seq;   /* numbers the requests for sys.env */
     rt_status st;
     duk_context *t;
     long retry = 0;
@@ -861,6 +854,8 @@ int eng_handle(eng *e, const eng_request *r)
     e->host.root = root;
     e->host.func = m.rel;
     e->host.reqid = r->id;
+    e->host.envp = r->envp;
+    e->host.seq = ++seq;
     e->host.head_only = method && strcmp(method, "HEAD") == 0;
     if (e->cfg.timeout > 0)
         e->host.deadline = jsys_now() + e->cfg.timeout * 1000.0;
@@ -893,6 +888,7 @@ int eng_handle(eng *e, const eng_request *r)
         e->gc_base = e->used;
     }
     e->host.io = NULL;
+    e->host.envp = NULL;
     return e->host.status ? e->host.status : 500;
 }
 

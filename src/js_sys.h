@@ -27,6 +27,8 @@ typedef struct jsys_host {
     int status;             /* status sent by head(), 0 before */
     int client_gone;        /* an io callback failed: stop writing */
     int head_only;          /* HEAD request: headers but no body bytes */
+    char **envp;            /* the request's CGI variables, NULL outside one */
+    unsigned long seq;      /* the request's number: sys.env answers only it */
 } jsys_host;
 
 /* Monotonic clock in milliseconds (fractional). */
@@ -39,6 +41,14 @@ double jsys_now(void);
  * hidden Symbol: either made such a request a 500 (found by
  * fuzz/request_fuzz.c, inputs kept in t/71-fuzz-regressions.t). */
 void jsys_push_utf8(duk_context *ctx, const char *s, size_t len);
+
+/* The value of the CGI variable `name` in envp (the last one when a name
+ * comes twice, as in the object sys.env builds), or NULL. */
+const char *jsys_env_value(char **envp, const char *name);
+
+/* [ ... ] -> [ ... value ]: jsys_env_value as a string (jsys_push_utf8),
+ * or undefined. */
+void jsys_push_env_value(duk_context *ctx, char **envp, const char *name);
 
 /* [ ... sys ] -> [ ... sys ]: adds the response, log and clock natives to
  * the object on top of the stack.  `host` must outlive the heap. */

@@ -109,8 +109,10 @@ function requestDone() {
     return cur.res.finished && (cur.settled || cur.failed);
 }
 
-rt.dispatch = function (env, body, file, rel, params, routePath) {
-    if (env === null)                   /* invoke exec/compile: front-exec.js */
+/* seq: the request's number for sys.env; uri, method, proto, ctype: its
+ * REQUEST_URI, REQUEST_METHOD, SERVER_PROTOCOL and CONTENT_TYPE. */
+rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, proto, ctype) {
+    if (seq === null)                   /* invoke exec/compile: front-exec.js */
         return rel === 'compile' ? rt.compile(file) : rt.exec(file, body);
     /* Duktape resolves every free name by walking scopes at run time:
      * the two used all through, once each */
@@ -130,7 +132,7 @@ rt.dispatch = function (env, body, file, rel, params, routePath) {
     R.onResponseDone = null;
 
     try {
-        req = R.createRequest(env, body, params, routePath);
+        req = R.createRequest(seq, body, params, routePath, uri, method, proto, ctype);
     } catch (e) {
         if (e && e.status === 400 && e.expose) {
             R.log('warn', e.message);

@@ -23,6 +23,7 @@ function hiddenKey(name) {
     return sys.bufferToString(new Uint8Array(b));
 }
 var ENV = hiddenKey('env'), BODY = hiddenKey('body'), PARSED = hiddenKey('parsed');
+var SEQ = hiddenKey('seq');
 var HEADERS = hiddenKey('headers');
 
 /* --- small helpers --- */
@@ -182,8 +183,22 @@ var RP = Request.prototype;
 function slotGetter(proto, name, key) {
     Object.defineProperty(proto, name, { get: function () { return this[key]; }, configurable: true });
 }
-slotGetter(RP, '_env', ENV);
 slotGetter(RP, '_body', BODY);
+
+/* The CGI variables, made into an object only when something needs them
+ * all (req.headers, req._env): a plain request reads none past the four
+ * the engine passes, and one header is one sys.envVar. */
+function envOf(req) {
+    var env = req[ENV];
+    if (env === undefined)
+        env = req[ENV] = sys.env(req[SEQ]);
+    return env;
+}
+function envVar(req, name) {
+    var env = req[ENV];
+    return env === undefined ? sys.envVar(req[SEQ], name) : env[name];
+}
+Object.defineProperty(RP, '_env', { get: function () { return envOf(this); }, configurable: true });
 
 function lazy(name, compute) {
     Object.defineProperty(RP, name, {
@@ -200,7 +215,7 @@ function lazy(name, compute) {
 }
 
 lazy('headers', function () {
-    var env = this[ENV], h = {}, keys = Object.keys(env);
+    var env = envOf(this), h = {}, keys = Object.keys(env);
     for (var i = 0; i < keys.length; i++) {
         var k = keys[i];
         if (k.slice(0, 5) === 'HTTP_')
@@ -210,27 +225,27 @@ lazy('headers', function () {
     if (env.CONTENT_LENGTH) h['content-length'] = env.CONTENT_LENGTH;
     return h;
 });
-lazy('query', function () { return parseQuery(this[ENV].QUERY_STRING || ''); });
-lazy('cookies', function () { return parseCookies(this[ENV].HTTP_COOKIE); });
+lazy('query', function () { return parseQuery(envVar(this, 'QUERY_STRING') || ''); });
+lazy('cookies', function () { return parseCookies(envVar(this, 'HTTP_COOKIE')); });
 lazy('signedCookies', function () { return {}; });
 lazy('ips', function () {
-    if (!sys.trustProxy || !this[ENV].HTTP_X_FORWARDED_FOR) return [];
-    return this[ENV].HTTP_X_FORWARDED_FOR.split(',').map(function (s) { return s.trim(); }).filter(Boolean);
+    if (!sys.trustProxy || !envVar(this, 'HTTP_X_FORWARDED_FOR')) return [];
+    return envVar(this, 'HTTP_X_FORWARDED_FOR').split(',').map(function (s) { return s.trim(); }).filter(Boolean);
 });
 lazy('ip', function () {
     var ips = this.ips;
-    return ips.length ? ips[0] : (this[ENV].REMOTE_ADDR || '');
+    return ips.length ? ips[0] : (envVar(this, 'REMOTE_ADDR') || '');
 });
 lazy('protocol', function () {
-    var env = this[ENV];
-    if (sys.trustProxy && env.HTTP_X_FORWARDED_PROTO)
-        return env.HTTP_X_FORWARDED_PROTO.split(',')[0].trim().toLowerCase();
-    return (env.HTTPS && env.HTTPS !== 'off') || env.REQUEST_SCHEME === 'https' ? 'https' : 'http';
+    var fwd = sys.trustProxy && envVar(this, 'HTTP_X_FORWARDED_PROTO'), https = envVar(this, 'HTTPS');
+    if (fwd)
+        return fwd.split(',')[0].trim().toLowerCase();
+    return (https && https !== 'off') || envVar(this, 'REQUEST_SCHEME') === 'https' ? 'https' : 'http';
 });
 lazy('secure', function () { return this.protocol === 'https'; });
 lazy('hostname', function () {
-    var env = this[ENV];
-    var host = (sys.trustProxy && env.HTTP_X_FORWARDED_HOST) || env.HTTP_HOST || env.SERVER_NAME || '';
+    var host = (sys.trustProxy && envVar(this, 'HTTP_X_FORWARDED_HOST')) || envVar(this, 'HTTP_HOST') ||
+               envVar(this, 'SERVER_NAME') || '';
     host = host.split(',')[0].trim();
     if (host.charAt(0) === '[') return host.slice(0, host.indexOf(']') + 1);
     var c = host.indexOf(':');
@@ -243,7 +258,7 @@ lazy('subdomains', function () {
     return h.split('.').reverse().slice(2);
 });
 lazy('xhr', function () {
-    return String(this[ENV].HTTP_X_REQUESTED_WITH || '').toLowerCase() === 'xmlhttprequest';
+    return String(envVar(this, 'HTTP_X_REQUESTED_WITH') || '').toLowerCase() === 'xmlhttprequest';
 });
 lazy('fresh', function () { return false; });
 lazy('stale', function () { return true; });
@@ -277,13 +292,14 @@ RP.get = RP.header = function (name) {
     /* one header straight from its CGI variable, without building
      * req.headers, unless the function has it already (or replaced it) */
     if (!hasOwn.call(this, 'headers') && (e = envName(k)) !== null)
-        return hasOwn.call(this[ENV], e) ? this[ENV][e] : undefined;
+        return this[ENV] === undefined ? sys.envVar(this[SEQ], e) :
+               hasOwn.call(this[ENV], e) ? this[ENV][e] : undefined;
     return this.headers[k];
 };
 
 RP.is = function (types) {
-    var ct = this[ENV].CONTENT_TYPE;
-    var hasBody = this[BODY] !== undefined || Number(this[ENV].CONTENT_LENGTH) > 0;
+    var ct = envVar(this, 'CONTENT_TYPE');
+    var hasBody = this[BODY] !== undefined || Number(envVar(this, 'CONTENT_LENGTH')) > 0;
     if (!hasBody) return null;
     if (!ct) return false;
     var actual = ct.split(';')[0].trim().toLowerCase();
@@ -315,7 +331,7 @@ function negotiate(header, list, wildcard) {
 
 RP.accepts = function () {
     var list = Array.isArray(arguments[0]) ? arguments[0] : Array.prototype.slice.call(arguments);
-    return negotiate(this[ENV].HTTP_ACCEPT, list, function (pattern, t) {
+    return negotiate(envVar(this, 'HTTP_ACCEPT'), list, function (pattern, t) {
         var m = mimeOf(t);
         return !!m && mimeMatch(pattern, m.toLowerCase());
     });
@@ -324,7 +340,7 @@ RP.accepts = function () {
 function plainNegotiator(varName) {
     return function () {
         var list = Array.isArray(arguments[0]) ? arguments[0] : Array.prototype.slice.call(arguments);
-        return negotiate(this[ENV][varName], list, function (pattern, t) {
+        return negotiate(envVar(this, varName), list, function (pattern, t) {
             return pattern === '*' || pattern === t.toLowerCase() ||
                    pattern.split('-')[0] === t.toLowerCase();
         });
@@ -344,11 +360,11 @@ RP.param = function (name, defaultValue) {
 
 RP.range = function () { return undefined; };
 
-function parseBody(req) {
+function parseBody(req, contentType) {
     var raw = req[BODY];
     if (raw === undefined)
         return {};
-    var ct = String(req[ENV].CONTENT_TYPE || '').split(';')[0].trim().toLowerCase();
+    var ct = String(contentType || '').split(';')[0].trim().toLowerCase();
     if (ct === 'application/json' || /\+json$/.test(ct)) {
         var text = sys.bufferToString(raw);
         if (!/\S/.test(text)) return {};
@@ -365,13 +381,14 @@ function parseBody(req) {
     return raw;
 }
 
-/* Builds req; throws an HttpError(400) when the body does not parse. */
-rt.createRequest = function (env, body, params, routePath) {
+/* Builds req from the request's number for sys.env and the four CGI
+ * variables every request reads (rt.dispatch's arguments); throws an
+ * HttpError(400) when the body does not parse. */
+rt.createRequest = function (seq, body, params, routePath, uri, m, v, contentType) {
     var req = new Request();
-    var uri = env.REQUEST_URI || routePath;
+    if (!uri) uri = routePath;
     var q = uri.indexOf('?');
-    var m = env.REQUEST_METHOD, v = env.SERVER_PROTOCOL;
-    req[ENV] = env;
+    req[SEQ] = seq;
     req[BODY] = body;
     req.method = m === 'GET' || m === 'POST' ? m : String(m || 'GET').toUpperCase();
     req.path = routePath;
@@ -380,7 +397,7 @@ rt.createRequest = function (env, body, params, routePath) {
     req.baseUrl = '';
     req.params = params;
     req.httpVersion = v === 'HTTP/1.1' || v === undefined ? '1.1' : String(v).replace(/^HTTP\//, '');
-    req[PARSED] = parseBody(req);
+    req[PARSED] = parseBody(req, contentType);
     rt.currentRequest = req;    /* fetch.js resolves relative URLs against it */
     return req;
 };
