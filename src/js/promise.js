@@ -59,16 +59,23 @@ function isObject(x) {
     return x !== null && (typeof x === 'object' || typeof x === 'function');
 }
 
+/* Property lookups of the record go through a local: in Duktape every use
+ * of an outer name (REC, the state constants) is a lookup by name, and
+ * every closure made costs ~8k instructions (it gets a prototype object),
+ * so the hot paths below make none. */
 function settle(p, state, value) {
-    if (p[REC].state !== PENDING)
+    var rec = p[REC];
+    if (rec.state !== PENDING)
         return;
-    var reactions = p[REC].reactions;
-    p[REC].state = state;
-    p[REC].value = value;
-    p[REC].reactions = undefined;
-    for (var i = 0; i < reactions.length; i++)
-        enqueue(reactionJob, reactions[i]);
-    if (state === REJECTED && !p[REC].handled)
+    var reactions = rec.reactions;
+    rec.state = state;
+    rec.value = value;
+    rec.reactions = null;
+    /* pairs of job and argument, in the order they were added */
+    if (reactions !== null)
+        for (var i = 0; i < reactions.length; i += 2)
+            enqueue(reactions[i], reactions[i + 1]);
+    if (state === REJECTED && !rec.handled)
         unhandled.push(p);
 }
 
@@ -118,15 +125,18 @@ function thenableJob(a) {
 }
 
 function reactionJob(r) {
-    var p = r.parent, handler = p[REC].state === FULFILLED ? r.onFulfilled : r.onRejected;
+    var rec = r.parent[REC], ok = rec.state === FULFILLED;
+    var handler = ok ? r.onFulfilled : r.onRejected;
     if (typeof handler !== 'function') {
-        if (r.child)
-            (p[REC].state === FULFILLED ? resolveWith : settleRejected)(r.child, p[REC].value);
+        if (r.child) {
+            if (ok) resolveWith(r.child, rec.value);
+            else settle(r.child, REJECTED, rec.value);
+        }
         return;
     }
     var v;
     try {
-        v = handler(p[REC].value);
+        v = handler(rec.value);
     } catch (e) {
         if (r.child) settle(r.child, REJECTED, e);
         return;
@@ -135,16 +145,13 @@ function reactionJob(r) {
         resolveWith(r.child, v);
 }
 
-function settleRejected(p, v) {
-    settle(p, REJECTED, v);
-}
-
 /* A promise's internal slots live in one record under a hidden symbol: one
  * property store instead of four defineProperty calls (those were most of
  * the cost of an await), invisible to every enumeration.  _state and
- * _value stay readable for console.js's inspect. */
+ * _value stay readable for console.js's inspect.  `reactions` is null
+ * until a reaction waits. */
 function init(p) {
-    p[REC] = { state: PENDING, value: undefined, reactions: [], handled: false };
+    p[REC] = { state: PENDING, value: undefined, reactions: null, handled: false };
 }
 
 function Promise(executor) {
@@ -161,10 +168,31 @@ function Promise(executor) {
     }
 }
 
+/* A promise of ours without resolving functions, already in `state`: what
+ * the runtime settles itself (then's result, an async function's, kv's). */
+function Own(state, value) {
+    this[REC] = { state: state, value: value, reactions: null, handled: false };
+}
+Own.prototype = Promise.prototype;
+
+/* A promise resolved with v, as Promise.resolve(v) makes one. */
+function resolved(v) {
+    if (!isObject(v))
+        return new Own(FULFILLED, v);
+    var p = new Own(PENDING);
+    resolveWith(p, v);
+    return p;
+}
+
+function rejected(e) {
+    var p = new Own(PENDING);
+    settle(p, REJECTED, e);
+    return p;
+}
+
 function newPromise(C) {
     if (C === Promise || C === undefined) {
-        var p = Object.create(Promise.prototype);
-        init(p);
+        var p = new Own(PENDING);
         var f = resolvers(p);
         return { promise: p, resolve: f.resolve, reject: f.reject };
     }
@@ -173,22 +201,31 @@ function newPromise(C) {
     return cap;
 }
 
+/* job(arg) runs as a microtask once p has settled (at once if it has). */
+function subscribe(p, job, arg) {
+    var rec = p[REC];
+    if (rec.state === PENDING) {
+        if (rec.reactions === null)
+            rec.reactions = [job, arg];
+        else
+            rec.reactions.push(job, arg);
+    } else {
+        enqueue(job, arg);
+    }
+    rec.handled = true;
+}
+
 function addReaction(p, onFulfilled, onRejected, child) {
-    var r = { parent: p, onFulfilled: onFulfilled, onRejected: onRejected, child: child };
-    if (p[REC].state === PENDING)
-        p[REC].reactions.push(r);
-    else
-        enqueue(reactionJob, r);
-    p[REC].handled = true;
+    subscribe(p, reactionJob, { parent: p, onFulfilled: onFulfilled, onRejected: onRejected, child: child });
 }
 
 Object.defineProperty(Promise.prototype, 'then', {
     value: function then(onFulfilled, onRejected) {
         if (!(this instanceof Promise) || !this[REC])
             throw new TypeError('Method Promise.prototype.then called on incompatible receiver');
-        var cap = newPromise(Promise);
-        addReaction(this, onFulfilled, onRejected, cap.promise);
-        return cap.promise;
+        var child = new Own(PENDING);
+        addReaction(this, onFulfilled, onRejected, child);
+        return child;
     }, writable: true, configurable: true
 });
 
@@ -221,12 +258,16 @@ function staticMethod(name, fn) {
 staticMethod('resolve', function resolve(v) {
     if (v instanceof Promise && v.constructor === this)
         return v;
+    if (this === Promise || this === undefined)
+        return resolved(v);
     var cap = newPromise(this);
     cap.resolve(v);
     return cap.promise;
 });
 
 staticMethod('reject', function reject(r) {
+    if (this === Promise || this === undefined)
+        return rejected(r);
     var cap = newPromise(this);
     cap.reject(r);
     return cap.promise;
@@ -337,6 +378,33 @@ rt.isPromise = function (x) {
     return x instanceof Promise;
 };
 rt.enqueueMicrotask = enqueue;
+
+/* For the runtime's own promises (front-rt.js's async functions, kv.js):
+ * no resolving functions, no closures. */
+rt.promisePending = function () {
+    return new Own(PENDING);
+};
+rt.promiseResolve = resolveWith;
+rt.promiseReject = function (p, e) {
+    settle(p, REJECTED, e);
+};
+rt.promiseResolved = resolved;
+rt.promiseRejected = rejected;
+
+/* `await x`: job(arg) runs as a microtask once x has settled, as
+ * PerformPromiseThen(PromiseResolve(%Promise%, x)) would run it but with no
+ * promise made for the result (so one tick for a promise of ours, as in
+ * V8).  Returns the record whose `state` (1 fulfilled, 2 rejected) and
+ * `value` the job then reads. */
+rt.promiseAwait = function (x, job, arg) {
+    var p;
+    if (x instanceof Promise && x[REC] !== undefined && x.constructor === Promise)
+        p = x;
+    else
+        p = resolved(x);
+    subscribe(p, job, arg);
+    return p[REC];
+};
 
 G.Promise = Promise;
 G.AggregateError = AggregateError;
