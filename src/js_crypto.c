@@ -2,23 +2,27 @@
  *
  * Every native here is one-shot: it takes whole inputs, creates whatever
  * OpenSSL context it needs, does the work and frees the context before it
- * returns.  Nothing of OpenSSL outlives a call, so there is no handle for a
- * finalizer to forget and nothing to leak when Duktape throws: arguments
- * are checked and the result buffer is pushed *before* any context exists,
- * and the only Duktape calls made while one does exist cannot throw.  The
+ * returns.  Nothing of OpenSSL outlives a call but the process-wide cache
+ * of fetched digests and HMAC contexts (see jscr_md_cache), so there is
+ * no handle for a finalizer to forget and nothing to leak when Duktape
+ * throws: arguments are checked and the result buffer is pushed *before*
+ * any context is used, and the only Duktape calls made while one is in use
+ * cannot throw.  The
  * streaming shape Node offers (hash.update().update().digest(), cipher
  * update/final) is built on top of these in src/js/crypto.js, which keeps
  * the input bytes until the result is asked for.
  *
  * Inputs are buffers (plain, ArrayBuffer, or any view); src/js/crypto.js
- * turns strings into bytes first.  Outputs are plain fixed/dynamic buffers
- * that crypto.js wraps into Buffers.
+ * turns strings into bytes first (digest() also takes ASCII strings as
+ * they are).  Outputs are plain fixed/dynamic buffers that crypto.js wraps
+ * into Buffers.
  */
 #include "js_crypto.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
+#include <openssl/params.h>
 #include <openssl/rand.h>
 #include <string.h>
 
@@ -43,16 +47,61 @@ static const struct {
     { NULL, NULL }
 };
 
-/* The digest for a Node name (case-insensitive), or NULL.  The EVP_MD is a
- * fetched reference the caller frees with EVP_MD_free. */
-static EVP_MD *jscr_fetch_md(const char *name)
+#define JSCR_NDIGESTS (sizeof jscr_digests / sizeof jscr_digests[0] - 1)
+
+/* Fetched algorithms, kept for the life of the process: a fetch costs
+ * OpenSSL 3 a locked lookup in its method store (2-3k instructions), as
+ * much as hashing a short body, and a request that verifies a signature
+ * asks for the digest twice.  Process-wide and never freed, so nothing
+ * here is tied to a request; the HMAC contexts are re-keyed by each call
+ * (EVP_MAC_init) and hold no Duktape value. */
+static EVP_MD *jscr_md_cache[JSCR_NDIGESTS];
+static EVP_MAC_CTX *jscr_hmac_cache[JSCR_NDIGESTS];
+
+/* The index of the digest for a Node name (case-insensitive), or -1. */
+static int jscr_digest_index(const char *name)
 {
     int i;
 
     for (i = 0; jscr_digests[i].node; i++)
         if (strcasecmp(jscr_digests[i].node, name) == 0)
-            return EVP_MD_fetch(NULL, jscr_digests[i].ossl, NULL);
-    return NULL;
+            return i;
+    return -1;
+}
+
+/* The digest for a Node name, or NULL; the process keeps it (never
+ * freed by the caller). */
+static const EVP_MD *jscr_fetch_md(const char *name)
+{
+    int i = jscr_digest_index(name);
+
+    if (i < 0)
+        return NULL;
+    if (jscr_md_cache[i] == NULL)
+        jscr_md_cache[i] = EVP_MD_fetch(NULL, jscr_digests[i].ossl, NULL);
+    return jscr_md_cache[i];
+}
+
+/* An HMAC context with digest i set, or NULL; the process keeps it. */
+static EVP_MAC_CTX *jscr_hmac_ctx(int i)
+{
+    OSSL_PARAM params[2];
+    EVP_MAC *mac;
+
+    if (jscr_hmac_cache[i] != NULL)
+        return jscr_hmac_cache[i];
+    mac = EVP_MAC_fetch(NULL, "HMAC", NULL);
+    if (mac == NULL)
+        return NULL;
+    jscr_hmac_cache[i] = EVP_MAC_CTX_new(mac);
+    EVP_MAC_free(mac);      /* the context holds its own reference */
+    params[0] = OSSL_PARAM_construct_utf8_string("digest", (char *) jscr_digests[i].ossl, 0);
+    params[1] = OSSL_PARAM_construct_end();
+    if (jscr_hmac_cache[i] != NULL && EVP_MAC_CTX_set_params(jscr_hmac_cache[i], params) != 1) {
+        EVP_MAC_CTX_free(jscr_hmac_cache[i]);
+        jscr_hmac_cache[i] = NULL;
+    }
+    return jscr_hmac_cache[i];
 }
 
 /* A buffer argument's bytes (any buffer type); throws TypeError otherwise. */
@@ -88,30 +137,69 @@ static duk_ret_t jscr_random(duk_context *ctx)
     return 1;
 }
 
-/* digest(alg, data) -> buffer; digest(alg, data, key) -> HMAC.
- * Returns undefined when alg is not a known digest. */
+/* An input of digest(): a buffer, or a string whose bytes are taken as
+ * they are when it is ASCII (its UTF-8 then).  NULL for any other string:
+ * crypto.js encodes it (lone surrogates as Node does) and asks again. */
+static const unsigned char *jscr_input(duk_context *ctx, duk_idx_t idx, size_t *len)
+{
+    const unsigned char *p;
+    size_t i;
+
+    if (!duk_is_string(ctx, idx))
+        return jscr_bytes(ctx, idx, len);
+    p = (const unsigned char *) duk_get_lstring(ctx, idx, len);
+    for (i = 0; i < *len; i++)
+        if (p[i] >= 0x80)
+            return NULL;
+    return p;
+}
+
+/* digest(alg, data[, key[, enc]]) -> the digest of data, or its HMAC
+ * with key: an ArrayBuffer, or a string when enc is 'hex' or 'base64'
+ * (the common digest('hex') then makes no Buffer at all).  undefined when
+ * alg is not a known digest; null when data or key is a non-ASCII string
+ * (see jscr_input). */
 static duk_ret_t jscr_digest(duk_context *ctx)
 {
     const char *alg = duk_require_string(ctx, 0);
     int hmac = !duk_is_undefined(ctx, 2);
+    const char *enc = duk_get_string(ctx, 3);
     size_t len, klen = 0;
-    const unsigned char *data = jscr_bytes(ctx, 1, &len);
-    const unsigned char *key = hmac ? jscr_bytes(ctx, 2, &klen) : NULL;
-    unsigned char *out = duk_push_fixed_buffer(ctx, EVP_MAX_MD_SIZE);
-    unsigned int olen = 0;
-    EVP_MD *md = jscr_fetch_md(alg);
-    int ok;
+    const unsigned char *data = jscr_input(ctx, 1, &len);
+    const unsigned char *key = hmac ? jscr_input(ctx, 2, &klen) : NULL;
+    unsigned char *out;
+    size_t olen = 0;
+    int i = jscr_digest_index(alg), ok;
+    const EVP_MD *md;
+    EVP_MAC_CTX *mc = NULL;
 
-    if (md == NULL)
+    if (data == NULL || (hmac && key == NULL)) {
+        duk_push_null(ctx);
+        return 1;
+    }
+    md = i < 0 ? NULL : jscr_fetch_md(alg);
+    if (md == NULL || (hmac && (mc = jscr_hmac_ctx(i)) == NULL))
         return 0;
-    if (hmac)
-        ok = HMAC(md, key, (int) klen, data, len, out, &olen) != NULL;
-    else
-        ok = EVP_Digest(data, len, out, &olen, md, NULL) == 1;
-    EVP_MD_free(md);
+    out = duk_push_fixed_buffer(ctx, EVP_MAX_MD_SIZE);
+    if (hmac) {
+        ok = EVP_MAC_init(mc, key, klen, NULL) == 1 && EVP_MAC_update(mc, data, len) == 1 &&
+             EVP_MAC_final(mc, out, &olen, EVP_MAX_MD_SIZE) == 1;
+    } else {
+        unsigned int n = 0;
+        ok = EVP_Digest(data, len, out, &n, md, NULL) == 1;
+        olen = n;
+    }
     if (!ok)
         return jscr_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "digest failed");
     /* [ ... out ] -> [ ... out[0..olen) ] */
+    if (enc != NULL && (strcmp(enc, "hex") == 0 || strcmp(enc, "base64") == 0)) {
+        duk_push_buffer_object(ctx, -1, 0, olen, DUK_BUFOBJ_UINT8ARRAY);
+        if (enc[0] == 'h')
+            duk_hex_encode(ctx, -1);
+        else
+            duk_base64_encode(ctx, -1);
+        return 1;
+    }
     duk_push_buffer_object(ctx, -1, 0, olen, DUK_BUFOBJ_ARRAYBUFFER);
     return 1;
 }
@@ -119,14 +207,11 @@ static duk_ret_t jscr_digest(duk_context *ctx)
 /* digestSize(alg) -> output bytes of alg, or undefined when unknown. */
 static duk_ret_t jscr_digest_size(duk_context *ctx)
 {
-    EVP_MD *md = jscr_fetch_md(duk_require_string(ctx, 0));
-    int n;
+    const EVP_MD *md = jscr_fetch_md(duk_require_string(ctx, 0));
 
     if (md == NULL)
         return 0;
-    n = EVP_MD_get_size(md);
-    EVP_MD_free(md);
-    duk_push_int(ctx, n);
+    duk_push_int(ctx, EVP_MD_get_size(md));
     return 1;
 }
 
@@ -158,7 +243,7 @@ static duk_ret_t jscr_pbkdf2(duk_context *ctx)
     duk_int_t iter = duk_require_int(ctx, 2), keylen = duk_require_int(ctx, 3);
     const char *alg = duk_require_string(ctx, 4);
     unsigned char *out;
-    EVP_MD *md;
+    const EVP_MD *md;
     int ok;
 
     if (iter < 1 || keylen < 0)
@@ -169,7 +254,6 @@ static duk_ret_t jscr_pbkdf2(duk_context *ctx)
         return 0;
     ok = keylen == 0 || PKCS5_PBKDF2_HMAC((const char *) pass, (int) plen, salt,
                                           (int) slen, iter, md, keylen, out) == 1;
-    EVP_MD_free(md);
     if (!ok)
         return jscr_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "pbkdf2 failed");
     return 1;
@@ -358,7 +442,7 @@ static duk_ret_t jscr_timing_safe_equal(duk_context *ctx)
 
 static const duk_function_list_entry jscr_funcs[] = {
     { "cryptoRandom", jscr_random, 1 },
-    { "cryptoDigest", jscr_digest, 3 },
+    { "cryptoDigest", jscr_digest, 4 },
     { "cryptoDigestSize", jscr_digest_size, 1 },
     { "cryptoHashes", jscr_hashes, 0 },
     { "cryptoPbkdf2", jscr_pbkdf2, 5 },

@@ -47,14 +47,19 @@ function wrap(raw) {
     return Buffer.from(raw instanceof ArrayBuffer ? raw : new Uint8Array(raw).buffer);
 }
 
+/* Parts (views, or strings kept by Hash#update) as one view. */
 function join(parts) {
+    var n = 0, i, p;
+    for (i = 0; i < parts.length; i++)
+        if (typeof parts[i] === 'string')
+            parts[i] = rt.utf8Encode(parts[i]);
     if (parts.length === 1) return parts[0];
-    var n = 0, i;
     for (i = 0; i < parts.length; i++) n += parts[i].length;
     var out = Buffer.alloc(n), off = 0;
     for (i = 0; i < parts.length; i++) {
-        out.set(parts[i], off);
-        off += parts[i].length;
+        p = parts[i];
+        out.set(p, off);
+        off += p.length;
     }
     return out;
 }
@@ -76,6 +81,31 @@ function validInt(v, name, min, max) {
 
 /* --- hashes and HMACs --- */
 
+/* What update() keeps: a string in UTF-8 as it is (strings do not change,
+ * and the digest native reads an ASCII one without a Buffer being made),
+ * anything else as the bytes bytesOf copies. */
+function input(data, enc) {
+    if (typeof data === 'string' && (enc === undefined || enc === 'utf8' || enc === 'utf-8' || enc === 'buffer'))
+        return data;
+    return bytesOf(data, enc, 'data');
+}
+
+function toBytes(x) {
+    return typeof x === 'string' ? rt.utf8Encode(x) : x;
+}
+
+/* The digest of h's input (keyed: HMAC), encoded as enc.  'hex' and
+ * 'base64' come back from the native as strings. */
+function finish(h, key, enc) {
+    var parts = h._parts, fmt = enc === 'hex' || enc === 'base64' ? enc : undefined;
+    var data = parts.length === 0 ? '' : parts.length === 1 ? parts[0] : join(parts);
+    var out = sys.cryptoDigest(h._alg, data, key, fmt);
+    if (out === null)       /* a non-ASCII string: its UTF-8 bytes */
+        out = sys.cryptoDigest(h._alg, toBytes(data), key === undefined ? undefined : toBytes(key), fmt);
+    h._parts = [];
+    return fmt ? out : encodeOut(wrap(out), enc);
+}
+
 function Hash(algorithm) {
     if (!(this instanceof Hash)) return new Hash(algorithm);
     if (typeof algorithm !== 'string')
@@ -90,7 +120,7 @@ function Hash(algorithm) {
 Hash.prototype.update = function (data, enc) {
     if (this._done)
         throw nodeError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
-    this._parts.push(bytesOf(data, enc, 'data'));
+    this._parts.push(input(data, enc));
     if (this._parts.length > 64)
         this._parts = [join(this._parts)];
     return this;
@@ -100,9 +130,7 @@ Hash.prototype.digest = function (enc) {
     if (this._done)
         throw nodeError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
     this._done = true;
-    var out = wrap(sys.cryptoDigest(this._alg, join(this._parts.length ? this._parts : [Buffer.alloc(0)])));
-    this._parts = [];
-    return encodeOut(out, enc);
+    return finish(this, undefined, enc);
 };
 
 Hash.prototype.copy = function () {
@@ -120,7 +148,8 @@ function Hmac(algorithm, key) {
     if (sys.cryptoDigestSize(algorithm) === undefined)
         throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest: ' + algorithm);
     this._alg = algorithm;
-    this._key = bytesOf(key, 'utf8', 'key', true);
+    /* a string key is read as UTF-8, like update()'s strings */
+    this._key = typeof key === 'string' ? key : bytesOf(key, 'utf8', 'key', true);
     this._parts = [];
     this._done = false;
 }
@@ -132,9 +161,7 @@ Hmac.prototype.digest = function (enc) {
     if (this._done)
         return encodeOut(Buffer.alloc(0), enc);
     this._done = true;
-    var out = wrap(sys.cryptoDigest(this._alg, join(this._parts.length ? this._parts : [Buffer.alloc(0)]), this._key));
-    this._parts = [];
-    return encodeOut(out, enc);
+    return finish(this, this._key, enc);
 };
 
 function hashOneShot(algorithm, data, enc) {
