@@ -158,9 +158,24 @@ static duk_ret_t sys_respond(duk_context *ctx)
         blen = 0;
         duk_dup(ctx, 1);
     } else {
-        duk_push_sprintf(ctx, "%sContent-Length: %lu\r\n", hdr, (unsigned long) blen);
+        /* the header block and its Content-Length, without a printf */
+        char cl[48], *d = cl + sizeof cl, *o;
+        size_t n = blen, cll;
+
+        *--d = '\n';
+        *--d = '\r';
+        do
+            *--d = (char) ('0' + n % 10);
+        while ((n /= 10) > 0);
+        d -= 16;
+        memcpy(d, "Content-Length: ", 16);
+        cll = (size_t) (cl + sizeof cl - d);
+        o = duk_push_fixed_buffer(ctx, hlen + cll);
+        memcpy(o, hdr, hlen);
+        memcpy(o + hlen, d, cll);
     }
-    block = duk_get_lstring(ctx, -1, &klen);
+    block = duk_is_buffer(ctx, -1) ? duk_get_buffer(ctx, -1, &klen) :
+                                     duk_get_lstring(ctx, -1, &klen);
     if (!h->client_gone) {
         if (h->io->head(h->io->ud, status, block, klen) < 0 ||
             (!h->head_only && blen > 0 && h->io->body(h->io->ud, body, blen) < 0) ||
@@ -337,6 +352,307 @@ static duk_ret_t sys_buffer_to_string(duk_context *ctx)
     return 1;
 }
 
+/* hidden(name) -> a Duktape hidden Symbol (a key whose first byte is
+ * 0xFF: no enumeration, not even getOwnPropertyNames, sees it).  Made
+ * here because bufferToString turns a 0xFF byte into U+FFFD, which left
+ * such "hidden" slots in plain sight. */
+static duk_ret_t sys_hidden(duk_context *ctx)
+{
+    duk_size_t n;
+    const char *name = duk_require_lstring(ctx, 0, &n);
+    char *k = duk_push_fixed_buffer(ctx, n + 1);
+
+    k[0] = (char) 0xff;
+    memcpy(k + 1, name, n);
+    duk_buffer_to_string(ctx, -1);
+    return 1;
+}
+
+/* --- request bodies as JSON --- */
+
+/* JSON.parse on a body costs Duktape a growable buffer per string (1 KB of
+ * bench/run's echo: ~180k instructions, a third of the request).  This
+ * parser pushes each string straight from the body bytes and is strict:
+ * whatever it is not sure of (a syntax error, bytes that are not UTF-8,
+ * a long number, deep nesting) it leaves to JSON.parse, so the answer is
+ * JSON.parse's in every case, errors and U+FFFD replacement included. */
+typedef struct {
+    const unsigned char *p, *end;
+    char *scratch;              /* room for any decoded string of the body */
+    int depth;
+} jsys_json;
+
+#define JSYS_JSON_MAX_DEPTH 200
+
+static void json_fail(duk_context *ctx)
+{
+    (void) duk_error(ctx, DUK_ERR_SYNTAX_ERROR, "not for the fast path");
+}
+
+static void json_ws(jsys_json *j)
+{
+    while (j->p < j->end && (*j->p == ' ' || *j->p == '\n' || *j->p == '\r' || *j->p == '\t'))
+        j->p++;
+}
+
+static int json_hex(int c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+           c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+static size_t utf8_seq(const unsigned char *s, size_t left);
+
+/* [ ... ] -> [ ... string ]; j->p on the opening quote.  A \\u escape
+ * becomes its code unit in Duktape's encoding (a surrogate on its own, as
+ * JSON.parse leaves it). */
+static void json_string(duk_context *ctx, jsys_json *j)
+{
+    const unsigned char *s = ++j->p;
+    char *o;
+    size_t n;
+
+    while (s < j->end && *s != '"' && *s != '\\' && *s >= 0x20 && *s < 0x80)
+        s++;
+    if (s < j->end && *s == '"') {
+        duk_push_lstring(ctx, (const char *) j->p, (duk_size_t) (s - j->p));
+        j->p = s + 1;
+        return;
+    }
+    o = j->scratch;
+    memcpy(o, j->p, (size_t) (s - j->p));
+    o += s - j->p;
+    for (;;) {
+        if (s >= j->end || *s < 0x20)
+            json_fail(ctx);
+        if (*s == '"')
+            break;
+        if (*s >= 0x80) {
+            if ((n = utf8_seq(s, (size_t) (j->end - s))) == 0)
+                json_fail(ctx);
+            memcpy(o, s, n);
+            o += n;
+            s += n;
+        } else if (*s != '\\') {
+            *o++ = (char) *s++;
+        } else if (j->end - s < 2) {
+            json_fail(ctx);
+        } else if (s[1] == 'u') {
+            int h0 = 0, h1 = 0, h2 = 0, h3 = 0;
+            unsigned cu;
+
+            if (j->end - s < 6 || (h0 = json_hex(s[2])) < 0 || (h1 = json_hex(s[3])) < 0 ||
+                (h2 = json_hex(s[4])) < 0 || (h3 = json_hex(s[5])) < 0)
+                json_fail(ctx);
+            cu = (unsigned) ((h0 << 12) | (h1 << 8) | (h2 << 4) | h3);
+            if (cu < 0x80) {
+                *o++ = (char) cu;
+            } else if (cu < 0x800) {
+                *o++ = (char) (0xc0 | (cu >> 6));
+                *o++ = (char) (0x80 | (cu & 0x3f));
+            } else {
+                *o++ = (char) (0xe0 | (cu >> 12));
+                *o++ = (char) (0x80 | ((cu >> 6) & 0x3f));
+                *o++ = (char) (0x80 | (cu & 0x3f));
+            }
+            s += 6;
+        } else {
+            const char *from = "\"\\/bfnrt", *to = "\"\\/\b\f\n\r\t";
+            const char *k = s[1] ? strchr(from, s[1]) : NULL;
+
+            if (k == NULL)
+                json_fail(ctx);
+            *o++ = to[k - from];
+            s += 2;
+        }
+    }
+    duk_push_lstring(ctx, j->scratch, (duk_size_t) (o - j->scratch));
+    j->p = s + 1;
+}
+
+/* [ ... ] -> [ ... number ]: JSON's grammar exactly; integers of up to 15
+ * digits (exact in a double) summed here, the rest converted by Duktape
+ * itself, whose rounding is not always strtod's (9007199254740993). */
+static void json_number(duk_context *ctx, jsys_json *j)
+{
+    const unsigned char *s = j->p, *d;
+    int neg = 0, simple = 1;
+    double v = 0;
+
+    if (s < j->end && *s == '-') {
+        neg = 1;
+        s++;
+    }
+    d = s;
+    if (s < j->end && *s == '0')
+        s++;
+    else if (s < j->end && *s >= '1' && *s <= '9')
+        while (s < j->end && *s >= '0' && *s <= '9')
+            v = v * 10 + (*s++ - '0');
+    else
+        json_fail(ctx);
+    if (s < j->end && *s == '.') {
+        simple = 0;
+        if (++s >= j->end || *s < '0' || *s > '9')
+            json_fail(ctx);
+        while (s < j->end && *s >= '0' && *s <= '9')
+            s++;
+    }
+    if (s < j->end && (*s == 'e' || *s == 'E')) {
+        simple = 0;
+        if (++s < j->end && (*s == '+' || *s == '-'))
+            s++;
+        if (s >= j->end || *s < '0' || *s > '9')
+            json_fail(ctx);
+        while (s < j->end && *s >= '0' && *s <= '9')
+            s++;
+    }
+    if (!simple || s - d > 15) {
+        duk_push_lstring(ctx, (const char *) j->p, (duk_size_t) (s - j->p));
+        duk_to_number(ctx, -1);
+    } else {
+        duk_push_number(ctx, neg ? -v : v);
+    }
+    j->p = s;
+}
+
+static void json_value(duk_context *ctx, jsys_json *j);
+
+/* [ ... ] -> [ ... object ]; members are defined, as JSON.parse does, so
+ * a "__proto__" or "toString" key is an own property like any other. */
+static void json_object(duk_context *ctx, jsys_json *j)
+{
+    duk_push_object(ctx);
+    j->p++;
+    json_ws(j);
+    if (j->p < j->end && *j->p == '}') {
+        j->p++;
+        return;
+    }
+    for (;;) {
+        if (j->p >= j->end || *j->p != '"')
+            json_fail(ctx);
+        json_string(ctx, j);
+        json_ws(j);
+        if (j->p >= j->end || *j->p != ':')
+            json_fail(ctx);
+        j->p++;
+        json_value(ctx, j);
+        duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE |
+                              DUK_DEFPROP_SET_ENUMERABLE | DUK_DEFPROP_SET_CONFIGURABLE);
+        json_ws(j);
+        if (j->p < j->end && *j->p == ',') {
+            j->p++;
+            json_ws(j);
+        } else if (j->p < j->end && *j->p == '}') {
+            j->p++;
+            return;
+        } else {
+            json_fail(ctx);
+        }
+    }
+}
+
+/* [ ... ] -> [ ... array ] */
+static void json_array(duk_context *ctx, jsys_json *j)
+{
+    duk_uarridx_t i = 0;
+
+    duk_push_array(ctx);
+    j->p++;
+    json_ws(j);
+    if (j->p < j->end && *j->p == ']') {
+        j->p++;
+        return;
+    }
+    for (;;) {
+        json_value(ctx, j);
+        duk_put_prop_index(ctx, -2, i++);
+        json_ws(j);
+        if (j->p < j->end && *j->p == ',')
+            j->p++;
+        else if (j->p < j->end && *j->p == ']') {
+            j->p++;
+            return;
+        } else {
+            json_fail(ctx);
+        }
+    }
+}
+
+/* [ ... ] -> [ ... value ], white space around it eaten */
+static void json_value(duk_context *ctx, jsys_json *j)
+{
+    size_t left;
+
+    json_ws(j);
+    if (j->p >= j->end || ++j->depth > JSYS_JSON_MAX_DEPTH)
+        json_fail(ctx);
+    duk_require_stack(ctx, 4);
+    left = (size_t) (j->end - j->p);
+    switch (*j->p) {
+    case '{':
+        json_object(ctx, j);
+        break;
+    case '[':
+        json_array(ctx, j);
+        break;
+    case '"':
+        json_string(ctx, j);
+        break;
+    case 't':
+    case 'f':
+    case 'n': {
+        static const char *const lit[] = { "true", "false", "null" };
+        int k = *j->p == 't' ? 0 : *j->p == 'f' ? 1 : 2;
+        size_t n = strlen(lit[k]);
+
+        if (left < n || memcmp(j->p, lit[k], n) != 0)
+            json_fail(ctx);
+        if (k == 2)
+            duk_push_null(ctx);
+        else
+            duk_push_boolean(ctx, k == 0);
+        j->p += n;
+        break;
+    }
+    default:
+        json_number(ctx, j);
+    }
+    j->depth--;
+    json_ws(j);
+}
+
+/* [ buf scratch ] -> [ buf scratch value ] */
+static duk_ret_t json_parse_safely(duk_context *ctx, void *udata)
+{
+    jsys_json *j = udata;
+
+    json_value(ctx, j);
+    if (j->p != j->end)
+        json_fail(ctx);
+    return 1;
+}
+
+/* jsonBody(buf) -> what JSON.parse would make of the bytes as text, or
+ * undefined when they are not for this parser (the caller then asks
+ * JSON.parse, which also makes the error). */
+static duk_ret_t sys_json_body(duk_context *ctx)
+{
+    duk_size_t len;
+    const unsigned char *p = duk_require_buffer_data(ctx, 0, &len);
+    jsys_json j;
+
+    duk_set_top(ctx, 1);
+    j.scratch = duk_push_fixed_buffer(ctx, len + 1);
+    j.p = p;
+    j.end = p + len;
+    j.depth = 0;
+    if (duk_safe_call(ctx, json_parse_safely, &j, 0, 1) != 0)
+        duk_push_undefined(ctx);
+    return 1;
+}
+
 /* Owned by the caller (envp is the request's). */
 const char *jsys_env_value(char **envp, const char *name)
 {
@@ -344,7 +660,7 @@ const char *jsys_env_value(char **envp, const char *name)
     const char *v = NULL;
 
     for (; envp && *envp; envp++)
-        if (strncmp(*envp, name, n) == 0 && (*envp)[n] == '=')
+        if (**envp == *name && strncmp(*envp, name, n) == 0 && (*envp)[n] == '=')
             v = *envp + n + 1;
     return v;
 }
@@ -415,6 +731,8 @@ static const duk_function_list_entry sys_funcs[] = {
     { "timedOut", sys_timed_out, 0 },
     { "env", sys_env, 1 },
     { "envVar", sys_env_var, 2 },
+    { "jsonBody", sys_json_body, 1 },
+    { "hidden", sys_hidden, 1 },
     { NULL, NULL, 0 }
 };
 

@@ -11,17 +11,13 @@
  */
 var hasOwn = Object.prototype.hasOwnProperty;
 
-/* The private slots of req and res live under Duktape hidden symbols (a
- * key whose first byte is 0xFF): no enumeration, not even
- * getOwnPropertyNames, sees them, and filling one is a plain store, where
- * a defineProperty per slot and request was the biggest single item of
- * the request path's own cost.  req._env, req._body and res._headers stay
- * readable through getters on the prototypes. */
-function hiddenKey(name) {
-    var b = [0xff];
-    for (var i = 0; i < name.length; i++) b.push(name.charCodeAt(i));
-    return sys.bufferToString(new Uint8Array(b));
-}
+/* The private slots of req and res live under Duktape hidden symbols
+ * (sys.hidden): no enumeration, not even getOwnPropertyNames, sees them,
+ * and filling one is a plain store, where a defineProperty per slot and
+ * request was the biggest single item of the request path's own cost.
+ * req._env, req._body and res._headers stay readable through getters on
+ * the prototypes. */
+var hiddenKey = sys.hidden;
 var ENV = hiddenKey('env'), BODY = hiddenKey('body'), PARSED = hiddenKey('parsed');
 var SEQ = hiddenKey('seq');
 var HEADERS = hiddenKey('headers');
@@ -366,6 +362,8 @@ function parseBody(req, contentType) {
         return {};
     var ct = String(contentType || '').split(';')[0].trim().toLowerCase();
     if (ct === 'application/json' || /\+json$/.test(ct)) {
+        var v = sys.jsonBody(raw);
+        if (v !== undefined) return v;
         var text = sys.bufferToString(raw);
         if (!/\S/.test(text)) return {};
         try {
@@ -524,9 +522,20 @@ SP.status = function (code) {
     return this;
 };
 
+/* res.type's answers, remembered per string: 'text' -> 'text/plain;
+ * charset=utf-8' is a dozen calls (toLowerCase walks Unicode tables). */
+var typeMemo = Object.create(null), typeMemoSize = 0;
 SP.type = SP.contentType = function (t) {
-    var m = String(t).indexOf('/') >= 0 ? String(t) : (mimeOf(String(t)) || 'application/octet-stream');
-    return setType(this, m);
+    var v = typeof t === 'string' ? typeMemo[t] : undefined;
+    if (v === undefined) {
+        var s = String(t);
+        v = withCharset(s.indexOf('/') >= 0 ? s : (mimeOf(s) || 'application/octet-stream'));
+        if (typeof t === 'string' && typeMemoSize < 256) {
+            typeMemo[t] = v;
+            typeMemoSize++;
+        }
+    }
+    return putHeader(this, 'Content-Type', v);
 };
 
 SP.location = function (url) {

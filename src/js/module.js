@@ -242,14 +242,30 @@ function resolveUncached(id, dir) {
     return found;
 }
 
+/* A module's folder, remembered per file: path.dirname is a dozen calls,
+ * and the same few files load on every request. */
+var dirOf = Object.create(null), dirOfCount = 0;
+
 function Module(id) {
+    var dir = dirOf[id];
+    if (dir === undefined) {
+        dir = path.dirname(id);
+        if (dirOfCount < 4096) {
+            dirOf[id] = dir;
+            dirOfCount++;
+        }
+    }
     this.id = id;
     this.filename = id;
-    this.path = path.dirname(id);
+    this.path = dir;
     this.exports = {};
     this.loaded = false;
     this.children = [];
 }
+
+/* The registry's main module, under a hidden key (sys.hidden):
+ * require.cache shows the registry, and no enumeration sees this one. */
+var MAIN = sys.hidden('main');
 
 function makeRequire(mod, registry) {
     function require(id) {
@@ -259,7 +275,7 @@ function makeRequire(mod, registry) {
         return rt.resolveModule(id, mod.path);
     };
     require.cache = registry;
-    require.main = registry.__main;
+    require.main = registry[MAIN];
     return require;
 }
 
@@ -281,7 +297,7 @@ function load(file, registry, parent) {
             mod.exports = JSON.parse(sys.readFile(file, true));
         } else {
             var fn = sys.load(file);
-            if (!registry.__main) registry.__main = mod;
+            if (!registry[MAIN]) registry[MAIN] = mod;
             fn.call(mod.exports, mod.exports, makeRequire(mod, registry), mod, file, mod.path);
         }
     } catch (e) {
@@ -296,7 +312,5 @@ function load(file, registry, parent) {
 
 /* Loads a function file with a fresh registry; returns module.exports. */
 rt.requireMain = function (file) {
-    var registry = Object.create(null);
-    Object.defineProperty(registry, '__main', { value: null, writable: true });
-    return load(file, registry, null);
+    return load(file, Object.create(null), null);
 };
