@@ -681,8 +681,9 @@ static const char *env_get(char **envp, const char *name)
 {
     size_t n = strlen(name);
 
+    /* the first byte first: most variables are HTTP_*, no name here is */
     for (; envp && *envp; envp++)
-        if (strncmp(*envp, name, n) == 0 && (*envp)[n] == '=')
+        if (**envp == *name && strncmp(*envp, name, n) == 0 && (*envp)[n] == '=')
             return *envp + n + 1;
     return NULL;
 }

@@ -8,7 +8,9 @@
  * case (/hello -> hello.js) costs one stat() and one realpath(); a folder is
  * only listed when its exact name is missing.  The chosen file is realpath'd
  * and must still lie inside the root under a public name: that is what
- * defeats symlinks, whatever the walk saw on the way.
+ * defeats symlinks, whatever the walk saw on the way.  The realpath (one
+ * readlink per folder on the way) is remembered per path, for as long as
+ * the stat() the walk makes anyway finds the same file (rt_real_cached).
  */
 #include "router.h"
 
@@ -31,6 +33,7 @@ typedef struct {
     size_t seglen[RT_MAX_SEGS];
     int nseg;
     char dir[PATH_MAX];         /* the folder being walked, grown in place */
+    struct stat st;             /* what rt_is found last */
     rt_match *m;
     char *err;
     size_t errlen;
@@ -180,8 +183,68 @@ static int rt_is(rt_walk *w, const char *a, const char *b, mode_t type)
     if (n < 0)
         return 0;
     ok = stat(w->dir, &st) == 0 && (st.st_mode & S_IFMT) == type;
+    if (ok)
+        w->st = st;
     rt_pop(w, n);
     return ok;
+}
+
+/* The realpath of the files served lately, per path walked.  An entry
+ * holds while stat() of that path finds the same inode with the same
+ * ctime: a symlink on the way pointed elsewhere finds another inode, and
+ * a rename, a link or an edit of the file itself changes its ctime.  The
+ * same inode, unchanged, is the very file that was judged inside the
+ * root (its real path still names it), so what is served never leaves
+ * the root.  Per process, a few entries: a worker serves a few files. */
+#define RT_REAL_SLOTS 16
+
+static struct rt_real {
+    char *path, *real;
+    dev_t dev;
+    ino_t ino;
+    struct timespec ctime;
+} rt_reals[RT_REAL_SLOTS];
+
+static struct rt_real *rt_real_slot(const char *path)
+{
+    unsigned h = 2166136261u;
+
+    for (; *path; path++)
+        h = (h ^ (unsigned char) *path) * 16777619u;
+    return &rt_reals[h % RT_REAL_SLOTS];
+}
+
+/* realpath(w->dir) into out (PATH_MAX), from the cache when w->st (the
+ * stat() rt_is just made of that path) matches.  NULL when it fails. */
+static char *rt_real_cached(rt_walk *w, char *out)
+{
+    struct rt_real *r = rt_real_slot(w->dir);
+    const struct stat *st = &w->st;
+    char *p, *q;
+
+    if (r->path != NULL && strcmp(r->path, w->dir) == 0 && r->dev == st->st_dev &&
+        r->ino == st->st_ino && r->ctime.tv_sec == st->st_ctim.tv_sec &&
+        r->ctime.tv_nsec == st->st_ctim.tv_nsec) {
+        memcpy(out, r->real, strlen(r->real) + 1);
+        return out;
+    }
+    if (realpath(w->dir, out) == NULL)
+        return NULL;
+    p = strdup(w->dir);
+    q = strdup(out);
+    free(r->path);
+    free(r->real);
+    r->path = p && q ? p : NULL;
+    r->real = p && q ? q : NULL;
+    if (r->path == NULL) {
+        free(p);
+        free(q);
+        return out;
+    }
+    r->dev = st->st_dev;
+    r->ino = st->st_ino;
+    r->ctime = st->st_ctim;
+    return out;
 }
 
 /* Checks the file w->dir/a b and, when it may be served, fills m->file and
@@ -196,7 +259,7 @@ static rt_status rt_accept(rt_walk *w, const char *a, const char *b)
 
     if (n < 0)
         return RT_NOT_FOUND;
-    real = realpath(w->dir, m->file);
+    real = rt_real_cached(w, m->file);
     rt_pop(w, n);
     if (real == NULL)
         return RT_NOT_FOUND;    /* vanished since the stat() */

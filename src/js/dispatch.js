@@ -81,6 +81,11 @@ rt.processEnv = function () {
  * callbacks below are made once instead of as closures per request. */
 var cur = { res: null, settled: false, failed: false };
 
+/* Whether the last request reached the end of dispatch, which empties the
+ * microtask queue and the timers: only after one that did not (it threw,
+ * timed out, or returned early) are they emptied again at the start. */
+var ended = false;
+
 function fail(err) {
     var res = cur.res;
     cur.failed = true;
@@ -121,8 +126,11 @@ rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, pr
 
     C.res = res;
     C.settled = C.failed = false;
-    R.resetMicrotasks();
-    R.resetTimers();
+    if (!ended) {
+        R.resetMicrotasks();
+        R.resetTimers();
+    }
+    ended = false;
     R.resetConsole();
     R.root = file.slice(0, file.length - rel.length - 1);
     R.currentEnv = null;
@@ -184,6 +192,7 @@ rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, pr
     R.resetTimers();
     R.resetMicrotasks();
     C.res = null;
+    ended = true;
 };
 
 /* --- process, as much of it as a function needs here --- */
