@@ -857,6 +857,8 @@ int eng_handle(eng *e, const eng_request *r)
     e->host.reqid = r->id;
     e->host.envp = r->envp;
     e->host.seq = ++seq;
+    e->host.file = m.file;
+    e->host.file_st = &m.st;
     e->host.head_only = method && strcmp(method, "HEAD") == 0;
     if (e->cfg.timeout > 0)
         e->host.deadline = jsys_now() + e->cfg.timeout * 1000.0;
@@ -890,6 +892,7 @@ int eng_handle(eng *e, const eng_request *r)
     }
     e->host.io = NULL;
     e->host.envp = NULL;
+    e->host.file_st = NULL;
     return e->host.status ? e->host.status : 500;
 }
 

@@ -556,7 +556,10 @@ static duk_ret_t mod_load(duk_context *ctx)
     duk_size_t kl;
     const void *k;
 
-    if (stat(path, &st) < 0)
+    /* the function file itself was stat()ed by the router a moment ago */
+    if (h->file_st != NULL && strcmp(path, h->file) == 0)
+        st = *h->file_st;
+    else if (stat(path, &st) < 0)
         return throw_errno(ctx, errno, "stat", path);
     memset(&key, 0, sizeof key);
     key.dev = (unsigned long) st.st_dev;

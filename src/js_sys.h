@@ -28,6 +28,8 @@ typedef struct jsys_host {
     int client_gone;        /* an io callback failed: stop writing */
     int head_only;          /* HEAD request: headers but no body bytes */
     char **envp;            /* the request's CGI variables, NULL outside one */
+    const char *file;       /* the routed function file (a real path) ... */
+    const struct stat *file_st; /* ... and what the router's stat() found */
     unsigned long seq;      /* the request's number: sys.env answers only it */
 } jsys_host;
 

@@ -261,6 +261,7 @@ static rt_status rt_accept(rt_walk *w, const char *a, const char *b)
         return RT_NOT_FOUND;
     real = rt_real_cached(w, m->file);
     rt_pop(w, n);
+    m->st = w->st;
     if (real == NULL)
         return RT_NOT_FOUND;    /* vanished since the stat() */
     if (strncmp(m->file, w->root, w->rootlen) != 0 ||

@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <limits.h>
+#include <sys/stat.h>
 
 #define RT_MAX_PARAMS 16
 #define RT_NAME_MAX 64
@@ -34,6 +35,7 @@ typedef struct {
     const char *rel;            /* points into file: the part after root/ */
     int nparams;
     rt_param params[RT_MAX_PARAMS];
+    struct stat st;             /* what stat() found of the file on the way */
 } rt_match;
 
 /* Resolves `path` (the path part of a URL, without query string, still
