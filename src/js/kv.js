@@ -6,7 +6,9 @@
  * is thrown here; each method catches what it throws and returns it as a
  * rejection.  The promises are made with promise.js's internal calls:
  * no executor or work closure per call (a closure costs Duktape ~8k
- * instructions, about a third of a whole kv.incr).
+ * instructions, about a third of a whole kv.incr), and fulfilled at once
+ * (rt.promiseFulfilled): what a method answers is JSON or a plain
+ * object, never a thenable to follow.
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */
@@ -14,7 +16,7 @@ var G = new Function('return this')();
 var MAX_KEY = 1024;
 var MAX_LIST = 1000;
 
-var resolved = rt.promiseResolved, rejected = rt.promiseRejected;
+var fulfilled = rt.promiseFulfilled, rejected = rt.promiseRejected;
 
 /* A native without a store answers { error } with the reason (no --data,
  * or the open failed), like any other store failure. */
@@ -80,7 +82,7 @@ function get(key) {
     try {
         checkKey(key);
         var text = checked(sys.kvGet(key));
-        return resolved(text === undefined ? null : JSON.parse(text));
+        return fulfilled(text === undefined ? null : JSON.parse(text));
     } catch (e) {
         return rejected(e);
     }
@@ -91,7 +93,7 @@ function set(key, value, ttlSeconds) {
         checkKey(key);
         var text = encode(value), ttl = checkTtl(ttlSeconds);
         checked(sys.kvSet(key, text, ttl));
-        return resolved(undefined);
+        return fulfilled(undefined);
     } catch (e) {
         return rejected(e);
     }
@@ -100,7 +102,7 @@ function set(key, value, ttlSeconds) {
 function has(key) {
     try {
         checkKey(key);
-        return resolved(checked(sys.kvGet(key)) !== undefined);
+        return fulfilled(checked(sys.kvGet(key)) !== undefined);
     } catch (e) {
         return rejected(e);
     }
@@ -109,7 +111,7 @@ function has(key) {
 function del(key) {
     try {
         checkKey(key);
-        return resolved(checked(sys.kvDelete(key)));
+        return fulfilled(checked(sys.kvDelete(key)));
     } catch (e) {
         return rejected(e);
     }
@@ -118,7 +120,7 @@ function del(key) {
 function clear() {
     try {
         checked(sys.kvClear());
-        return resolved(undefined);
+        return fulfilled(undefined);
     } catch (e) {
         return rejected(e);
     }
@@ -129,10 +131,10 @@ function incr(key, by, ttlSeconds) {
         checkKey(key);
         if (by === undefined)
             by = 1;
-        if (typeof by !== 'number' || by !== by || by === Infinity || by === -Infinity)
+        if (typeof by !== 'number' || by - by !== 0)  /* NaN and ±Infinity */
             throw new TypeError('kv: incr needs a finite number to add');
-        var ttl = checkTtl(ttlSeconds);
-        return resolved(checked(sys.kvIncr(key, by, ttl)));
+        var n = sys.kvIncr(key, by, ttlSeconds === undefined ? 0 : checkTtl(ttlSeconds));
+        return fulfilled(typeof n === 'number' ? n : checked(n));
     } catch (e) {
         return rejected(e);
     }
@@ -157,7 +159,7 @@ function list(options) {
         var keys = checked(sys.kvList(prefix, Math.min(limit, MAX_LIST), cursor));
         var out = keys.slice();
         out.cursor = keys.more && out.length ? out[out.length - 1] : null;
-        return resolved(out);
+        return fulfilled(out);
     } catch (e) {
         return rejected(e);
     }
@@ -174,7 +176,7 @@ function rateLimit(key, options) {
             throw new TypeError('kv: rateLimit needs a window in seconds > 0');
         var r = checked(sys.kvRate(key, limit, window));
         var wait = Math.max(0, Math.ceil((r.resetAt - Date.now()) / 1000));
-        return resolved({
+        return fulfilled({
             allowed: r.allowed,
             remaining: r.remaining,
             resetAt: r.resetAt,

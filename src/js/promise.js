@@ -124,8 +124,9 @@ function thenableJob(a) {
     }
 }
 
+/* r.parent is the settled promise's record */
 function reactionJob(r) {
-    var rec = r.parent[REC], ok = rec.state === FULFILLED;
+    var rec = r.parent, ok = rec.state === FULFILLED;
     var handler = ok ? r.onFulfilled : r.onRejected;
     if (typeof handler !== 'function') {
         if (r.child) {
@@ -215,16 +216,13 @@ function subscribe(p, job, arg) {
     rec.handled = true;
 }
 
-function addReaction(p, onFulfilled, onRejected, child) {
-    subscribe(p, reactionJob, { parent: p, onFulfilled: onFulfilled, onRejected: onRejected, child: child });
-}
-
 Object.defineProperty(Promise.prototype, 'then', {
     value: function then(onFulfilled, onRejected) {
-        if (!(this instanceof Promise) || !this[REC])
+        var rec = this instanceof Promise ? this[REC] : undefined;
+        if (rec === undefined)
             throw new TypeError('Method Promise.prototype.then called on incompatible receiver');
         var child = new Own(PENDING);
-        addReaction(this, onFulfilled, onRejected, child);
+        subscribe(this, reactionJob, { parent: rec, onFulfilled: onFulfilled, onRejected: onRejected, child: child });
         return child;
     }, writable: true, configurable: true
 });
@@ -377,6 +375,10 @@ function queueMicrotask(callback) {
 rt.isPromise = function (x) {
     return x instanceof Promise;
 };
+/* a Promise itself, not a subclass's: one whose then() is ours */
+rt.isOwnPromise = function (x) {
+    return x instanceof Promise && x[REC] !== undefined && x.constructor === Promise;
+};
 rt.enqueueMicrotask = enqueue;
 
 /* For the runtime's own promises (front-rt.js's async functions, kv.js):
@@ -389,6 +391,11 @@ rt.promiseReject = function (p, e) {
     settle(p, REJECTED, e);
 };
 rt.promiseResolved = resolved;
+/* v must not be a thenable (kv's values: JSON, whose objects inherit only
+ * from the frozen Object and Array prototypes, which have no `then`). */
+rt.promiseFulfilled = function (v) {
+    return new Own(FULFILLED, v);
+};
 rt.promiseRejected = rejected;
 
 /* `await x`: job(arg) runs as a microtask once x has settled, as
@@ -397,11 +404,7 @@ rt.promiseRejected = rejected;
  * V8).  Returns the record whose `state` (1 fulfilled, 2 rejected) and
  * `value` the job then reads. */
 rt.promiseAwait = function (x, job, arg) {
-    var p;
-    if (x instanceof Promise && x[REC] !== undefined && x.constructor === Promise)
-        p = x;
-    else
-        p = resolved(x);
+    var p = x instanceof Promise && x[REC] !== undefined && x.constructor === Promise ? x : resolved(x);
     subscribe(p, job, arg);
     return p[REC];
 };
