@@ -72,6 +72,16 @@ int eng_handle(eng *e, const eng_request *r);
  * call after every request. */
 void eng_idle(eng *e);
 
+/* Whether eng_idle would collect now: ENG_GC_NONE; ENG_GC_SOON, worth a
+ * pause when no request waits (a worker with one queued may call eng_idle
+ * later); ENG_GC_NOW, the heap grew too far to wait.  Cheap. */
+enum { ENG_GC_NONE, ENG_GC_SOON, ENG_GC_NOW };
+int eng_gc_due(const eng *e);
+
+/* For a worker that has served nothing for a while: collects whatever
+ * garbage there is and hands the free memory back to the system. */
+void eng_rest(eng *e);
+
 /* Runs FILE as a plain script with the whole runtime (invoke exec): its
  * folder is the root, console goes to stdout/stderr.  argv (argc strings,
  * borrowed) becomes process.argv after the file.  Returns the exit status:
