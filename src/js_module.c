@@ -540,7 +540,8 @@ static void compile_module(duk_context *ctx, jsys_host *h, duk_idx_t cache_idx,
  *   function (exports, require, module, __filename, __dirname)
  * bound to the calling thread's global scope.
  *
- * A cache hit costs one stat(): the entry is keyed by the path as given
+ * A cache hit costs one stat() (none for the request's function file,
+ * which the router stat()ed a moment before): the entry is keyed by the path as given
  * and holds the identity of the file that was confined (realpath'd inside
  * the root) when it was compiled.  The same device, inode, size and mtime
  * mean the same bytes that passed confinement; a symlink swapped to point

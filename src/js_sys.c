@@ -518,18 +518,41 @@ static void json_number(duk_context *ctx, jsys_json *j)
 
 static void json_value(duk_context *ctx, jsys_json *j);
 
+/* Past an opening bracket: true when the close follows at once. */
+static int json_empty(jsys_json *j, int close)
+{
+    j->p++;
+    json_ws(j);
+    if (j->p < j->end && *j->p == close) {
+        j->p++;
+        return 1;
+    }
+    return 0;
+}
+
+/* After a member: true for a ',' (white space after it eaten), false for
+ * the close, a syntax error otherwise. */
+static int json_more(duk_context *ctx, jsys_json *j, int close)
+{
+    json_ws(j);
+    if (j->p < j->end && (*j->p == ',' || *j->p == close)) {
+        int more = *j->p++ == ',';
+
+        json_ws(j);
+        return more;
+    }
+    json_fail(ctx);
+    return 0;
+}
+
 /* [ ... ] -> [ ... object ]; members are defined, as JSON.parse does, so
  * a "__proto__" or "toString" key is an own property like any other. */
 static void json_object(duk_context *ctx, jsys_json *j)
 {
     duk_push_object(ctx);
-    j->p++;
-    json_ws(j);
-    if (j->p < j->end && *j->p == '}') {
-        j->p++;
+    if (json_empty(j, '}'))
         return;
-    }
-    for (;;) {
+    do {
         if (j->p >= j->end || *j->p != '"')
             json_fail(ctx);
         json_string(ctx, j);
@@ -540,17 +563,7 @@ static void json_object(duk_context *ctx, jsys_json *j)
         json_value(ctx, j);
         duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE |
                               DUK_DEFPROP_SET_ENUMERABLE | DUK_DEFPROP_SET_CONFIGURABLE);
-        json_ws(j);
-        if (j->p < j->end && *j->p == ',') {
-            j->p++;
-            json_ws(j);
-        } else if (j->p < j->end && *j->p == '}') {
-            j->p++;
-            return;
-        } else {
-            json_fail(ctx);
-        }
-    }
+    } while (json_more(ctx, j, '}'));
 }
 
 /* [ ... ] -> [ ... array ] */
@@ -559,25 +572,12 @@ static void json_array(duk_context *ctx, jsys_json *j)
     duk_uarridx_t i = 0;
 
     duk_push_array(ctx);
-    j->p++;
-    json_ws(j);
-    if (j->p < j->end && *j->p == ']') {
-        j->p++;
+    if (json_empty(j, ']'))
         return;
-    }
-    for (;;) {
+    do {
         json_value(ctx, j);
         duk_put_prop_index(ctx, -2, i++);
-        json_ws(j);
-        if (j->p < j->end && *j->p == ',')
-            j->p++;
-        else if (j->p < j->end && *j->p == ']') {
-            j->p++;
-            return;
-        } else {
-            json_fail(ctx);
-        }
-    }
+    } while (json_more(ctx, j, ']'));
 }
 
 /* [ ... ] -> [ ... value ], white space around it eaten */
