@@ -426,16 +426,20 @@ static duk_ret_t jscr_cipher(duk_context *ctx)
 }
 
 /* timingSafeEqual(a, b) -> whether the equal-length inputs are equal, in
- * time that does not depend on where they differ.  crypto.js checks the
- * lengths (and throws Node's RangeError) before calling. */
+ * time that does not depend on where they differ; undefined when either
+ * is not a buffer (plain, ArrayBuffer or view) or the lengths differ, and
+ * crypto.js then throws Node's error. */
 static duk_ret_t jscr_timing_safe_equal(duk_context *ctx)
 {
     size_t alen, blen;
-    const unsigned char *a = jscr_bytes(ctx, 0, &alen);
-    const unsigned char *b = jscr_bytes(ctx, 1, &blen);
+    const unsigned char *a, *b;
 
+    if (!duk_is_buffer_data(ctx, 0) || !duk_is_buffer_data(ctx, 1))
+        return 0;
+    a = jscr_bytes(ctx, 0, &alen);
+    b = jscr_bytes(ctx, 1, &blen);
     if (alen != blen)
-        return duk_range_error(ctx, "Input buffers must have the same byte length");
+        return 0;
     duk_push_boolean(ctx, CRYPTO_memcmp(a, b, alen) == 0);
     return 1;
 }

@@ -20,6 +20,7 @@ var Buf = Buffer;
 var proto = Buf.prototype;
 var U8 = Uint8Array.prototype;
 var u8subarray = U8.subarray;
+var setProto = Object.setPrototypeOf;
 var K_MAX_LENGTH = 4294967296;
 
 /* Node's errors, shared by the runtime's files through rt (crypto.js and
@@ -75,7 +76,7 @@ function isU8(v) {
 }
 
 function mk(u8) {
-    Object.setPrototypeOf(u8, proto);
+    setProto(u8, proto);
     return u8;
 }
 
@@ -357,7 +358,7 @@ function allocUnsafe(size) {
 
 function from(value, encOrOffset, length) {
     if (typeof value === 'string')      /* new bytes: no copy needed */
-        return mk(bytesFromString(value, encOrOffset));
+        return mk(encOrOffset === undefined ? utf8Encode(value) : bytesFromString(value, encOrOffset));
     if (value instanceof ArrayBuffer) {
         var off = encOrOffset === undefined ? 0 : +encOrOffset || 0;
         if (off > value.byteLength || off < 0)

@@ -85,8 +85,12 @@ function validInt(v, name, min, max) {
  * and the digest native reads an ASCII one without a Buffer being made),
  * anything else as the bytes bytesOf copies. */
 function input(data, enc) {
-    if (typeof data === 'string' && (enc === undefined || enc === 'utf8' || enc === 'utf-8' || enc === 'buffer'))
-        return data;
+    if (typeof data === 'string') {
+        if (enc === undefined || enc === 'utf8' || enc === 'utf-8' || enc === 'buffer')
+            return data;
+    } else if (data instanceof Uint8Array) {
+        return new Uint8Array(data);    /* a copy of the view's bytes (bytesOf's, made cheaper) */
+    }
     return bytesOf(data, enc, 'data');
 }
 
@@ -236,14 +240,16 @@ function randomInt(min, max, cb) {
 /* --- comparison and key derivation --- */
 
 function timingSafeEqual(a, b) {
+    /* the native answers undefined unless both are buffers of one length */
+    var r = sys.cryptoTimingSafeEqual(a, b);
+    if (r !== undefined)
+        return r;
     /* Node's message here has no "Received ..." tail. */
     if (!isView(a) && !(a instanceof ArrayBuffer))
         throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "buf1" argument must be an instance of ArrayBuffer, Buffer, TypedArray, or DataView.');
     if (!isView(b) && !(b instanceof ArrayBuffer))
         throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "buf2" argument must be an instance of ArrayBuffer, Buffer, TypedArray, or DataView.');
-    if (a.byteLength !== b.byteLength)
-        throw nodeError(RangeError, 'ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH', 'Input buffers must have the same byte length');
-    return sys.cryptoTimingSafeEqual(a, b);
+    throw nodeError(RangeError, 'ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH', 'Input buffers must have the same byte length');
 }
 
 function pbkdf2Sync(password, salt, iterations, keylen, digest) {
