@@ -215,7 +215,8 @@ static struct rt_real *rt_real_slot(const char *path)
 }
 
 /* realpath(w->dir) into out (PATH_MAX), from the cache when w->st (the
- * stat() rt_is just made of that path) matches.  NULL when it fails. */
+ * stat() rt_is just made of that path) matches; on a miss w->st becomes
+ * the real path's.  NULL when it fails. */
 static char *rt_real_cached(rt_walk *w, char *out)
 {
     struct rt_real *r = rt_real_slot(w->dir);
@@ -228,7 +229,10 @@ static char *rt_real_cached(rt_walk *w, char *out)
         memcpy(out, r->real, strlen(r->real) + 1);
         return out;
     }
-    if (realpath(w->dir, out) == NULL)
+    /* the real path's own identity from here on: should a symlink have
+     * changed between the walk's stat() and realpath(), the module cache
+     * still keys what it compiles from `out` by that file */
+    if (realpath(w->dir, out) == NULL || stat(out, &w->st) < 0)
         return NULL;
     p = strdup(w->dir);
     q = strdup(out);
