@@ -261,7 +261,8 @@ lazy('stale', function () { return true; });
 lazy('rawBody', function () {
     return this[BODY] === undefined ? new Buffer(0) : this[BODY];
 });
-lazy('body', function () { return this[PARSED]; });
+/* a request without a body has no parsed slot: {} on first use */
+lazy('body', function () { var p = this[PARSED]; return p === undefined ? {} : p; });
 
 /* 'x-signature' -> 'HTTP_X_SIGNATURE', remembered; null for a name that
  * the headers object maps otherwise (an underscore, content-*, referer). */
@@ -298,7 +299,7 @@ RP.is = function (types) {
     var hasBody = this[BODY] !== undefined || Number(envVar(this, 'CONTENT_LENGTH')) > 0;
     if (!hasBody) return null;
     if (!ct) return false;
-    var actual = ct.split(';')[0].trim().toLowerCase();
+    var actual = mediaType(ct);
     var list = Array.isArray(types) ? types : Array.prototype.slice.call(arguments);
     if (!list.length) return actual;
     for (var i = 0; i < list.length; i++) {
@@ -356,11 +357,26 @@ RP.param = function (name, defaultValue) {
 
 RP.range = function () { return undefined; };
 
+/* 'Application/JSON; charset=utf-8' -> 'application/json', remembered:
+ * the same one or two come with every request. */
+var mediaMemo = Object.create(null), mediaMemoSize = 0;
+function mediaType(contentType) {
+    var key = String(contentType || ''), m = mediaMemo[key];
+    if (m === undefined) {
+        m = key.split(';')[0].trim().toLowerCase();
+        if (mediaMemoSize < 256) {
+            mediaMemo[key] = m;
+            mediaMemoSize++;
+        }
+    }
+    return m;
+}
+
 function parseBody(req, contentType) {
     var raw = req[BODY];
     if (raw === undefined)
         return {};
-    var ct = String(contentType || '').split(';')[0].trim().toLowerCase();
+    var ct = mediaType(contentType);
     if (ct === 'application/json' || /\+json$/.test(ct)) {
         var v = sys.jsonBody(raw);
         if (v !== undefined) return v;
@@ -395,7 +411,8 @@ rt.createRequest = function (seq, body, params, routePath, uri, m, v, contentTyp
     req.baseUrl = '';
     req.params = params;
     req.httpVersion = v === 'HTTP/1.1' || v === undefined ? '1.1' : String(v).replace(/^HTTP\//, '');
-    req[PARSED] = parseBody(req, contentType);
+    if (body !== undefined)
+        req[PARSED] = parseBody(req, contentType);
     rt.currentRequest = req;    /* fetch.js resolves relative URLs against it */
     return req;
 };
@@ -642,11 +659,12 @@ SP.send = function (body) {
     return finish(this, body);
 };
 
+var JSON_TYPE = withCharset('application/json');
 SP.json = function (value) {
     if (this.finished) return alreadySent(this, 'json');
     var s = JSON.stringify(value);
     if (s === undefined) s = '';
-    if (!headerValue(this, 'content-type')) setType(this, 'application/json');
+    if (!headerValue(this, 'content-type')) putHeader(this, 'Content-Type', JSON_TYPE);
     return this.send(s);
 };
 
