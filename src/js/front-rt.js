@@ -148,21 +148,25 @@ function asyncBody(t) {
     }
 }
 
+/* promise.js's internals, looked up once (each rt.x is a lookup by name) */
+var promisePending = rt.promisePending, promiseResolve = rt.promiseResolve,
+    promiseReject = rt.promiseReject, promiseAwait = rt.promiseAwait, threadResume = Thread.resume;
+
 function asyncStep(t, v, isErr) {
-    var r, R = rt;
+    var r;
     yieldKind = 0;
     try {
-        r = Thread.resume(t, v, isErr);
+        r = threadResume(t, v, isErr);
     } catch (e) {
         yieldKind = 0;
-        R.promiseReject(t.p, e);
+        promiseReject(t.p, e);
         return;
     }
     if (yieldKind === 0) {
-        R.promiseResolve(t.p, r);
+        promiseResolve(t.p, r);
     } else {
         yieldKind = 0;
-        t.awaited = R.promiseAwait(r, asyncResume, t);
+        t.awaited = promiseAwait(r, asyncResume, t);
     }
 }
 
@@ -178,7 +182,7 @@ function async(self, args, fn) {
     t.fn = fn;
     t.self = self;
     t.args = args;
-    t.p = rt.promisePending();
+    t.p = promisePending();
     asyncStep(t, t, false);
     return t.p;
 }

@@ -10,6 +10,9 @@
  * Runs as the body of function (sys, rt); ES5 only.
  */
 var G = new Function('return this')();
+/* States.  The hot paths below write them as the literals 0, 1 and 2, and
+ * push to `queue` themselves: in Duktape each use of an outer name is a
+ * lookup by name (~400 instructions), each call ~1k. */
 var PENDING = 0, FULFILLED = 1, REJECTED = 2;
 /* A Duktape hidden symbol (a key whose first byte is 0xFF): no enumeration,
  * not even getOwnPropertySymbols, sees it. */
@@ -65,7 +68,7 @@ function isObject(x) {
  * so the hot paths below make none. */
 function settle(p, state, value) {
     var rec = p[REC];
-    if (rec.state !== PENDING)
+    if (rec.state !== 0)
         return;
     var reactions = rec.reactions;
     rec.state = state;
@@ -74,8 +77,8 @@ function settle(p, state, value) {
     /* pairs of job and argument, in the order they were added */
     if (reactions !== null)
         for (var i = 0; i < reactions.length; i += 2)
-            enqueue(reactions[i], reactions[i + 1]);
-    if (state === REJECTED && !rec.handled)
+            queue.push(reactions[i], reactions[i + 1]);
+    if (state === 2 && !rec.handled)
         unhandled.push(p);
 }
 
@@ -94,7 +97,7 @@ function resolveWith(p, x) {
             return;
         }
     }
-    settle(p, FULFILLED, x);
+    settle(p, 1, x);
 }
 
 /* The pair of functions handed to an executor or a thenable: only the
@@ -126,12 +129,12 @@ function thenableJob(a) {
 
 /* r.parent is the settled promise's record */
 function reactionJob(r) {
-    var rec = r.parent, ok = rec.state === FULFILLED;
+    var rec = r.parent, ok = rec.state === 1;
     var handler = ok ? r.onFulfilled : r.onRejected;
     if (typeof handler !== 'function') {
         if (r.child) {
             if (ok) resolveWith(r.child, rec.value);
-            else settle(r.child, REJECTED, rec.value);
+            else settle(r.child, 2, rec.value);
         }
         return;
     }
@@ -139,7 +142,7 @@ function reactionJob(r) {
     try {
         v = handler(rec.value);
     } catch (e) {
-        if (r.child) settle(r.child, REJECTED, e);
+        if (r.child) settle(r.child, 2, e);
         return;
     }
     if (r.child)
@@ -178,9 +181,9 @@ Own.prototype = Promise.prototype;
 
 /* A promise resolved with v, as Promise.resolve(v) makes one. */
 function resolved(v) {
-    if (!isObject(v))
-        return new Own(FULFILLED, v);
-    var p = new Own(PENDING);
+    if (v === null || typeof v !== 'object' && typeof v !== 'function')
+        return new Own(1, v);
+    var p = new Own(0);
     resolveWith(p, v);
     return p;
 }
@@ -205,13 +208,13 @@ function newPromise(C) {
 /* job(arg) runs as a microtask once p has settled (at once if it has). */
 function subscribe(p, job, arg) {
     var rec = p[REC];
-    if (rec.state === PENDING) {
+    if (rec.state === 0) {
         if (rec.reactions === null)
             rec.reactions = [job, arg];
         else
             rec.reactions.push(job, arg);
     } else {
-        enqueue(job, arg);
+        queue.push(job, arg);
     }
     rec.handled = true;
 }
@@ -221,7 +224,7 @@ Object.defineProperty(Promise.prototype, 'then', {
         var rec = this instanceof Promise ? this[REC] : undefined;
         if (rec === undefined)
             throw new TypeError('Method Promise.prototype.then called on incompatible receiver');
-        var child = new Own(PENDING);
+        var child = new Own(0);
         subscribe(this, reactionJob, { parent: rec, onFulfilled: onFulfilled, onRejected: onRejected, child: child });
         return child;
     }, writable: true, configurable: true
@@ -384,17 +387,17 @@ rt.enqueueMicrotask = enqueue;
 /* For the runtime's own promises (front-rt.js's async functions, kv.js):
  * no resolving functions, no closures. */
 rt.promisePending = function () {
-    return new Own(PENDING);
+    return new Own(0);
 };
 rt.promiseResolve = resolveWith;
 rt.promiseReject = function (p, e) {
-    settle(p, REJECTED, e);
+    settle(p, 2, e);
 };
 rt.promiseResolved = resolved;
 /* v must not be a thenable (kv's values: JSON, whose objects inherit only
  * from the frozen Object and Array prototypes, which have no `then`). */
 rt.promiseFulfilled = function (v) {
-    return new Own(FULFILLED, v);
+    return new Own(1, v);
 };
 rt.promiseRejected = rejected;
 
