@@ -911,15 +911,16 @@ int eng_handle(eng *e, const eng_request *r)
  * still finds the queue empty after ~2 % of its requests (measured: 603
  * of 33,341), so a collection may wait for such a moment: it is due
  * (ENG_GC_SOON) once the heap has grown by half the step, and cannot wait
- * (ENG_GC_NOW) past twice the step.  Waiting took the heap ~40 % past the
- * half step (median), so it peaks about where it did. */
+ * (ENG_GC_NOW) past one and a half.  Waiting took the heap ~40 % past the
+ * half step (median), so it peaks about where it did, and at worst half a
+ * step higher (a worker whose queue never empties). */
 #define ENG_GC_SLACK (1024 * 1024)
 
 int eng_gc_due(const eng *e)
 {
     size_t step = e->gc_base > ENG_GC_SLACK ? e->gc_base : ENG_GC_SLACK;
 
-    if (e->used > e->gc_base + 2 * step)
+    if (e->used > e->gc_base + step + step / 2)
         return ENG_GC_NOW;
     return e->used > e->gc_base + step / 2 ? ENG_GC_SOON : ENG_GC_NONE;
 }
