@@ -129,9 +129,11 @@ function body(self, args, fn) {
     };
 }
 
+var threadYield = Thread.yield;
+
 function await_(x) {
-    yieldKind = AWAIT;
-    return Thread.yield(x);
+    yieldKind = 1;      /* AWAIT, written out: one lookup less per await */
+    return threadYield(x);
 }
 
 /* An async function's body runs in a thread that carries its state: the

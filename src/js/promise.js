@@ -27,9 +27,10 @@ function enqueue(job, arg) {
 
 /* Runs every queued job, including those queued while draining. */
 rt.drainMicrotasks = function () {
-    while (head < queue.length) {
-        var job = queue[head], arg = queue[head + 1];
-        queue[head] = queue[head + 1] = undefined;
+    var q = queue;      /* the same array all along: jobs push onto it */
+    while (head < q.length) {
+        var job = q[head], arg = q[head + 1];
+        q[head] = q[head + 1] = undefined;
         head += 2;
         job(arg);
     }
