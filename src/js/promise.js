@@ -222,7 +222,9 @@ function subscribe(p, job, arg) {
 
 Object.defineProperty(Promise.prototype, 'then', {
     value: function then(onFulfilled, onRejected) {
-        var rec = this instanceof Promise ? this[REC] : undefined;
+        /* the record makes a promise (IsPromise): `instanceof` would cost
+         * ~2.5k here, and would accept Object.create(Promise.prototype) */
+        var rec = this !== null && typeof this === 'object' ? this[REC] : undefined;
         if (rec === undefined)
             throw new TypeError('Method Promise.prototype.then called on incompatible receiver');
         var child = new Own(0);
@@ -258,7 +260,7 @@ function staticMethod(name, fn) {
 }
 
 staticMethod('resolve', function resolve(v) {
-    if (v instanceof Promise && v.constructor === this)
+    if (v !== null && typeof v === 'object' && v[REC] !== undefined && v.constructor === this)
         return v;
     if (this === Promise || this === undefined)
         return resolved(v);
@@ -381,7 +383,7 @@ rt.isPromise = function (x) {
 };
 /* a Promise itself, not a subclass's: one whose then() is ours */
 rt.isOwnPromise = function (x) {
-    return x instanceof Promise && x[REC] !== undefined && x.constructor === Promise;
+    return x !== null && typeof x === 'object' && x[REC] !== undefined && x.constructor === Promise;
 };
 rt.enqueueMicrotask = enqueue;
 
@@ -408,7 +410,8 @@ rt.promiseRejected = rejected;
  * V8).  Returns the record whose `state` (1 fulfilled, 2 rejected) and
  * `value` the job then reads. */
 rt.promiseAwait = function (x, job, arg) {
-    var p = x instanceof Promise && x[REC] !== undefined && x.constructor === Promise ? x : resolved(x);
+    var p = x !== null && typeof x === 'object' && x[REC] !== undefined && x.constructor === Promise ?
+            x : resolved(x);
     subscribe(p, job, arg);
     return p[REC];
 };
