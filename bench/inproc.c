@@ -7,6 +7,7 @@
  * Build: see bench/inproc.sh, which also runs it under callgrind.
  * Run:  /tmp/inproc SCENARIO N [DATA]   (hello, echo, counter, webhook;
  *       the functions are bench/invoke's; DATA: a store folder for counter)
+ *       INPROC_IDLE=1: eng_idle() after each request, as src/worker.c does
  */
 #include "engine.h"
 
@@ -20,13 +21,18 @@ static int nop_body(void *ud, const char *d, size_t n) { (void) ud; (void) d; (v
 static int nop_flush(void *ud) { (void) ud; return 0; }
 
 /* The measured loop, apart so that callgrind can count it alone:
- * valgrind --tool=callgrind --toggle-collect=run_requests ... */
-static __attribute__((noinline)) int run_requests(eng *e, eng_request *r, int n)
+ * valgrind --tool=callgrind --toggle-collect=run_requests ...
+ * With idle set, eng_idle() follows each request as in the worker, so the
+ * collections' cost, amortised, is part of the figure. */
+static __attribute__((noinline)) int run_requests(eng *e, eng_request *r, int n, int idle)
 {
     int i, status = 0;
 
-    for (i = 0; i < n; i++)
+    for (i = 0; i < n; i++) {
         status = eng_handle(e, r);
+        if (idle)
+            eng_idle(e);
+    }
     return status;
 }
 
@@ -107,7 +113,7 @@ int main(int argc, char **argv)
     }
     status = eng_handle(e, &r);     /* the cold compile, not counted */
     t0 = now_us();
-    status = run_requests(e, &r, n);
+    status = run_requests(e, &r, n, getenv("INPROC_IDLE") != NULL);
     printf("%s: status %d, %.1f us per request over %d\n", scen, status, (now_us() - t0) / n, n);
     eng_free(e);
     free(body);

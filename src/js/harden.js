@@ -19,24 +19,40 @@ var defineProperty = Object.defineProperty;
 var COMMON = ['constructor', 'toString', 'toLocaleString', 'valueOf', 'toJSON',
               'name', 'message'];
 
+/* Every tamed property stays alive, and is marked by every collection, for
+ * the worker's life (638 of them): so it keeps one object, its getter (a
+ * bound function: no scope, no automatic prototype), and shares its
+ * setter with every other property of that name.  A closure pair per
+ * property kept six (the two functions, their prototypes, the scope and
+ * the descriptor in it). */
+function same(v) { return v; }
+var setters = Object.create(null);
+
+function setterOf(name) {
+    var set = setters[name];
+    if (set)
+        return set;
+    set = function (v) {
+        /* this is a shared prototype when it owns this very accessor */
+        var own = gopd(this, name);
+        if (own && own.set === set)
+            throw new TypeError('Cannot assign to read only property \'' + name + '\' of shared object');
+        defineProperty(this, name, { value: v, writable: true, enumerable: true, configurable: true });
+    };
+    /* dropped (prototype is writable), and the setter frozen now, so
+     * freeze() does not tame an accessor's own prototype in turn (which
+     * would never end) */
+    set.prototype = null;
+    return (setters[name] = Object.freeze(set));
+}
+
 function tamable(proto, name) {
     var d = gopd(proto, name);
     if (!d || !('value' in d) || !d.configurable)
         return;
-    var value = d.value;
-    var get = function () { return value; };
-    var set = function (v) {
-        if (this === proto)
-            throw new TypeError('Cannot assign to read only property \'' + name + '\' of shared object');
-        defineProperty(this, name, { value: v, writable: true, enumerable: true, configurable: true });
-    };
-    /* Frozen now, so freeze() does not tame the accessors' own prototype
-     * objects in turn (which would never end). */
-    Object.freeze(get.prototype);
-    Object.freeze(set.prototype);
-    defineProperty(proto, name, { get: Object.freeze(get), set: Object.freeze(set),
+    defineProperty(proto, name, { get: same.bind(null, d.value), set: setterOf(name),
                                   enumerable: d.enumerable, configurable: false });
-    freeze(value);
+    freeze(d.value);
 }
 
 function isPrototype(o) {
