@@ -446,7 +446,13 @@ L.fnBody = function (node, fc, paramPrologue) {
         /* this and arguments reach the body through apply; a generator's
          * parameters are bound when it is called (an async function's
          * errors there reject its promise instead) */
-        inner = 'return ' + H + '.' + kind + '(this, arguments, function () {' + (fc.generator ? '' : pre) + inner + '});';
+        var wrapped = (fc.generator ? '' : pre) + inner;
+        /* Duktape makes an arguments object for every call of a function
+         * that names it (~11k instructions): the body gets the caller's
+         * only when its text may read them (a false match costs nothing
+         * but that object) */
+        var args = /\barguments\b|\beval\b/.test(wrapped) ? 'arguments' : 'null';
+        inner = 'return ' + H + '.' + kind + '(this, ' + args + ', function () {' + wrapped + '});';
         if (!fc.generator) pre = '';
     }
     open = '{' + pre;
