@@ -16,7 +16,7 @@ var G = new Function('return this')();
 var PENDING = 0, FULFILLED = 1, REJECTED = 2;
 /* A Duktape hidden symbol (a key whose first byte is 0xFF): no enumeration,
  * not even getOwnPropertySymbols, sees it. */
-var REC = sys.bufferToString(new Uint8Array([0xff, 0x70, 0x72, 0x6f, 0x6d]));
+var REC = sys.hidden('prom');
 var queue = [];
 var head = 0;
 var unhandled = [];
