@@ -130,6 +130,14 @@ function requestDone() {
     return cur.res.finished && (cur.settled || cur.failed);
 }
 
+/* req.res <-> res.req is a cycle that only a collection would free; cut
+ * once the request is over (its timers and microtasks are dropped), so
+ * both go, with their headers and locals, when the thread does. */
+function unlink(req, res) {
+    req.res = null;
+    res.req = null;
+}
+
 /* seq: the request's number for sys.env; uri, method, proto, ctype: its
  * REQUEST_URI, REQUEST_METHOD, SERVER_PROTOCOL and CONTENT_TYPE. */
 rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, proto, ctype) {
@@ -173,6 +181,7 @@ rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, pr
     } catch (e) {
         R.log('error', 'Cannot load ' + rel + ': ' + describe(e));
         R.sendError(res, 500, devMessage(e), devDetails(e));
+        unlink(req, res);
         return;
     }
     if (typeof handler !== 'function') {
@@ -180,6 +189,7 @@ rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, pr
                   (handler === null ? 'null' : typeof handler) + ')';
         R.log('error', msg);
         R.sendError(res, 500, msg);
+        unlink(req, res);
         return;
     }
 
@@ -211,6 +221,7 @@ rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, pr
     R.resetMicrotasks();
     C.res = null;
     ended = true;
+    unlink(req, res);
 };
 
 /* --- process, as much of it as a function needs here --- */

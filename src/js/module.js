@@ -267,13 +267,18 @@ function Module(id) {
  * require.cache shows the registry, and no enumeration sees this one. */
 var MAIN = sys.hidden('main');
 
+/* require and require.resolve lose their automatic prototypes (nobody
+ * constructs with them): fewer objects left, per request, in the cycles
+ * that wait for a collection (the module's scope holds require). */
 function makeRequire(mod, registry) {
     function require(id) {
         return load(rt.resolveModule(id, mod.path), registry, mod);
     }
-    require.resolve = function (id) {
+    var resolve = function (id) {
         return rt.resolveModule(id, mod.path);
     };
+    require.prototype = resolve.prototype = null;
+    require.resolve = resolve;
     require.cache = registry;
     require.main = registry[MAIN];
     return require;
@@ -297,6 +302,7 @@ function load(file, registry, parent) {
             mod.exports = JSON.parse(sys.readFile(file, true));
         } else {
             var fn = sys.load(file);
+            fn.prototype = null;    /* a wrapper, never constructed (see makeRequire) */
             if (!registry[MAIN]) registry[MAIN] = mod;
             fn.call(mod.exports, mod.exports, makeRequire(mod, registry), mod, file, mod.path);
         }
