@@ -16,6 +16,7 @@ var limits = sys.fetchLimits();
 var hops = {};          /* id -> Hop, while libcurl's side of it exists */
 var queue = [];         /* resolvers of fetches waiting for a slot */
 var slots = 0;          /* fetches of this request holding a slot */
+var used = false;       /* whether this request started a fetch since the last reset */
 var REDIRECTS = { 301: 1, 302: 1, 303: 1, 307: 1, 308: 1 };
 var BODY_HEADERS = ['content-type', 'content-length', 'content-encoding',
                     'content-language', 'content-location'];
@@ -35,6 +36,7 @@ function Slot() {
 }
 Slot.prototype.take = function () {
     var self = this;
+    used = true;
     if (slots < limits.maxConcurrent) {
         slots++;
         self.held = true;
@@ -57,6 +59,7 @@ Slot.prototype.release = function () {
 /* --- one hop: one libcurl transfer --- */
 
 function Hop(url, method, headers, body) {
+    used = true;
     this.id = sys.fetchStart(url, method, headers, body);
     this.head = null;       /* { resolve, reject } while waiting for headers */
     this.reader = null;     /* { resolve, reject } while a read() waits */
@@ -168,8 +171,11 @@ rt.fetchBusy = function () {
 
 /* The end (and the start) of a request: nothing of a fetch survives it. */
 rt.fetchReset = function () {
-    sys.fetchCloseAll();
     rt.currentRequest = null;
+    /* most requests fetch nothing: nothing to close, nothing to allocate */
+    if (!used) return;
+    used = false;
+    sys.fetchCloseAll();
     hops = {};
     queue = [];
     slots = 0;
