@@ -245,10 +245,21 @@ void log_console(const char *level, const char *func, const char *reqid,
     lb_write(&b, stack);
 }
 
+/* Writes v in decimal, at least `min` digits, backwards ending at `end`;
+ * returns the first digit. */
+static char *log_digits(char *end, unsigned long long v, int min)
+{
+    do {
+        *--end = (char)('0' + v % 10);
+        v /= 10;
+    } while (--min > 0 || v > 0);
+    return end;
+}
+
 void log_access(const char *reqid, const char *method, const char *path,
                 int status, double ms)
 {
-    char stack[LOG_STACK], tail[64];
+    char stack[LOG_STACK], tail[64], *t = tail + sizeof tail;
     size_t plen = path != NULL ? strlen(path) : 0;
     unsigned long long us;
     lbuf b;
@@ -256,10 +267,22 @@ void log_access(const char *reqid, const char *method, const char *path,
     lb_start(&b, stack, sizeof stack, 2 * plen + 192, "access", reqid, NULL);
     lb_field(&b, method);
     lb_field(&b, path);
-    /* integers: %f formatting is the dearest part of snprintf */
+    /* "STATUS MS.UUUms", digits written backwards by hand: snprintf cost
+     * ~1,500 instructions a request */
     us = ms > 0 ? (unsigned long long)(ms * 1000.0 + 0.5) : 0;
-    snprintf(tail, sizeof tail, "%d %llu.%03ums", status, us / 1000, (unsigned)(us % 1000));
-    lb_str(&b, tail);
+    *--t = 's';
+    *--t = 'm';
+    t = log_digits(t, us % 1000, 3);
+    *--t = '.';
+    t = log_digits(t, us / 1000, 1);
+    *--t = ' ';
+    if (status < 0) {
+        t = log_digits(t, -(unsigned long long)status, 1);
+        *--t = '-';
+    } else {
+        t = log_digits(t, (unsigned long long)status, 1);
+    }
+    lb_put(&b, t, (size_t)(tail + sizeof tail - t));
     lb_write(&b, stack);
 }
 
