@@ -35,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
@@ -199,8 +200,10 @@ static int rq_take(rq *r)
     return -1;
 }
 
-int rq_accept(rq *r, const sigset_t *unblock, const volatile sig_atomic_t *cancel)
+int rq_accept(rq *r, const sigset_t *unblock, const volatile sig_atomic_t *cancel,
+              void (*idle)(void *), void *ud)
 {
+    static const struct timespec now = { 0, 0 };
     const sigset_t *mask;
 
     if (r->cgi) {
@@ -218,6 +221,10 @@ int rq_accept(rq *r, const sigset_t *unblock, const volatile sig_atomic_t *cance
             r->unpolled += rc == 0;
             return rc;
         }
+        /* the accept found the queue empty: no need to ask ppoll */
+        if (idle != NULL)
+            idle(ud);
+        idle = NULL;
     }
     r->unpolled = 0;
     for (;;) {
@@ -225,7 +232,8 @@ int rq_accept(rq *r, const sigset_t *unblock, const volatile sig_atomic_t *cance
          * which brings its next request itself */
         struct pollfd p[2] = { { r->listen_fd, POLLIN, 0 }, { r->fr.ipcFd, POLLIN, 0 } };
         int kept = r->fr.ipcFd >= 0;
-        int n = ppoll(p, kept ? 2 : 1, NULL, mask), rc;
+        /* with `idle` pending, first a look without waiting */
+        int n = ppoll(p, kept ? 2 : 1, idle != NULL ? &now : NULL, mask), rc;
 
         /* a handler may run on the way out of a ppoll that also saw a
          * connection */
@@ -233,6 +241,11 @@ int rq_accept(rq *r, const sigset_t *unblock, const volatile sig_atomic_t *cance
             return 1;
         if (n < 0)
             return -1;
+        if (n == 0) {
+            idle(ud);       /* nothing waiting: now, then wait for real */
+            idle = NULL;
+            continue;
+        }
         if (p[0].revents & POLLNVAL) {
             errno = EBADF;
             return -1;

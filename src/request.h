@@ -43,8 +43,11 @@ void rq_free(rq *r);
  * taken: a stopping worker leaves queued ones to its siblings.  Returns 0
  * with a request open, 1 when a signal interrupted the wait (check your
  * flags and call again), -1 on a fatal error of the listening socket
- * (errno set). */
-int rq_accept(rq *r, const sigset_t *unblock, const volatile sig_atomic_t *cancel);
+ * (errno set).  `idle` (may be NULL) is called with `ud` at most once, when
+ * no connection is waiting, before the wait blocks: work that should not
+ * delay a queued request. */
+int rq_accept(rq *r, const sigset_t *unblock, const volatile sig_atomic_t *cancel,
+              void (*idle)(void *), void *ud);
 
 /* Takes a connection only if the kernel has one queued already, without
  * waiting: what a stopping worker serves before it goes, since the kernel
