@@ -23,6 +23,7 @@
  * requests compiles once: the compiler holds a lock on the key's lock file
  * and the others wait on it, then load what it wrote.
  */
+#include "js_bundle.h"
 #include "js_sys.h"
 #include "router.h"
 
@@ -41,8 +42,10 @@
 #include <unistd.h>
 
 #define MOD_CACHE_MAGIC "invoke-bc1\n"
-/* Bytecode is only valid for the Duktape and front end it came from. */
-#define MOD_BUILD PACKAGE_VERSION " " __DATE__ " " __TIME__
+/* Bytecode is only valid for the Duktape and front end it came from: the
+ * key holds the build and the runtime's own sources (mod_runtime_id), as
+ * this file is not recompiled when only front.js or front-rt.js change. */
+#define MOD_BUILD PACKAGE_VERSION " " __DATE__ " " __TIME__ " " DUK_GIT_DESCRIBE
 
 /* The factory around a module (see the top of this file); all on the file's
  * first line, so line numbers stay the file's own.  `this`, not a named
@@ -327,16 +330,42 @@ static int disk_dir(jsys_host *h, mod_disk *d)
     return 0;
 }
 
-/* The key's file name from the build, the real path and the bytes. */
+/* The build and the embedded runtime (front end included), as a SHA-256
+ * made once per process; NULL if OpenSSL fails.  Static storage. */
+static const unsigned char *mod_runtime_id(void)
+{
+    static unsigned char id[32];
+    static int made;
+    const js_bundle_entry *f;
+    EVP_MD_CTX *c;
+    int ok;
+
+    if (made)
+        return id;
+    c = EVP_MD_CTX_new();
+    ok = c != NULL && EVP_DigestInit_ex(c, EVP_sha256(), NULL) == 1 &&
+         EVP_DigestUpdate(c, MOD_BUILD, sizeof MOD_BUILD) == 1;
+    for (f = js_bundle; ok && f->name; f++)
+        ok = EVP_DigestUpdate(c, f->name, strlen(f->name) + 1) == 1 &&
+             EVP_DigestUpdate(c, f->src, f->len) == 1;
+    ok = ok && EVP_DigestFinal_ex(c, id, NULL) == 1;
+    EVP_MD_CTX_free(c);
+    made = ok;
+    return ok ? id : NULL;
+}
+
+/* The key's file name from the build and runtime, the real path and the
+ * bytes. */
 static int disk_key(mod_disk *d, const char *real, const char *data, size_t len)
 {
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int mdlen = 0, i;
     char hex[2 * EVP_MAX_MD_SIZE + 1];
-    EVP_MD_CTX *c = EVP_MD_CTX_new();
+    const unsigned char *rt = mod_runtime_id();
+    EVP_MD_CTX *c = rt != NULL ? EVP_MD_CTX_new() : NULL;
     int ok = c != NULL &&
              EVP_DigestInit_ex(c, EVP_sha256(), NULL) == 1 &&
-             EVP_DigestUpdate(c, MOD_BUILD, sizeof MOD_BUILD) == 1 &&
+             EVP_DigestUpdate(c, rt, 32) == 1 &&
              EVP_DigestUpdate(c, real, strlen(real) + 1) == 1 &&
              EVP_DigestUpdate(c, data, len) == 1 &&
              EVP_DigestFinal_ex(c, md, &mdlen) == 1;
