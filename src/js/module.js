@@ -203,6 +203,10 @@ function candidateDir(id, dir) {
 }
 
 rt.resolveModule = function (id, dir) {
+    /* a built-in wins over any file (resolveUncached's first answer), so
+     * it needs neither the cache's key nor its stat of node_modules */
+    if (hasOwn.call(rt.builtins, id))
+        return id;
     var key = dir + '\n' + id, hit = resolved[key];
     if (hit !== undefined && sys.mtime(hit.dir) === hit.mtime)
         return hit.file;
