@@ -911,16 +911,18 @@ int eng_handle(eng *e, const eng_request *r)
  * still finds the queue empty after ~2 % of its requests (measured: 603
  * of 33,341), so a collection may wait for such a moment: it is due
  * (ENG_GC_SOON) once the heap has grown by half the step, and cannot wait
- * (ENG_GC_NOW) past one and a half.  Waiting took the heap ~40 % past the
- * half step (median), so it peaks about where it did, and at worst half a
- * step higher (a worker whose queue never empties). */
+ * (ENG_GC_NOW) past a whole step.  A pause costs ~0.3 ms plus ~1.8 ms per
+ * MB of garbage (CPU), and a worker whose queue seldom empties (counter:
+ * up to all but a few of its collections) paid the longest ones when it
+ * could wait up to one and a half steps (doc/internals.md, "The longest
+ * pauses"). */
 #define ENG_GC_SLACK (1024 * 1024)
 
 int eng_gc_due(const eng *e)
 {
     size_t step = e->gc_base > ENG_GC_SLACK ? e->gc_base : ENG_GC_SLACK;
 
-    if (e->used > e->gc_base + step + step / 2)
+    if (e->used > e->gc_base + step)
         return ENG_GC_NOW;
     return e->used > e->gc_base + step / 2 ? ENG_GC_SOON : ENG_GC_NONE;
 }
