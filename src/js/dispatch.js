@@ -198,9 +198,14 @@ rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, pr
     } catch (e) {
         fail(e);
     }
-    if (R.isOwnPromise(ret))
-        C.awaited = R.promiseAwait(ret, handlerDone, C);
-    else if (ret !== null && (typeof ret === 'object' || typeof ret === 'function') &&
+    var rec = ret === undefined ? null : R.promiseWatch(ret, handlerDone, C);
+    if (rec !== null) {
+        /* fulfilled already: requestDone reads it only after a drain */
+        if (rec.state === 1)
+            C.settled = true;
+        else
+            C.awaited = rec;
+    } else if (ret !== null && (typeof ret === 'object' || typeof ret === 'function') &&
         typeof ret.then === 'function')
         ret.then(handlerSettled, handlerRejected);
     else
