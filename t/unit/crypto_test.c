@@ -76,9 +76,13 @@ static const char checks[] =
     "throws(function () { sys.cryptoCipher('des', true, k, k, k, false, null, 16, true); }, /TypeError/, 'an unknown cipher throws');\n"
     "throws(function () { sys.cryptoScrypt(T('a'), T('b'), 16, 3, 8, 1, 1 << 25); }, /Invalid scrypt params/, 'scrypt N=3 throws');\n"
     "throws(function () { sys.cryptoScrypt(T('a'), T('b'), 16, 1 << 20, 8, 1, 1024); }, /Invalid scrypt params/, 'scrypt over maxmem throws');\n"
-    "throws(function () { sys.cryptoDigest('sha256', 'a string'); }, /TypeError/, 'a string where bytes belong throws');\n"
+    "is(X(sys.cryptoDigest('sha256', 'abc')), X(sys.cryptoDigest('sha256', T('abc'))), 'an ASCII string is hashed as its bytes');\n"
+    "is(sys.cryptoDigest('sha256', 'caf\\u00e9'), null, 'a non-ASCII string is left to crypto.js (null)');\n"
+    "is(sys.cryptoDigest('sha256', T('abc'), undefined, 'hex'), X(sys.cryptoDigest('sha256', T('abc'))), 'hex asked of the native');\n"
+    "throws(function () { sys.cryptoDigest('sha256', 42); }, /TypeError/, 'a number where bytes belong throws');\n"
     "throws(function () { sys.cryptoDigest('sha256', T('x'), 42); }, /TypeError/, 'a number as HMAC key throws');\n"
-    "throws(function () { sys.cryptoTimingSafeEqual(T('a'), T('ab')); }, /RangeError/, 'timingSafeEqual on unequal lengths throws');\n"
+    "is(sys.cryptoTimingSafeEqual(T('a'), T('ab')), undefined, 'timingSafeEqual on unequal lengths answers undefined (crypto.js throws)');\n"
+    "is(sys.cryptoTimingSafeEqual('a', T('a')), undefined, 'timingSafeEqual of a string answers undefined (crypto.js throws)');\n"
     "throws(function () { sys.cryptoRandom(-1); }, /RangeError/, 'random(-1) throws');\n";
 
 static duk_ret_t t_ok(duk_context *ctx)
