@@ -27,15 +27,12 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 struct eng {
     duk_context *ctx;
@@ -332,62 +329,46 @@ fail:
  * after 10k requests), and a worker starts once. */
 #define ENG_RT_MAGIC "invoke-rt1\n"
 
-static unsigned long long bundle_hash(void)
+/* Computed once: the embedded sources are ~1 MB. */
+unsigned long long eng_runtime_id(void)
 {
     static const char build[] = PACKAGE_VERSION " " __DATE__ " " __TIME__ " " DUK_GIT_DESCRIBE;
+    static unsigned long long id;
     unsigned long long h = 14695981039346656037ULL;
     const js_bundle_entry *f;
     size_t i;
 
+    if (id != 0)
+        return id;
     for (i = 0; i < sizeof build; i++)
         h = (h ^ (unsigned char) build[i]) * 1099511628211ULL;
     for (f = js_bundle; f->name; f++)
         for (i = 0; i < f->len; i++)
             h = (h ^ (unsigned char) f->src[i]) * 1099511628211ULL;
-    return h;
+    return id = h;
 }
 
-/* The cache file's path, or -1 when there is no folder of ours to use
- * (bytecode is loaded unchecked: only from a folder only we can write). */
+/* The cache file's path, or -1 when there is no folder of ours to use. */
 static int rt_cache_path(const eng_config *c, char *out, size_t n)
 {
-    struct stat st;
+    char dir[PATH_MAX];
 
-    if (c->data == NULL || c->data[0] == '\0' ||
-        (size_t) snprintf(out, n, "%s/bytecode", c->data) >= n)
+    if (jsmod_bytecode_dir(c, dir, sizeof dir) < 0)
         return -1;
-    if (mkdir(out, 0700) < 0 && errno != EEXIST)
-        return -1;
-    if (lstat(out, &st) < 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid() ||
-        (st.st_mode & 022) != 0)
-        return -1;
-    return (size_t) snprintf(out, n, "%s/bytecode/front-%016llx.bc", c->data,
-                             bundle_hash()) < n ? 0 : -1;
+    return (size_t) snprintf(out, n, "%s/front-%016llx.bc", dir, eng_runtime_id()) < n ? 0 : -1;
 }
 
 /* The cache file, malloc'd (caller frees), when it holds exactly one
  * well-framed entry per front-end file; else NULL. */
 static char *rt_cache_read(const char *path, size_t *len)
 {
-    size_t ml = sizeof ENG_RT_MAGIC - 1, off = ml, cap = 0;
+    size_t off = sizeof ENG_RT_MAGIC - 1, cap = 0;
     const js_bundle_entry *f;
-    struct stat st;
-    char *b = NULL;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    char *b = jsmod_cache_read(path, ENG_RT_MAGIC, &cap);
     uint32_t n;
 
-    if (fd < 0)
+    if (b == NULL)
         return NULL;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > (off_t) ml &&
-        (b = malloc((size_t) st.st_size)) != NULL)
-        cap = (size_t) st.st_size;
-    if (b != NULL && read(fd, b, cap) != (ssize_t) cap) {
-        free(b);
-        b = NULL;
-    }
-    close(fd);
-    if (b == NULL || memcmp(b, ENG_RT_MAGIC, ml) != 0)
-        goto bad;
     for (f = js_bundle; f->name; f++) {
         if (!is_front_file(f->name))
             continue;
@@ -406,25 +387,6 @@ static char *rt_cache_read(const char *path, size_t *len)
 bad:
     free(b);
     return NULL;
-}
-
-/* Writes under a temporary name and renames into place: a reader sees a
- * whole file or none. */
-static void rt_cache_write(const char *path, const eng_buf *b)
-{
-    char tmp[PATH_MAX + 32];
-    int fd, ok;
-
-    if (b->p == NULL)
-        return;
-    snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long) getpid());
-    fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return;
-    ok = write(fd, ENG_RT_MAGIC, sizeof ENG_RT_MAGIC - 1) == (ssize_t) (sizeof ENG_RT_MAGIC - 1) &&
-         write(fd, b->p, b->len) == (ssize_t) b->len;
-    if (close(fd) < 0 || !ok || rename(tmp, path) < 0)
-        unlink(tmp);
 }
 
 /* [ ... sys rt ] -> [ ... sys rt ]: evaluates the worker's runtime files
@@ -454,8 +416,8 @@ static int run_bundle(duk_context *ctx, const eng_config *c, int front,
                              cached && !bc ? &dump : NULL, err, errlen);
         off += n;
     }
-    if (rc == 0 && cached && bc == NULL)
-        rt_cache_write(path, &dump);
+    if (rc == 0 && cached && bc == NULL && dump.p != NULL)
+        jsmod_cache_write(path, ENG_RT_MAGIC, dump.p, dump.len);
     free(bc);
     free(dump.p);
     return rc;

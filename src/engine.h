@@ -96,4 +96,8 @@ void eng_send_error(const eng_io *io, int status, const char *message);
 /* The reason phrase of an HTTP status ("Not Found"), "Unknown" if none. */
 const char *eng_reason(int status);
 
+/* A hash of this build, Duktape's version and every embedded runtime
+ * source: what compiled bytecode depends on, for the caches on disk. */
+unsigned long long eng_runtime_id(void);
+
 #endif

@@ -23,7 +23,6 @@
  * requests compiles once: the compiler holds a lock on the key's lock file
  * and the others wait on it, then load what it wrote.
  */
-#include "js_bundle.h"
 #include "js_sys.h"
 #include "router.h"
 
@@ -42,10 +41,11 @@
 #include <unistd.h>
 
 #define MOD_CACHE_MAGIC "invoke-bc1\n"
-/* Bytecode is only valid for the Duktape and front end it came from: the
- * key holds the build and the runtime's own sources (mod_runtime_id), as
- * this file is not recompiled when only front.js or front-rt.js change. */
-#define MOD_BUILD PACKAGE_VERSION " " __DATE__ " " __TIME__ " " DUK_GIT_DESCRIBE
+/* Bytecode is only valid for the Duktape, front end and module wrapper it
+ * came from: the key holds this file's build (MOD_HEAD below) and the
+ * runtime's (eng_runtime_id: Duktape and every embedded source, which
+ * change without this file being recompiled). */
+#define MOD_BUILD PACKAGE_VERSION " " __DATE__ " " __TIME__
 
 /* The factory around a module (see the top of this file); all on the file's
  * first line, so line numbers stay the file's own.  `this`, not a named
@@ -312,46 +312,28 @@ typedef struct {
     int lock;                   /* fd of DIR/<hex>.lock while compiling, or -1 */
 } mod_disk;
 
-/* Finds (creating it) the cache folder; 0, or -1 when there is none to use
- * (no --data: modules are compiled per worker only). */
-static int disk_dir(jsys_host *h, mod_disk *d)
+/* Owned by the caller (dir, n bytes). */
+int jsmod_bytecode_dir(const eng_config *c, char *dir, size_t n)
 {
     struct stat st;
 
-    if (h->cfg == NULL || h->cfg->data == NULL || h->cfg->data[0] == '\0')
+    if (c == NULL || c->data == NULL || c->data[0] == '\0' ||
+        (size_t) snprintf(dir, n, "%s/bytecode", c->data) >= n)
         return -1;
-    snprintf(d->dir, sizeof d->dir, "%s/bytecode", h->cfg->data);
-    if (mkdir(d->dir, 0700) < 0 && errno != EEXIST)
+    if (mkdir(dir, 0700) < 0 && errno != EEXIST)
         return -1;
     /* Bytecode is loaded unchecked: only from a folder of ours. */
-    if (lstat(d->dir, &st) < 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid() ||
+    if (lstat(dir, &st) < 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid() ||
         (st.st_mode & 022) != 0)
         return -1;
     return 0;
 }
 
-/* The build and the embedded runtime (front end included), as a SHA-256
- * made once per process; NULL if OpenSSL fails.  Static storage. */
-static const unsigned char *mod_runtime_id(void)
+/* Finds (creating it) the cache folder; 0, or -1 when there is none to use
+ * (no --data: modules are compiled per worker only). */
+static int disk_dir(jsys_host *h, mod_disk *d)
 {
-    static unsigned char id[32];
-    static int made;
-    const js_bundle_entry *f;
-    EVP_MD_CTX *c;
-    int ok;
-
-    if (made)
-        return id;
-    c = EVP_MD_CTX_new();
-    ok = c != NULL && EVP_DigestInit_ex(c, EVP_sha256(), NULL) == 1 &&
-         EVP_DigestUpdate(c, MOD_BUILD, sizeof MOD_BUILD) == 1;
-    for (f = js_bundle; ok && f->name; f++)
-        ok = EVP_DigestUpdate(c, f->name, strlen(f->name) + 1) == 1 &&
-             EVP_DigestUpdate(c, f->src, f->len) == 1;
-    ok = ok && EVP_DigestFinal_ex(c, id, NULL) == 1;
-    EVP_MD_CTX_free(c);
-    made = ok;
-    return ok ? id : NULL;
+    return jsmod_bytecode_dir(h->cfg, d->dir, sizeof d->dir);
 }
 
 /* The key's file name from the build and runtime, the real path and the
@@ -361,11 +343,12 @@ static int disk_key(mod_disk *d, const char *real, const char *data, size_t len)
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int mdlen = 0, i;
     char hex[2 * EVP_MAX_MD_SIZE + 1];
-    const unsigned char *rt = mod_runtime_id();
-    EVP_MD_CTX *c = rt != NULL ? EVP_MD_CTX_new() : NULL;
+    unsigned long long rt = eng_runtime_id();
+    EVP_MD_CTX *c = EVP_MD_CTX_new();
     int ok = c != NULL &&
              EVP_DigestInit_ex(c, EVP_sha256(), NULL) == 1 &&
-             EVP_DigestUpdate(c, rt, 32) == 1 &&
+             EVP_DigestUpdate(c, MOD_BUILD, sizeof MOD_BUILD) == 1 &&
+             EVP_DigestUpdate(c, &rt, sizeof rt) == 1 &&
              EVP_DigestUpdate(c, real, strlen(real) + 1) == 1 &&
              EVP_DigestUpdate(c, data, len) == 1 &&
              EVP_DigestFinal_ex(c, md, &mdlen) == 1;
@@ -379,35 +362,33 @@ static int disk_key(mod_disk *d, const char *real, const char *data, size_t len)
            (int) sizeof d->file ? 0 : -1;
 }
 
-/* A cached bytecode file as a malloc'd buffer (caller frees), or NULL. */
-static char *disk_read(const mod_disk *d, size_t *len)
+/* Owned by the caller (the result: free it). */
+char *jsmod_cache_read(const char *path, const char *magic, size_t *len)
 {
-    size_t ml = sizeof MOD_CACHE_MAGIC - 1;
+    size_t ml = strlen(magic);
     int err = 0;
-    char *b = slurp(d->file, len, &err);
+    char *b = slurp(path, len, &err);
 
-    if (b != NULL && (*len <= ml || memcmp(b, MOD_CACHE_MAGIC, ml) != 0)) {
+    if (b != NULL && (*len <= ml || memcmp(b, magic, ml) != 0)) {
         free(b);
         return NULL;
     }
     return b;
 }
 
-/* Writes the bytecode under a temporary name and renames it into place, so
- * a reader sees a whole file or none. */
-static void disk_write(const mod_disk *d, const void *bc, size_t len)
+/* Borrows everything it is given. */
+void jsmod_cache_write(const char *path, const char *magic, const void *data, size_t len)
 {
     char tmp[PATH_MAX + 32];
+    size_t ml = strlen(magic);
     int fd, ok;
 
-    snprintf(tmp, sizeof tmp, "%s.%ld.tmp", d->file, (long) getpid());
+    snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long) getpid());
     fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0)
         return;
-    ok = write(fd, MOD_CACHE_MAGIC, sizeof MOD_CACHE_MAGIC - 1) ==
-             (ssize_t) (sizeof MOD_CACHE_MAGIC - 1) &&
-         write(fd, bc, len) == (ssize_t) len;
-    if (close(fd) < 0 || !ok || rename(tmp, d->file) < 0)
+    ok = write(fd, magic, ml) == (ssize_t) ml && write(fd, data, len) == (ssize_t) len;
+    if (close(fd) < 0 || !ok || rename(tmp, path) < 0)
         unlink(tmp);
 }
 
@@ -535,9 +516,9 @@ static void compile_module(duk_context *ctx, jsys_host *h, duk_idx_t cache_idx,
     }
     d.lock = -1;
     disk = disk_dir(h, &d) == 0 && disk_key(&d, real, data, len) == 0;
-    if (disk && (bc = disk_read(&d, &bl)) == NULL) {
+    if (disk && (bc = jsmod_cache_read(d.file, MOD_CACHE_MAGIC, &bl)) == NULL) {
         disk_lock(&d);
-        bc = disk_read(&d, &bl);        /* another worker may have won */
+        bc = jsmod_cache_read(d.file, MOD_CACHE_MAGIC, &bl);        /* another worker may have won */
     }
     if (bc != NULL) {
         disk_unlock(&d);
@@ -557,7 +538,7 @@ static void compile_module(duk_context *ctx, jsys_host *h, duk_idx_t cache_idx,
     if (rc == 0 && disk) {
         duk_size_t n = 0;
         void *p = duk_get_buffer(ctx, -1, &n);
-        disk_write(&d, p, n);
+        jsmod_cache_write(d.file, MOD_CACHE_MAGIC, p, n);
     }
     disk_unlock(&d);
     if (rc != 0)

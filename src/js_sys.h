@@ -60,6 +60,21 @@ void jsys_init(duk_context *ctx, jsys_host *host);
  * readFile, load) to the object on top of the stack. */
 void jsmod_init(duk_context *ctx, jsys_host *host);
 
+/* The bytecode caches' folder, DATA/bytecode (made if need be), into dir
+ * (n bytes); 0, or -1 when there is no --data or the folder is not ours
+ * alone: bytecode is loaded unchecked, so only from a folder only we can
+ * write.  Shared by the module cache and the engine's front-end cache. */
+int jsmod_bytecode_dir(const eng_config *c, char *dir, size_t n);
+
+/* A cache file as a malloc'd buffer (the caller frees it) when it starts
+ * with magic and holds more than that; else NULL. */
+char *jsmod_cache_read(const char *path, const char *magic, size_t *len);
+
+/* Writes magic then data to path under a temporary name and renames it
+ * into place, so a reader sees a whole file or none; failures are quiet
+ * (the cache is then missed, not wrong). */
+void jsmod_cache_write(const char *path, const char *magic, const void *data, size_t len);
+
 /* [ ... obj ] -> [ ... obj ]: attaches each entry of the sentinel-ended
  * `funcs` to obj, each carrying `host` (read back with jsys_host_of) in a
  * hidden property.  For the bindings behind this header. */
