@@ -273,13 +273,6 @@ struct kv *jskv_handle(void)
     return jskv_store;
 }
 
-/* kvReady() -> true when the store is open. */
-static duk_ret_t jskv_ready(duk_context *ctx)
-{
-    duk_push_boolean(ctx, jskv_store != NULL);
-    return 1;
-}
-
 /* Finalizer of a stash object: the heap is going away, so is the store. */
 static duk_ret_t jskv_close(duk_context *ctx)
 {
@@ -297,7 +290,6 @@ static const duk_function_list_entry jskv_funcs[] = {
     { "kvIncr", jskv_incr, 3 },
     { "kvRate", jskv_rate, 3 },
     { "kvList", jskv_list, 3 },
-    { "kvReady", jskv_ready, 0 },
     { NULL, NULL, 0 }
 };
 

@@ -11,7 +11,7 @@
 #include "js_sys.h"
 
 /* [ ... sys ] -> [ ... sys ]: adds kvGet, kvSet, kvDelete, kvClear, kvIncr,
- * kvList, kvRate and kvReady to the object on top of the stack, and opens
+ * kvList and kvRate to the object on top of the stack, and opens
  * the store of host->cfg->data if there is one.  `host` must outlive the
  * heap. */
 void jskv_init(duk_context *ctx, jsys_host *host);

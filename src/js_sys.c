@@ -401,8 +401,6 @@ static int json_hex(int c)
            c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 }
 
-static size_t utf8_seq(const unsigned char *s, size_t left);
-
 /* [ ... ] -> [ ... string ]; j->p on the opening quote.  A \\u escape
  * becomes its code unit in Duktape's encoding (a surrogate on its own, as
  * JSON.parse leaves it). */

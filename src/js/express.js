@@ -289,8 +289,7 @@ RP.get = RP.header = function (name) {
     /* one header straight from its CGI variable, without building
      * req.headers, unless the function has it already (or replaced it) */
     if (!hasOwn.call(this, 'headers') && (e = envName(k)) !== null)
-        return this[ENV] === undefined ? sys.envVar(this[SEQ], e) :
-               hasOwn.call(this[ENV], e) ? this[ENV][e] : undefined;
+        return envVar(this, e);     /* e is HTTP_*: no inherited name */
     return this.headers[k];
 };
 
