@@ -311,6 +311,16 @@ function FnCtx(node, parent, arrow) {
 
 var L = Lowerer.prototype;
 
+/* An arrow function, and the body an async function or generator runs in,
+ * become an object literal's method taken out of it: Duktape makes every
+ * `function` expression constructable, with an automatic prototype whose
+ * constructor points back at it, a cycle that only a collection frees
+ * (with the closure's whole scope: a handler's req and res).  A method
+ * has no prototype and cannot be constructed, as an arrow must not be;
+ * its holder goes by reference counting.  Its name is '' as an
+ * anonymous function expression's. */
+var METHOD_OPEN = "({''", METHOD_CLOSE = "})['']";
+
 /* Duktape takes these as property names but not as method shorthand names */
 var RESERVED = /^(?:break|case|catch|class|const|continue|debugger|default|delete|do|else|enum|export|extends|false|finally|for|function|if|import|in|instanceof|new|null|return|super|switch|this|throw|true|try|typeof|var|void|while|with|yield|let|static|implements|interface|package|private|protected|public|await|get|set)$/;
 
@@ -452,7 +462,7 @@ L.fnBody = function (node, fc, paramPrologue) {
          * only when its text may read them (a false match costs nothing
          * but that object) */
         var args = /\barguments\b|\beval\b/.test(wrapped) ? 'arguments' : 'null';
-        inner = 'return ' + H + '.' + kind + '(this, ' + args + ', function () {' + wrapped + '});';
+        inner = 'return ' + H + '.' + kind + '(this, ' + args + ', ' + METHOD_OPEN + '() {' + wrapped + '}' + METHOD_CLOSE + ');';
         if (!fc.generator) pre = '';
     }
     open = '{' + pre;
@@ -511,18 +521,15 @@ L.params = function (node) {
 
 L.func = function (node, arrow) {
     return this.withFn(node, arrow, function (fc) {
-        var head = '';
-        if (!arrow) {
-            /* keep "function name" text, minus async/star */
-            head = 'function' + (node.id ? ' ' + this.gIdentifier(node.id) : ' ');
-        } else {
-            head = 'function ';
-        }
+        /* keep "function name" text, minus async/star; an arrow is a
+         * method (METHOD_OPEN) */
+        var head = arrow ? '' : 'function' + (node.id ? ' ' + this.gIdentifier(node.id) : ' ');
         var p = this.params(node);
         /* the parameters' line breaks go between ")" and "{" */
         var sig = head + '(' + p.list + ')';
         var want = countNl(this.src.slice(node.start, node.body.start)) - countNl(sig + p.prologue);
-        return sig + repeatNl(want) + this.fnBody(node, fc, p.prologue);
+        var f = sig + repeatNl(want) + this.fnBody(node, fc, p.prologue);
+        return arrow ? METHOD_OPEN + f + METHOD_CLOSE : f;
     });
 };
 
@@ -553,7 +560,7 @@ L.copyFnShell = function (node, fc) {
 };
 
 L.gArrowFunctionExpression = function (node) {
-    return '(' + this.func(node, true) + ')';
+    return this.func(node, true);
 };
 
 /* --- statements and declarations ---------------------------------- */
