@@ -713,6 +713,19 @@ static duk_context *push_request_thread(eng *e)
     return t;
 }
 
+/* [ ... ] -> [ ... ]: the request's global loses globalThis and global,
+ * which name it: a cycle that would keep it, and every module scope of the
+ * request, for a collection.  Under duk_safe_call: a function may have made
+ * them non-configurable, and then the collection frees them after all. */
+static duk_ret_t cut_global(duk_context *t, void *udata)
+{
+    (void) udata;
+    duk_push_global_object(t);
+    duk_del_prop_string(t, -1, "globalThis");
+    duk_del_prop_string(t, -1, "global");
+    return 0;
+}
+
 struct dispatch_args {
     eng *e;
     const eng_request *r;
@@ -830,6 +843,8 @@ int eng_handle(eng *e, const eng_request *r)
     if (e->cfg.memory_limit)
         e->limit = e->used + e->cfg.memory_limit;
     call_dispatch(e, t, r, &m, path);
+    (void) duk_safe_call(t, cut_global, NULL, 0, 1);
+    duk_pop(t);
     /* The runtime's loop also stops at the deadline while it sleeps, without
      * the interrupt counter having fired: both count as a timeout. */
     if (e->host.deadline > 0 && jsys_now() >= e->host.deadline)
@@ -858,11 +873,13 @@ int eng_handle(eng *e, const eng_request *r)
     return e->host.status ? e->host.status : 500;
 }
 
-/* Most of a request's garbage is cyclic (a closure and its prototype, req
- * and res, the module objects), so reference counting leaves it to
- * mark-and-sweep, which Duktape runs by itself only after ~50 allocations
- * per live object: ~1,000 requests' worth, 20+ MB to sweep in one pause of
- * ~29M instructions in the middle of some request (callgrind).  Collecting
+/* The runtime's own part of a request leaves no cycles (doc/internals.md,
+ * "Nothing left for the collector"), but what a function makes cyclic
+ * itself (functions declared at module level, objects pointing at each
+ * other) reference counting leaves to mark-and-sweep, which Duktape runs
+ * by itself only after ~50 allocations per live object: with the cycles
+ * the runtime used to leave, ~1,000 requests' worth, 20+ MB to sweep in one
+ * pause of ~29M instructions in the middle of some request (callgrind).  Collecting
  * once the heap has doubled since the last collection (and grown by
  * ENG_GC_SLACK at least) keeps both the heap and each pause small: each
  * one marks the live heap once and frees about as much garbage.  Called

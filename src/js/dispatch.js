@@ -132,10 +132,12 @@ function requestDone() {
 
 /* req.res <-> res.req is a cycle that only a collection would free; cut
  * once the request is over (its timers and microtasks are dropped), so
- * both go, with their headers and locals, when the thread does. */
+ * both go, with their headers and locals, when the thread does, and so do
+ * the modules (module.js, releaseModules). */
 function unlink(req, res) {
     req.res = null;
     res.req = null;
+    rt.releaseModules();
 }
 
 /* seq: the request's number for sys.env; uri, method, proto, ctype: its

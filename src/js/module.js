@@ -271,18 +271,29 @@ function Module(id) {
  * require.cache shows the registry, and no enumeration sees this one. */
 var MAIN = sys.hidden('main');
 
-/* require and require.resolve lose their automatic prototypes (nobody
- * constructs with them): fewer objects left, per request, in the cycles
- * that wait for a collection (the module's scope holds require). */
+/* require and require.resolve are methods taken out of object literals:
+ * no automatic prototype (nobody constructs with them), and the scope they
+ * close over (mod, registry) does not hold them, so neither makes a cycle
+ * that only a collection would free; see releaseModules. */
+function requireOf(mod, registry) {
+    return {
+        require(id) {
+            return load(rt.resolveModule(id, mod.path), registry, mod);
+        }
+    }.require;
+}
+
+function resolveOf(mod) {
+    return {
+        resolve(id) {
+            return rt.resolveModule(id, mod.path);
+        }
+    }.resolve;
+}
+
 function makeRequire(mod, registry) {
-    function require(id) {
-        return load(rt.resolveModule(id, mod.path), registry, mod);
-    }
-    var resolve = function (id) {
-        return rt.resolveModule(id, mod.path);
-    };
-    require.prototype = resolve.prototype = null;
-    require.resolve = resolve;
+    var require = requireOf(mod, registry);
+    require.resolve = resolveOf(mod);
     require.cache = registry;
     require.main = registry[MAIN];
     return require;
@@ -320,7 +331,47 @@ function load(file, registry, parent) {
     return mod.exports;
 }
 
+/* The registry of the request in progress, for releaseModules. */
+var current = null;
+
 /* Loads a function file with a fresh registry; returns module.exports. */
 rt.requireMain = function (file) {
-    return load(file, Object.create(null), null);
+    current = Object.create(null);
+    return load(file, current, null);
+};
+
+/* At the end of a request, each loaded module lets go of its exports.  A
+ * module's functions keep its scope (exports, require, module), which
+ * leads back to them through module.exports: a cycle per module, and with
+ * it everything the request made, that only a collection would free.
+ * Nothing of the request runs after this (its timers and microtasks are
+ * dropped), so cutting it is not seen; the request's objects then go by
+ * reference counting, and collections (each a pause of a millisecond or
+ * more under load) come that much less often.  Walks the modules the
+ * request loaded: the main one and, through children, each it required.
+ * A function may have rearranged module.children or made exports
+ * read-only: what cannot be walked is left to the collector. */
+function release(main) {
+    var todo = [main], seen = [], mod, kids, i;
+    while ((mod = todo.pop()) !== undefined) {
+        if (seen.indexOf(mod) >= 0) continue;
+        seen.push(mod);
+        mod.exports = null;
+        kids = mod.children;
+        if (Array.isArray(kids))
+            for (i = 0; i < kids.length; i++)
+                if (kids[i] instanceof Module) todo.push(kids[i]);
+    }
+}
+
+rt.releaseModules = function () {
+    var main = current === null ? undefined : current[MAIN];
+    current = null;
+    if (main !== undefined) {
+        try {
+            release(main);
+        } catch (e) {
+            /* a read-only exports in strict code, a getter that throws */
+        }
+    }
 };
