@@ -16,6 +16,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +42,7 @@ typedef struct {
     const cfg *c;
     unsigned long served;
     unsigned long served_at_tick, rested_at;
+    double yielded;         /* wrk_now_ms() of the last wrk_yield */
 } wrk;
 
 static void wrk_on_stop(int sig)
@@ -324,6 +326,35 @@ static void wrk_after(wrk *w)
         eng_idle(w->e);
 }
 
+/* A worker under steady load never waits: the next connection is always
+ * queued, so it runs until the kernel preempts it, at whatever point of a
+ * request that falls, and the web server in front of it, on the same
+ * cores, waits for a CPU meanwhile with every connection it holds.
+ * Measured on the bench machine (2 cores, kernel 6.18, `perf sched
+ * timehist` over 2 s of the counter scenario): nginx's workers waited more
+ * than 1 ms for a CPU 191 times with invoke-fcgi behind them, 3 times with
+ * PHP-FPM, whose children sleep in every request's lingering close (ours
+ * skip it, request.c; doing it anyway cost a third of the throughput and
+ * did not help).  So between two requests, at most once per WRK_YIELD_MS,
+ * the worker offers its CPU (sched_yield: nothing happens when no one
+ * waits), at a moment when it holds no connection.  Alternated runs of
+ * bench/run (doc/internals.md, "Who waits for a CPU"): counter's p99 3.8-4.1
+ * ms without, 2.6-2.9 ms with a yield every 0.1 ms (PHP-FPM's 2.7-3.1 in
+ * the same runs), for ~5-12 % of hello's requests per second.  A longer
+ * period (0.25, 0.5, 1 ms) helped less; a custom EEVDF slice for the
+ * worker (sched_setattr, 0.1 or 3 ms) not at all. */
+#define WRK_YIELD_MS 0.1
+
+static void wrk_yield(wrk *w)
+{
+    double now = wrk_now_ms();
+
+    if (now - w->yielded >= WRK_YIELD_MS) {
+        sched_yield();
+        w->yielded = wrk_now_ms();
+    }
+}
+
 static void wrk_collect(void *ud)
 {
     wrk *w = ud;
@@ -396,6 +427,7 @@ static int wrk_loop(wrk *w, rq *r, const sigset_t *ctl)
             wrk_handle(w, r);
             rq_finish(r);
             wrk_after(w);
+            wrk_yield(w);
         }
     }
     sb_set_state(SB_STOPPING);
