@@ -878,11 +878,12 @@ int eng_handle(eng *e, const eng_request *r)
  * itself (functions declared at module level, objects pointing at each
  * other) reference counting leaves to mark-and-sweep, which Duktape runs
  * by itself only after ~50 allocations per live object: with the cycles
- * the runtime used to leave, ~1,000 requests' worth, 20+ MB to sweep in one
- * pause of ~29M instructions in the middle of some request (callgrind).  Collecting
- * once the heap has doubled since the last collection (and grown by
- * ENG_GC_SLACK at least) keeps both the heap and each pause small: each
- * one marks the live heap once and frees about as much garbage.  Called
+ * the runtime used to leave, ~1,000 requests' worth, 20+ MB to sweep in
+ * one pause of ~29M instructions in the middle of some request
+ * (callgrind).  Collecting once the heap has doubled since the last
+ * collection (and grown by ENG_GC_SLACK at least) keeps both the heap and
+ * each pause small: each one marks the live heap once and frees about as
+ * much garbage.  Called
  * between requests, a pause is nobody's latency when the worker is idle.
  * Under load it is not idle: with the pause at whatever request came next
  * (8M instructions, 2-10 ms of wall clock on the shared bench machine),
