@@ -883,8 +883,8 @@ int eng_handle(eng *e, const eng_request *r)
  * (callgrind).  Collecting once the heap has doubled since the last
  * collection (and grown by ENG_GC_SLACK at least) keeps both the heap and
  * each pause small: each one marks the live heap once and frees about as
- * much garbage.  Called
- * between requests, a pause is nobody's latency when the worker is idle.
+ * much garbage.  Called between requests, a pause is nobody's latency when
+ * the worker is idle.
  * Under load it is not idle: with the pause at whatever request came next
  * (8M instructions, 2-10 ms of wall clock on the shared bench machine),
  * p99 through nginx was 5-6 ms against PHP-FPM's 3.  A worker under load

@@ -317,7 +317,7 @@ function load(file, registry, parent) {
             mod.exports = JSON.parse(sys.readFile(file, true));
         } else {
             var fn = sys.load(file);
-            fn.prototype = null;    /* a wrapper, never constructed (see makeRequire) */
+            fn.prototype = null;    /* never constructed: its automatic prototype would be a cycle (see requireOf) */
             if (!registry[MAIN]) registry[MAIN] = mod;
             fn.call(mod.exports, mod.exports, makeRequire(mod, registry), mod, file, mod.path);
         }
