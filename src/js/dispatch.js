@@ -70,6 +70,7 @@ function rootEnv(root) {
 }
 
 rt.currentEnv = null;
+rt.asyncTop = false;
 rt.processEnv = function () {
     if (rt.currentEnv === null)
         rt.currentEnv = rootEnv(rt.root);
@@ -195,11 +196,15 @@ rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, pr
         return;
     }
 
+    /* the handler's first step may go on past a settled await at once
+     * (front-rt.js, async): only a call made from here, now */
+    R.asyncTop = true;
     try {
         ret = handler(req, res);
     } catch (e) {
         fail(e);
     }
+    R.asyncTop = false;
     var rec = ret === undefined ? null : R.promiseWatch(ret, handlerDone, C);
     if (rec !== null) {
         /* fulfilled already: requestDone reads it only after a drain */

@@ -413,12 +413,19 @@ rt.promiseWatch = function (x, job, arg) {
  * PerformPromiseThen(PromiseResolve(%Promise%, x)) would run it but with no
  * promise made for the result (so one tick for a promise of ours, as in
  * V8).  Returns the record whose `state` (1 fulfilled, 2 rejected) and
- * `value` the job then reads. */
-rt.promiseAwait = function (x, job, arg) {
+ * `value` the job then reads.  With `now` (front-rt.js's drivers, when
+ * nothing of the caller's can run before the drain), a settled x with no
+ * job queued gets no job: the caller goes on at once, and knows it by the
+ * settled record and the empty queue. */
+rt.promiseAwait = function (x, job, arg, now) {
     var p = x !== null && typeof x === 'object' && x[REC] !== undefined && x.constructor === Promise ?
             x : resolved(x);
-    subscribe(p, job, arg);
-    return p[REC];
+    var rec = p[REC];
+    if (now === true && rec.state !== 0 && head === queue.length)
+        rec.handled = true;
+    else
+        subscribe(p, job, arg);
+    return rec;
 };
 
 G.Promise = Promise;
