@@ -426,12 +426,31 @@ typedef struct {
     unsigned long dev, ino, size, sec, nsec;
 } mod_ident;
 
-/* [ ... bytecode ] -> [ ... wrapper ]: cache[path] = [ key, factory ], the
- * factory loaded in the loader thread (whose global is the worker's frozen
- * one: a name the request's global lacks must not be looked up in some
- * earlier request's global), and the wrapper made from it. */
+/* Whether a module's source can reach the `require` its wrapper is
+ * called with: it names require, arguments (arguments[1]) or eval (a
+ * direct eval sees the wrapper's parameters), or has a \u escape
+ * (re\u0071uire names require too).  A scan of the bytes, comments and
+ * strings included, so it errs only towards yes.  A module that cannot
+ * reach it gets none made (module.js: two closures and three properties,
+ * ~20k instructions a request for a function that requires nothing). */
+static int reaches_require(const char *s, size_t n)
+{
+    static const char *const names[] = { "require", "arguments", "eval", "\\u" };
+    size_t i;
+
+    for (i = 0; i < sizeof names / sizeof *names; i++)
+        if (memmem(s, n, names[i], strlen(names[i])) != NULL)
+            return 1;
+    return 0;
+}
+
+/* [ ... bytecode ] -> [ ... wrapper ]: cache[path] = [ key, factory,
+ * reaches_require ], the factory loaded in the loader thread (whose global
+ * is the worker's frozen one: a name the request's global lacks must not
+ * be looked up in some earlier request's global), and the wrapper made
+ * from it. */
 static void cache_put(duk_context *ctx, duk_idx_t cache_idx, const char *path,
-                      const mod_ident *key)
+                      const mod_ident *key, int reaches)
 {
     duk_context *loader;
 
@@ -447,7 +466,10 @@ static void cache_put(duk_context *ctx, duk_idx_t cache_idx, const char *path,
     duk_put_prop_index(ctx, -2, 0);
     duk_dup(ctx, -2);
     duk_put_prop_index(ctx, -2, 1);
+    duk_push_boolean(ctx, reaches);
+    duk_put_prop_index(ctx, -2, 2);
     duk_put_prop_string(ctx, cache_idx, path);
+    jsys_host_of(ctx)->load_reaches = reaches;
     make_wrapper(ctx);
 }
 
@@ -505,7 +527,7 @@ static void compile_module(duk_context *ctx, jsys_host *h, duk_idx_t cache_idx,
                            const char *path, const char *real, const mod_ident *key)
 {
     size_t len = 0, bl = 0, ml = sizeof MOD_CACHE_MAGIC - 1;
-    int err = 0, rc, disk;
+    int err = 0, rc, disk, reaches;
     char *data = slurp(real, &len, &err), *bc = NULL;
     mod_disk d;
     struct compile_args a;
@@ -514,6 +536,7 @@ static void compile_module(duk_context *ctx, jsys_host *h, duk_idx_t cache_idx,
         throw_errno(ctx, err, "open", real);
         return;
     }
+    reaches = reaches_require(data, len);
     d.lock = -1;
     disk = disk_dir(h, &d) == 0 && disk_key(&d, real, data, len) == 0;
     if (disk && (bc = jsmod_cache_read(d.file, MOD_CACHE_MAGIC, &bl)) == NULL) {
@@ -525,7 +548,7 @@ static void compile_module(duk_context *ctx, jsys_host *h, duk_idx_t cache_idx,
         free(data);
         memcpy(duk_push_fixed_buffer(ctx, bl - ml), bc + ml, bl - ml);
         free(bc);
-        cache_put(ctx, cache_idx, path, key);
+        cache_put(ctx, cache_idx, path, key, reaches);
         return;
     }
     /* Compile under duk_safe_call: the lock and data are ours to release
@@ -543,7 +566,7 @@ static void compile_module(duk_context *ctx, jsys_host *h, duk_idx_t cache_idx,
     disk_unlock(&d);
     if (rc != 0)
         (void) duk_throw(ctx);
-    cache_put(ctx, cache_idx, path, key);
+    cache_put(ctx, cache_idx, path, key, reaches);
 }
 
 /* load(path) -> the module's wrapper function
@@ -584,7 +607,9 @@ static duk_ret_t mod_load(duk_context *ctx)
         duk_get_prop_index(ctx, -1, 0);
         k = duk_get_buffer(ctx, -1, &kl);
         if (k != NULL && kl == sizeof key && memcmp(k, &key, sizeof key) == 0) {
-            duk_get_prop_index(ctx, -2, 1);
+            duk_get_prop_index(ctx, -2, 2);
+            h->load_reaches = duk_get_boolean(ctx, -1);
+            duk_get_prop_index(ctx, -3, 1);
             make_wrapper(ctx);
             return 1;
         }
@@ -594,6 +619,14 @@ static duk_ret_t mod_load(duk_context *ctx)
     if (confine(h, path, real) < 0)
         return throw_errno(ctx, errno, "open", path);
     compile_module(ctx, h, cache_idx, path, real, &key);
+    return 1;
+}
+
+/* needsRequire() -> whether the module of the last load() may reach its
+ * `require` (reaches_require); read right after that load. */
+static duk_ret_t mod_needs_require(duk_context *ctx)
+{
+    duk_push_boolean(ctx, jsys_host_of(ctx)->load_reaches);
     return 1;
 }
 
@@ -652,6 +685,7 @@ static const duk_function_list_entry mod_funcs[] = {
     { "readFile", mod_read_file, 2 },
     { "readdir", mod_readdir, 1 },
     { "load", mod_load, 1 },
+    { "needsRequire", mod_needs_require, 0 },
     { "mtime", mod_mtime, 1 },
     { "lower", mod_lower, 2 },
     { "print", mod_print, 2 },

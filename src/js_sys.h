@@ -31,6 +31,8 @@ typedef struct jsys_host {
     const char *file;       /* the routed function file (a real path) ... */
     const struct stat *file_st; /* ... and what the router's stat() found */
     unsigned long seq;      /* the request's number: sys.env answers only it */
+    int load_reaches;       /* js_module.c: whether the module its last load()
+                               made a wrapper for may reach its require */
 } jsys_host;
 
 /* Monotonic clock in milliseconds (fractional). */

@@ -319,7 +319,10 @@ function load(file, registry, parent) {
             var fn = sys.load(file);
             fn.prototype = null;    /* never constructed: its automatic prototype would be a cycle (see requireOf) */
             if (!registry[MAIN]) registry[MAIN] = mod;
-            fn.call(mod.exports, mod.exports, makeRequire(mod, registry), mod, file, mod.path);
+            /* a module that cannot name its require gets none made
+             * (js_module.c, reaches_require) */
+            fn.call(mod.exports, mod.exports, sys.needsRequire() ? makeRequire(mod, registry) : undefined,
+                    mod, file, mod.path);
         }
     } catch (e) {
         delete registry[file];
