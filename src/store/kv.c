@@ -594,10 +594,16 @@ struct kv_num_args {
     kv_rate_result rate;
     char *err;
     size_t errlen;
+    DBC *c;                 /* kv_read_number's cursor, on the record if found */
+    int found;
 };
 
 /* Reads the live number at a->k under a write lock: *n and *expires, or 0
- * and -1 when absent. */
+ * and -1 when absent.  Through a cursor left on the record, which
+ * kv_write_number replaces in place: one search of the tree instead of
+ * three (the put's own, and the old record its secondary index needs),
+ * ~5k instructions less while the lock is held.  The caller closes a->c
+ * (kv_num_done). */
 static int kv_read_number(kv *s, DB_TXN *txn, struct kv_num_args *a, int64_t now,
                           double *n, int64_t *expires)
 {
@@ -611,7 +617,13 @@ static int kv_read_number(kv *s, DB_TXN *txn, struct kv_num_args *a, int64_t now
     d.ulen = sizeof buf;
     *n = 0;
     *expires = -1;
-    rc = s->db->get(s->db, txn, a->k, &d, DB_RMW);
+    a->found = 0;
+    if ((rc = s->db->cursor(s->db, txn, &a->c, 0)) != 0) {
+        a->c = NULL;
+        return rc;
+    }
+    rc = a->c->get(a->c, a->k, &d, DB_SET | DB_RMW);
+    a->found = rc == 0 || rc == DB_BUFFER_SMALL;
     if (rc == DB_NOTFOUND || (rc == 0 && !kv_live(&d, now)))
         return 0;
     if (rc == 0 && kv_parse_number(buf + KV_EXP_LEN, d.size - KV_EXP_LEN, n) == 0) {
@@ -625,7 +637,7 @@ static int kv_read_number(kv *s, DB_TXN *txn, struct kv_num_args *a, int64_t now
     return rc;
 }
 
-static int kv_write_number(kv *s, DB_TXN *txn, DBT *k, double n, int64_t expires)
+static int kv_write_number(kv *s, DB_TXN *txn, struct kv_num_args *a, double n, int64_t expires)
 {
     unsigned char buf[64 + KV_EXP_LEN];
     DBT d;
@@ -634,12 +646,23 @@ static int kv_write_number(kv *s, DB_TXN *txn, DBT *k, double n, int64_t expires
     memset(&d, 0, sizeof d);
     d.data = buf;
     d.size = (u_int32_t) (KV_EXP_LEN + kv_format_number(n, (char *) buf + KV_EXP_LEN, 64));
-    return s->db->put(s->db, txn, k, &d, 0);
+    if (a->found)
+        return a->c->put(a->c, a->k, &d, DB_CURRENT);
+    return s->db->put(s->db, txn, a->k, &d, 0);
 }
 
-static int kv_op_incr(kv *s, DB_TXN *txn, void *arg)
+/* Closes kv_read_number's cursor (before the commit or abort, as Berkeley
+ * DB requires); returns rc, or the close's error if rc was 0. */
+static int kv_num_done(struct kv_num_args *a, int rc)
 {
-    struct kv_num_args *a = arg;
+    int crc = a->c != NULL ? a->c->close(a->c) : 0;
+
+    a->c = NULL;
+    return rc != 0 ? rc : crc;
+}
+
+static int kv_incr_step(kv *s, DB_TXN *txn, struct kv_num_args *a)
+{
     int64_t exp;
     double n;
     int rc = kv_read_number(s, txn, a, kv_now(), &n, &exp);
@@ -651,7 +674,14 @@ static int kv_op_incr(kv *s, DB_TXN *txn, void *arg)
         snprintf(a->err, a->errlen, "the sum is not a finite number");
         return KV_APP_ERR;
     }
-    return kv_write_number(s, txn, a->k, a->result, exp < 0 ? a->expires : exp);
+    return kv_write_number(s, txn, a, a->result, exp < 0 ? a->expires : exp);
+}
+
+static int kv_op_incr(kv *s, DB_TXN *txn, void *arg)
+{
+    struct kv_num_args *a = arg;
+
+    return kv_num_done(a, kv_incr_step(s, txn, a));
 }
 
 int kv_incr(kv *s, const char *key, size_t klen, double by, int64_t expires,
@@ -676,9 +706,8 @@ int kv_incr(kv *s, const char *key, size_t klen, double by, int64_t expires,
     return rc;
 }
 
-static int kv_op_rate(kv *s, DB_TXN *txn, void *arg)
+static int kv_rate_step(kv *s, DB_TXN *txn, struct kv_num_args *a)
 {
-    struct kv_num_args *a = arg;
     int64_t now = kv_now(), exp;
     double n;
     int rc = kv_read_number(s, txn, a, now, &n, &exp);
@@ -696,7 +725,14 @@ static int kv_op_rate(kv *s, DB_TXN *txn, void *arg)
         return 0;
     }
     a->rate.remaining = a->limit - (long) n - 1;
-    return kv_write_number(s, txn, a->k, n + 1, exp);
+    return kv_write_number(s, txn, a, n + 1, exp);
+}
+
+static int kv_op_rate(kv *s, DB_TXN *txn, void *arg)
+{
+    struct kv_num_args *a = arg;
+
+    return kv_num_done(a, kv_rate_step(s, txn, a));
 }
 
 int kv_rate(kv *s, const char *key, size_t klen, long limit, int64_t window_ms,

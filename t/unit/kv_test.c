@@ -144,6 +144,17 @@ static void test_numbers(kv *s)
     nap_ms(600);
     is_int(get_str(s, "t", buf, sizeof buf), KV_NOTFOUND,
            "incr keeps the expiry given when the key was created");
+    /* an expired number replaced in place (a cursor's DB_CURRENT): the
+     * expiry index must lose its old entry, or a purge would take the
+     * live key with it */
+    kv_incr(s, "e", 1, 5, kv_now() + 300, &r, err, sizeof err);
+    kv_incr(s, "e", 1, 1, 0, &r, err, sizeof err);
+    nap_ms(400);
+    kv_incr(s, "e", 1, 1, kv_now() + 100000, &r, err, sizeof err);
+    ok(r == 1, "incr on an expired number starts from 0");
+    kv_purge(s, 100, NULL, err, sizeof err);
+    is_int(get_str(s, "e", buf, sizeof buf), KV_OK, "and a purge leaves the new one");
+    is_str(buf, "1", "with its value");
     for (i = 0; i < 5; i++) {
         kv_rate(s, "rl", 2, 3, 60000, &rr, err, sizeof err);
         allowed += rr.allowed;
