@@ -426,7 +426,7 @@ function headerList(res) {
     var hs = res[HEADERS], keys = Object.keys(hs), isArray = Array.isArray, out = '';
     for (var i = 0; i < keys.length; i++) {
         var h = hs[keys[i]], v = h.value;
-        if (isArray(v)) {
+        if (typeof v !== 'string' && isArray(v)) {
             for (var j = 0; j < v.length; j++) out += h.name + ': ' + clean(v[j]) + '\r\n';
         } else {
             out += h.name + ': ' + (typeof v === 'string' && v.indexOf('\n') < 0 && v.indexOf('\r') < 0 ? v : clean(v)) + '\r\n';
@@ -477,7 +477,9 @@ function putHeader(res, name, value) {
         rt.log('error', 'Cannot set header "' + name + '" after the response was sent');
         return res;
     }
-    res[HEADERS][lowerName(name)] = { name: name, value: Array.isArray(value) ? value.map(String) : String(value) };
+    /* a string first: Array.isArray and String are native calls */
+    res[HEADERS][lowerName(name)] = { name: name, value: typeof value === 'string' ? value :
+                                      Array.isArray(value) ? value.map(String) : String(value) };
     return res;
 }
 

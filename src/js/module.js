@@ -299,21 +299,25 @@ function makeRequire(mod, registry) {
     return require;
 }
 
+/* Native calls (charAt, hasOwnProperty, slice) cost ~1k instructions each
+ * in Duktape; the paths every request takes use indexing instead: the
+ * registry has no prototype, and holds no undefined of ours. */
 function load(file, registry, parent) {
-    if (file.charAt(0) !== '/') {
+    if (file[0] !== '/') {
         /* a built-in: one instance per request */
         var key = 'node:' + file;
         if (!hasOwn.call(registry, key))
             registry[key] = { exports: rt.builtins[file]() };
         return registry[key].exports;
     }
-    if (hasOwn.call(registry, file))
-        return registry[file].exports;
+    var known = registry[file];
+    if (known !== undefined)
+        return known.exports;
     var mod = new Module(file);
     registry[file] = mod;
     if (parent) parent.children.push(mod);
     try {
-        if (file.slice(-5) === '.json') {
+        if (file[file.length - 1] === 'n' && file.slice(-5) === '.json') {
             mod.exports = JSON.parse(sys.readFile(file, true));
         } else {
             var fn = sys.load(file);
@@ -355,7 +359,14 @@ rt.requireMain = function (file) {
  * A function may have rearranged module.children or made exports
  * read-only: what cannot be walked is left to the collector. */
 function release(main) {
-    var todo = [main], seen = [], mod, kids, i;
+    var todo, seen, mod, kids = main.children, i;
+    /* the usual function requires nothing of its own */
+    if (Array.isArray(kids) && kids.length === 0) {
+        main.exports = null;
+        return;
+    }
+    todo = [main];
+    seen = [];
     while ((mod = todo.pop()) !== undefined) {
         if (seen.indexOf(mod) >= 0) continue;
         seen.push(mod);
