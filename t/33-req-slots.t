@@ -15,12 +15,7 @@ use InvokeTest;
 need_bins('invoke-fcgi');
 my $root = tmpdir() . '/slots-root';
 mkdir $root or die "mkdir: $!";
-sub put {
-    my ($name, $text) = @_;
-    open my $f, '>', "$root/$name" or die $!;
-    print $f $text;
-    close $f;
-}
+sub put { write_file("$root/$_[0]", $_[1]) }
 put('slots.js', <<'JS');
 module.exports = (req, res) => {
   const one = { host: req.get('host'), custom: req.get('x-custom'), missing: req.get('x-missing'),

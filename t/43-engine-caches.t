@@ -17,12 +17,7 @@ my $root = "$tmp/root";
 my $data = "$tmp/data";
 mkdir $_ or die "$_: $!" for $root, $data;
 
-sub put {
-    my ($name, $text) = @_;
-    open my $fh, '>', "$root/$name" or die "$root/$name: $!";
-    print $fh $text;
-    close $fh;
-}
+sub put { write_file("$root/$_[0]", $_[1]) }
 
 sub run {
     my ($path) = @_;

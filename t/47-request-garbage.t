@@ -19,12 +19,7 @@ my $root = "$tmp/root";
 mkdir $root or die "$root: $!";
 mkdir "$root/lib" or die "$root/lib: $!";
 
-sub put {
-    my ($file, $text) = @_;
-    open my $fh, '>', "$root/$file" or die "$file: $!";
-    print $fh $text;
-    close $fh;
-}
+sub put { write_file("$root/$_[0]", $_[1]) }
 
 put('lib/twice.js', <<'JS');
 module.exports = { twice: (x) => x * 2 };

@@ -21,12 +21,7 @@ my $root = "$tmp/root";
 my $data = "$tmp/data";
 mkdir $_ or die "$_: $!" for $root, $data;
 
-sub put {
-    my ($file, $text) = @_;
-    open my $fh, '>', "$root/$file" or die "$file: $!";
-    print $fh $text;
-    close $fh;
-}
+sub put { write_file("$root/$_[0]", $_[1]) }
 
 # [name, source, expected body]
 my @cases = (

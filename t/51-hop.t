@@ -20,7 +20,7 @@ need_bins('invoke-fcgi');
 my $tmp = tmpdir();
 my $root = "$tmp/root";
 mkdir $root or die;
-sub put { open my $f, '>', "$root/$_[0]" or die; print $f $_[1]; close $f }
+sub put { write_file("$root/$_[0]", $_[1]) }
 put('after.js', <<'JS');
 module.exports = async (req, res) => {
   res.json({ ok: true });

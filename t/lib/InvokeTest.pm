@@ -39,7 +39,7 @@ our @EXPORT = qw(
     start_request finish_request read_until
     fcgi_request run_cmd run_cgi parse_cgi parse_http hdr json_body
     log_lines log_records wait_for wait_for_log child_pids alive running
-    spawn_with_fd3 finish
+    spawn_with_fd3 finish write_file
 );
 
 our $TIMEOUT = 15;      # seconds any single client call may take
@@ -111,6 +111,9 @@ sub _copy_tree {
         else { copy($_, $to) or die "copy $_ -> $to: $!" }
     } }, $src);
 }
+
+# Writes $data to $path as bytes (a test's function files, fixtures).
+sub write_file { _write(@_) }
 
 sub _write {
     my ($path, $data) = @_;
