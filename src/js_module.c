@@ -608,7 +608,7 @@ static duk_ret_t mod_load(duk_context *ctx)
         k = duk_get_buffer(ctx, -1, &kl);
         if (k != NULL && kl == sizeof key && memcmp(k, &key, sizeof key) == 0) {
             duk_get_prop_index(ctx, -2, 2);
-            h->load_reaches = duk_get_boolean(ctx, -1);
+            h->load_reaches = duk_get_boolean_default(ctx, -1, 1);
             duk_get_prop_index(ctx, -3, 1);
             make_wrapper(ctx);
             return 1;
