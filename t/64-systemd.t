@@ -25,7 +25,8 @@ SKIP: {
     skip 'systemd-analyze not installed', 2 unless $sa;
     mkdir "$tmp/units";
     my $bin = bin('invoke-fcgi');
-    (my $s = $svc) =~ s{^ExecStart=\S+}{ExecStart=$bin}m;
+    # systemd splits ExecStart at spaces unless the word is quoted
+    (my $s = $svc) =~ s{^ExecStart=\S+}{ExecStart="$bin"}m;
     for (['invoke-fcgi.service', $s], ['invoke-fcgi.socket', $sock_unit]) {
         open my $fh, '>', "$tmp/units/$_->[0]" or die $!;
         print $fh $_->[1];

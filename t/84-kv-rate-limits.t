@@ -9,12 +9,14 @@ use FindBin;
 use lib "$FindBin::Bin/lib";
 use Test::More;
 use InvokeTest;
+use File::Glob qw(bsd_glob);
 
 need_bins('invoke-fcgi', 'nginx');
 my $tmp = tmpdir();
 my $root = "$tmp/root";
 mkdir $root or die $!;
-system('cp', '-a', glob(srcdir() . '/t/fixtures/kv/*'), $root) == 0 or die 'cp';
+# bsd_glob: glob() would split a source path with a space in it
+system('cp', '-a', bsd_glob(srcdir() . '/t/fixtures/kv/*'), $root) == 0 or die 'cp';
 open my $f, '>', "$root/_rate-limits" or die $!;
 print $f "# prefix limit window-seconds\n/incr 3 60\n/rate 0 60\nbad line\n";
 close $f;
