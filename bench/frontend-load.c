@@ -8,7 +8,7 @@
  * Build (from the build tree): cc -O2 -Isrc -Iduk bench/frontend-load.c \
  *   libinvoke.a libduk.a -lcrypto -ldb -lm -o /tmp/frontend-load
  * Run:  /tmp/frontend-load ROOT N   (ROOT has bare.js and mod.js) */
-#include "engine.h"
+#include "engine/engine.h"
 
 #include <stdio.h>
 #include <stdlib.h>

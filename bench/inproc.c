@@ -9,7 +9,7 @@
  *       the functions are bench/invoke's; DATA: a store folder for counter)
  *       INPROC_IDLE=1: eng_idle() after each request, as src/worker.c does
  */
-#include "engine.h"
+#include "engine/engine.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 #!/usr/bin/perl
 # require('crypto') against the published vectors of
 # t/runtime/crypto-vectors.json, through `invoke run` (the runtime's
-# crypto.js over the natives of src/js_crypto.c), and the seed's webhook
+# crypto.js over the natives of src/bindings/js_crypto.c), and the seed's webhook
 # check of a signature made by `openssl dgst -sha256 -hmac`.
 use strict;
 use warnings;

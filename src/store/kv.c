@@ -15,7 +15,7 @@
  * meets the panic recovery leaves behind closes its handles and joins
  * again (kv_restart), retrying what had not reached the log.
  */
-#include "kv.h"
+#include "store/kv.h"
 
 #include <db.h>
 #include <errno.h>

@@ -9,7 +9,7 @@
  * what a valgrind run of this program checks for leaks:
  *   valgrind --leak-check=full t/unit/crypto_test t/runtime/crypto-vectors.json
  */
-#include "js_crypto.h"
+#include "bindings/js_crypto.h"
 #include "tap.h"
 
 #include <stdlib.h>

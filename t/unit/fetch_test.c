@@ -3,7 +3,7 @@
  * and addresses an entry covers.  Pure C: no heap, no libcurl transfer, no
  * traffic (the end-to-end side is t/100-fetch-limits.t, which can only
  * check refusals without reaching beyond loopback). */
-#include "js_fetch.h"
+#include "bindings/js_fetch.h"
 #include "tap.h"
 
 static const struct {

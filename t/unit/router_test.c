@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "router.h"
+#include "router/router.h"
 #include "tap.h"
 
 static char root[PATH_MAX], other[PATH_MAX];

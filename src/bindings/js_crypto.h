@@ -2,7 +2,7 @@
 #ifndef INVOKE_JS_CRYPTO_H
 #define INVOKE_JS_CRYPTO_H
 
-#include "js_sys.h"
+#include "bindings/js_sys.h"
 
 /* [ ... sys ] -> [ ... sys ]: adds the crypto natives (cryptoDigest,
  * cryptoCipher, ...) to the object on top of the stack.  They keep no

@@ -6,9 +6,9 @@
  * cached per worker (a worker usually serves one root); another root's
  * request reloads.
  */
-#include "ratelimit.h"
-#include "js_kv.h"
-#include "log.h"
+#include "engine/ratelimit.h"
+#include "bindings/js_kv.h"
+#include "common/log.h"
 #include "store/kv.h"
 
 #include <limits.h>

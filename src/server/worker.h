@@ -7,7 +7,7 @@
 #ifndef INVOKE_WORKER_H
 #define INVOKE_WORKER_H
 
-#include "cfg.h"
+#include "server/cfg.h"
 
 /* Serves FastCGI requests accepted on `listen_fd` until SIGTERM/SIGINT (the
  * request in progress is finished first) or until --max-requests requests

@@ -42,7 +42,7 @@
 
 #include <fcgiapp.h>
 
-#include "request.h"
+#include "server/request.h"
 
 extern char **environ;
 

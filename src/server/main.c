@@ -28,10 +28,10 @@
 #include <fcgiapp.h>
 
 #include "config.h"
-#include "cfg.h"
-#include "log.h"
-#include "supervisor.h"
-#include "worker.h"
+#include "server/cfg.h"
+#include "common/log.h"
+#include "server/supervisor.h"
+#include "server/worker.h"
 
 #define MAIN_BACKLOG 1024
 

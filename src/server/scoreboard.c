@@ -15,7 +15,7 @@
 #include <unistd.h>
 #include <sys/mman.h>
 
-#include "scoreboard.h"
+#include "server/scoreboard.h"
 
 typedef struct {
     int n;

@@ -20,9 +20,9 @@
 
 #include "config.h"
 #include "duktape.h"
-#include "engine.h"
-#include "js_fetch.h"
-#include "log.h"
+#include "engine/engine.h"
+#include "bindings/js_fetch.h"
+#include "common/log.h"
 #include "store/kv.h"
 
 #define INV_MAX_VARS 256

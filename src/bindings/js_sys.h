@@ -12,7 +12,7 @@
 #define INVOKE_JS_SYS_H
 
 #include "duktape.h"
-#include "engine.h"
+#include "engine/engine.h"
 
 /* The engine's view of the request in progress, shared with the bindings.
  * Owned by the engine; the bindings read it and update the response fields. */

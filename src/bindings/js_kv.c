@@ -14,8 +14,8 @@
  * one to open run recovery.
  */
 #include "config.h"
-#include "js_kv.h"
-#include "log.h"
+#include "bindings/js_kv.h"
+#include "common/log.h"
 #include "store/kv.h"
 
 #include <math.h>

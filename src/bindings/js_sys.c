@@ -7,8 +7,8 @@
  * UTF-8 here so clients never see invalid bytes.
  */
 #include "config.h"
-#include "js_sys.h"
-#include "log.h"
+#include "bindings/js_sys.h"
+#include "common/log.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -14,15 +14,15 @@
  * from its interrupt counter, and every allocation goes through a counting
  * allocator that refuses to grow a request past its memory limit.
  */
-#include "engine.h"
-#include "js_bundle.h"
-#include "js_kv.h"
-#include "js_crypto.h"
-#include "js_fetch.h"
-#include "js_sys.h"
-#include "log.h"
-#include "ratelimit.h"
-#include "router.h"
+#include "engine/engine.h"
+#include "runtime/bundle.h"
+#include "bindings/js_kv.h"
+#include "bindings/js_crypto.h"
+#include "bindings/js_fetch.h"
+#include "bindings/js_sys.h"
+#include "common/log.h"
+#include "engine/ratelimit.h"
+#include "router/router.h"
 
 #include "config.h"
 
@@ -233,7 +233,7 @@ static void (*const bindings[])(duk_context *, jsys_host *) = {
 /* The front end's files, evaluated in a heap of their own (below). */
 static int is_front_file(const char *name)
 {
-    return strcmp(name, "front-acorn.js") == 0 || strcmp(name, "front.js") == 0;
+    return strcmp(name, "acorn.js") == 0 || strcmp(name, "front.js") == 0;
 }
 
 /* A growing malloc'd buffer: the runtime's bytecode, file after file. */

@@ -12,7 +12,7 @@
  * readlink per folder on the way) is remembered per path, for as long as
  * the stat() the walk makes anyway finds the same file (rt_real_cached).
  */
-#include "router.h"
+#include "router/router.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -10,7 +10,7 @@
 #ifndef INVOKE_RATELIMIT_H
 #define INVOKE_RATELIMIT_H
 
-#include "engine.h"
+#include "engine/engine.h"
 
 #define RL_ALLOW 0
 #define RL_DENY 1

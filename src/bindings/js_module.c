@@ -23,8 +23,8 @@
  * requests compiles once: the compiler holds a lock on the key's lock file
  * and the others wait on it, then load what it wrote.
  */
-#include "js_sys.h"
-#include "router.h"
+#include "bindings/js_sys.h"
+#include "router/router.h"
 
 #include <dirent.h>
 #include "config.h"

@@ -21,7 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "log.h"
+#include "common/log.h"
 
 #define LOG_LINE_MAX (64 * 1024)
 #define LOG_STACK 2048

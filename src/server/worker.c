@@ -24,11 +24,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "engine.h"
-#include "log.h"
-#include "request.h"
-#include "scoreboard.h"
-#include "worker.h"
+#include "engine/engine.h"
+#include "common/log.h"
+#include "server/request.h"
+#include "server/scoreboard.h"
+#include "server/worker.h"
 
 #define WRK_ID_MAX 64
 

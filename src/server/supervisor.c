@@ -18,9 +18,9 @@
 #include <sys/prctl.h>
 #include <sys/wait.h>
 
-#include "log.h"
-#include "scoreboard.h"
-#include "supervisor.h"
+#include "common/log.h"
+#include "server/scoreboard.h"
+#include "server/supervisor.h"
 
 #define SUP_QUICK_DEATH 1.0     /* seconds: a worker dying sooner failed to start */
 #define SUP_BACKOFF_MAX 5.0

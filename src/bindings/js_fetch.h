@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "js_sys.h"
+#include "bindings/js_sys.h"
 
 /* [ ... sys ] -> [ ... sys ]: adds the fetch natives (fetchStart,
  * fetchPoll, fetchState, fetchTake, fetchClose, ...) to the object on top of

@@ -17,7 +17,7 @@
  * they are).  Outputs are plain fixed/dynamic buffers that crypto.js wraps
  * into Buffers.
  */
-#include "js_crypto.h"
+#include "bindings/js_crypto.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>

@@ -1,7 +1,7 @@
 /* front.js - the modern-syntax front end: ES2022 source in, ES5.1 out.
  *
- * Duktape 2.7 parses ES5.1.  Function files are parsed with acorn (loaded
- * by front-acorn.js just before this file, as rt.acorn) and lowered by
+ * Duktape 2.7 parses ES5.1.  Function files are parsed with acorn (Debian's
+ * node-acorn, evaluated just before this file, as rt.acorn) and lowered by
  * editing the source in place: every node that needs no change is copied
  * as the user wrote it, and a node that does is rebuilt around its
  * children's own (lowered) text, keeping the line breaks it spanned.  So the

@@ -8,7 +8,7 @@
 #define INVOKE_JS_KV_H
 
 #include "duktape.h"
-#include "js_sys.h"
+#include "bindings/js_sys.h"
 
 /* [ ... sys ] -> [ ... sys ]: adds kvGet, kvSet, kvDelete, kvClear, kvIncr,
  * kvList and kvRate to the object on top of the stack, and opens

@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <signal.h>
 
-#include "engine.h"
+#include "engine/engine.h"
 
 typedef struct rq rq;
 

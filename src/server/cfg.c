@@ -18,8 +18,8 @@
 #include <unistd.h>
 
 #include "config.h"
-#include "cfg.h"
-#include "js_fetch.h"
+#include "server/cfg.h"
+#include "bindings/js_fetch.h"
 
 enum {
     OPT_ROOT = 256, OPT_DATA, OPT_LISTEN, OPT_WORKERS, OPT_MAX_REQUESTS,

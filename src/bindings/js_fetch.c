@@ -26,8 +26,8 @@
  * to a denied address is refused as well.
  */
 #include "config.h"
-#include "js_fetch.h"
-#include "log.h"
+#include "bindings/js_fetch.h"
+#include "common/log.h"
 
 #include <arpa/inet.h>
 #include <ctype.h>
