@@ -28,7 +28,7 @@ static double now(void)
 static double per_request(eng *e, const char *uri, int n)
 {
     char path[256], *envp[4];
-    eng_io io = { NULL, nop_head, nop_body, nop_flush };
+    http_io io = { NULL, nop_head, nop_body, nop_flush };
     eng_request r = { envp, NULL, 0, NULL, "bench", &io };
     double t0;
     int i;

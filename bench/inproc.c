@@ -1,6 +1,6 @@
 /* inproc.c - the per-request cost of the four bench/run scenarios inside
  * one worker, without the FastCGI hop: eng_handle() with the CGI variables
- * nginx's fastcgi_params sends and a null eng_io.  Run it under
+ * nginx's fastcgi_params sends and a null http_io.  Run it under
  * `valgrind --tool=callgrind` for instruction counts (repeatable on a busy
  * machine, unlike the wall clock it also prints).
  *
@@ -60,7 +60,7 @@ int main(int argc, char **argv)
     const char *scen = argc > 1 ? argv[1] : "hello";
     int n = argc > 2 ? atoi(argv[2]) : 1000, i, k = 0, status = 0;
     eng_config c = { 0 };
-    eng_io io = { NULL, nop_head, nop_body, nop_flush };
+    http_io io = { NULL, nop_head, nop_body, nop_flush };
     char *envp[40], uri[64], cl[64], *body = NULL, err[256], root[4096];
     size_t blen = 0;
     eng_request r;

@@ -91,7 +91,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *query, *cookie, *extra, *colon, *body, clen[64];
     char *envp[16];
     eng_request r;
-    eng_io io = { NULL, fz_head, fz_body, fz_flush };
+    http_io io = { NULL, fz_head, fz_body, fz_flush };
     size_t blen;
     int n = 0, i, st;
 

@@ -28,6 +28,7 @@
 #include "config.h"
 #include "bindings/js_fetch.h"
 #include "common/log.h"
+#include "common/now.h"
 
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -638,7 +639,7 @@ static duk_ret_t jfetch_start(duk_context *ctx)
     duk_size_t body_len = 0;
     const char *body = NULL;
     int has_body = !duk_is_null_or_undefined(ctx, 3), ok;
-    double timeout_ms = jfetch.timeout * 1000, now = jsys_now();
+    double timeout_ms = jfetch.timeout * 1000, now = now_ms();
     jfetch_xfer *x;
 
     jfetch_check_headers(ctx, 2);
@@ -719,7 +720,7 @@ static int jfetch_count(int news_only)
 static duk_ret_t jfetch_poll(duk_context *ctx)
 {
     jsys_host *h = jsys_host_of(ctx);
-    double ms = duk_require_number(ctx, 0), now = jsys_now();
+    double ms = duk_require_number(ctx, 0), now = now_ms();
     jfetch_xfer *x;
     int running = 0;
     duk_uarridx_t i = 0;
@@ -741,7 +742,7 @@ static duk_ret_t jfetch_poll(duk_context *ctx)
             jfetch_reap();
         }
     }
-    if (h->deadline > 0 && jsys_now() >= h->deadline) {
+    if (h->deadline > 0 && now_ms() >= h->deadline) {
         /* the request is over: nothing of its transfers may outlive it */
         while (jfetch.xfers)
             jfetch_free(jfetch.xfers);

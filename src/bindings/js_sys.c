@@ -1,7 +1,7 @@
 /* js_sys.c - response sink, log lines and the clock for the runtime.
  *
  * The runtime's express.js builds headers and bodies; these natives move the
- * bytes to whatever eng_io the engine installed for the request.  Strings
+ * bytes to whatever http_io the engine installed for the request.  Strings
  * leave Duktape in its internal encoding, which writes characters made from
  * surrogate pairs ("\ud83d\ude00") as CESU-8; they are turned into real
  * UTF-8 here so clients never see invalid bytes.
@@ -9,6 +9,7 @@
 #include "config.h"
 #include "bindings/js_sys.h"
 #include "common/log.h"
+#include "common/now.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -26,14 +27,6 @@ jsys_host *jsys_host_of(duk_context *ctx)
     h = duk_get_pointer(ctx, -1);
     duk_pop_2(ctx);
     return h;
-}
-
-double jsys_now(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double) ts.tv_sec * 1000.0 + (double) ts.tv_nsec / 1e6;
 }
 
 /* Length of the UTF-8 form of Duktape's internal bytes: a CESU-8 surrogate
@@ -216,7 +209,7 @@ static duk_ret_t sys_log(duk_context *ctx)
 
 static duk_ret_t sys_now(duk_context *ctx)
 {
-    duk_push_number(ctx, jsys_now());
+    duk_push_number(ctx, now_ms());
     return 1;
 }
 
@@ -225,7 +218,7 @@ static duk_ret_t sys_now(duk_context *ctx)
 static duk_ret_t sys_sleep(duk_context *ctx)
 {
     jsys_host *h = jsys_host_of(ctx);
-    double ms = duk_require_number(ctx, 0), now = jsys_now();
+    double ms = duk_require_number(ctx, 0), now = now_ms();
     int early = 0;
     struct timespec ts;
 
@@ -248,7 +241,7 @@ static duk_ret_t sys_timed_out(duk_context *ctx)
 {
     jsys_host *h = jsys_host_of(ctx);
 
-    duk_push_boolean(ctx, h->deadline > 0 && jsys_now() >= h->deadline);
+    duk_push_boolean(ctx, h->deadline > 0 && now_ms() >= h->deadline);
     return 1;
 }
 
@@ -276,7 +269,7 @@ static duk_ret_t sys_memory(duk_context *ctx)
 /* reason(status) -> "Not Found" */
 static duk_ret_t sys_reason(duk_context *ctx)
 {
-    duk_push_string(ctx, eng_reason(duk_require_int(ctx, 0)));
+    duk_push_string(ctx, http_reason(duk_require_int(ctx, 0)));
     return 1;
 }
 

@@ -12,6 +12,7 @@
 #define INVOKE_JS_SYS_H
 
 #include "duktape.h"
+#include "common/http.h"
 #include "engine/engine.h"
 
 /* The engine's view of the request in progress, shared with the bindings.
@@ -19,7 +20,7 @@
 typedef struct jsys_host {
     const eng_config *cfg;  /* the engine's configuration (for bindings' init) */
     const size_t *heap_used; /* bytes the heap holds right now (the engine counts) */
-    const eng_io *io;       /* current response sink, NULL between requests */
+    const http_io *io;      /* current response sink, NULL between requests */
     const char *root;       /* functions root of the current request */
     const char *func;       /* current function, relative to the root */
     const char *reqid;      /* request id for log lines */
@@ -34,9 +35,6 @@ typedef struct jsys_host {
     int load_reaches;       /* js_module.c: whether the module its last load()
                                made a wrapper for may reach its require */
 } jsys_host;
-
-/* Monotonic clock in milliseconds (fractional). */
-double jsys_now(void);
 
 /* [ ... ] -> [ ... string ]: bytes from outside (CGI variables, request
  * bodies) as a string, each byte that is not part of valid UTF-8 replaced

@@ -21,6 +21,7 @@
 #include "bindings/js_fetch.h"
 #include "bindings/js_sys.h"
 #include "common/log.h"
+#include "common/now.h"
 #include "engine/ratelimit.h"
 #include "router/router.h"
 
@@ -44,7 +45,7 @@ struct eng {
     size_t limit;           /* refuse allocations past this, 0: no limit */
     size_t gc_base;         /* bytes held right after the last collection */
     duk_context *front;     /* the front end's own heap, while there is one */
-    double front_used;      /* when it last lowered a module (jsys_now) */
+    double front_used;      /* when it last lowered a module (now_ms) */
     int timed_out;
     int out_of_memory;
     unsigned alloc_ticks;   /* allocations since the last look at the clock */
@@ -62,7 +63,7 @@ static int eng_past_deadline(eng *e)
         return 1;
     if (e->host.deadline <= 0 || (++e->alloc_ticks & 63) != 0)
         return 0;
-    if (jsys_now() >= e->host.deadline)
+    if (now_ms() >= e->host.deadline)
         e->timed_out = 1;
     return e->timed_out;
 }
@@ -129,7 +130,7 @@ int eng_timeout_check(void *udata)
         return 1;
     if (e->host.deadline <= 0)
         return 0;
-    if (!e->timed_out && jsys_now() >= e->host.deadline)
+    if (!e->timed_out && now_ms() >= e->host.deadline)
         e->timed_out = 1;
     return e->timed_out;
 }
@@ -139,82 +140,6 @@ static void eng_fatal(void *udata, const char *msg)
     (void) udata;
     log_sys("crit", "javascript engine fatal error: %s", msg ? msg : "?");
     abort();
-}
-
-/* --- error responses, shared with the request layer and the tool --- */
-
-const char *eng_reason(int status)
-{
-    static const struct { int code; const char *text; } reasons[] = {
-        { 100, "Continue" }, { 101, "Switching Protocols" },
-        { 200, "OK" }, { 201, "Created" }, { 202, "Accepted" },
-        { 203, "Non-Authoritative Information" }, { 204, "No Content" },
-        { 205, "Reset Content" }, { 206, "Partial Content" },
-        { 300, "Multiple Choices" }, { 301, "Moved Permanently" },
-        { 302, "Found" }, { 303, "See Other" }, { 304, "Not Modified" },
-        { 307, "Temporary Redirect" }, { 308, "Permanent Redirect" },
-        { 400, "Bad Request" }, { 401, "Unauthorized" },
-        { 402, "Payment Required" }, { 403, "Forbidden" },
-        { 404, "Not Found" }, { 405, "Method Not Allowed" },
-        { 406, "Not Acceptable" }, { 408, "Request Timeout" },
-        { 409, "Conflict" }, { 410, "Gone" }, { 411, "Length Required" },
-        { 412, "Precondition Failed" }, { 413, "Payload Too Large" },
-        { 414, "URI Too Long" }, { 415, "Unsupported Media Type" },
-        { 416, "Range Not Satisfiable" }, { 417, "Expectation Failed" },
-        { 418, "I'm a Teapot" }, { 422, "Unprocessable Entity" },
-        { 425, "Too Early" }, { 426, "Upgrade Required" },
-        { 428, "Precondition Required" }, { 429, "Too Many Requests" },
-        { 431, "Request Header Fields Too Large" },
-        { 451, "Unavailable For Legal Reasons" },
-        { 500, "Internal Server Error" }, { 501, "Not Implemented" },
-        { 502, "Bad Gateway" }, { 503, "Service Unavailable" },
-        { 504, "Gateway Timeout" }, { 505, "HTTP Version Not Supported" },
-        { 0, NULL }
-    };
-    int i;
-
-    for (i = 0; reasons[i].text; i++)
-        if (reasons[i].code == status)
-            return reasons[i].text;
-    return "Unknown";
-}
-
-/* Appends s to out as JSON string content; returns the new length. */
-static size_t json_escape(char *out, size_t n, size_t cap, const char *s)
-{
-    for (; *s && n + 7 < cap; s++) {
-        unsigned char c = (unsigned char) *s;
-        if (c == '"' || c == '\\') {
-            out[n++] = '\\';
-            out[n++] = (char) c;
-        } else if (c < 0x20) {
-            n += (size_t) snprintf(out + n, cap - n, "\\u%04x", c);
-        } else {
-            out[n++] = (char) c;
-        }
-    }
-    return n;
-}
-
-void eng_send_error(const eng_io *io, int status, const char *message)
-{
-    char body[1024];
-    const char *hdr = "Content-Type: application/json; charset=utf-8\r\n"
-                      "Cache-Control: no-store\r\n";
-    char head[256];
-    size_t n = 0;
-
-    n = json_escape(body, (size_t) snprintf(body, sizeof body, "{\"error\":\""),
-                    sizeof body - 16, eng_reason(status));
-    if (message) {
-        n += (size_t) snprintf(body + n, sizeof body - n, "\",\"message\":\"");
-        n = json_escape(body, n, sizeof body - 4, message);
-    }
-    n += (size_t) snprintf(body + n, sizeof body - n, "\"}");
-    snprintf(head, sizeof head, "%sContent-Length: %lu\r\n", hdr, (unsigned long) n);
-    if (io->head(io->ud, status, head, strlen(head)) == 0 &&
-        io->body(io->ud, body, n) == 0)
-        io->flush(io->ud);
 }
 
 /* --- start-up: natives, runtime files, hardening --- */
@@ -453,7 +378,7 @@ static duk_context *front_heap(eng *e, char *err, size_t errlen)
     size_t before = e->used, limit = e->limit;
     duk_context *c;
 
-    e->front_used = jsys_now();
+    e->front_used = now_ms();
     if (e->front) {
         duk_set_top(e->front, 0);
         return e->front;
@@ -801,16 +726,19 @@ int eng_handle(eng *e, const eng_request *r)
     why[0] = '\0';
     if (root == NULL) {
         log_sys("error", "no functions root: give --root or INVOKE_ROOT");
-        eng_send_error(r->io, 500, NULL);
+        http_send_error(r->io, 500, NULL, NULL);
         return 500;
     }
     if (route_path(r->envp, path, sizeof path) < 0) {
-        eng_send_error(r->io, 414, NULL);
+        http_send_error(r->io, 414, NULL, NULL);
         return 414;
     }
     /* the administrator's limits (ratelimit.h), before any JavaScript */
     if (rl_check(root, path, env_get(r->envp, "REMOTE_ADDR"), &retry) == RL_DENY) {
-        rl_send_429(r->io, retry);
+        char hdr[64];
+
+        snprintf(hdr, sizeof hdr, "Retry-After: %ld\r\n", retry);
+        http_send_error(r->io, 429, NULL, hdr);
         return 429;
     }
     st = rt_resolve(root, path, &m, why, sizeof why);
@@ -819,7 +747,7 @@ int eng_handle(eng *e, const eng_request *r)
             log_console("warn", "-", r->id, why, strlen(why));
         else if (st == RT_ERR)
             log_sys("error", "functions root %s: %s", root, why);
-        eng_send_error(r->io, st == RT_ERR ? 500 : 404, NULL);
+        http_send_error(r->io, st == RT_ERR ? 500 : 404, NULL, NULL);
         return st == RT_ERR ? 500 : 404;
     }
 
@@ -836,7 +764,7 @@ int eng_handle(eng *e, const eng_request *r)
     e->host.file_st = &m.st;
     e->host.head_only = method && strcmp(method, "HEAD") == 0;
     if (e->cfg.timeout > 0)
-        e->host.deadline = jsys_now() + e->cfg.timeout * 1000.0;
+        e->host.deadline = now_ms() + e->cfg.timeout * 1000.0;
     e->timed_out = e->out_of_memory = 0;
 
     t = push_request_thread(e);
@@ -847,7 +775,7 @@ int eng_handle(eng *e, const eng_request *r)
     duk_pop(t);
     /* The runtime's loop also stops at the deadline while it sleeps, without
      * the interrupt counter having fired: both count as a timeout. */
-    if (e->host.deadline > 0 && jsys_now() >= e->host.deadline)
+    if (e->host.deadline > 0 && now_ms() >= e->host.deadline)
         e->timed_out = 1;
     if (e->timed_out || e->out_of_memory) {
         const char *what = e->timed_out ? "execution time limit reached" :
@@ -858,7 +786,7 @@ int eng_handle(eng *e, const eng_request *r)
         /* dispatch always answers; reaching here means the runtime itself
          * was stopped (time, memory) before it could. */
         e->host.status = e->timed_out ? 504 : 500;
-        eng_send_error(r->io, e->host.status, NULL);
+        http_send_error(r->io, e->host.status, NULL, NULL);
     }
     e->limit = 0;
     e->host.deadline = 0;
@@ -909,7 +837,7 @@ int eng_gc_due(const eng *e)
 
 static void eng_drop_front(eng *e)
 {
-    if (e->front && jsys_now() - e->front_used > ENG_FRONT_KEEP_MS) {
+    if (e->front && now_ms() - e->front_used > ENG_FRONT_KEEP_MS) {
         duk_destroy_heap(e->front);
         e->front = NULL;
         malloc_trim(0);     /* its megabytes back to the system */
@@ -990,7 +918,7 @@ int eng_exec(eng *e, const char *file, int argc, char **argv, int compile)
     e->host.func = real + strlen(dir) + (dir[1] != '\0');
     e->host.reqid = "exec";
     if (e->cfg.timeout > 0)
-        e->host.deadline = jsys_now() + e->cfg.timeout * 1000.0;
+        e->host.deadline = now_ms() + e->cfg.timeout * 1000.0;
     e->timed_out = e->out_of_memory = 0;
     t = push_request_thread(e);
     if (duk_safe_call(t, run_exec, &a, 0, 1) != 0) {

@@ -2,7 +2,7 @@
  *
  * The engine joins the router and the JavaScript bindings.  It knows nothing
  * of FastCGI: a request arrives as CGI variables plus a body, and the
- * response leaves through the eng_io callbacks that the request layer (or
+ * response leaves through the http_io callbacks that the request layer (or
  * the `invoke` tool) supplies.  One engine per worker process; it keeps one
  * Duktape heap with the runtime loaded once and frozen, and runs every
  * request in a fresh global scope whose prototype is that frozen global.
@@ -12,19 +12,9 @@
 
 #include <stddef.h>
 
-typedef struct eng eng;
+#include "common/http.h"
 
-/* Where a response goes.  All callbacks return 0, or -1 when the client is
- * gone (the engine then stops writing but lets the function finish). */
-typedef struct eng_io {
-    void *ud;
-    /* Status and header block ("Name: value\r\n" lines, no final blank
-     * line).  Called exactly once per request, before any body. */
-    int (*head)(void *ud, int status, const char *headers, size_t len);
-    int (*body)(void *ud, const char *data, size_t len);
-    /* Push what was written so far to the client (streaming writes). */
-    int (*flush)(void *ud);
-} eng_io;
+typedef struct eng eng;
 
 typedef struct eng_request {
     char **envp;            /* CGI variables "NAME=value", NULL-terminated */
@@ -32,7 +22,7 @@ typedef struct eng_request {
     size_t body_len;
     const char *root;       /* functions root, NULL: the engine's default */
     const char *id;         /* request id for log lines */
-    const eng_io *io;
+    const http_io *io;
 } eng_request;
 
 typedef struct eng_config {
@@ -88,13 +78,6 @@ void eng_rest(eng *e);
  * 1 when an error escaped, else 0 or process.exitCode.  With compile set,
  * prints what the front end makes of FILE instead (invoke compile). */
 int eng_exec(eng *e, const char *file, int argc, char **argv, int compile);
-
-/* Writes a complete JSON error response {"error": message} through io.
- * Shared by the engine, the request layer's 413 and the invoke tool. */
-void eng_send_error(const eng_io *io, int status, const char *message);
-
-/* The reason phrase of an HTTP status ("Not Found"), "Unknown" if none. */
-const char *eng_reason(int status);
 
 /* A hash of this build, Duktape's version and every embedded runtime
  * source: what compiled bytecode depends on, for the caches on disk. */

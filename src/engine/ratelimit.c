@@ -121,17 +121,3 @@ int rl_check(const char *root, const char *path, const char *addr, long *retry_a
         *retry_after = 1;
     return RL_DENY;
 }
-
-void rl_send_429(const eng_io *io, long retry_after)
-{
-    char head[256];
-    static const char body[] = "{\"error\":\"Too Many Requests\"}";
-
-    snprintf(head, sizeof head,
-             "Content-Type: application/json; charset=utf-8\r\n"
-             "Cache-Control: no-store\r\nRetry-After: %ld\r\nContent-Length: %lu\r\n",
-             retry_after, (unsigned long) (sizeof body - 1));
-    if (io->head(io->ud, 429, head, strlen(head)) == 0 &&
-        io->body(io->ud, body, sizeof body - 1) == 0)
-        io->flush(io->ud);
-}

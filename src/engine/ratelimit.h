@@ -10,17 +10,12 @@
 #ifndef INVOKE_RATELIMIT_H
 #define INVOKE_RATELIMIT_H
 
-#include "engine/engine.h"
-
 #define RL_ALLOW 0
 #define RL_DENY 1
 
 /* Counts one request from addr to path under root.  RL_DENY when over a
- * limit: *retry_after gets the seconds to wait.  Without a rules file, a
+ * limit (the caller answers 429): *retry_after gets the seconds to wait.  Without a rules file, a
  * store, or on a store error (logged), RL_ALLOW.  Nothing is retained. */
 int rl_check(const char *root, const char *path, const char *addr, long *retry_after);
-
-/* Sends the 429 JSON response with its Retry-After header through io. */
-void rl_send_429(const eng_io *io, long retry_after);
 
 #endif

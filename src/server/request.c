@@ -67,7 +67,7 @@ struct rq {
     sigset_t mask;          /* what ppoll waits under */
     FCGX_Request fr;
     char *body;             /* owned, freed by rq_finish */
-    eng_io io;
+    http_io io;
 };
 
 static int rq_head(void *ud, int status, const char *headers, size_t len);
@@ -461,7 +461,7 @@ rq_body_status rq_read_body(rq *r, size_t max, const char **body, size_t *len)
     return RQ_BODY_OK;
 }
 
-const eng_io *rq_io(rq *r)
+const http_io *rq_io(rq *r)
 {
     return &r->io;
 }
@@ -534,7 +534,7 @@ static long long rq_declared_length(const char *h, size_t len)
 static int rq_status_line(char *line, size_t cap, int status)
 {
     static const char pre[] = "Status: ";
-    const char *reason = eng_reason(status);
+    const char *reason = http_reason(status);
     size_t rl = strlen(reason), n = sizeof pre - 1;
 
     if (status < 100 || status > 999) {

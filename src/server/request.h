@@ -2,7 +2,7 @@
  *
  * The request layer speaks FastCGI (libfcgi) and CGI and nothing else: it
  * accepts a request, exposes its CGI variables, reads its body within a
- * limit, and offers an eng_io that writes the response back.  It knows
+ * limit, and offers an http_io that writes the response back.  It knows
  * nothing of routing, JavaScript or the store.  An rq is reused for every
  * request a worker serves; per-request memory (the body) is released by
  * rq_finish().
@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <signal.h>
 
-#include "engine/engine.h"
+#include "common/http.h"
 
 typedef struct rq rq;
 
@@ -74,7 +74,7 @@ rq_body_status rq_read_body(rq *r, size_t max, const char **body, size_t *len);
 
 /* The response sink of the current request: "Status:" line, headers, body,
  * flush.  Callbacks return -1 once the client is gone. */
-const eng_io *rq_io(rq *r);
+const http_io *rq_io(rq *r);
 
 /* Ends the current request: flushes, closes the FastCGI streams and frees
  * the body.  Safe to call twice. */

@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <sys/mman.h>
 
+#include "common/now.h"
 #include "server/scoreboard.h"
 
 typedef struct {
@@ -30,14 +31,6 @@ static sb_slot *sb_me = &sb_local;
 
 #define LOAD(p) __atomic_load_n(&(p), __ATOMIC_ACQUIRE)
 #define STORE(p, v) __atomic_store_n(&(p), (v), __ATOMIC_RELEASE)
-
-long long sb_now_ms(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static long long sb_wall_ms(void)
 {
@@ -165,7 +158,7 @@ void sb_busy(const char *id, const char *path)
 {
     sb_copy(sb_me->id, sizeof sb_me->id, id);
     sb_copy(sb_me->path, sizeof sb_me->path, path);
-    STORE(sb_me->busy_since, sb_now_ms());
+    STORE(sb_me->busy_since, (long long)now_ms());
     STORE(sb_me->state, SB_BUSY);
 }
 
@@ -264,7 +257,7 @@ char *sb_report(int json, pid_t master)
 {
     sb_slot *slots = sb != NULL ? sb->slots : &sb_local;
     int i, n = sb != NULL ? sb->n : 1, busy = 0, idle = 0, first = 1;
-    long long now = sb_now_ms(), wall = sb_wall_ms();
+    long long now = (long long)now_ms(), wall = sb_wall_ms();
     unsigned long total = 0, kills = sb != NULL ? LOAD(sb->kills) : 0;
     sb_out o = { NULL, 0, 0, 0 };
 

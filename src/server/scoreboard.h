@@ -58,9 +58,6 @@ void sb_set_state(int state);
 void sb_busy(const char *id, const char *path);
 void sb_idle(int status, int slow);
 
-/* Monotonic milliseconds (the clock busy_since is in). */
-long long sb_now_ms(void);
-
 /* Worker: the whole board, for the status page: a plain-text table or a
  * JSON document, malloc'd, NUL-terminated (NULL when out of memory).
  * Works without a region too (then it shows this one process). */

@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 
 #include "common/log.h"
+#include "common/now.h"
 #include "server/scoreboard.h"
 #include "server/supervisor.h"
 
@@ -55,14 +56,6 @@ static void sup_on_signal(int sig)
     if (write(sup_pipe[1], &b, 1) < 0)
         (void)0;
     errno = saved;
-}
-
-static double sup_now(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 static int sup_signals(void)
@@ -149,7 +142,7 @@ static int sup_spawn(sup *s)
         return -1;
     }
     s->kids[s->nkids].pid = pid;
-    s->kids[s->nkids].started = sup_now();
+    s->kids[s->nkids].started = (now_ms() / 1000.0);
     s->kids[s->nkids].retiring = 0;
     s->kids[s->nkids].slot = slot;
     s->kids[s->nkids].killed = 0;
@@ -162,7 +155,7 @@ static void sup_fill(sup *s)
 {
     while (sup_active(s) < s->o->workers) {
         if (sup_spawn(s) < 0) {
-            s->next_spawn = sup_now() + 1.0;
+            s->next_spawn = (now_ms() / 1000.0) + 1.0;
             return;
         }
     }
@@ -196,7 +189,7 @@ static void sup_log_death(const sup_child *k, int st)
 static void sup_after_death(sup *s, const sup_child *k, int st)
 {
     int failed = WIFSIGNALED(st) || WEXITSTATUS(st) != 0;
-    double now = sup_now(), delay = 0;
+    double now = (now_ms() / 1000.0), delay = 0;
 
     if (!failed || now - k->started >= SUP_QUICK_DEATH) {
         s->quick = 0;
@@ -245,7 +238,7 @@ static void sup_begin_stop(sup *s, int sig)
     s->stopping = 1;
     /* a drain has no deadline of its own: every request finishes, bounded
      * only by kill_after */
-    s->deadline = sig == SIGQUIT ? sup_now() + 1e9 : sup_now() + s->o->stop_timeout;
+    s->deadline = sig == SIGQUIT ? (now_ms() / 1000.0) + 1e9 : (now_ms() / 1000.0) + s->o->stop_timeout;
     sup_signal_all(s, SIGTERM, 0);
     /* No worker is spawned from now on: let the workers hold the last
      * copies of the listening socket.  Each serves what the kernel queued
@@ -306,7 +299,7 @@ static void sup_drain(sup *s)
  * request any time).  0 when nothing is watched. */
 static double sup_next_check(const sup *s)
 {
-    double now = sup_now(), next = now + s->o->kill_after;
+    double now = (now_ms() / 1000.0), next = now + s->o->kill_after;
     size_t i;
 
     if (s->o->kill_after <= 0)
@@ -340,7 +333,7 @@ static int sup_timeout(const sup *s)
     }
     if (!timer)
         return -1;
-    until -= sup_now();
+    until -= (now_ms() / 1000.0);
     return until <= 0 ? 0 : (int)(until * 1000) + 1;
 }
 
@@ -352,7 +345,7 @@ static int sup_timeout(const sup *s)
  * replaced like any that died. */
 static void sup_kill_overdue(sup *s)
 {
-    long long now = sb_now_ms();
+    long long now = (long long)now_ms();
     size_t i;
 
     if (s->o->kill_after <= 0)
@@ -404,11 +397,11 @@ static void sup_loop(sup *s)
         if (s->stopping) {
             if (s->nkids == 0)
                 return;
-            if (sup_now() >= s->deadline) {
+            if ((now_ms() / 1000.0) >= s->deadline) {
                 sup_kill_stragglers(s);
                 return;
             }
-        } else if (sup_now() >= s->next_spawn) {
+        } else if ((now_ms() / 1000.0) >= s->next_spawn) {
             sup_fill(s);
         }
     }

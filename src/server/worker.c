@@ -25,7 +25,9 @@
 #include <unistd.h>
 
 #include "engine/engine.h"
+#include "common/http.h"
 #include "common/log.h"
+#include "common/now.h"
 #include "server/request.h"
 #include "server/scoreboard.h"
 #include "server/worker.h"
@@ -42,7 +44,7 @@ typedef struct {
     const cfg *c;
     unsigned long served;
     unsigned long served_at_tick, rested_at;
-    double yielded;         /* wrk_now_ms() of the last wrk_yield */
+    double yielded;         /* now_ms() of the last wrk_yield */
 } wrk;
 
 static void wrk_on_stop(int sig)
@@ -92,14 +94,6 @@ static int wrk_signals(sigset_t *ctl)
      * not kill workers in the middle of a request */
     sa.sa_handler = SIG_IGN;
     return sigaction(SIGHUP, &sa, NULL);
-}
-
-static double wrk_now_ms(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 /* The client's X-Request-Id when it is short and harmless, else pid and a
@@ -181,7 +175,7 @@ static int wrk_wants_json(const char *q)
  * cached; who may see it is the web server's business (see doc/admin.md). */
 static int wrk_status(rq *r)
 {
-    const eng_io *io = rq_io(r);
+    const http_io *io = rq_io(r);
     int json = wrk_wants_json(rq_param(r, "QUERY_STRING"));
     char *page = sb_report(json, sb_supervised() ? getppid() : getpid());
     const char *hdr = json ? "Content-Type: application/json; charset=utf-8\r\n"
@@ -191,7 +185,7 @@ static int wrk_status(rq *r)
     const char *method = rq_param(r, "REQUEST_METHOD");
 
     if (page == NULL) {
-        eng_send_error(io, 500, "Internal Server Error");
+        http_send_error(io, 500, "Internal Server Error", NULL);
         return 500;
     }
     if (io->head(io->ud, 200, hdr, strlen(hdr)) == 0 &&
@@ -204,7 +198,7 @@ static int wrk_status(rq *r)
 /* Reads the body and runs the request; returns the status sent. */
 static int wrk_run(wrk *w, rq *r, const char *id)
 {
-    const eng_io *io = rq_io(r);
+    const http_io *io = rq_io(r);
     char rootbuf[PATH_MAX];
     eng_request req;
     const char *root;
@@ -214,19 +208,19 @@ static int wrk_run(wrk *w, rq *r, const char *id)
     case RQ_BODY_OK:
         break;
     case RQ_BODY_TOO_LARGE:
-        eng_send_error(io, 413, "Request body too large");
+        http_send_error(io, 413, "Request body too large", NULL);
         return 413;
     case RQ_BODY_SHORT:
-        eng_send_error(io, 400, "Incomplete request body");
+        http_send_error(io, 400, "Incomplete request body", NULL);
         return 400;
     default:
         log_sys("error", "request %s: reading the body failed", id);
-        eng_send_error(io, 500, "Internal Server Error");
+        http_send_error(io, 500, "Internal Server Error", NULL);
         return 500;
     }
     root = wrk_root(r, w->c, id, rootbuf);
     if (root == NULL) {
-        eng_send_error(io, 500, "Internal Server Error");
+        http_send_error(io, 500, "Internal Server Error", NULL);
         return 500;
     }
     req.envp = rq_envp(r);
@@ -241,7 +235,7 @@ static int wrk_run(wrk *w, rq *r, const char *id)
 static void wrk_handle(wrk *w, rq *r)
 {
     char id[WRK_ID_MAX + 1], path[2048];
-    double t0 = wrk_now_ms(), ms;
+    double t0 = now_ms(), ms;
     const double *slow = &w->c->slow_log;
     int status, self_kill = !sb_supervised() && w->c->timeout > 0;
 
@@ -257,7 +251,7 @@ static void wrk_handle(wrk *w, rq *r)
         status = wrk_run(w, r, id);
     if (self_kill)
         alarm(0);
-    ms = wrk_now_ms() - t0;
+    ms = now_ms() - t0;
     log_access(id, rq_param(r, "REQUEST_METHOD"), path, status, ms);
     if (*slow > 0 && ms > *slow * 1000)
         log_sys("warn", "slow request %s %s %s: %.0f ms (--slow-log %gs)", id,
@@ -306,9 +300,9 @@ static int wrk_start(wrk *w, const cfg *c)
 
 static void wrk_drain(wrk *w, rq *r)
 {
-    double until = wrk_now_ms() + WRK_DRAIN_MS;
+    double until = now_ms() + WRK_DRAIN_MS;
 
-    while (wrk_now_ms() < until && rq_accept_queued(r) == 0) {
+    while (now_ms() < until && rq_accept_queued(r) == 0) {
         wrk_handle(w, r);
         rq_finish(r);
         sb_set_state(SB_STOPPING);
@@ -347,11 +341,11 @@ static void wrk_after(wrk *w)
 
 static void wrk_yield(wrk *w)
 {
-    double now = wrk_now_ms();
+    double now = now_ms();
 
     if (now - w->yielded >= WRK_YIELD_MS) {
         sched_yield();
-        w->yielded = wrk_now_ms();
+        w->yielded = now_ms();
     }
 }
 
@@ -478,7 +472,7 @@ int wrk_cgi(const cfg *c)
     }
     if (wrk_start(&w, c) < 0) {
         /* the web server would say 500 too, but without a body */
-        eng_send_error(rq_io(r), 500, "Internal Server Error");
+        http_send_error(rq_io(r), 500, "Internal Server Error", NULL);
         rq_free(r);
         return 1;
     }

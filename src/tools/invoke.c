@@ -20,6 +20,7 @@
 
 #include "config.h"
 #include "duktape.h"
+#include "common/http.h"
 #include "engine/engine.h"
 #include "bindings/js_fetch.h"
 #include "common/log.h"
@@ -101,7 +102,7 @@ static int inv_head(void *ud, int status, const char *headers, size_t len)
     int *produced = ud;
 
     *produced = 1;
-    if (printf("HTTP/1.1 %d %s\r\n", status, eng_reason(status)) < 0)
+    if (printf("HTTP/1.1 %d %s\r\n", status, http_reason(status)) < 0)
         return -1;
     if (inv_write(headers, len) < 0)
         return -1;
@@ -336,7 +337,7 @@ static int inv_run_args(inv_run_opts *o, int argc, char **argv)
 static int inv_execute(const inv_run_opts *o, char **envp)
 {
     int produced = 0, status;
-    eng_io io = { &produced, inv_head, inv_body, inv_flush };
+    http_io io = { &produced, inv_head, inv_body, inv_flush };
     eng_config ec;
     eng_request req;
     char err[256] = "", id[16];
