@@ -8,6 +8,7 @@
  * Build (from the build tree): cc -O2 -Isrc -Iduk bench/frontend-load.c \
  *   libinvoke.a libduk.a -lcrypto -ldb -lm -o /tmp/frontend-load
  * Run:  /tmp/frontend-load ROOT N   (ROOT has bare.js and mod.js) */
+#include "common/cgi.h"
 #include "engine/engine.h"
 
 #include <stdio.h>
@@ -29,7 +30,8 @@ static double per_request(eng *e, const char *uri, int n)
 {
     char path[256], *envp[4];
     http_io io = { NULL, nop_head, nop_body, nop_flush };
-    eng_request r = { envp, NULL, 0, NULL, "bench", &io };
+    cgi_vars vars;
+    eng_request r = { &vars, NULL, 0, NULL, "bench", &io };
     double t0;
     int i;
 
@@ -37,6 +39,7 @@ static double per_request(eng *e, const char *uri, int n)
     envp[0] = "REQUEST_METHOD=GET";
     envp[1] = path;
     envp[2] = NULL;
+    cgi_parse(&vars, envp);
     eng_handle(e, &r);      /* the cold compile, not counted */
     eng_idle(e);
     t0 = now();

@@ -9,6 +9,7 @@
  *       the functions are bench/invoke's; DATA: a store folder for counter)
  *       INPROC_IDLE=1: eng_idle() after each request, as src/worker.c does
  */
+#include "common/cgi.h"
 #include "engine/engine.h"
 
 #include <stdio.h>
@@ -64,6 +65,7 @@ int main(int argc, char **argv)
     char *envp[40], uri[64], cl[64], *body = NULL, err[256], root[4096];
     size_t blen = 0;
     eng_request r;
+    cgi_vars vars;
     eng *e;
     double t0;
 
@@ -101,7 +103,8 @@ int main(int argc, char **argv)
     }
     envp[k] = NULL;
     memset(&r, 0, sizeof r);
-    r.envp = envp;
+    cgi_parse(&vars, envp);
+    r.vars = &vars;
     r.body = body;
     r.body_len = blen;
     r.id = "bench";

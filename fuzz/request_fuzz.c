@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/cgi.h"
 #include "engine/engine.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -91,6 +92,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *query, *cookie, *extra, *colon, *body, clen[64];
     char *envp[16];
     eng_request r;
+    cgi_vars vars;
     http_io io = { NULL, fz_head, fz_body, fz_flush };
     size_t blen;
     int n = 0, i, st;
@@ -123,7 +125,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     envp[n++] = clen;
     envp[n] = NULL;
     memset(&r, 0, sizeof r);
-    r.envp = envp;
+    cgi_parse(&vars, envp);
+    r.vars = &vars;
     r.body = body;
     r.body_len = blen;
     r.id = "fuzz";

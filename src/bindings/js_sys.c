@@ -644,23 +644,9 @@ static duk_ret_t sys_json_body(duk_context *ctx)
     return 1;
 }
 
-/* Owned by the caller (envp is the request's). */
-const char *jsys_env_value(char **envp, const char *name)
-{
-    size_t n = strlen(name);
-    const char *v = NULL;
-
-    for (; envp && *envp; envp++)
-        if (**envp == *name && strncmp(*envp, name, n) == 0 && (*envp)[n] == '=')
-            v = *envp + n + 1;
-    return v;
-}
-
 /* Owned by the caller's value stack. */
-void jsys_push_env_value(duk_context *ctx, char **envp, const char *name)
+void jsys_push_var(duk_context *ctx, const char *v)
 {
-    const char *v = jsys_env_value(envp, name);
-
     if (v == NULL)
         duk_push_undefined(ctx);
     else
@@ -673,12 +659,12 @@ void jsys_push_env_value(duk_context *ctx, char **envp, const char *name)
  * Both natives answer only the request numbered seq, so a req object that
  * outlived its request could never read another's variables. */
 
-/* env(seq) -> { NAME: value, ... } of the request in progress; {} for
- * another. */
+/* env(seq) -> { NAME: value, ... } of the request in progress (of a name
+ * given twice, the last, as common/cgi.h has it); {} for another. */
 static duk_ret_t sys_env(duk_context *ctx)
 {
     jsys_host *h = jsys_host_of(ctx);
-    char **envp = h->envp;
+    char **envp = h->vars ? h->vars->envp : NULL;
 
     if ((unsigned long) duk_require_number(ctx, 0) != h->seq)
         envp = NULL;
@@ -702,8 +688,8 @@ static duk_ret_t sys_env_var(duk_context *ctx)
     jsys_host *h = jsys_host_of(ctx);
     const char *name = duk_require_string(ctx, 1);
 
-    jsys_push_env_value(ctx, (unsigned long) duk_require_number(ctx, 0) == h->seq ?
-                             h->envp : NULL, name);
+    jsys_push_var(ctx, (unsigned long) duk_require_number(ctx, 0) == h->seq && h->vars ?
+                       cgi_get(h->vars, name) : NULL);
     return 1;
 }
 

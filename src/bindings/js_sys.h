@@ -12,6 +12,7 @@
 #define INVOKE_JS_SYS_H
 
 #include "duktape.h"
+#include "common/cgi.h"
 #include "common/http.h"
 #include "engine/engine.h"
 
@@ -28,7 +29,7 @@ typedef struct jsys_host {
     int status;             /* status sent by head(), 0 before */
     int client_gone;        /* an io callback failed: stop writing */
     int head_only;          /* HEAD request: headers but no body bytes */
-    char **envp;            /* the request's CGI variables, NULL outside one */
+    const cgi_vars *vars;   /* the request's CGI variables, NULL outside one */
     const char *file;       /* the routed function file (a real path) ... */
     const struct stat *file_st; /* ... and what the router's stat() found */
     unsigned long seq;      /* the request's number: sys.env answers only it */
@@ -44,13 +45,9 @@ typedef struct jsys_host {
  * fuzz/request_fuzz.c, inputs kept in t/71-fuzz-regressions.t). */
 void jsys_push_utf8(duk_context *ctx, const char *s, size_t len);
 
-/* The value of the CGI variable `name` in envp (the last one when a name
- * comes twice, as in the object sys.env builds), or NULL. */
-const char *jsys_env_value(char **envp, const char *name);
-
-/* [ ... ] -> [ ... value ]: jsys_env_value as a string (jsys_push_utf8),
- * or undefined. */
-void jsys_push_env_value(duk_context *ctx, char **envp, const char *name);
+/* [ ... ] -> [ ... value ]: a CGI variable's value (NULL: absent) as a
+ * string (jsys_push_utf8), or undefined. */
+void jsys_push_var(duk_context *ctx, const char *value);
 
 /* [ ... sys ] -> [ ... sys ]: adds the response, log and clock natives to
  * the object on top of the stack.  `host` must outlive the heap. */

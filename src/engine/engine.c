@@ -564,27 +564,14 @@ void eng_free(eng *e)
 
 /* --- one request --- */
 
-static const char *env_get(char **envp, const char *name)
-{
-    size_t n = strlen(name);
-
-    /* the first byte first: most variables are HTTP_*, no name here is */
-    for (; envp && *envp; envp++)
-        if (**envp == *name && strncmp(*envp, name, n) == 0 && (*envp)[n] == '=')
-            return *envp + n + 1;
-    return NULL;
-}
-
 /* The path to route, still percent-encoded: REQUEST_URI without its query,
  * less INVOKE_BASE (a folder the web server maps onto the functions), or
  * less SCRIPT_NAME when the server ran us as a script with PATH_INFO (CGI,
  * mod_fcgid).  Returns 0, or -1 when the path does not fit. */
-static int route_path(char **envp, char *out, size_t cap)
+static int route_path(const cgi_vars *v, char *out, size_t cap)
 {
-    const char *uri = env_get(envp, "REQUEST_URI");
-    const char *base = env_get(envp, "INVOKE_BASE");
-    const char *script = env_get(envp, "SCRIPT_NAME");
-    const char *info = env_get(envp, "PATH_INFO");
+    const char *uri = v->uri, *base = v->invoke_base;
+    const char *script = v->script_name, *info = v->path_info;
     size_t n, bl;
 
     if (uri == NULL || *uri == '\0')
@@ -687,10 +674,10 @@ static duk_ret_t run_dispatch(duk_context *t, void *udata)
         duk_put_prop_string(t, -2, m->params[i].name);
     }
     duk_push_string(t, a->path);
-    jsys_push_env_value(t, r->envp, "REQUEST_URI");
-    jsys_push_env_value(t, r->envp, "REQUEST_METHOD");
-    jsys_push_env_value(t, r->envp, "SERVER_PROTOCOL");
-    jsys_push_env_value(t, r->envp, "CONTENT_TYPE");
+    jsys_push_var(t, r->vars->uri);
+    jsys_push_var(t, r->vars->method);
+    jsys_push_var(t, r->vars->protocol);
+    jsys_push_var(t, r->vars->content_type);
     duk_call(t, 10);
     return 1;
 }
@@ -716,7 +703,7 @@ int eng_handle(eng *e, const eng_request *r)
 {
     char path[PATH_MAX], why[256];
     const char *root = r->root ? r->root : e->cfg.root;
-    const char *method = env_get(r->envp, "REQUEST_METHOD");
+    const char *method = r->vars->method;
     static rt_match m;      /* PATH_MAX-sized: keep it off the stack */
     static unsigned long seq;   /* numbers the requests for sys.env */
     rt_status st;
@@ -729,12 +716,12 @@ int eng_handle(eng *e, const eng_request *r)
         http_send_error(r->io, 500, NULL, NULL);
         return 500;
     }
-    if (route_path(r->envp, path, sizeof path) < 0) {
+    if (route_path(r->vars, path, sizeof path) < 0) {
         http_send_error(r->io, 414, NULL, NULL);
         return 414;
     }
     /* the administrator's limits (ratelimit.h), before any JavaScript */
-    if (rl_check(root, path, env_get(r->envp, "REMOTE_ADDR"), &retry) == RL_DENY) {
+    if (rl_check(root, path, r->vars->remote_addr, &retry) == RL_DENY) {
         char hdr[64];
 
         snprintf(hdr, sizeof hdr, "Retry-After: %ld\r\n", retry);
@@ -758,7 +745,7 @@ int eng_handle(eng *e, const eng_request *r)
     e->host.root = root;
     e->host.func = m.rel;
     e->host.reqid = r->id;
-    e->host.envp = r->envp;
+    e->host.vars = r->vars;
     e->host.seq = ++seq;
     e->host.file = m.file;
     e->host.file_st = &m.st;
@@ -796,7 +783,7 @@ int eng_handle(eng *e, const eng_request *r)
         e->gc_base = e->used;
     }
     e->host.io = NULL;
-    e->host.envp = NULL;
+    e->host.vars = NULL;
     e->host.file_st = NULL;
     return e->host.status ? e->host.status : 500;
 }

@@ -1,7 +1,7 @@
 /* engine.h - runs one request's function in a worker's JavaScript heap.
  *
  * The engine joins the router and the JavaScript bindings.  It knows nothing
- * of FastCGI: a request arrives as CGI variables plus a body, and the
+ * of FastCGI: a request arrives as its CGI variables plus a body, and the
  * response leaves through the http_io callbacks that the request layer (or
  * the `invoke` tool) supplies.  One engine per worker process; it keeps one
  * Duktape heap with the runtime loaded once and frozen, and runs every
@@ -12,12 +12,13 @@
 
 #include <stddef.h>
 
+#include "common/cgi.h"
 #include "common/http.h"
 
 typedef struct eng eng;
 
 typedef struct eng_request {
-    char **envp;            /* CGI variables "NAME=value", NULL-terminated */
+    const cgi_vars *vars;   /* the CGI variables, parsed once (common/cgi.h) */
     const char *body;       /* the whole request body (may be NULL) */
     size_t body_len;
     const char *root;       /* functions root, NULL: the engine's default */

@@ -66,6 +66,7 @@ struct rq {
     unsigned unpolled;      /* requests taken since the last ppoll */
     sigset_t mask;          /* what ppoll waits under */
     FCGX_Request fr;
+    cgi_vars vars;          /* the open request's, into fr.envp (or environ) */
     char *body;             /* owned, freed by rq_finish */
     http_io io;
 };
@@ -124,7 +125,11 @@ rq *rq_new_fcgi(int listen_fd)
 
 rq *rq_new_cgi(void)
 {
-    return rq_alloc(1);
+    rq *r = rq_alloc(1);
+
+    if (r != NULL)
+        cgi_parse(&r->vars, environ);
+    return r;
 }
 
 void rq_free(rq *r)
@@ -186,6 +191,7 @@ static int rq_take(rq *r)
     }
     rc = FCGX_Accept_r(&r->fr);
     if (rc == 0) {
+        cgi_parse(&r->vars, r->fr.envp);
         r->open = 1;
         r->gone = 0;
         r->drained = 0;
@@ -286,36 +292,16 @@ void rq_close_listener(rq *r)
     }
 }
 
-char **rq_envp(rq *r)
+const cgi_vars *rq_vars(rq *r)
 {
-    if (r->cgi)
-        return environ;
-    return r->open ? r->fr.envp : NULL;
-}
-
-const char *rq_param(rq *r, const char *name)
-{
-    char **p;
-    size_t n;
-
-    if (r->cgi)
-        return getenv(name);
-    if (!r->open)
-        return NULL;
-    /* FCGX_GetParam's walk, with the first byte compared before strncmp:
-     * seven look-ups a request over ~30 variables, most of them HTTP_* */
-    n = strlen(name);
-    for (p = r->fr.envp; p && *p; p++)
-        if (**p == *name && strncmp(*p, name, n) == 0 && (*p)[n] == '=')
-            return *p + n + 1;
-    return NULL;
+    return &r->vars;
 }
 
 /* CONTENT_LENGTH: 1 and *n when present, 0 when absent or empty (nginx
  * sends it empty for requests without a body), -1 when malformed. */
 static int rq_content_length(rq *r, unsigned long long *n)
 {
-    const char *s = rq_param(r, "CONTENT_LENGTH");
+    const char *s = r->vars.content_length;
     char *end;
 
     if (s == NULL || *s == '\0')
@@ -567,7 +553,7 @@ static int rq_head(void *ud, int status, const char *headers, size_t len)
         return -1;
     if (!r->cgi) {
         /* a HEAD response never carries its body: the head completes it */
-        method = rq_param(r, "REQUEST_METHOD");
+        method = r->vars.method;
         r->declared = method != NULL && strcmp(method, "HEAD") == 0 ? 0 :
                       rq_declared_length(headers, len);
     }
@@ -637,6 +623,7 @@ void rq_finish(rq *r)
         rq_end(r);
         /* the variables kept by rq_end, freed the way libfcgi would */
         FCGX_Free(&r->fr, 0);
+        cgi_parse(&r->vars, NULL);
         r->open = 0;
         r->drained = 0;
     }

@@ -1,7 +1,7 @@
 /* request.h - one HTTP request as the web server hands it over: FastCGI or CGI.
  *
  * The request layer speaks FastCGI (libfcgi) and CGI and nothing else: it
- * accepts a request, exposes its CGI variables, reads its body within a
+ * accepts a request, parses its CGI variables once, reads its body within a
  * limit, and offers an http_io that writes the response back.  It knows
  * nothing of routing, JavaScript or the store.  An rq is reused for every
  * request a worker serves; per-request memory (the body) is released by
@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <signal.h>
 
+#include "common/cgi.h"
 #include "common/http.h"
 
 typedef struct rq rq;
@@ -62,10 +63,10 @@ int rq_accept_queued(rq *r);
  * being queued and then reset. */
 void rq_close_listener(rq *r);
 
-/* The request's CGI variables ("NAME=value", NULL-terminated), and one of
- * them by name (NULL when absent).  Valid until rq_finish(). */
-char **rq_envp(rq *r);
-const char *rq_param(rq *r, const char *name);
+/* The current request's CGI variables, parsed once when it was accepted
+ * (common/cgi.h: the last of two same-named ones counts).  Valid until
+ * rq_finish(). */
+const cgi_vars *rq_vars(rq *r);
 
 /* Reads the whole body, at most `max` bytes, honouring CONTENT_LENGTH.  A
  * larger body is refused without reading further.  The buffer belongs to

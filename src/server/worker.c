@@ -142,7 +142,7 @@ static void wrk_log_path(const char *uri, char *out, size_t outlen)
  * each time since sites come and go) or --root.  NULL after logging why. */
 static const char *wrk_root(rq *r, const cfg *c, const char *id, char *buf)
 {
-    const char *param = rq_param(r, "INVOKE_ROOT");
+    const char *param = rq_vars(r)->invoke_root;
 
     if (param != NULL && *param != '\0') {
         if (realpath(param, buf) == NULL) {
@@ -176,13 +176,13 @@ static int wrk_wants_json(const char *q)
 static int wrk_status(rq *r)
 {
     const http_io *io = rq_io(r);
-    int json = wrk_wants_json(rq_param(r, "QUERY_STRING"));
+    int json = wrk_wants_json(rq_vars(r)->query);
     char *page = sb_report(json, sb_supervised() ? getppid() : getpid());
     const char *hdr = json ? "Content-Type: application/json; charset=utf-8\r\n"
                              "Cache-Control: no-store\r\n"
                            : "Content-Type: text/plain; charset=utf-8\r\n"
                              "Cache-Control: no-store\r\n";
-    const char *method = rq_param(r, "REQUEST_METHOD");
+    const char *method = rq_vars(r)->method;
 
     if (page == NULL) {
         http_send_error(io, 500, "Internal Server Error", NULL);
@@ -223,7 +223,7 @@ static int wrk_run(wrk *w, rq *r, const char *id)
         http_send_error(io, 500, "Internal Server Error", NULL);
         return 500;
     }
-    req.envp = rq_envp(r);
+    req.vars = rq_vars(r);
     req.root = root;
     req.id = id;
     req.io = io;
@@ -237,11 +237,13 @@ static void wrk_handle(wrk *w, rq *r)
     char id[WRK_ID_MAX + 1], path[2048];
     double t0 = now_ms(), ms;
     const double *slow = &w->c->slow_log;
+    const cgi_vars *v = rq_vars(r);
+    const char *method = v->method;
     int status, self_kill = !sb_supervised() && w->c->timeout > 0;
 
     w->served++;
-    wrk_reqid(rq_param(r, "HTTP_X_REQUEST_ID"), w->served, id, sizeof id);
-    wrk_log_path(rq_param(r, "REQUEST_URI"), path, sizeof path);
+    wrk_reqid(v->request_id, w->served, id, sizeof id);
+    wrk_log_path(v->uri, path, sizeof path);
     sb_busy(id, path);
     if (self_kill)
         alarm((unsigned)(w->c->timeout + CFG_KILL_GRACE + 0.999));
@@ -252,11 +254,10 @@ static void wrk_handle(wrk *w, rq *r)
     if (self_kill)
         alarm(0);
     ms = now_ms() - t0;
-    log_access(id, rq_param(r, "REQUEST_METHOD"), path, status, ms);
+    log_access(id, method, path, status, ms);
     if (*slow > 0 && ms > *slow * 1000)
         log_sys("warn", "slow request %s %s %s: %.0f ms (--slow-log %gs)", id,
-                rq_param(r, "REQUEST_METHOD") ? rq_param(r, "REQUEST_METHOD") : "-",
-                path, ms, *slow);
+                method ? method : "-", path, ms, *slow);
     sb_idle(status, *slow > 0 && ms > *slow * 1000);
 }
 

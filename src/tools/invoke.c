@@ -340,6 +340,7 @@ static int inv_execute(const inv_run_opts *o, char **envp)
     http_io io = { &produced, inv_head, inv_body, inv_flush };
     eng_config ec;
     eng_request req;
+    cgi_vars vars;
     char err[256] = "", id[16];
     eng *e;
 
@@ -356,7 +357,8 @@ static int inv_execute(const inv_run_opts *o, char **envp)
     if (e == NULL)
         return inv_fail("engine", err[0] ? err : "could not start");
     memset(&req, 0, sizeof req);
-    req.envp = envp;
+    cgi_parse(&vars, envp);
+    req.vars = &vars;
     req.body = o->body;
     req.body_len = o->body_len;
     req.root = o->root;

@@ -883,9 +883,11 @@ sub _fcgi_record {
     return pack('CCnnCC', 1, $type, $id, length $content, $pad, 0) . $content . ("\0" x $pad);
 }
 
-# fcgi_request($addr, params => {...}, body => BYTES, timeout => S): one
-# request over the FastCGI protocol without a web server in between (no
-# path normalization at all).  Returns the parsed CGI response plus stderr.
+# fcgi_request($addr, params => {...}, body => BYTES, timeout => S,
+#              then => [NAME => value, ...]): one request over the FastCGI
+# protocol without a web server in between (no path normalization at
+# all); `then` are sent after the params, so a name may come twice.
+# Returns the parsed CGI response plus stderr.
 sub fcgi_request {
     my ($addr, %o) = @_;
     my $s = $addr =~ /^unix:(.*)/ ? IO::Socket::UNIX->new(Type => SOCK_STREAM, Peer => $1)
@@ -899,7 +901,10 @@ sub fcgi_request {
              SERVER_NAME => 'localhost', HTTP_HOST => 'localhost',
              CONTENT_LENGTH => length $body ? length $body : '',
              %{ $o{params} || {} });
-    my $params = join '', map { _fcgi_len($_) . _fcgi_len($p{$_}) . $_ . $p{$_} } sort keys %p;
+    my @then = @{ $o{then} || [] };
+    my $params = join '', map { _fcgi_len($_->[0]) . _fcgi_len($_->[1]) . $_->[0] . $_->[1] }
+                          (map { [$_, $p{$_}] } sort keys %p),
+                          map { [@then[2 * $_, 2 * $_ + 1]] } 0 .. $#then / 2;
     my $msg = _fcgi_record(1, 1, pack('nCx5', 1, 0));
     while (length $params) { $msg .= _fcgi_record(4, 1, substr($params, 0, 32768, '')) }
     $msg .= _fcgi_record(4, 1, '');
