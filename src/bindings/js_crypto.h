@@ -2,11 +2,11 @@
 #ifndef INVOKE_JS_CRYPTO_H
 #define INVOKE_JS_CRYPTO_H
 
-#include "bindings/js_sys.h"
+#include "bindings/js_host.h"
 
 /* [ ... sys ] -> [ ... sys ]: adds the crypto natives (cryptoDigest,
  * cryptoCipher, ...) to the object on top of the stack.  They keep no
  * state: `host` is not used beyond the common function table. */
-void jscr_init(duk_context *ctx, jsys_host *host);
+void js_crypto_init(duk_context *ctx, js_host *host);
 
 #endif

@@ -15,7 +15,7 @@
  * request left.  Natives check their arguments before any C resource
  * exists and push their result last.
  *
- * Flow control: the write callback keeps at most JFETCH_BUFFER_CAP bytes
+ * Flow control: the write callback keeps at most JS_FETCH_BUFFER_CAP bytes
  * that JavaScript has not taken, then answers CURL_WRITEFUNC_PAUSE;
  * fetchTake empties the buffer and resumes the transfer.  A body piped to
  * the client therefore never sits whole in memory.
@@ -29,6 +29,7 @@
 #include "bindings/js_fetch.h"
 #include "common/log.h"
 #include "common/now.h"
+#include "net/net.h"
 
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -41,34 +42,15 @@
 #include <strings.h>
 #include <sys/socket.h>
 
-#define JFETCH_BUFFER_CAP (256 * 1024)      /* bytes not yet taken before pausing */
-#define JFETCH_HEAD_CAP (256 * 1024)        /* largest response header block */
-#define JFETCH_CONNECT_TIMEOUT 10.0         /* seconds, --fetch-connect-timeout */
-#define JFETCH_TIMEOUT 30.0                 /* seconds, --fetch-timeout */
-#define JFETCH_MAX_SIZE (64L * 1024 * 1024) /* bytes, --fetch-max-size */
-#define JFETCH_MAX_CONCURRENT 16            /* per request, --fetch-max-concurrent */
-#define JFETCH_GC_BYTES (4 * 1024 * 1024)   /* bytes between collections, see jfetch_collect */
-#define JFETCH_GARBAGE (40 * 1024)          /* what one fetch leaves to collect */
-#define JFETCH_DEADLINE_SLACK 250.0         /* ms, see jfetch_start */
-
-/* One entry of an allow or deny list. */
-typedef struct jfetch_rule {
-    enum { JFETCH_NAME, JFETCH_SUFFIX, JFETCH_ADDR } kind;
-    char name[256];             /* lower case; for a suffix, ".example.com" */
-    int family;                 /* AF_INET or AF_INET6 for JFETCH_ADDR */
-    unsigned char addr[16];
-    int bits;                   /* prefix length */
-} jfetch_rule;
-
-typedef struct jfetch_list {
-    jfetch_rule *rules;
-    size_t n;
-    int has_addr;               /* some entry is an address or a block */
-} jfetch_list;
+#define JS_FETCH_BUFFER_CAP (256 * 1024)      /* bytes not yet taken before pausing */
+#define JS_FETCH_HEAD_CAP (256 * 1024)        /* largest response header block */
+#define JS_FETCH_GC_BYTES (4 * 1024 * 1024)   /* bytes between collections, see js_fetch_collect */
+#define JS_FETCH_GARBAGE (40 * 1024)          /* what one fetch leaves to collect */
+#define JS_FETCH_DEADLINE_SLACK 250.0         /* ms, see js_fetch_start */
 
 /* One hop of one fetch, from fetchStart to fetchClose. */
-typedef struct jfetch_xfer {
-    struct jfetch_xfer *next;
+typedef struct js_fetch_xfer {
+    struct js_fetch_xfer *next;
     int id;
     CURL *easy;
     struct curl_slist *headers;
@@ -87,247 +69,41 @@ typedef struct jfetch_xfer {
     long port;
     char refused_addr[INET6_ADDRSTRLEN];
     char errbuf[CURL_ERROR_SIZE];
-} jfetch_xfer;
+} js_fetch_xfer;
 
 static struct {
     CURLM *multi;
-    jfetch_xfer *xfers;
+    js_fetch_xfer *xfers;
     int next_id;
-    jfetch_list allow, deny;
+    net_list allow, deny;
     double connect_timeout, timeout;    /* seconds */
     long long max_size;                 /* <= 0: none */
     int max_concurrent;
     const char *ca_file;
     size_t since_gc;                    /* body bytes taken since the last duk_gc */
-} jfetch;
-
-/* --- the network policy --- */
-
-/* Parses one trimmed, lower-cased entry into r; -1 when it is not one. */
-static int jfetch_parse_rule(const char *s, jfetch_rule *r)
-{
-    char buf[256], *slash;
-    char *end;
-    long bits;
-    int max;
-
-    memset(r, 0, sizeof *r);
-    if (strlen(s) >= sizeof buf || *s == '\0')
-        return -1;
-    snprintf(buf, sizeof buf, "%s", s);
-    slash = strchr(buf, '/');
-    if (slash)
-        *slash = '\0';
-    if (buf[0] == '[' && buf[strlen(buf) - 1] == ']') {
-        memmove(buf, buf + 1, strlen(buf));
-        buf[strlen(buf) - 1] = '\0';
-    }
-    if (inet_pton(AF_INET, buf, r->addr) == 1)
-        r->family = AF_INET;
-    else if (inet_pton(AF_INET6, buf, r->addr) == 1)
-        r->family = AF_INET6;
-    if (r->family) {
-        r->kind = JFETCH_ADDR;
-        max = r->family == AF_INET ? 32 : 128;
-        r->bits = max;
-        if (slash) {
-            errno = 0;
-            bits = strtol(slash + 1, &end, 10);
-            if (errno || end == slash + 1 || *end || bits < 0 || bits > max)
-                return -1;
-            r->bits = (int) bits;
-        }
-        return 0;
-    }
-    if (slash || strspn(buf, "abcdefghijklmnopqrstuvwxyz0123456789-._*") != strlen(buf))
-        return -1;
-    if (buf[0] == '*' && buf[1] == '.' && buf[2] != '\0' && strchr(buf + 1, '*') == NULL) {
-        r->kind = JFETCH_SUFFIX;
-        snprintf(r->name, sizeof r->name, "%s", buf + 1);
-        return 0;
-    }
-    if (strchr(buf, '*'))
-        return -1;
-    r->kind = JFETCH_NAME;
-    snprintf(r->name, sizeof r->name, "%s", buf);
-    return 0;
-}
-
-/* Calls fn(entry, arg) for each trimmed, lower-cased entry of a comma list;
- * stops at the first non-zero answer and returns it. */
-static int jfetch_each_entry(const char *list, int (*fn)(const char *, void *), void *arg)
-{
-    char entry[300];
-    size_t n, i;
-    int rc;
-
-    while (list && *list) {
-        n = strcspn(list, ",");
-        while (n > 0 && isspace((unsigned char) *list))
-            list++, n--;
-        i = n;
-        while (i > 0 && isspace((unsigned char) list[i - 1]))
-            i--;
-        if (i > 0) {
-            if (i >= sizeof entry)
-                i = sizeof entry - 1;
-            for (size_t k = 0; k < i; k++)
-                entry[k] = (char) tolower((unsigned char) list[k]);
-            entry[i] = '\0';
-            if ((rc = fn(entry, arg)) != 0)
-                return rc;
-        }
-        list += n;
-        if (*list == ',')
-            list++;
-    }
-    return 0;
-}
-
-struct jfetch_check { char *err; size_t errlen; };
-
-static int jfetch_check_one(const char *entry, void *arg)
-{
-    struct jfetch_check *c = arg;
-    jfetch_rule r;
-
-    if (jfetch_parse_rule(entry, &r) == 0)
-        return 0;
-    snprintf(c->err, c->errlen, "'%s' is not a host name, *.suffix, address or CIDR block", entry);
-    return -1;
-}
-
-/* Borrowed list; the message goes into err. */
-int jfetch_policy_check(const char *list, char *err, size_t errlen)
-{
-    struct jfetch_check c = { err, errlen };
-
-    return jfetch_each_entry(list, jfetch_check_one, &c);
-}
-
-static int jfetch_add_rule(const char *entry, void *arg)
-{
-    jfetch_list *l = arg;
-    jfetch_rule r, *grown;
-
-    if (jfetch_parse_rule(entry, &r) < 0)
-        return 0;               /* refused by cfg already; never reached */
-    grown = realloc(l->rules, (l->n + 1) * sizeof *grown);
-    if (grown == NULL)
-        return -1;
-    l->rules = grown;
-    l->rules[l->n++] = r;
-    if (r.kind == JFETCH_ADDR)
-        l->has_addr = 1;
-    return 0;
-}
-
-static int jfetch_addr_in(const jfetch_rule *r, int family, const unsigned char *a)
-{
-    int full = r->bits / 8, rest = r->bits % 8;
-
-    if (r->family != family || memcmp(r->addr, a, (size_t) full) != 0)
-        return 0;
-    return rest == 0 || ((r->addr[full] ^ a[full]) & (0xff << (8 - rest)) & 0xff) == 0;
-}
-
-/* Does a host (lower case, no brackets) or an address match the list? */
-static int jfetch_list_has_host(const jfetch_list *l, const char *host)
-{
-    unsigned char a[16];
-    int family = 0;
-    size_t i, hl = strlen(host), sl;
-
-    if (inet_pton(AF_INET, host, a) == 1)
-        family = AF_INET;
-    else if (inet_pton(AF_INET6, host, a) == 1)
-        family = AF_INET6;
-    for (i = 0; i < l->n; i++) {
-        const jfetch_rule *r = &l->rules[i];
-        if (r->kind == JFETCH_ADDR && family && jfetch_addr_in(r, family, a))
-            return 1;
-        if (r->kind == JFETCH_NAME && strcmp(r->name, host) == 0)
-            return 1;
-        if (r->kind == JFETCH_SUFFIX && hl > (sl = strlen(r->name)) &&
-            strcmp(host + hl - sl, r->name) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-static int jfetch_list_has_addr(const jfetch_list *l, const struct sockaddr *sa)
-{
-    const unsigned char *a;
-    unsigned char mapped[4];
-    int family = sa->sa_family;
-    size_t i;
-
-    if (family == AF_INET) {
-        a = (const unsigned char *) &((const struct sockaddr_in *) sa)->sin_addr;
-    } else if (family == AF_INET6) {
-        a = ((const struct sockaddr_in6 *) sa)->sin6_addr.s6_addr;
-        /* ::ffff:127.0.0.1 is 127.0.0.1 */
-        if (IN6_IS_ADDR_V4MAPPED((const struct in6_addr *) a)) {
-            memcpy(mapped, a + 12, 4);
-            a = mapped;
-            family = AF_INET;
-        }
-    } else {
-        return 0;
-    }
-    for (i = 0; i < l->n; i++)
-        if (l->rules[i].kind == JFETCH_ADDR && jfetch_addr_in(&l->rules[i], family, a))
-            return 1;
-    return 0;
-}
-
-/* Borrowed strings; see js_fetch.h. */
-int jfetch_policy_match(const char *list, const char *host)
-{
-    jfetch_list l = { NULL, 0, 0 };
-    struct sockaddr_in6 a6;
-    struct sockaddr_in a4;
-    int hit;
-
-    if (jfetch_each_entry(list, jfetch_add_rule, &l) != 0) {
-        free(l.rules);
-        return -1;
-    }
-    hit = jfetch_list_has_host(&l, host);
-    memset(&a4, 0, sizeof a4);
-    memset(&a6, 0, sizeof a6);
-    if (!hit && inet_pton(AF_INET, host, &a4.sin_addr) == 1) {
-        a4.sin_family = AF_INET;
-        hit = jfetch_list_has_addr(&l, (struct sockaddr *) &a4);
-    } else if (!hit && inet_pton(AF_INET6, host, &a6.sin6_addr) == 1) {
-        a6.sin6_family = AF_INET6;
-        hit = jfetch_list_has_addr(&l, (struct sockaddr *) &a6);
-    }
-    free(l.rules);
-    return hit;
-}
+} js_fetch;
 
 /* The first check, on the URL's host, before anything is sent.  An allow
  * list of addresses can only be judged once the name is resolved. */
-static int jfetch_name_refused(jfetch_xfer *x)
+static int js_fetch_name_refused(js_fetch_xfer *x)
 {
-    if (jfetch_list_has_host(&jfetch.deny, x->host))
+    if (net_list_has_host(&js_fetch.deny, x->host))
         return 1;
-    if (jfetch.allow.n == 0)
+    if (js_fetch.allow.n == 0)
         return 0;
-    x->name_allowed = jfetch_list_has_host(&jfetch.allow, x->host);
-    return !x->name_allowed && !jfetch.allow.has_addr;
+    x->name_allowed = net_list_has_host(&js_fetch.allow, x->host);
+    return !x->name_allowed && !js_fetch.allow.has_addr;
 }
 
 /* The second check, on the address actually connected to. */
-static curl_socket_t jfetch_open_socket(void *ud, curlsocktype purpose,
+static curl_socket_t js_fetch_open_socket(void *ud, curlsocktype purpose,
                                         struct curl_sockaddr *a)
 {
-    jfetch_xfer *x = ud;
+    js_fetch_xfer *x = ud;
     const struct sockaddr *sa = &a->addr;
-    int denied = jfetch_list_has_addr(&jfetch.deny, sa) ||
-                 (jfetch.allow.n > 0 && !x->name_allowed &&
-                  !jfetch_list_has_addr(&jfetch.allow, sa));
+    int denied = net_list_has_addr(&js_fetch.deny, sa) ||
+                 (js_fetch.allow.n > 0 && !x->name_allowed &&
+                  !net_list_has_addr(&js_fetch.allow, sa));
 
     if (purpose == CURLSOCKTYPE_IPCXN && denied) {
         const void *in = sa->sa_family == AF_INET6 ?
@@ -343,7 +119,7 @@ static curl_socket_t jfetch_open_socket(void *ud, curlsocktype purpose,
 
 /* --- libcurl callbacks: C only, no Duktape --- */
 
-static int jfetch_append(char **buf, size_t *len, size_t *cap, const char *p, size_t n)
+static int js_fetch_append(char **buf, size_t *len, size_t *cap, const char *p, size_t n)
 {
     if (*len + n > *cap) {
         size_t want = *cap ? *cap * 2 : 16384;
@@ -363,9 +139,9 @@ static int jfetch_append(char **buf, size_t *len, size_t *cap, const char *p, si
 
 /* Keeps the header block of the latest response; a 1xx block is replaced
  * by the one after it, trailers after a final block are ignored. */
-static size_t jfetch_on_header(char *p, size_t size, size_t n, void *ud)
+static size_t js_fetch_on_header(char *p, size_t size, size_t n, void *ud)
 {
-    jfetch_xfer *x = ud;
+    js_fetch_xfer *x = ud;
     size_t len = size * n;
 
     if (x->head_ready)
@@ -382,27 +158,27 @@ static size_t jfetch_on_header(char *p, size_t size, size_t n, void *ud)
         }
         return len;
     }
-    if (x->head_len + len > JFETCH_HEAD_CAP) {
+    if (x->head_len + len > JS_FETCH_HEAD_CAP) {
         x->head_too_big = 1;
         return 0;
     }
-    return jfetch_append(&x->head, &x->head_len, &x->head_cap, p, len) < 0 ? 0 : len;
+    return js_fetch_append(&x->head, &x->head_len, &x->head_cap, p, len) < 0 ? 0 : len;
 }
 
-static size_t jfetch_on_data(char *p, size_t size, size_t n, void *ud)
+static size_t js_fetch_on_data(char *p, size_t size, size_t n, void *ud)
 {
-    jfetch_xfer *x = ud;
+    js_fetch_xfer *x = ud;
     size_t len = size * n;
 
     if (x->max_size > 0 && x->received + (long long) len > x->max_size) {
         x->over_size = 1;
         return 0;
     }
-    if (x->data_len > 0 && x->data_len + len > JFETCH_BUFFER_CAP) {
+    if (x->data_len > 0 && x->data_len + len > JS_FETCH_BUFFER_CAP) {
         x->paused = 1;
         return CURL_WRITEFUNC_PAUSE;
     }
-    if (jfetch_append(&x->data, &x->data_len, &x->data_cap, p, len) < 0)
+    if (js_fetch_append(&x->data, &x->data_len, &x->data_cap, p, len) < 0)
         return 0;
     x->received += (long long) len;
     x->head_ready = 1;
@@ -412,29 +188,29 @@ static size_t jfetch_on_data(char *p, size_t size, size_t n, void *ud)
 
 /* --- transfers --- */
 
-static jfetch_xfer *jfetch_find(int id)
+static js_fetch_xfer *js_fetch_find(int id)
 {
-    jfetch_xfer *x;
+    js_fetch_xfer *x;
 
-    for (x = jfetch.xfers; x; x = x->next)
+    for (x = js_fetch.xfers; x; x = x->next)
         if (x->id == id)
             return x;
     return NULL;
 }
 
 /* Unlinks x and frees everything it holds. */
-static void jfetch_free(jfetch_xfer *x)
+static void js_fetch_free(js_fetch_xfer *x)
 {
-    jfetch_xfer **pp;
+    js_fetch_xfer **pp;
 
-    for (pp = &jfetch.xfers; *pp; pp = &(*pp)->next)
+    for (pp = &js_fetch.xfers; *pp; pp = &(*pp)->next)
         if (*pp == x) {
             *pp = x->next;
             break;
         }
     if (x->easy) {
         if (x->in_multi)
-            curl_multi_remove_handle(jfetch.multi, x->easy);
+            curl_multi_remove_handle(js_fetch.multi, x->easy);
         curl_easy_cleanup(x->easy);
     }
     curl_slist_free_all(x->headers);
@@ -443,14 +219,14 @@ static void jfetch_free(jfetch_xfer *x)
     free(x);
 }
 
-static int jfetch_setup(void)
+static int js_fetch_setup(void)
 {
-    if (jfetch.multi)
+    if (js_fetch.multi)
         return 0;
     if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
         return -1;
-    jfetch.multi = curl_multi_init();
-    return jfetch.multi ? 0 : -1;
+    js_fetch.multi = curl_multi_init();
+    return js_fetch.multi ? 0 : -1;
 }
 
 /* Runs mark-and-sweep once `bytes` more (a body chunk, or the garbage a
@@ -460,18 +236,18 @@ static int jfetch_setup(void)
  * without this a streamed body piles up in the heap, and so does the ~40 KB
  * of promises and objects each fetch leaves (measured: 1,000 fetches of a
  * small body took a worker from 11 to 49 MB before Duktape collected). */
-static void jfetch_collect(duk_context *ctx, size_t bytes)
+static void js_fetch_collect(duk_context *ctx, size_t bytes)
 {
-    jfetch.since_gc += bytes;
-    if (jfetch.since_gc > JFETCH_GC_BYTES) {
-        jfetch.since_gc = 0;
+    js_fetch.since_gc += bytes;
+    if (js_fetch.since_gc > JS_FETCH_GC_BYTES) {
+        js_fetch.since_gc = 0;
         duk_gc(ctx, 0);
     }
 }
 
 /* The URL's host, lower case and without brackets, into out, and its
  * port (the scheme's default when none is written). */
-static int jfetch_url_host(const char *url, char *out, size_t cap, long *port)
+static int js_fetch_url_host(const char *url, char *out, size_t cap, long *port)
 {
     CURLU *u = curl_url();
     char *host = NULL, *p = NULL;
@@ -502,7 +278,7 @@ static int jfetch_url_host(const char *url, char *out, size_t cap, long *port)
 }
 
 /* Sets the options of one hop; 0, or -1 when libcurl refused one. */
-static int jfetch_configure(jfetch_xfer *x, const char *url, const char *method,
+static int js_fetch_configure(js_fetch_xfer *x, const char *url, const char *method,
                             const char *body, size_t body_len, int has_body,
                             double timeout_ms)
 {
@@ -518,20 +294,20 @@ static int jfetch_configure(jfetch_xfer *x, const char *url, const char *method,
     SET(CURLOPT_NOSIGNAL, 1L);
     SET(CURLOPT_ACCEPT_ENCODING, "");           /* every decoder this libcurl has */
     SET(CURLOPT_ERRORBUFFER, x->errbuf);
-    SET(CURLOPT_HEADERFUNCTION, jfetch_on_header);
+    SET(CURLOPT_HEADERFUNCTION, js_fetch_on_header);
     SET(CURLOPT_HEADERDATA, (void *) x);
-    SET(CURLOPT_WRITEFUNCTION, jfetch_on_data);
+    SET(CURLOPT_WRITEFUNCTION, js_fetch_on_data);
     SET(CURLOPT_WRITEDATA, (void *) x);
-    SET(CURLOPT_OPENSOCKETFUNCTION, jfetch_open_socket);
+    SET(CURLOPT_OPENSOCKETFUNCTION, js_fetch_open_socket);
     SET(CURLOPT_OPENSOCKETDATA, (void *) x);
-    SET(CURLOPT_CONNECTTIMEOUT_MS, (long) (jfetch.connect_timeout * 1000));
+    SET(CURLOPT_CONNECTTIMEOUT_MS, (long) (js_fetch.connect_timeout * 1000));
     SET(CURLOPT_TIMEOUT_MS, (long) (timeout_ms < 1 ? 1 : timeout_ms));
     SET(CURLOPT_USERAGENT, "invoke-fcgi/" PACKAGE_VERSION);
     SET(CURLOPT_SSL_VERIFYPEER, 1L);
     SET(CURLOPT_SSL_VERIFYHOST, 2L);
-    if (jfetch.ca_file) {
+    if (js_fetch.ca_file) {
         /* replaces the system store, as curl --cacert does */
-        SET(CURLOPT_CAINFO, jfetch.ca_file);
+        SET(CURLOPT_CAINFO, js_fetch.ca_file);
         SET(CURLOPT_CAPATH, NULL);
     }
     if (strcmp(method, "HEAD") == 0)
@@ -548,7 +324,7 @@ static int jfetch_configure(jfetch_xfer *x, const char *url, const char *method,
 }
 
 /* "name: value" for curl (an empty value needs "name;"), or NULL. */
-static struct curl_slist *jfetch_header(struct curl_slist *l, const char *name,
+static struct curl_slist *js_fetch_header(struct curl_slist *l, const char *name,
                                         const char *value)
 {
     size_t n = strlen(name) + strlen(value) + 3;
@@ -568,7 +344,7 @@ static struct curl_slist *jfetch_header(struct curl_slist *l, const char *name,
 
 /* Checks fetchStart's header list: [[name, value], ...] of strings without
  * CR, LF or NUL.  Throws TypeError otherwise. */
-static void jfetch_check_headers(duk_context *ctx, duk_idx_t idx)
+static void js_fetch_check_headers(duk_context *ctx, duk_idx_t idx)
 {
     duk_size_t i, n;
 
@@ -592,7 +368,7 @@ static void jfetch_check_headers(duk_context *ctx, duk_idx_t idx)
 
 /* The header list for curl, plus what keeps libcurl from adding its own
  * Content-Type and Expect; NULL when out of memory. */
-static struct curl_slist *jfetch_headers(duk_context *ctx, duk_idx_t idx, int has_body,
+static struct curl_slist *js_fetch_headers(duk_context *ctx, duk_idx_t idx, int has_body,
                                          int *ok)
 {
     struct curl_slist *l = NULL, *grown;
@@ -608,7 +384,7 @@ static struct curl_slist *jfetch_headers(duk_context *ctx, duk_idx_t idx, int ha
         name = duk_get_string(ctx, -2);
         value = duk_get_string(ctx, -1);
         has_type |= strcasecmp(name, "content-type") == 0;
-        if ((grown = jfetch_header(l, name, value)) == NULL)
+        if ((grown = js_fetch_header(l, name, value)) == NULL)
             *ok = 0;
         else
             l = grown;
@@ -631,47 +407,47 @@ static struct curl_slist *jfetch_headers(duk_context *ctx, duk_idx_t idx, int ha
  * null/undefined for none.  A host the policy refuses, or a transfer libcurl
  * cannot start, still gets an id: fetchState then reports the error, so
  * JavaScript has one path for every failure. */
-static duk_ret_t jfetch_start(duk_context *ctx)
+static duk_ret_t js_fetch_start(duk_context *ctx)
 {
-    jsys_host *h = jsys_host_of(ctx);
+    js_host *h = js_host_of(ctx);
     const char *url = duk_require_string(ctx, 0);
     const char *method = duk_require_string(ctx, 1);
     duk_size_t body_len = 0;
     const char *body = NULL;
     int has_body = !duk_is_null_or_undefined(ctx, 3), ok;
-    double timeout_ms = jfetch.timeout * 1000, now = now_ms();
-    jfetch_xfer *x;
+    double timeout_ms = js_fetch.timeout * 1000, now = now_ms();
+    js_fetch_xfer *x;
 
-    jfetch_check_headers(ctx, 2);
+    js_fetch_check_headers(ctx, 2);
     if (has_body)
         body = duk_require_buffer_data(ctx, 3, &body_len);
     /* A transfer never outlives its request (fetchPoll frees it at the
      * deadline); the slack lets the request's own timeout (504) win the
      * race rather than a fetch error the function would turn into a 500. */
-    if (h->deadline > 0 && h->deadline - now + JFETCH_DEADLINE_SLACK < timeout_ms)
-        timeout_ms = h->deadline - now + JFETCH_DEADLINE_SLACK;
+    if (*h->deadline > 0 && *h->deadline - now + JS_FETCH_DEADLINE_SLACK < timeout_ms)
+        timeout_ms = *h->deadline - now + JS_FETCH_DEADLINE_SLACK;
     duk_require_stack(ctx, 4);
-    jfetch_collect(ctx, JFETCH_GARBAGE);
+    js_fetch_collect(ctx, JS_FETCH_GARBAGE);
     /* No Duktape call below may throw until x is on the list. */
-    if (jfetch_setup() < 0 || (x = calloc(1, sizeof *x)) == NULL)
+    if (js_fetch_setup() < 0 || (x = calloc(1, sizeof *x)) == NULL)
         return duk_error(ctx, DUK_ERR_ERROR, "fetch: cannot start libcurl");
-    x->id = ++jfetch.next_id;
-    x->max_size = jfetch.max_size;
-    x->next = jfetch.xfers;
-    jfetch.xfers = x;
+    x->id = ++js_fetch.next_id;
+    x->max_size = js_fetch.max_size;
+    x->next = js_fetch.xfers;
+    js_fetch.xfers = x;
     x->news = 1;
-    if (jfetch_url_host(url, x->host, sizeof x->host, &x->port) < 0) {
+    if (js_fetch_url_host(url, x->host, sizeof x->host, &x->port) < 0) {
         x->done = 1;
         x->result = CURLE_URL_MALFORMAT;
-    } else if (jfetch_name_refused(x)) {
+    } else if (js_fetch_name_refused(x)) {
         x->done = x->refused = 1;
         x->result = CURLE_COULDNT_CONNECT;
     } else {
-        x->headers = jfetch_headers(ctx, 2, has_body, &ok);
+        x->headers = js_fetch_headers(ctx, 2, has_body, &ok);
         x->easy = curl_easy_init();
         if (!ok || x->easy == NULL ||
-            jfetch_configure(x, url, method, body, body_len, has_body, timeout_ms) < 0 ||
-            curl_multi_add_handle(jfetch.multi, x->easy) != CURLM_OK) {
+            js_fetch_configure(x, url, method, body, body_len, has_body, timeout_ms) < 0 ||
+            curl_multi_add_handle(js_fetch.multi, x->easy) != CURLM_OK) {
             x->done = 1;
             x->result = CURLE_OUT_OF_MEMORY;
         } else {
@@ -684,13 +460,13 @@ static duk_ret_t jfetch_start(duk_context *ctx)
 }
 
 /* Marks the transfers libcurl has finished. */
-static void jfetch_reap(void)
+static void js_fetch_reap(void)
 {
     CURLMsg *m;
     int left;
 
-    while ((m = curl_multi_info_read(jfetch.multi, &left)) != NULL) {
-        jfetch_xfer *x = NULL;
+    while ((m = curl_multi_info_read(js_fetch.multi, &left)) != NULL) {
+        js_fetch_xfer *x = NULL;
         if (m->msg != CURLMSG_DONE)
             continue;
         curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **) &x);
@@ -699,17 +475,17 @@ static void jfetch_reap(void)
         x->done = x->news = 1;
         x->head_ready = 1;
         x->result = m->data.result;
-        curl_multi_remove_handle(jfetch.multi, x->easy);
+        curl_multi_remove_handle(js_fetch.multi, x->easy);
         x->in_multi = 0;
     }
 }
 
-static int jfetch_count(int news_only)
+static int js_fetch_count(int news_only)
 {
-    jfetch_xfer *x;
+    js_fetch_xfer *x;
     int n = 0;
 
-    for (x = jfetch.xfers; x; x = x->next)
+    for (x = js_fetch.xfers; x; x = x->next)
         n += news_only ? x->news : (!x->done || x->news);
     return n;
 }
@@ -717,40 +493,40 @@ static int jfetch_count(int news_only)
 /* fetchPoll(ms) -> [ids with news], or null once the request's deadline
  * has come.  Waits at most ms (never past the deadline) for any transfer
  * to make progress; does not wait when news is already there. */
-static duk_ret_t jfetch_poll(duk_context *ctx)
+static duk_ret_t js_fetch_poll(duk_context *ctx)
 {
-    jsys_host *h = jsys_host_of(ctx);
+    js_host *h = js_host_of(ctx);
     double ms = duk_require_number(ctx, 0), now = now_ms();
-    jfetch_xfer *x;
+    js_fetch_xfer *x;
     int running = 0;
     duk_uarridx_t i = 0;
 
-    if (h->deadline > 0 && now + ms > h->deadline)
-        ms = h->deadline - now;
+    if (*h->deadline > 0 && now + ms > *h->deadline)
+        ms = *h->deadline - now;
     if (!(ms >= 0))
         ms = 0;
     if (ms > 60000)
         ms = 60000;
-    if (jfetch_count(1) > 0)
+    if (js_fetch_count(1) > 0)
         ms = 0;
-    if (jfetch.multi) {
-        curl_multi_perform(jfetch.multi, &running);
-        jfetch_reap();
-        if (running > 0 && jfetch_count(1) == 0) {
-            curl_multi_poll(jfetch.multi, NULL, 0, (int) ms, NULL);
-            curl_multi_perform(jfetch.multi, &running);
-            jfetch_reap();
+    if (js_fetch.multi) {
+        curl_multi_perform(js_fetch.multi, &running);
+        js_fetch_reap();
+        if (running > 0 && js_fetch_count(1) == 0) {
+            curl_multi_poll(js_fetch.multi, NULL, 0, (int) ms, NULL);
+            curl_multi_perform(js_fetch.multi, &running);
+            js_fetch_reap();
         }
     }
-    if (h->deadline > 0 && now_ms() >= h->deadline) {
+    if (*h->deadline > 0 && now_ms() >= *h->deadline) {
         /* the request is over: nothing of its transfers may outlive it */
-        while (jfetch.xfers)
-            jfetch_free(jfetch.xfers);
+        while (js_fetch.xfers)
+            js_fetch_free(js_fetch.xfers);
         duk_push_null(ctx);
         return 1;
     }
     duk_push_array(ctx);
-    for (x = jfetch.xfers; x; x = x->next)
+    for (x = js_fetch.xfers; x; x = x->next)
         if (x->news) {
             x->news = 0;
             duk_push_int(ctx, x->id);
@@ -760,15 +536,15 @@ static duk_ret_t jfetch_poll(duk_context *ctx)
 }
 
 /* fetchBusy() -> how many transfers are still running or have news. */
-static duk_ret_t jfetch_busy(duk_context *ctx)
+static duk_ret_t js_fetch_busy(duk_context *ctx)
 {
-    duk_push_int(ctx, jfetch_count(0));
+    duk_push_int(ctx, js_fetch_count(0));
     return 1;
 }
 
 /* Node's name for what went wrong: a code and a message, into the
  * caller's buffers. */
-static void jfetch_describe(const jfetch_xfer *x, const char **code, char *msg, size_t cap)
+static void js_fetch_describe(const js_fetch_xfer *x, const char **code, char *msg, size_t cap)
 {
     long os_errno = 0, verify = 0, port = 0;
     double connect = 0;
@@ -799,7 +575,7 @@ static void jfetch_describe(const jfetch_xfer *x, const char **code, char *msg, 
     }
     if (x->head_too_big) {
         *code = "UND_ERR_HEADERS_OVERFLOW";
-        snprintf(msg, cap, "headers from %s exceed %d bytes", x->host, JFETCH_HEAD_CAP);
+        snprintf(msg, cap, "headers from %s exceed %d bytes", x->host, JS_FETCH_HEAD_CAP);
         return;
     }
     switch (x->result) {
@@ -852,9 +628,9 @@ static void jfetch_describe(const jfetch_xfer *x, const char **code, char *msg, 
  * undefined for an unknown id.  head is the raw header block once the
  * final response's headers are complete; code/message are set when the
  * transfer failed. */
-static duk_ret_t jfetch_state(duk_context *ctx)
+static duk_ret_t js_fetch_state(duk_context *ctx)
 {
-    jfetch_xfer *x = jfetch_find(duk_require_int(ctx, 0));
+    js_fetch_xfer *x = js_fetch_find(duk_require_int(ctx, 0));
     char *url = NULL, msg[CURL_ERROR_SIZE + 600];
     const char *code = NULL;
     int failed;
@@ -863,7 +639,7 @@ static duk_ret_t jfetch_state(duk_context *ctx)
         return 0;
     failed = x->done && (x->result != CURLE_OK || x->refused);
     if (failed)
-        jfetch_describe(x, &code, msg, sizeof msg);
+        js_fetch_describe(x, &code, msg, sizeof msg);
     if (x->easy)
         curl_easy_getinfo(x->easy, CURLINFO_EFFECTIVE_URL, &url);
     duk_push_object(ctx);
@@ -874,7 +650,7 @@ static duk_ret_t jfetch_state(duk_context *ctx)
     duk_push_number(ctx, (double) x->data_len);
     duk_put_prop_string(ctx, -2, "buffered");
     if (x->head_ready && !failed) {
-        jsys_push_utf8(ctx, x->head ? x->head : "", x->head_len);
+        js_host_push_utf8(ctx, x->head ? x->head : "", x->head_len);
         duk_put_prop_string(ctx, -2, "head");
     }
     if (url) {
@@ -892,15 +668,15 @@ static duk_ret_t jfetch_state(duk_context *ctx)
 
 /* fetchTake(id) -> a Buffer of every body byte not yet taken, or
  * undefined when there is none; resumes a paused transfer. */
-static duk_ret_t jfetch_take(duk_context *ctx)
+static duk_ret_t js_fetch_take(duk_context *ctx)
 {
-    jfetch_xfer *x = jfetch_find(duk_require_int(ctx, 0));
+    js_fetch_xfer *x = js_fetch_find(duk_require_int(ctx, 0));
     size_t n;
     void *p;
 
     if (x == NULL || x->data_len == 0)
         return 0;
-    jfetch_collect(ctx, x->data_len);
+    js_fetch_collect(ctx, x->data_len);
     n = x->data_len;
     p = duk_push_fixed_buffer(ctx, n);
     memcpy(p, x->data, n);
@@ -914,72 +690,69 @@ static duk_ret_t jfetch_take(duk_context *ctx)
 }
 
 /* fetchClose(id): stops the transfer if it runs and frees it. */
-static duk_ret_t jfetch_close(duk_context *ctx)
+static duk_ret_t js_fetch_close(duk_context *ctx)
 {
-    jfetch_xfer *x = jfetch_find(duk_require_int(ctx, 0));
+    js_fetch_xfer *x = js_fetch_find(duk_require_int(ctx, 0));
 
     if (x)
-        jfetch_free(x);
+        js_fetch_free(x);
     return 0;
 }
 
 /* fetchCloseAll() -> how many were still running: the end of a request. */
-static duk_ret_t jfetch_close_all(duk_context *ctx)
+static duk_ret_t js_fetch_close_all(duk_context *ctx)
 {
     int running = 0;
 
-    while (jfetch.xfers) {
-        running += !jfetch.xfers->done;
-        jfetch_free(jfetch.xfers);
+    while (js_fetch.xfers) {
+        running += !js_fetch.xfers->done;
+        js_fetch_free(js_fetch.xfers);
     }
     duk_push_int(ctx, running);
     return 1;
 }
 
 /* fetchLimits() -> { maxConcurrent, maxSize, timeout, connectTimeout } */
-static duk_ret_t jfetch_limits(duk_context *ctx)
+static duk_ret_t js_fetch_limits(duk_context *ctx)
 {
     duk_push_object(ctx);
-    duk_push_int(ctx, jfetch.max_concurrent);
+    duk_push_int(ctx, js_fetch.max_concurrent);
     duk_put_prop_string(ctx, -2, "maxConcurrent");
-    duk_push_number(ctx, (double) jfetch.max_size);
+    duk_push_number(ctx, (double) js_fetch.max_size);
     duk_put_prop_string(ctx, -2, "maxSize");
-    duk_push_number(ctx, jfetch.timeout * 1000);
+    duk_push_number(ctx, js_fetch.timeout * 1000);
     duk_put_prop_string(ctx, -2, "timeout");
-    duk_push_number(ctx, jfetch.connect_timeout * 1000);
+    duk_push_number(ctx, js_fetch.connect_timeout * 1000);
     duk_put_prop_string(ctx, -2, "connectTimeout");
     return 1;
 }
 
-static const duk_function_list_entry jfetch_funcs[] = {
-    { "fetchStart", jfetch_start, 4 },
-    { "fetchPoll", jfetch_poll, 1 },
-    { "fetchBusy", jfetch_busy, 0 },
-    { "fetchState", jfetch_state, 1 },
-    { "fetchTake", jfetch_take, 1 },
-    { "fetchClose", jfetch_close, 1 },
-    { "fetchCloseAll", jfetch_close_all, 0 },
-    { "fetchLimits", jfetch_limits, 0 },
+static const duk_function_list_entry js_fetch_funcs[] = {
+    { "fetchStart", js_fetch_start, 4 },
+    { "fetchPoll", js_fetch_poll, 1 },
+    { "fetchBusy", js_fetch_busy, 0 },
+    { "fetchState", js_fetch_state, 1 },
+    { "fetchTake", js_fetch_take, 1 },
+    { "fetchClose", js_fetch_close, 1 },
+    { "fetchCloseAll", js_fetch_close_all, 0 },
+    { "fetchLimits", js_fetch_limits, 0 },
     { NULL, NULL, 0 }
 };
 
-void jfetch_init(duk_context *ctx, jsys_host *host)
+void js_fetch_init(duk_context *ctx, js_host *host, const net_opts *o)
 {
-    const eng_config *c = host->cfg;
+    net_opts n = *o;
 
-    jsys_put_funcs(ctx, jfetch_funcs, host);
-    jfetch.connect_timeout = c->fetch_connect_timeout > 0 ? c->fetch_connect_timeout :
-                             JFETCH_CONNECT_TIMEOUT;
-    jfetch.timeout = c->fetch_timeout > 0 ? c->fetch_timeout : JFETCH_TIMEOUT;
-    jfetch.max_size = c->fetch_max_size == 0 ? JFETCH_MAX_SIZE : c->fetch_max_size;
-    jfetch.max_concurrent = c->fetch_max_concurrent > 0 ? c->fetch_max_concurrent :
-                            JFETCH_MAX_CONCURRENT;
-    jfetch.ca_file = c->ca_file;
-    free(jfetch.allow.rules);
-    free(jfetch.deny.rules);
-    memset(&jfetch.allow, 0, sizeof jfetch.allow);
-    memset(&jfetch.deny, 0, sizeof jfetch.deny);
-    if (jfetch_each_entry(c->fetch_allow, jfetch_add_rule, &jfetch.allow) != 0 ||
-        jfetch_each_entry(c->fetch_deny, jfetch_add_rule, &jfetch.deny) != 0)
+    js_host_put_funcs(ctx, js_fetch_funcs, host);
+    net_opts_defaults(&n);
+    js_fetch.connect_timeout = n.connect_timeout;
+    js_fetch.timeout = n.timeout;
+    js_fetch.max_size = n.max_size;
+    js_fetch.max_concurrent = n.max_concurrent;
+    js_fetch.ca_file = n.ca_file;
+    net_list_free(&js_fetch.allow);
+    net_list_free(&js_fetch.deny);
+    if (net_list_parse(&js_fetch.allow, n.allow) != 0 ||
+        net_list_parse(&js_fetch.deny, n.deny) != 0)
         log_sys("error", "fetch: out of memory reading the network policy");
 }

@@ -14,6 +14,7 @@
 
 #include "common/cgi.h"
 #include "common/http.h"
+#include "net/net.h"
 
 typedef struct eng eng;
 
@@ -34,14 +35,7 @@ typedef struct eng_config {
     int dev;                /* --dev: error details in response bodies */
     int trust_proxy;        /* use X-Forwarded-For for req.ip */
     const char *const *env; /* "NAME=VALUE" for process.env (--env), NULL-terminated, or NULL */
-    /* outbound HTTP (js_fetch.c); 0 or NULL: the defaults there */
-    double fetch_connect_timeout; /* seconds (--fetch-connect-timeout) */
-    double fetch_timeout;   /* seconds per fetch (--fetch-timeout) */
-    long fetch_max_size;    /* body bytes per fetch (--fetch-max-size), < 0: none */
-    int fetch_max_concurrent; /* fetches at once per request (--fetch-max-concurrent) */
-    const char *fetch_allow; /* hosts fetch may reach (--fetch-allow), NULL: all */
-    const char *fetch_deny; /* hosts fetch must not reach (--fetch-deny) */
-    const char *ca_file;    /* CA bundle replacing the system store (--ca-file) */
+    net_opts net;           /* fetch's limits and policy; 0: net.h's defaults */
 } eng_config;
 
 /* Creates the worker's heap and loads the runtime.  Returns NULL with a
@@ -79,9 +73,5 @@ void eng_rest(eng *e);
  * 1 when an error escaped, else 0 or process.exitCode.  With compile set,
  * prints what the front end makes of FILE instead (invoke compile). */
 int eng_exec(eng *e, const char *file, int argc, char **argv, int compile);
-
-/* A hash of this build, Duktape's version and every embedded runtime
- * source: what compiled bytecode depends on, for the caches on disk. */
-unsigned long long eng_runtime_id(void);
 
 #endif

@@ -10,12 +10,16 @@
 #ifndef INVOKE_RATELIMIT_H
 #define INVOKE_RATELIMIT_H
 
+#include "store/kv.h"
+
 #define RL_ALLOW 0
 #define RL_DENY 1
 
-/* Counts one request from addr to path under root.  RL_DENY when over a
- * limit (the caller answers 429): *retry_after gets the seconds to wait.  Without a rules file, a
+/* Counts one request from addr to path under root in store (the engine's
+ * handle, NULL: none).  RL_DENY when over a limit (the caller answers
+ * 429): *retry_after gets the seconds to wait.  Without a rules file, a
  * store, or on a store error (logged), RL_ALLOW.  Nothing is retained. */
-int rl_check(const char *root, const char *path, const char *addr, long *retry_after);
+int rl_check(kv *store, const char *root, const char *path, const char *addr,
+             long *retry_after);
 
 #endif

@@ -1,6 +1,6 @@
 #!/bin/sh
 # embed.sh OUT.c SRCDIR FILE.js... - turns the runtime's JavaScript files into a C
-# table (js_bundle[], runtime/bundle.h), so the binary carries its runtime and needs no files
+# table (bundle_files[], runtime/bundle.h), so the binary carries its runtime and needs no files
 # at run time.  Order is kept: the engine evaluates them in this order.
 # A FILE that exists relative to the current (build) folder is a generated
 # one (src/front/acorn.js) and is taken from there.
@@ -12,17 +12,17 @@ tmp=$out.tmp
   echo '#include "runtime/bundle.h"'
   n=0
   for f in "$@"; do
-    echo "static const char js_bundle_$n[] = {"
+    echo "static const char bundle_file_$n[] = {"
     if [ -r "$f" ]; then p=$f; else p=$srcdir/$f; fi
     od -An -v -tx1 "$p" | sed -e 's/ \([0-9a-f][0-9a-f]\)/0x\1,/g' -e 's/^/ /'
     echo " 0x00 };"
     n=$((n+1))
   done
-  echo 'const js_bundle_entry js_bundle[] = {'
+  echo 'const bundle_file bundle_files[] = {'
   n=0
   for f in "$@"; do
     b=$(basename "$f")
-    echo "  { \"$b\", js_bundle_$n, sizeof(js_bundle_$n) - 1 },"
+    echo "  { \"$b\", bundle_file_$n, sizeof(bundle_file_$n) - 1 },"
     n=$((n+1))
   done
   echo '  { 0, 0, 0 }'

@@ -19,7 +19,7 @@
 
 #include "config.h"
 #include "server/cfg.h"
-#include "bindings/js_fetch.h"
+#include "net/net.h"
 
 enum {
     OPT_ROOT = 256, OPT_DATA, OPT_LISTEN, OPT_WORKERS, OPT_MAX_REQUESTS,
@@ -156,10 +156,7 @@ static void cfg_defaults(cfg *c)
     c->timeout = 30;
     c->memory_limit_mb = 256;
     c->max_body = 1024 * 1024;
-    c->fetch_connect_timeout = 10;
-    c->fetch_timeout = 30;
-    c->fetch_max_size = 64L * 1024 * 1024;
-    c->fetch_max_concurrent = 16;
+    net_opts_defaults(&c->net);
 }
 
 /* A positive number of seconds (a fetch limit of 0 would mean none). */
@@ -173,12 +170,12 @@ static int cfg_positive_seconds(const char *s, double *out)
     return 0;
 }
 
-/* --fetch-allow / --fetch-deny: the list's syntax is js_fetch.c's. */
+/* --fetch-allow / --fetch-deny: the list's syntax is net.c's. */
 static int cfg_hosts(const char *opt, const char *arg, const char **out)
 {
     char err[400];
 
-    if (jfetch_policy_check(arg, err, sizeof err) < 0)
+    if (net_policy_check(arg, err, sizeof err) < 0)
         return cfg_bad(opt, err);
     *out = arg;
     return 0;
@@ -237,32 +234,32 @@ static int cfg_apply(cfg *c, int opt, const char *arg)
         c->env[c->nenv++] = arg;
         return 0;
     case OPT_FETCH_CONNECT:
-        if (cfg_positive_seconds(arg, &c->fetch_connect_timeout) < 0)
+        if (cfg_positive_seconds(arg, &c->net.connect_timeout) < 0)
             return cfg_bad("fetch-connect-timeout", "expected a positive number of seconds");
         return 0;
     case OPT_FETCH_TIMEOUT:
-        if (cfg_positive_seconds(arg, &c->fetch_timeout) < 0)
+        if (cfg_positive_seconds(arg, &c->net.timeout) < 0)
             return cfg_bad("fetch-timeout", "expected a positive number of seconds");
         return 0;
     case OPT_FETCH_MAX_SIZE:
-        if (cfg_bytes(arg, &c->fetch_max_size) < 0)
+        if (cfg_bytes(arg, &c->net.max_size) < 0)
             return cfg_bad("fetch-max-size", "expected a number of bytes (k/m suffix allowed)");
-        if (c->fetch_max_size == 0)
-            c->fetch_max_size = -1;
+        if (c->net.max_size == 0)
+            c->net.max_size = -1;
         return 0;
     case OPT_FETCH_CONCURRENT:
         if (cfg_long(arg, 1, 1024, &n) < 0)
             return cfg_bad("fetch-max-concurrent", "expected an integer from 1 to 1024");
-        c->fetch_max_concurrent = (int)n;
+        c->net.max_concurrent = (int)n;
         return 0;
     case OPT_FETCH_ALLOW:
-        return cfg_hosts("fetch-allow", arg, &c->fetch_allow);
+        return cfg_hosts("fetch-allow", arg, &c->net.allow);
     case OPT_FETCH_DENY:
-        return cfg_hosts("fetch-deny", arg, &c->fetch_deny);
+        return cfg_hosts("fetch-deny", arg, &c->net.deny);
     case OPT_CA_FILE:
         if (access(arg, R_OK) != 0)
             return cfg_bad("ca-file", strerror(errno));
-        c->ca_file = arg;
+        c->net.ca_file = arg;
         return 0;
     }
     return -1;

@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "net/net.h"
+
 /* Most --env options one command line may carry. */
 #define CFG_MAX_ENV 64
 
@@ -27,13 +29,7 @@ typedef struct cfg {
     const char *status_path; /* --status-path /PATH (NULL = no status page) */
     const char *env[CFG_MAX_ENV + 1]; /* --env NAME=VALUE..., NULL-terminated */
     int nenv;
-    double fetch_connect_timeout; /* --fetch-connect-timeout SECONDS (default 10) */
-    double fetch_timeout;   /* --fetch-timeout SECONDS (default 30) */
-    long fetch_max_size;    /* --fetch-max-size BYTES (default 64m, -1: none) */
-    int fetch_max_concurrent; /* --fetch-max-concurrent N (default 16) */
-    const char *fetch_allow; /* --fetch-allow HOSTS */
-    const char *fetch_deny; /* --fetch-deny HOSTS */
-    const char *ca_file;    /* --ca-file FILE */
+    net_opts net;           /* --fetch-*, --ca-file (net/net.h) */
 } cfg;
 
 /* Seconds past --timeout after which a worker still busy with one request

@@ -277,13 +277,7 @@ static int wrk_start(wrk *w, const cfg *c)
     ec.trust_proxy = c->trust_proxy;
     ec.env = c->env;
     ec.data = c->data;
-    ec.fetch_connect_timeout = c->fetch_connect_timeout;
-    ec.fetch_timeout = c->fetch_timeout;
-    ec.fetch_max_size = c->fetch_max_size;
-    ec.fetch_max_concurrent = c->fetch_max_concurrent;
-    ec.fetch_allow = c->fetch_allow;
-    ec.fetch_deny = c->fetch_deny;
-    ec.ca_file = c->ca_file;
+    ec.net = c->net;
     w->e = eng_new(&ec, err, sizeof err);
     if (w->e == NULL) {
         log_sys("error", "worker %d: engine did not start: %s", (int)getpid(), err);

@@ -42,9 +42,6 @@ struct kv {
     DB_ENV *env;
     DB *db;
     DB *exp;
-    char scope[KV_SCOPE_LEN + 1];
-    char root[PATH_MAX];        /* the root the scope was made from */
-    char ns[32];                /* and its namespace ("": the functions') */
     char *buf;                  /* kv_get's results */
     size_t cap;
     int64_t last_purge, last_ckp;
@@ -318,56 +315,49 @@ void kv_close(kv *s)
 
 /* --- scope --- */
 
-int kv_use_root(kv *s, const char *root, char *err, size_t errlen)
-{
-    return kv_use_root_ns(s, root, "", err, errlen);
-}
-
-int kv_use_root_ns(kv *s, const char *root, const char *ns, char *err, size_t errlen)
+int kv_scope_make(kv_scope *sc, const char *root, const char *ns, char *err, size_t errlen)
 {
     char real[PATH_MAX];
     uint64_t h = 14695981039346656037ULL;  /* FNV-1a */
     const unsigned char *p;
 
-    if (s->scope[0] && strcmp(root, s->root) == 0 && strcmp(ns, s->ns) == 0)
-        return KV_OK;
-    if (strlen(root) >= sizeof s->root || strlen(ns) >= sizeof s->ns ||
-        realpath(root, real) == NULL) {
-        snprintf(err, errlen, "%s: %s", root, strerror(errno ? errno : ENAMETOOLONG));
+    if (realpath(root, real) == NULL) {
+        snprintf(err, errlen, "%s: %s", root, strerror(errno));
         return KV_ERR;
     }
     for (p = (const unsigned char *) real; *p; p++)
         h = (h ^ *p) * 1099511628211ULL;
     /* a namespace is hashed after a NUL, which no path contains */
-    if (*ns) {
+    if (ns != NULL && *ns) {
         h = (h ^ 0) * 1099511628211ULL;
         for (p = (const unsigned char *) ns; *p; p++)
             h = (h ^ *p) * 1099511628211ULL;
     }
-    snprintf(s->scope, sizeof s->scope, "%016llx", (unsigned long long) h);
-    snprintf(s->root, sizeof s->root, "%s", root);
-    snprintf(s->ns, sizeof s->ns, "%s", ns);
+    snprintf(sc->id, sizeof sc->id, "%016llx", (unsigned long long) h);
     return KV_OK;
 }
 
-const char *kv_scope(const kv *s)
+/* KV_OK when sc names a scope, else KV_ERR with a message. */
+static int kv_scoped(const kv_scope *sc, char *err, size_t errlen)
 {
-    return s->scope;
-}
-
-/* scope+key into out (KV_SCOPE_LEN + KV_MAX_KEY bytes). */
-static int kv_key(const kv *s, const char *key, size_t klen, char *out, DBT *dbt,
-                  char *err, size_t errlen)
-{
-    if (!s->scope[0]) {
+    if (sc == NULL || strlen(sc->id) != KV_SCOPE_LEN) {
         snprintf(err, errlen, "no scope selected");
         return KV_ERR;
     }
+    return KV_OK;
+}
+
+/* scope+key into out (KV_SCOPE_LEN + KV_MAX_KEY bytes). */
+static int kv_key(const kv_scope *sc, const char *key, size_t klen, char *out, DBT *dbt,
+                  char *err, size_t errlen)
+{
+    if (kv_scoped(sc, err, errlen) != KV_OK)
+        return KV_ERR;
     if (klen == 0 || klen > KV_MAX_KEY) {
         snprintf(err, errlen, "key must be 1 to %d bytes", KV_MAX_KEY);
         return KV_ERR;
     }
-    memcpy(out, s->scope, KV_SCOPE_LEN);
+    memcpy(out, sc->id, KV_SCOPE_LEN);
     memcpy(out + KV_SCOPE_LEN, key, klen);
     memset(dbt, 0, sizeof *dbt);
     dbt->data = out;
@@ -420,14 +410,14 @@ static int kv_txn(kv *s, kv_op op, void *arg, const char *what, char *err, size_
 
 /* --- get, set, delete --- */
 
-int kv_get(kv *s, const char *key, size_t klen, const char **val, size_t *vlen,
+int kv_get(kv *s, const kv_scope *sc, const char *key, size_t klen, const char **val, size_t *vlen,
            int64_t *expires, char *err, size_t errlen)
 {
     char kbuf[KV_SCOPE_LEN + KV_MAX_KEY];
     DBT k, d;
     int rc = 0, attempt, restarted = 0;
 
-    if (kv_key(s, key, klen, kbuf, &k, err, errlen) != KV_OK)
+    if (kv_key(sc, key, klen, kbuf, &k, err, errlen) != KV_OK)
         return KV_ERR;
     for (attempt = 0; attempt <= KV_RETRIES; attempt++) {
         if (s->fatal && (restarted++ || (rc = kv_restart(s, err, errlen)) != KV_OK)) {
@@ -496,7 +486,7 @@ static unsigned char *kv_record(const char *val, size_t vlen, int64_t expires, D
     return rec;
 }
 
-int kv_set(kv *s, const char *key, size_t klen, const char *val, size_t vlen,
+int kv_set(kv *s, const kv_scope *sc, const char *key, size_t klen, const char *val, size_t vlen,
            int64_t expires, char *err, size_t errlen)
 {
     char kbuf[KV_SCOPE_LEN + KV_MAX_KEY];
@@ -505,7 +495,7 @@ int kv_set(kv *s, const char *key, size_t klen, const char *val, size_t vlen,
     DBT k, d;
     int rc;
 
-    if (kv_key(s, key, klen, kbuf, &k, err, errlen) != KV_OK)
+    if (kv_key(sc, key, klen, kbuf, &k, err, errlen) != KV_OK)
         return KV_ERR;
     if (vlen > KV_MAX_VALUE) {
         snprintf(err, errlen, "value too large (%zu bytes, at most %d)", vlen, KV_MAX_VALUE);
@@ -547,14 +537,14 @@ static int kv_op_del(kv *s, DB_TXN *txn, void *arg)
     return s->db->del(s->db, txn, a->k, 0);
 }
 
-int kv_del(kv *s, const char *key, size_t klen, char *err, size_t errlen)
+int kv_del(kv *s, const kv_scope *sc, const char *key, size_t klen, char *err, size_t errlen)
 {
     char kbuf[KV_SCOPE_LEN + KV_MAX_KEY];
     struct kv_del_args a;
     DBT k;
     int rc;
 
-    if (kv_key(s, key, klen, kbuf, &k, err, errlen) != KV_OK)
+    if (kv_key(sc, key, klen, kbuf, &k, err, errlen) != KV_OK)
         return KV_ERR;
     a.k = &k;
     rc = kv_txn(s, kv_op_del, &a, "delete", err, errlen);
@@ -684,7 +674,7 @@ static int kv_op_incr(kv *s, DB_TXN *txn, void *arg)
     return kv_num_done(a, kv_incr_step(s, txn, a));
 }
 
-int kv_incr(kv *s, const char *key, size_t klen, double by, int64_t expires,
+int kv_incr(kv *s, const kv_scope *sc, const char *key, size_t klen, double by, int64_t expires,
             double *result, char *err, size_t errlen)
 {
     char kbuf[KV_SCOPE_LEN + KV_MAX_KEY];
@@ -692,7 +682,7 @@ int kv_incr(kv *s, const char *key, size_t klen, double by, int64_t expires,
     DBT k;
     int rc;
 
-    if (kv_key(s, key, klen, kbuf, &k, err, errlen) != KV_OK)
+    if (kv_key(sc, key, klen, kbuf, &k, err, errlen) != KV_OK)
         return KV_ERR;
     memset(&a, 0, sizeof a);
     a.k = &k;
@@ -735,7 +725,7 @@ static int kv_op_rate(kv *s, DB_TXN *txn, void *arg)
     return kv_num_done(a, kv_rate_step(s, txn, a));
 }
 
-int kv_rate(kv *s, const char *key, size_t klen, long limit, int64_t window_ms,
+int kv_rate(kv *s, const kv_scope *sc, const char *key, size_t klen, long limit, int64_t window_ms,
             kv_rate_result *r, char *err, size_t errlen)
 {
     char kbuf[KV_SCOPE_LEN + KV_MAX_KEY];
@@ -743,7 +733,7 @@ int kv_rate(kv *s, const char *key, size_t klen, long limit, int64_t window_ms,
     DBT k;
     int rc;
 
-    if (kv_key(s, key, klen, kbuf, &k, err, errlen) != KV_OK)
+    if (kv_key(sc, key, klen, kbuf, &k, err, errlen) != KV_OK)
         return KV_ERR;
     if (limit < 0 || window_ms <= 0) {
         snprintf(err, errlen, "limit must be >= 0 and window > 0");
@@ -897,7 +887,7 @@ static int kv_cmp(const DBT *a, const DBT *b)
     return a->size < b->size ? -1 : a->size > b->size;
 }
 
-int kv_list(kv *s, const char *prefix, size_t plen, const char *after, size_t alen,
+int kv_list(kv *s, const kv_scope *sc, const char *prefix, size_t plen, const char *after, size_t alen,
             size_t limit, int with_values, kv_list_result *out,
             char *err, size_t errlen)
 {
@@ -909,17 +899,19 @@ int kv_list(kv *s, const char *prefix, size_t plen, const char *after, size_t al
 
     memset(out, 0, sizeof *out);
     memset(&a, 0, sizeof a);
-    if (plen > KV_MAX_KEY || alen > KV_MAX_KEY || !s->scope[0]) {
+    if (kv_scoped(sc, err, errlen) != KV_OK)
+        return KV_ERR;
+    if (plen > KV_MAX_KEY || alen > KV_MAX_KEY) {
         snprintf(err, errlen, "prefix and cursor must be at most %d bytes", KV_MAX_KEY);
         return KV_ERR;
     }
-    memcpy(pbuf, s->scope, KV_SCOPE_LEN);
+    memcpy(pbuf, sc->id, KV_SCOPE_LEN);
     memcpy(pbuf + KV_SCOPE_LEN, prefix, plen);
     pk.data = pbuf;
     pk.size = (u_int32_t) (KV_SCOPE_LEN + plen);
     a.start = &pk;
     a.plen = pk.size;
-    if (after && alen > 0 && kv_key(s, after, alen, abuf, &ak, err, errlen) == KV_OK &&
+    if (after && alen > 0 && kv_key(sc, after, alen, abuf, &ak, err, errlen) == KV_OK &&
         kv_cmp(&ak, &pk) > 0) {
         a.start = &ak;      /* SET_RANGE from the cursor, prefix still bounds */
         a.after = abuf;
@@ -951,6 +943,7 @@ void kv_list_free(kv_list_result *r)
 /* --- clear, purge, maintenance --- */
 
 struct kv_batch_args {
+    const char *scope;          /* kv_clear's: KV_SCOPE_LEN bytes */
     size_t max;
     size_t done;
 };
@@ -963,7 +956,7 @@ static int kv_op_clear(kv *s, DB_TXN *txn, void *arg)
     int rc, rc2;
     char start[KV_SCOPE_LEN];
 
-    memcpy(start, s->scope, KV_SCOPE_LEN);
+    memcpy(start, a->scope, KV_SCOPE_LEN);
     a->done = 0;
     if ((rc = s->db->cursor(s->db, txn, &c, 0)) != 0)
         return rc;
@@ -993,15 +986,14 @@ static int kv_op_clear(kv *s, DB_TXN *txn, void *arg)
     return rc ? rc : rc2;
 }
 
-int kv_clear(kv *s, char *err, size_t errlen)
+int kv_clear(kv *s, const kv_scope *sc, char *err, size_t errlen)
 {
     struct kv_batch_args a;
     int rc;
 
-    if (!s->scope[0]) {
-        snprintf(err, errlen, "no scope selected");
+    if (kv_scoped(sc, err, errlen) != KV_OK)
         return KV_ERR;
-    }
+    a.scope = sc->id;
     do {
         a.max = KV_CLEAR_BATCH;
         rc = kv_txn(s, kv_op_clear, &a, "clear", err, errlen);
@@ -1048,6 +1040,7 @@ int kv_purge(kv *s, size_t max, size_t *purged, char *err, size_t errlen)
     struct kv_batch_args a;
     int rc;
 
+    a.scope = NULL;         /* every scope */
     a.max = max;
     a.done = 0;
     rc = kv_txn(s, kv_op_purge, &a, "purge", err, errlen);

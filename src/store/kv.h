@@ -4,7 +4,10 @@
  * The store knows nothing of JavaScript: keys and values are byte strings
  * (the binding puts JSON text in the values).  Every record lives under a
  * scope, the hash of a functions root's real path, so two roots sharing a
- * folder never see each other's keys.  Each read-modify-write is one
+ * folder never see each other's keys.  A scope is a value the caller makes
+ * once (kv_scope_make) and passes to every operation; the handle holds no
+ * scope of its own, so the functions' store and the rate limiter's
+ * namespace share one handle without switching it back and forth.  Each read-modify-write is one
  * transaction; deadlocks are retried here and never reach the caller.
  *
  * Expiry times are absolute wall-clock milliseconds (0: never).  An expired
@@ -27,6 +30,11 @@
 #define KV_SCOPE_LEN 16                     /* hex digits of a root's hash */
 
 typedef struct kv kv;
+
+/* Whose records an operation sees: KV_SCOPE_LEN hex digits. */
+typedef struct kv_scope {
+    char id[KV_SCOPE_LEN + 1];
+} kv_scope;
 
 /* One record as kv_list returns it; pointers into the list's buffer. */
 typedef struct kv_item {
@@ -59,17 +67,11 @@ kv *kv_open(const char *dir, char *err, size_t errlen);
 /* Closes the databases and leaves the environment; s is invalid after. */
 void kv_close(kv *s);
 
-/* Selects the scope of the calls that follow: the functions root whose
- * keys they see.  root is resolved with realpath(); the string is not
- * retained.  Returns KV_OK or KV_ERR. */
-int kv_use_root(kv *s, const char *root, char *err, size_t errlen);
-
-/* Like kv_use_root, in a namespace of that root that functions never
- * see (ns: a short name; "" is the functions' own). */
-int kv_use_root_ns(kv *s, const char *root, const char *ns, char *err, size_t errlen);
-
-/* The current scope as KV_SCOPE_LEN hex digits (owned by s). */
-const char *kv_scope(const kv *s);
+/* The scope of a functions root's records (ns NULL or "": the functions'
+ * own) or of a namespace of that root that functions never see (ns: a
+ * short name).  root is resolved with realpath(); nothing is retained.
+ * KV_OK, or KV_ERR (sc unchanged) when the root cannot be resolved. */
+int kv_scope_make(kv_scope *sc, const char *root, const char *ns, char *err, size_t errlen);
 
 /* Wall-clock milliseconds since the epoch, the clock of every expiry. */
 int64_t kv_now(void);
@@ -77,38 +79,38 @@ int64_t kv_now(void);
 /* Reads key.  On KV_OK *val and *vlen point into a buffer owned by s, valid
  * until the next call on s; *expires (may be NULL) gets the expiry.
  * KV_NOTFOUND when absent or expired. */
-int kv_get(kv *s, const char *key, size_t klen, const char **val, size_t *vlen,
+int kv_get(kv *s, const kv_scope *sc, const char *key, size_t klen, const char **val, size_t *vlen,
            int64_t *expires, char *err, size_t errlen);
 
 /* Stores val under key with an absolute expiry (0: never), replacing any
  * previous value and expiry.  Nothing is retained. */
-int kv_set(kv *s, const char *key, size_t klen, const char *val, size_t vlen,
+int kv_set(kv *s, const kv_scope *sc, const char *key, size_t klen, const char *val, size_t vlen,
            int64_t expires, char *err, size_t errlen);
 
 /* Deletes key: KV_OK when a live record was there, else KV_NOTFOUND. */
-int kv_del(kv *s, const char *key, size_t klen, char *err, size_t errlen);
+int kv_del(kv *s, const kv_scope *sc, const char *key, size_t klen, char *err, size_t errlen);
 
-/* Deletes every record of the current scope (in batches, each its own
+/* Deletes every record of the scope (in batches, each its own
  * transaction). */
-int kv_clear(kv *s, char *err, size_t errlen);
+int kv_clear(kv *s, const kv_scope *sc, char *err, size_t errlen);
 
 /* Adds by to the number stored at key (absent or expired: 0) and writes
  * the sum to *result.  expires applies only when the key is created; an
  * existing expiry is kept.  KV_ERR when the value is not a number. */
-int kv_incr(kv *s, const char *key, size_t klen, double by, int64_t expires,
+int kv_incr(kv *s, const kv_scope *sc, const char *key, size_t klen, double by, int64_t expires,
             double *result, char *err, size_t errlen);
 
 /* A fixed window: counts one hit at key unless limit hits were counted in
  * the window that began with the first of them (window_ms long).  The
  * count is stored as a number that expires with the window. */
-int kv_rate(kv *s, const char *key, size_t klen, long limit, int64_t window_ms,
+int kv_rate(kv *s, const kv_scope *sc, const char *key, size_t klen, long limit, int64_t window_ms,
             kv_rate_result *r, char *err, size_t errlen);
 
-/* Up to limit live records of the current scope whose keys start with
+/* Up to limit live records of the scope whose keys start with
  * prefix and sort after `after` (NULL: from the start), in byte order.
  * with_values: also copy the values.  On KV_OK the caller owns *out and
  * frees it with kv_list_free(). */
-int kv_list(kv *s, const char *prefix, size_t plen, const char *after, size_t alen,
+int kv_list(kv *s, const kv_scope *sc, const char *prefix, size_t plen, const char *after, size_t alen,
             size_t limit, int with_values, kv_list_result *out,
             char *err, size_t errlen);
 

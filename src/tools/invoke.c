@@ -22,8 +22,9 @@
 #include "duktape.h"
 #include "common/http.h"
 #include "engine/engine.h"
-#include "bindings/js_fetch.h"
 #include "common/log.h"
+#include "common/utf8.h"
+#include "net/net.h"
 #include "store/kv.h"
 
 #define INV_MAX_VARS 256
@@ -306,7 +307,7 @@ static int inv_run_args(inv_run_opts *o, int argc, char **argv)
         case 'C': o->ca_file = optarg; break;
         case 'A':
         case 'N':
-            if (jfetch_policy_check(optarg, err, sizeof err) < 0)
+            if (net_policy_check(optarg, err, sizeof err) < 0)
                 return inv_usage_fail(opt == 'A' ? "--fetch-allow" : "--fetch-deny", err);
             *(opt == 'A' ? &o->fetch_allow : &o->fetch_deny) = optarg;
             break;
@@ -350,9 +351,9 @@ static int inv_execute(const inv_run_opts *o, char **envp)
     ec.memory_limit = (size_t)256 * 1024 * 1024;
     ec.dev = o->dev;
     ec.data = o->data_dir;
-    ec.ca_file = o->ca_file;
-    ec.fetch_allow = o->fetch_allow;
-    ec.fetch_deny = o->fetch_deny;
+    ec.net.ca_file = o->ca_file;
+    ec.net.allow = o->fetch_allow;
+    ec.net.deny = o->fetch_deny;
     e = eng_new(&ec, err, sizeof err);
     if (e == NULL)
         return inv_fail("engine", err[0] ? err : "could not start");
@@ -414,6 +415,7 @@ typedef struct {
     char **args;            /* the verb's operands */
     int nargs;
     kv *s;
+    kv_scope scope;         /* ROOT's records */
     duk_context *ctx;       /* JSON in and out */
 } inv_kv;
 
@@ -472,31 +474,6 @@ static int inv_kv_args(inv_kv *k, int argc, char **argv)
  * that arrived as UTF-8 stays UTF-8.  Both can be in the store; people and
  * other tools get UTF-8, and what they give is stored as it is. --------- */
 
-/* CESU-8 pairs in p[0..n) become UTF-8 (never longer); returns the new
- * length.  In place. */
-static size_t inv_cesu_to_utf8(char *p, size_t n)
-{
-    unsigned char *s = (unsigned char *) p;
-    size_t i = 0, o = 0;
-
-    while (i < n) {
-        if (i + 6 <= n && s[i] == 0xED && (s[i + 1] & 0xF0) == 0xA0 &&
-            s[i + 3] == 0xED && (s[i + 4] & 0xF0) == 0xB0) {
-            unsigned hi = ((s[i + 1] & 0x0Fu) << 6) | (s[i + 2] & 0x3Fu);
-            unsigned lo = ((s[i + 4] & 0x0Fu) << 6) | (s[i + 5] & 0x3Fu);
-            unsigned cp = 0x10000u + (hi << 10) + lo;
-            s[o++] = (unsigned char) (0xF0 | (cp >> 18));
-            s[o++] = (unsigned char) (0x80 | ((cp >> 12) & 0x3F));
-            s[o++] = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
-            s[o++] = (unsigned char) (0x80 | (cp & 0x3F));
-            i += 6;
-        } else {
-            s[o++] = s[i++];
-        }
-    }
-    return o;
-}
-
 /* Writes p[0..n) to stdout as UTF-8. */
 static void inv_put_utf8(const char *p, size_t n)
 {
@@ -505,7 +482,7 @@ static void inv_put_utf8(const char *p, size_t n)
     if (c == NULL)
         return;
     memcpy(c, p, n);
-    fwrite(c, 1, inv_cesu_to_utf8(c, n), stdout);
+    fwrite(c, 1, utf8_from_cesu((unsigned char *) c, n, (unsigned char *) c), stdout);
     free(c);
 }
 
@@ -536,7 +513,7 @@ static int inv_kv_get(inv_kv *k)
 
     if (rc != 0)
         return rc;
-    rc = kv_get(k->s, k->args[1], strlen(k->args[1]), &v, &n, NULL, err, sizeof err);
+    rc = kv_get(k->s, &k->scope, k->args[1], strlen(k->args[1]), &v, &n, NULL, err, sizeof err);
     if (rc == KV_NOTFOUND)
         return inv_fail(k->args[1], "not found");
     if (rc != KV_OK)
@@ -559,7 +536,7 @@ static int inv_kv_set(inv_kv *k)
     if (duk_safe_call(k->ctx, inv_kv_canon, NULL, 1, 1) != DUK_EXEC_SUCCESS)
         return inv_usage_fail(k->args[2], "not JSON");
     text = duk_get_lstring(k->ctx, -1, &n);
-    rc = kv_set(k->s, k->args[1], strlen(k->args[1]), text, n,
+    rc = kv_set(k->s, &k->scope, k->args[1], strlen(k->args[1]), text, n,
                 k->ttl > 0 ? kv_now() + (int64_t) (k->ttl * 1000.0) : 0, err, sizeof err);
     duk_pop(k->ctx);
     return rc == KV_OK ? 0 : inv_fail("set", err);
@@ -572,7 +549,7 @@ static int inv_kv_delete(inv_kv *k)
 
     if (rc != 0)
         return rc;
-    rc = kv_del(k->s, k->args[1], strlen(k->args[1]), err, sizeof err);
+    rc = kv_del(k->s, &k->scope, k->args[1], strlen(k->args[1]), err, sizeof err);
     if (rc == KV_NOTFOUND)
         return inv_fail(k->args[1], "not found");
     return rc == KV_OK ? 0 : inv_fail("delete", err);
@@ -589,7 +566,7 @@ static int inv_kv_walk(inv_kv *k, int dump)
 
     do {
         size_t page = left > 0 && left < 1000 ? (size_t) left : 1000;
-        if (kv_list(k->s, prefix, strlen(prefix), alen ? after : NULL, alen, page, dump,
+        if (kv_list(k->s, &k->scope, prefix, strlen(prefix), alen ? after : NULL, alen, page, dump,
                     &r, err, sizeof err) != KV_OK)
             return inv_fail(dump ? "dump" : "list", err);
         for (i = 0; i < r.n; i++) {
@@ -672,7 +649,7 @@ static int inv_kv_restore(inv_kv *k)
         if (exp == 0 || exp > now) {
             const char *key = duk_get_lstring(k->ctx, -3, &klen);
             const char *val = duk_get_lstring(k->ctx, -2, &vlen);
-            if (kv_set(k->s, key, klen, val, vlen, exp, err, sizeof err) != KV_OK)
+            if (kv_set(k->s, &k->scope, key, klen, val, vlen, exp, err, sizeof err) != KV_OK)
                 rc = inv_fail(where, err);
             else
                 done++;
@@ -722,7 +699,7 @@ static int inv_cmd_kv(int argc, char **argv)
     k.s = kv_open(k.data, err, sizeof err);
     if (k.s == NULL)
         return inv_fail("store", err);
-    if (kv_use_root(k.s, k.root ? k.root : ".", err, sizeof err) != KV_OK) {
+    if (kv_scope_make(&k.scope, k.root ? k.root : ".", NULL, err, sizeof err) != KV_OK) {
         kv_close(k.s);
         return inv_usage_fail("--root", err);
     }

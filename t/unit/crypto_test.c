@@ -122,7 +122,7 @@ static char *slurp(const char *path, size_t *len)
 int main(int argc, char **argv)
 {
     const char *path = argc > 1 ? argv[1] : "t/runtime/crypto-vectors.json";
-    jsys_host host;
+    js_host host;
     duk_context *ctx;
     size_t len = 0;
     char *json = slurp(path, &len);
@@ -134,7 +134,7 @@ int main(int argc, char **argv)
     memset(&host, 0, sizeof host);
     ctx = duk_create_heap_default();
     duk_push_bare_object(ctx);
-    jscr_init(ctx, &host);
+    js_crypto_init(ctx, &host);
     duk_put_global_string(ctx, "sys");
     duk_push_c_function(ctx, t_ok, 2);
     duk_put_global_string(ctx, "ok");

@@ -17,6 +17,7 @@
 
 static char dir[256], root_a[PATH_MAX], root_b[PATH_MAX];
 static char err[300];
+static kv_scope sc;             /* the scope the tests use now */
 
 static void nap_ms(long ms)
 {
@@ -29,7 +30,7 @@ static int get_str(kv *s, const char *key, char *out, size_t cap)
 {
     const char *v;
     size_t n;
-    int rc = kv_get(s, key, strlen(key), &v, &n, NULL, err, sizeof err);
+    int rc = kv_get(s, &sc, key, strlen(key), &v, &n, NULL, err, sizeof err);
 
     out[0] = '\0';
     if (rc == KV_OK)
@@ -39,15 +40,15 @@ static int get_str(kv *s, const char *key, char *out, size_t cap)
 
 static int set_str(kv *s, const char *key, const char *val, int64_t exp)
 {
-    return kv_set(s, key, strlen(key), val, strlen(val), exp, err, sizeof err);
+    return kv_set(s, &sc, key, strlen(key), val, strlen(val), exp, err, sizeof err);
 }
 
 static void test_basics(kv *s)
 {
     char buf[256];
 
-    ok(kv_use_root(s, root_a, err, sizeof err) == KV_OK, "scope for root a");
-    is_int(strlen(kv_scope(s)), KV_SCOPE_LEN, "a scope is 16 hex digits");
+    ok(kv_scope_make(&sc, root_a, NULL, err, sizeof err) == KV_OK, "scope for root a");
+    is_int(strlen(sc.id), KV_SCOPE_LEN, "a scope is 16 hex digits");
     is_int(get_str(s, "missing", buf, sizeof buf), KV_NOTFOUND, "absent key: not found");
     is_int(set_str(s, "k", "{\"a\":[1,2]}", 0), KV_OK, "set");
     is_int(get_str(s, "k", buf, sizeof buf), KV_OK, "get");
@@ -55,8 +56,8 @@ static void test_basics(kv *s)
     is_int(set_str(s, "k", "\"other\"", 0), KV_OK, "overwrite");
     get_str(s, "k", buf, sizeof buf);
     is_str(buf, "\"other\"", "the new value replaces the old");
-    is_int(kv_del(s, "k", 1, err, sizeof err), KV_OK, "delete an existing key");
-    is_int(kv_del(s, "k", 1, err, sizeof err), KV_NOTFOUND, "delete again: not found");
+    is_int(kv_del(s, &sc, "k", 1, err, sizeof err), KV_OK, "delete an existing key");
+    is_int(kv_del(s, &sc, "k", 1, err, sizeof err), KV_NOTFOUND, "delete again: not found");
     is_int(get_str(s, "k", buf, sizeof buf), KV_NOTFOUND, "gone after delete");
 }
 
@@ -68,18 +69,18 @@ static void test_limits(kv *s)
     size_t n;
 
     memset(key, 'k', sizeof key);
-    is_int(kv_set(s, key, KV_MAX_KEY, "1", 1, 0, err, sizeof err), KV_OK, "a 1 KB key is accepted");
-    is_int(kv_set(s, key, KV_MAX_KEY + 1, "1", 1, 0, err, sizeof err), KV_ERR, "a longer key is refused");
-    is_int(kv_set(s, "", 0, "1", 1, 0, err, sizeof err), KV_ERR, "an empty key is refused");
+    is_int(kv_set(s, &sc, key, KV_MAX_KEY, "1", 1, 0, err, sizeof err), KV_OK, "a 1 KB key is accepted");
+    is_int(kv_set(s, &sc, key, KV_MAX_KEY + 1, "1", 1, 0, err, sizeof err), KV_ERR, "a longer key is refused");
+    is_int(kv_set(s, &sc, "", 0, "1", 1, 0, err, sizeof err), KV_ERR, "an empty key is refused");
     memset(big, 'x', KV_MAX_VALUE + 1);
-    is_int(kv_set(s, "big", 3, big, KV_MAX_VALUE + 1, 0, err, sizeof err), KV_ERR,
+    is_int(kv_set(s, &sc, "big", 3, big, KV_MAX_VALUE + 1, 0, err, sizeof err), KV_ERR,
            "a value past the limit is refused");
-    is_int(kv_set(s, "big", 3, big, KV_MAX_VALUE, 0, err, sizeof err), KV_OK,
+    is_int(kv_set(s, &sc, "big", 3, big, KV_MAX_VALUE, 0, err, sizeof err), KV_OK,
            "a value at the limit is stored");
-    ok(kv_get(s, "big", 3, &v, &n, NULL, err, sizeof err) == KV_OK && n == KV_MAX_VALUE &&
+    ok(kv_get(s, &sc, "big", 3, &v, &n, NULL, err, sizeof err) == KV_OK && n == KV_MAX_VALUE &&
        memcmp(v, big, n) == 0, "and read back whole");
-    kv_del(s, "big", 3, err, sizeof err);
-    kv_del(s, key, KV_MAX_KEY, err, sizeof err);
+    kv_del(s, &sc, "big", 3, err, sizeof err);
+    kv_del(s, &sc, key, KV_MAX_KEY, err, sizeof err);
     free(big);
 }
 
@@ -91,11 +92,11 @@ static void test_expiry(kv *s)
     size_t n, purged = 0;
 
     is_int(set_str(s, "ttl", "1", kv_now() + 400), KV_OK, "set with an expiry");
-    ok(kv_get(s, "ttl", 3, &v, &n, &exp, err, sizeof err) == KV_OK && exp > kv_now(),
+    ok(kv_get(s, &sc, "ttl", 3, &v, &n, &exp, err, sizeof err) == KV_OK && exp > kv_now(),
        "readable before it expires, with its expiry");
     nap_ms(500);
     is_int(get_str(s, "ttl", buf, sizeof buf), KV_NOTFOUND, "absent once expired");
-    is_int(kv_del(s, "ttl", 3, err, sizeof err), KV_NOTFOUND, "deleting an expired key: not found");
+    is_int(kv_del(s, &sc, "ttl", 3, err, sizeof err), KV_NOTFOUND, "deleting an expired key: not found");
     set_str(s, "e1", "1", kv_now() - 1);
     set_str(s, "e2", "1", kv_now() - 1);
     set_str(s, "e3", "1", kv_now() - 1);
@@ -112,8 +113,8 @@ static void test_expiry(kv *s)
     set_str(s, "keep", "2", 0);
     kv_purge(s, 100, &purged, err, sizeof err);
     is_int((long) purged, 0, "replacing a TTL by none leaves nothing to purge");
-    kv_del(s, "keep", 4, err, sizeof err);
-    kv_del(s, "forever", 7, err, sizeof err);
+    kv_del(s, &sc, "keep", 4, err, sizeof err);
+    kv_del(s, &sc, "forever", 7, err, sizeof err);
 }
 
 static void test_numbers(kv *s)
@@ -123,49 +124,49 @@ static void test_numbers(kv *s)
     char buf[64];
     int i, allowed = 0;
 
-    is_int(kv_incr(s, "n", 1, 1, 0, &r, err, sizeof err), KV_OK, "incr an absent key");
+    is_int(kv_incr(s, &sc, "n", 1, 1, 0, &r, err, sizeof err), KV_OK, "incr an absent key");
     ok(r == 1, "starts from 0");
-    kv_incr(s, "n", 1, 41, 0, &r, err, sizeof err);
+    kv_incr(s, &sc, "n", 1, 41, 0, &r, err, sizeof err);
     ok(r == 42, "adds");
-    kv_incr(s, "n", 1, -0.5, 0, &r, err, sizeof err);
+    kv_incr(s, &sc, "n", 1, -0.5, 0, &r, err, sizeof err);
     ok(r == 41.5, "adds fractions and negatives");
     get_str(s, "n", buf, sizeof buf);
     is_str(buf, "41.5", "stored as a JSON number");
     set_str(s, "s", "\"text\"", 0);
-    is_int(kv_incr(s, "s", 1, 1, 0, &r, err, sizeof err), KV_ERR, "incr on a string fails");
+    is_int(kv_incr(s, &sc, "s", 1, 1, 0, &r, err, sizeof err), KV_ERR, "incr on a string fails");
     ok(strstr(err, "not a number") != NULL, "saying why");
     set_str(s, "huge", "1e308", 0);
-    is_int(kv_incr(s, "huge", 4, 1e308, 0, &r, err, sizeof err), KV_ERR,
+    is_int(kv_incr(s, &sc, "huge", 4, 1e308, 0, &r, err, sizeof err), KV_ERR,
            "incr past the largest double fails");
     get_str(s, "huge", buf, sizeof buf);
     is_str(buf, "1e308", "and leaves the value as it was");
-    kv_incr(s, "t", 1, 1, kv_now() + 500, &r, err, sizeof err);
-    kv_incr(s, "t", 1, 1, kv_now() + 100000, &r, err, sizeof err);
+    kv_incr(s, &sc, "t", 1, 1, kv_now() + 500, &r, err, sizeof err);
+    kv_incr(s, &sc, "t", 1, 1, kv_now() + 100000, &r, err, sizeof err);
     nap_ms(600);
     is_int(get_str(s, "t", buf, sizeof buf), KV_NOTFOUND,
            "incr keeps the expiry given when the key was created");
     /* an expired number replaced in place (a cursor's DB_CURRENT): the
      * expiry index must lose its old entry, or a purge would take the
      * live key with it */
-    kv_incr(s, "e", 1, 5, kv_now() + 300, &r, err, sizeof err);
-    kv_incr(s, "e", 1, 1, 0, &r, err, sizeof err);
+    kv_incr(s, &sc, "e", 1, 5, kv_now() + 300, &r, err, sizeof err);
+    kv_incr(s, &sc, "e", 1, 1, 0, &r, err, sizeof err);
     nap_ms(400);
-    kv_incr(s, "e", 1, 1, kv_now() + 100000, &r, err, sizeof err);
+    kv_incr(s, &sc, "e", 1, 1, kv_now() + 100000, &r, err, sizeof err);
     ok(r == 1, "incr on an expired number starts from 0");
     kv_purge(s, 100, NULL, err, sizeof err);
     is_int(get_str(s, "e", buf, sizeof buf), KV_OK, "and a purge leaves the new one");
     is_str(buf, "1", "with its value");
     for (i = 0; i < 5; i++) {
-        kv_rate(s, "rl", 2, 3, 60000, &rr, err, sizeof err);
+        kv_rate(s, &sc, "rl", 2, 3, 60000, &rr, err, sizeof err);
         allowed += rr.allowed;
     }
     is_int(allowed, 3, "a rate limit of 3 allows 3 of 5");
     ok(!rr.allowed && rr.remaining == 0 && rr.reset_at > kv_now(), "then refuses, saying when it resets");
-    kv_rate(s, "rw", 2, 1, 500, &rr, err, sizeof err);
-    kv_rate(s, "rw", 2, 1, 500, &rr, err, sizeof err);
+    kv_rate(s, &sc, "rw", 2, 1, 500, &rr, err, sizeof err);
+    kv_rate(s, &sc, "rw", 2, 1, 500, &rr, err, sizeof err);
     ok(!rr.allowed, "a full window refuses");
     nap_ms(600);
-    kv_rate(s, "rw", 2, 1, 500, &rr, err, sizeof err);
+    kv_rate(s, &sc, "rw", 2, 1, 500, &rr, err, sizeof err);
     ok(rr.allowed, "a new window allows again");
 }
 
@@ -175,14 +176,14 @@ static void test_list(kv *s)
     char key[16];
     int i, ok_order = 1;
 
-    kv_clear(s, err, sizeof err);
+    kv_clear(s, &sc, err, sizeof err);
     for (i = 9; i >= 0; i--) {
         snprintf(key, sizeof key, "user:%02d", i);
         set_str(s, key, "1", 0);
     }
     set_str(s, "other", "1", 0);
     set_str(s, "user:gone", "1", kv_now() - 1);
-    is_int(kv_list(s, "user:", 5, NULL, 0, 4, 0, &r, err, sizeof err), KV_OK, "list a prefix");
+    is_int(kv_list(s, &sc, "user:", 5, NULL, 0, 4, 0, &r, err, sizeof err), KV_OK, "list a prefix");
     is_int((long) r.n, 4, "a page holds the limit");
     ok(r.more, "and says more follow");
     for (i = 0; i < (int) r.n; i++) {
@@ -192,18 +193,18 @@ static void test_list(kv *s)
     ok(ok_order, "in byte order, without the scope");
     snprintf(key, sizeof key, "%.*s", (int) r.items[3].klen, r.items[3].key);
     kv_list_free(&r);
-    kv_list(s, "user:", 5, key, strlen(key), 100, 1, &r, err, sizeof err);
+    kv_list(s, &sc, "user:", 5, key, strlen(key), 100, 1, &r, err, sizeof err);
     is_int((long) r.n, 6, "the next page starts after the cursor, skipping the expired");
     ok(!r.more && r.n > 0 && memcmp(r.items[0].key, "user:04", 7) == 0 &&
        r.items[0].vlen == 1 && r.items[0].val[0] == '1', "with values when asked");
     kv_list_free(&r);
-    kv_list(s, "", 0, NULL, 0, 100, 0, &r, err, sizeof err);
+    kv_list(s, &sc, "", 0, NULL, 0, 100, 0, &r, err, sizeof err);
     is_int((long) r.n, 11, "an empty prefix lists the whole scope");
     kv_list_free(&r);
-    kv_list(s, "user:", 5, "aaaaaaaaaaaa", 12, 100, 0, &r, err, sizeof err);
+    kv_list(s, &sc, "user:", 5, "aaaaaaaaaaaa", 12, 100, 0, &r, err, sizeof err);
     is_int((long) r.n, 10, "a cursor before the prefix, even a longer one, starts at the prefix");
     kv_list_free(&r);
-    kv_list(s, "user:", 5, "v", 1, 100, 0, &r, err, sizeof err);
+    kv_list(s, &sc, "user:", 5, "v", 1, 100, 0, &r, err, sizeof err);
     is_int((long) r.n, 0, "a cursor past the prefix lists nothing");
     kv_list_free(&r);
 }
@@ -213,19 +214,19 @@ static void test_scopes(kv *s)
     char buf[64];
     kv_list_result r;
 
-    kv_use_root(s, root_a, err, sizeof err);
+    kv_scope_make(&sc, root_a, NULL, err, sizeof err);
     set_str(s, "shared-name", "\"a\"", 0);
-    kv_use_root(s, root_b, err, sizeof err);
+    kv_scope_make(&sc, root_b, NULL, err, sizeof err);
     is_int(get_str(s, "shared-name", buf, sizeof buf), KV_NOTFOUND, "root b does not see root a's key");
     set_str(s, "shared-name", "\"b\"", 0);
-    kv_list(s, "", 0, NULL, 0, 100, 0, &r, err, sizeof err);
+    kv_list(s, &sc, "", 0, NULL, 0, 100, 0, &r, err, sizeof err);
     is_int((long) r.n, 1, "nor list it");
     kv_list_free(&r);
-    is_int(kv_clear(s, err, sizeof err), KV_OK, "clear root b");
-    kv_use_root(s, root_a, err, sizeof err);
+    is_int(kv_clear(s, &sc, err, sizeof err), KV_OK, "clear root b");
+    kv_scope_make(&sc, root_a, NULL, err, sizeof err);
     get_str(s, "shared-name", buf, sizeof buf);
     is_str(buf, "\"a\"", "root a's key survives b's clear");
-    is_int(kv_use_root(s, "/no/such/root", err, sizeof err), KV_ERR, "a root that does not exist is refused");
+    is_int(kv_scope_make(&sc, "/no/such/root", NULL, err, sizeof err), KV_ERR, "a root that does not exist is refused");
 }
 
 /* 4 processes x 250 increments of one key: exactly 1000. */
@@ -240,9 +241,9 @@ static void test_concurrency(void)
         pids[i] = fork();
         if (pids[i] == 0) {
             kv *c = kv_open(dir, err, sizeof err);
-            int j, bad = c == NULL || kv_use_root(c, root_a, err, sizeof err) != KV_OK;
+            int j, bad = c == NULL || kv_scope_make(&sc, root_a, NULL, err, sizeof err) != KV_OK;
             for (j = 0; j < 250 && !bad; j++)
-                bad = kv_incr(c, "shared", 6, 1, 0, &r, err, sizeof err) != KV_OK;
+                bad = kv_incr(c, &sc, "shared", 6, 1, 0, &r, err, sizeof err) != KV_OK;
             if (bad)
                 printf("# child %d: %s\n", i, err);
             kv_close(c);
@@ -253,8 +254,8 @@ static void test_concurrency(void)
         clean &= waitpid(pids[i], &st, 0) == pids[i] && WIFEXITED(st) && WEXITSTATUS(st) == 0;
     ok(clean, "4 processes incremented without an error");
     s = kv_open(dir, err, sizeof err);
-    kv_use_root(s, root_a, err, sizeof err);
-    kv_incr(s, "shared", 6, 0, 0, &r, err, sizeof err);
+    kv_scope_make(&sc, root_a, NULL, err, sizeof err);
+    kv_incr(s, &sc, "shared", 6, 0, 0, &r, err, sizeof err);
     ok(r == 1000, "and not one increment was lost");
     kv_close(s);
 }
@@ -286,7 +287,7 @@ int main(void)
     kv_close(s);
     test_concurrency();
     s = kv_open(dir, err, sizeof err);
-    kv_use_root(s, root_a, err, sizeof err);
+    kv_scope_make(&sc, root_a, NULL, err, sizeof err);
     ok(s && get_str(s, "durable", buf, sizeof buf) == KV_OK && strcmp(buf, "7") == 0,
        "a value survives closing and reopening");
     kv_close(s);

@@ -3,7 +3,7 @@
  * and addresses an entry covers.  Pure C: no heap, no libcurl transfer, no
  * traffic (the end-to-end side is t/100-fetch-limits.t, which can only
  * check refusals without reaching beyond loopback). */
-#include "bindings/js_fetch.h"
+#include "net/net.h"
 #include "tap.h"
 
 static const struct {
@@ -67,10 +67,10 @@ int main(void)
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         snprintf(name, sizeof name, "'%s' %s '%s'", cases[i].list,
                  cases[i].match ? "covers" : "does not cover", cases[i].host);
-        is_int(jfetch_policy_match(cases[i].list, cases[i].host), cases[i].match, name);
+        is_int(net_policy_match(cases[i].list, cases[i].host), cases[i].match, name);
     }
     for (i = 0; i < sizeof syntax / sizeof syntax[0]; i++) {
-        int rc = jfetch_policy_check(syntax[i].list, err, sizeof err);
+        int rc = net_policy_check(syntax[i].list, err, sizeof err);
         snprintf(name, sizeof name, "'%s' is %s%s%s", syntax[i].list,
                  syntax[i].valid ? "a valid list" : "refused", rc < 0 ? ": " : "", rc < 0 ? err : "");
         ok((rc == 0) == syntax[i].valid, name);

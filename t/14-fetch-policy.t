@@ -1,2 +1,0 @@
-#!/bin/sh
-exec "${INVOKE_BUILDDIR:-.}/t/unit/fetch_test"
