@@ -1,10 +1,10 @@
 /* router_fuzz.c - libFuzzer harness for the router's path decoding.
  *
  * The bytes are a request path as a web server passes it (still
- * percent-encoded, any byte at all); rt_resolve decodes and judges every
+ * percent-encoded, any byte at all); route_resolve decodes and judges every
  * segment against a real functions root (t/fixtures/root, given by
  * FUZZ_ROOT).  Besides ASan/UBSan findings, the harness checks the
- * router's promise: whatever it answers RT_OK with is a file inside the
+ * router's promise: whatever it answers ROUTE_OK with is a file inside the
  * root whose path has no private segment.
  */
 #include <limits.h>
@@ -38,7 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *root = fz_get_root();
     size_t rl = strlen(root);
     char *path = malloc(size + 2);
-    rt_match *m = malloc(sizeof *m);
+    route_match *m = malloc(sizeof *m);
     char err[256];
 
     if (path == NULL || m == NULL)
@@ -47,15 +47,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     path[0] = '/';
     memcpy(path + 1, data, size);
     path[size + 1] = '\0';
-    if (rt_resolve(root, path, m, err, sizeof err) == RT_OK) {
+    if (route_resolve(root, path, m, err, sizeof err) == ROUTE_OK) {
         if (strncmp(m->file, root, rl) != 0 || m->file[rl] != '/')
             abort();        /* outside the root */
-        if (rt_is_private(m->rel))
+        if (route_is_private(m->rel))
             abort();        /* a private name was served */
-        if (m->nparams < 0 || m->nparams > RT_MAX_PARAMS)
+        if (m->nparams < 0 || m->nparams > ROUTE_MAX_PARAMS)
             abort();
     }
-    (void)rt_is_private(path + 1);
+    (void)route_is_private(path + 1);
     free(m);
     free(path);
     return 0;

@@ -75,7 +75,7 @@ int js_host_confine(const js_host *h, const char *path, char *out)
         errno = EACCES;
         return -1;
     }
-    return rt_confine(h->root, h->root, path, out);
+    return route_confine(h->root, h->root, path, out);
 }
 
 duk_ret_t js_host_throw_errno(duk_context *ctx, int err, const char *op, const char *path)

@@ -257,7 +257,7 @@ static duk_ret_t eng_cut_global(duk_context *t, void *udata)
 struct eng_dispatch_args {
     eng *e;
     const eng_request *r;
-    const rt_match *m;
+    const route_match *m;
     const char *path;
 };
 
@@ -269,7 +269,7 @@ static duk_ret_t eng_run_dispatch(duk_context *t, void *udata)
 {
     const struct eng_dispatch_args *a = udata;
     const eng_request *r = a->r;
-    const rt_match *m = a->m;
+    const route_match *m = a->m;
     int i;
 
     duk_push_heapptr(t, a->e->dispatch);
@@ -302,7 +302,7 @@ static duk_ret_t eng_run_dispatch(duk_context *t, void *udata)
  * REQUEST_METHOD, SERVER_PROTOCOL, CONTENT_TYPE) in thread t and
  * logs what escaped it.  Returns 0, or non-zero when it threw. */
 static int eng_call_dispatch(eng *e, duk_context *t, const eng_request *r,
-                         const rt_match *m, const char *path)
+                         const route_match *m, const char *path)
 {
     struct eng_dispatch_args a = { e, r, m, path };
     int rc = duk_safe_call(t, eng_run_dispatch, &a, 0, 1);
@@ -320,9 +320,9 @@ int eng_handle(eng *e, const eng_request *r)
     char path[PATH_MAX], why[256];
     const char *root = r->root ? r->root : e->cfg.root;
     const char *method = r->vars->method;
-    static rt_match m;      /* PATH_MAX-sized: keep it off the stack */
+    static route_match m;      /* PATH_MAX-sized: keep it off the stack */
     static unsigned long seq;   /* numbers the requests for sys.env */
-    rt_status st;
+    route_status st;
     duk_context *t;
     long retry = 0;
 
@@ -344,14 +344,14 @@ int eng_handle(eng *e, const eng_request *r)
         http_send_error(r->io, 429, NULL, hdr);
         return 429;
     }
-    st = rt_resolve(root, path, &m, why, sizeof why);
-    if (st != RT_OK) {
-        if (st == RT_FORBIDDEN)
+    st = route_resolve(root, path, &m, why, sizeof why);
+    if (st != ROUTE_OK) {
+        if (st == ROUTE_FORBIDDEN)
             log_console("warn", "-", r->id, why, strlen(why));
-        else if (st == RT_ERR)
+        else if (st == ROUTE_ERR)
             log_sys("error", "functions root %s: %s", root, why);
-        http_send_error(r->io, st == RT_ERR ? 500 : 404, NULL, NULL);
-        return st == RT_ERR ? 500 : 404;
+        http_send_error(r->io, st == ROUTE_ERR ? 500 : 404, NULL, NULL);
+        return st == ROUTE_ERR ? 500 : 404;
     }
 
     eng_kv_scope(e, root);

@@ -10,7 +10,7 @@
  * and must still lie inside the root under a public name: that is what
  * defeats symlinks, whatever the walk saw on the way.  The realpath (one
  * readlink per folder on the way) is remembered per path, for as long as
- * the stat() the walk makes anyway finds the same file (rt_real_cached).
+ * the stat() the walk makes anyway finds the same file (route_real_cached).
  */
 #include "router/router.h"
 
@@ -24,20 +24,20 @@
 
 /* A real rest path rarely has more than a dozen segments; the cap keeps the
  * segment table on the stack and the backtracking shallow. */
-#define RT_MAX_SEGS 128
+#define ROUTE_MAX_SEGS 128
 
 typedef struct {
     const char *root;
     size_t rootlen;             /* without trailing '/' ("/" -> 0) */
-    const char *seg[RT_MAX_SEGS];
-    size_t seglen[RT_MAX_SEGS];
+    const char *seg[ROUTE_MAX_SEGS];
+    size_t seglen[ROUTE_MAX_SEGS];
     int nseg;
     char dir[PATH_MAX];         /* the folder being walked, grown in place */
-    struct stat st;             /* what rt_is found last */
-    rt_match *m;
+    struct stat st;             /* what route_is found last */
+    route_match *m;
     char *err;
     size_t errlen;
-} rt_walk;
+} route_walk;
 
 /* The [param] / [...rest] entries of one folder, smallest name first so that
  * two siblings of the same kind (a mistake in the tree) route the same way
@@ -47,12 +47,12 @@ typedef struct {
     char pdir[NAME_MAX + 1];    /* [name]/, a folder */
     char rfile[NAME_MAX + 1];   /* [...name].js */
     char rdir[NAME_MAX + 1];    /* [...name]/ */
-} rt_dyn;
+} route_dyn;
 
-static void rt_why(char *err, size_t errlen, const char *fmt, ...)
+static void route_why(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-static void rt_why(char *err, size_t errlen, const char *fmt, ...)
+static void route_why(char *err, size_t errlen, const char *fmt, ...)
 {
     va_list ap;
 
@@ -63,7 +63,7 @@ static void rt_why(char *err, size_t errlen, const char *fmt, ...)
     va_end(ap);
 }
 
-static int rt_hexval(int c)
+static int route_hexval(int c)
 {
     if (c >= '0' && c <= '9')
         return c - '0';
@@ -75,15 +75,15 @@ static int rt_hexval(int c)
 }
 
 /* A name the router never serves.  Shared by the request check and by
- * rt_is_private(), so that both refuse exactly the same names. */
-static int rt_private_name(const char *s, size_t n)
+ * route_is_private(), so that both refuse exactly the same names. */
+static int route_private_name(const char *s, size_t n)
 {
     return n > 0 && (s[0] == '.' || s[0] == '_' ||
                      (n == 12 && memcmp(s, "node_modules", 12) == 0));
 }
 
 /* Why a decoded segment may not be routed, or NULL when it may. */
-static const char *rt_bad_segment(const char *s, size_t n)
+static const char *route_bad_segment(const char *s, size_t n)
 {
     size_t i;
 
@@ -100,14 +100,14 @@ static const char *rt_bad_segment(const char *s, size_t n)
         if (c < 0x20 || c == 0x7f)
             return "control byte";
     }
-    if (rt_private_name(s, n))
+    if (route_private_name(s, n))
         return "private name";
     return NULL;
 }
 
 /* Splits and decodes `path` into w->seg, stored in buf (PATH_MAX bytes, each
  * segment NUL-terminated).  Returns NULL or why the path is refused. */
-static const char *rt_split(rt_walk *w, const char *path, char *buf)
+static const char *route_split(route_walk *w, const char *path, char *buf)
 {
     size_t len, i = 1, o = 0;
     const char *why;
@@ -125,15 +125,15 @@ static const char *rt_split(rt_walk *w, const char *path, char *buf)
     w->nseg = 0;
     while (i < len) {
         size_t start = o;
-        if (w->nseg == RT_MAX_SEGS)
+        if (w->nseg == ROUTE_MAX_SEGS)
             return "too many segments";
         while (i < len && path[i] != '/') {
             if (path[i] == '%') {
                 int hi, lo;
                 /* Neither NUL nor '/' is a hex digit: the escape cannot
                  * run past the end or into the next segment. */
-                if ((hi = rt_hexval((unsigned char)path[i + 1])) < 0 ||
-                    (lo = rt_hexval((unsigned char)path[i + 2])) < 0)
+                if ((hi = route_hexval((unsigned char)path[i + 1])) < 0 ||
+                    (lo = route_hexval((unsigned char)path[i + 2])) < 0)
                     return "malformed percent escape";
                 buf[o++] = (char)(hi << 4 | lo);
                 i += 3;
@@ -143,7 +143,7 @@ static const char *rt_split(rt_walk *w, const char *path, char *buf)
         }
         if (o == start)
             return "empty segment";
-        if ((why = rt_bad_segment(buf + start, o - start)) != NULL)
+        if ((why = route_bad_segment(buf + start, o - start)) != NULL)
             return why;
         w->seg[w->nseg] = buf + start;
         w->seglen[w->nseg++] = o - start;
@@ -155,7 +155,7 @@ static const char *rt_split(rt_walk *w, const char *path, char *buf)
 
 /* Appends "/" a b to w->dir; returns the previous length, or -1 (and leaves
  * dir as it was) when the result would not fit in PATH_MAX. */
-static long rt_push(rt_walk *w, const char *a, const char *b)
+static long route_push(route_walk *w, const char *a, const char *b)
 {
     size_t n = strlen(w->dir), la = strlen(a), lb = strlen(b);
 
@@ -167,17 +167,17 @@ static long rt_push(rt_walk *w, const char *a, const char *b)
     return (long)n;
 }
 
-static void rt_pop(rt_walk *w, long n)
+static void route_pop(route_walk *w, long n)
 {
     w->dir[n] = '\0';
 }
 
 /* 1 when w->dir/a b exists and is of the given type (S_IFREG or S_IFDIR),
  * following symlinks: where they lead is judged once, at the end. */
-static int rt_is(rt_walk *w, const char *a, const char *b, mode_t type)
+static int route_is(route_walk *w, const char *a, const char *b, mode_t type)
 {
     struct stat st;
-    long n = rt_push(w, a, b);
+    long n = route_push(w, a, b);
     int ok;
 
     if (n < 0)
@@ -185,7 +185,7 @@ static int rt_is(rt_walk *w, const char *a, const char *b, mode_t type)
     ok = stat(w->dir, &st) == 0 && (st.st_mode & S_IFMT) == type;
     if (ok)
         w->st = st;
-    rt_pop(w, n);
+    route_pop(w, n);
     return ok;
 }
 
@@ -196,30 +196,30 @@ static int rt_is(rt_walk *w, const char *a, const char *b, mode_t type)
  * same inode, unchanged, is the very file that was judged inside the
  * root (its real path still names it), so what is served never leaves
  * the root.  Per process, a few entries: a worker serves a few files. */
-#define RT_REAL_SLOTS 16
+#define ROUTE_REAL_SLOTS 16
 
-static struct rt_real {
+static struct route_real {
     char *path, *real;
     dev_t dev;
     ino_t ino;
     struct timespec ctime;
-} rt_reals[RT_REAL_SLOTS];
+} route_reals[ROUTE_REAL_SLOTS];
 
-static struct rt_real *rt_real_slot(const char *path)
+static struct route_real *route_real_slot(const char *path)
 {
     unsigned h = 2166136261u;
 
     for (; *path; path++)
         h = (h ^ (unsigned char) *path) * 16777619u;
-    return &rt_reals[h % RT_REAL_SLOTS];
+    return &route_reals[h % ROUTE_REAL_SLOTS];
 }
 
 /* realpath(w->dir) into out (PATH_MAX), from the cache when w->st (the
- * stat() rt_is just made of that path) matches; on a miss w->st becomes
+ * stat() route_is just made of that path) matches; on a miss w->st becomes
  * the real path's.  NULL when it fails. */
-static char *rt_real_cached(rt_walk *w, char *out)
+static char *route_real_cached(route_walk *w, char *out)
 {
-    struct rt_real *r = rt_real_slot(w->dir);
+    struct route_real *r = route_real_slot(w->dir);
     const struct stat *st = &w->st;
     char *p, *q;
 
@@ -254,64 +254,64 @@ static char *rt_real_cached(rt_walk *w, char *out)
 /* Checks the file w->dir/a b and, when it may be served, fills m->file and
  * m->rel.  The walk only saw names; this is where the file itself is
  * judged, after every symlink on its way has been resolved. */
-static rt_status rt_accept(rt_walk *w, const char *a, const char *b)
+static route_status route_accept(route_walk *w, const char *a, const char *b)
 {
-    rt_match *m = w->m;
-    long n = rt_push(w, a, b);
+    route_match *m = w->m;
+    long n = route_push(w, a, b);
     char *real;
     const char *rel;
 
     if (n < 0)
-        return RT_NOT_FOUND;
-    real = rt_real_cached(w, m->file);
-    rt_pop(w, n);
+        return ROUTE_NOT_FOUND;
+    real = route_real_cached(w, m->file);
+    route_pop(w, n);
     m->st = w->st;
     if (real == NULL)
-        return RT_NOT_FOUND;    /* vanished since the stat() */
+        return ROUTE_NOT_FOUND;    /* vanished since the stat() */
     if (strncmp(m->file, w->root, w->rootlen) != 0 ||
         m->file[w->rootlen] != '/') {
-        rt_why(w->err, w->errlen, "symlink leaves the root: %s", m->file);
+        route_why(w->err, w->errlen, "symlink leaves the root: %s", m->file);
         m->file[0] = '\0';
-        return RT_FORBIDDEN;
+        return ROUTE_FORBIDDEN;
     }
     rel = m->file + w->rootlen + 1;
-    if (rt_is_private(rel)) {
-        rt_why(w->err, w->errlen, "symlink reaches a private name: %s", rel);
+    if (route_is_private(rel)) {
+        route_why(w->err, w->errlen, "symlink reaches a private name: %s", rel);
         m->file[0] = '\0';
-        return RT_FORBIDDEN;
+        return ROUTE_FORBIDDEN;
     }
     m->rel = rel;
-    return RT_OK;
+    return ROUTE_OK;
 }
 
 /* Tries name.js, then name/index.js, in w->dir. */
-static rt_status rt_try_file(rt_walk *w, const char *name)
+static route_status route_try_file(route_walk *w, const char *name)
 {
-    if (rt_is(w, name, ".js", S_IFREG))
-        return rt_accept(w, name, ".js");
-    if (rt_is(w, name, "/index.js", S_IFREG))
-        return rt_accept(w, name, "/index.js");
-    return RT_NOT_FOUND;
+    if (route_is(w, name, ".js", S_IFREG))
+        return route_accept(w, name, ".js");
+    if (route_is(w, name, "/index.js", S_IFREG))
+        return route_accept(w, name, "/index.js");
+    return ROUTE_NOT_FOUND;
 }
 
 /* Tries a [param] or [...rest] entry: the file itself ("[id].js"), or the
  * index.js of the folder ("[id]/"). */
-static rt_status rt_try_entry(rt_walk *w, const char *entry, int is_file)
+static route_status route_try_entry(route_walk *w, const char *entry, int is_file)
 {
     if (is_file)
-        return rt_is(w, entry, "", S_IFREG) ? rt_accept(w, entry, "")
-                                            : RT_NOT_FOUND;
-    return rt_is(w, entry, "/index.js", S_IFREG)
-           ? rt_accept(w, entry, "/index.js") : RT_NOT_FOUND;
+        return route_is(w, entry, "", S_IFREG) ? route_accept(w, entry, "")
+                                            : ROUTE_NOT_FOUND;
+    return route_is(w, entry, "/index.js", S_IFREG)
+           ? route_accept(w, entry, "/index.js") : ROUTE_NOT_FOUND;
 }
 
 /* Letters, digits, '_', '$', '-': a name that reads well as req.params.x
  * and cannot smuggle anything into a path. */
-static int rt_ident(const char *s, size_t n)
+static int route_ident(const char *s, size_t n)
 {
     size_t i;
 
-    if (n == 0 || n >= RT_NAME_MAX)
+    if (n == 0 || n >= ROUTE_NAME_MAX)
         return 0;
     for (i = 0; i < n; i++) {
         char c = s[i];
@@ -322,7 +322,7 @@ static int rt_ident(const char *s, size_t n)
     return 1;
 }
 
-static void rt_keep(char *slot, const char *name)
+static void route_keep(char *slot, const char *name)
 {
     if (slot[0] == '\0' || strcmp(name, slot) < 0)
         snprintf(slot, NAME_MAX + 1, "%s", name);
@@ -330,7 +330,7 @@ static void rt_keep(char *slot, const char *name)
 
 /* Lists w->dir once and sorts its [param] / [...rest] entries by kind.
  * Returns -1 when the folder cannot be read. */
-static int rt_scan(rt_walk *w, rt_dyn *d)
+static int route_scan(route_walk *w, route_dyn *d)
 {
     DIR *dp = opendir(w->dir[0] != '\0' ? w->dir : "/");
     struct dirent *de;
@@ -352,156 +352,156 @@ static int rt_scan(rt_walk *w, rt_dyn *d)
         if (end <= s || *end != ']')
             continue;
         rest = strncmp(s + 1, "...", 3) == 0 ? 3 : 0;
-        if (!rt_ident(s + 1 + rest, (size_t)(end - s) - 1 - rest))
+        if (!route_ident(s + 1 + rest, (size_t)(end - s) - 1 - rest))
             continue;
         type = js ? S_IFREG : S_IFDIR;
-        if (!rt_is(w, s, "", type))
+        if (!route_is(w, s, "", type))
             continue;
         if (rest)
-            rt_keep(js ? d->rfile : d->rdir, s);
+            route_keep(js ? d->rfile : d->rdir, s);
         else
-            rt_keep(js ? d->pfile : d->pdir, s);
+            route_keep(js ? d->pfile : d->pdir, s);
     }
     closedir(dp);
     return 0;
 }
 
 /* Records a parameter from its entry name ("[id]", "[...slug].js"). */
-static rt_status rt_param_push(rt_walk *w, const char *entry, const char *v,
+static route_status route_param_push(route_walk *w, const char *entry, const char *v,
                                size_t vlen)
 {
-    rt_match *m = w->m;
-    rt_param *p;
+    route_match *m = w->m;
+    route_param *p;
     const char *s = entry + 1;
     size_t n;
 
     if (strncmp(s, "...", 3) == 0)
         s += 3;
     n = (size_t)(strchr(s, ']') - s);
-    if (m->nparams == RT_MAX_PARAMS) {
-        rt_why(w->err, w->errlen, "more than %d parameters", RT_MAX_PARAMS);
-        return RT_FORBIDDEN;
+    if (m->nparams == ROUTE_MAX_PARAMS) {
+        route_why(w->err, w->errlen, "more than %d parameters", ROUTE_MAX_PARAMS);
+        return ROUTE_FORBIDDEN;
     }
-    if (vlen >= RT_VALUE_MAX) {
-        rt_why(w->err, w->errlen, "parameter %.*s longer than %d bytes",
-               (int)n, s, RT_VALUE_MAX - 1);
-        return RT_FORBIDDEN;
+    if (vlen >= ROUTE_VALUE_MAX) {
+        route_why(w->err, w->errlen, "parameter %.*s longer than %d bytes",
+               (int)n, s, ROUTE_VALUE_MAX - 1);
+        return ROUTE_FORBIDDEN;
     }
     p = &m->params[m->nparams++];
     memcpy(p->name, s, n);
     p->name[n] = '\0';
     memcpy(p->value, v, vlen);
     p->value[vlen] = '\0';
-    return RT_OK;
+    return ROUTE_OK;
 }
 
-static rt_status rt_walk_at(rt_walk *w, int i);
+static route_status route_walk_at(route_walk *w, int i);
 
 /* Descends into folder name (exact or [param]) for segment i + 1. */
-static rt_status rt_descend(rt_walk *w, const char *name, int i)
+static route_status route_descend(route_walk *w, const char *name, int i)
 {
-    long n = rt_push(w, name, "");
-    rt_status st;
+    long n = route_push(w, name, "");
+    route_status st;
 
     if (n < 0)
-        return RT_NOT_FOUND;
-    st = rt_walk_at(w, i + 1);
-    rt_pop(w, n);
+        return ROUTE_NOT_FOUND;
+    st = route_walk_at(w, i + 1);
+    route_pop(w, n);
     return st;
 }
 
 /* Segment i as the value of [param] entry (a file only for the last
  * segment, a folder to descend into otherwise). */
-static rt_status rt_by_param(rt_walk *w, int i, const char *entry, int is_file)
+static route_status route_by_param(route_walk *w, int i, const char *entry, int is_file)
 {
-    rt_status st;
+    route_status st;
 
     if (entry[0] == '\0')
-        return RT_NOT_FOUND;
-    if ((st = rt_param_push(w, entry, w->seg[i], w->seglen[i])) != RT_OK)
+        return ROUTE_NOT_FOUND;
+    if ((st = route_param_push(w, entry, w->seg[i], w->seglen[i])) != ROUTE_OK)
         return st;
     if (i == w->nseg - 1)
-        st = rt_try_entry(w, entry, is_file);
+        st = route_try_entry(w, entry, is_file);
     else
-        st = rt_descend(w, entry, i);
-    if (st == RT_NOT_FOUND)
+        st = route_descend(w, entry, i);
+    if (st == ROUTE_NOT_FOUND)
         w->m->nparams--;
     return st;
 }
 
 /* Segments i.. as the value of [...rest] entry.  They are NUL-separated in
  * the split buffer, so the join is done in a copy. */
-static rt_status rt_by_rest(rt_walk *w, int i, const char *entry, int is_file)
+static route_status route_by_rest(route_walk *w, int i, const char *entry, int is_file)
 {
-    char v[RT_VALUE_MAX];
+    char v[ROUTE_VALUE_MAX];
     size_t o = 0;
-    rt_status st;
+    route_status st;
     int k;
 
     if (entry[0] == '\0')
-        return RT_NOT_FOUND;
+        return ROUTE_NOT_FOUND;
     for (k = i; k < w->nseg; k++) {
         if (o + (k > i) + w->seglen[k] >= sizeof v) {
-            rt_why(w->err, w->errlen, "rest parameter longer than %d bytes",
-                   RT_VALUE_MAX - 1);
-            return RT_FORBIDDEN;
+            route_why(w->err, w->errlen, "rest parameter longer than %d bytes",
+                   ROUTE_VALUE_MAX - 1);
+            return ROUTE_FORBIDDEN;
         }
         if (k > i)
             v[o++] = '/';
         memcpy(v + o, w->seg[k], w->seglen[k]);
         o += w->seglen[k];
     }
-    if ((st = rt_param_push(w, entry, v, o)) != RT_OK)
+    if ((st = route_param_push(w, entry, v, o)) != ROUTE_OK)
         return st;
-    if ((st = rt_try_entry(w, entry, is_file)) == RT_NOT_FOUND)
+    if ((st = route_try_entry(w, entry, is_file)) == ROUTE_NOT_FOUND)
         w->m->nparams--;
     return st;
 }
 
-/* Routes segments i.. from folder w->dir.  Anything but RT_NOT_FOUND ends
+/* Routes segments i.. from folder w->dir.  Anything but ROUTE_NOT_FOUND ends
  * the whole walk: a file that was found but refused must not fall through
  * to a [param] sibling that would then serve the request instead. */
-static rt_status rt_walk_at(rt_walk *w, int i)
+static route_status route_walk_at(route_walk *w, int i)
 {
     const char *seg = w->seg[i];
     int last = i == w->nseg - 1;
-    rt_status st = RT_NOT_FOUND;
-    rt_dyn d;
+    route_status st = ROUTE_NOT_FOUND;
+    route_dyn d;
 
     /* A request for "[id]" is a value, never the name of the entry. */
     if (seg[0] != '[') {
         if (last)
-            st = rt_try_file(w, seg);
-        else if (rt_is(w, seg, "", S_IFDIR))
-            st = rt_descend(w, seg, i);
-        if (st != RT_NOT_FOUND)
+            st = route_try_file(w, seg);
+        else if (route_is(w, seg, "", S_IFDIR))
+            st = route_descend(w, seg, i);
+        if (st != ROUTE_NOT_FOUND)
             return st;
     }
-    if (rt_scan(w, &d) < 0) {
+    if (route_scan(w, &d) < 0) {
         if (strlen(w->dir) > w->rootlen)
-            return RT_NOT_FOUND;
-        rt_why(w->err, w->errlen, "cannot list %s: %s", w->root,
+            return ROUTE_NOT_FOUND;
+        route_why(w->err, w->errlen, "cannot list %s: %s", w->root,
                strerror(errno));
-        return RT_ERR;
+        return ROUTE_ERR;
     }
     if (last)
-        st = rt_by_param(w, i, d.pfile, 1);
-    if (st == RT_NOT_FOUND)
-        st = rt_by_param(w, i, d.pdir, 0);
-    if (st == RT_NOT_FOUND)
-        st = rt_by_rest(w, i, d.rfile, 1);
-    if (st == RT_NOT_FOUND)
-        st = rt_by_rest(w, i, d.rdir, 0);
+        st = route_by_param(w, i, d.pfile, 1);
+    if (st == ROUTE_NOT_FOUND)
+        st = route_by_param(w, i, d.pdir, 0);
+    if (st == ROUTE_NOT_FOUND)
+        st = route_by_rest(w, i, d.rfile, 1);
+    if (st == ROUTE_NOT_FOUND)
+        st = route_by_rest(w, i, d.rdir, 0);
     return st;
 }
 
-rt_status rt_resolve(const char *root, const char *path, rt_match *m,
+route_status route_resolve(const char *root, const char *path, route_match *m,
                      char *err, size_t errlen)
 {
-    rt_walk w;
+    route_walk w;
     char buf[PATH_MAX];
     const char *why;
-    rt_status st;
+    route_status st;
 
     m->file[0] = '\0';
     m->rel = m->file;
@@ -509,42 +509,42 @@ rt_status rt_resolve(const char *root, const char *path, rt_match *m,
     if (err != NULL && errlen > 0)
         err[0] = '\0';
     if (root == NULL || root[0] != '/') {
-        rt_why(err, errlen, "functions root is not an absolute path");
-        return RT_ERR;
+        route_why(err, errlen, "functions root is not an absolute path");
+        return ROUTE_ERR;
     }
     if (path == NULL || path[0] == '\0') {
-        rt_why(err, errlen, "empty path");
-        return RT_FORBIDDEN;
+        route_why(err, errlen, "empty path");
+        return ROUTE_FORBIDDEN;
     }
     w.root = root;
     w.rootlen = strlen(root);
     while (w.rootlen > 0 && root[w.rootlen - 1] == '/')
         w.rootlen--;
     if (w.rootlen >= sizeof w.dir) {
-        rt_why(err, errlen, "functions root too long");
-        return RT_ERR;
+        route_why(err, errlen, "functions root too long");
+        return ROUTE_ERR;
     }
     memcpy(w.dir, root, w.rootlen);
     w.dir[w.rootlen] = '\0';
     w.m = m;
     w.err = err;
     w.errlen = errlen;
-    if ((why = rt_split(&w, path, buf)) != NULL) {
-        rt_why(err, errlen, "%s: %.200s", why, path);
-        return RT_FORBIDDEN;
+    if ((why = route_split(&w, path, buf)) != NULL) {
+        route_why(err, errlen, "%s: %.200s", why, path);
+        return ROUTE_FORBIDDEN;
     }
     if (w.nseg == 0) {
-        if (rt_is(&w, "index", ".js", S_IFREG))
-            st = rt_accept(&w, "index", ".js");
-        else if (!rt_is(&w, "", "", S_IFDIR)) {
-            rt_why(err, errlen, "%s is not a readable folder", root);
-            st = RT_ERR;
+        if (route_is(&w, "index", ".js", S_IFREG))
+            st = route_accept(&w, "index", ".js");
+        else if (!route_is(&w, "", "", S_IFDIR)) {
+            route_why(err, errlen, "%s is not a readable folder", root);
+            st = ROUTE_ERR;
         } else
-            st = RT_NOT_FOUND;
+            st = ROUTE_NOT_FOUND;
     } else {
-        st = rt_walk_at(&w, 0);
+        st = route_walk_at(&w, 0);
     }
-    if (st != RT_OK) {
+    if (st != ROUTE_OK) {
         m->file[0] = '\0';
         m->rel = m->file;
         m->nparams = 0;
@@ -556,7 +556,7 @@ rt_status rt_resolve(const char *root, const char *path, rt_match *m,
  * system, into out (PATH_MAX).  Used only to judge a path that does not
  * exist, so that a missing file outside the root says EACCES like an
  * existing one: the answer must not tell what exists out there. */
-static void rt_lexical(const char *p, char *out)
+static void route_lexical(const char *p, char *out)
 {
     size_t o = 0;
 
@@ -587,12 +587,12 @@ static void rt_lexical(const char *p, char *out)
     out[o] = '\0';
 }
 
-static int rt_inside(const char *root, size_t rl, const char *p)
+static int route_inside(const char *root, size_t rl, const char *p)
 {
     return strncmp(p, root, rl) == 0 && (p[rl] == '/' || p[rl] == '\0');
 }
 
-int rt_confine(const char *root, const char *base, const char *path, char *out)
+int route_confine(const char *root, const char *base, const char *path, char *out)
 {
     char full[PATH_MAX], norm[PATH_MAX];
     size_t rl;
@@ -614,12 +614,12 @@ int rt_confine(const char *root, const char *base, const char *path, char *out)
         goto missing;
     }
     if (realpath(full, out) == NULL) {
-        rt_lexical(full, norm);
+        route_lexical(full, norm);
         out[0] = '\0';
-        errno = rt_inside(root, rl, norm) ? ENOENT : EACCES;
+        errno = route_inside(root, rl, norm) ? ENOENT : EACCES;
         return -1;
     }
-    if (!rt_inside(root, rl, out)) {
+    if (!route_inside(root, rl, out)) {
         out[0] = '\0';
         errno = EACCES;
         return -1;
@@ -631,13 +631,13 @@ missing:
     return -1;
 }
 
-int rt_is_private(const char *rel)
+int route_is_private(const char *rel)
 {
     while (*rel != '\0') {
         const char *e = strchr(rel, '/');
         size_t n = e ? (size_t)(e - rel) : strlen(rel);
 
-        if (rt_private_name(rel, n))
+        if (route_private_name(rel, n))
             return 1;
         rel += n;
         while (*rel == '/')

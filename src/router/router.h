@@ -14,37 +14,37 @@
 #include <limits.h>
 #include <sys/stat.h>
 
-#define RT_MAX_PARAMS 16
-#define RT_NAME_MAX 64
-#define RT_VALUE_MAX 2048
+#define ROUTE_MAX_PARAMS 16
+#define ROUTE_NAME_MAX 64
+#define ROUTE_VALUE_MAX 2048
 
 typedef enum {
-    RT_OK = 0,          /* m is filled in */
-    RT_NOT_FOUND,       /* no file serves this path: answer 404 */
-    RT_FORBIDDEN,       /* a hostile or private path: answer 404 too, log it */
-    RT_ERR              /* the root itself is unusable (message in err) */
-} rt_status;
+    ROUTE_OK = 0,          /* m is filled in */
+    ROUTE_NOT_FOUND,       /* no file serves this path: answer 404 */
+    ROUTE_FORBIDDEN,       /* a hostile or private path: answer 404 too, log it */
+    ROUTE_ERR              /* the root itself is unusable (message in err) */
+} route_status;
 
 typedef struct {
-    char name[RT_NAME_MAX];     /* "id" for [id], "slug" for [...slug] */
-    char value[RT_VALUE_MAX];   /* percent-decoded; rest params keep '/' */
-} rt_param;
+    char name[ROUTE_NAME_MAX];     /* "id" for [id], "slug" for [...slug] */
+    char value[ROUTE_VALUE_MAX];   /* percent-decoded; rest params keep '/' */
+} route_param;
 
 typedef struct {
     char file[PATH_MAX];        /* absolute real path of the function file */
     const char *rel;            /* points into file: the part after root/ */
     int nparams;
-    rt_param params[RT_MAX_PARAMS];
+    route_param params[ROUTE_MAX_PARAMS];
     struct stat st;             /* what stat() found of the file on the way */
-} rt_match;
+} route_match;
 
 /* Resolves `path` (the path part of a URL, without query string, still
  * percent-encoded, starting with '/') against `root` (an absolute folder
  * already passed through realpath()).  Exact names win over [param], which
  * wins over [...rest]; /x tries x.js then x/index.js.  The caller owns `m`;
- * nothing is allocated.  `err` receives a one-line reason on RT_FORBIDDEN or
- * RT_ERR (may be NULL). */
-rt_status rt_resolve(const char *root, const char *path, rt_match *m,
+ * nothing is allocated.  `err` receives a one-line reason on ROUTE_FORBIDDEN or
+ * ROUTE_ERR (may be NULL). */
+route_status route_resolve(const char *root, const char *path, route_match *m,
                      char *err, size_t errlen);
 
 /* Resolves `path` (absolute, or relative to folder `base`) to a real path
@@ -53,10 +53,10 @@ rt_status rt_resolve(const char *root, const char *path, rt_match *m,
  * errno set (EACCES when it lies outside, ENOENT when missing).  Used for
  * require(), sendFile() and fs, which may reach private names the router
  * never serves. */
-int rt_confine(const char *root, const char *base, const char *path, char *out);
+int route_confine(const char *root, const char *base, const char *path, char *out);
 
 /* True when a real path relative to the root names something the router
  * must never serve: a segment starting with '.' or '_', or node_modules. */
-int rt_is_private(const char *rel);
+int route_is_private(const char *rel);
 
 #endif

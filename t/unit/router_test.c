@@ -1,4 +1,4 @@
-/* router_test.c - rt_resolve, rt_confine and rt_is_private against a real
+/* router_test.c - route_resolve, route_confine and route_is_private against a real
  * fixture tree built in a fresh temporary folder (and removed at the end;
  * INVOKE_KEEP=1 keeps it for debugging).  Symlinks are part of the tree on
  * purpose: the router must be judged on what the file system does, not on
@@ -88,7 +88,7 @@ static void build_fixture(void)
 
     /* many/[p]/[p]/... : 16 parameters fit, the 17th does not. */
     strcpy(deep, "many");
-    for (i = 0; i < RT_MAX_PARAMS; i++)
+    for (i = 0; i < ROUTE_MAX_PARAMS; i++)
         strcat(deep, "/[p]");
     strcat(deep, "/x.js");
     put(root, deep, fn);
@@ -116,13 +116,13 @@ static void cleanup(void)
     ok(nftw(other, rm_one, 16, FTW_DEPTH | FTW_PHYS) == 0, "outside folder removed");
 }
 
-static const char *status_name(rt_status s)
+static const char *status_name(route_status s)
 {
     switch (s) {
-    case RT_OK: return "RT_OK";
-    case RT_NOT_FOUND: return "RT_NOT_FOUND";
-    case RT_FORBIDDEN: return "RT_FORBIDDEN";
-    case RT_ERR: return "RT_ERR";
+    case ROUTE_OK: return "ROUTE_OK";
+    case ROUTE_NOT_FOUND: return "ROUTE_NOT_FOUND";
+    case ROUTE_FORBIDDEN: return "ROUTE_FORBIDDEN";
+    case ROUTE_ERR: return "ROUTE_ERR";
     }
     return "?";
 }
@@ -131,13 +131,13 @@ static const char *status_name(rt_status s)
 static void route(const char *path, const char *rel, const char *n1,
                   const char *v1, const char *n2, const char *v2)
 {
-    static rt_match m;
+    static route_match m;
     char name[512], want[2 * PATH_MAX], err[256];
-    rt_status st = rt_resolve(root, path, &m, err, sizeof err);
+    route_status st = route_resolve(root, path, &m, err, sizeof err);
     int np = (n1 != NULL) + (n2 != NULL);
 
     snprintf(name, sizeof name, "%.300s -> %s", path, rel);
-    if (!is_str(status_name(st), "RT_OK", name)) {
+    if (!is_str(status_name(st), "ROUTE_OK", name)) {
         printf("#   %s\n", err);
         return;
     }
@@ -156,21 +156,21 @@ static void route(const char *path, const char *rel, const char *n1,
     }
 }
 
-/* want: RT_NOT_FOUND or RT_FORBIDDEN; never RT_OK, and m left empty. */
-static void refuse(const char *path, rt_status want)
+/* want: ROUTE_NOT_FOUND or ROUTE_FORBIDDEN; never ROUTE_OK, and m left empty. */
+static void refuse(const char *path, route_status want)
 {
-    static rt_match m;
+    static route_match m;
     char name[512], err[256];
-    rt_status st;
+    route_status st;
 
     memset(&m, 'x', sizeof m);
-    st = rt_resolve(root, path, &m, err, sizeof err);
+    st = route_resolve(root, path, &m, err, sizeof err);
     snprintf(name, sizeof name, "%.60s%s: %s", path,
              strlen(path) > 60 ? "..." : "", status_name(want));
-    if (!is_str(status_name(st), status_name(want), name) && st == RT_OK)
+    if (!is_str(status_name(st), status_name(want), name) && st == ROUTE_OK)
         printf("#   SERVED %s\n", m.file);
     ok(m.file[0] == '\0' && m.nparams == 0, "  nothing left in the match");
-    if (want == RT_FORBIDDEN)
+    if (want == ROUTE_FORBIDDEN)
         ok(err[0] != '\0', "  a reason is given");
 }
 
@@ -209,14 +209,14 @@ static void test_routes(void)
     route("/lib/util", "lib/util.js", NULL, NULL, NULL, NULL);
 
     strcpy(big, "/many");
-    for (i = 0; i < RT_MAX_PARAMS; i++)
+    for (i = 0; i < ROUTE_MAX_PARAMS; i++)
         strcat(big, "/v");
     strcat(big, "/x");
     {
-        static rt_match m;
-        rt_status st = rt_resolve(root, big, &m, NULL, 0);
-        is_str(status_name(st), "RT_OK", "16 parameters fit");
-        is_int(m.nparams, RT_MAX_PARAMS, "  all 16 recorded");
+        static route_match m;
+        route_status st = route_resolve(root, big, &m, NULL, 0);
+        is_str(status_name(st), "ROUTE_OK", "16 parameters fit");
+        is_int(m.nparams, ROUTE_MAX_PARAMS, "  all 16 recorded");
     }
 
     /* a rest parameter of many segments, and one just too long */
@@ -224,105 +224,105 @@ static void test_routes(void)
     for (i = 0; i < 100; i++)
         strcat(big, "/s");
     {
-        static rt_match m;
-        rt_status st = rt_resolve(root, big, &m, NULL, 0);
-        is_str(status_name(st), "RT_OK", "100 segments into a rest parameter");
+        static route_match m;
+        route_status st = route_resolve(root, big, &m, NULL, 0);
+        is_str(status_name(st), "ROUTE_OK", "100 segments into a rest parameter");
         is_int((long)strlen(m.params[0].value), 199, "  joined with '/'");
     }
     strcpy(big, "/docs/");
-    memset(slug, 'a', RT_VALUE_MAX);
-    slug[RT_VALUE_MAX] = '\0';
+    memset(slug, 'a', ROUTE_VALUE_MAX);
+    slug[ROUTE_VALUE_MAX] = '\0';
     strcat(big, slug);
-    refuse(big, RT_FORBIDDEN);
+    refuse(big, ROUTE_FORBIDDEN);
     strcpy(big, "/users/");
-    memset(slug, 'a', RT_VALUE_MAX - 1);
-    slug[RT_VALUE_MAX - 1] = '\0';
+    memset(slug, 'a', ROUTE_VALUE_MAX - 1);
+    slug[ROUTE_VALUE_MAX - 1] = '\0';
     strcat(big, slug);
     route(big, "users/[id].js", "id", slug, NULL, NULL);
 
     /* 17 parameters */
     strcpy(big, "/many");
-    for (i = 0; i <= RT_MAX_PARAMS; i++)
+    for (i = 0; i <= ROUTE_MAX_PARAMS; i++)
         strcat(big, "/v");
-    refuse(big, RT_FORBIDDEN);
+    refuse(big, ROUTE_FORBIDDEN);
 
-    refuse("/nope", RT_NOT_FOUND);
-    refuse("/nope/deeper", RT_NOT_FOUND);
-    refuse("/users/42/extra", RT_NOT_FOUND);
-    refuse("/about/nothing", RT_NOT_FOUND);
-    refuse("/hello.js", RT_NOT_FOUND);
-    refuse("/data", RT_NOT_FOUND);
-    refuse("/data.json", RT_NOT_FOUND);
-    refuse("/files", RT_NOT_FOUND);     /* a rest takes one segment or more */
-    refuse("/files/", RT_NOT_FOUND);
-    refuse("/docs", RT_NOT_FOUND);
-    refuse("/odd/x", RT_NOT_FOUND);     /* no valid [name] in odd/ */
-    refuse("/team", RT_NOT_FOUND);
-    refuse("/team/acme/x", RT_NOT_FOUND);
+    refuse("/nope", ROUTE_NOT_FOUND);
+    refuse("/nope/deeper", ROUTE_NOT_FOUND);
+    refuse("/users/42/extra", ROUTE_NOT_FOUND);
+    refuse("/about/nothing", ROUTE_NOT_FOUND);
+    refuse("/hello.js", ROUTE_NOT_FOUND);
+    refuse("/data", ROUTE_NOT_FOUND);
+    refuse("/data.json", ROUTE_NOT_FOUND);
+    refuse("/files", ROUTE_NOT_FOUND);     /* a rest takes one segment or more */
+    refuse("/files/", ROUTE_NOT_FOUND);
+    refuse("/docs", ROUTE_NOT_FOUND);
+    refuse("/odd/x", ROUTE_NOT_FOUND);     /* no valid [name] in odd/ */
+    refuse("/team", ROUTE_NOT_FOUND);
+    refuse("/team/acme/x", ROUTE_NOT_FOUND);
 }
 
 static void test_hostile(void)
 {
-    static const struct { const char *path; rt_status want; } t[] = {
-        { "/..", RT_FORBIDDEN },
-        { "/../etc/passwd", RT_FORBIDDEN },
-        { "/%2e%2e/x", RT_FORBIDDEN },
-        { "/%2E%2E%2Fetc%2Fpasswd", RT_FORBIDDEN },
-        { "/%2e%2e%2f", RT_FORBIDDEN },
-        { "/a/../hello", RT_FORBIDDEN },
-        { "/hello/..", RT_FORBIDDEN },
-        { "/./hello", RT_FORBIDDEN },
-        { "/%2e/hello", RT_FORBIDDEN },
-        { "//hello", RT_FORBIDDEN },
-        { "//etc/passwd", RT_FORBIDDEN },
-        { "/hello//x", RT_FORBIDDEN },
-        { "/hello//", RT_FORBIDDEN },
-        { "/hello%00", RT_FORBIDDEN },
-        { "/hello%00.js", RT_FORBIDDEN },
-        { "/%00", RT_FORBIDDEN },
-        { "/users/%0a", RT_FORBIDDEN },
-        { "/users/a%09b", RT_FORBIDDEN },
-        { "/users/%7f", RT_FORBIDDEN },
-        { "/hello\\..\\x", RT_FORBIDDEN },
-        { "/a\\..\\..\\etc\\passwd", RT_FORBIDDEN },
-        { "/hello%5c..", RT_FORBIDDEN },
-        { "/%5c..%5c..%5cetc%5cpasswd", RT_FORBIDDEN },
-        { "/.env", RT_FORBIDDEN },
-        { "/%2eenv", RT_FORBIDDEN },
-        { "/.env.js", RT_FORBIDDEN },
-        { "/_private", RT_FORBIDDEN },
-        { "/%5fprivate", RT_FORBIDDEN },
-        { "/_private.js", RT_FORBIDDEN },
-        { "/lib/_helpers", RT_FORBIDDEN },
-        { "/node_modules/x", RT_FORBIDDEN },
-        { "/node_modules%2fx", RT_FORBIDDEN },
-        { "/files/a%2Fb", RT_FORBIDDEN },    /* a rest keeps real '/' only */
-        { "/api/.hidden/x", RT_FORBIDDEN },
-        { "/users/.hidden", RT_FORBIDDEN },  /* not even as a [param] value */
-        { "/files/a/_b", RT_FORBIDDEN },     /* nor inside a rest */
-        { "/escape", RT_FORBIDDEN },
-        { "/out/a", RT_FORBIDDEN },
-        { "/pub", RT_FORBIDDEN },
-        { "/lib/pub", RT_FORBIDDEN },
-        { "/lib/hid/x", RT_FORBIDDEN },
-        { "/users/..%2f..%2fetc", RT_FORBIDDEN },
-        { "/users/%2e%2e", RT_FORBIDDEN },
-        { "/files/..%2f..%2f.env", RT_FORBIDDEN },
-        { "/files/a/../../.env", RT_FORBIDDEN },
-        { "/%zz", RT_FORBIDDEN },
-        { "/%4", RT_FORBIDDEN },
-        { "/%4/", RT_FORBIDDEN },
-        { "/a%", RT_FORBIDDEN },
-        { "/a%/b", RT_FORBIDDEN },
-        { "/hello%2f..", RT_FORBIDDEN },
-        { "/%2fetc%2fpasswd", RT_FORBIDDEN },
-        { "/index.js/../.env", RT_FORBIDDEN },
-        { "/%c0%ae%c0%ae/x", RT_NOT_FOUND },  /* not a dot: just no file */
-        { "/%c0%ae%c0%ae/", RT_NOT_FOUND },
-        { "relative", RT_FORBIDDEN },
-        { "hello", RT_FORBIDDEN },
-        { "", RT_FORBIDDEN },
-        { NULL, RT_OK }
+    static const struct { const char *path; route_status want; } t[] = {
+        { "/..", ROUTE_FORBIDDEN },
+        { "/../etc/passwd", ROUTE_FORBIDDEN },
+        { "/%2e%2e/x", ROUTE_FORBIDDEN },
+        { "/%2E%2E%2Fetc%2Fpasswd", ROUTE_FORBIDDEN },
+        { "/%2e%2e%2f", ROUTE_FORBIDDEN },
+        { "/a/../hello", ROUTE_FORBIDDEN },
+        { "/hello/..", ROUTE_FORBIDDEN },
+        { "/./hello", ROUTE_FORBIDDEN },
+        { "/%2e/hello", ROUTE_FORBIDDEN },
+        { "//hello", ROUTE_FORBIDDEN },
+        { "//etc/passwd", ROUTE_FORBIDDEN },
+        { "/hello//x", ROUTE_FORBIDDEN },
+        { "/hello//", ROUTE_FORBIDDEN },
+        { "/hello%00", ROUTE_FORBIDDEN },
+        { "/hello%00.js", ROUTE_FORBIDDEN },
+        { "/%00", ROUTE_FORBIDDEN },
+        { "/users/%0a", ROUTE_FORBIDDEN },
+        { "/users/a%09b", ROUTE_FORBIDDEN },
+        { "/users/%7f", ROUTE_FORBIDDEN },
+        { "/hello\\..\\x", ROUTE_FORBIDDEN },
+        { "/a\\..\\..\\etc\\passwd", ROUTE_FORBIDDEN },
+        { "/hello%5c..", ROUTE_FORBIDDEN },
+        { "/%5c..%5c..%5cetc%5cpasswd", ROUTE_FORBIDDEN },
+        { "/.env", ROUTE_FORBIDDEN },
+        { "/%2eenv", ROUTE_FORBIDDEN },
+        { "/.env.js", ROUTE_FORBIDDEN },
+        { "/_private", ROUTE_FORBIDDEN },
+        { "/%5fprivate", ROUTE_FORBIDDEN },
+        { "/_private.js", ROUTE_FORBIDDEN },
+        { "/lib/_helpers", ROUTE_FORBIDDEN },
+        { "/node_modules/x", ROUTE_FORBIDDEN },
+        { "/node_modules%2fx", ROUTE_FORBIDDEN },
+        { "/files/a%2Fb", ROUTE_FORBIDDEN },    /* a rest keeps real '/' only */
+        { "/api/.hidden/x", ROUTE_FORBIDDEN },
+        { "/users/.hidden", ROUTE_FORBIDDEN },  /* not even as a [param] value */
+        { "/files/a/_b", ROUTE_FORBIDDEN },     /* nor inside a rest */
+        { "/escape", ROUTE_FORBIDDEN },
+        { "/out/a", ROUTE_FORBIDDEN },
+        { "/pub", ROUTE_FORBIDDEN },
+        { "/lib/pub", ROUTE_FORBIDDEN },
+        { "/lib/hid/x", ROUTE_FORBIDDEN },
+        { "/users/..%2f..%2fetc", ROUTE_FORBIDDEN },
+        { "/users/%2e%2e", ROUTE_FORBIDDEN },
+        { "/files/..%2f..%2f.env", ROUTE_FORBIDDEN },
+        { "/files/a/../../.env", ROUTE_FORBIDDEN },
+        { "/%zz", ROUTE_FORBIDDEN },
+        { "/%4", ROUTE_FORBIDDEN },
+        { "/%4/", ROUTE_FORBIDDEN },
+        { "/a%", ROUTE_FORBIDDEN },
+        { "/a%/b", ROUTE_FORBIDDEN },
+        { "/hello%2f..", ROUTE_FORBIDDEN },
+        { "/%2fetc%2fpasswd", ROUTE_FORBIDDEN },
+        { "/index.js/../.env", ROUTE_FORBIDDEN },
+        { "/%c0%ae%c0%ae/x", ROUTE_NOT_FOUND },  /* not a dot: just no file */
+        { "/%c0%ae%c0%ae/", ROUTE_NOT_FOUND },
+        { "relative", ROUTE_FORBIDDEN },
+        { "hello", ROUTE_FORBIDDEN },
+        { "", ROUTE_FORBIDDEN },
+        { NULL, ROUTE_OK }
     };
     char big[6000];
     int i;
@@ -334,42 +334,42 @@ static void test_hostile(void)
     big[0] = '/';
     memset(big + 1, 'a', 4999);
     big[5000] = '\0';
-    refuse(big, RT_FORBIDDEN);
+    refuse(big, ROUTE_FORBIDDEN);
     for (i = 0; i < 300; i++)
         memcpy(big + 2 * i, "/a", 2);
     big[600] = '\0';
-    refuse(big, RT_FORBIDDEN);
+    refuse(big, ROUTE_FORBIDDEN);
     /* the same many segments under a rest folder: still refused */
     strcpy(big, "/files");
     for (i = 0; i < 300; i++)
         strcat(big, "/a");
-    refuse(big, RT_FORBIDDEN);
+    refuse(big, ROUTE_FORBIDDEN);
 }
 
 static void test_root(void)
 {
-    static rt_match m;
+    static route_match m;
     char err[256], empty[PATH_MAX], tmpl[] = "/tmp/router_empty.XXXXXX";
 
     err[0] = '\0';
-    is_str(status_name(rt_resolve("/nonexistent/router-test", "/hello", &m,
+    is_str(status_name(route_resolve("/nonexistent/router-test", "/hello", &m,
                                   err, sizeof err)),
-           "RT_ERR", "a missing root: RT_ERR");
+           "ROUTE_ERR", "a missing root: ROUTE_ERR");
     ok(err[0] != '\0', "  with a reason");
-    is_str(status_name(rt_resolve("/nonexistent/router-test", "/", &m,
+    is_str(status_name(route_resolve("/nonexistent/router-test", "/", &m,
                                   err, sizeof err)),
-           "RT_ERR", "a missing root, path /: RT_ERR");
-    is_str(status_name(rt_resolve("relative/root", "/hello", &m, err,
+           "ROUTE_ERR", "a missing root, path /: ROUTE_ERR");
+    is_str(status_name(route_resolve("relative/root", "/hello", &m, err,
                                   sizeof err)),
-           "RT_ERR", "a relative root: RT_ERR");
-    is_str(status_name(rt_resolve(NULL, "/hello", &m, NULL, 0)),
-           "RT_ERR", "no root: RT_ERR, err may be NULL");
+           "ROUTE_ERR", "a relative root: ROUTE_ERR");
+    is_str(status_name(route_resolve(NULL, "/hello", &m, NULL, 0)),
+           "ROUTE_ERR", "no root: ROUTE_ERR, err may be NULL");
     if (mkdtemp(tmpl) == NULL || realpath(tmpl, empty) == NULL)
         die("mkdtemp", tmpl);
-    is_str(status_name(rt_resolve(empty, "/", &m, err, sizeof err)),
-           "RT_NOT_FOUND", "an empty root: / is not found");
-    is_str(status_name(rt_resolve(empty, "/x", &m, err, sizeof err)),
-           "RT_NOT_FOUND", "an empty root: /x is not found");
+    is_str(status_name(route_resolve(empty, "/", &m, err, sizeof err)),
+           "ROUTE_NOT_FOUND", "an empty root: / is not found");
+    is_str(status_name(route_resolve(empty, "/x", &m, err, sizeof err)),
+           "ROUTE_NOT_FOUND", "an empty root: /x is not found");
     rmdir(empty);
 }
 
@@ -380,8 +380,8 @@ static void confine(const char *base, const char *path, int want_errno,
     int rc;
 
     errno = 0;
-    rc = rt_confine(root, base, path, out);
-    snprintf(name, sizeof name, "rt_confine(%s, %s)",
+    rc = route_confine(root, base, path, out);
+    snprintf(name, sizeof name, "route_confine(%s, %s)",
              base == NULL ? "NULL" : base == root ? "root"
                                    : base + strlen(root), path);
     if (want_errno == 0) {
@@ -438,7 +438,7 @@ static void test_confine(void)
     {
         char out[PATH_MAX];
         errno = 0;
-        is_int(rt_confine(root, root, NULL, out), -1, "rt_confine(NULL path)");
+        is_int(route_confine(root, root, NULL, out), -1, "route_confine(NULL path)");
     }
 }
 
@@ -457,9 +457,9 @@ static void test_private(void)
     int i;
 
     for (i = 0; t[i].rel != NULL; i++) {
-        snprintf(name, sizeof name, "rt_is_private(\"%s\") = %d", t[i].rel,
+        snprintf(name, sizeof name, "route_is_private(\"%s\") = %d", t[i].rel,
                  t[i].want);
-        is_int(rt_is_private(t[i].rel) != 0, t[i].want, name);
+        is_int(route_is_private(t[i].rel) != 0, t[i].want, name);
     }
 }
 
