@@ -36,7 +36,7 @@ typedef struct {
     char *p;
     size_t len, cap;
     int truncated;
-} lbuf;
+} log_line;
 
 static int log_open_path(const char *path)
 {
@@ -84,7 +84,7 @@ int log_reopen(void)
     return log_open_path(log_path);
 }
 
-static void lb_put(lbuf *b, const char *s, size_t n)
+static void log_line_put(log_line *b, const char *s, size_t n)
 {
     /* keep room for the mark and '\n' */
     size_t room = b->cap - sizeof log_trunc_mark - b->len;
@@ -99,15 +99,15 @@ static void lb_put(lbuf *b, const char *s, size_t n)
     b->len += n;
 }
 
-static void lb_str(lbuf *b, const char *s)
+static void log_line_str(log_line *b, const char *s)
 {
-    lb_put(b, s, strlen(s));
+    log_line_put(b, s, strlen(s));
 }
 
 /* Copies s, turning CR and LF into the two characters "\r" / "\n" and other
  * control bytes (but tab) into "\xNN", so nothing can end the line early or
  * steer a terminal. */
-static void lb_escaped(lbuf *b, const char *s, size_t n)
+static void log_line_escaped(log_line *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     size_t i, run = 0;
@@ -121,7 +121,7 @@ static void lb_escaped(lbuf *b, const char *s, size_t n)
             continue;
         if (c == '\t')
             continue;
-        lb_put(b, s + run, i - run);
+        log_line_put(b, s + run, i - run);
         run = i + 1;
         esc[0] = '\\';
         if (c == '\n' || c == '\r') {
@@ -133,23 +133,23 @@ static void lb_escaped(lbuf *b, const char *s, size_t n)
             esc[3] = hex[c & 15];
             elen = 4;
         }
-        lb_put(b, esc, elen);
+        log_line_put(b, esc, elen);
     }
-    lb_put(b, s + run, n - run);
+    log_line_put(b, s + run, n - run);
 }
 
-static void lb_field(lbuf *b, const char *s)
+static void log_line_field(log_line *b, const char *s)
 {
     if (s == NULL || *s == '\0')
         s = "-";
-    lb_escaped(b, s, strlen(s));
-    lb_put(b, " ", 1);
+    log_line_escaped(b, s, strlen(s));
+    log_line_put(b, " ", 1);
 }
 
 /* The time of a line.  The date and time to the second are formatted once
  * per second (gmtime_r and strftime cost more than the rest of an access
  * line); the milliseconds every time. */
-static void lb_time(lbuf *b)
+static void log_line_time(log_line *b)
 {
     static time_t last_sec = -1;
     static char last[32];
@@ -160,12 +160,12 @@ static void lb_time(lbuf *b)
     long m;
 
     if (clock_gettime(CLOCK_REALTIME, &ts) < 0) {
-        lb_str(b, "0000-00-00T00:00:00.000Z ");
+        log_line_str(b, "0000-00-00T00:00:00.000Z ");
         return;
     }
     if (ts.tv_sec != last_sec) {
         if (gmtime_r(&ts.tv_sec, &tm) == NULL) {
-            lb_str(b, "0000-00-00T00:00:00.000Z ");
+            log_line_str(b, "0000-00-00T00:00:00.000Z ");
             return;
         }
         last_len = strftime(last, sizeof last, "%Y-%m-%dT%H:%M:%S", &tm);
@@ -178,14 +178,14 @@ static void lb_time(lbuf *b)
     ms[3] = (char)('0' + m % 10);
     ms[4] = 'Z';
     ms[5] = ' ';
-    lb_put(b, last, last_len);
-    lb_put(b, ms, 6);
+    log_line_put(b, last, last_len);
+    log_line_put(b, ms, 6);
 }
 
 /* Starts a line with the time and the three fixed fields.  `stack` is used
  * when `hint` (the expected length) fits, else up to LOG_LINE_MAX bytes are
- * allocated; the caller releases them with lb_write(). */
-static void lb_start(lbuf *b, char *stack, size_t stack_len, size_t hint,
+ * allocated; the caller releases them with log_line_write(). */
+static void log_line_start(log_line *b, char *stack, size_t stack_len, size_t hint,
                      const char *level, const char *reqid, const char *func)
 {
     b->p = stack;
@@ -200,13 +200,13 @@ static void lb_start(lbuf *b, char *stack, size_t stack_len, size_t hint,
             b->cap = want;
         }
     }
-    lb_time(b);
-    lb_field(b, level);
-    lb_field(b, reqid);
-    lb_field(b, func);
+    log_line_time(b);
+    log_line_field(b, level);
+    log_line_field(b, reqid);
+    log_line_field(b, func);
 }
 
-static void lb_write(lbuf *b, char *stack)
+static void log_line_write(log_line *b, char *stack)
 {
     const char *p;
     size_t left;
@@ -235,14 +235,14 @@ void log_console(const char *level, const char *func, const char *reqid,
                  const char *msg, size_t len)
 {
     char stack[LOG_STACK];
-    lbuf b;
+    log_line b;
 
     if (msg == NULL)
         len = 0;
     /* escapes may double a message; 128 covers the prefix */
-    lb_start(&b, stack, sizeof stack, 2 * len + 128, level, reqid, func);
-    lb_escaped(&b, msg, len);
-    lb_write(&b, stack);
+    log_line_start(&b, stack, sizeof stack, 2 * len + 128, level, reqid, func);
+    log_line_escaped(&b, msg, len);
+    log_line_write(&b, stack);
 }
 
 /* Writes v in decimal, at least `min` digits, backwards ending at `end`;
@@ -262,11 +262,11 @@ void log_access(const char *reqid, const char *method, const char *path,
     char stack[LOG_STACK], tail[64], *t = tail + sizeof tail;
     size_t plen = path != NULL ? strlen(path) : 0;
     unsigned long long us;
-    lbuf b;
+    log_line b;
 
-    lb_start(&b, stack, sizeof stack, 2 * plen + 192, "access", reqid, NULL);
-    lb_field(&b, method);
-    lb_field(&b, path);
+    log_line_start(&b, stack, sizeof stack, 2 * plen + 192, "access", reqid, NULL);
+    log_line_field(&b, method);
+    log_line_field(&b, path);
     /* "STATUS MS.UUUms", digits written backwards by hand: snprintf cost
      * ~1,500 instructions a request */
     us = ms > 0 ? (unsigned long long)(ms * 1000.0 + 0.5) : 0;
@@ -282,8 +282,8 @@ void log_access(const char *reqid, const char *method, const char *path,
     } else {
         t = log_digits(t, (unsigned long long)status, 1);
     }
-    lb_put(&b, t, (size_t)(tail + sizeof tail - t));
-    lb_write(&b, stack);
+    log_line_put(&b, t, (size_t)(tail + sizeof tail - t));
+    log_line_write(&b, stack);
 }
 
 void log_sys(const char *level, const char *fmt, ...)
@@ -291,7 +291,7 @@ void log_sys(const char *level, const char *fmt, ...)
     char stack[LOG_STACK], small[512], *msg = small;
     va_list ap;
     int n;
-    lbuf b;
+    log_line b;
 
     va_start(ap, fmt);
     n = vsnprintf(small, sizeof small, fmt, ap);
@@ -308,11 +308,11 @@ void log_sys(const char *level, const char *fmt, ...)
             msg = h;
         }
     }
-    lb_start(&b, stack, sizeof stack, 2 * strlen(msg) + 128, level, NULL, NULL);
-    lb_escaped(&b, msg, strlen(msg));
+    log_line_start(&b, stack, sizeof stack, 2 * strlen(msg) + 128, level, NULL, NULL);
+    log_line_escaped(&b, msg, strlen(msg));
     if (msg == small && (size_t)n >= sizeof small)
         b.truncated = 1;    /* allocation failed: say what was lost */
-    lb_write(&b, stack);
+    log_line_write(&b, stack);
     if (msg != small)
         free(msg);
 }
