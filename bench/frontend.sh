@@ -1,5 +1,5 @@
 #!/bin/sh
-# bench/frontend.sh - what the modern-syntax front end costs (issue 4).
+# bench/frontend.sh - what the modern-syntax front end costs.
 #
 #   cold: a module compiled from source (acorn parse + lowering + Duktape
 #         compile + dump), timed inside the request around require();

@@ -7,7 +7,7 @@
  * Build: see bench/inproc.sh, which also runs it under callgrind.
  * Run:  /tmp/inproc SCENARIO N [DATA]   (hello, echo, counter, webhook;
  *       the functions are bench/invoke's; DATA: a store folder for counter)
- *       INPROC_IDLE=1: eng_idle() after each request, as src/worker.c does
+ *       INPROC_IDLE=1: eng_idle() after each request, as src/server/worker.c does
  */
 #include "common/cgi.h"
 #include "engine/engine.h"

@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# fetch's limits an administrator sets (issue 6): --fetch-timeout,
+# fetch's limits an administrator sets (doc/admin.md, "Limits"): --fetch-timeout,
 # --fetch-max-size, --fetch-max-concurrent, --ca-file against the wrong CA,
 # the network policy (--fetch-allow, --fetch-deny, by name and by the
 # address a name resolves to), DNS failure, and the option parser.

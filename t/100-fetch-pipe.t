@@ -1,6 +1,6 @@
 #!/usr/bin/perl
-# res.pipeFrom(await fetch(url)) streams an upstream body to the client
-# (issue 6): 200 MB arrive whole and in order while the worker's resident
+# res.pipeFrom(await fetch(url)) streams an upstream body to the client:
+# 200 MB arrive whole and in order while the worker's resident
 # size stays flat; a client that hangs up stops the transfer; 1,000 fetches
 # in a row leave nothing behind.
 use strict;

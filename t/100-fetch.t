@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# fetch (issue 6, SPEC 6) against a real nginx on loopback: JSON round trip,
+# fetch (doc/contract.md §6) against a real nginx on loopback: JSON round trip,
 # bodies, headers, redirects, gzip, TLS with a private CA, concurrency,
 # aborts, the seed's fallback to kv when the upstream is down, relative URLs.
 use strict;

@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# The fetch classes (issue 6): Headers, Request, Response and their bodies,
+# The fetch classes (doc/api.md): Headers, Request, Response and their bodies,
 # without any network — t/fetch/classes.txt run through `invoke exec`, each
 # case compared with what node 20 prints (t/syntax/expect.js regenerates
 # the expected output with node).

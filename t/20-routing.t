@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# Routing (SPEC 1): request paths to function files, through nginx and the
+# Routing (doc/contract.md §1): request paths to function files, through nginx and the
 # contrib server block.
 use strict;
 use warnings;

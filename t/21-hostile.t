@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# Hostile paths (SPEC 1): nothing outside the functions root, no private
+# Hostile paths (doc/contract.md §1): nothing outside the functions root, no private
 # name, no dotfile is ever served.  Each path is sent raw, once through
 # nginx and once straight to the responder over FastCGI (so that no web
 # server normalizes it first).

@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# The request object (SPEC 2, Express semantics), seen from a function that
+# The request object (doc/contract.md §2, Express semantics), seen from a function that
 # echoes it back (fixtures/root/_echo.js), through nginx.
 use strict;
 use warnings;

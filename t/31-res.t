@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# The response object (SPEC 3, Express semantics): one feature per request
+# The response object (doc/contract.md §3, Express semantics): one feature per request
 # to fixtures/root/res.js?c=NAME, through nginx.
 use strict;
 use warnings;

@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# req.body of a JSON request comes from a parser of our own (js_sys.c's
+# req.body of a JSON request comes from a parser of our own (js_json.c's
 # jsonBody) when it can, from JSON.parse otherwise: whatever the bytes, the
 # function must see exactly what JSON.parse makes of them, and a body that
 # JSON.parse refuses must still be a 400.  Each case is compared inside the

@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# Errors (SPEC 2, 9, 10): JSON error bodies, what reaches the client and
+# Errors (doc/contract.md §2, §9, §10): JSON error bodies, what reaches the client and
 # what only the log sees, limits, and a responder that goes on serving.
 use strict;
 use warnings;
@@ -113,7 +113,7 @@ ok(defined $j->{error}, 'syntax error: a JSON error');
 ok(wait_for_log($inv, qr/syntax\.js/, 5), 'syntax error: the log names the file');
 still_serving('500s');
 
-# --- limits: time and memory (SPEC 9) ---------------------------------------------
+# --- limits: time and memory (contract §9) ---------------------------------------------
 $r = http_get($port, '/err/loop', timeout => 30);
 ok($r->{status} >= 500 && $r->{status} <= 599, 'an endless loop is stopped with a 5xx (--timeout 1)')
     or diag("got $r->{status} " . ($r->{error} || ''));

@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# Isolation (SPEC 4, 8, 9): nothing one request does is seen by the next;
+# Isolation (doc/contract.md §4, §8, §9): nothing one request does is seen by the next;
 # CommonJS modules, JSON, node_modules and .env work.
 use strict;
 use warnings;
@@ -51,7 +51,7 @@ ok($m->{moduleIsObject}, 'module is an object');
 ok($m->{exportsIsModuleExports}, 'exports is an object');
 is(get_json('/iso/exports')->{tag}, 'via-exports', 'exports = module.exports = fn; exports.tag');
 # A module that cannot name its require gets none made (js_module.c,
-# reaches_require); every other way of reaching it still finds one.
+# js_module_reaches_require); every other way of reaching it still finds one.
 is(get_json("/iso/req/$_")->{name}, 'helper', "require reached through $_") for qw(args escaped direct-eval);
 is_deeply(get_json('/iso/req/none'), { answer => 42, filename => "$root/iso/req/none.js", hasModule => JSON::PP::true },
           'a module that never names require still has module, exports and __filename');

@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# Logging (SPEC 7): console lines and access lines in the --log file, never
+# Logging (doc/contract.md §7): console lines and access lines in the --log file, never
 # in a response.
 use strict;
 use warnings;

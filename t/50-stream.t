@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# Streaming (SPEC 3: each write reaches the web server without waiting for
+# Streaming (doc/contract.md §3: each write reaches the web server without waiting for
 # the end) and asynchronous handlers: promises and timers.
 use strict;
 use warnings;

@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# The FastCGI hop (issue 8): a complete response ends the FastCGI request at
+# The FastCGI hop (doc/internals.md): a complete response ends the FastCGI request at
 # once (the web server has it, and the connection closes, while the function
 # is still running), a drained request closes without libfcgi's lingering
 # wait, and the careful paths still answer: input left unread, HEAD, a

@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# The pre-forking manager (SPEC 11): dead workers are replaced, workers are
+# The pre-forking manager (doc/contract.md §11): dead workers are replaced, workers are
 # recycled, SIGHUP reloads, SIGTERM stops gracefully, edited functions are
 # picked up without a restart.
 use strict;

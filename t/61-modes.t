@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# Ways of running (SPEC 11): under spawn-fcgi, on a unix socket, as plain
+# Ways of running (doc/contract.md §11): under spawn-fcgi, on a unix socket, as plain
 # CGI, one responder for several roots (INVOKE_ROOT), and the options every
 # mode shares.
 use strict;

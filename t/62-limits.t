@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# Limits (issue 7): every way a function can run away or reach out is
+# Limits (doc/admin.md, "Limits"): every way a function can run away or reach out is
 # answered with an error while a parallel stream of normal requests sees no
 # failure at all.  Through nginx and the pre-forking supervisor here; the
 # same file runs through Apache and mod_fcgid (single processes on fd 0,

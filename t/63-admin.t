@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# What an administrator relies on (issue 7): the status page, the slow-request
+# What an administrator relies on (doc/admin.md): the status page, the slow-request
 # log, SIGQUIT drain, SIGHUP and SIGTERM under load, FCGI_WEB_SERVER_ADDRS,
 # and a socket passed by systemd (LISTEN_FDS).
 use strict;

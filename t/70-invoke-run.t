@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# `invoke run ROOT PATH` (SPEC 12): the same router and engine as the
+# `invoke run ROOT PATH` (doc/contract.md §12): the same router and engine as the
 # responder, the response printed as curl -i prints it.
 use strict;
 use warnings;

@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# The `kv` global (SPEC 5, doc/api.md) through `invoke run --data`: values
+# The `kv` global (doc/contract.md §5, doc/api.md) through `invoke run --data`: values
 # round trip, refused values and keys, TTL, incr, rateLimit, list ordering
 # and paging, scope isolation between roots, and no store without --data.
 use strict;

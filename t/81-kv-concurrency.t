@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# kv under real concurrency (issue 3): nginx in front of 4 workers sharing
+# kv under real concurrency (doc/kv.md): nginx in front of 4 workers sharing
 # one store; 2,000 concurrent kv.incr requests end at exactly 2,000, and
 # kv.rateLimit with limit 100 lets exactly 100 of 500 concurrent requests
 # through.  Clients are forked Perl processes on loopback.

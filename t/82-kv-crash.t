@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# Crash safety (issue 3, doc/kv.md): 20 workers SIGKILLed while 2,000
+# Crash safety (doc/kv.md): 20 workers SIGKILLed while 2,000
 # kv.incr requests run.  Every increment a client saw acknowledged is in
 # the store afterwards, the store opens again without any manual step, and
 # db5.3_verify finds nothing wrong with a copy of it.

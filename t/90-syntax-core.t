@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# Modern syntax on Duktape (issue 4): arrows, block scope, templates,
+# Modern syntax on Duktape (doc/api.md): arrows, block scope, templates,
 # destructuring, spread, parameters, operators — t/syntax/*.txt run through
 # `invoke exec`, each compared with what node prints.
 use strict;

@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# Modern syntax on Duktape (issue 4): Classes, for-of, the iteration protocol and generators —
+# Modern syntax on Duktape (doc/api.md): Classes, for-of, the iteration protocol and generators —
 # t/syntax/*.txt run through `invoke exec`, each compared with what node prints.
 use strict;
 use warnings;

@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# Modern syntax on Duktape (issue 4): async/await, async iteration and the standard library —
+# Modern syntax on Duktape (doc/api.md): async/await, async iteration and the standard library —
 # t/syntax/*.txt run through `invoke exec`, each compared with what node prints.
 use strict;
 use warnings;

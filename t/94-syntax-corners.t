@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# Modern syntax on Duktape (issue 4): the hard corners — const through every
+# Modern syntax on Duktape (doc/api.md): the hard corners — const through every
 # kind of assignment, yield* forwarding throw()/return(), regular expressions
 # with named groups and the s/y/u flags — t/syntax/*.txt run
 # through `invoke exec`, each compared with what node prints.

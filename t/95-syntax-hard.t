@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# Modern syntax on Duktape (issue 4): 313 more hard corners (class fields
+# Modern syntax on Duktape (doc/api.md): 313 more hard corners (class fields
 # and private names, super in every kind of method, new.target, labelled
 # loops in generators, parameter and destructuring defaults, tagged
 # template identity, per-iteration bindings, await ordering…) —

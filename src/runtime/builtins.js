@@ -29,4 +29,4 @@ rt.httpDate = function (d) {
     return toUTCString.call(d);
 };
 
-/* Buffer is src/js/buffer.js, loaded next. */
+/* Buffer is buffer.js, loaded next. */

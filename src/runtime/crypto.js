@@ -1,5 +1,5 @@
 /* crypto.js - Node's `crypto` module (global `crypto` and require('crypto'))
- * over the one-shot OpenSSL natives of src/js_crypto.c.
+ * over the one-shot OpenSSL natives of src/bindings/js_crypto.c.
  *
  * The natives keep no state, so the streaming objects here keep bytes
  * instead: a Hash or Hmac holds its input until digest(), a GCM cipher its

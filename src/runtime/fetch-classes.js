@@ -1,5 +1,5 @@
 /* fetch-classes.js - the WHATWG fetch classes Headers, Request and Response
- * (issue 6), with Node 20's (undici's) behaviour and error messages; the
+ * with Node 20's (undici's) behaviour and error messages; the
  * `fetch` global itself is fetch.js, evaluated next, which builds the
  * Response a fetch resolves with through rt.makeResponse(source, meta) and
  * reads a Request's body with req._bodyBytes().

@@ -1,4 +1,4 @@
-/* fetch.js - the fetch() global on the natives of src/js_fetch.c.
+/* fetch.js - the fetch() global on the natives of src/bindings/js_fetch.c.
  *
  * fetch-classes.js gives Headers, Request and Response; this file turns a
  * Request into hops (one libcurl transfer each), follows redirects itself so

@@ -1,7 +1,7 @@
-/* kv.js - the `kv` global (SPEC 5, doc/api.md): the shared key-value store.
+/* kv.js - the `kv` global (doc/contract.md §5, doc/api.md): the shared key-value store.
  *
  * Validation and JSON live here; the store work is done by the natives of
- * src/js_kv.c, synchronously, so every method returns a promise that is
+ * src/bindings/js_kv.c, synchronously, so every method returns a promise that is
  * already settled.  A native reports a store failure as { error } and it
  * is thrown here; each method catches what it throws and returns it as a
  * rejection.  The promises are made with promise.js's internal calls:

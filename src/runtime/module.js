@@ -324,7 +324,7 @@ function load(file, registry, parent) {
             fn.prototype = null;    /* never constructed: its automatic prototype would be a cycle (see requireOf) */
             if (!registry[MAIN]) registry[MAIN] = mod;
             /* a module that cannot name its require gets none made
-             * (js_module.c, reaches_require) */
+             * (js_module.c, js_module_reaches_require) */
             fn.call(mod.exports, mod.exports, sys.needsRequire() ? makeRequire(mod, registry) : undefined,
                     mod, file, mod.path);
         }

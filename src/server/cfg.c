@@ -1,6 +1,6 @@
 /* cfg.c - parses the responder's command line into a cfg.
  *
- * Only long options exist, and their names are a contract (SPEC 11).  Every
+ * Only long options exist, and their names are a contract (doc/contract.md §11).  Every
  * number is checked completely (no trailing garbage, no overflow) and a bad
  * one is reported on a single line naming the option, because the usual
  * reader is an administrator looking at a service manager's journal.

@@ -1,6 +1,6 @@
 /* cfg.h - the command-line options shared by every way of running.
  *
- * The long names are a contract (SPEC 11): configurations and scripts that
+ * The long names are a contract (doc/contract.md §11): configurations and scripts that
  * use them must stay valid across versions.
  */
 #ifndef INVOKE_CFG_H

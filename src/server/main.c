@@ -1,4 +1,5 @@
-/* main.c - invoke-fcgi: picks one of the three ways of running (SPEC 11).
+/* main.c - invoke-fcgi: picks one of the three ways of running
+ * (doc/contract.md §11).
  *
  *  1. --listen ADDR: open the socket and pre-fork --workers workers (2).
  *  2. fd 0 is a listening socket (spawn-fcgi, mod_fcgid): serve it, through

@@ -318,20 +318,11 @@ static void wrk_after(wrk *w)
 /* A worker under steady load never waits: the next connection is always
  * queued, so it runs until the kernel preempts it, at whatever point of a
  * request that falls, and the web server in front of it, on the same
- * cores, waits for a CPU meanwhile with every connection it holds.
- * Measured on the bench machine (2 cores, kernel 6.18, `perf sched
- * timehist` over 2 s of the counter scenario): nginx's workers waited more
- * than 1 ms for a CPU 191 times with invoke-fcgi behind them, 3 times with
- * PHP-FPM, whose children sleep in every request's lingering close (ours
- * skip it, request.c; doing it anyway cost a third of the throughput and
- * did not help).  So between two requests, at most once per WRK_YIELD_MS,
- * the worker offers its CPU (sched_yield: nothing happens when no one
- * waits), at a moment when it holds no connection.  Alternated runs of
- * bench/run (doc/internals.md, "Who waits for a CPU"): counter's p99 3.8-4.1
- * ms without, 2.6-2.9 ms with a yield every 0.1 ms (PHP-FPM's 2.7-3.1 in
- * the same runs), for ~5-12 % of hello's requests per second.  A longer
- * period (0.25, 0.5, 1 ms) helped less; a custom EEVDF slice for the
- * worker (sched_setattr, 0.1 or 3 ms) not at all. */
+ * cores, waits for a CPU meanwhile with every connection it holds.  So
+ * between two requests, at most once per WRK_YIELD_MS, the worker offers
+ * its CPU (sched_yield: nothing happens when no one waits), at a moment
+ * when it holds no connection.  Why this period, and what it did to the
+ * tail latency: doc/internals.md, "Who waits for a CPU". */
 #define WRK_YIELD_MS 0.1
 
 static void wrk_yield(wrk *w)
@@ -353,9 +344,8 @@ static void wrk_collect(void *ud)
 
 /* A SIGUSR2 every WRK_REST_MS wakes the wait in rq_accept: a worker that
  * served nothing over a whole period gives its garbage and free memory
- * back (eng_rest, 1-2 ms), once per idle stretch.  Measured after the four
- * bench scenarios (4 s each, 2 workers): 16.8 and 18.1 MB resident as the
- * load stopped, 13.4 and 13.2 MB two seconds later. */
+ * back (eng_rest, 1-2 ms), once per idle stretch (doc/internals.md,
+ * "When to collect"). */
 #define WRK_REST_MS 1000
 
 static int wrk_rest_timer(void)

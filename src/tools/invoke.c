@@ -1,4 +1,5 @@
-/* invoke.c - the `invoke` tool for people who write functions (SPEC 12).
+/* invoke.c - the `invoke` tool for people who write functions
+ * (doc/contract.md §12).
  *
  * `invoke run ROOT PATH` pushes one request through the very router and
  * engine the responder uses, with the CGI variables nginx's fastcgi_params

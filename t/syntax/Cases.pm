@@ -1,6 +1,6 @@
 package Cases;
 
-# The syntax conformance suite (issue 4): each t/syntax/*.txt file holds
+# The syntax conformance suite: each t/syntax/*.txt file holds
 # small cases, each a snippet and the output node gives for it:
 #
 #   === name
