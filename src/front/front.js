@@ -1586,4 +1586,3 @@ function lower(src, file) {
 }
 
 rt.lower = lower;
-if (sys && sys.setFrontEnd) sys.setFrontEnd(lower);

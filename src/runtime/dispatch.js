@@ -164,7 +164,6 @@ rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, pr
 
     R.onUncaughtException = fail;
     R.onUnhandledRejection = logUnhandled;
-    R.onResponseDone = null;
 
     try {
         req = R.createRequest(seq, body, params, routePath, uri, method, proto, ctype);

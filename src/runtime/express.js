@@ -634,7 +634,6 @@ function finish(res, body) {
     res.headersSent = true;
     res.finished = res.writableEnded = true;
     sys.respond(res.statusCode, headerList(res), body);
-    if (rt.onResponseDone) rt.onResponseDone(res);
     return res;
 }
 
@@ -716,7 +715,6 @@ SP.end = function (data, encoding, cb) {
         if (data !== undefined && data !== null) sys.write(data);
         this.finished = this.writableEnded = true;
         sys.flush();
-        if (rt.onResponseDone) rt.onResponseDone(this);
     }
     if (typeof encoding === 'function') cb = encoding;
     if (typeof cb === 'function') rt.enqueueMicrotask(cb);

@@ -122,27 +122,10 @@ rt.cwd = function () {
 };
 
 /* Built-in modules: name -> function returning exports (made on first
- * require in a request).  Other runtime files add theirs. */
+ * require in a request).  Other runtime files add theirs (crypto.js,
+ * node.js). */
 rt.builtins = {
-    path: function () { return path; },
-    util: function () {
-        return {
-            format: rt.format,
-            inspect: rt.inspect,
-            promisify: function (fn) {
-                if (typeof fn !== 'function')
-                    throw new TypeError('The "original" argument must be of type function');
-                return function () {
-                    var self = this, args = Array.prototype.slice.call(arguments);
-                    return new Promise(function (resolve, reject) {
-                        args.push(function (err, value) { if (err) reject(err); else resolve(value); });
-                        fn.apply(self, args);
-                    });
-                };
-            },
-            isDeepStrictEqual: function (a, b) { return JSON.stringify(a) === JSON.stringify(b); }
-        };
-    }
+    path: function () { return path; }
 };
 
 function notFound(id, from) {
