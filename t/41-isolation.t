@@ -37,6 +37,16 @@ for my $i (1 .. 6) {
     http_get($ng->{port}, '/iso/pollute') if $i % 2;
 }
 
+# What util.deprecate has warned of is the request's: Node warns once per
+# process, so each request warns once, however often it calls.
+my @ids = map { my $r = http_get($ng->{port}, '/iso/deprecate', headers => ['X-Request-Id' => "dep$_"]);
+                $r->{status} == 200 ? "dep$_" : "failed:$r->{status}" } 1 .. 4;
+wait_for(sub { 4 == grep { /DeprecationWarning/ } log_lines($inv) }, 5);
+my %warned;
+$warned{ $_->{reqid} }++ for grep { ($_->{msg} || '') =~ /\[DEP_TEST\] DeprecationWarning: old thing/ } log_records($inv);
+is_deeply([map { $warned{$_} || 0 } @ids], [1, 1, 1, 1],
+          'util.deprecate warns once in each of 4 requests (two workers)');
+
 # CommonJS.
 my $m = get_json('/modules');
 is($m->{helperName}, 'helper', "require('./lib/helper')");

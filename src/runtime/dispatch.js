@@ -162,6 +162,7 @@ rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, pr
     R.root = file.slice(0, file.length - rel.length - 1);
     R.currentEnv = null;
 
+    R.seq = seq;
     R.onUncaughtException = fail;
     R.onUnhandledRejection = logUnhandled;
 

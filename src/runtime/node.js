@@ -1148,7 +1148,7 @@ function promisify(fn) {
     };
 }
 
-var deprecationsSeen = {};
+var deprecationsSeen = {}, deprecationsSeq;
 var util = {
     format: function () { return rt.format.apply(null, arguments); },
     formatWithOptions: function (opts) { return rt.format.apply(null, Array.prototype.slice.call(arguments, 1)); },
@@ -1180,6 +1180,11 @@ var util = {
         if (typeof fn !== 'function') throw argType('fn', 'of type function', fn);
         return function () {
             var key = code || msg;
+            /* once per request, as Node warns once per process */
+            if (deprecationsSeq !== rt.seq) {
+                deprecationsSeen = {};
+                deprecationsSeq = rt.seq;
+            }
             if (!deprecationsSeen[key]) {
                 deprecationsSeen[key] = true;
                 rt.log('warn', (code ? '[' + code + '] ' : '') + 'DeprecationWarning: ' + msg);
@@ -1207,8 +1212,6 @@ var util = {
     toUSVString: toUSVString,
     stripVTControlCharacters: function (s) { return String(s).replace(/\u001b\[[0-9;]*[A-Za-z]/g, ''); }
 };
-/* util.deprecate() warns once per request, not once per worker. */
-rt.resetDeprecations = function () { deprecationsSeen = {}; };
 
 /* --- assert --- */
 
