@@ -15,6 +15,10 @@
  * async functions and generators run their body in a Duktape.Thread
  * (front-rt.js); `await x` and `yield x` are calls that yield the thread.
  *
+ * Needs: rt.acorn (acorn.js, evaluated just before it in the front end's
+ *   heap, whose sys and rt are its own).
+ * Provides: rt.lower, which the engine hands the module binding.
+ *
  * Runs as the body of function (sys, rt); ES5 only.
  */
 var acorn = rt.acorn;

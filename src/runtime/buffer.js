@@ -14,6 +14,11 @@
  * Duktape has no BigInt: readBigUInt64LE and friends use it when some
  * later layer provides one, and throw ERR_FEATURE_UNAVAILABLE otherwise.
  *
+ * Needs: when called: rt.inspect (console.js); atob, btoa (node.js).
+ * Provides: rt.bufferModule, rt.utf8Encode, rt.utf8Decode,
+ *   rt.bytesFromString, rt.decodeBytes, rt.nodeError, rt.domException,
+ *   rt.received, rt.argTypeError; the global Buffer, rebuilt in place.
+ *
  * Runs as the body of function (sys, rt); ES5 only.
  */
 var Buf = Buffer;

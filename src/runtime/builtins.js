@@ -1,6 +1,9 @@
 /* builtins.js - corrections to Duktape's standard library where it differs
  * from what every other engine (and HTTP) expects.  Loaded first.
  *
+ * Needs: nothing.
+ * Provides: rt.httpDate; Date's toUTCString and toGMTString in HTTP's form.
+ *
  * Runs as the body of function (sys, rt); ES5 only.
  */
 var DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

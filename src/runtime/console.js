@@ -10,6 +10,11 @@
  * A string argument is written as it is, so
  * console.log(JSON.stringify(obj)) yields a clean JSON line.
  *
+ * Needs: when called: rt.isPromise (promise.js); Map, Set (stdlib.js,
+ *   if there); sys.log, sys.now.
+ * Provides: rt.inspect, rt.format, rt.strEscape, rt.resetConsole, rt.log,
+ *   rt.consoleTable; the global console.
+ *
  * Runs as the body of function (sys, rt); ES5 only.
  */
 var G = new Function('return this')();

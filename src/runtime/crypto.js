@@ -11,6 +11,12 @@
  *
  * Errors carry Node's class, message and .code.
  *
+ * Needs: rt.nodeError, rt.received, rt.argTypeError, rt.domException
+ *   (buffer.js); rt.builtins (module.js).  When called: rt.inspect
+ *   (console.js); rt.utf8Encode (buffer.js); setImmediate (timers.js); the
+ *   natives of bindings/js_crypto.c.
+ * Provides: rt.outOfRange, rt.builtins.crypto; the global crypto.
+ *
  * Runs as the body of function (sys, rt); ES5 only.
  */
 var G = new Function('return this')();

@@ -6,6 +6,18 @@
  * done and the handler's promise has settled.  Every failure ends as a JSON
  * error response and a log line; details reach the client only with --dev.
  *
+ * Needs: sys.reason, sys.now, sys.version.  When called:
+ *   rt.createRequest, rt.createResponse, rt.sendError (express.js);
+ *   rt.resetMicrotasks, rt.promiseWatch (promise.js); rt.resetTimers,
+ *   rt.runLoop (timers.js); rt.resetConsole, rt.log, rt.inspect
+ *   (console.js); rt.requireMain, rt.releaseModules, rt.cwd (module.js);
+ *   rt.argTypeError, rt.nodeError (buffer.js); rt.exec, rt.compile
+ *   (front-exec.js); sys.memory, sys.mtime, sys.readFile, sys.dev,
+ *   sys.adminEnv.
+ * Provides: rt.dispatch (what the engine calls), rt.reason, rt.processEnv,
+ *   and per request rt.root, rt.seq, rt.currentEnv, rt.asyncTop,
+ *   rt.onUncaughtException, rt.onUnhandledRejection; the global process.
+ *
  * Runs as the body of function (sys, rt); ES5 only.
  */
 var G = new Function('return this')();

@@ -7,6 +7,15 @@
  * its Content-Length) or, once res.write() is used, sys.head + sys.write
  * with a flush per chunk, so streamed chunks reach the client as written.
  *
+ * Needs: sys.hidden.  When called: rt.enqueueMicrotask (promise.js);
+ *   rt.log (console.js); rt.path (module.js); rt.reason, rt.root
+ *   (dispatch.js; root per request); sys.head, sys.write, sys.respond,
+ *   sys.flush, sys.bufferToString, sys.env, sys.envVar, sys.jsonBody,
+ *   sys.readFile, sys.trustProxy.
+ * Provides: rt.createRequest, rt.createResponse, rt.sendError,
+ *   rt.HttpError, rt.mimeOf, rt.parseQuery, rt.exposed, and
+ *   rt.currentRequest (per request).
+ *
  * Runs as the body of function (sys, rt); ES5 only.
  */
 var hasOwn = Object.prototype.hasOwnProperty;

@@ -1,6 +1,6 @@
 /* fetch-classes.js - the WHATWG fetch classes Headers, Request and Response
  * with Node 20's (undici's) behaviour and error messages; the
- * `fetch` global itself is fetch.js, evaluated next, which builds the
+ * `fetch` global itself is fetch.js, evaluated later, which builds the
  * Response a fetch resolves with through rt.makeResponse(source, meta) and
  * reads a Request's body with req._bodyBytes().
  *
@@ -16,9 +16,15 @@
  * `Headers {}` rather than the internals.  Blob and FormData do not exist
  * here: blob() and formData() reject with ERR_METHOD_NOT_IMPLEMENTED.
  *
- * Runs as the body of function (sys, rt), after node.js (URL, AbortSignal)
- * and before stdlib.js; ES5 only.  Symbol.iterator is Duktape's own;
- * Symbol.asyncIterator is made here when missing, as front-rt.js would.
+ * Needs: rt.nodeError (buffer.js); rt.exposed (timers.js); URL,
+ *   URLSearchParams, AbortSignal, AbortController (node.js).  When called:
+ *   rt.decodeBytes (buffer.js).
+ * Provides: rt.makeResponse, rt.Headers, rt.Request, rt.Response; the
+ *   globals Headers, Request, Response; Symbol.asyncIterator.
+ *
+ * Runs as the body of function (sys, rt); ES5 only.  Symbol.iterator is
+ * Duktape's own; Symbol.asyncIterator is made here when missing, as
+ * front-rt.js would.
  */
 var G = new Function('return this')();
 var defProp = Object.defineProperty;

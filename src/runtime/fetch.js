@@ -9,6 +9,13 @@
  * settles the promises of its hop.  Errors follow Node's undici:
  * TypeError('fetch failed') with a cause whose code says what went wrong.
  *
+ * Needs: sys.fetchLimits.  When called: rt.Request, rt.makeResponse
+ *   (fetch-classes.js); rt.currentRequest (express.js); rt.log
+ *   (console.js); URL (node.js); the natives of bindings/js_fetch.c.
+ * Provides: rt.fetchPoll, rt.fetchBusy, rt.fetchReset (in place of
+ *   timers.js's), rt.currentRequest (cleared at a request's end); the
+ *   global fetch.
+ *
  * Runs as the body of function (sys, rt); ES5 only.
  */
 var G = new Function('return this')();

@@ -8,6 +8,13 @@
  * console writes to stdout/stderr (sys.print), and a `print` global writes
  * one line to stdout, as conformance suites expect.
  *
+ * Needs: when called: rt.resetMicrotasks (promise.js); rt.resetTimers,
+ *   rt.runLoop (timers.js); rt.resetConsole, rt.inspect, rt.format
+ *   (console.js); rt.requireMain (module.js); process (dispatch.js);
+ *   sys.print, sys.lower, sys.readFile.
+ * Provides: rt.exec, rt.compile, and per run rt.root, rt.currentEnv,
+ *   rt.onUncaughtException, rt.onUnhandledRejection.
+ *
  * Runs as the body of function (sys, rt); ES5 only.
  */
 function describe(err) {

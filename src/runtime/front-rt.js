@@ -7,6 +7,13 @@
  * it when the promise settles or when next() is called.  Frozen with the
  * rest of the global by harden.js.
  *
+ * Needs: rt.promisePending, rt.promiseResolve, rt.promiseReject,
+ *   rt.promiseAwait, rt.promiseResolved, rt.promiseRejected,
+ *   rt.pendingMicrotasks (promise.js).  When called: rt.dispatch,
+ *   rt.asyncTop (dispatch.js).
+ * Provides: rt.iter, rt.exposed, rt.asyncTop; the global __invoke; the
+ *   iterators of arrays, typed arrays, Buffers and strings.
+ *
  * Runs as the body of function (sys, rt); ES5 only.
  */
 var G = new Function('return this')();

@@ -11,6 +11,10 @@
  * override mistake"); such properties become accessors whose setter gives
  * the instance its own property, as SES does.
  *
+ * Needs: rt.exposed (timers.js and every file that adds to it); to run
+ *   after every other file.
+ * Provides: nothing: it freezes.
+ *
  * Runs as the body of function (sys, rt); ES5 only.
  */
 var G = new Function('return this')();

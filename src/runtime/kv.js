@@ -10,6 +10,10 @@
  * (rt.promiseFulfilled): what a method answers is JSON or a plain
  * object, never a thenable to follow.
  *
+ * Needs: rt.promiseFulfilled, rt.promiseRejected (promise.js).  When
+ *   called: the natives of bindings/js_kv.c.
+ * Provides: the global kv.
+ *
  * Runs as the body of function (sys, rt); ES5 only.
  */
 var G = new Function('return this')();

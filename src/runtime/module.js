@@ -8,7 +8,14 @@
  * X/package.json main, X/index.js), then node_modules folders up to the
  * functions root.  The natives refuse any path outside the root.
  *
- * Runs as the body of function (sys, rt); ES5 only.
+ * Needs: sys.hidden.  When called: rt.root (dispatch.js, front-exec.js:
+ *   per request); sys.load, sys.needsRequire, sys.stat, sys.readFile,
+ *   sys.mtime.
+ * Provides: rt.path, rt.cwd, rt.builtins (the registry, with `path`),
+ *   rt.resolveModule, rt.requireMain, rt.releaseModules.
+ *
+ * Runs as the body of function (sys, rt); ES5 and the method shorthand
+ * Duktape parses.
  */
 var hasOwn = Object.prototype.hasOwnProperty;
 

@@ -9,6 +9,22 @@
  * Everything here is evaluated once per worker and frozen by harden.js;
  * per-request state lives only in the objects a request creates.
  *
+ * Needs: rt.nodeError, rt.argTypeError, rt.received, rt.domException
+ *   (buffer.js); rt.inspect (console.js); rt.builtins (module.js);
+ *   rt.exposed (timers.js).  When called: rt.bufferModule,
+ *   rt.bytesFromString, rt.decodeBytes, rt.utf8Encode, rt.utf8Decode
+ *   (buffer.js); rt.format, rt.log (console.js); rt.cwd (module.js);
+ *   rt.isPromise (promise.js); rt.outOfRange (crypto.js);
+ *   rt.onUncaughtException (dispatch.js, front-exec.js: per request);
+ *   rt.seq (dispatch.js: per request); sys.now, sys.stat, sys.readFile,
+ *   sys.readdir.
+ * Provides: rt.EventEmitter, rt.builtins.buffer, rt.builtins.url,
+ *   rt.builtins.querystring, rt.builtins.events, rt.builtins.assert,
+ *   rt.builtins.string_decoder, rt.builtins.util, rt.builtins.fs (and
+ *   assert/strict, fs/promises); the globals URL, URLSearchParams, atob,
+ *   btoa, structuredClone, Event, EventTarget, AbortController,
+ *   AbortSignal.
+ *
  * Runs as the body of function (sys, rt); ES5 only (no Map, no Symbol
  * iteration: the standard library may add those later, this file does not
  * rely on them).

@@ -7,6 +7,14 @@
  * returns and after every timer; rejections nobody handled by the end of a
  * drain are logged, as Node does.
  *
+ * Needs: sys.hidden.  When called: rt.onUncaughtException,
+ *   rt.onUnhandledRejection (dispatch.js, front-exec.js: per request).
+ * Provides: rt.drainMicrotasks, rt.pendingMicrotasks, rt.resetMicrotasks,
+ *   rt.listOf, rt.isPromise, rt.enqueueMicrotask, rt.promisePending,
+ *   rt.promiseResolve, rt.promiseReject, rt.promiseResolved,
+ *   rt.promiseFulfilled, rt.promiseRejected, rt.promiseWatch,
+ *   rt.promiseAwait; the globals Promise, AggregateError, queueMicrotask.
+ *
  * Runs as the body of function (sys, rt); ES5 only.
  */
 var G = new Function('return this')();

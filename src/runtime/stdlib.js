@@ -11,6 +11,11 @@
  * searched linearly).  WeakMap and WeakSet hold their keys strongly: every
  * request's objects die with the request anyway.
  *
+ * Needs: __invoke (front-rt.js); rt.exposed (timers.js); Promise
+ *   (promise.js).  When called: rt.iter (front-rt.js).
+ * Provides: rt.exposed; Map, Set, WeakMap, WeakSet, WeakRef, RegExp's
+ *   modern flags (__invoke.re), and the ES2015+ library Duktape lacks.
+ *
  * Runs as the body of function (sys, rt); ES5 only.
  */
 var G = new Function('return this')();

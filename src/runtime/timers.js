@@ -6,6 +6,15 @@
  * settled, or nothing is left to wait for.  Whatever a request leaves
  * pending is dropped before the next one starts.
  *
+ * Needs: when called: rt.drainMicrotasks (promise.js);
+ *   rt.onUncaughtException (dispatch.js, front-exec.js: per request);
+ *   sys.now, sys.sleep.
+ * Provides: rt.runLoop, rt.resetTimers, rt.timeoutError, rt.exposed;
+ *   rt.fetchBusy, rt.fetchPoll, rt.fetchReset (defaults for a runtime
+ *   without fetch: fetch.js replaces them, and they are read only when
+ *   called); the globals setTimeout, setInterval, setImmediate, their
+ *   clear*, and sleep.
+ *
  * Runs as the body of function (sys, rt); ES5 only.
  */
 var G = new Function('return this')();
