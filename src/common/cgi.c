@@ -22,6 +22,7 @@ static const struct {
     CGI_FIELD("PATH_INFO", path_info),
     CGI_FIELD("INVOKE_ROOT", invoke_root),
     CGI_FIELD("INVOKE_BASE", invoke_base),
+    CGI_FIELD("INVOKE_KV_SCOPE", invoke_kv_scope),
     CGI_FIELD("HTTP_X_REQUEST_ID", request_id),
 #undef CGI_FIELD
     { NULL, 0, 0 }

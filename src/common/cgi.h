@@ -25,6 +25,7 @@ typedef struct cgi_vars {
     const char *path_info;      /* PATH_INFO */
     const char *invoke_root;    /* INVOKE_ROOT: this site's functions root */
     const char *invoke_base;    /* INVOKE_BASE: the folder mapped onto it */
+    const char *invoke_kv_scope; /* INVOKE_KV_SCOPE: this site's store scope */
     const char *request_id;     /* HTTP_X_REQUEST_ID */
 } cgi_vars;
 

@@ -51,7 +51,9 @@ struct eng {
     void *global;           /* the frozen base global object */
     kv *store;              /* the worker's store handle (--data), or NULL */
     char store_why[300];    /* why there is none */
-    char kv_root[PATH_MAX]; /* the root kv.scope was made for */
+    char kv_for[PATH_MAX];  /* the site or name kv.scope was made for ... */
+    int kv_named;           /* ... and which of the two */
+    kv_scope rl_scope;      /* the rate limiter's namespace of the same */
     js_kv_opts kv;          /* the bindings' settings, for the heap's life */
     js_sys_opts sys;
     js_module_opts module;
@@ -96,18 +98,58 @@ static void eng_bind(eng *e)
     js_fetch_init(e->ctx, &e->host, &e->cfg.net);
 }
 
-/* The kv scope of root, made when the root differs from the last request's
- * (a failure is kept for kv to report, and tried again next time). */
-static void eng_kv_scope(eng *e, const char *root)
+/* Moves what version 0.1 kept under the real path of site into the
+ * site's scope (kv_scope_adopt), once per worker and site. */
+static void eng_kv_adopt(eng *e, const char *site, const kv_scope *sc, const char *ns)
 {
-    if (e->store == NULL || strcmp(root, e->kv_root) == 0)
+    char err[300];
+    kv_scope legacy;
+    size_t moved = 0;
+
+    if (kv_scope_legacy(&legacy, site, ns, err, sizeof err) != KV_OK)
+        return;             /* a root that does not exist left nothing */
+    if (kv_scope_adopt(e->store, sc, &legacy, &moved, err, sizeof err) != KV_OK)
+        log_sys("error", "kv: taking over the records of %s: %s", site, err);
+    else if (moved > 0)
+        log_sys("notice", "kv: %zu records of %s%s%s moved from the scope of its real path",
+                moved, site, ns ? " " : "", ns ? ns : "");
+}
+
+/* The store's scopes for a request: by name (INVOKE_KV_SCOPE, --kv-scope)
+ * or by the site's path as given, so a release swapped under a symlink
+ * keeps its records.  Made when they change (a failure is kept for kv to
+ * report and tried again next time). */
+static void eng_kv_scope(eng *e, const char *site, const char *name)
+{
+    const char *what = name ? name : site;
+    char *err = e->kv.scope_err;
+    size_t errlen = sizeof e->kv.scope_err;
+    int rc;
+
+    if (e->store == NULL || (e->kv_named == (name != NULL) && strcmp(what, e->kv_for) == 0))
         return;
-    if (kv_scope_make(&e->kv.scope, root, NULL, e->kv.scope_err, sizeof e->kv.scope_err) != KV_OK) {
-        e->kv_root[0] = '\0';
+    e->kv_for[0] = '\0';
+    rc = name ? kv_scope_named(&e->kv.scope, name, NULL, err, errlen) :
+                kv_scope_root(&e->kv.scope, site, NULL, err, errlen);
+    if (rc == KV_OK)
+        rc = name ? kv_scope_named(&e->rl_scope, name, "rate-limits", err, errlen) :
+                    kv_scope_root(&e->rl_scope, site, "rate-limits", err, errlen);
+    if (rc != KV_OK || strlen(what) >= sizeof e->kv_for)
         return;
+    if (!name) {
+        eng_kv_adopt(e, site, &e->kv.scope, NULL);
+        eng_kv_adopt(e, site, &e->rl_scope, "rate-limits");
     }
-    e->kv.scope_err[0] = '\0';
-    snprintf(e->kv_root, sizeof e->kv_root, "%s", root);
+    err[0] = '\0';
+    e->kv_named = name != NULL;
+    memcpy(e->kv_for, what, strlen(what) + 1);
+}
+
+int eng_kv_scope_check(const char *name, char *err, size_t errlen)
+{
+    kv_scope sc;
+
+    return kv_scope_named(&sc, name, NULL, err, errlen) == KV_OK ? 0 : -1;
 }
 
 /* The bindings' view of no request yet: only what the heap tells. */
@@ -336,8 +378,12 @@ int eng_handle(eng *e, const eng_request *r)
         http_send_error(r->io, 414, NULL, NULL);
         return 414;
     }
+    eng_kv_scope(e, r->site ? r->site : root,
+                 r->vars->invoke_kv_scope && *r->vars->invoke_kv_scope ?
+                 r->vars->invoke_kv_scope : e->cfg.kv_scope);
     /* the administrator's limits (ratelimit.h), before any JavaScript */
-    if (rl_check(e->store, root, path, r->vars->remote_addr, &retry) == RL_DENY) {
+    if (rl_check(e->store, e->kv.scope_err[0] ? NULL : &e->rl_scope, root, path,
+                 r->vars->remote_addr, &retry) == RL_DENY) {
         char hdr[64];
 
         snprintf(hdr, sizeof hdr, "Retry-After: %ld\r\n", retry);
@@ -354,7 +400,6 @@ int eng_handle(eng *e, const eng_request *r)
         return st == ROUTE_ERR ? 500 : 404;
     }
 
-    eng_kv_scope(e, root);
     eng_reset_host(e);
     e->host.io = r->io;
     e->host.root = root;
@@ -472,7 +517,7 @@ int eng_exec(eng *e, const char *file, int argc, char **argv, int compile)
     slash = strrchr(dir, '/');
     if (slash != NULL)
         *(slash == dir ? slash + 1 : slash) = '\0';
-    eng_kv_scope(e, dir);
+    eng_kv_scope(e, dir, e->cfg.kv_scope);
     eng_reset_host(e);
     e->host.root = dir;
     e->host.func = real + strlen(dir) + (dir[1] != '\0');

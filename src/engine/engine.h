@@ -22,14 +22,17 @@ typedef struct eng_request {
     const cgi_vars *vars;   /* the CGI variables, parsed once (common/cgi.h) */
     const char *body;       /* the whole request body (may be NULL) */
     size_t body_len;
-    const char *root;       /* functions root, NULL: the engine's default */
+    const char *root;       /* functions root (a real path), NULL: the engine's default */
+    const char *site;       /* that root as the administrator names it (INVOKE_ROOT
+                               or --root as given): the store's scope, NULL: root */
     const char *id;         /* request id for log lines */
     const http_io *io;
 } eng_request;
 
 typedef struct eng_config {
-    const char *root;       /* default functions root (--root) */
+    const char *root;       /* default functions root (--root, a real path) */
     const char *data;       /* key-value store folder (--data), NULL: none */
+    const char *kv_scope;   /* --kv-scope: the store's scope by name, NULL: the site's */
     double timeout;         /* seconds per request (--timeout), 0 = none */
     size_t memory_limit;    /* bytes per request (--memory-limit), 0 = none */
     int dev;                /* --dev: error details in response bodies */
@@ -37,6 +40,11 @@ typedef struct eng_config {
     const char *const *env; /* "NAME=VALUE" for process.env (--env), NULL-terminated, or NULL */
     net_opts net;           /* fetch's limits and policy; 0: net.h's defaults */
 } eng_config;
+
+/* Whether name may name the store's scope (--kv-scope): 0, or -1 with
+ * the reason in err.  For the option parsers, so a bad name stops the
+ * start. */
+int eng_kv_scope_check(const char *name, char *err, size_t errlen);
 
 /* Creates the worker's heap and loads the runtime.  Returns NULL with a
  * message in err on failure.  The config is copied; strings in it must

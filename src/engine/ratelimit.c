@@ -32,8 +32,6 @@ static struct {
     off_t size;
     int n;
     rl_rule rules[RL_MAX_RULES];
-    kv_scope scope;             /* the root's "rate-limits" namespace */
-    int scoped;                 /* scope made for this root */
 } rl_cache;
 
 /* Reads the rules of path into the cache; 0 rules when it is missing. */
@@ -44,8 +42,6 @@ static void rl_load(const char *root, const char *path, const struct stat *st)
     int lineno = 0;
 
     rl_cache.n = 0;
-    if (strcmp(rl_cache.root, root) != 0)
-        rl_cache.scoped = 0;
     snprintf(rl_cache.root, sizeof rl_cache.root, "%s", root);
     rl_cache.mtime = st ? st->st_mtim : (struct timespec) { 0, 0 };
     rl_cache.size = st ? st->st_size : -1;
@@ -85,8 +81,8 @@ static const rl_rule *rl_match(const char *path)
     return best;
 }
 
-int rl_check(kv *store, const char *root, const char *path, const char *addr,
-             long *retry_after)
+int rl_check(kv *store, const kv_scope *scope, const char *root, const char *path,
+             const char *addr, long *retry_after)
 {
     char file[PATH_MAX], key[RL_MAX_PREFIX + 128], err[300];
     const rl_rule *r;
@@ -102,20 +98,16 @@ int rl_check(kv *store, const char *root, const char *path, const char *addr,
         rl_load(root, file, have ? &st : NULL);
     if (rl_cache.n == 0 || (r = rl_match(path)) == NULL)
         return RL_ALLOW;
-    if (store == NULL) {
+    if (store == NULL || scope == NULL) {
         static int told;
         if (!told++)
-            log_sys("error", "%s: rate limits need the store: start with --data", file);
+            log_sys("error", "%s: rate limits need the store: %s", file,
+                    store ? "it has no scope for this root" : "start with --data");
         return RL_ALLOW;
     }
     snprintf(key, sizeof key, "%s %s", r->prefix, addr && *addr ? addr : "-");
-    rc = KV_OK;
-    if (!rl_cache.scoped &&
-        (rc = kv_scope_make(&rl_cache.scope, root, "rate-limits", err, sizeof err)) == KV_OK)
-        rl_cache.scoped = 1;
-    if (rc == KV_OK)
-        rc = kv_rate(store, &rl_cache.scope, key, strlen(key), r->limit,
-                     (int64_t) (r->window * 1000.0), &res, err, sizeof err);
+    rc = kv_rate(store, scope, key, strlen(key), r->limit, (int64_t) (r->window * 1000.0),
+                 &res, err, sizeof err);
     if (rc != KV_OK) {
         log_sys("error", "rate limit %s: %s", key, err);
         return RL_ALLOW;

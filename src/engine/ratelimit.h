@@ -15,11 +15,13 @@
 #define RL_ALLOW 0
 #define RL_DENY 1
 
-/* Counts one request from addr to path under root in store (the engine's
- * handle, NULL: none).  RL_DENY when over a limit (the caller answers
- * 429): *retry_after gets the seconds to wait.  Without a rules file, a
- * store, or on a store error (logged), RL_ALLOW.  Nothing is retained. */
-int rl_check(kv *store, const char *root, const char *path, const char *addr,
-             long *retry_after);
+/* Counts one request from addr to path under root (a real path, whose
+ * _rate-limits file it reads) in store (the engine's handle, NULL: none),
+ * in scope (the root's "rate-limits" namespace, NULL: none could be made).
+ * RL_DENY when over a limit (the caller answers 429): *retry_after gets
+ * the seconds to wait.  Without a rules file, a store or a scope, or on a
+ * store error (logged), RL_ALLOW.  Nothing is retained. */
+int rl_check(kv *store, const kv_scope *scope, const char *root, const char *path,
+             const char *addr, long *retry_after);
 
 #endif

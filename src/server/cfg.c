@@ -19,6 +19,7 @@
 
 #include "config.h"
 #include "server/cfg.h"
+#include "engine/engine.h"
 #include "net/net.h"
 
 enum {
@@ -26,12 +27,13 @@ enum {
     OPT_TIMEOUT, OPT_MEMORY, OPT_MAX_BODY, OPT_LOG, OPT_DEV, OPT_TRUST,
     OPT_HELP, OPT_VERSION, OPT_SLOW_LOG, OPT_STATUS_PATH, OPT_ENV,
     OPT_FETCH_CONNECT, OPT_FETCH_TIMEOUT, OPT_FETCH_MAX_SIZE, OPT_FETCH_CONCURRENT,
-    OPT_FETCH_ALLOW, OPT_FETCH_DENY, OPT_CA_FILE
+    OPT_FETCH_ALLOW, OPT_FETCH_DENY, OPT_CA_FILE, OPT_KV_SCOPE
 };
 
 static const struct option cfg_options[] = {
     { "root",         required_argument, NULL, OPT_ROOT },
     { "data",         required_argument, NULL, OPT_DATA },
+    { "kv-scope",     required_argument, NULL, OPT_KV_SCOPE },
     { "listen",       required_argument, NULL, OPT_LISTEN },
     { "workers",      required_argument, NULL, OPT_WORKERS },
     { "max-requests", required_argument, NULL, OPT_MAX_REQUESTS },
@@ -62,6 +64,8 @@ static const char cfg_usage[] =
     "\n"
     "  --root DIR          functions root (or the FastCGI param INVOKE_ROOT)\n"
     "  --data DIR          Berkeley DB folder for kv\n"
+    "  --kv-scope NAME     the store's scope by name instead of by the root's path\n"
+    "                      (or the FastCGI param INVOKE_KV_SCOPE, per site)\n"
     "  --listen ADDR       HOST:PORT or unix:PATH; run as a pre-forking server\n"
     "  --workers N         worker processes (default 2 with --listen, else 1)\n"
     "  --max-requests N    recycle a worker after N requests (0 = never)\n"
@@ -187,8 +191,17 @@ static int cfg_apply(cfg *c, int opt, const char *arg)
     long n;
 
     switch (opt) {
-    case OPT_ROOT:   c->root = arg; return 0;
+    case OPT_ROOT:   c->root = c->site = arg; return 0;
     case OPT_DATA:   c->data = arg; return 0;
+    case OPT_KV_SCOPE:
+        {
+            char err[200];
+
+            if (eng_kv_scope_check(arg, err, sizeof err) < 0)
+                return cfg_bad("kv-scope", err);
+        }
+        c->kv_scope = arg;
+        return 0;
     case OPT_LISTEN: c->listen = arg; return 0;
     case OPT_LOG:    c->log = arg; return 0;
     case OPT_DEV:    c->dev = 1; return 0;

@@ -14,7 +14,9 @@
 #define CFG_MAX_ENV 64
 
 typedef struct cfg {
-    const char *root;       /* --root DIR */
+    const char *root;       /* --root DIR (main makes it a real path) */
+    const char *site;       /* --root DIR as given: the store's scope */
+    const char *kv_scope;   /* --kv-scope NAME: the store's scope by name */
     const char *data;       /* --data DIR (Berkeley DB folder) */
     const char *listen;     /* --listen HOST:PORT | unix:PATH */
     const char *log;        /* --log FILE ("-" or NULL: stderr) */

@@ -139,8 +139,10 @@ static void wrk_log_path(const char *uri, char *out, size_t outlen)
 }
 
 /* The functions root of this request: INVOKE_ROOT (per site, realpath'd
- * each time since sites come and go) or --root.  NULL after logging why. */
-static const char *wrk_root(rq *r, const cfg *c, const char *id, char *buf)
+ * each time since sites come and go) or --root, with *site the same as
+ * the administrator wrote it (the store's scope).  NULL after logging
+ * why. */
+static const char *wrk_root(rq *r, const cfg *c, const char *id, char *buf, const char **site)
 {
     const char *param = rq_vars(r)->invoke_root;
 
@@ -149,11 +151,13 @@ static const char *wrk_root(rq *r, const cfg *c, const char *id, char *buf)
             log_sys("error", "request %s: INVOKE_ROOT %s: %s", id, param, strerror(errno));
             return NULL;
         }
+        *site = param;
         return buf;
     }
     if (c->root == NULL)
         log_sys("error", "request %s: no functions root (set --root or the "
                 "FastCGI param INVOKE_ROOT)", id);
+    *site = c->site;
     return c->root;
 }
 
@@ -218,7 +222,7 @@ static int wrk_run(wrk *w, rq *r, const char *id)
         http_send_error(io, 500, "Internal Server Error", NULL);
         return 500;
     }
-    root = wrk_root(r, w->c, id, rootbuf);
+    root = wrk_root(r, w->c, id, rootbuf, &req.site);
     if (root == NULL) {
         http_send_error(io, 500, "Internal Server Error", NULL);
         return 500;
@@ -271,6 +275,7 @@ static int wrk_start(wrk *w, const cfg *c)
     w->c = c;
     wrk_pid = getpid();
     ec.root = c->root;
+    ec.kv_scope = c->kv_scope;
     ec.timeout = c->timeout;
     ec.memory_limit = (size_t)c->memory_limit_mb * 1024 * 1024;
     ec.dev = c->dev;

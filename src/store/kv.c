@@ -315,25 +315,119 @@ void kv_close(kv *s)
 
 /* --- scope --- */
 
-int kv_scope_make(kv_scope *sc, const char *root, const char *ns, char *err, size_t errlen)
+/* FNV-1a over what names the scope, then the namespace after a NUL (which
+ * no path and no name contains). */
+static void kv_scope_hash(kv_scope *sc, const char *lead, const char *what, const char *ns)
 {
-    char real[PATH_MAX];
-    uint64_t h = 14695981039346656037ULL;  /* FNV-1a */
+    uint64_t h = 14695981039346656037ULL;
     const unsigned char *p;
 
-    if (realpath(root, real) == NULL) {
-        snprintf(err, errlen, "%s: %s", root, strerror(errno));
-        return KV_ERR;
-    }
-    for (p = (const unsigned char *) real; *p; p++)
+    for (p = (const unsigned char *) lead; *p; p++)
         h = (h ^ *p) * 1099511628211ULL;
-    /* a namespace is hashed after a NUL, which no path contains */
+    for (p = (const unsigned char *) what; *p; p++)
+        h = (h ^ *p) * 1099511628211ULL;
     if (ns != NULL && *ns) {
         h = (h ^ 0) * 1099511628211ULL;
         for (p = (const unsigned char *) ns; *p; p++)
             h = (h ^ *p) * 1099511628211ULL;
     }
     snprintf(sc->id, sizeof sc->id, "%016llx", (unsigned long long) h);
+}
+
+/* The current folder as the shell names it: $PWD when it is this folder
+ * (so /srv/app/current stays itself), else the real one. */
+static int kv_cwd(char *out, size_t n)
+{
+    const char *pwd = getenv("PWD");
+    struct stat a, b;
+
+    if (pwd != NULL && pwd[0] == '/' && strlen(pwd) < n && stat(pwd, &a) == 0 &&
+        stat(".", &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+        memcpy(out, pwd, strlen(pwd) + 1);
+        return 0;
+    }
+    return getcwd(out, n) != NULL ? 0 : -1;
+}
+
+/* path made absolute and lexically normal ("//", "." and ".." folded, no
+ * trailing slash), its symlinks kept; -1 when it does not fit. */
+static int kv_normal_path(const char *path, char *out, size_t n)
+{
+    char buf[PATH_MAX * 2];
+    size_t len = 0, seg;
+    const char *p;
+
+    if (path[0] == '/') {
+        buf[0] = '\0';
+    } else if (kv_cwd(buf, PATH_MAX) < 0) {
+        return -1;
+    }
+    if (strlen(buf) + strlen(path) + 2 > sizeof buf)
+        return -1;
+    if (buf[0] != '\0')
+        strcat(buf, "/");
+    strcat(buf, path);
+    out[0] = '\0';
+    for (p = buf; *p; p += seg) {
+        while (*p == '/')
+            p++;
+        seg = strcspn(p, "/");
+        if (seg == 0 || (seg == 1 && p[0] == '.'))
+            continue;
+        if (seg == 2 && p[0] == '.' && p[1] == '.') {
+            while (len > 0 && out[--len] != '/')
+                ;
+            out[len] = '\0';
+            continue;
+        }
+        if (len + 1 + seg + 1 > n)
+            return -1;
+        out[len++] = '/';
+        memcpy(out + len, p, seg);
+        len += seg;
+        out[len] = '\0';
+    }
+    if (len == 0) {
+        if (n < 2)
+            return -1;
+        memcpy(out, "/", 2);
+    }
+    return 0;
+}
+
+int kv_scope_root(kv_scope *sc, const char *root, const char *ns, char *err, size_t errlen)
+{
+    char path[PATH_MAX];
+
+    errno = ENAMETOOLONG;
+    if (kv_normal_path(root, path, sizeof path) < 0) {
+        snprintf(err, errlen, "%s: %s", root, strerror(errno));
+        return KV_ERR;
+    }
+    kv_scope_hash(sc, "", path, ns);
+    return KV_OK;
+}
+
+int kv_scope_named(kv_scope *sc, const char *name, const char *ns, char *err, size_t errlen)
+{
+    if (name == NULL || *name == '\0' || strlen(name) > KV_MAX_SCOPE_NAME) {
+        snprintf(err, errlen, "a scope name must be 1 to %d bytes", KV_MAX_SCOPE_NAME);
+        return KV_ERR;
+    }
+    /* a leading byte no path starts with: a name never meets a root */
+    kv_scope_hash(sc, "\001", name, ns);
+    return KV_OK;
+}
+
+int kv_scope_legacy(kv_scope *sc, const char *root, const char *ns, char *err, size_t errlen)
+{
+    char real[PATH_MAX];
+
+    if (realpath(root, real) == NULL) {
+        snprintf(err, errlen, "%s: %s", root, strerror(errno));
+        return KV_ERR;
+    }
+    kv_scope_hash(sc, "", real, ns);
     return KV_OK;
 }
 
@@ -938,6 +1032,182 @@ void kv_list_free(kv_list_result *r)
     free(r->items);
     free(r->buf);
     memset(r, 0, sizeof *r);
+}
+
+/* --- scopes: how full, and moving one into another --- */
+
+struct kv_used_args {
+    const char *scope;
+    int used;
+};
+
+static int kv_op_used(kv *s, DB_TXN *txn, void *arg)
+{
+    struct kv_used_args *a = arg;
+    DBT k, d;
+    DBC *c;
+    int rc, rc2;
+
+    memset(&k, 0, sizeof k);
+    memset(&d, 0, sizeof d);
+    k.flags = DB_DBT_REALLOC;
+    d.flags = DB_DBT_PARTIAL;       /* whether there is one is all we need */
+    d.dlen = 0;
+    if ((k.data = malloc(KV_SCOPE_LEN)) == NULL)
+        return ENOMEM;
+    memcpy(k.data, a->scope, KV_SCOPE_LEN);
+    k.size = KV_SCOPE_LEN;
+    if ((rc = s->db->cursor(s->db, txn, &c, 0)) != 0) {
+        free(k.data);
+        return rc;
+    }
+    rc = c->get(c, &k, &d, DB_SET_RANGE);
+    a->used = rc == 0 && k.size >= KV_SCOPE_LEN && memcmp(k.data, a->scope, KV_SCOPE_LEN) == 0;
+    free(k.data);
+    rc2 = c->close(c);
+    if (rc == DB_NOTFOUND)
+        rc = 0;
+    return rc ? rc : rc2;
+}
+
+int kv_scope_used(kv *s, const kv_scope *sc, int *used, char *err, size_t errlen)
+{
+    struct kv_used_args a;
+    int rc;
+
+    *used = 0;
+    if (kv_scoped(sc, err, errlen) != KV_OK)
+        return KV_ERR;
+    a.scope = sc->id;
+    a.used = 0;
+    rc = kv_txn(s, kv_op_used, &a, "scope", err, errlen);
+    *used = a.used;
+    return rc;
+}
+
+#define KV_MOVE_BATCH 500
+
+struct kv_move_args {
+    const char *from, *to;
+    char after[KV_SCOPE_LEN + KV_MAX_KEY];  /* the last key of the last batch */
+    size_t alen;                            /* 0: from the scope's start */
+    char next[KV_SCOPE_LEN + KV_MAX_KEY];   /* this batch's last key */
+    size_t nlen;
+    size_t moved, kept, seen;               /* this batch's */
+};
+
+/* One batch: each live record of `from` is put under `to` (unless `to` has
+ * the key: then it stays where it is) and deleted from `from`.  Expired
+ * records are left to the purge. */
+static int kv_op_move(kv *s, DB_TXN *txn, void *arg)
+{
+    struct kv_move_args *a = arg;
+    char nk[KV_SCOPE_LEN + KV_MAX_KEY];
+    int64_t now = kv_now();
+    DBT k, d, n;
+    DBC *c;
+    int rc, rc2;
+
+    a->moved = a->kept = a->seen = 0;
+    a->nlen = 0;
+    if ((rc = s->db->cursor(s->db, txn, &c, 0)) != 0)
+        return rc;
+    memset(&k, 0, sizeof k);
+    memset(&d, 0, sizeof d);
+    k.flags = DB_DBT_REALLOC;
+    d.flags = DB_DBT_REALLOC;
+    if ((k.data = malloc(KV_SCOPE_LEN + KV_MAX_KEY)) == NULL) {
+        c->close(c);
+        return ENOMEM;
+    }
+    if (a->alen > 0) {
+        memcpy(k.data, a->after, a->alen);
+        k.size = (u_int32_t) a->alen;
+    } else {
+        memcpy(k.data, a->from, KV_SCOPE_LEN);
+        k.size = KV_SCOPE_LEN;
+    }
+    rc = c->get(c, &k, &d, DB_SET_RANGE | DB_RMW);
+    /* resuming: the last key of the previous batch, if kept, comes first */
+    if (rc == 0 && a->alen > 0 && k.size == a->alen && memcmp(k.data, a->after, a->alen) == 0)
+        rc = c->get(c, &k, &d, DB_NEXT | DB_RMW);
+    while (rc == 0 && a->seen < KV_MOVE_BATCH && k.size > KV_SCOPE_LEN &&
+           memcmp(k.data, a->from, KV_SCOPE_LEN) == 0) {
+        a->seen++;
+        memcpy(a->next, k.data, k.size);
+        a->nlen = k.size;
+        if (kv_live(&d, now)) {
+            memcpy(nk, a->to, KV_SCOPE_LEN);
+            memcpy(nk + KV_SCOPE_LEN, (char *) k.data + KV_SCOPE_LEN, k.size - KV_SCOPE_LEN);
+            memset(&n, 0, sizeof n);
+            n.data = nk;
+            n.size = k.size;
+            rc = s->db->put(s->db, txn, &n, &d, DB_NOOVERWRITE);
+            if (rc == 0) {
+                if ((rc = c->del(c, 0)) != 0)
+                    break;
+                a->moved++;
+            } else if (rc == DB_KEYEXIST) {
+                a->kept++;
+            } else {
+                break;
+            }
+        }
+        rc = c->get(c, &k, &d, DB_NEXT | DB_RMW);
+    }
+    free(k.data);
+    free(d.data);
+    rc2 = c->close(c);
+    if (rc == DB_NOTFOUND)
+        rc = 0;
+    return rc ? rc : rc2;
+}
+
+int kv_scope_move(kv *s, const kv_scope *from, const kv_scope *to, size_t *moved,
+                  size_t *kept, char *err, size_t errlen)
+{
+    struct kv_move_args *a;
+    int rc;
+
+    *moved = *kept = 0;
+    if (kv_scoped(from, err, errlen) != KV_OK || kv_scoped(to, err, errlen) != KV_OK)
+        return KV_ERR;
+    if (strcmp(from->id, to->id) == 0)
+        return KV_OK;
+    a = calloc(1, sizeof *a);
+    if (a == NULL) {
+        snprintf(err, errlen, "out of memory");
+        return KV_ERR;
+    }
+    a->from = from->id;
+    a->to = to->id;
+    do {
+        rc = kv_txn(s, kv_op_move, a, "move", err, errlen);
+        if (rc != KV_OK)
+            break;
+        *moved += a->moved;
+        *kept += a->kept;
+        memcpy(a->after, a->next, a->nlen);
+        a->alen = a->nlen;
+    } while (a->seen == KV_MOVE_BATCH);
+    free(a);
+    return rc;
+}
+
+int kv_scope_adopt(kv *s, const kv_scope *sc, const kv_scope *legacy, size_t *moved,
+                   char *err, size_t errlen)
+{
+    size_t kept;
+    int used = 0, rc;
+
+    *moved = 0;
+    if (strcmp(sc->id, legacy->id) == 0)
+        return KV_OK;
+    if ((rc = kv_scope_used(s, sc, &used, err, errlen)) != KV_OK || used)
+        return rc;
+    if ((rc = kv_scope_used(s, legacy, &used, err, errlen)) != KV_OK || !used)
+        return rc;
+    return kv_scope_move(s, legacy, sc, moved, &kept, err, errlen);
 }
 
 /* --- clear, purge, maintenance --- */

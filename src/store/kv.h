@@ -3,8 +3,9 @@
  *
  * The store knows nothing of JavaScript: keys and values are byte strings
  * (the binding puts JSON text in the values).  Every record lives under a
- * scope, the hash of a functions root's real path, so two roots sharing a
- * folder never see each other's keys.  A scope is a value the caller makes
+ * scope, the hash of a functions root's path (or of a name the
+ * administrator gives), so two roots sharing a folder never see each
+ * other's keys.  A scope is a value the caller makes
  * once (kv_scope_make) and passes to every operation; the handle holds no
  * scope of its own, so the functions' store and the rate limiter's
  * namespace share one handle without switching it back and forth.  Each read-modify-write is one
@@ -28,6 +29,7 @@
 #define KV_MAX_KEY 1024                     /* bytes */
 #define KV_MAX_VALUE (4 * 1024 * 1024)      /* bytes of encoded value */
 #define KV_SCOPE_LEN 16                     /* hex digits of a root's hash */
+#define KV_MAX_SCOPE_NAME 128               /* bytes of a scope's name */
 
 typedef struct kv kv;
 
@@ -67,11 +69,40 @@ kv *kv_open(const char *dir, char *err, size_t errlen);
 /* Closes the databases and leaves the environment; s is invalid after. */
 void kv_close(kv *s);
 
-/* The scope of a functions root's records (ns NULL or "": the functions'
- * own) or of a namespace of that root that functions never see (ns: a
- * short name).  root is resolved with realpath(); nothing is retained.
- * KV_OK, or KV_ERR (sc unchanged) when the root cannot be resolved. */
-int kv_scope_make(kv_scope *sc, const char *root, const char *ns, char *err, size_t errlen);
+/* The scope of a functions root as the administrator names it: the hash
+ * of its path made absolute and lexically normal, symlinks kept, so a
+ * release swapped under a stable path (/srv/app/current -> releases/7)
+ * keeps its records.  A relative root is taken from the current folder as
+ * the shell names it ($PWD).  ns NULL or "": the functions' own records;
+ * a short name: a namespace of that root functions never see.  KV_OK, or
+ * KV_ERR (sc unchanged) when the path does not fit. */
+int kv_scope_root(kv_scope *sc, const char *root, const char *ns, char *err, size_t errlen);
+
+/* The scope an administrator names outright (--kv-scope, INVOKE_KV_SCOPE):
+ * 1 to KV_MAX_SCOPE_NAME bytes, never the scope of any root. */
+int kv_scope_named(kv_scope *sc, const char *name, const char *ns, char *err, size_t errlen);
+
+/* The scope version 0.1 gave a root: the hash of its real path, which
+ * changed with every release swapped under a symlink.  For finding the
+ * records it left (kv_scope_adopt).  KV_ERR when the root does not
+ * exist. */
+int kv_scope_legacy(kv_scope *sc, const char *root, const char *ns, char *err, size_t errlen);
+
+/* *used: whether the scope holds any record (expired ones count). */
+int kv_scope_used(kv *s, const kv_scope *sc, int *used, char *err, size_t errlen);
+
+/* Moves every live record of `from` into `to`, in transactions of a few
+ * hundred records: a key `to` already has stays in `from` (*kept counts
+ * them), so nothing is overwritten or lost; expired records are left to
+ * the purge.  *moved counts what moved. */
+int kv_scope_move(kv *s, const kv_scope *from, const kv_scope *to, size_t *moved,
+                  size_t *kept, char *err, size_t errlen);
+
+/* Upgrading from version 0.1: when sc holds no record and legacy does,
+ * moves legacy's records into sc (*moved counts them).  Nothing when the
+ * two are the same scope, as they are for a root without symlinks. */
+int kv_scope_adopt(kv *s, const kv_scope *sc, const kv_scope *legacy, size_t *moved,
+                   char *err, size_t errlen);
 
 /* Wall-clock milliseconds since the epoch, the clock of every expiry. */
 int64_t kv_now(void);

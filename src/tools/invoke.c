@@ -45,7 +45,7 @@ typedef struct {
 } inv_env;
 
 typedef struct {
-    const char *root, *path, *method, *data, *data_dir;
+    const char *root, *site, *path, *method, *data, *data_dir, *kv_scope;
     const char *ca_file, *fetch_allow, *fetch_deny;     /* as invoke-fcgi's */
     const char *headers[INV_MAX_VARS];
     int nheaders, dev;
@@ -61,9 +61,10 @@ static int inv_cmd_compile(int argc, char **argv);
 static const inv_verb inv_verbs[] = {
     { "run", inv_cmd_run,
       "run ROOT PATH [-X METHOD] [-H 'Name: value']... [-d BODY|@FILE] [--data DIR] [--dev]\n"
-      "      [--ca-file FILE] [--fetch-allow HOSTS] [--fetch-deny HOSTS]" },
+      "      [--kv-scope NAME] [--ca-file FILE] [--fetch-allow HOSTS] [--fetch-deny HOSTS]" },
     { "kv", inv_cmd_kv,
-      "kv get|set|delete|list|dump|restore ARGS... --data DIR [--root ROOT]" },
+      "kv get|set|delete|list|dump|restore|move ARGS... --data DIR\n"
+      "      [--root ROOT | --kv-scope NAME]" },
     { "exec", inv_cmd_exec, "exec FILE [ARGS]..." },
     { "compile", inv_cmd_compile, "compile FILE" },
     { NULL, NULL, NULL }
@@ -292,6 +293,7 @@ static int inv_run_args(inv_run_opts *o, int argc, char **argv)
         { "ca-file", required_argument, NULL, 'C' },
         { "fetch-allow", required_argument, NULL, 'A' },
         { "fetch-deny", required_argument, NULL, 'N' },
+        { "kv-scope", required_argument, NULL, 'S' },
         { NULL, 0, NULL, 0 }
     };
     char err[400];
@@ -306,6 +308,11 @@ static int inv_run_args(inv_run_opts *o, int argc, char **argv)
         case 'D': o->data_dir = optarg; break;
         case 'V': o->dev = 1; break;
         case 'C': o->ca_file = optarg; break;
+        case 'S':
+            if (eng_kv_scope_check(optarg, err, sizeof err) < 0)
+                return inv_usage_fail("--kv-scope", err);
+            o->kv_scope = optarg;
+            break;
         case 'A':
         case 'N':
             if (net_policy_check(optarg, err, sizeof err) < 0)
@@ -327,8 +334,11 @@ static int inv_run_args(inv_run_opts *o, int argc, char **argv)
         fprintf(stderr, "usage: invoke %s\n", inv_verbs[0].usage);
         return INV_EXIT_USAGE;
     }
-    o->root = argv[optind];
+    o->root = o->site = argv[optind];
     o->path = argv[optind + 1];
+    if (o->kv_scope == NULL && (o->kv_scope = getenv("INVOKE_KV_SCOPE")) != NULL &&
+        eng_kv_scope_check(o->kv_scope, err, sizeof err) < 0)
+        return inv_usage_fail("INVOKE_KV_SCOPE", err);
     if (o->method == NULL)
         o->method = o->data != NULL ? "POST" : "GET";
     return 0;
@@ -352,6 +362,7 @@ static int inv_execute(const inv_run_opts *o, char **envp)
     ec.memory_limit = (size_t)256 * 1024 * 1024;
     ec.dev = o->dev;
     ec.data = o->data_dir;
+    ec.kv_scope = o->kv_scope;
     ec.net.ca_file = o->ca_file;
     ec.net.allow = o->fetch_allow;
     ec.net.deny = o->fetch_deny;
@@ -364,6 +375,7 @@ static int inv_execute(const inv_run_opts *o, char **envp)
     req.body = o->body;
     req.body_len = o->body_len;
     req.root = o->root;
+    req.site = o->site;
     snprintf(id, sizeof id, "%04x%08x", (unsigned)getpid() & 0xffffu, 1u);
     req.id = id;
     req.io = &io;
@@ -410,7 +422,7 @@ static int inv_cmd_run(int argc, char **argv)
 /* --- invoke kv: the store the responders share, while they run ---------- */
 
 typedef struct {
-    const char *data, *root, *prefix;
+    const char *data, *root, *prefix, *kv_scope, *to_root, *to_kv_scope;
     double ttl;
     long limit;
     char **args;            /* the verb's operands */
@@ -422,8 +434,9 @@ typedef struct {
 
 static const char inv_kv_usage[] =
     "usage: invoke kv get KEY | set KEY JSON [--ttl SECONDS] | delete KEY |\n"
-    "       list [--prefix P] [--limit N] | dump | restore [FILE]\n"
-    "       --data DIR [--root ROOT]\n";
+    "       list [--prefix P] [--limit N] | dump | restore [FILE] |\n"
+    "       move --to-root ROOT | move --to-kv-scope NAME\n"
+    "       --data DIR [--root ROOT | --kv-scope NAME]\n";
 
 static int inv_kv_args(inv_kv *k, int argc, char **argv)
 {
@@ -433,6 +446,9 @@ static int inv_kv_args(inv_kv *k, int argc, char **argv)
         { "ttl", required_argument, NULL, 'T' },
         { "prefix", required_argument, NULL, 'P' },
         { "limit", required_argument, NULL, 'L' },
+        { "kv-scope", required_argument, NULL, 'S' },
+        { "to-root", required_argument, NULL, 'r' },
+        { "to-kv-scope", required_argument, NULL, 's' },
         { NULL, 0, NULL, 0 }
     };
     char *end;
@@ -445,6 +461,9 @@ static int inv_kv_args(inv_kv *k, int argc, char **argv)
         case 'D': k->data = optarg; break;
         case 'R': k->root = optarg; break;
         case 'P': k->prefix = optarg; break;
+        case 'S': k->kv_scope = optarg; break;
+        case 'r': k->to_root = optarg; break;
+        case 's': k->to_kv_scope = optarg; break;
         case 'T':
             k->ttl = strtod(optarg, &end);
             if (*end || !(k->ttl > 0))
@@ -665,6 +684,55 @@ static int inv_kv_restore(inv_kv *k)
     return rc;
 }
 
+/* The scope of --kv-scope NAME (or INVOKE_KV_SCOPE), else of --root ROOT
+ * (the current folder by default) as the responder makes it; what version
+ * 0.1 left under the root's real path is taken over first. */
+static int inv_kv_scope(inv_kv *k, const char *root, const char *name, kv_scope *sc,
+                        const char *opt)
+{
+    char err[300];
+    kv_scope legacy;
+    size_t moved;
+
+    if (name != NULL) {
+        if (kv_scope_named(sc, name, NULL, err, sizeof err) != KV_OK)
+            return inv_usage_fail(opt, err);
+        return 0;
+    }
+    if (kv_scope_root(sc, root, NULL, err, sizeof err) != KV_OK)
+        return inv_usage_fail(opt, err);
+    if (kv_scope_legacy(&legacy, root, NULL, err, sizeof err) == KV_OK &&
+        kv_scope_adopt(k->s, sc, &legacy, &moved, err, sizeof err) != KV_OK)
+        return inv_fail("store", err);
+    return 0;
+}
+
+/* move: every record of this scope into another; a key the other scope
+ * has already stays here, and is counted. */
+static int inv_kv_move(inv_kv *k)
+{
+    char err[300];
+    kv_scope to;
+    size_t moved, kept;
+    int rc = inv_kv_need(k, 0);
+
+    if (rc != 0)
+        return rc;
+    if ((k->to_root == NULL) == (k->to_kv_scope == NULL))
+        return inv_usage_fail("move", "give --to-root ROOT or --to-kv-scope NAME");
+    rc = inv_kv_scope(k, k->to_root, k->to_kv_scope, &to,
+                      k->to_root ? "--to-root" : "--to-kv-scope");
+    if (rc != 0)
+        return rc;
+    if (kv_scope_move(k->s, &k->scope, &to, &moved, &kept, err, sizeof err) != KV_OK)
+        return inv_fail("move", err);
+    fprintf(stderr, "invoke: moved %zu records", moved);
+    if (kept > 0)
+        fprintf(stderr, "; %zu keys the target already had were left here", kept);
+    fputc('\n', stderr);
+    return 0;
+}
+
 static int inv_kv_run(inv_kv *k)
 {
     const char *verb = k->args[0];
@@ -681,12 +749,15 @@ static int inv_kv_run(inv_kv *k)
         return k->nargs == 1 ? inv_kv_walk(k, 1) : inv_kv_need(k, 0);
     if (strcmp(verb, "restore") == 0)
         return inv_kv_restore(k);
+    if (strcmp(verb, "move") == 0)
+        return inv_kv_move(k);
     fputs(inv_kv_usage, stderr);
     return INV_EXIT_USAGE;
 }
 
-/* invoke kv VERB ... --data DIR [--root ROOT]: the scope is ROOT's (the
- * current folder by default), as the responder scopes a functions root. */
+/* invoke kv VERB ... --data DIR [--root ROOT | --kv-scope NAME]: the scope
+ * is NAME's, or ROOT's (the current folder by default), as the responder
+ * scopes a functions root. */
 static int inv_cmd_kv(int argc, char **argv)
 {
     char err[300];
@@ -700,9 +771,17 @@ static int inv_cmd_kv(int argc, char **argv)
     k.s = kv_open(k.data, err, sizeof err);
     if (k.s == NULL)
         return inv_fail("store", err);
-    if (kv_scope_make(&k.scope, k.root ? k.root : ".", NULL, err, sizeof err) != KV_OK) {
+    if (k.kv_scope == NULL && k.root == NULL)
+        k.kv_scope = getenv("INVOKE_KV_SCOPE");
+    if (k.kv_scope != NULL && k.root != NULL) {
         kv_close(k.s);
-        return inv_usage_fail("--root", err);
+        return inv_usage_fail("--kv-scope", "give --root or --kv-scope, not both");
+    }
+    rc = inv_kv_scope(&k, k.root ? k.root : ".", k.kv_scope, &k.scope,
+                      k.kv_scope ? "--kv-scope" : "--root");
+    if (rc != 0) {
+        kv_close(k.s);
+        return rc;
     }
     k.ctx = duk_create_heap_default();
     if (k.ctx == NULL) {

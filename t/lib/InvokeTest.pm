@@ -904,7 +904,7 @@ sub fcgi_request {
     my @then = @{ $o{then} || [] };
     my $params = join '', map { _fcgi_len($_->[0]) . _fcgi_len($_->[1]) . $_->[0] . $_->[1] }
                           (map { [$_, $p{$_}] } sort keys %p),
-                          map { [@then[2 * $_, 2 * $_ + 1]] } 0 .. $#then / 2;
+                          map { [@then[2 * $_, 2 * $_ + 1]] } 0 .. @then / 2 - 1;
     my $msg = _fcgi_record(1, 1, pack('nCx5', 1, 0));
     while (length $params) { $msg .= _fcgi_record(4, 1, substr($params, 0, 32768, '')) }
     $msg .= _fcgi_record(4, 1, '');

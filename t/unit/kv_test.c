@@ -47,7 +47,7 @@ static void test_basics(kv *s)
 {
     char buf[256];
 
-    ok(kv_scope_make(&sc, root_a, NULL, err, sizeof err) == KV_OK, "scope for root a");
+    ok(kv_scope_root(&sc, root_a, NULL, err, sizeof err) == KV_OK, "scope for root a");
     is_int(strlen(sc.id), KV_SCOPE_LEN, "a scope is 16 hex digits");
     is_int(get_str(s, "missing", buf, sizeof buf), KV_NOTFOUND, "absent key: not found");
     is_int(set_str(s, "k", "{\"a\":[1,2]}", 0), KV_OK, "set");
@@ -214,19 +214,95 @@ static void test_scopes(kv *s)
     char buf[64];
     kv_list_result r;
 
-    kv_scope_make(&sc, root_a, NULL, err, sizeof err);
+    kv_scope_root(&sc, root_a, NULL, err, sizeof err);
     set_str(s, "shared-name", "\"a\"", 0);
-    kv_scope_make(&sc, root_b, NULL, err, sizeof err);
+    kv_scope_root(&sc, root_b, NULL, err, sizeof err);
     is_int(get_str(s, "shared-name", buf, sizeof buf), KV_NOTFOUND, "root b does not see root a's key");
     set_str(s, "shared-name", "\"b\"", 0);
     kv_list(s, &sc, "", 0, NULL, 0, 100, 0, &r, err, sizeof err);
     is_int((long) r.n, 1, "nor list it");
     kv_list_free(&r);
     is_int(kv_clear(s, &sc, err, sizeof err), KV_OK, "clear root b");
-    kv_scope_make(&sc, root_a, NULL, err, sizeof err);
+    kv_scope_root(&sc, root_a, NULL, err, sizeof err);
     get_str(s, "shared-name", buf, sizeof buf);
     is_str(buf, "\"a\"", "root a's key survives b's clear");
-    is_int(kv_scope_make(&sc, "/no/such/root", NULL, err, sizeof err), KV_ERR, "a root that does not exist is refused");
+    is_int(kv_scope_legacy(&sc, "/no/such/root", NULL, err, sizeof err), KV_ERR,
+           "a root that does not exist has no real path (the 0.1 scope)");
+    kv_scope_root(&sc, root_a, NULL, err, sizeof err);
+}
+
+/* The scope of a root is its path as named, so a release swapped under a
+ * symlink keeps its records; a name is a scope of its own; and moving a
+ * scope into another loses nothing. */
+static void test_scope_paths(kv *s)
+{
+    char cur[PATH_MAX], rel1[PATH_MAX], rel2[PATH_MAX], buf[64], odd[PATH_MAX * 2];
+    kv_scope a, b, legacy, named, named2;
+    size_t moved = 0, kept = 0;
+    int used = -1;
+
+    snprintf(rel1, sizeof rel1, "%s/releases-1", dir);
+    snprintf(rel2, sizeof rel2, "%s/releases-2", dir);
+    snprintf(cur, sizeof cur, "%s/current", dir);
+    mkdir(rel1, 0700);
+    mkdir(rel2, 0700);
+    ok(symlink(rel1, cur) == 0, "current -> releases-1");
+    kv_scope_root(&a, cur, NULL, err, sizeof err);
+    unlink(cur);
+    ok(symlink(rel2, cur) == 0, "current -> releases-2");
+    kv_scope_root(&b, cur, NULL, err, sizeof err);
+    is_str(a.id, b.id, "a root's scope stays when a release is swapped under it");
+    kv_scope_legacy(&legacy, cur, NULL, err, sizeof err);
+    ok(strcmp(legacy.id, b.id) != 0, "where 0.1's real-path scope changed");
+    kv_scope_legacy(&legacy, root_a, NULL, err, sizeof err);
+    kv_scope_root(&a, root_a, NULL, err, sizeof err);
+    is_str(a.id, legacy.id, "a root without symlinks keeps 0.1's scope: nothing to migrate");
+    snprintf(odd, sizeof odd, "%s//./root-b/../root-a/", dir);
+    kv_scope_root(&b, odd, NULL, err, sizeof err);
+    is_str(b.id, a.id, "//, ., .. and a trailing slash name the same root");
+    kv_scope_named(&named, "shop", NULL, err, sizeof err);
+    kv_scope_root(&b, "shop", NULL, err, sizeof err);
+    ok(strcmp(named.id, b.id) != 0 && strcmp(named.id, a.id) != 0, "a named scope is no root's");
+    kv_scope_named(&named2, "shop", "rate-limits", err, sizeof err);
+    ok(strcmp(named.id, named2.id) != 0, "and its namespaces are its own");
+    is_int(kv_scope_named(&named2, "", NULL, err, sizeof err), KV_ERR, "an empty name is refused");
+
+    /* move: live records go, a key the target has stays, expired ones wait
+     * for the purge */
+    sc = named;
+    set_str(s, "m1", "1", 0);
+    set_str(s, "m2", "2", 0);
+    set_str(s, "both", "\"from\"", 0);
+    set_str(s, "gone", "3", kv_now() - 1000);
+    sc = named2;
+    set_str(s, "both", "\"to\"", 0);
+    is_int(kv_scope_move(s, &named, &named2, &moved, &kept, err, sizeof err), KV_OK, "move a scope");
+    is_int((long) moved, 2, "two live records moved");
+    is_int((long) kept, 1, "the key the target had was counted as kept");
+    get_str(s, "both", buf, sizeof buf);
+    is_str(buf, "\"to\"", "and the target's value won");
+    get_str(s, "m2", buf, sizeof buf);
+    is_str(buf, "2", "a moved value reads back");
+    sc = named;
+    get_str(s, "both", buf, sizeof buf);
+    is_str(buf, "\"from\"", "the source's value of a kept key stays in the source");
+    is_int(get_str(s, "m1", buf, sizeof buf), KV_NOTFOUND, "a moved key left the source");
+
+    /* adopt: a new scope takes over an old one's records only when empty */
+    kv_scope_named(&a, "adopt-new", NULL, err, sizeof err);
+    kv_scope_named(&b, "adopt-old", NULL, err, sizeof err);
+    sc = b;
+    set_str(s, "k", "\"old\"", 0);
+    is_int(kv_scope_adopt(s, &a, &b, &moved, err, sizeof err), KV_OK, "adopt");
+    is_int((long) moved, 1, "an empty scope takes over the old one's record");
+    kv_scope_used(s, &b, &used, err, sizeof err);
+    is_int(used, 0, "the old scope is empty then");
+    sc = b;
+    set_str(s, "k2", "\"later\"", 0);
+    kv_scope_adopt(s, &a, &b, &moved, err, sizeof err);
+    is_int((long) moved, 0, "a scope that has records takes over nothing");
+    unlink(cur);
+    kv_scope_root(&sc, root_a, NULL, err, sizeof err);
 }
 
 /* 4 processes x 250 increments of one key: exactly 1000. */
@@ -241,7 +317,7 @@ static void test_concurrency(void)
         pids[i] = fork();
         if (pids[i] == 0) {
             kv *c = kv_open(dir, err, sizeof err);
-            int j, bad = c == NULL || kv_scope_make(&sc, root_a, NULL, err, sizeof err) != KV_OK;
+            int j, bad = c == NULL || kv_scope_root(&sc, root_a, NULL, err, sizeof err) != KV_OK;
             for (j = 0; j < 250 && !bad; j++)
                 bad = kv_incr(c, &sc, "shared", 6, 1, 0, &r, err, sizeof err) != KV_OK;
             if (bad)
@@ -254,7 +330,7 @@ static void test_concurrency(void)
         clean &= waitpid(pids[i], &st, 0) == pids[i] && WIFEXITED(st) && WEXITSTATUS(st) == 0;
     ok(clean, "4 processes incremented without an error");
     s = kv_open(dir, err, sizeof err);
-    kv_scope_make(&sc, root_a, NULL, err, sizeof err);
+    kv_scope_root(&sc, root_a, NULL, err, sizeof err);
     kv_incr(s, &sc, "shared", 6, 0, 0, &r, err, sizeof err);
     ok(r == 1000, "and not one increment was lost");
     kv_close(s);
@@ -283,11 +359,12 @@ int main(void)
     test_numbers(s);
     test_list(s);
     test_scopes(s);
+    test_scope_paths(s);
     set_str(s, "durable", "7", 0);
     kv_close(s);
     test_concurrency();
     s = kv_open(dir, err, sizeof err);
-    kv_scope_make(&sc, root_a, NULL, err, sizeof err);
+    kv_scope_root(&sc, root_a, NULL, err, sizeof err);
     ok(s && get_str(s, "durable", buf, sizeof buf) == KV_OK && strcmp(buf, "7") == 0,
        "a value survives closing and reopening");
     kv_close(s);
