@@ -120,20 +120,23 @@ typedef struct {
 
 /* Whether a module's source can reach the `require` its wrapper is
  * called with: it names require, arguments (arguments[1]) or eval (a
- * direct eval sees the wrapper's parameters), or has a \u escape
- * (re\u0071uire names require too).  A scan of the bytes, comments and
+ * direct eval sees the wrapper's parameters), has a \u escape
+ * (re\u0071uire names require too), or imports or re-exports (an ES
+ * module's imports, `export ... from` and import() become require
+ * calls).  A scan of the bytes, comments and
  * strings included, so it errs only towards yes.  A module that cannot
  * reach it gets none made (module.js: two closures and three properties,
  * ~20k instructions a request for a function that requires nothing). */
 static int js_module_reaches_require(const char *s, size_t n)
 {
-    static const char *const names[] = { "require", "arguments", "eval", "\\u" };
+    static const char *const names[] = { "require", "arguments", "eval", "\\u", "import" };
     size_t i;
 
     for (i = 0; i < sizeof names / sizeof *names; i++)
         if (memmem(s, n, names[i], strlen(names[i])) != NULL)
             return 1;
-    return 0;
+    /* export ... from: a re-export requires its module */
+    return memmem(s, n, "export", 6) != NULL && memmem(s, n, "from", 4) != NULL;
 }
 
 /* [ ... bytecode ] -> [ ... wrapper ]: cache[path] = [ key, factory,
@@ -165,6 +168,21 @@ static void js_module_cache_put(duk_context *ctx, duk_idx_t cache_idx, const cha
     js_module_make_wrapper(ctx);
 }
 
+/* Files only the front end reads: ES modules by name, and TypeScript. */
+static int js_module_front_only(const char *real)
+{
+    static const char *const exts[] = { ".mjs", ".ts", ".mts", ".cts", NULL };
+    size_t n = strlen(real), l;
+    int i;
+
+    for (i = 0; exts[i] != NULL; i++) {
+        l = strlen(exts[i]);
+        if (n > l && strcmp(real + n - l, exts[i]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* [ ... ] -> [ ... bytecode ]: compiles the module source (len bytes of data)
  * wrapped in the CommonJS function.  Duktape compiles ES5 directly; what it
  * cannot parse, or what declares let/const, goes through the front end,
@@ -184,7 +202,7 @@ static void js_module_compile_source(duk_context *ctx, const char *data, size_t 
         src[hl] = src[hl + 1] = '/';
     duk_push_string(ctx, real);
     /* [ ... src filename ] -> [ ... src fn ] */
-    if (js_module_has_block_decl(src + hl, len) ||
+    if (js_module_front_only(real) || js_module_has_block_decl(src + hl, len) ||
         duk_pcompile_lstring_filename(ctx, DUK_COMPILE_FUNCTION, src,
                                       hl + len + tl) != 0) {
         /* [ ... src err|filename ] -> [ ... src lowered ] -> [ ... src fn ] */

@@ -120,7 +120,7 @@ function declarePass(root) {
         var i, names, s;
         switch (node.type) {
         case 'FunctionDeclaration':
-            declare(scope, node.id.name, 'fn');
+            if (node.id) declare(scope, node.id.name, 'fn');
             /* falls through */
         case 'FunctionExpression':
         case 'ArrowFunctionExpression':
@@ -140,8 +140,12 @@ function declarePass(root) {
             }
             return;
         case 'ClassDeclaration':
-            declare(scope, node.id.name, 'class');
+            if (node.id) declare(scope, node.id.name, 'class');
             break;
+        case 'ImportDeclaration':
+            for (i = 0; i < node.specifiers.length; i++)
+                declare(scope, node.specifiers[i].local.name, 'import').spec = node.specifiers[i];
+            return;
         case 'VariableDeclaration':
             for (i = 0; i < node.declarations.length; i++) {
                 names = patternNames(node.declarations[i].id, []);
@@ -247,9 +251,25 @@ function resolvePass(root, top) {
                 if (r) {
                     node.$binding = r.b;
                     if (r.crossed) r.b.captured = true;
+                    if (key === 'callee' && parent.type === 'CallExpression' ||
+                        key === 'tag' && parent.type === 'TaggedTemplateExpression')
+                        node.$callee = true;
+                    /* written after its declaration: an export of it is live */
+                    if (key === 'left' && parent.type === 'AssignmentExpression' ||
+                        key === 'argument' && parent.type === 'UpdateExpression' ||
+                        key === 'left' && (parent.type === 'ForInStatement' || parent.type === 'ForOfStatement'))
+                        r.b.mutated = true;
                 }
             }
             return;
+        }
+        if (node.type === 'AssignmentExpression' && node.left.type !== 'Identifier' &&
+            node.left.type !== 'MemberExpression') {
+            var ids = patternNames(node.left, []);
+            for (var n = 0; n < ids.length; n++) {
+                var w = lookup(scope, ids[n], inParams);
+                if (w) w.b.mutated = true;
+            }
         }
         for (var k in node) {
             if (SKIP_KEYS[k] === 1 || !hasOwn.call(node, k)) continue;
@@ -382,6 +402,11 @@ L.thisFn = function () {
 
 L.gIdentifier = function (node) {
     var b = node.$binding;
+    /* require, module, exports, __filename, __dirname: not in an ES module */
+    if (!b && this.mod && WRAPPER_NAMES[node.name] === 1)
+        return H + '.notInModule(' + JSON.stringify(node.name) + ')';
+    /* an imported function is called with no `this`, as in a module */
+    if (b && b.importMember && node.$callee) return '(0, ' + b.rename + ')';
     if (b && b.rename) return b.rename;
     if (node.name === 'arguments' && !b && this.fn.arrow) {
         var f = this.thisFn();
@@ -395,6 +420,7 @@ L.gIdentifier = function (node) {
 
 L.gThisExpression = function () {
     var f = this.thisFn();
+    if (this.mod && f.node.type === 'Program') return 'void 0';
     if (f.cls && f.cls.derived && f.cls.ctor === f) return '$this';
     if (f !== this.fn) {
         f.needThis = true;
@@ -892,7 +918,8 @@ L.destr = function (p, value, parts, mode) {
 
 /* x = … where x is a const: evaluate the right side, then throw as V8 does */
 L.isConst = function (id) {
-    return id.type === 'Identifier' && id.$binding && id.$binding.kind === 'const';
+    return id.type === 'Identifier' && id.$binding &&
+        (id.$binding.kind === 'const' || id.$binding.kind === 'import');
 };
 L.constError = function (id, value) {
     return '(' + value + ', ' + H + '.constAssign())';
@@ -1037,7 +1064,6 @@ L.gArrayExpression = function (node) {
 
 L.gCallExpression = function (node) {
     if (node.callee.type === 'Super') return this.superCall(node);
-    if (node.callee.type === 'Import') this.error('import() is not supported', node.start);
     if (node.optional) return this.chain(node);
     if (!this.hasSpread(node.arguments)) {
         if (node.callee.type === 'MemberExpression' && node.callee.object.type === 'Super')
@@ -1252,6 +1278,10 @@ L.chain = function (node, isDelete) {
 };
 
 L.gUnaryExpression = function (node) {
+    var a = node.argument;
+    if (node.operator === 'typeof' && this.mod && a.type === 'Identifier' && !a.$binding &&
+        WRAPPER_NAMES[a.name] === 1)
+        return '"undefined"';
     if (node.operator === 'delete' && node.argument.type === 'ChainExpression')
         return this.padTo(this.chain(node.argument.expression, true), node.start, node.end);
     return this.copy(node);
@@ -1511,6 +1541,7 @@ L.superAssign = function (node) {
 };
 
 L.gMetaProperty = function (node) {
+    if (node.meta.name === 'import') return this.gMetaPropertyImport(node);
     if (node.meta.name === 'new') {
         var f = this.thisFn();
         if (f.cls && f.cls.ctor === f) return '$nt';
@@ -1546,45 +1577,363 @@ L.gUpdateExpression = function (node) {
         (node.operator === '++' ? 1 : -1) + ', ' + (node.prefix ? 'true' : 'false') + ')';
 };
 
-L.gImportDeclaration = function (node) { this.error('import declarations are not supported: use require()', node.start); };
-L.gExportNamedDeclaration = function (node) { this.error('export is not supported: use module.exports', node.start); };
-L.gExportDefaultDeclaration = L.gExportNamedDeclaration;
-L.gExportAllDeclaration = L.gExportNamedDeclaration;
+/* --- ES modules, onto the CommonJS wrapper ------------------------- */
+
+/* An ES module runs in the same wrapper as a CommonJS one (module.js):
+ * its imports become require() calls hoisted to the first line, each
+ * imported name a read of the required module (so bindings stay live),
+ * and its exports the properties of a namespace object that replaces
+ * module.exports (front-rt.js, __invoke.esm).  Interop is Node's: a
+ * CommonJS module's default is its module.exports and its properties are
+ * its named exports; require() of an ES module gives its namespace. */
+
+/* The names the wrapper passes, which module code must not shadow. */
+var WRAPPER_NAMES = { module: 1, exports: 1, require: 1, __filename: 1, __dirname: 1 };
+
+function ModInfo() {
+    this.sources = [];          /* [{ spec, v }] in first-import order */
+    this.bySpec = {};
+    this.exports = [];          /* [{ name, local (binding) | expr (text) }] */
+    this.stars = [];            /* module vars whose names `export *` adds */
+    this.hoisted = [];          /* exported function declarations' assignments */
+    this.after = {};            /* statement start -> "ns.x = x;" to follow it */
+    this.live = [];             /* [name, expr]: a getter each */
+    this.usesMeta = false;
+    this.tla = false;
+}
+
+/* The module variable of a source: $imp1 = require(spec). */
+L.moduleVar = function (spec) {
+    var mi = this.mod;
+    if (!hasOwn.call(mi.bySpec, spec)) {
+        var v = '$imp' + (mi.sources.length + 1);
+        mi.bySpec[spec] = { spec: spec, v: v, dflt: false, ns: false };
+        mi.sources.push(mi.bySpec[spec]);
+    }
+    return mi.bySpec[spec];
+};
+
+/* Reads imports and exports before generation: renames each imported
+ * binding to the read that stands for it, and decides how each export is
+ * published (an assignment after its declaration, or a getter when it is
+ * written later). */
+L.planModule = function (ast, top) {
+    var mi = this.mod, i, j, n, sp, src;
+    var self = this, counter = 0;
+    for (var name in top.decls) {
+        var b = top.decls[name];
+        if (WRAPPER_NAMES[name] === 1 && b.kind !== 'import') b.rename = name + '$m' + (++counter);
+    }
+    function exportLocal(exported, local, node) {
+        var b = top.decls[local];
+        if (!b) {
+            self.error("export '" + local + "' is not defined in this module", node.start);
+        }
+        mi.exports.push({ name: exported, binding: b });
+    }
+    for (i = 0; i < ast.body.length; i++) {
+        n = ast.body[i];
+        if (n.type === 'ImportDeclaration') {
+            if (n.importKind === 'type') continue;
+            src = this.moduleVar(n.source.value);
+            for (j = 0; j < n.specifiers.length; j++) {
+                sp = n.specifiers[j];
+                var b2 = top.decls[sp.local.name];
+                if (sp.importKind === 'type') { b2.typeOnly = true; continue; }
+                if (sp.type === 'ImportDefaultSpecifier' ||
+                    sp.type === 'ImportSpecifier' && this.specName(sp.imported) === 'default') {
+                    src.dflt = true;
+                    b2.rename = src.v + 'd';
+                } else if (sp.type === 'ImportNamespaceSpecifier') {
+                    src.ns = true;
+                    b2.rename = src.v + 'n';
+                } else {
+                    b2.rename = this.memberRead(src.v, this.specName(sp.imported));
+                    b2.importMember = true;
+                }
+            }
+        } else if (n.type === 'ExportNamedDeclaration') {
+            if (n.exportKind === 'type') continue;
+            if (n.declaration) {
+                var d = n.declaration, names = [];
+                if (d.type === 'VariableDeclaration')
+                    for (j = 0; j < d.declarations.length; j++) patternNames(d.declarations[j].id, names);
+                else if (d.id) names.push(d.id.name);
+                for (j = 0; j < names.length; j++) exportLocal(names[j], names[j], d);
+            } else if (n.source) {
+                src = this.moduleVar(n.source.value);
+                for (j = 0; j < n.specifiers.length; j++) {
+                    sp = n.specifiers[j];
+                    if (sp.exportKind === 'type') continue;
+                    var from = this.specName(sp.local);
+                    mi.exports.push({ name: this.specName(sp.exported),
+                                      expr: from === 'default' ? H + '.dflt(' + src.v + ')' : this.memberRead(src.v, from) });
+                }
+            } else {
+                for (j = 0; j < n.specifiers.length; j++) {
+                    sp = n.specifiers[j];
+                    if (sp.exportKind === 'type') continue;
+                    exportLocal(this.specName(sp.exported), sp.local.name, sp);
+                }
+            }
+        } else if (n.type === 'ExportDefaultDeclaration') {
+            var dd = n.declaration;
+            if ((dd.type === 'FunctionDeclaration' || dd.type === 'ClassDeclaration') && dd.id)
+                exportLocal('default', dd.id.name, dd);
+            else
+                mi.exports.push({ name: 'default', expr: '$default', local: true, node: n });
+        } else if (n.type === 'ExportAllDeclaration') {
+            src = this.moduleVar(n.source.value);
+            if (n.exported) {
+                src.ns = true;
+                mi.exports.push({ name: this.specName(n.exported), expr: src.v + 'n' });
+            } else {
+                mi.stars.push(src.v);
+            }
+        }
+    }
+    /* how each local export is published */
+    for (i = 0; i < mi.exports.length; i++) {
+        var e = mi.exports[i], bb = e.binding;
+        if (!bb) {
+            if (!e.local) mi.live.push([e.name, e.expr]);
+            continue;
+        }
+        var ref = bb.rename || bb.name;
+        if (bb.kind === 'import') {
+            mi.live.push([e.name, ref]);
+        } else if (bb.mutated || bb.kind === 'var' && !this.topDecl(ast, bb.name)) {
+            mi.live.push([e.name, ref]);
+        } else if (bb.kind === 'fn') {
+            mi.hoisted.push(this.nsSet(e.name, ref));
+        } else {
+            e.after = true;
+        }
+    }
+};
+
+/* Whether a top-level statement of the program declares name (a var in a
+ * nested block is declared by none: its export is a getter). */
+L.topDecl = function (ast, name) {
+    for (var i = 0; i < ast.body.length; i++) {
+        var n = ast.body[i], d = n.type === 'ExportNamedDeclaration' ? n.declaration : n;
+        if (d && d.type === 'VariableDeclaration') {
+            for (var j = 0; j < d.declarations.length; j++)
+                if (patternNames(d.declarations[j].id, []).indexOf(name) >= 0) return true;
+        }
+    }
+    return false;
+};
+
+/* An import or export name: an identifier or, since ES2022, a string. */
+L.specName = function (n) { return n.type === 'Literal' ? String(n.value) : n.name; };
+
+L.memberRead = function (v, name) {
+    return /^[A-Za-z_$][\w$]*$/.test(name) && !RESERVED.test(name) ? v + '.' + name : v + '[' + JSON.stringify(name) + ']';
+};
+
+L.nsSet = function (name, expr) {
+    return this.memberRead('$esm', name) + ' = ' + expr + ';';
+};
+
+/* "ns.x = x;" for the exports a top-level statement declares. */
+L.exportsAfter = function (decl) {
+    var mi = this.mod, out = '', names = [], i, j;
+    if (!decl) return '';
+    if (decl.type === 'VariableDeclaration')
+        for (j = 0; j < decl.declarations.length; j++) patternNames(decl.declarations[j].id, names);
+    else if (decl.id) names.push(decl.id.name);
+    for (i = 0; i < mi.exports.length; i++) {
+        var e = mi.exports[i];
+        if (e.after && e.binding && names.indexOf(e.binding.name) >= 0)
+            out += this.nsSet(e.name, e.binding.rename || e.binding.name);
+    }
+    return out;
+};
+
+L.gImportDeclaration = function (node) {
+    return this.mod ? this.nl(node.start, node.end) : this.error('import declarations need an ES module', node.start);
+};
+
+L.gExportNamedDeclaration = function (node) {
+    if (!this.mod) this.error('export needs an ES module', node.start);
+    if (!node.declaration || node.exportKind === 'type') return this.nl(node.start, node.end);
+    return this.nl(node.start, node.declaration.start) + this.gen(node.declaration);
+};
+
+L.gExportDefaultDeclaration = function (node) {
+    if (!this.mod) this.error('export needs an ES module', node.start);
+    var d = node.declaration, lead = this.nl(node.start, d.start);
+    if (d.type === 'FunctionDeclaration' && !d.id) {
+        /* export default function () {}: hoisted, named `default` */
+        this.mod.hoisted.push(this.nsSet('default', '$default'));
+        var f = this.gen(d);
+        return lead + f.replace(/^function(\s*\*?)\s*\(/, 'function$1 $default(');
+    }
+    if (d.type === 'ClassDeclaration' && !d.id) {
+        d.$name = 'default';
+        return lead + 'var $default = ' + this.classExpr(d, 'default') + ';' + this.nsSet('default', '$default');
+    }
+    if (d.type === 'FunctionDeclaration' || d.type === 'ClassDeclaration')
+        return lead + this.gen(d);
+    if ((d.type === 'FunctionExpression' || d.type === 'ArrowFunctionExpression' || d.type === 'ClassExpression') && !d.id)
+        d.$name = 'default';
+    return lead + 'var $default = ' + this.gen(d) + ';' + this.nsSet('default', '$default') +
+           this.nl(d.end, node.end);
+};
+
+L.gExportAllDeclaration = function (node) {
+    if (!this.mod) this.error('export needs an ES module', node.start);
+    return this.nl(node.start, node.end);
+};
+
+/* import.meta: the module's url, filename and dirname, and resolve() */
+L.gMetaPropertyImport = function (node) {
+    if (!this.mod) this.error("import.meta needs an ES module", node.start);
+    this.mod.usesMeta = true;
+    return '$meta';
+};
+
+/* import(spec): a promise of the module's namespace, in any module */
+L.gImportExpression = function (node) {
+    return H + '.dynImport(require, ' + this.genPad(node.source, node.source.start, node.end) + ', __filename)';
+};
+
+/* The top-level statements, each declaration followed (on its last line)
+ * by the assignments that publish what it exports. */
+L.moduleStmts = function (list) {
+    var out = '', pos = 0;
+    for (var i = 0; i < list.length; i++) {
+        var n = list[i];
+        out += this.src.slice(pos, n.start) + this.gen(n) +
+               this.exportsAfter(n.type === 'ExportNamedDeclaration' || n.type === 'ExportDefaultDeclaration' ?
+                                 n.declaration : n);
+        pos = n.end;
+    }
+    return out + this.src.slice(pos);
+};
+
+/* The first line of an ES module: the namespace, the exports published
+ * before anything runs, and the modules it imports, in order. */
+L.modulePrologue = function () {
+    var mi = this.mod, names = [], i, pre = '', req = [];
+    for (i = 0; i < mi.exports.length; i++) names.push(JSON.stringify(mi.exports[i].name));
+    names.sort();
+    pre += 'var $esm = ' + H + '.esm(module, [' + names.join(', ') + ']);';
+    /* before the imports run: a module importing this one back (a cycle)
+     * finds its functions, as their declarations are, in a module,
+     * initialised before anything runs */
+    if (!mi.tla) pre += this.moduleLocals();
+    if (mi.usesMeta) pre += 'var $meta = ' + H + '.meta(__filename);';
+    for (i = 0; i < mi.sources.length; i++) {
+        var src = mi.sources[i], r = src.v + ' = require(' + JSON.stringify(src.spec) + ')';
+        if (src.dflt) r += ', ' + src.v + 'd = ' + H + '.dflt(' + src.v + ')';
+        if (src.ns) r += ', ' + src.v + 'n = ' + H + '.ns(' + src.v + ')';
+        req.push(r);
+    }
+    if (req.length) {
+        var deps = [];
+        for (i = 0; i < mi.sources.length; i++) deps.push(mi.sources[i].v);
+        pre += 'var ' + req.join(', ') + ';';
+        /* an import still awaiting at its top level: this module runs
+         * again once it is done (front-rt.js, waits) */
+        pre += 'if (' + H + '.waits(module, require, [' + deps.join(', ') + '])) return;';
+    }
+    for (i = 0; i < mi.stars.length; i++) pre += H + '.star($esm, ' + mi.stars[i] + ');';
+    return pre;
+};
+
+/* What must run inside the module's scope before its statements. */
+L.moduleLocals = function () {
+    var mi = this.mod, pre = mi.hoisted.join('');
+    for (var i = 0; i < mi.live.length; i++)
+        pre += H + '.live($esm, ' + JSON.stringify(mi.live[i][0]) + ', ' + METHOD_OPEN + '() { return ' + mi.live[i][1] + '; }' + METHOD_CLOSE + ');';
+    return pre;
+};
 
 L.gProgram = function (node) {
-    var self = this;
     this.clsStack = [];
     this.homeStack = [];
     this.moduleVars = [];
     var fc = new FnCtx(node, null, false);
     this.fn = fc;
-    var inner = this.stmts(node.body, 0, this.src.length);
+    if (this.mod && this.mod.tla) fc.async = true;
+    var inner = this.mod ? this.moduleStmts(node.body) : this.stmts(node.body, 0, this.src.length);
     var pre = this.moduleVars.length ? 'var ' + this.moduleVars.join(', ') + ';' : '';
     if (fc.needThis) pre = 'var $this = this;' + pre;
     if (fc.temps.length) pre = 'var ' + fc.temps.join(', ') + ';' + pre;
     var m = /^(\s*(['"])use strict\2;?)/.exec(inner);
-    if (m) return m[1] + pre + inner.slice(m[1].length);
-    void self;
-    return pre + inner;
+    if (m && !this.mod) return m[1] + pre + inner.slice(m[1].length);
+    if (!this.mod) return pre + inner;
+    if (m) inner = inner.slice(m[1].length).replace(/^/, repeatNl(countNl(m[1])));
+    /* strict, as every ES module is; with top-level await its statements
+     * run as an async body the dispatcher waits for */
+    var head = "'use strict';" + this.modulePrologue();
+    if (this.mod.tla)
+        return head + H + '.tla($esm, ' + H + '.async(void 0, null, ' + METHOD_OPEN + '() {' +
+               pre + this.moduleLocals() + inner + '}' + METHOD_CLOSE + '));';
+    return head + pre + inner;
 };
+
+/* What kind of module a file is by its name: 'module' (.mjs, .mts),
+ * 'script' (.cjs, .cts: CommonJS) or 'detect' (.js, .ts: an ES module when
+ * it uses import or export, as Node 22 and Bun decide). */
+function moduleKind(file) {
+    return /\.m[jt]s$/.test(file) ? 'module' : /\.c[jt]s$/.test(file) ? 'script' : 'detect';
+}
+
+function parse(src, file, sourceType) {
+    return acorn.parse(src, { ecmaVersion: 2022, sourceType: sourceType, allowReturnOutsideFunction: sourceType === 'script',
+                              allowHashBang: true, allowAwaitOutsideFunction: false,
+                              preserveParens: true, allowImportExportEverywhere: false });
+}
+
+function syntaxError(e, file) {
+    var loc = e.loc || { line: 0, column: 0 };
+    var err = new SyntaxError(String(e.message).replace(/ \(\d+:\d+\)$/, '') + ' (' + file + ':' + loc.line + ':' + (loc.column + 1) + ')');
+    err.lineNumber = loc.line;
+    return err;
+}
+
+/* Parse errors that say the file is an ES module read as a script. */
+var MODULE_SYNTAX = /'import' and 'export' may appear only with 'sourceType: module'|import\.meta|Cannot use keyword 'await' outside an async function/;
+
+/* Does the program await at its top level (outside any function)? */
+function hasTopLevelAwait(node) {
+    if (!node || typeof node !== 'object') return false;
+    if (node.type === 'AwaitExpression' || node.type === 'ForOfStatement' && node.await) return true;
+    if (isFunction(node) || node.type === 'MethodDefinition' || node.type === 'PropertyDefinition' && !node.static) return false;
+    var kids = children(node);
+    for (var i = 0; i < kids.length; i++) if (hasTopLevelAwait(kids[i])) return true;
+    return false;
+}
 
 /* lower(source, filename) -> ES5.1 source with the same lines. */
 function lower(src, file) {
-    var ast;
+    var kind = moduleKind(file), ast;
     try {
-        ast = acorn.parse(src, { ecmaVersion: 2022, sourceType: 'script', allowReturnOutsideFunction: true,
-                                 allowHashBang: true, allowAwaitOutsideFunction: false,
-                                 preserveParens: true });
+        ast = parse(src, file, kind === 'module' ? 'module' : 'script');
     } catch (e) {
-        var loc = e.loc || { line: 0, column: 0 };
-        var err = new SyntaxError(String(e.message).replace(/ \(\d+:\d+\)$/, '') + ' (' + file + ':' + loc.line + ':' + (loc.column + 1) + ')');
-        err.lineNumber = loc.line;
-        throw err;
+        /* a script that parses as a module is one (import, export, a
+         * top-level await); else the script's error, unless it already
+         * said the file is a module */
+        if (kind !== 'detect') throw syntaxError(e, file);
+        try {
+            ast = parse(src, file, 'module');
+        } catch (e2) {
+            throw syntaxError(MODULE_SYNTAX.test(String(e.message)) ? e2 : e, file);
+        }
     }
     var top = declarePass(ast);
     resolvePass(ast, top);
     planNames(top);
-    var out = new Lowerer(src, file).gProgram(ast);
+    var lw = new Lowerer(src, file);
+    if (ast.sourceType === 'module') {
+        lw.mod = new ModInfo();
+        lw.mod.tla = hasTopLevelAwait(ast);
+        lw.planModule(ast, top);
+    }
+    var out = lw.gProgram(ast);
     if (src.charAt(0) === '#' && src.charAt(1) === '!') out = '//' + out.slice(2);
     return out;
 }

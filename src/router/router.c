@@ -5,7 +5,8 @@
  * hostile ever reaches stat().  The walk then descends one folder per
  * segment, preferring the exact name, then a [param] entry, then a
  * [...rest] entry, and backtracks when a branch leads nowhere.  The common
- * case (/hello -> hello.js) costs one stat() and one realpath(); a folder is
+ * case (/hello -> hello.js; .mjs, .cjs, .ts, .mts and .cts after .js and
+ * index.js) costs one stat() and one realpath(); a folder is
  * only listed when its exact name is missing.  The chosen file is realpath'd
  * and must still lie inside the root under a public name: that is what
  * defeats symlinks, whatever the walk saw on the way.  The realpath (one
@@ -284,25 +285,60 @@ static route_status route_accept(route_walk *w, const char *a, const char *b)
     return ROUTE_OK;
 }
 
-/* Tries name.js, then name/index.js, in w->dir. */
+/* The extensions of a function file, .js first: a JavaScript function
+ * costs the stat()s it always did; ES modules and TypeScript come after. */
+static const char *const route_exts[] = { ".mjs", ".cjs", ".ts", ".mts", ".cts", NULL };
+static const char *const route_index_exts[] = { "/index.mjs", "/index.cjs", "/index.ts",
+                                                "/index.mts", "/index.cts", NULL };
+
+/* The length of the function-file extension s ends with, 0 for none. */
+static size_t route_ext_len(const char *s, size_t n)
+{
+    size_t i, l;
+
+    if (n > 3 && strcmp(s + n - 3, ".js") == 0)
+        return 3;
+    for (i = 0; route_exts[i] != NULL; i++) {
+        l = strlen(route_exts[i]);
+        if (n > l && strcmp(s + n - l, route_exts[i]) == 0)
+            return l;
+    }
+    return 0;
+}
+
+/* Tries name.js, then name/index.js, then the other extensions, in w->dir. */
 static route_status route_try_file(route_walk *w, const char *name)
 {
+    int i;
+
     if (route_is(w, name, ".js", S_IFREG))
         return route_accept(w, name, ".js");
     if (route_is(w, name, "/index.js", S_IFREG))
         return route_accept(w, name, "/index.js");
+    for (i = 0; route_exts[i] != NULL; i++)
+        if (route_is(w, name, route_exts[i], S_IFREG))
+            return route_accept(w, name, route_exts[i]);
+    for (i = 0; route_index_exts[i] != NULL; i++)
+        if (route_is(w, name, route_index_exts[i], S_IFREG))
+            return route_accept(w, name, route_index_exts[i]);
     return ROUTE_NOT_FOUND;
 }
 
 /* Tries a [param] or [...rest] entry: the file itself ("[id].js"), or the
- * index.js of the folder ("[id]/"). */
+ * index file of the folder ("[id]/"). */
 static route_status route_try_entry(route_walk *w, const char *entry, int is_file)
 {
+    int i;
+
     if (is_file)
         return route_is(w, entry, "", S_IFREG) ? route_accept(w, entry, "")
                                             : ROUTE_NOT_FOUND;
-    return route_is(w, entry, "/index.js", S_IFREG)
-           ? route_accept(w, entry, "/index.js") : ROUTE_NOT_FOUND;
+    if (route_is(w, entry, "/index.js", S_IFREG))
+        return route_accept(w, entry, "/index.js");
+    for (i = 0; route_index_exts[i] != NULL; i++)
+        if (route_is(w, entry, route_index_exts[i], S_IFREG))
+            return route_accept(w, entry, route_index_exts[i]);
+    return ROUTE_NOT_FOUND;
 }
 
 /* Letters, digits, '_', '$', '-': a name that reads well as req.params.x
@@ -342,13 +378,15 @@ static int route_scan(route_walk *w, route_dyn *d)
         const char *s = de->d_name;
         size_t n = strlen(s);
         int rest, js;
+        size_t el;
         const char *end;
         mode_t type;
 
         if (s[0] != '[')
             continue;       /* hidden names never start with '[' either */
-        js = n > 3 && strcmp(s + n - 3, ".js") == 0;
-        end = s + n - (js ? 4 : 1);     /* the ']' */
+        el = route_ext_len(s, n);
+        js = el > 0;
+        end = s + n - (el + 1);         /* the ']' */
         if (end <= s || *end != ']')
             continue;
         rest = strncmp(s + 1, "...", 3) == 0 ? 3 : 0;
@@ -534,8 +572,16 @@ route_status route_resolve(const char *root, const char *path, route_match *m,
         return ROUTE_FORBIDDEN;
     }
     if (w.nseg == 0) {
+        int i;
+
+        st = ROUTE_NOT_FOUND;
         if (route_is(&w, "index", ".js", S_IFREG))
             st = route_accept(&w, "index", ".js");
+        for (i = 0; st == ROUTE_NOT_FOUND && route_exts[i] != NULL; i++)
+            if (route_is(&w, "index", route_exts[i], S_IFREG))
+                st = route_accept(&w, "index", route_exts[i]);
+        if (st != ROUTE_NOT_FOUND)
+            ;
         else if (!route_is(&w, "", "", S_IFDIR)) {
             route_why(err, errlen, "%s is not a readable folder", root);
             st = ROUTE_ERR;

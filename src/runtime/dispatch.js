@@ -12,11 +12,12 @@
  *   rt.runLoop (timers.js); rt.resetConsole, rt.log, rt.inspect
  *   (console.js); rt.requireMain, rt.releaseModules, rt.cwd (module.js);
  *   rt.argTypeError, rt.nodeError (buffer.js); rt.exec, rt.compile
- *   (front-exec.js); sys.memory, sys.mtime, sys.readFile, sys.dev,
- *   sys.adminEnv.
+ *   (front-exec.js); rt.isNamespace (front-rt.js); sys.memory, sys.mtime,
+ *   sys.readFile, sys.dev, sys.adminEnv.
  * Provides: rt.dispatch (what the engine calls), rt.reason, rt.processEnv,
- *   and per request rt.root, rt.seq, rt.currentEnv, rt.asyncTop,
- *   rt.onUncaughtException, rt.onUnhandledRejection; the global process.
+ *   and per request rt.root, rt.seq, rt.pending, rt.currentEnv,
+ *   rt.asyncTop, rt.onUncaughtException, rt.onUnhandledRejection; the
+ *   global process.
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */
@@ -102,6 +103,11 @@ var ended = false;
 function fail(err) {
     var res = cur.res;
     cur.failed = true;
+    if (err && err.noHandler) {
+        rt.log('error', err.message);
+        if (!res.headersSent) rt.sendError(res, 500, err.message);
+        return;
+    }
     rt.log('error', 'Uncaught ' + describe(err));
     if (!res.headersSent)
         rt.sendError(res, 500, devMessage(err), devDetails(err));
@@ -153,6 +159,34 @@ function unlink(req, res) {
     rt.releaseModules();
 }
 
+/* The handler a function file exports: an ES module's export default,
+ * a CommonJS module's module.exports; else why there is none (a string). */
+function handlerOf(exports, rel) {
+    var h = exports;
+    if (rt.isNamespace(exports)) {
+        h = exports['default'];
+        if (typeof h === 'function') return h;
+        return rel + (h === undefined ? ' has no default export: an ES module exports its handler with export default' :
+                      ' does not export a function (export default is ' + (h === null ? 'null' : typeof h) + ')');
+    }
+    if (typeof h === 'function') return h;
+    return rel + ' does not export a function (module.exports is ' + (h === null ? 'null' : typeof h) + ')';
+}
+
+/* After the modules' top-level awaits: the handler's promise.  A module
+ * that failed, or a file without a handler, rejects it (a 500). */
+function awaitModules(pending, exports, rel, req, res) {
+    return Promise.all(pending).then(function () {
+        var h = handlerOf(exports, rel);
+        if (typeof h !== 'function') {
+            var e = new Error(h);
+            e.noHandler = true;
+            throw e;
+        }
+        return h(req, res);
+    });
+}
+
 /* seq: the request's number for sys.env; uri, method, proto, ctype: its
  * REQUEST_URI, REQUEST_METHOD, SERVER_PROTOCOL and CONTENT_TYPE. */
 rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, proto, ctype) {
@@ -175,6 +209,7 @@ rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, pr
     R.currentEnv = null;
 
     R.seq = seq;
+    R.pending = null;
     R.onUncaughtException = fail;
     R.onUnhandledRejection = logUnhandled;
 
@@ -194,29 +229,35 @@ rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, pr
     try {
         handler = R.requireMain(file);
     } catch (e) {
+        R.pending = null;
         R.log('error', 'Cannot load ' + rel + ': ' + describe(e));
         R.sendError(res, 500, devMessage(e), devDetails(e));
         unlink(req, res);
         return;
     }
-    if (typeof handler !== 'function') {
-        var msg = rel + ' does not export a function (module.exports is ' +
-                  (handler === null ? 'null' : typeof handler) + ')';
-        R.log('error', msg);
-        R.sendError(res, 500, msg);
-        unlink(req, res);
-        return;
+    if (R.pending !== null) {
+        /* an ES module awaits at its top level: the handler once it is done */
+        ret = awaitModules(R.pending, handler, rel, req, res);
+        R.pending = null;
+    } else {
+        if (typeof handler !== 'function')
+            handler = handlerOf(handler, rel);
+        if (typeof handler !== 'function') {
+            R.log('error', handler);
+            R.sendError(res, 500, handler);
+            unlink(req, res);
+            return;
+        }
+        /* the handler's first step may go on past a settled await at once
+         * (front-rt.js, async): only a call made from here, now */
+        R.asyncTop = true;
+        try {
+            ret = handler(req, res);
+        } catch (e) {
+            fail(e);
+        }
+        R.asyncTop = false;
     }
-
-    /* the handler's first step may go on past a settled await at once
-     * (front-rt.js, async): only a call made from here, now */
-    R.asyncTop = true;
-    try {
-        ret = handler(req, res);
-    } catch (e) {
-        fail(e);
-    }
-    R.asyncTop = false;
     var rec = ret === undefined ? null : R.promiseWatch(ret, handlerDone, C);
     if (rec !== null) {
         /* fulfilled already: requestDone reads it only after a drain */

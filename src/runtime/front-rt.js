@@ -10,8 +10,10 @@
  * Needs: rt.promisePending, rt.promiseResolve, rt.promiseReject,
  *   rt.promiseAwait, rt.promiseResolved, rt.promiseRejected,
  *   rt.pendingMicrotasks (promise.js).  When called: rt.dispatch,
- *   rt.asyncTop (dispatch.js).
- * Provides: rt.iter, rt.exposed, rt.asyncTop; the global __invoke; the
+ *   rt.asyncTop (dispatch.js); rt.resolveModule, rt.rerunModule, rt.path
+ *   (module.js).
+ * Provides: rt.iter, rt.isNamespace, rt.pending (the modules a request
+ *   waits for), rt.exposed, rt.asyncTop; the global __invoke; the
  *   iterators of arrays, typed arrays, Buffers and strings.
  *
  * Runs as the body of function (sys, rt); ES5 only.
@@ -637,7 +639,162 @@ function superGet(base, k, self) {
     return undefined;
 }
 
+/* --- ES modules (front.js lowers import and export onto these) --- */
+
+/* A module namespace: its exports as properties, in the order of their
+ * names, over a prototype of its own (no Object.prototype), as Node's
+ * `[Module: null prototype]`. */
+var NS_PROTO = Object.create(null);
+defProp(NS_PROTO, Symbol.toStringTag, { value: 'Module' });
+
+function isNs(v) {
+    return v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === NS_PROTO;
+}
+
+/* The namespace of the module being evaluated, with its export names made
+ * (undefined until evaluated), replacing its module.exports. */
+function esm(module, names) {
+    var ns = module.exports;
+    /* run again after the modules it waited for (waits): the same one */
+    if (isNs(ns) && ns[DEFERRED] === true) return ns;
+    ns = Object.create(NS_PROTO);
+    for (var i = 0; i < names.length; i++) ns[names[i]] = undefined;
+    module.exports = ns;
+    return ns;
+}
+
+/* import x from: an ES module's default export, a CommonJS module's
+ * module.exports. */
+function dflt(v) {
+    return isNs(v) ? v['default'] : v;
+}
+
+/* import * as ns from: an ES module's namespace as it is; a CommonJS
+ * module's made of module.exports (its default) and its own enumerable
+ * properties, taken once, as Node takes them. */
+function ns(v) {
+    if (isNs(v)) return v;
+    var o = Object.create(NS_PROTO), keys = ['default'], k, i;
+    if (v !== null && (typeof v === 'object' || typeof v === 'function'))
+        for (k in v) if (hasOwn.call(v, k) && k !== 'default') keys.push(k);
+    keys.sort();
+    for (i = 0; i < keys.length; i++) o[keys[i]] = keys[i] === 'default' ? v : v[keys[i]];
+    return o;
+}
+
+/* An export read live from its binding (one written after it is declared,
+ * or one re-exported from another module). */
+function live(ns, name, get) {
+    defProp(ns, name, { get: get, enumerable: true, configurable: true });
+}
+
+/* export * from: every name of the other module but default, unless this
+ * module exports that name itself. */
+function star(target, v) {
+    var src = ns(v), names = Object.keys(src), added = false, i;
+    for (i = 0; i < names.length; i++) {
+        var k = names[i];
+        if (k === 'default' || hasOwn.call(target, k)) continue;
+        live(target, k, starGetter(src, k));
+        added = true;
+    }
+    if (!added) return;
+    /* a namespace lists its names in order: made again in it (this runs
+     * before the module's own exports have values) */
+    names = Object.keys(target).sort();
+    var ds = [];
+    for (i = 0; i < names.length; i++) ds.push(Object.getOwnPropertyDescriptor(target, names[i]));
+    for (i = 0; i < names.length; i++) delete target[names[i]];
+    for (i = 0; i < names.length; i++) defProp(target, names[i], ds[i]);
+}
+
+function starGetter(src, k) {
+    return { g() { return src[k]; } }.g;
+}
+
+/* import.meta */
+function meta(filename) {
+    var slash = filename.lastIndexOf('/'), dir = slash > 0 ? filename.slice(0, slash) : '/';
+    return {
+        url: 'file://' + encodeURI(filename).replace(/\?/g, '%3F').replace(/#/g, '%23'),
+        filename: filename,
+        dirname: dir,
+        resolve(spec) {
+            return 'file://' + encodeURI(rt.resolveModule(String(spec), dir)).replace(/\?/g, '%3F').replace(/#/g, '%23');
+        }
+    };
+}
+
+/* The promise of a module's evaluation, when it awaits at its top level:
+ * the dispatcher waits for it before calling the handler (rt.pending), an
+ * import() before resolving. */
+var TLA = Symbol('tla'), DONE = Symbol('done'), DEFERRED = Symbol('deferred');
+
+function tla(ns, p) {
+    defProp(ns, TLA, { value: p, configurable: true });
+    p.then(function () { defProp(ns, DONE, { value: true, configurable: true }); }, function () {});
+    (rt.pending || (rt.pending = [])).push(p);
+    return p;
+}
+
+function pendingOf(n) {
+    return isNs(n) && n[TLA] !== undefined && n[DONE] !== true ? n[TLA] : null;
+}
+
+/* An ES module whose imports are still evaluating (they await at their
+ * top level) waits for them, as the specification has it: its wrapper
+ * returns at once and runs again once they are done (module.js,
+ * rt.rerunModule), its namespace pending meanwhile for its own importers
+ * and for the dispatcher.  True when it must wait. */
+function waits(module, require, deps) {
+    var ps = null, i, p;
+    for (i = 0; i < deps.length; i++)
+        if ((p = pendingOf(deps[i])) !== null) (ps || (ps = [])).push(p);
+    if (ps === null) return false;
+    var ns = module.exports;
+    defProp(ns, DEFERRED, { value: true, configurable: true });
+    tla(ns, Promise.all(ps).then(function () {
+        delete ns[TLA];
+        rt.rerunModule(module, require);
+        return ns[TLA];
+    }));
+    return true;
+}
+
+/* import(spec) from file: a promise of the module's namespace; what cannot
+ * be found is Node's ERR_MODULE_NOT_FOUND, as import says it */
+function dynImport(require, spec, file) {
+    return new Promise(function (resolve) {
+        if (typeof require !== 'function')
+            throw new TypeError('import() is not available in this module');
+        var n;
+        spec = String(spec);
+        try {
+            n = ns(require(spec));
+        } catch (e) {
+            if (e && e.code === 'MODULE_NOT_FOUND') {
+                var rel = spec.charAt(0) === '.' || spec.charAt(0) === '/';
+                e.code = 'ERR_MODULE_NOT_FOUND';
+                e.message = rel ? "Cannot find module '" + rt.path.resolve(rt.path.dirname(file), spec) +
+                                  "' imported from " + file
+                                : "Cannot find package '" + spec + "' imported from " + file;
+            }
+            throw e;
+        }
+        var p = pendingOf(n);
+        resolve(p ? p.then(function () { return n; }) : n);
+    });
+}
+
+/* require, module, exports, __filename, __dirname named in an ES module */
+function notInModule(name) {
+    throw new ReferenceError(name + ' is not defined in ES module scope' +
+                             (name === 'require' ? ', you can use import instead' : ''));
+}
+
 var helpers = {
+    esm: esm, dflt: dflt, ns: ns, live: live, star: star, meta: meta, tla: tla, dynImport: dynImport,
+    notInModule: notInModule, waits: waits,
     iter: iter, close: close, arr: arr, spread: spread, await: await_, async: async, gen: gen, asyncGen: asyncGen,
     yield: yield_, yieldStar: yieldStar, yieldStarAsync: yieldStarAsync, ret: ret, asyncIter: asyncIter, str: str, site: site,
     obj: obj, key: key, objRest: objRest, assign: assign, construct: construct, nt: nt,
@@ -647,4 +804,5 @@ var helpers = {
 };
 defProp(G, '__invoke', { value: helpers });
 rt.iter = iter;
-rt.exposed = (rt.exposed || []).concat([Generator.prototype, AsyncGenerator.prototype]);
+rt.isNamespace = isNs;
+rt.exposed = (rt.exposed || []).concat([Generator.prototype, AsyncGenerator.prototype, NS_PROTO]);

@@ -12,7 +12,7 @@
  *   per request); sys.load, sys.needsRequire, sys.stat, sys.readFile,
  *   sys.mtime.
  * Provides: rt.path, rt.cwd, rt.builtins (the registry, with `path`),
- *   rt.resolveModule, rt.requireMain, rt.releaseModules.
+ *   rt.resolveModule, rt.requireMain, rt.rerunModule, rt.releaseModules.
  *
  * Runs as the body of function (sys, rt); ES5 and the method shorthand
  * Duktape parses.
@@ -162,7 +162,7 @@ function packageMain(dir) {
         var dot = hasOwn.call(ex, '.') ? ex['.'] : ex;
         if (typeof dot === 'string') target = dot;
         else if (dot && typeof dot === 'object')
-            target = dot.require || dot.node || dot['default'] || null;
+            target = dot.require || dot.node || dot['default'] || dot['import'] || null;
         if (target && typeof target === 'object')
             target = target['default'] || null;
     }
@@ -171,12 +171,26 @@ function packageMain(dir) {
     return asFile(path.join(dir, target)) || asDir(path.join(dir, target), true);
 }
 
+/* Node's candidates, then ES modules' and TypeScript's: ./x finds x.ts,
+ * and ./x.js names x.ts when there is no x.js (tsc's convention for
+ * imports), as .mjs names .mts and .cjs .cts. */
+var EXTS = ['.js', '.json', '.ts', '.mjs', '.cjs', '.mts', '.cts'];
+var TS_OF = { '.js': '.ts', '.mjs': '.mts', '.cjs': '.cts' };
+
 function asFile(p) {
-    return isFile(p) || isFile(p + '.js') || isFile(p + '.json');
+    var f = isFile(p), i;
+    for (i = 0; !f && i < EXTS.length; i++) f = isFile(p + EXTS[i]);
+    if (!f) {
+        var dot = p.lastIndexOf('.'), ext = dot > p.lastIndexOf('/') ? p.slice(dot) : '';
+        if (hasOwn.call(TS_OF, ext)) f = isFile(p.slice(0, dot) + TS_OF[ext]);
+    }
+    return f;
 }
 
 function asDir(p, noPackage) {
-    return (!noPackage && packageMain(p)) || isFile(p + '/index.js') || isFile(p + '/index.json');
+    var f = (!noPackage && packageMain(p)) || null, i;
+    for (i = 0; !f && i < EXTS.length; i++) f = isFile(p + '/index' + EXTS[i]);
+    return f;
 }
 
 /* Resolutions are remembered per worker: finding './helper' costs several
@@ -327,6 +341,15 @@ function load(file, registry, parent) {
     mod.loaded = true;
     return mod.exports;
 }
+
+/* An ES module that waited for its imports' top-level awaits runs again
+ * (front-rt.js, waits): its wrapper made anew (from the worker's cache),
+ * the same module. */
+rt.rerunModule = function (mod, require) {
+    var fn = sys.load(mod.filename);
+    fn.prototype = null;
+    fn.call(void 0, mod.exports, require, mod, mod.filename, mod.path);
+};
 
 /* The registry of the request in progress, for releaseModules. */
 var current = null;

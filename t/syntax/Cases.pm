@@ -7,6 +7,17 @@ package Cases;
 #   code...
 #   --- (expected stdout lines)        or   --- error REGEX  (exit 1, stderr)
 #
+# A case of several files (t/modules) names each, the first being the one
+# run:
+#
+#   === name
+#   --- file main.mjs
+#   code...
+#   --- file lib/b.ts
+#   code...
+#   ---
+#   expected stdout lines
+#
 # Every case runs through `invoke exec`; a case of several lines is also
 # lowered with `invoke compile`, which must keep its line count (stack
 # traces name the user's lines).  t/syntax/expect.js regenerates the
@@ -29,8 +40,13 @@ sub parse_cases {
     while (my $l = <$fh>) {
         if ($l =~ /^=== (.*)$/) {
             push @cases, $c if $c;
-            $c = { name => $1, code => '', expect => '', error => undef };
+            $c = { name => $1, code => '', expect => '', error => undef, files => [] };
             $in = 'code';
+        } elsif ($c && $l =~ /^--- file (\S+)\s*$/) {
+            push @{ $c->{files} }, { path => $1, code => '' };
+            $in = 'file';
+        } elsif ($c && $in eq 'file' && $l !~ /^---(?: error .*)?\s*$/) {
+            $c->{files}[-1]{code} .= $l;
         } elsif ($c && $l =~ /^---(?: error (.*))?\s*$/) {
             $c->{error} = qr/$1/ if defined $1;
             $in = 'expect';
@@ -87,17 +103,29 @@ sub run_case_files {
     for my $file (@files) {
         (my $group = $file) =~ s{.*/|\.txt$}{}g;
         for my $c (parse_cases($file)) {
-            my $path = "$tmp/case" . (++$n) . '.js';
-            open my $fh, '>:raw', $path or die "$path: $!";
-            print $fh $c->{code};
-            close $fh;
+            my @files = @{ $c->{files} };
+            my $dir = "$tmp/case" . (++$n);
+            # a single snippet is caseN.js: cases read their line numbers
+            # from stacks that name it
+            @files = ({ path => "case$n.js", code => $c->{code} }) unless @files;
+            for my $f (@files) {
+                my $path = @{ $c->{files} } ? "$dir/$f->{path}" : "$tmp/$f->{path}";
+                (my $sub = $path) =~ s{/[^/]*$}{};
+                system('mkdir', '-p', $sub) == 0 or die "mkdir $sub";
+                open my $fh, '>:raw', $path or die "$path: $!";
+                print $fh $f->{code};
+                close $fh;
+                $f->{full} = $path;
+                $f->{lines} = () = $f->{code} =~ /\n/g;
+            }
             $c->{label} = "$group: $c->{name}";
-            $c->{lines} = () = $c->{code} =~ /\n/g;
             $c->{exec} = scalar @jobs;
-            push @jobs, [$invoke, 'exec', $path];
-            if ($c->{lines} >= 2 && !$c->{error}) {
-                $c->{compile} = scalar @jobs;
-                push @jobs, [$invoke, 'compile', $path];
+            push @jobs, [$invoke, 'exec', $files[0]{full}];
+            $c->{compiles} = [];
+            for my $f (@files) {
+                next unless $f->{lines} >= 2 && !$c->{error} && $f->{path} =~ /\.[cm]?[jt]s$/;
+                push @{ $c->{compiles} }, [scalar @jobs, $f];
+                push @jobs, [$invoke, 'compile', $f->{full}];
             }
             push @cases, $c;
         }
@@ -112,11 +140,14 @@ sub run_case_files {
         }
         is($r->{stdout}, $c->{expect}, $c->{label})
             or diag("exit $r->{exit}\nstderr: $r->{stderr}");
-        next unless defined $c->{compile};
-        my $l = $res[$c->{compile}];
-        my $got = () = $l->{stdout} =~ /\n/g;
-        is($got, $c->{lines}, "$c->{label}: lowered text keeps its $c->{lines} lines")
-            or diag($l->{stdout} . $l->{stderr});
+        for my $cf (@{ $c->{compiles} }) {
+            my ($job, $f) = @$cf;
+            my $l = $res[$job];
+            my $got = () = $l->{stdout} =~ /\n/g;
+            my $what = @{ $c->{files} } ? "$f->{path}: " : '';
+            is($got, $f->{lines}, "$c->{label}: ${what}lowered text keeps its $f->{lines} lines")
+                or diag($l->{stdout} . $l->{stderr});
+        }
     }
 }
 

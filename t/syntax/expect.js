@@ -1,6 +1,15 @@
 // expect.js FILE... - fills in each case's expected output by running it
-// with node (the reference), keeping "--- error" cases as written.
-// A developer's tool: review the diff before committing.
+// with the reference, keeping "--- error" cases as written: node for
+// JavaScript, and for a case with TypeScript files tsc's emit (t/tools,
+// `cd t/tools && npm ci` first) run by node.  A developer's tool: review
+// the diff before committing.
+//
+// A case of several files ("--- file PATH" sections, t/modules) is written
+// to a folder of its own and its first file run.  TypeScript: the folder is
+// compiled with tsc 5 (target ES2022, module nodenext, the package's type
+// "module" when a file uses import or export; module commonjs instead when
+// a relative import names no extension, which only CommonJS resolution
+// completes), then node runs the emitted first file.
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -8,36 +17,99 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 
 const PRELUDE = "globalThis.print = (...a) => console.log(a.map(x => typeof x === 'string' ? x : String(x)).join(' '));";
+const TSC = path.join(__dirname, '..', 'tools', 'node_modules', '.bin', 'tsc');
+const IS_TS = /\.[cm]?ts$/;
 
-for (const file of process.argv.slice(2)) {
+function parse(file) {
   const lines = fs.readFileSync(file, 'utf8').split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   const cases = [];
   for (const l of lines) {
-    if (l.startsWith('=== ')) cases.push({ head: l, code: [], sep: null, expect: [] });
-    else if (!cases.length) continue;
-    else if (cases[cases.length - 1].sep === null && /^---( error .*)?\s*$/.test(l)) cases[cases.length - 1].sep = l;
-    else if (cases[cases.length - 1].sep === null) cases[cases.length - 1].code.push(l);
-    else cases[cases.length - 1].expect.push(l);
+    const c = cases[cases.length - 1];
+    if (l.startsWith('=== ')) cases.push({ head: l, code: [], files: [], sep: null, expect: [] });
+    else if (!c) continue;
+    else if (c.sep === null && /^--- file \S+\s*$/.test(l)) c.files.push({ head: l, path: l.slice(9).trim(), code: [] });
+    else if (c.sep === null && /^---( error .*)?\s*$/.test(l)) c.sep = l;
+    else if (c.sep === null && c.files.length) c.files[c.files.length - 1].code.push(l);
+    else if (c.sep === null) c.code.push(l);
+    else c.expect.push(l);
   }
+  return cases;
+}
+
+function write(dir, rel, text) {
+  const p = path.join(dir, rel);
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  fs.writeFileSync(p, text);
+  return p;
+}
+
+function runNode(entry, pre) {
+  return spawnSync(process.execPath, ['-r', pre, entry], { encoding: 'utf8', cwd: path.dirname(entry) });
+}
+
+const ESM_SYNTAX = /^\s*(import\s*[\w{*'"]|export\s)/m;
+const BARE_RELATIVE = /(?:from\s*|import\s*\(\s*|require\s*\(\s*|import\s+)['"](\.{1,2}\/[^'"]*?)['"]/g;
+
+// tsc over the case's files, then the emitted entry's path.
+function compileTs(dir, files) {
+  const src = path.join(dir, 'src'), out = path.join(dir, 'out');
+  let esm = false, extless = false;
+  for (const f of files) {
+    const text = f.code.join('\n') + '\n';
+    write(src, f.path, text);
+    if (/\.(mts|mjs)$/.test(f.path) || (!/\.(cts|cjs)$/.test(f.path) && ESM_SYNTAX.test(text))) esm = true;
+    for (const m of text.matchAll(BARE_RELATIVE)) if (!/\.[a-z]+$/.test(m[1])) extless = true;
+  }
+  const commonjs = extless;
+  if (!fs.existsSync(path.join(src, 'package.json')))
+    write(src, 'package.json', JSON.stringify({ type: esm && !commonjs ? 'module' : 'commonjs' }));
+  write(src, 'globals.d.ts', 'declare function print(...args: any[]): void;\n');
+  write(src, 'tsconfig.json', JSON.stringify({
+    compilerOptions: {
+      target: 'es2022', module: commonjs ? 'commonjs' : 'nodenext',
+      moduleResolution: commonjs ? 'node10' : 'nodenext', esModuleInterop: true,
+      rewriteRelativeImportExtensions: !commonjs, allowJs: true, resolveJsonModule: true,
+      outDir: out, rootDir: src, noEmitOnError: false, strict: false, skipLibCheck: true,
+      types: [], experimentalDecorators: false
+    },
+    include: ['**/*']
+  }));
+  spawnSync(TSC, ['-p', path.join(src, 'tsconfig.json')], { encoding: 'utf8' });
+  // what tsc does not emit (JSON, package.json) goes along as it is
+  for (const f of files.concat([{ path: 'package.json' }]))
+    if (!IS_TS.test(f.path) && !/\.[cm]?js$/.test(f.path) && fs.existsSync(path.join(src, f.path)))
+      write(out, f.path, fs.readFileSync(path.join(src, f.path)));
+  const entry = files[0].path.replace(/\.ts$/, '.js').replace(/\.mts$/, '.mjs').replace(/\.cts$/, '.cjs');
+  return path.join(out, entry);
+}
+
+for (const file of process.argv.slice(2)) {
+  const cases = parse(file);
   let out = '';
   // a folder of its own: two people regenerating at once must not share files
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'expect-'));
-  for (const c of cases) {
-    const code = c.code.join('\n') + '\n';
-    out += c.head + '\n' + code;
+  const top = fs.mkdtempSync(path.join(os.tmpdir(), 'expect-'));
+  const pre = write(top, 'expect-prelude.js', PRELUDE);
+  cases.forEach((c, n) => {
+    out += c.head + '\n';
+    if (c.files.length) for (const f of c.files) out += f.head + '\n' + f.code.map((l) => l + '\n').join('');
+    else out += c.code.join('\n') + '\n';
     if (c.sep && c.sep.startsWith('--- error')) {
       out += c.sep + '\n' + c.expect.map((l) => l + '\n').join('');
-      continue;
+      return;
     }
-    const tmp = path.join(dir, 'expect-case.js');
-    const pre = path.join(dir, 'expect-prelude.js');
-    fs.writeFileSync(pre, PRELUDE);
-    fs.writeFileSync(tmp, code);
-    const r = spawnSync(process.execPath, ['-r', pre, tmp], { encoding: 'utf8' });
+    const dir = path.join(top, 'case' + n);
+    let entry;
+    if (!c.files.length) entry = write(dir, 'expect-case.js', c.code.join('\n') + '\n');
+    else if (c.files.some((f) => IS_TS.test(f.path))) entry = compileTs(dir, c.files);
+    else {
+      for (const f of c.files) write(dir, f.path, f.code.join('\n') + '\n');
+      entry = path.join(dir, c.files[0].path);
+    }
+    const r = runNode(entry, pre);
     if (r.status !== 0) process.stderr.write(`${file}: ${c.head}: node exit ${r.status}\n${r.stderr}\n`);
     out += '---\n' + r.stdout;
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
+  });
+  fs.rmSync(top, { recursive: true, force: true });
   fs.writeFileSync(file, out);
 }
