@@ -35,6 +35,14 @@ my $me = route_is('/users/me', 'users/me');
 is_deeply($me->{params}, {}, '/users/me: no params');
 route_is('/files/a/b/c.txt', 'files/[...path]', { path => 'a/b/c.txt' });
 route_is('/files/one', 'files/[...path]', { path => 'one' });
+# ES modules and TypeScript (doc/api.md, "ES modules", "TypeScript")
+route_is('/esm', 'esm', { hash => '5ab42519' });
+route_is('/typed/Ada?tone=excited', 'typed/[id]', { text => 'Hello, Ada!', tone => 'Excited' });
+route_is('/typed/Bo', 'typed/[id]', { text => 'Hello, Bo.', tone => 'Plain' });
+for my $path ('/typed/_greeter', '/typed/_greeter.ts', '/esm.mjs') {
+    my $r = http_get($ng->{port}, $path);
+    is($r->{status}, 404, "GET $path: 404 (a private name, or a file name with its extension)");
+}
 
 for my $path ('/nope', '/users/42/extra', '/about/nothing', '/lib/nothing') {
     my $r = http_get($ng->{port}, $path);

@@ -41,6 +41,12 @@ for my $fcgid (1, 0) {
     is($route->('/api/files/a/b%20c.txt', 'files/[...path]')->{path}, 'a/b c.txt',
        "$how: rest parameter decoded once");
 
+    # an ES module with a top-level await, and a TypeScript one
+    is($route->('/api/esm', 'esm')->{hash}, '5ab42519', "$how: the ES module's default export ran after its await");
+    my $t = $route->('/api/typed/Ada?tone=excited', 'typed/[id]');
+    is($t->{text}, 'Hello, Ada!', "$how: TypeScript: the imported class with parameter properties");
+    is($t->{tone}, 'Excited', "$how: TypeScript: the enum's reverse mapping");
+
     my $e = json_body(http_get($port, '/api/echo?a=1&b=two')) || {};
     is_deeply($e->{query}, { a => '1', b => 'two' }, "$how: the query string arrives");
     my $p = http_post($port, '/api/echo', '{"n":5}', headers => ['Content-Type' => 'application/json']);

@@ -316,6 +316,17 @@ static const duk_function_list_entry js_sys_funcs[] = {
     { NULL, NULL, 0 }
 };
 
+static const duk_function_list_entry js_sys_front_funcs[] = {
+    { "hidden", js_sys_hidden, 1 },
+    { NULL, NULL, 0 }
+};
+
+/* [ ... sys ] -> [ ... sys ]; see js_sys.h. */
+void js_sys_init_front(duk_context *ctx)
+{
+    js_host_put_funcs(ctx, js_sys_front_funcs, NULL);
+}
+
 /* [ ... sys ] -> [ ... sys ]; see js_sys.h. */
 void js_sys_init(duk_context *ctx, js_host *host, const js_sys_opts *o)
 {

@@ -20,4 +20,8 @@ typedef struct js_sys_opts {
  * stack.  `host` must outlive the heap. */
 void js_sys_init(duk_context *ctx, js_host *host, const js_sys_opts *o);
 
+/* [ ... sys ] -> [ ... sys ]: the natives of the front end's heap, which
+ * serves no request: hidden (promise.js makes its slots with it). */
+void js_sys_init_front(duk_context *ctx);
+
 #endif

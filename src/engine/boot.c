@@ -129,7 +129,7 @@ static char *boot_front_read(const char *path, size_t *len)
     if (b == NULL)
         return NULL;
     for (f = bundle_files; f->name; f++) {
-        if (!bundle_is_front(f->name))
+        if (!bundle_in_heap(f->name, 1))
             continue;
         if (cap - off < sizeof n)
             goto bad;
@@ -161,7 +161,7 @@ int boot_runtime(duk_context *ctx, const char *data, int front, char *err, size_
     for (f = bundle_files; f->name && rc == 0; f++) {
         uint32_t n = 0;
 
-        if (bundle_is_front(f->name) != front)
+        if (!bundle_in_heap(f->name, front))
             continue;
         if (bc != NULL) {
             memcpy(&n, bc + off, sizeof n);

@@ -3,6 +3,7 @@
  */
 #include "engine/front.h"
 #include "common/now.h"
+#include "bindings/js_sys.h"
 #include "engine/boot.h"
 
 #include <malloc.h>
@@ -51,8 +52,9 @@ static duk_context *front_heap(front *f, char *err, size_t errlen)
         snprintf(err, errlen, "cannot create the front end's heap");
         return NULL;
     }
-    /* [ sys rt ]: front.js needs no natives */
+    /* [ sys rt ]: what the runtime files it shares need */
     duk_push_bare_object(c);
+    js_sys_init_front(c);
     duk_push_bare_object(c);
     if (boot_runtime(c, f->data, 1, err, errlen) < 0)
         goto fail;

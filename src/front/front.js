@@ -1,7 +1,8 @@
 /* front.js - the modern-syntax front end: ES2022 source in, ES5.1 out.
  *
- * Duktape 2.7 parses ES5.1.  Function files are parsed with acorn (Debian's
- * node-acorn, evaluated just before this file, as rt.acorn) and lowered by
+ * Duktape 2.7 parses ES5.1.  Function files are parsed with acorn (from npm,
+ * src/front/package-lock.json; evaluated before this file, as rt.acorn; a
+ * TypeScript file is made JavaScript first by typescript.js) and lowered by
  * editing the source in place: every node that needs no change is copied
  * as the user wrote it, and a node that does is rebuilt around its
  * children's own (lowered) text, keeping the line breaks it spanned.  So the
@@ -15,8 +16,8 @@
  * async functions and generators run their body in a Duktape.Thread
  * (front-rt.js); `await x` and `yield x` are calls that yield the thread.
  *
- * Needs: rt.acorn (acorn.js, evaluated just before it in the front end's
- *   heap, whose sys and rt are its own).
+ * Needs: rt.acorn (acorn.js) and rt.tsParse, rt.tsToJs (typescript.js),
+ *   evaluated before it in the front end's heap, whose sys and rt are its own.
  * Provides: rt.lower, which the engine hands the module binding.
  *
  * Runs as the body of function (sys, rt); ES5 only.
@@ -248,6 +249,7 @@ function resolvePass(root, top) {
         if (node.type === 'Identifier') {
             if (!parent || isReference(node, parent, key)) {
                 var r = lookup(scope, node.name, inParams);
+                node.$ref = true;
                 if (r) {
                     node.$binding = r.b;
                     if (r.crossed) r.b.captured = true;
@@ -403,7 +405,8 @@ L.thisFn = function () {
 L.gIdentifier = function (node) {
     var b = node.$binding;
     /* require, module, exports, __filename, __dirname: not in an ES module */
-    if (!b && this.mod && WRAPPER_NAMES[node.name] === 1)
+    if (!b && node.$ref && this.mod && WRAPPER_NAMES[node.name] === 1 &&
+        !(this.tsRequire && node.name === 'require'))
         return H + '.notInModule(' + JSON.stringify(node.name) + ')';
     /* an imported function is called with no `this`, as in a module */
     if (b && b.importMember && node.$callee) return '(0, ' + b.rename + ')';
@@ -1642,8 +1645,11 @@ L.planModule = function (ast, top) {
                 if (sp.importKind === 'type') { b2.typeOnly = true; continue; }
                 if (sp.type === 'ImportDefaultSpecifier' ||
                     sp.type === 'ImportSpecifier' && this.specName(sp.imported) === 'default') {
+                    /* read from the namespace at each use: live, as an
+                     * export default's binding is */
                     src.dflt = true;
-                    b2.rename = src.v + 'd';
+                    b2.rename = this.memberRead(src.v + 'd', 'default');
+                    b2.importMember = true;
                 } else if (sp.type === 'ImportNamespaceSpecifier') {
                     src.ns = true;
                     b2.rename = src.v + 'n';
@@ -1766,7 +1772,8 @@ L.gExportDefaultDeclaration = function (node) {
     var d = node.declaration, lead = this.nl(node.start, d.start);
     if (d.type === 'FunctionDeclaration' && !d.id) {
         /* export default function () {}: hoisted, named `default` */
-        this.mod.hoisted.push(this.nsSet('default', '$default'));
+        this.mod.hoisted.push(this.nsSet('default', '$default') +
+                              'Object.defineProperty($default, "name", { value: "default" });');
         var f = this.gen(d);
         return lead + f.replace(/^function(\s*\*?)\s*\(/, 'function$1 $default(');
     }
@@ -1827,7 +1834,7 @@ L.modulePrologue = function () {
     if (mi.usesMeta) pre += 'var $meta = ' + H + '.meta(__filename);';
     for (i = 0; i < mi.sources.length; i++) {
         var src = mi.sources[i], r = src.v + ' = require(' + JSON.stringify(src.spec) + ')';
-        if (src.dflt) r += ', ' + src.v + 'd = ' + H + '.dflt(' + src.v + ')';
+        if (src.dflt) r += ', ' + src.v + 'd = ' + H + '.dfltOf(' + src.v + ')';
         if (src.ns) r += ', ' + src.v + 'n = ' + H + '.ns(' + src.v + ')';
         req.push(r);
     }
@@ -1882,7 +1889,7 @@ function moduleKind(file) {
     return /\.m[jt]s$/.test(file) ? 'module' : /\.c[jt]s$/.test(file) ? 'script' : 'detect';
 }
 
-function parse(src, file, sourceType) {
+function parse(src, sourceType) {
     return acorn.parse(src, { ecmaVersion: 2022, sourceType: sourceType, allowReturnOutsideFunction: sourceType === 'script',
                               allowHashBang: true, allowAwaitOutsideFunction: false,
                               preserveParens: true, allowImportExportEverywhere: false });
@@ -1908,26 +1915,45 @@ function hasTopLevelAwait(node) {
     return false;
 }
 
-/* lower(source, filename) -> ES5.1 source with the same lines. */
-function lower(src, file) {
-    var kind = moduleKind(file), ast;
+/* Parses a file as its name says (moduleKind), or for 'detect' as a script
+ * and, when that fails, as a module. */
+function parseKind(src, file, kind, parseWith) {
     try {
-        ast = parse(src, file, kind === 'module' ? 'module' : 'script');
+        return parseWith(src, kind === 'module' ? 'module' : 'script');
     } catch (e) {
         /* a script that parses as a module is one (import, export, a
          * top-level await); else the script's error, unless it already
          * said the file is a module */
         if (kind !== 'detect') throw syntaxError(e, file);
         try {
-            ast = parse(src, file, 'module');
+            return parseWith(src, 'module');
         } catch (e2) {
             throw syntaxError(MODULE_SYNTAX.test(String(e.message)) ? e2 : e, file);
         }
     }
+}
+
+/* lower(source, filename) -> ES5.1 source with the same lines.  TypeScript
+ * is JavaScript first (typescript.js), whose kind tsc's rules decided. */
+function lower(src, file) {
+    var kind = moduleKind(file), ast, tsRequire = false;
+    if (/\.[cm]?ts$/.test(file)) {
+        var js;
+        try {
+            js = rt.tsToJs(parseKind(src, file, kind, rt.tsParse), src);
+        } catch (e) {
+            throw e.loc && !e.lineNumber ? syntaxError(e, file) : e;
+        }
+        src = js.code;
+        kind = js.module ? 'module' : 'script';
+        tsRequire = js.usesRequire;
+    }
+    ast = parseKind(src, file, kind, parse);
     var top = declarePass(ast);
     resolvePass(ast, top);
     planNames(top);
     var lw = new Lowerer(src, file);
+    lw.tsRequire = tsRequire;
     if (ast.sourceType === 'module') {
         lw.mod = new ModInfo();
         lw.mod.tla = hasTopLevelAwait(ast);

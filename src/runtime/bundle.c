@@ -6,9 +6,22 @@
 
 #include <string.h>
 
-int bundle_is_front(const char *name)
+int bundle_in_heap(const char *name, int front)
 {
-    return strcmp(name, "acorn.js") == 0 || strcmp(name, "front.js") == 0;
+    static const char *const own[] = { "acorn.js", "acorn-typescript.js", "typescript.js", "front.js", NULL };
+    /* what the lowered plugin calls: __invoke's helpers, Map, Set... */
+    static const char *const shared[] = { "promise.js", "front-rt.js", "stdlib.js", NULL };
+    int i;
+
+    for (i = 0; own[i] != NULL; i++)
+        if (strcmp(name, own[i]) == 0)
+            return front;
+    if (!front)
+        return 1;
+    for (i = 0; shared[i] != NULL; i++)
+        if (strcmp(name, shared[i]) == 0)
+            return 1;
+    return 0;
 }
 
 /* Computed once: the embedded sources are ~1 MB. */

@@ -17,9 +17,11 @@ typedef struct {
  * Generated (bundle_files.c). */
 extern const bundle_file bundle_files[];
 
-/* Whether a file belongs to the front end, which runs in a heap of its
- * own (acorn and front.js), not to the worker's runtime. */
-int bundle_is_front(const char *name);
+/* Whether a file is evaluated in the front end's heap (front != 0: acorn,
+ * its TypeScript plugin, typescript.js, front.js, and the runtime files
+ * lowered code needs: promise.js, front-rt.js, stdlib.js) or in a worker's
+ * (front == 0: every file but the front end's own). */
+int bundle_in_heap(const char *name, int front);
 
 /* A hash of this build, Duktape's version and every embedded source:
  * what compiled bytecode depends on, for the caches on disk.  Computed

@@ -669,6 +669,13 @@ function dflt(v) {
     return isNs(v) ? v['default'] : v;
 }
 
+/* import x from: what x is read from, as x["default"]: an ES module's
+ * namespace (so x is live), or a CommonJS module's module.exports, taken
+ * once. */
+function dfltOf(v) {
+    return isNs(v) ? v : { 'default': v };
+}
+
 /* import * as ns from: an ES module's namespace as it is; a CommonJS
  * module's made of module.exports (its default) and its own enumerable
  * properties, taken once, as Node takes them. */
@@ -764,7 +771,8 @@ function waits(module, require, deps) {
 /* import(spec) from file: a promise of the module's namespace; what cannot
  * be found is Node's ERR_MODULE_NOT_FOUND, as import says it */
 function dynImport(require, spec, file) {
-    return new Promise(function (resolve) {
+    /* the module runs in a job of its own, after the code that asked */
+    return Promise.resolve().then(function () { return new Promise(function (resolve) {
         if (typeof require !== 'function')
             throw new TypeError('import() is not available in this module');
         var n;
@@ -783,7 +791,7 @@ function dynImport(require, spec, file) {
         }
         var p = pendingOf(n);
         resolve(p ? p.then(function () { return n; }) : n);
-    });
+    }); });
 }
 
 /* require, module, exports, __filename, __dirname named in an ES module */
@@ -793,7 +801,7 @@ function notInModule(name) {
 }
 
 var helpers = {
-    esm: esm, dflt: dflt, ns: ns, live: live, star: star, meta: meta, tla: tla, dynImport: dynImport,
+    esm: esm, dflt: dflt, dfltOf: dfltOf, ns: ns, live: live, star: star, meta: meta, tla: tla, dynImport: dynImport,
     notInModule: notInModule, waits: waits,
     iter: iter, close: close, arr: arr, spread: spread, await: await_, async: async, gen: gen, asyncGen: asyncGen,
     yield: yield_, yieldStar: yieldStar, yieldStarAsync: yieldStarAsync, ret: ret, asyncIter: asyncIter, str: str, site: site,

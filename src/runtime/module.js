@@ -315,8 +315,10 @@ function load(file, registry, parent) {
         return registry[key].exports;
     }
     var known = registry[file];
-    if (known !== undefined)
+    if (known !== undefined) {
+        if (known.failed !== undefined) throw known.failed;
         return known.exports;
+    }
     var mod = new Module(file);
     registry[file] = mod;
     if (parent) parent.children.push(mod);
@@ -333,7 +335,11 @@ function load(file, registry, parent) {
                     mod, file, mod.path);
         }
     } catch (e) {
-        delete registry[file];
+        /* an ES module that threw throws the same error to every later
+         * import, as Node's does; a CommonJS one is tried again */
+        if (mod.exports !== null && typeof mod.exports === 'object' &&
+            mod.exports[Symbol.toStringTag] === 'Module') mod.failed = e;
+        else delete registry[file];
         if (e instanceof SyntaxError && typeof e.message === 'string' && e.message.indexOf(file) < 0)
             e.message += ' (' + file + ')';
         throw e;
