@@ -6,7 +6,8 @@
 #   warm: the same module loaded from the shared bytecode cache
 #         (--data/bytecode) by a new process: sha256 of the file, read,
 #         duk_load_function;
-#   es5:  a module Duktape compiles directly (no front end).
+#   es5:  a module Duktape compiles directly (no front end);
+#   ts:   the 5 KB module typed, through typescript.js and the front end.
 #
 # Sizes 1, 5 and 20 KB, made of the seed's samples in examples/best-practices.
 # Usage: sh bench/frontend.sh [BUILDDIR]   (prints a Markdown table)
@@ -71,6 +72,19 @@ done
 med() { echo "$@" | tr ' ' '\n' | sed '/^$/d' | sort -g | sed -n 3p; }
 c=$(med $cold); w=$(med $warm)
 printf '| ES5 (the lowered 5 KB one) | %s B | %.1f ms | %.1f ms | %.0f µs |\n' "$size" "$c" "$(echo "$c $size" | awk '{print $1 * 1024 / $2}')" "$(echo "$w" | awk '{print $1 * 1000}')"
+
+# TypeScript: the 5 KB module typed (its handlers' parameters annotated,
+# an interface each), compiled through typescript.js first.
+{ echo 'interface Req { [k: string]: any } interface Res { [k: string]: any }'
+  sed -e 's/(req, res)/(req: Req, res: Res)/g' -e 's/(err)/(err: Error | any)/g' "$T/root/m5.js"; } > "$T/root/t5.ts"
+size=$(wc -c < "$T/root/t5.ts")
+cold=""; warm=""
+for i in 1 2 3 4 5; do
+  rm -rf "$T/data"; mkdir "$T/data"
+  cold="$cold $(run t5.ts "$T/data")"; warm="$warm $(run t5.ts "$T/data")"
+done
+c=$(med $cold); w=$(med $warm)
+printf '| TypeScript (the 5 KB one, typed) | %s B | %.1f ms | %.1f ms | %.0f µs |\n' "$size" "$c" "$(echo "$c $size" | awk '{print $1 * 1024 / $2}')" "$(echo "$w" | awk '{print $1 * 1000}')"
 
 # Per request once a worker has the module: its in-memory cache.
 if cc -O2 -I"$B/src" -Isrc -I"$B/duk" -I"$B" bench/frontend-load.c "$B/libinvoke.a" "$B/libduk.a" \
