@@ -9,6 +9,7 @@ use FindBin;
 use lib "$FindBin::Bin/lib";
 use Test::More;
 use InvokeTest;
+use Digest::SHA qw(hmac_sha256_hex);
 
 need_bins('invoke-fcgi', 'nginx');
 my $tmp = tmpdir();
@@ -17,9 +18,10 @@ mkdir $data or die $!;
 # The seed's upstream, api.example.com, is refused by name before any
 # lookup (nothing leaves loopback): the failure the samples handle.
 my $secret = 'sk-test-5e1f0c2a';
+my $whsec = 'whsec-test-71c9';
 my $inv = start_invoke(root => srcdir() . '/examples', workers => 2,
                        args => ['--data', $data, '--fetch-deny', 'api.example.com',
-                                '--env', "API_KEY=$secret"]);
+                                '--env', "API_KEY=$secret", '--env', "WEBHOOK_SECRET=$whsec"]);
 my $ng = start_nginx(fastcgi => $inv->{addr});
 my $port = $ng->{port};
 my $B = '/best-practices';
@@ -72,6 +74,29 @@ for my $n (1, 2) {
 
 $r = post_json("$B/webhook", '{"event":"x"}');
 is($r->{status}, 401, 'webhook: no signature, 401');
+
+# The seed's TypeScript sample, as written: it sends nothing, so a 500
+# whose log line says so, once its body was read and destructured.
+$r = post_json("$B/typescript", '{"email":"a@b.c","name":"Al"}');
+is($r->{status}, 500, 'TypeScript sample: compiled and run, no response sent: 500');
+ok(wait_for_log($inv, qr{best-practices/typescript\.ts finished without sending a response}, 5),
+   'TypeScript sample: the log names the .ts file');
+$r = post_json("$B/typescript", '{"email":');
+is($r->{status}, 400, 'TypeScript sample: a broken body is a 400');
+
+# The samples again as ES modules in TypeScript (examples/typescript)
+my $event = '{"type":"payment.completed","data":{"id":7}}';
+$r = post_json('/typescript/webhook', $event, 'X-Signature' => hmac_sha256_hex($event, $whsec));
+is($r->{status}, 200, 'typed webhook: signed event 200');
+is_deeply(json_body($r), { received => JSON::PP::true, type => 'payment.completed', verdict => 'accepted' },
+          'typed webhook: the string enum in the answer');
+$r = post_json('/typescript/webhook', $event, 'X-Signature' => hmac_sha256_hex($event, 'other'));
+is($r->{status}, 401, 'typed webhook: wrong signature 401');
+$r = http_get($port, '/typescript/cache');
+is(json_body($r)->{fromCache}, JSON::PP::false, 'typed kv cache: first request computes');
+$r = http_get($port, '/typescript/cache');
+is(json_body($r)->{fromCache}, JSON::PP::true, 'typed kv cache: second request from kv');
+is(json_body($r)->{answer}, 42, 'typed kv cache: the data');
 
 $r = http_get($port, "$B/cache");
 is(json_body($r)->{fromCache}, JSON::PP::false, 'cache: first request computes');
