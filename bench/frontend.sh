@@ -60,31 +60,27 @@ for kb in 1 5 20; do
   c=$(med $cold); w=$(med $warm)
   printf '| modern | %s B | %.1f ms | %.1f ms | %.0f µs |\n' "$size" "$c" "$(echo "$c $size" | awk '{print $1 * 1024 / $2}')" "$(echo "$w" | awk '{print $1 * 1000}')"
 done
+med() { echo "$@" | tr ' ' '\n' | sed '/^$/d' | sort -g | sed -n 3p; }
+row() {   # row FILE LABEL: medians of 5 cold compiles and 5 cached loads
+  size=$(wc -c < "$T/root/$1")
+  cold=""; warm=""
+  for i in 1 2 3 4 5; do
+    rm -rf "$T/data"; mkdir "$T/data"
+    cold="$cold $(run "$1" "$T/data")"; warm="$warm $(run "$1" "$T/data")"
+  done
+  c=$(med $cold); w=$(med $warm)
+  printf '| %s | %s B | %.1f ms | %.1f ms | %.0f µs |\n' "$2" "$size" "$c" "$(echo "$c $size" | awk '{print $1 * 1024 / $2}')" "$(echo "$w" | awk '{print $1 * 1000}')"
+}
 # ES5 of the same size: Duktape alone
 "$B/invoke" compile "$T/root/m5.js" > "$T/root/e5.js"
 sed -i 's/\blet /var /g' "$T/root/e5.js"
-size=$(wc -c < "$T/root/e5.js")
-cold=""; warm=""
-for i in 1 2 3 4 5; do
-  rm -rf "$T/data"; mkdir "$T/data"
-  cold="$cold $(run e5.js "$T/data")"; warm="$warm $(run e5.js "$T/data")"
-done
-med() { echo "$@" | tr ' ' '\n' | sed '/^$/d' | sort -g | sed -n 3p; }
-c=$(med $cold); w=$(med $warm)
-printf '| ES5 (the lowered 5 KB one) | %s B | %.1f ms | %.1f ms | %.0f µs |\n' "$size" "$c" "$(echo "$c $size" | awk '{print $1 * 1024 / $2}')" "$(echo "$w" | awk '{print $1 * 1000}')"
+row e5.js 'ES5 (the lowered 5 KB one)'
 
 # TypeScript: the 5 KB module typed (its handlers' parameters annotated,
 # an interface each), compiled through typescript.js first.
 { echo 'interface Req { [k: string]: any } interface Res { [k: string]: any }'
   sed -e 's/(req, res)/(req: Req, res: Res)/g' -e 's/(err)/(err: Error | any)/g' "$T/root/m5.js"; } > "$T/root/t5.ts"
-size=$(wc -c < "$T/root/t5.ts")
-cold=""; warm=""
-for i in 1 2 3 4 5; do
-  rm -rf "$T/data"; mkdir "$T/data"
-  cold="$cold $(run t5.ts "$T/data")"; warm="$warm $(run t5.ts "$T/data")"
-done
-c=$(med $cold); w=$(med $warm)
-printf '| TypeScript (the 5 KB one, typed) | %s B | %.1f ms | %.1f ms | %.0f µs |\n' "$size" "$c" "$(echo "$c $size" | awk '{print $1 * 1024 / $2}')" "$(echo "$w" | awk '{print $1 * 1000}')"
+row t5.ts 'TypeScript (the 5 KB one, typed)'
 
 # Per request once a worker has the module: its in-memory cache.
 if cc -O2 -I"$B/src" -Isrc -I"$B/duk" -I"$B" bench/frontend-load.c "$B/libinvoke.a" "$B/libduk.a" \

@@ -8,9 +8,11 @@ use warnings;
 use FindBin;
 use lib "$FindBin::Bin/lib", "$FindBin::Bin/syntax";
 use Test::More;
+use File::Glob qw(bsd_glob);
 use Cases;
 
-my @files = sort glob("$FindBin::Bin/modules/*.txt");
+# bsd_glob: the checkout's path may hold a space, which glob() splits on
+my @files = sort(bsd_glob("$FindBin::Bin/modules/*.txt"));
 plan(skip_all => 'no t/modules/*.txt') unless @files;
 run_case_files(@files);
 done_testing();

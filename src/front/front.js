@@ -18,7 +18,8 @@
  *
  * Needs: rt.acorn (acorn.js) and rt.tsParse, rt.tsToJs (typescript.js),
  *   evaluated before it in the front end's heap, whose sys and rt are its own.
- * Provides: rt.lower, which the engine hands the module binding.
+ * Provides: rt.lower, which the engine hands the module binding;
+ *   rt.patternNames, for typescript.js.
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */
@@ -73,9 +74,11 @@ function patternNames(p, out) {
         break;
     case 'RestElement': patternNames(p.argument, out); break;
     case 'AssignmentPattern': patternNames(p.left, out); break;
+    case 'TSParameterProperty': patternNames(p.parameter, out); break;
     }
     return out;
 }
+rt.patternNames = patternNames;
 
 function isFunction(n) {
     return n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' ||

@@ -17,7 +17,8 @@
  * experimentalDecorators) need a runtime of their own.
  *
  * Needs: rt.acorn (acorn.js) and rt.acornTs (acorn-typescript.js),
- *   evaluated before it in the front end's heap.
+ *   evaluated before it in the front end's heap; rt.patternNames
+ *   (front.js, evaluated after it, before any compile).
  * Provides: rt.tsParse(src, sourceType) -> AST and
  *   rt.tsToJs(ast, src) -> { code, module, usesRequire }, for front.js.
  *
@@ -65,24 +66,11 @@ function tsError(src, msg, pos) {
     throw e;
 }
 
+/* The names a binding pattern declares: front.js's patternNames (rt is
+ * shared by the front end's files; front.js runs before any TypeScript is
+ * compiled). */
 function bindingNames(p, out) {
-    if (!p) return out;
-    switch (p.type) {
-    case 'Identifier': out.push(p.name); break;
-    case 'ObjectPattern':
-        for (var i = 0; i < p.properties.length; i++) {
-            var q = p.properties[i];
-            bindingNames(q.type === 'RestElement' ? q.argument : q.value, out);
-        }
-        break;
-    case 'ArrayPattern':
-        for (var j = 0; j < p.elements.length; j++) bindingNames(p.elements[j], out);
-        break;
-    case 'RestElement': bindingNames(p.argument, out); break;
-    case 'AssignmentPattern': bindingNames(p.left, out); break;
-    case 'TSParameterProperty': bindingNames(p.parameter, out); break;
-    }
-    return out;
+    return rt.patternNames(p, out);
 }
 
 function isFn(n) {
