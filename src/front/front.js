@@ -407,8 +407,9 @@ L.thisFn = function () {
 
 L.gIdentifier = function (node) {
     var b = node.$binding;
-    /* require, module, exports, __filename, __dirname: not in an ES module */
-    if (!b && node.$ref && this.mod && WRAPPER_NAMES[node.name] === 1 &&
+    /* require, module, exports, __filename, __dirname: not in an ES module
+     * (but in a .cts, which tsc makes CommonJS) */
+    if (!b && node.$ref && this.mod && WRAPPER_NAMES[node.name] === 1 && !this.cjsNames &&
         !(this.tsRequire && node.name === 'require'))
         return H + '.notInModule(' + JSON.stringify(node.name) + ')';
     /* an imported function is called with no `this`, as in a module */
@@ -1286,7 +1287,7 @@ L.chain = function (node, isDelete) {
 L.gUnaryExpression = function (node) {
     var a = node.argument;
     if (node.operator === 'typeof' && this.mod && a.type === 'Identifier' && !a.$binding &&
-        WRAPPER_NAMES[a.name] === 1)
+        WRAPPER_NAMES[a.name] === 1 && !this.cjsNames)
         return '"undefined"';
     if (node.operator === 'delete' && node.argument.type === 'ChainExpression')
         return this.padTo(this.chain(node.argument.expression, true), node.start, node.end);
@@ -1829,7 +1830,8 @@ L.modulePrologue = function () {
     var mi = this.mod, names = [], i, pre = '', req = [];
     for (i = 0; i < mi.exports.length; i++) names.push(JSON.stringify(mi.exports[i].name));
     names.sort();
-    pre += 'var $esm = ' + H + '.esm(module, [' + names.join(', ') + ']);';
+    /* a .cts: tsc's CommonJS, its exports on module.exports with __esModule */
+    pre += 'var $esm = ' + H + '.esm(module, [' + names.join(', ') + ']' + (this.cjsNames ? ', true' : '') + ');';
     /* before the imports run: a module importing this one back (a cycle)
      * finds its functions, as their declarations are, in a module,
      * initialised before anything runs */
@@ -1837,7 +1839,7 @@ L.modulePrologue = function () {
     if (mi.usesMeta) pre += 'var $meta = ' + H + '.meta(__filename);';
     for (i = 0; i < mi.sources.length; i++) {
         var src = mi.sources[i], r = src.v + ' = require(' + JSON.stringify(src.spec) + ')';
-        if (src.dflt) r += ', ' + src.v + 'd = ' + H + '.dfltOf(' + src.v + ')';
+        if (src.dflt) r += ', ' + src.v + 'd = ' + H + '.dfltOf(' + src.v + (this.cjsNames ? ', true' : '') + ')';
         if (src.ns) r += ', ' + src.v + 'n = ' + H + '.ns(' + src.v + ')';
         req.push(r);
     }
@@ -1939,17 +1941,18 @@ function parseKind(src, file, kind, parseWith) {
 /* lower(source, filename) -> ES5.1 source with the same lines.  TypeScript
  * is JavaScript first (typescript.js), whose kind tsc's rules decided. */
 function lower(src, file) {
-    var kind = moduleKind(file), ast, tsRequire = false;
+    var kind = moduleKind(file), ast, tsRequire = false, cts = kind === 'script';
     if (/\.[cm]?ts$/.test(file)) {
         var js;
         try {
-            js = rt.tsToJs(parseKind(src, file, kind, rt.tsParse), src);
+            /* a .cts may use import and export: tsc makes it CommonJS */
+            js = rt.tsToJs(parseKind(src, file, cts ? 'detect' : kind, rt.tsParse), src);
         } catch (e) {
             throw e.loc && !e.lineNumber ? syntaxError(e, file) : e;
         }
         src = js.code;
         kind = js.module ? 'module' : 'script';
-        tsRequire = js.usesRequire;
+        tsRequire = js.usesRequire || cts;
     }
     ast = parseKind(src, file, kind, parse);
     var top = declarePass(ast);
@@ -1957,6 +1960,7 @@ function lower(src, file) {
     planNames(top);
     var lw = new Lowerer(src, file);
     lw.tsRequire = tsRequire;
+    lw.cjsNames = cts;
     if (ast.sourceType === 'module') {
         lw.mod = new ModInfo();
         lw.mod.tla = hasTopLevelAwait(ast);

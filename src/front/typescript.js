@@ -744,11 +744,11 @@ T.exportPattern = function (p, N) {
 
 /* The opening and closing of a namespace's or an enum's closure, as tsc
  * writes them: `var N; (function (N) {` ... `})(N || (N = {}));`. */
-T.closure = function (name, ns, exported, have, exportStmt) {
+T.closure = function (name, ns, exported, have, exportStmt, param) {
     var declare = !hasOwnTs.call(have, name);
     have[name] = true;
     var kw = have[' top'] ? 'var' : 'let';
-    var head = (declare ? kw + ' ' + name + '; ' : '') + '(function (' + name + ') {';
+    var head = (declare ? kw + ' ' + name + '; ' : '') + '(function (' + (param || name) + ') {';
     var arg = exported ? name + ' = ' + ns.param + '.' + name + ' || (' + ns.param + '.' + name + ' = {})' :
         name + ' || (' + name + ' = {})';
     /* `export namespace N` again: the first declaration exported it */
@@ -756,9 +756,29 @@ T.closure = function (name, ns, exported, have, exportStmt) {
     return { head: head, tail: '})(' + arg + ');' };
 };
 
+/* The closure's parameter: the namespace's name, unless its body names
+ * something so (a local, a parameter, a namespace inside), which would
+ * hide it: then N_1, as tsc names it. */
+function nsParam(name, body) {
+    var names = {};
+    (function walk(n) {
+        if (!n || typeof n !== 'object') return;
+        if (n.type === 'Identifier') { names[n.name] = true; return; }
+        for (var k in n) {
+            if (SKIP[k] === 1 || !hasOwnTs.call(n, k) || k.charAt(0) === '$') continue;
+            var v = n[k];
+            if (Array.isArray(v)) { for (var i = 0; i < v.length; i++) walk(v[i]); }
+            else if (v && typeof v === 'object' && typeof v.type === 'string') walk(v);
+        }
+    })(body);
+    if (!hasOwnTs.call(names, name)) return name;
+    for (var i = 1; ; i++) if (!hasOwnTs.call(names, name + '_' + i)) return name + '_' + i;
+}
+
 T.nsDecl = function (node, from, ns, exported, have, exportStmt) {
-    var c = this.closure(node.id.name, ns, exported, have, exportStmt);
-    var inner = node.body, info = { param: node.id.name };
+    var param = nsParam(node.id.name, node.body);
+    var c = this.closure(node.id.name, ns, exported, have, exportStmt, param);
+    var inner = node.body, info = { param: param };
     if (inner.type === 'TSModuleDeclaration') {
         /* namespace A.B { }: B, exported from A */
         this.replace(from, inner.start, c.head);

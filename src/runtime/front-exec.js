@@ -61,7 +61,8 @@ rt.exec = function (file, args) {
     hidden('console', con);
     hidden('print', function () {
         sys.print(1, Array.prototype.map.call(arguments, function (a) {
-            return typeof a === 'string' ? a : rt.inspect(a);
+            /* as t/syntax/expect.js's prelude prints under node */
+            return typeof a === 'string' ? a : String(a);
         }).join(' ') + '\n');
     });
     hidden('process', proc);
@@ -74,6 +75,10 @@ rt.exec = function (file, args) {
     rt.onUnhandledRejection = fail;
     try {
         rt.requireMain(file);
+        /* a top-level await that rejects fails the script, as in node
+         * (tla() has handled the promise, for the dispatcher) */
+        var pend = rt.pending || [];
+        for (var i = 0; i < pend.length; i++) pend[i].then(null, function (e) { if (!status) fail(e); });
     } catch (e) {
         fail(e);
     }

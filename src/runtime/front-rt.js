@@ -653,10 +653,16 @@ function isNs(v) {
 
 /* The namespace of the module being evaluated, with its export names made
  * (undefined until evaluated), replacing its module.exports. */
-function esm(module, names) {
+function esm(module, names, cjs) {
     var ns = module.exports;
     /* run again after the modules it waited for (waits): the same one */
     if (isNs(ns) && ns[DEFERRED] === true) return ns;
+    if (cjs) {
+        /* TypeScript's CommonJS (a .cts): module.exports itself, marked */
+        defProp(ns, '__esModule', { value: true });
+        for (var j = 0; j < names.length; j++) ns[names[j]] = undefined;
+        return ns;
+    }
     ns = Object.create(NS_PROTO);
     for (var i = 0; i < names.length; i++) ns[names[i]] = undefined;
     module.exports = ns;
@@ -672,8 +678,10 @@ function dflt(v) {
 /* import x from: what x is read from, as x["default"]: an ES module's
  * namespace (so x is live), or a CommonJS module's module.exports, taken
  * once. */
-function dfltOf(v) {
-    return isNs(v) ? v : { 'default': v };
+function dfltOf(v, cjs) {
+    /* in a .cts, TypeScript's esModuleInterop: __esModule marks an object
+     * whose default is its property */
+    return isNs(v) || cjs && v !== null && v !== undefined && v.__esModule ? v : { 'default': v };
 }
 
 /* import * as ns from: an ES module's namespace as it is; a CommonJS
