@@ -111,12 +111,6 @@ function instantiated(ns) {
     return false;
 }
 
-/* The statements of a namespace body, or of its inner one (A.B). */
-function nsBlock(ns) {
-    while (ns.body && ns.body.type === 'TSModuleDeclaration') ns = ns.body;
-    return ns.body;
-}
-
 /* Names a namespace exports as values: { name: 'var' | 'decl' }; a var
  * lives on the namespace object, a declaration is also a local. */
 function nsExports(ns, out) {
