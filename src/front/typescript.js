@@ -220,7 +220,11 @@ T.sub = function (a, b) {
 };
 
 T.apply = function (edits, a, b) {
-    edits.sort(function (x, y) { return x.a - y.a || x.seq - y.seq; });
+    /* at one position: what is inserted there comes before what is
+     * replaced from there */
+    edits.sort(function (x, y) {
+        return x.a - y.a || (x.b > x.a ? 1 : 0) - (y.b > y.a ? 1 : 0) || x.seq - y.seq;
+    });
     var src = this.src, out = '', pos = a;
     for (var i = 0; i < edits.length; i++) {
         var e = edits[i];
