@@ -10,7 +10,8 @@
  *
  * Needs: when called: rt.resetMicrotasks (promise.js); rt.resetTimers,
  *   rt.runLoop (timers.js); rt.resetConsole, rt.inspect, rt.format
- *   (console.js); rt.requireMain (module.js); process (dispatch.js);
+ *   (console.js); rt.requireMain (module.js); rt.pending (front-rt.js);
+ *   process (dispatch.js);
  *   sys.print, sys.lower, sys.readFile.
  * Provides: rt.exec, rt.compile, and per run rt.root, rt.currentEnv,
  *   rt.onUncaughtException, rt.onUnhandledRejection.
