@@ -19,7 +19,7 @@
  * Needs: rt.acorn (acorn.js) and rt.tsParse, rt.tsToJs (typescript.js),
  *   evaluated before it in the front end's heap, whose sys and rt are its own.
  * Provides: rt.lower, which the engine hands the module binding;
- *   rt.patternNames, for typescript.js.
+ *   rt.patternNames and rt.isReference, for typescript.js.
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */
@@ -227,6 +227,7 @@ function isReference(node, parent, key) {
     }
     return true;
 }
+rt.isReference = isReference;
 
 /* Pass 2: resolves every reference, marking bindings captured by closures. */
 function resolvePass(root, top) {

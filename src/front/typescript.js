@@ -17,8 +17,8 @@
  * experimentalDecorators) need a runtime of their own.
  *
  * Needs: rt.acorn (acorn.js) and rt.acornTs (acorn-typescript.js),
- *   evaluated before it in the front end's heap; rt.patternNames
- *   (front.js, evaluated after it, before any compile).
+ *   evaluated before it in the front end's heap; rt.patternNames and
+ *   rt.isReference (front.js, evaluated after it, before any compile).
  * Provides: rt.tsParse(src, sourceType) -> AST and
  *   rt.tsToJs(ast, src) -> { code, module, usesRequire }, for front.js.
  *
@@ -281,21 +281,13 @@ T.qualified = function (name) {
 
 /* --- the walk ------------------------------------------------------- */
 
+/* Is an Identifier read as a value: front.js's isReference, and not a
+ * declaration's own name nor an import's local name either. */
 function isRef(node, parent, key) {
     if (!parent) return true;
     switch (parent.type) {
-    case 'MemberExpression': return key !== 'property' || parent.computed;
-    case 'Property': return key === 'value' || (key === 'key' && parent.computed);
-    case 'PropertyDefinition':
-    case 'MethodDefinition': return key !== 'key' || parent.computed;
-    case 'LabeledStatement':
-    case 'BreakStatement':
-    case 'ContinueStatement':
-    case 'MetaProperty':
-    case 'ImportSpecifier':
     case 'ImportDefaultSpecifier':
     case 'ImportNamespaceSpecifier':
-    case 'ExportSpecifier':
         return false;
     case 'FunctionDeclaration':
     case 'FunctionExpression':
@@ -304,7 +296,7 @@ function isRef(node, parent, key) {
     case 'VariableDeclarator':
         return key !== 'id';
     }
-    return true;
+    return rt.isReference(node, parent, key);
 }
 
 T.visit = function (node, parent, key) {
