@@ -19,7 +19,7 @@
  * Needs: rt.acorn (acorn.js) and rt.tsParse, rt.tsToJs (typescript.js),
  *   evaluated before it in the front end's heap, whose sys and rt are its own.
  * Provides: rt.lower, which the engine hands the module binding;
- *   rt.patternNames and rt.isReference, for typescript.js.
+ *   rt.patternNames, rt.isReference and rt.eachChild, for typescript.js.
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */
@@ -92,20 +92,27 @@ function isLoop(n) {
 var SKIP_KEYS = { type: 1, start: 1, end: 1, loc: 1, range: 1, raw: 1, parent: 1,
                   $scope: 1, $binding: 1, regex: 1, value: 0 };
 
-function children(node) {
-    var out = [];
+/* fn.call(self, child, key) for each child node of node; keys of ours
+ * ($scope, $binding, ...) are not children. */
+function eachChild(node, fn, self) {
     for (var k in node) {
-        if (SKIP_KEYS[k] === 1 || !hasOwn.call(node, k)) continue;
+        if (SKIP_KEYS[k] === 1 || !hasOwn.call(node, k) || k.charCodeAt(0) === 36) continue;
         var v = node[k];
         if (v && typeof v === 'object') {
             if (Array.isArray(v)) {
                 for (var i = 0; i < v.length; i++)
-                    if (v[i] && typeof v[i].type === 'string') out.push(v[i]);
+                    if (v[i] && typeof v[i].type === 'string') fn.call(self, v[i], k);
             } else if (typeof v.type === 'string') {
-                out.push(v);
+                fn.call(self, v, k);
             }
         }
     }
+}
+rt.eachChild = eachChild;
+
+function children(node) {
+    var out = [];
+    eachChild(node, function (c) { out.push(c); });
     out.sort(function (a, b) { return a.start - b.start; });
     return out;
 }
@@ -277,19 +284,9 @@ function resolvePass(root, top) {
                 if (w) w.b.mutated = true;
             }
         }
-        for (var k in node) {
-            if (SKIP_KEYS[k] === 1 || !hasOwn.call(node, k)) continue;
-            var v = node[k];
-            if (v && typeof v === 'object') {
-                if (Array.isArray(v)) {
-                    for (var i = 0; i < v.length; i++)
-                        if (v[i] && typeof v[i].type === 'string')
-                            visit(v[i], node, k, scope, k === 'params' && isFunction(node) ? node.$scope : inParams);
-                } else if (typeof v.type === 'string') {
-                    visit(v, node, k, scope, inParams);
-                }
-            }
-        }
+        eachChild(node, function (c, k) {
+            visit(c, node, k, scope, k === 'params' && isFunction(node) ? node.$scope : inParams);
+        });
     }
     visit(root, null, null, top);
 }

@@ -17,8 +17,9 @@
  * experimentalDecorators) need a runtime of their own.
  *
  * Needs: rt.acorn (acorn.js) and rt.acornTs (acorn-typescript.js),
- *   evaluated before it in the front end's heap; rt.patternNames and
- *   rt.isReference (front.js, evaluated after it, before any compile).
+ *   evaluated before it in the front end's heap; rt.patternNames,
+ *   rt.isReference and rt.eachChild (front.js, evaluated after it, before
+ *   any compile).
  * Provides: rt.tsParse(src, sourceType) -> AST and
  *   rt.tsToJs(ast, src) -> { code, module, usesRequire }, for front.js.
  *
@@ -54,7 +55,6 @@ function blankOut(s) { return s.replace(/[^\n\r\u2028\u2029]/g, ' '); }
 /* A node that is only a type, with no JavaScript left of it. */
 var TYPE_KEYS = { typeAnnotation: 1, returnType: 1, typeParameters: 1, typeArguments: 1,
                   superTypeParameters: 1, superTypeArguments: 1 };
-var SKIP = { type: 1, start: 1, end: 1, loc: 1, range: 1, raw: 1, value: 0, regex: 1 };
 var MODIFIERS = { 'public': 1, 'private': 1, 'protected': 1, readonly: 1, override: 1, declare: 1, abstract: 1 };
 var IDENT_RUN = /(?:[$\w]|\\u[0-9a-fA-F]{4}|\\u\{[0-9a-fA-F]+\}|[^\x00-\x7f])+/g;
 
@@ -172,14 +172,7 @@ function hoistedVars(node, out) {
             for (var i = 0; i < names.length; i++) out[names[i]] = true;
         }
     }
-    for (var k in node) {
-        if (SKIP[k] === 1 || TYPE_KEYS[k] === 1 || !hasOwnTs.call(node, k)) continue;
-        var v = node[k];
-        if (v && typeof v === 'object') {
-            if (Array.isArray(v)) { for (var m = 0; m < v.length; m++) if (v[m] && v[m].type) hoistedVars(v[m], out); }
-            else if (v.type) hoistedVars(v, out);
-        }
-    }
+    rt.eachChild(node, function (c, k) { if (TYPE_KEYS[k] !== 1) hoistedVars(c, out); });
 }
 
 function Ts(src) {
@@ -312,22 +305,11 @@ T.visit = function (node, parent, key) {
     this.kids(node);
 };
 
-T.kids = function (node, except) {
-    for (var k in node) {
-        if (SKIP[k] === 1 || !hasOwnTs.call(node, k) || except && except[k] === 1) continue;
-        var v = node[k];
-        if (!v || typeof v !== 'object') continue;
-        if (TYPE_KEYS[k] === 1) {
-            if (v.type) this.blank(v.start, v.end);
-            continue;
-        }
-        if (k === 'decorators') continue;
-        if (Array.isArray(v)) {
-            for (var i = 0; i < v.length; i++) if (v[i] && typeof v[i].type === 'string') this.visit(v[i], node, k);
-        } else if (typeof v.type === 'string') {
-            this.visit(v, node, k);
-        }
-    }
+T.kids = function (node) {
+    rt.eachChild(node, function (c, k) {
+        if (TYPE_KEYS[k] === 1) this.blank(c.start, c.end);
+        else if (k !== 'decorators') this.visit(c, node, k);
+    }, this);
 };
 
 T.vIdentifier = function (node, parent, key) {
@@ -752,14 +734,8 @@ T.closure = function (name, ns, exported, have, exportStmt, param) {
 function nsParam(name, body) {
     var names = {};
     (function walk(n) {
-        if (!n || typeof n !== 'object') return;
-        if (n.type === 'Identifier') { names[n.name] = true; return; }
-        for (var k in n) {
-            if (SKIP[k] === 1 || !hasOwnTs.call(n, k) || k.charAt(0) === '$') continue;
-            var v = n[k];
-            if (Array.isArray(v)) { for (var i = 0; i < v.length; i++) walk(v[i]); }
-            else if (v && typeof v === 'object' && typeof v.type === 'string') walk(v);
-        }
+        if (n.type === 'Identifier') names[n.name] = true;
+        else rt.eachChild(n, walk);
     })(body);
     if (!hasOwnTs.call(names, name)) return name;
     for (var i = 1; ; i++) if (!hasOwnTs.call(names, name + '_' + i)) return name + '_' + i;
