@@ -50,13 +50,28 @@ function setterOf(name) {
     return (setters[name] = Object.freeze(set));
 }
 
+/* Turns proto[name] into the accessor pair and returns the value it held,
+ * for the caller to freeze once proto itself is frozen: freezing it here
+ * would walk (through Object, say) back to proto while proto's constructor
+ * is already an accessor, so proto would no longer look like a prototype
+ * and the rest of its names would be frozen untamed (which left
+ * Object.prototype.toString read-only: crypto-js's `this.toString = f`
+ * silently did nothing). */
 function tamable(proto, name) {
     var d = gopd(proto, name);
     if (!d || !('value' in d) || !d.configurable)
-        return;
+        return undefined;
     defineProperty(proto, name, { get: same.bind(null, d.value), set: setterOf(name),
                                   enumerable: d.enumerable, configurable: false });
-    freeze(d.value);
+    return d.value;
+}
+
+/* Tames each of names on o, freezes o, then what the tamed names held. */
+function tameAndFreeze(o, names) {
+    var held = [], i;
+    for (i = 0; i < names.length; i++) held.push(tamable(o, names[i]));
+    Object.freeze(o);
+    for (i = 0; i < held.length; i++) freeze(held[i]);
 }
 
 function isPrototype(o) {
@@ -81,15 +96,15 @@ function dropPrototype(f) {
         f.prototype = null;
 }
 
-function freeze(o) {
+/* tame: the names to make overridable (a prototype's COMMON ones unless
+ * given) */
+function freeze(o, tame) {
     if (o === null || (typeof o !== 'object' && typeof o !== 'function') || Object.isFrozen(o))
         return;
     if (typeof o === 'function')
         dropPrototype(o);
     var names = gopn(o), i;
-    if (isPrototype(o))
-        for (i = 0; i < COMMON.length; i++) tamable(o, COMMON[i]);
-    Object.freeze(o);
+    tameAndFreeze(o, tame || (isPrototype(o) ? COMMON : []));
     for (i = 0; i < names.length; i++) {
         var d = gopd(o, names[i]);
         if ('value' in d) freeze(d.value);
@@ -108,9 +123,7 @@ function freeze(o) {
 /* The runtime's own prototypes handed to functions: every method becomes
  * overridable per instance (res.json = f must work on that res only). */
 function protectAll(proto) {
-    var names = gopn(proto);
-    for (var i = 0; i < names.length; i++) tamable(proto, names[i]);
-    freeze(proto);
+    freeze(proto, gopn(proto));
 }
 
 (rt.exposed || []).forEach(protectAll);
