@@ -451,8 +451,6 @@ L.regex = function (node) {
     /* the pattern without escapes and classes, where groups can be seen */
     var bare = p.replace(/\\[\s\S]|\[(?:\\[\s\S]|[^\]\\])*\]/g, '_');
     if (/\(\?<[=!]/.test(bare)) this.error('regular expression lookbehind is not supported', node.start);
-    if (fl.indexOf('u') >= 0 && /\\[pP]/.test(p.replace(/\\\\/g, '')))
-        this.error('regular expression property escapes (\\p{...}) are not supported', node.start);
     if (fl.indexOf('d') >= 0) this.error('regular expression flag "d" (match indices) is not supported', node.start);
     if (/[suy]/.test(fl) || bare.indexOf('(?<') >= 0)
         return H + '.re(' + JSON.stringify(p) + ', ' + JSON.stringify(fl) + ')';
@@ -1479,6 +1477,9 @@ L.ctorFunc = function (cc, fnNode, C) {
         var inner = this.stmts(fnNode.body.body, fnNode.body.start + 1, fnNode.body.end - 1);
         var pre = p.prologue;
         if (fc.needArgs) pre = 'var $args = arguments;' + pre;
+        /* an arrow in a base class's constructor reads this as $this (a
+         * derived one's $this is the superCall's result, declared below) */
+        if (fc.needThis && !cc.derived) pre = 'var $this = this;' + pre;
         if (fc.temps.length) pre = 'var ' + fc.temps.join(', ') + ';' + pre;
         var nm = this.safeName(cc.name);
         if (cc.derived)
