@@ -282,8 +282,13 @@ static duk_ret_t js_sys_env_var(duk_context *ctx)
 static duk_ret_t js_sys_print(duk_context *ctx)
 {
     int fd = duk_require_int(ctx, 0) == 2 ? 2 : 1;
-    duk_size_t n;
-    const char *s = duk_require_lstring(ctx, 1, &n);
+    size_t n;
+    const char *s;
+
+    duk_require_string(ctx, 1);
+    /* UTF-8 out, as node writes it: a character a script built from two
+     * surrogates is CESU-8 inside Duktape */
+    s = js_sys_bytes(ctx, 1, &n);
 
     while (n > 0) {
         ssize_t w = write(fd, s, n);
@@ -293,7 +298,7 @@ static duk_ret_t js_sys_print(duk_context *ctx)
             break;
         }
         s += w;
-        n -= (duk_size_t) w;
+        n -= (size_t) w;
     }
     return 0;
 }
