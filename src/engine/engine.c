@@ -19,6 +19,7 @@
 #include "config.h"
 #include "engine/engine.h"
 #include "bindings/js_crypto.h"
+#include "bindings/js_icu.h"
 #include "bindings/js_fetch.h"
 #include "bindings/js_files.h"
 #include "bindings/js_json.h"
@@ -95,6 +96,7 @@ static void eng_bind(eng *e)
     js_module_init(e->ctx, &e->host, &e->module);
     js_kv_init(e->ctx, &e->host, &e->kv);
     js_crypto_init(e->ctx, &e->host);
+    js_icu_init(e->ctx, &e->host);
     js_fetch_init(e->ctx, &e->host, &e->cfg.net);
 }
 
