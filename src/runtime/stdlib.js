@@ -468,8 +468,8 @@ def(String, 'raw', function (strings) {
  * their own implementations.  Plain patterns never come near this code
  * except for one property read in each String method.
  * Regex literals reach here through __invoke.re (front.js emits it),
- * `new RegExp(p, f)` through the RegExp wrapper further down.  Lookbehind,
- * \p{…} and the d flag cannot be lowered: a SyntaxError. */
+ * `new RegExp(p, f)` through the RegExp wrapper further down.  Lookbehind
+ * and the d flag cannot be lowered: a SyntaxError. */
 var NativeRegExp = RegExp;
 var nativeExec = RegExp.prototype.exec;
 var RX = Symbol('rx');
@@ -512,6 +512,40 @@ function rxNames(src) {
     return named ? names : null;
 }
 
+/* \p{…} or \P{…} at i (u mode): { cp: -2, bmp: class text, astral:
+ * [alternatives], end }.  The property's code points come from ICU (as
+ * ranges of the UnicodeSet it makes of the name), not from tables of our
+ * own; surrogates are left out, a pair is one character in u mode. */
+function rxProperty(src, i) {
+    var m = /^\\([pP])\{([A-Za-z0-9_]+(?:=[A-Za-z0-9_]+)?)\}/.exec(src.slice(i, i + 80)), r;
+    if (!m || !sys.icuSet) throw rxError('Invalid property name', src);
+    try { r = sys.icuSet('[\\' + m[1] + '{' + m[2] + '}]'); } catch (e) { throw rxError('Invalid property name', src); }
+    var bmp = '', byHigh = {}, highs = [], k, lo, hi, c;
+    for (k = 0; k < r.length; k += 2) {
+        lo = r[k]; hi = r[k + 1];
+        if (lo < 0xd800) { bmp += hex4(lo) + (hi > lo ? '-' + hex4(Math.min(hi, 0xd7ff)) : ''); }
+        if (hi > 0xdfff && lo < 0x10000) { var l2 = Math.max(lo, 0xe000); bmp += hex4(l2) + (Math.min(hi, 0xffff) > l2 ? '-' + hex4(Math.min(hi, 0xffff)) : ''); }
+        /* astral: low-surrogate ranges grouped by their high surrogate */
+        for (c = Math.max(lo, 0x10000); c <= hi; ) {
+            var h = 0xd800 + ((c - 0x10000) >> 10), top = 0x10000 + ((h - 0xd800 + 1) << 10) - 1, e = Math.min(hi, top);
+            if (!byHigh[h]) { byHigh[h] = []; highs.push(h); }
+            byHigh[h].push(hex4(0xdc00 + ((c - 0x10000) & 0x3ff)) + '-' + hex4(0xdc00 + ((e - 0x10000) & 0x3ff)));
+            c = e + 1;
+        }
+    }
+    /* runs of high surrogates whose every low one belongs become one class */
+    var astral = [], full = '\\udc00-\\udfff', run = -1;
+    for (k = 0; k <= highs.length; k++) {
+        var hs = highs[k], isFull = k < highs.length && byHigh[hs].length === 1 && byHigh[hs][0] === full;
+        if (isFull && run >= 0 && highs[k - 1] === hs - 1 && byHigh[highs[k - 1]][0] === full) continue;
+        if (run >= 0) { astral.push('[' + hex4(highs[run]) + '-' + hex4(highs[k - 1]) + '][' + full + ']'); run = -1; }
+        if (k === highs.length) break;
+        if (isFull) run = k;
+        else astral.push(hex4(hs) + '[' + byHigh[hs].join('') + ']');
+    }
+    return { cp: -2, bmp: bmp, astral: astral, end: i + m[0].length };
+}
+
 /* One code point of a u-mode pattern at i: { cp, end } (an escape such as
  * \d returns cp -1 and its text). */
 function rxAtom(src, i, u) {
@@ -527,7 +561,7 @@ function rxAtom(src, i, u) {
     if (u && (m = /^\\u\{([0-9a-fA-F]+)\}/.exec(rest))) return { cp: parseInt(m[1], 16), end: i + m[0].length };
     if (u && (m = /^\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})/.exec(rest)))
         return { cp: (parseInt(m[1], 16) - 0xd800) * 0x400 + parseInt(m[2], 16) - 0xdc00 + 0x10000, end: i + 12 };
-    if (u && /^\\[pP]/.test(rest)) throw rxError('Unicode property escapes are not supported', src);
+    if (u && /^\\[pP]/.test(rest)) return rxProperty(src, i);
     if ((m = /^\\u[0-9a-fA-F]{4}|^\\x[0-9a-fA-F]{2}|^\\c[A-Za-z]/.exec(rest))) return { cp: -1, text: m[0], end: i + m[0].length };
     return { cp: -1, text: src.substr(i, 2), end: i + 2 };
 }
@@ -540,6 +574,11 @@ function rxClass(src, i, ignoreCase) {
     while (j < src.length && src.charAt(j) !== ']') {
         a = rxAtom(src, j, true);
         j = a.end;
+        if (a.cp === -2) {
+            bmp += a.bmp;
+            astral = astral.concat(a.astral);
+            continue;
+        }
         if (a.cp < 0) {
             if (/^\\[DSW]$/.test(a.text)) wide = true;
             bmp += a.text;
@@ -564,7 +603,9 @@ function rxClass(src, i, ignoreCase) {
     if (!neg && !astral.length) return { text: wide ? '(?:' + PAIR + '|[' + bmp + '])' : '[' + bmp + ']', end: end };
     if (!neg) return { text: '(?:' + (bmp ? '[' + bmp + ']|' : '') + astral.join('|') + (wide ? '|' + PAIR : '') + ')', end: end };
     void ignoreCase;
-    return { text: '(?:' + (astral.length ? '(?!' + astral.join('|') + ')' : '') + '(?:' + PAIR + '|[^' + bmp + ']))', end: end };
+    /* surrogates are not in the BMP part: a match may not begin with the
+     * second half of a pair */
+    return { text: '(?:' + (astral.length ? '(?!' + astral.join('|') + ')' : '') + '(?:' + PAIR + '|[^' + bmp + '\\ud800-\\udfff]))', end: end };
 }
 
 /* pattern + flags -> { p, f: what Duktape compiles, names, and the flags } */
@@ -585,7 +626,9 @@ function rxLower(src, flags) {
                 continue;
             }
             a = rxAtom(src, i, u);
-            if (!u || a.cp < 0 && !/^\\[DSW]$/.test(a.text)) out += a.cp < 0 ? a.text : src.slice(i, a.end);
+            if (a.cp === -2) out += '(?:' + (a.bmp ? '[' + a.bmp + ']' : '[]') +
+                (a.astral.length ? '|(?=[\\ud800-\\udbff])(?:' + a.astral.join('|') + ')' : '') + ')';
+            else if (!u || a.cp < 0 && !/^\\[DSW]$/.test(a.text)) out += a.cp < 0 ? a.text : src.slice(i, a.end);
             else if (a.cp < 0) out += '(?:' + PAIR + '|' + a.text + ')';
             else out += a.cp < 0x10000 ? src.slice(i, a.end).replace(/^\\u\{.*\}$/, hex4(a.cp)) : '(?:' + cpText(a.cp) + ')';
             i = a.end;
