@@ -25,6 +25,7 @@
 
 #include <malloc.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #define HEAP_GC_SLACK (1024 * 1024)
 
@@ -131,4 +132,19 @@ void heap_collect(duk_context *ctx, heap_state *h)
 {
     duk_gc(ctx, 0);
     h->gc_base = h->used;
+}
+
+int heap_reserve_stack(void)
+{
+    const rlim_t want = (rlim_t) 64 << 20;
+    struct rlimit rl;
+
+    if (getrlimit(RLIMIT_STACK, &rl) < 0)
+        return -1;
+    if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= want)
+        return 0;
+    rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max >= want ? want : rl.rlim_max;
+    if (setrlimit(RLIMIT_STACK, &rl) < 0 || rl.rlim_cur < want)
+        return -1;
+    return 0;
 }

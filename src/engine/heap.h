@@ -40,6 +40,14 @@ int heap_timeout_check(void *udata);
 enum { HEAP_GC_NONE, HEAP_GC_SOON, HEAP_GC_NOW };
 int heap_gc_due(const heap_state *h);
 
+/* Lets the process's stack grow to what Duktape's deepest recursion
+ * needs (a regexp loop recurses once per iteration, 100,000 deep at most:
+ * ~26 MB), by raising the soft RLIMIT_STACK to 64 MB where the hard limit
+ * allows.  Call first thing in main(): the main thread's stack grows up to
+ * the limit in force when it grows.  Returns 0, -1 when the limit stays
+ * below it. */
+int heap_reserve_stack(void);
+
 /* Runs mark-and-sweep on ctx (a heap counting in h) and takes what is
  * left as the new base. */
 void heap_collect(duk_context *ctx, heap_state *h);

@@ -33,6 +33,7 @@
 #include "common/log.h"
 #include "server/supervisor.h"
 #include "server/worker.h"
+#include "engine/heap.h"
 
 #define MAIN_BACKLOG 1024
 
@@ -274,6 +275,7 @@ int main(int argc, char **argv)
     cfg c;
     int fd;
 
+    (void) heap_reserve_stack();   /* deep regexps: see engine/heap.h */
     if (cfg_parse(&c, argc, argv) < 0)
         return 2;
     if (main_root(&c, root) < 0)

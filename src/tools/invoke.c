@@ -23,6 +23,7 @@
 #include "duktape.h"
 #include "common/http.h"
 #include "engine/engine.h"
+#include "engine/heap.h"
 #include "common/log.h"
 #include "common/utf8.h"
 #include "net/net.h"
@@ -837,6 +838,7 @@ int main(int argc, char **argv)
 {
     const inv_verb *v;
 
+    (void) heap_reserve_stack();   /* deep regexps: see engine/heap.h */
     if (argc < 2)
         return inv_usage(stderr);
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
