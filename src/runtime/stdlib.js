@@ -569,7 +569,7 @@ function rxAtom(src, i, u) {
 /* [ … ] at i in u mode: the BMP part stays a class, astral members become
  * alternatives, and a negated class (or one with \D, \S, \W) takes a
  * surrogate pair as one character. */
-function rxClass(src, i, ignoreCase) {
+function rxClass(src, i, ignoreCase, bmpOnly) {
     var neg = src.charAt(i + 1) === '^', j = i + (neg ? 2 : 1), bmp = '', astral = [], wide = false, a, b;
     while (j < src.length && src.charAt(j) !== ']') {
         a = rxAtom(src, j, true);
@@ -600,6 +600,8 @@ function rxClass(src, i, ignoreCase) {
         else astral.push(cpText(a.cp));
     }
     var end = j + 1;
+    /* for input without surrogates: the class as Duktape knows it */
+    if (bmpOnly) return { text: '[' + (neg ? '^' : '') + bmp + ']', end: end };
     if (!neg && !astral.length) return { text: wide ? '(?:' + PAIR + '|[' + bmp + '])' : '[' + bmp + ']', end: end };
     if (!neg) return { text: '(?:' + (bmp ? '[' + bmp + ']|' : '') + astral.join('|') + (wide ? '|' + PAIR : '') + ')', end: end };
     void ignoreCase;
@@ -608,13 +610,18 @@ function rxClass(src, i, ignoreCase) {
     return { text: '(?:' + (astral.length ? '(?!' + astral.join('|') + ')' : '') + '(?:' + PAIR + '|[^' + bmp + '\\ud800-\\udfff]))', end: end };
 }
 
-/* pattern + flags -> { p, f: what Duktape compiles, names, and the flags } */
-function rxLower(src, flags) {
+/* pattern + flags -> { p, f: what Duktape compiles, names, and the flags;
+ * pb: in u mode, the pattern for input without surrogates }.
+ * u mode makes every . and class a group that takes a surrogate pair as
+ * one character, and Duktape's executor recurses once per repetition of a
+ * group (and is slower on it); input without surrogates, nearly all input,
+ * runs pb, where they stay single characters. */
+function rxLower(src, flags, bmpOnly) {
     if (!/^[dgimsuy]*$/.test(flags) || /(.).*\1/.test(flags)) throw new SyntaxError('Invalid flags supplied to RegExp constructor \'' + flags + '\'');
     if (flags.indexOf('d') >= 0) throw rxError('the d flag (match indices) is not supported', src);
     var u = flags.indexOf('u') >= 0, s = flags.indexOf('s') >= 0, y = flags.indexOf('y') >= 0;
-    var names = rxNames(src), out = '', i = 0, c, m, a;
-    var dot = s ? (u ? '(?:' + PAIR + '|[\\s\\S])' : '[\\s\\S]') : (u ? '(?:' + PAIR + '|.)' : '.');
+    var names = rxNames(src), out = '', i = 0, c, m, a, wideU = u && !bmpOnly;
+    var dot = s ? (wideU ? '(?:' + PAIR + '|[\\s\\S])' : '[\\s\\S]') : (wideU ? '(?:' + PAIR + '|.)' : '.');
     while (i < src.length) {
         c = src.charAt(i);
         if (c === '\\') {
@@ -626,15 +633,16 @@ function rxLower(src, flags) {
                 continue;
             }
             a = rxAtom(src, i, u);
-            if (a.cp === -2) out += '(?:' + (a.bmp ? '[' + a.bmp + ']' : '[]') +
+            if (a.cp === -2) out += bmpOnly ? '[' + a.bmp + ']' : '(?:' + (a.bmp ? '[' + a.bmp + ']' : '[]') +
                 (a.astral.length ? '|(?=[\\ud800-\\udbff])(?:' + a.astral.join('|') + ')' : '') + ')';
             else if (!u || a.cp < 0 && !/^\\[DSW]$/.test(a.text)) out += a.cp < 0 ? a.text : src.slice(i, a.end);
-            else if (a.cp < 0) out += '(?:' + PAIR + '|' + a.text + ')';
-            else out += a.cp < 0x10000 ? src.slice(i, a.end).replace(/^\\u\{.*\}$/, hex4(a.cp)) : '(?:' + cpText(a.cp) + ')';
+            else if (a.cp < 0) out += bmpOnly ? a.text : '(?:' + PAIR + '|' + a.text + ')';
+            /* an astral character cannot match input without surrogates */
+            else out += a.cp < 0x10000 ? src.slice(i, a.end).replace(/^\\u\{.*\}$/, hex4(a.cp)) : bmpOnly ? '[]' : '(?:' + cpText(a.cp) + ')';
             i = a.end;
         } else if (c === '[') {
             if (u) {
-                a = rxClass(src, i, flags.indexOf('i') >= 0);
+                a = rxClass(src, i, flags.indexOf('i') >= 0, bmpOnly);
                 out += a.text;
                 i = a.end;
             } else {
@@ -650,7 +658,7 @@ function rxLower(src, flags) {
             out += dot;
             i++;
         } else if (u && (a = rxAtom(src, i, true)).cp > 0xffff) {
-            out += '(?:' + src.slice(i, a.end) + ')';
+            out += bmpOnly ? '[]' : '(?:' + src.slice(i, a.end) + ')';
             i = a.end;
         } else {
             out += c;
@@ -658,6 +666,7 @@ function rxLower(src, flags) {
         }
     }
     return { p: out, f: flags.replace(/[suy]/g, '') + (y && flags.indexOf('g') < 0 ? 'g' : ''), names: names,
+             pb: wideU ? rxLower(src, flags, true).p : undefined,
              source: src, flags: flags, global: flags.indexOf('g') >= 0, sticky: y, unicode: u, dotAll: s };
 }
 
@@ -692,19 +701,40 @@ function advance(s, i, u) {
     return i + 1;
 }
 
+/* Whether s holds a surrogate, remembered for the last string asked
+ * about: a global replace asks once per match. */
+var SURROGATE = /[\ud800-\udfff]/, lastAsked = '', lastHas = false;
+function hasSurrogate(s) {
+    if (s !== lastAsked) { lastHas = SURROGATE.test(s); lastAsked = s; }
+    return lastHas;
+}
+var RXB = Symbol('rxb');
+/* the native RegExp that runs r on s: r itself, or in u mode and for s
+ * without surrogates r's BMP twin (rxLower's pb) */
+function runner(r, info, s) {
+    if (info.pb === undefined || hasSurrogate(s)) return r;
+    var b = r[RXB];
+    if (!b) defProp(r, RXB, { value: (b = new NativeRegExp(info.pb, info.f)) });
+    return b;
+}
+
 var RXP = Object.create(RegExp.prototype);
 def(RXP, 'exec', function (s) {
     var info = this[RX], m;
     s = String(s);
+    var re = runner(this, info, s);
     if (info.sticky) {
         var at = lastIndexOf(this);
         if (at > s.length) { this.lastIndex = 0; return null; }
-        this.lastIndex = at;
-        m = nativeExec.call(this, s);
+        re.lastIndex = at;
+        m = nativeExec.call(re, s);
         if (m && m.index !== at) m = null;
+        if (re !== this) this.lastIndex = re.lastIndex;
         if (!m) { this.lastIndex = 0; return null; }
     } else {
-        m = nativeExec.call(this, s);
+        if (re !== this) re.lastIndex = this.lastIndex;
+        m = nativeExec.call(re, s);
+        if (re !== this) this.lastIndex = re.lastIndex;
         if (!m) return null;
     }
     var g;
@@ -826,7 +856,7 @@ function rxReplace(r, s, repl) {
 function rxSplit(r, s, limit) {
     var info = r[RX], lim = limit === undefined ? 4294967295 : limit >>> 0, out = [];
     if (lim === 0) return out;
-    var sp = new NativeRegExp(info.p, info.f.replace('g', '') + 'g');
+    var sp = new NativeRegExp(info.pb !== undefined && !hasSurrogate(s) ? info.pb : info.p, info.f.replace('g', '') + 'g');
     if (s.length === 0) return nativeExec.call(sp, s) ? out : [s];
     var p = 0, q = 0, m, e, i;
     while (q < s.length) {
