@@ -1068,6 +1068,14 @@ L.gArrayExpression = function (node) {
 L.gCallExpression = function (node) {
     if (node.callee.type === 'Super') return this.superCall(node);
     if (node.optional) return this.chain(node);
+    var pc = node.callee;
+    if (pc.type === 'MemberExpression' && !pc.optional && pc.property.type === 'PrivateIdentifier') {
+        /* o.#m(a): the method called on o, which privGet alone would lose */
+        var po = this.temp(), get = this.cls().privGet(pc, '(' + po + ' = ' + this.gen(pc.object) + ')');
+        if (this.hasSpread(node.arguments))
+            return get + '.apply(' + po + ', ' + this.spreadList(node.arguments, pc.end, node.end) + ')';
+        return get + '.call(' + po + (node.arguments.length ? ', ' : '') + this.argsText(node) + ')';
+    }
     if (!this.hasSpread(node.arguments)) {
         if (node.callee.type === 'MemberExpression' && node.callee.object.type === 'Super')
             return this.superMethodCall(node, this.argsText(node));
@@ -1251,7 +1259,8 @@ L.chain = function (node, isDelete) {
         }
         if (op.type === 'MemberExpression') {
             var next = ops[i + 1];
-            if (next && next.type === 'CallExpression' && next.optional) {
+            if (next && next.type === 'CallExpression' && (next.optional || op.property.type === 'PrivateIdentifier')) {
+                /* the object the call needs as this: a?.b?.() and a?.#m() */
                 var o = this.temp();
                 cur = '(' + o + ' = ' + cur + ')';
                 lastObj = o;
@@ -1268,8 +1277,10 @@ L.chain = function (node, isDelete) {
                     cur = '(' + mo + ' = ' + cur.slice(0, dot) + ')' + cur.slice(dot);
                     cur = cur + '.apply(' + mo + ', ' + this.spreadList(op.arguments, op.callee.end, op.end) + ')';
                 } else {
-                    cur = cur + '.apply(void 0, ' + this.spreadList(op.arguments, op.callee.end, op.end) + ')';
+                    cur = cur + '.apply(' + (lastObj || 'void 0') + ', ' + this.spreadList(op.arguments, op.callee.end, op.end) + ')';
                 }
+            } else if (lastObj !== null) {
+                cur = cur + '.call(' + lastObj + (op.arguments.length ? ', ' : '') + this.argsText(op) + ')';
             } else {
                 cur = cur + '(' + this.argsText(op) + ')';
             }
