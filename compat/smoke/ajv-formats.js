@@ -1,0 +1,15 @@
+const Ajv = require('ajv');
+const addFormats = require('ajv-formats');
+const ajv = new Ajv({ allErrors: true });
+addFormats(ajv);
+const check = (format, values) => console.log(format, values.map((v) => ajv.validate({ type: 'string', format }, v)));
+check('email', ['a@b.co', 'no@', 'x.y+z@sub.example.org']);
+check('date', ['2024-02-29', '2023-02-29', '2024-13-01']);
+check('date-time', ['2024-02-29T13:45:30Z', '2024-02-29 13:45:30', '2024-02-29T25:00:00Z']);
+check('uri', ['https://example.com/a?b#c', 'not a uri', 'urn:isbn:0451450523']);
+check('ipv4', ['192.168.0.1', '256.1.1.1']);
+check('ipv6', ['::1', '2001:db8::ff00:42:8329', '12345::']);
+check('uuid', ['123e4567-e89b-12d3-a456-426614174000', '123']);
+check('hostname', ['example.com', '-bad-.com']);
+check('regex', ['^a+$', '(']);
+console.log(ajv.validate({ type: 'string', format: 'date', formatMinimum: '2024-01-01' }, '2023-01-01'));

@@ -1,0 +1,11 @@
+const cheerio = require('cheerio');
+const $ = cheerio.load('<ul id="fruits"><li class="apple">Apple</li><li class="orange">Orange</li><li class="pear" data-x="1">Pear</li></ul><a href="/x?a=1&amp;b=2">link</a>');
+console.log($('.apple', '#fruits').text(), $('ul .pear').attr('class'), $('li[class=orange]').html(), $('li').length);
+console.log($('li').map((i, el) => $(el).text().toUpperCase()).get(), $('.pear').data('x'), $('a').attr('href'));
+$('.pear').after('<li class="plum">Plum</li>');
+$('li').first().addClass('red').removeClass('apple');
+$('.orange').text('Blood <Orange>');
+console.log($.html('#fruits'));
+console.log($('li').filter((i, el) => $(el).hasClass('plum')).index(), $('li:nth-child(2)').next().text(), $('li').last().prev().text());
+const x = cheerio.load('<root><item id="1">a</item><item id="2">b</item></root>', { xmlMode: true });
+console.log(x('item[id="2"]').text(), x.xml(), $('ul').children().eq(1).siblings().length);

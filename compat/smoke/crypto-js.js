@@ -1,0 +1,12 @@
+const CryptoJS = require('crypto-js');
+console.log(CryptoJS.MD5('Message').toString(), CryptoJS.SHA1('Message').toString());
+console.log(CryptoJS.SHA256('Message').toString(), CryptoJS.SHA512('abc').toString().slice(0, 32), CryptoJS.SHA3('abc', { outputLength: 256 }).toString());
+console.log(CryptoJS.HmacSHA256('Message', 'secret').toString(CryptoJS.enc.Base64), CryptoJS.RIPEMD160('x').toString());
+const key = CryptoJS.enc.Hex.parse('000102030405060708090a0b0c0d0e0f');
+const iv = CryptoJS.enc.Hex.parse('101112131415161718191a1b1c1d1e1f');
+const enc = CryptoJS.AES.encrypt('Secret message ✓', key, { iv, mode: CryptoJS.mode.CBC, padding: CryptoJS.pad.Pkcs7 });
+console.log(enc.toString(), CryptoJS.AES.decrypt(enc.toString(), key, { iv }).toString(CryptoJS.enc.Utf8));
+console.log(CryptoJS.PBKDF2('password', 'salt', { keySize: 256 / 32, iterations: 1000, hasher: CryptoJS.algo.SHA256 }).toString());
+const pass = CryptoJS.AES.encrypt('hello', 'passphrase').toString();
+console.log(CryptoJS.AES.decrypt(pass, 'passphrase').toString(CryptoJS.enc.Utf8), CryptoJS.enc.Base64.stringify(CryptoJS.enc.Utf8.parse('héllo')));
+console.log(CryptoJS.TripleDES.decrypt(CryptoJS.TripleDES.encrypt('des', key, { iv }), key, { iv }).toString(CryptoJS.enc.Utf8), CryptoJS.lib.WordArray.random(16).sigBytes);

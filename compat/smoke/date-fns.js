@@ -1,0 +1,10 @@
+const { format, addDays, differenceInCalendarDays, parseISO, isValid, formatDistance, startOfWeek, eachDayOfInterval, parse, formatISO, intervalToDuration } = require('date-fns');
+const { de } = require('date-fns/locale');
+const d = parseISO('2024-02-29T13:45:30Z');
+console.log(format(d, "yyyy-MM-dd'T'HH:mm:ss"), format(d, 'EEEE, do MMMM yyyy'), format(d, 'QQQ wo II'));
+console.log(formatISO(addDays(d, 1)), differenceInCalendarDays(parseISO('2024-12-25'), d));
+console.log(formatDistance(d, parseISO('2024-05-01T00:00:00Z'), { addSuffix: true }));
+console.log(format(startOfWeek(d, { weekStartsOn: 1 }), 'yyyy-MM-dd'), isValid(parseISO('2024-13-01')));
+console.log(eachDayOfInterval({ start: parseISO('2024-01-30'), end: parseISO('2024-02-02') }).map((x) => format(x, 'MMM d')));
+console.log(format(parse('15.08.2023', 'dd.MM.yyyy', new Date(0)), 'yyyy-MM-dd'), format(d, 'PPPP', { locale: de }));
+console.log(intervalToDuration({ start: parseISO('2024-01-01T00:00:00Z'), end: parseISO('2024-03-15T12:30:00Z') }));

@@ -1,0 +1,14 @@
+const dayjs = require('dayjs');
+const utc = require('dayjs/plugin/utc');
+const timezone = require('dayjs/plugin/timezone');
+const relativeTime = require('dayjs/plugin/relativeTime');
+const customParseFormat = require('dayjs/plugin/customParseFormat');
+require('dayjs/locale/de');
+dayjs.extend(utc); dayjs.extend(relativeTime); dayjs.extend(customParseFormat); dayjs.extend(timezone);
+const d = dayjs.utc('2024-02-29T13:45:30Z');
+console.log(d.format(), d.format('YYYY-MM-DD HH:mm:ss [Q]Q dddd'), d.valueOf());
+console.log(d.add(1, 'month').format('YYYY-MM-DD'), d.startOf('week').format('ddd D MMM'), d.endOf('year').toISOString());
+console.log(dayjs.utc('2024-03-10').diff('2024-01-01', 'day'), d.from(dayjs.utc('2024-06-01')), d.isBefore(d.add(1, 'ms')));
+console.log(dayjs.utc('15.08.2023', 'DD.MM.YYYY').format('YYYY-MM-DD'), dayjs('2023-02-31', 'YYYY-MM-DD', true).isValid());
+console.log(d.locale('de').format('dddd, D. MMMM YYYY'), d.daysInMonth());
+console.log(d.tz('America/New_York').format('YYYY-MM-DD HH:mm Z'), d.tz('Asia/Tokyo').format('HH:mm Z'));

@@ -1,0 +1,11 @@
+const fflate = require('fflate');
+const data = fflate.strToU8('Hello fflate! '.repeat(50) + 'ünïcödé');
+const compressed = fflate.deflateSync(data, { level: 6 });
+console.log(data.length, compressed.length, fflate.strFromU8(fflate.inflateSync(compressed)).slice(-20));
+const gz = fflate.gzipSync(fflate.strToU8('gzipped'), { mtime: 0, filename: 'a.txt' });
+console.log(Buffer.from(gz).toString('hex'), fflate.strFromU8(fflate.gunzipSync(gz)), fflate.strFromU8(fflate.decompressSync(gz)));
+const zip = fflate.zipSync({ 'dir/a.txt': fflate.strToU8('file A'), 'b.json': [fflate.strToU8('{"b":1}'), { level: 0 }] }, { mtime: new Date(Date.UTC(2020, 0, 1)) });
+console.log(zip.length, Buffer.from(zip.slice(0, 4)).toString('hex'));
+const un = fflate.unzipSync(zip);
+console.log(Object.keys(un), fflate.strFromU8(un['dir/a.txt']), fflate.strFromU8(fflate.zlibSync(fflate.strToU8('z')).slice(0, 2), true).length);
+fflate.deflate(data, (err, out) => console.log('async', err, out.length === compressed.length));

@@ -1,0 +1,13 @@
+const { Map, List, Set, Record, fromJS, is, Seq } = require('immutable');
+const map1 = Map({ a: 1, b: 2, c: 3 });
+const map2 = map1.set('b', 50);
+console.log(map1.get('b') + ' vs. ' + map2.get('b'), map1.equals(map2));
+const list = List([1, 2]).push(3, 4).unshift(0);
+console.log(list.toJS(), list.size, list.map((x) => x * 2).filter((x) => x > 2).toArray());
+const nested = fromJS({ a: { b: { c: [3, 4, 5] } } });
+console.log(JSON.stringify(nested.updateIn(['a', 'b', 'c'], (l) => l.push(6))));
+console.log(is(Map({ a: 1 }), Map({ a: 1 })), Set([1, 2, 2, 3]).size);
+const Point = Record({ x: 0, y: 0 });
+const p = new Point({ x: 10 });
+console.log(p.x, p.y, p.set('y', 5).toJS());
+console.log(Seq([1, 2, 3, 4, 5, 6]).filter((x) => x % 2).map((x) => x * x).take(2).toJS());

@@ -1,0 +1,12 @@
+const { DateTime, Duration, Interval, Info, Settings } = require('luxon');
+Settings.defaultZone = 'utc';
+const dt = DateTime.fromISO('2024-02-29T13:45:30Z');
+console.log(dt.toISO(), dt.toFormat('yyyy LLL dd HH:mm'), dt.weekNumber, dt.ordinal, dt.isInLeapYear);
+console.log(dt.plus({ months: 1, days: 2 }).toISODate(), dt.startOf('week').toISODate(), dt.endOf('month').toISO());
+console.log(dt.setZone('America/New_York').toISO(), dt.setZone('Asia/Kolkata').toFormat('HH:mm ZZ'));
+console.log(dt.setLocale('fr').toFormat('cccc d LLLL yyyy'), dt.toLocaleString(DateTime.DATETIME_FULL));
+console.log(Duration.fromObject({ hours: 2, minutes: 90 }).shiftTo('hours', 'minutes').toObject(), Duration.fromISO('P1DT2H').as('hours'));
+const iv = Interval.fromDateTimes(dt, dt.plus({ days: 10 }));
+console.log(iv.length('days'), iv.contains(dt.plus({ days: 3 })), iv.toISO());
+console.log(DateTime.fromFormat('15/08/2023 10:00', 'dd/MM/yyyy HH:mm').toISO(), DateTime.fromISO('nope').isValid, Info.months('short').slice(0, 3));
+console.log(dt.diff(DateTime.fromISO('2024-01-01T00:00:00Z'), ['months', 'days']).toObject(), dt.toRelative({ base: dt.plus({ hours: 3 }) }));

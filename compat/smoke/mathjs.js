@@ -1,0 +1,12 @@
+const { create, all } = require('mathjs');
+const math = create(all, { number: 'number', precision: 64 });
+console.log(math.evaluate('sqrt(3^2 + 4^2)'), math.evaluate('12.7 cm to inch').toString(), math.evaluate('det([1, 2; 3, 4])'), math.format(math.evaluate('1/3'), { precision: 5 }));
+console.log(math.round(math.e, 3), math.atan2(3, -3) / math.pi, math.log(10000, 10), math.sqrt(-4).toString(), math.derivative('x^2 + 3x', 'x').toString());
+const m = math.matrix([[1, 2], [3, 4]]);
+console.log(math.multiply(m, math.inv(m)).toString(), math.transpose([[1, 2, 3]]), math.mean([1, 2, 3, 4]), math.std([2, 4, 4, 4, 5, 5, 7, 9], 'uncorrected'), math.median([5, 1, 3]));
+const node = math.parse('2 * x + y');
+console.log(node.toString(), node.compile().evaluate({ x: 3, y: 4 }), math.simplify('2x + 3x + x^2*x').toString(), node.toTex());
+const big = create(all, { number: 'BigNumber', precision: 40 });
+console.log(big.evaluate('0.1 + 0.2').toString(), big.evaluate('2^100').toString(), math.fraction(1, 3).add(math.fraction(1, 6)).toString(), math.complex('2+3i').mul(math.complex(0, 1)).toString());
+const scope = {}; math.evaluate(['a = 3', 'f(x) = x^a', 'b = f(2)'], scope);
+console.log(scope.b, math.unit('5 km/h').to('m/s').toString(), math.combinations(10, 3), math.factorial(10), math.isPrime(97));

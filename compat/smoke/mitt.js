@@ -1,0 +1,13 @@
+const mitt = require('mitt');
+const emitter = (mitt.default || mitt)();
+const onFoo = (e) => console.log('foo', e);
+emitter.on('foo', onFoo);
+emitter.on('*', (type, e) => console.log('wildcard', type, e));
+emitter.emit('foo', { a: 'b' });
+emitter.emit('bar', 42);
+emitter.off('foo', onFoo);
+emitter.emit('foo', 'after off');
+console.log([...emitter.all.keys()], emitter.all.get('*').length);
+emitter.all.clear();
+emitter.emit('foo', 'nobody');
+console.log(emitter.all.size);

@@ -1,0 +1,10 @@
+const moment = require('moment');
+const d = moment.utc('2024-02-29T13:45:30Z');
+console.log(d.format(), d.format('dddd, MMMM Do YYYY, h:mm:ss a'), d.format('X x W E DDD'));
+console.log(d.clone().add(1, 'year').format('YYYY-MM-DD'), d.clone().subtract(2, 'months').endOf('month').toISOString());
+console.log(moment.utc('2024-03-10').diff(moment.utc('2024-01-01'), 'days'), moment.duration(3725, 'seconds').humanize());
+console.log(moment.utc('2024-01-01').from(moment.utc('2024-03-01')), d.isLeapYear(), d.isBefore('2025-01-01'));
+console.log(moment.utc('15/08/2023 10:00', 'DD/MM/YYYY HH:mm', true).isValid(), moment.utc('31/02/2023', 'DD/MM/YYYY', true).isValid());
+moment.locale('fr');
+console.log(d.locale('fr').format('LLLL'), d.locale('de').format('LL'));
+console.log(moment.duration({ hours: 2, minutes: 30 }).asMinutes(), moment.utc(0).startOf('isoWeek').format('ddd YYYY-MM-DD'));

@@ -1,0 +1,10 @@
+import { nanoid, customAlphabet, urlAlphabet, customRandom } from 'nanoid';
+import { nanoid as weak } from 'nanoid/non-secure';
+const id = nanoid();
+console.log(id.length, /^[A-Za-z0-9_-]{21}$/.test(id), nanoid(10).length, weak().length);
+const hex = customAlphabet('0123456789abcdef', 12);
+console.log(/^[0-9a-f]{12}$/.test(hex()), urlAlphabet.length);
+let seed = 0;
+const fixed = customRandom('abcdef', 10, (size) => new Uint8Array(size).map(() => (seed += 7) % 256));
+console.log(fixed(), fixed());
+console.log(new Set(Array.from({ length: 1000 }, () => nanoid())).size);

@@ -1,0 +1,15 @@
+const forge = require('node-forge');
+const md = forge.md.sha256.create(); md.update('The quick brown fox jumps over the lazy dog');
+console.log(md.digest().toHex(), forge.md.md5.create().update('x').digest().toHex());
+const hmac = forge.hmac.create(); hmac.start('sha1', 'key'); hmac.update('The quick brown fox jumps over the lazy dog');
+console.log(hmac.digest().toHex(), forge.util.encode64('hello'), forge.util.decode64('aGVsbG8='));
+const key = forge.util.hexToBytes('000102030405060708090a0b0c0d0e0f'), iv = forge.util.hexToBytes('0f0e0d0c0b0a09080706050403020100');
+const cipher = forge.cipher.createCipher('AES-GCM', key); cipher.start({ iv }); cipher.update(forge.util.createBuffer('secret')); cipher.finish();
+console.log(cipher.output.toHex(), cipher.mode.tag.toHex());
+console.log(forge.util.bytesToHex(forge.pkcs5.pbkdf2('password', 'salt', 1000, 16)));
+const prng = forge.random.createInstance(); prng.seedFileSync = () => 'fixed seed';
+const kp = forge.pki.rsa.generateKeyPair({ bits: 512, e: 0x10001, prng });
+const sig = kp.privateKey.sign(forge.md.sha256.create().update('msg'));
+console.log(kp.publicKey.verify(forge.md.sha256.create().update('msg').digest().bytes(), sig), forge.pki.publicKeyToPem(kp.publicKey).split('\n')[0]);
+const asn1 = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SEQUENCE, true, [forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.INTEGER, false, '\x05')]);
+console.log(forge.util.bytesToHex(forge.asn1.toDer(asn1).getBytes()));

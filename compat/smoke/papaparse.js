@@ -1,0 +1,10 @@
+const Papa = require('papaparse');
+const csv = 'name,age,city\n"Doe, John",42,"New\nYork"\nJane,,Paris\n';
+const r = Papa.parse(csv, { header: true, dynamicTyping: true, skipEmptyLines: true });
+console.log(r.data, r.errors, r.meta.fields, r.meta.delimiter);
+console.log(Papa.parse('a;b;c\n1;2;3').data, Papa.parse('x\ty\n1\t2', { delimiter: '' }).meta.delimiter);
+console.log(Papa.unparse([{ a: 1, b: 'two, three' }, { a: 4, b: 'say "hi"' }]));
+console.log(Papa.unparse({ fields: ['x', 'y'], data: [[1, 2], [3, null]] }, { quotes: true, newline: '\n' }));
+const rows = [];
+Papa.parse('n\n1\n2\n3', { header: true, step: (row) => rows.push(row.data.n), complete: () => console.log('stepped', rows) });
+console.log(Papa.parse('"unterminated\n1').errors.map((e) => e.code));

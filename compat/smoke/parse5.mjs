@@ -1,0 +1,14 @@
+import { parse, parseFragment, serialize, serializeOuter } from 'parse5';
+const doc = parse('<!DOCTYPE html><title>T</title><p class=x>Hello <b>world<i>!</b> & more<table><td>cell</table>');
+console.log(serialize(doc));
+const html = doc.childNodes[1];
+const body = html.childNodes[1];
+console.log(doc.mode, html.tagName, body.childNodes.map((n) => n.nodeName), body.childNodes[0].attrs);
+const frag = parseFragment('<li>a</li><li>b&nbsp;c</li>text');
+console.log(frag.childNodes.length, serialize(frag), serializeOuter(frag.childNodes[1]));
+const loc = parse('<div>\n<span>x</span></div>', { sourceCodeLocationInfo: true });
+const span = loc.childNodes[0].childNodes[1].childNodes[0].childNodes[1];
+console.log(span.tagName, span.sourceCodeLocation.startLine, span.sourceCodeLocation.startCol);
+const errs = [];
+parse('<div></span>', { onParseError: (e) => errs.push(e.code) });
+console.log(errs);

@@ -1,0 +1,12 @@
+import QuickLRU from 'quick-lru';
+const lru = new QuickLRU({ maxSize: 2, onEviction: (k, v) => console.log('evicted', k, v) });
+lru.set('🦄', '🌈');
+console.log(lru.has('🦄'), lru.get('🦄'));
+lru.set('a', 1); lru.set('b', 2); lru.set('c', 3);
+console.log(lru.size, [...lru.keys()], [...lru.entriesAscending()], lru.peek('b'));
+lru.resize(1);
+console.log([...lru.entriesDescending()], lru.delete('c'), lru.size, lru.maxSize);
+const ttl = new QuickLRU({ maxSize: 10, maxAge: 10 });
+ttl.set('x', 1);
+await new Promise((r) => setTimeout(r, 30));
+console.log(ttl.get('x'), ttl.has('x'));

@@ -1,0 +1,14 @@
+const R = require('ramda');
+const double = (x) => x * 2;
+console.log(R.map(double, [1, 2, 3]), R.map(double, { x: 1, y: 2 }));
+const incCount = R.pipe(R.prop('count'), R.inc);
+console.log(incCount({ count: 41 }));
+console.log(R.compose(R.toUpper, R.join('-'), R.reverse)(['a', 'b', 'c']));
+console.log(R.groupBy((s) => (s.score > 60 ? 'pass' : 'fail'), [{ score: 50 }, { score: 70 }]));
+console.log(R.assocPath(['a', 'b', 'c'], 42, { a: { b: { c: 0 } } }));
+console.log(R.evolve({ name: R.trim, age: R.add(1) }, { name: '  x ', age: 1 }));
+const lens = R.lensPath(['a', 'b']);
+console.log(R.view(lens, { a: { b: 5 } }), R.over(lens, R.negate, { a: { b: 5 } }));
+console.log(R.equals({ a: [1] }, { a: [1] }), R.uniqBy(Math.abs, [-1, 1, 2]), R.sortWith([R.descend(R.prop('a'))])([{ a: 1 }, { a: 3 }]));
+const add3 = R.curry((a, b, c) => a + b + c);
+console.log(add3(1)(2)(3), add3(1, R.__, 3)(2));

@@ -1,0 +1,11 @@
+const React = require('react');
+const { createElement: h, Fragment, Children, isValidElement, cloneElement, createContext, memo, forwardRef } = React;
+const el = h('div', { className: 'box', key: 'k1' }, 'Hello ', h('b', null, 'world'), [h('i', { key: 'a' }, 1), h('i', { key: 'b' }, 2)]);
+console.log(el.type, el.key, el.props.className, Children.count(el.props.children), isValidElement(el), isValidElement({}));
+console.log(Children.map(el.props.children, (c) => (typeof c === 'string' ? c : c.type)), Children.toArray([['x', null], 'y']).length);
+const clone = cloneElement(el, { id: 'c' }, 'replaced');
+console.log(clone.props.id, clone.props.children, clone.key, h(Fragment, null).type === Fragment);
+const Ctx = createContext('default');
+const Memo = memo(function Comp() { return null; });
+const Fwd = forwardRef((props, ref) => h('input', { ref, ...props }));
+console.log(typeof Ctx.Provider, Ctx._currentValue, String(Memo.$$typeof), String(Fwd.$$typeof), React.version.split('.')[0]);

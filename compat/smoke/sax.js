@@ -1,0 +1,16 @@
+const sax = require('sax');
+const parser = sax.parser(true, { trim: true, position: true });
+const out = [];
+parser.onopentag = (node) => out.push(`open ${node.name} ${JSON.stringify(node.attributes)}`);
+parser.onclosetag = (name) => out.push(`close ${name}`);
+parser.ontext = (t) => out.push(`text ${JSON.stringify(t)}`);
+parser.oncdata = (t) => out.push(`cdata ${t}`);
+parser.onprocessinginstruction = (pi) => out.push(`pi ${pi.name} ${pi.body}`);
+parser.onerror = (e) => { out.push(`error ${e.message.split('\n')[0]}`); parser.resume(); };
+parser.onend = () => console.log(out.join('\n'));
+parser.write('<?xml version="1.0"?><root a="1" b=\'two\'><x>Hello &amp; &#233; &lt;</x><![CDATA[raw <b>]]><y/></root>').close();
+const loose = sax.parser(false, { lowercase: true });
+loose.onopentag = (n) => console.log('loose', n.name, n.attributes);
+loose.onerror = () => loose.resume();
+loose.write('<DIV CLASS=x><BR></div>').close();
+console.log(sax.ENTITIES.amp, typeof sax.createStream);

@@ -1,0 +1,12 @@
+const { object, string, number, array, optional, enums, assert, is, validate, create, defaulted, refine, coerce, union, literal, StructError } = require('superstruct');
+const Email = refine(string(), 'email', (v) => /^\S+@\S+\.\S+$/.test(v));
+const User = object({ id: number(), name: string(), email: Email, tags: array(string()), role: optional(enums(['admin', 'user'])) });
+const data = { id: 1, name: 'Jane', email: 'jane@example.com', tags: ['a'] };
+assert(data, User);
+console.log('valid', is(data, User));
+const [err] = validate({ id: '1', name: 'J', email: 'nope', tags: [1] }, User);
+console.log(err instanceof StructError, err.message, err.failures().map((f) => f.path.join('.') + ':' + f.type));
+const Settings = defaulted(object({ theme: union([literal('dark'), literal('light')]), size: number() }), { theme: 'dark', size: 10 });
+console.log(create({ size: 12 }, Settings));
+const NumStr = coerce(number(), string(), (s) => parseFloat(s));
+console.log(create('3.5', NumStr), is('3.5', NumStr));

@@ -1,0 +1,15 @@
+const nacl = require('tweetnacl');
+const hex = (u) => Buffer.from(u).toString('hex');
+const seed = new Uint8Array(32).map((_, i) => i);
+const kp = nacl.sign.keyPair.fromSeed(seed);
+const msg = new TextEncoder().encode('hello world');
+const sig = nacl.sign.detached(msg, kp.secretKey);
+console.log(hex(kp.publicKey), hex(sig).slice(0, 64), nacl.sign.detached.verify(msg, sig, kp.publicKey));
+const a = nacl.box.keyPair.fromSecretKey(new Uint8Array(32).fill(1)), b = nacl.box.keyPair.fromSecretKey(new Uint8Array(32).fill(2));
+const nonce = new Uint8Array(24).fill(3);
+const boxed = nacl.box(msg, nonce, b.publicKey, a.secretKey);
+console.log(hex(boxed), new TextDecoder().decode(nacl.box.open(boxed, nonce, a.publicKey, b.secretKey)));
+const key = new Uint8Array(32).fill(9);
+const sb = nacl.secretbox(msg, nonce, key);
+console.log(hex(sb), nacl.secretbox.open(sb, nonce, new Uint8Array(32)), hex(nacl.hash(msg)).slice(0, 32), hex(nacl.scalarMult.base(new Uint8Array(32).fill(5))));
+console.log(nacl.randomBytes(8).length, nacl.verify(new Uint8Array([1, 2]), new Uint8Array([1, 2])));
