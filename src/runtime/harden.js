@@ -104,7 +104,9 @@ function freeze(o, tame) {
     if (typeof o === 'function')
         dropPrototype(o);
     var names = gopn(o), i;
-    tameAndFreeze(o, tame || (isPrototype(o) ? COMMON : []));
+    /* every name of Object.prototype, as SES does: `exports.hasOwnProperty
+     * = f` (mathjs, fast-json-patch) must give that object its own */
+    tameAndFreeze(o, tame || (o === OP ? names : isPrototype(o) ? COMMON : []));
     for (i = 0; i < names.length; i++) {
         var d = gopd(o, names[i]);
         if ('value' in d) freeze(d.value);

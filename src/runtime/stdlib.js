@@ -12,7 +12,9 @@
  * request's objects die with the request anyway.
  *
  * Needs: __invoke (front-rt.js); rt.exposed (timers.js); Promise
- *   (promise.js).  When called: rt.iter (front-rt.js).
+ *   (promise.js); sys.hidden.  When called: rt.iter (front-rt.js);
+ *   sys.icuSet (js_icu.c; not in the front end's heap, which needs no
+ *   \p{…}).
  * Provides: rt.exposed; Map, Set, WeakMap, WeakSet, WeakRef, RegExp's
  *   modern flags (__invoke.re), and the ES2015+ library Duktape lacks.
  *
@@ -22,7 +24,11 @@ var G = new Function('return this')();
 var defProp = Object.defineProperty;
 var ITER = Symbol.iterator;
 var TAG = Symbol.toStringTag;
-var ID = Symbol('id');
+/* hidden keys (sys.hidden): no getOwnPropertyNames or Reflect.ownKeys
+ * sees them, so code that copies an object's own keys (@hapi/hoek's clone
+ * of a Map) does not copy the collection's state or a key's id */
+var ID = sys.hidden('id');
+var STORE = sys.hidden('store');
 var nextId = 1;
 
 function def(o, name, fn) {
@@ -143,14 +149,14 @@ function fill(target, iterable, adder) {
 }
 
 function store(o, C) {
-    if (!o || !o._store || !(o instanceof C)) throw new TypeError('Method called on incompatible receiver');
-    return o._store;
+    if (!o || !o[STORE] || !(o instanceof C)) throw new TypeError('Method called on incompatible receiver');
+    return o[STORE];
 }
 
 function collection(name, isMap, weak) {
     var C = function () {
         if (!(this instanceof C)) throw new TypeError('Constructor ' + name + ' requires \'new\'');
-        defProp(this, '_store', { value: new Store() });
+        defProp(this, STORE, { value: new Store() });
         fill(this, arguments[0], isMap ? 'set' : 'add');
     };
     defProp(C, 'name', { value: name });
@@ -328,6 +334,183 @@ def(AP, 'with', function (i, v) {
     return a;
 });
 
+/* --- Typed arrays: the ES2015+ methods of %TypedArray%.prototype ---
+ * Duktape's typed arrays have set and subarray only; `new
+ * TextEncoder().encode(s).slice(0, 3)` and libraries that fill() a
+ * Uint8Array (entities, markdown-it) need the rest.  Buffer.prototype
+ * keeps its own (Buffer's slice is a view). */
+var TA = Object.getPrototypeOf(Uint8Array.prototype), TAC = Object.getPrototypeOf(Uint8Array);
+var TA_NAMES = ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
+                'Uint32Array', 'Float32Array', 'Float64Array'];
+var objToString = Object.prototype.toString;
+
+function taCheck(o) {
+    var t = o !== null && typeof o === 'object' ? objToString.call(o).slice(8, -1) : '';
+    if (TA_NAMES.indexOf(t) < 0) throw new TypeError('this is not a typed array.');
+    return o.length;
+}
+/* a new typed array like o (its species: Buffer makes Buffers) */
+function taLike(o, n) {
+    var C = o.constructor;
+    if (C === G.Buffer && typeof C.alloc === 'function') return C.alloc(n);
+    if (typeof C !== 'function' || TA_NAMES.indexOf(C.name) < 0 && !(C.prototype instanceof TAC))
+        C = G[objToString.call(o).slice(8, -1)];
+    return new C(n);
+}
+function relIndex(i, len, dflt) {
+    if (i === undefined) return dflt;
+    i = toInt(i);
+    return i < 0 ? Math.max(len + i, 0) : Math.min(i, len);
+}
+function taMethod(name, fn) {
+    defProp(TA, name, { value: fn, writable: true, configurable: true });
+}
+taMethod('at', function at(i) {
+    var n = taCheck(this), k = toInt(i);
+    if (k < 0) k += n;
+    return k < 0 || k >= n ? undefined : this[k];
+});
+taMethod('fill', function fill(v, start, end) {
+    var n = taCheck(this), a = relIndex(start, n, 0), b = relIndex(end, n, n);
+    v = Number(v);
+    for (var i = a; i < b; i++) this[i] = v;
+    return this;
+});
+taMethod('slice', function slice(start, end) {
+    var n = taCheck(this), a = relIndex(start, n, 0), b = relIndex(end, n, n), out = taLike(this, Math.max(b - a, 0));
+    for (var i = a; i < b; i++) out[i - a] = this[i];
+    return out;
+});
+taMethod('copyWithin', function copyWithin(target, start, end) {
+    var n = taCheck(this), t = relIndex(target, n, 0), a = relIndex(start, n, 0), b = relIndex(end, n, n);
+    var count = Math.min(b - a, n - t);
+    if (count > 0) this.set(this.subarray(a, a + count), t);
+    return this;
+});
+function taIter(name, body) {
+    taMethod(name, function (fn, thisArg) {
+        var n = taCheck(this);
+        if (typeof fn !== 'function') throw new TypeError(String(fn) + ' is not a function');
+        return body(this, n, fn, thisArg);
+    });
+}
+taIter('forEach', function (o, n, fn, t) { for (var i = 0; i < n; i++) fn.call(t, o[i], i, o); });
+taIter('every', function (o, n, fn, t) { for (var i = 0; i < n; i++) if (!fn.call(t, o[i], i, o)) return false; return true; });
+taIter('some', function (o, n, fn, t) { for (var i = 0; i < n; i++) if (fn.call(t, o[i], i, o)) return true; return false; });
+taIter('find', function (o, n, fn, t) { for (var i = 0; i < n; i++) if (fn.call(t, o[i], i, o)) return o[i]; return undefined; });
+taIter('findIndex', function (o, n, fn, t) { for (var i = 0; i < n; i++) if (fn.call(t, o[i], i, o)) return i; return -1; });
+taIter('findLast', function (o, n, fn, t) { for (var i = n - 1; i >= 0; i--) if (fn.call(t, o[i], i, o)) return o[i]; return undefined; });
+taIter('findLastIndex', function (o, n, fn, t) { for (var i = n - 1; i >= 0; i--) if (fn.call(t, o[i], i, o)) return i; return -1; });
+taIter('map', function (o, n, fn, t) {
+    var out = taLike(o, n);
+    for (var i = 0; i < n; i++) out[i] = fn.call(t, o[i], i, o);
+    return out;
+});
+taIter('filter', function (o, n, fn, t) {
+    var kept = [];
+    for (var i = 0; i < n; i++) if (fn.call(t, o[i], i, o)) kept.push(o[i]);
+    var out = taLike(o, kept.length);
+    for (i = 0; i < kept.length; i++) out[i] = kept[i];
+    return out;
+});
+function taReduce(name, step) {
+    taMethod(name, function (fn) {
+        var n = taCheck(this), i = step > 0 ? 0 : n - 1, acc;
+        if (typeof fn !== 'function') throw new TypeError(String(fn) + ' is not a function');
+        if (arguments.length > 1) acc = arguments[1];
+        else if (n === 0) throw new TypeError('Reduce of empty array with no initial value');
+        else { acc = this[i]; i += step; }
+        for (; i >= 0 && i < n; i += step) acc = fn(acc, this[i], i, this);
+        return acc;
+    });
+}
+taReduce('reduce', 1);
+taReduce('reduceRight', -1);
+taMethod('indexOf', function indexOf(v, from) {
+    var n = taCheck(this);
+    for (var i = relIndex(from, n, 0); i < n; i++) if (this[i] === v) return i;
+    return -1;
+});
+taMethod('lastIndexOf', function lastIndexOf(v, from) {
+    var n = taCheck(this), i = arguments.length > 1 ? toInt(from) : n - 1;
+    for (i = i < 0 ? n + i : Math.min(i, n - 1); i >= 0; i--) if (this[i] === v) return i;
+    return -1;
+});
+taMethod('includes', function includes(v, from) {
+    var n = taCheck(this);
+    for (var i = relIndex(from, n, 0); i < n; i++) if (sameValueZero(this[i], v)) return true;
+    return false;
+});
+taMethod('join', function join(sep) {
+    var n = taCheck(this), parts = new Array(n);
+    for (var i = 0; i < n; i++) parts[i] = String(this[i]);
+    return parts.join(sep === undefined ? ',' : String(sep));
+});
+taMethod('reverse', function reverse() {
+    var n = taCheck(this);
+    for (var i = 0, j = n - 1; i < j; i++, j--) { var t = this[i]; this[i] = this[j]; this[j] = t; }
+    return this;
+});
+/* numbers in order, -0 before +0, NaN last (not Array's string order) */
+function taCompare(a, b) {
+    if (a !== a) return b !== b ? 0 : 1;
+    if (b !== b) return -1;
+    if (a < b) return -1;
+    if (a > b) return 1;
+    return a === 0 && b === 0 ? (1 / a < 0 ? (1 / b < 0 ? 0 : -1) : (1 / b < 0 ? 1 : 0)) : 0;
+}
+function taSorted(o, n, fn) {
+    if (fn !== undefined && typeof fn !== 'function') throw new TypeError('The comparison function must be either a function or undefined');
+    var vals = Array.prototype.slice.call(o, 0, n);
+    vals.sort(fn === undefined ? taCompare : function (a, b) { var r = Number(fn(a, b)); return r !== r ? 0 : r; });
+    return vals;
+}
+taMethod('sort', function sort(fn) {
+    var n = taCheck(this), vals = taSorted(this, n, fn);
+    for (var i = 0; i < n; i++) this[i] = vals[i];
+    return this;
+});
+taMethod('toSorted', function toSorted(fn) {
+    var n = taCheck(this), vals = taSorted(this, n, fn), out = new G[objToString.call(this).slice(8, -1)](n);
+    for (var i = 0; i < n; i++) out[i] = vals[i];
+    return out;
+});
+taMethod('toReversed', function toReversed() {
+    var n = taCheck(this), out = new G[objToString.call(this).slice(8, -1)](n);
+    for (var i = 0; i < n; i++) out[i] = this[n - 1 - i];
+    return out;
+});
+taMethod('with', function (index, value) {
+    var n = taCheck(this), k = toInt(index);
+    if (k < 0) k += n;
+    if (k < 0 || k >= n) throw new RangeError('Invalid typed array index');
+    var out = new G[objToString.call(this).slice(8, -1)](n);
+    out.set(this);
+    out[k] = value;
+    return out;
+});
+taMethod('toString', Array.prototype.toString);
+taMethod('toLocaleString', function toLocaleString() {
+    var n = taCheck(this), parts = [];
+    for (var i = 0; i < n; i++) parts.push(this[i].toLocaleString());
+    return parts.join(',');
+});
+defProp(TAC, 'from', { value: function from(src, fn, thisArg) {
+    if (typeof this !== 'function') throw new TypeError(String(this) + ' is not a constructor');
+    if (fn !== undefined && typeof fn !== 'function') throw new TypeError(String(fn) + ' is not a function');
+    var vals = src !== null && src !== undefined && typeof src[Symbol.iterator] === 'function' ?
+        Array.from(src) : Array.prototype.slice.call(Object(src));
+    var out = new this(vals.length);
+    for (var i = 0; i < vals.length; i++) out[i] = fn ? fn.call(thisArg, vals[i], i) : vals[i];
+    return out;
+}, writable: true, configurable: true });
+defProp(TAC, 'of', { value: function of() {
+    if (typeof this !== 'function') throw new TypeError(String(this) + ' is not a constructor');
+    var out = new this(arguments.length);
+    for (var i = 0; i < arguments.length; i++) out[i] = arguments[i];
+    return out;
+}, writable: true, configurable: true });
+
 /* --- Object --- */
 def(Object, 'entries', function (o) { return Object.keys(o).map(function (k) { return [k, o[k]]; }); });
 def(Object, 'values', function (o) { return Object.keys(o).map(function (k) { return o[k]; }); });
@@ -343,6 +526,23 @@ def(Object, 'getOwnPropertyDescriptors', function (o) {
         .forEach(function (k) { out[k] = Object.getOwnPropertyDescriptor(o, k); });
     return out;
 });
+/* Duktape's Object.assign leaves out symbol keys */
+defProp(Object, 'assign', { value: function assign(target, sources) {
+    'use strict';
+    void sources;
+    var to = Object(target), i, j, k, keys, from;
+    for (i = 1; i < arguments.length; i++) {
+        if (arguments[i] === null || arguments[i] === undefined) continue;
+        from = Object(arguments[i]);
+        keys = Object.keys(from);
+        if (Object.getOwnPropertySymbols)
+            keys = keys.concat(Object.getOwnPropertySymbols(from).filter(function (sym) {
+                return Object.prototype.propertyIsEnumerable.call(from, sym);
+            }));
+        for (j = 0; j < keys.length; j++) { k = keys[j]; to[k] = from[k]; }
+    }
+    return to;
+}, writable: true, configurable: true });
 def(Object, 'hasOwn', function (o, k) { return Object.prototype.hasOwnProperty.call(Object(o), k); });
 def(Object, 'is', function (a, b) {
     return a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b;
@@ -562,6 +762,14 @@ function rxAtom(src, i, u) {
     if (u && (m = /^\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})/.exec(rest)))
         return { cp: (parseInt(m[1], 16) - 0xd800) * 0x400 + parseInt(m[2], 16) - 0xdc00 + 0x10000, end: i + 12 };
     if (u && /^\\[pP]/.test(rest)) return rxProperty(src, i);
+    /* in u mode an escape that names one character is that character, so
+     * that it can end a class range ([\x20-\x7E]: js-yaml) */
+    if (u && (m = /^\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2}))/.exec(rest)))
+        return { cp: parseInt(m[1] || m[2], 16), end: i + m[0].length };
+    if (u && (m = /^\\c([A-Za-z])/.exec(rest))) return { cp: m[1].charCodeAt(0) % 32, end: i + 3 };
+    if (u && (m = /^\\([tnvfr0])/.exec(rest)) && !(m[1] === '0' && /[0-9]/.test(rest.charAt(2))))
+        return { cp: { t: 9, n: 10, v: 11, f: 12, r: 13, '0': 0 }[m[1]], end: i + 2 };
+    if (u && /^\\[\^$\\.*+?()[\]{}|\/-]/.test(rest)) return { cp: rest.charCodeAt(1), end: i + 2 };
     if ((m = /^\\u[0-9a-fA-F]{4}|^\\x[0-9a-fA-F]{2}|^\\c[A-Za-z]/.exec(rest))) return { cp: -1, text: m[0], end: i + m[0].length };
     return { cp: -1, text: src.substr(i, 2), end: i + 2 };
 }
@@ -957,6 +1165,45 @@ def(Math, 'clz32', function (x) { x >>>= 0; return x ? 31 - Math.floor(Math.log(
 def(Math, 'sinh', function (x) { return (Math.exp(x) - Math.exp(-x)) / 2; });
 def(Math, 'cosh', function (x) { return (Math.exp(x) + Math.exp(-x)) / 2; });
 def(Math, 'tanh', function (x) { var a = Math.exp(x), b = Math.exp(-x); return a === Infinity ? 1 : b === Infinity ? -1 : (a - b) / (a + b); });
+
+/* --- Error, Proxy ---
+ * V8's Error.captureStackTrace and Error.stackTraceLimit, which libraries
+ * use to shape their own errors (http-errors, react).  Duktape's traceback
+ * depth is fixed, so stackTraceLimit only keeps what was set; it is kept on
+ * the request's own global (a function made now sees it as its global), not
+ * on the frozen Error all requests share. */
+var LIMIT = sys.hidden('stackTraceLimit');
+function requestGlobal() { return new Function('return this')(); }
+defProp(Error, 'stackTraceLimit', {
+    get: function () { var g = requestGlobal(), v = g[LIMIT]; return v === undefined ? 10 : v; },
+    set: function (v) { defProp(requestGlobal(), LIMIT, { value: v, writable: true, configurable: true }); },
+    enumerable: true, configurable: true
+});
+defProp(Error, 'captureStackTrace', { value: function captureStackTrace(o) {
+    if (o === null || (typeof o !== 'object' && typeof o !== 'function')) throw new TypeError('Invalid argument');
+    var lines = String(new Error().stack || '').split('\n');
+    var name = o.name === undefined ? 'Error' : String(o.name), msg = o.message === undefined ? '' : String(o.message);
+    var head = !name ? msg : !msg ? name : name + ': ' + msg;
+    /* the line of this function and the Error it made are not the caller's */
+    defProp(o, 'stack', { value: [head].concat(lines.slice(2)).join('\n'), writable: true, configurable: true });
+}, writable: true, configurable: true });
+
+if (G.Proxy && !G.Proxy.revocable) {
+    var TRAPS = ['get', 'set', 'has', 'deleteProperty', 'ownKeys', 'apply', 'construct', 'defineProperty',
+                 'getOwnPropertyDescriptor', 'getPrototypeOf', 'setPrototypeOf', 'isExtensible', 'preventExtensions'];
+    defProp(G.Proxy, 'revocable', { value: function revocable(target, handler) {
+        if (handler === null || typeof handler !== 'object') throw new TypeError('Cannot create proxy with a non-object as target or handler');
+        var state = { handler: handler }, traps = {};
+        TRAPS.forEach(function (t) {
+            traps[t] = function () {
+                if (!state.handler) throw new TypeError('Cannot perform \'' + t + '\' on a proxy that has been revoked');
+                var f = state.handler[t];
+                return typeof f === 'function' ? f.apply(state.handler, arguments) : Reflect[t].apply(null, arguments);
+            };
+        });
+        return { proxy: new G.Proxy(target, traps), revoke: function () { state.handler = null; } };
+    }, writable: true, configurable: true });
+}
 
 /* --- Symbol --- */
 if (Symbol.prototype && !Object.getOwnPropertyDescriptor(Symbol.prototype, 'description'))
