@@ -19,7 +19,8 @@
  * Needs: sys.icu* (js_icu.c).  When called: rt.iter (front-rt.js).
  * Provides: the global Intl; String.prototype.normalize, localeCompare,
  *   toLocaleUpperCase, toLocaleLowerCase; Number.prototype.toLocaleString;
- *   Date.prototype.toLocaleString, toLocaleDateString, toLocaleTimeString.
+ *   Date.prototype.toLocaleString, toLocaleDateString, toLocaleTimeString,
+ *   and toString, toDateString, toTimeString as V8 prints them.
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */
@@ -786,3 +787,34 @@ function dateLocale(name, required, defaults) {
 dateLocale('toLocaleString', 'any', 'all');
 dateLocale('toLocaleDateString', 'date', 'date');
 dateLocale('toLocaleTimeString', 'time', 'time');
+
+/* Date's toString, toDateString and toTimeString as V8 prints them ("Sat
+ * Jan 01 2000 13:00:12 GMT+0100 (Central European Standard Time)"; Duktape
+ * prints ISO-like text), the zone's name from ICU in English as V8 does */
+var DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+var MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+function pad(n, w) { var s = String(Math.abs(n)); while (s.length < w) s = '0' + s; return (n < 0 ? '-' : '') + s; }
+function dateText(d) {
+    return DAYS[d.getDay()] + ' ' + MONTH_NAMES[d.getMonth()] + ' ' + pad(d.getDate(), 2) + ' ' + pad(d.getFullYear(), 4);
+}
+function timeText(d, t) {
+    var off = -d.getTimezoneOffset(), name = '';
+    var f = cachedHandle('Dzone', function () { return new DateTimeFormat('en-US', { timeZoneName: 'long' }); });
+    var parts = f.formatToParts(t);
+    for (var i = 0; i < parts.length; i++) if (parts[i].type === 'timeZoneName') name = parts[i].value;
+    return pad(d.getHours(), 2) + ':' + pad(d.getMinutes(), 2) + ':' + pad(d.getSeconds(), 2) + ' GMT' +
+        (off < 0 ? '-' : '+') + pad(Math.floor(Math.abs(off) / 60), 2) + pad(Math.abs(off) % 60, 2) +
+        (name ? ' (' + name + ')' : '');
+}
+method(Date.prototype, 'toString', function toString() {
+    var t = dateValueOf.call(this);
+    return t !== t ? 'Invalid Date' : dateText(this) + ' ' + timeText(this, t);
+});
+method(Date.prototype, 'toDateString', function toDateString() {
+    var t = dateValueOf.call(this);
+    return t !== t ? 'Invalid Date' : dateText(this);
+});
+method(Date.prototype, 'toTimeString', function toTimeString() {
+    var t = dateValueOf.call(this);
+    return t !== t ? 'Invalid Date' : timeText(this, t);
+});

@@ -1115,6 +1115,32 @@ strMethod('search', function (s, re) {
     return m ? m.index : -1;
 }, nativeSearch);
 
+/* Duktape escapes every / of a pattern in source; V8 leaves one inside a
+ * class as it is ([^/]: picomatch and micromatch compare makeRe().source).
+ * Duktape's toString reads source, so it follows.
+ * A class written [\/] reads [/] here, where node keeps the backslash. */
+var nativeSource = Object.getOwnPropertyDescriptor(RegExp.prototype, 'source');
+if (nativeSource && nativeSource.get) {
+    var nativeSourceGet = nativeSource.get;
+    defProp(RegExp.prototype, 'source', { get: function () {
+        var src = nativeSourceGet.call(this);
+        if (typeof src !== 'string' || src.indexOf('[') < 0 || src.indexOf('\\/') < 0) return src;
+        var out = '', inClass = false, c;
+        for (var i = 0; i < src.length; i++) {
+            c = src.charAt(i);
+            if (c === '\\') {
+                if (inClass && src.charAt(i + 1) === '/') { out += '/'; i++; continue; }
+                out += c + src.charAt(i + 1); i++;
+                continue;
+            }
+            if (c === '[') inClass = true;
+            else if (c === ']') inClass = false;
+            out += c;
+        }
+        return out;
+    }, configurable: true });
+}
+
 /* new RegExp(p, flags) and RegExp(p, flags): the lowering too, when needed */
 var RegExpW = function RegExp(pattern, flags) {
     var isRe = pattern instanceof NativeRegExp;
@@ -1130,6 +1156,83 @@ defProp(RegExp.prototype, 'constructor', { value: RegExpW, writable: true, confi
 defProp(G, 'RegExp', { value: RegExpW, writable: true, configurable: true });
 G.__invoke.re = rxMake;
 rt.exposed = (rt.exposed || []).concat([RXP]);
+
+/* --- Date: the formats V8 reads besides ISO 8601 ---
+ * Duktape's Date.parse and new Date(string) read ISO 8601 only; V8 also
+ * reads what HTTP, e-mail and toString()/toLocaleString() print:
+ * "Sat, 01 Jan 2000 00:00:00 GMT", "Sat Jan 01 2000 00:00:00 GMT+0100
+ * (CET)", "2/29/2024, 8:45:30 AM", "Jan 2, 2024", "2024-01-02 10:00".
+ * Without a zone the time is local, as in V8. */
+var NativeDate = Date, nativeParse = Date.parse;
+var MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+var ZONES = { est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
+              gmt: 0, utc: 0, ut: 0, z: 0 };
+function legacyParse(str) {
+    var s = ' ' + String(str).replace(/\([^)]*\)/g, ' ') + ' ', m, h = 0, mi = 0, sec = 0, ms = 0, off, i;
+    /* the time, then the zone (an offset after it, or GMT+hhmm), then words and numbers */
+    m = /[\sT,](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(?:([ap])\.?m\.?(?=[\s,]))?/i.exec(s);
+    if (m) {
+        h = +m[1]; mi = +m[2]; sec = m[3] ? +m[3] : 0; ms = m[4] ? Math.floor(+('0.' + m[4]) * 1000) : 0;
+        if (m[5]) {
+            if (h < 1 || h > 12) return NaN;
+            h = h % 12 + (m[5].toLowerCase() === 'p' ? 12 : 0);
+        }
+        s = s.slice(0, m.index) + ' ' + s.slice(m.index + m[0].length);
+    }
+    m = /\s(?:(gmt|utc|ut|z)\s*)?([+-])(\d{2}):?(\d{2})(?=\s)|\s(gmt|utc|ut|z|[ecmp][sd]t)(?=\s)/i.exec(s);
+    if (m) {
+        off = m[2] ? (m[2] === '-' ? -1 : 1) * (+m[3] * 60 + +m[4]) : ZONES[m[5].toLowerCase()];
+        s = s.slice(0, m.index) + ' ' + s.slice(m.index + m[0].length);
+    }
+    var words = s.match(/[A-Za-z]+/g) || [], nums = s.match(/\d+/g) || [], month = -1, day, year;
+    for (i = 0; i < words.length; i++) {
+        var w = words[i].toLowerCase(), k = MONTHS.indexOf(w.slice(0, 3));
+        if (k >= 0 && w.length >= 3 && ('january february march april may june july august september october november december'
+            .indexOf(w) >= 0 || w === 'sept')) { if (month >= 0) return NaN; month = k; continue; }
+        if (/^(mon|tue|wed|thu|fri|sat|sun)/.test(w)) continue;
+        return NaN;
+    }
+    if (/[^\s\d,./-]/.test(s.replace(/[A-Za-z]+/g, ''))) return NaN;
+    if (month >= 0) {
+        if (nums.length !== 2) return NaN;
+        if (nums[0].length >= 3 || +nums[0] > 31) { year = nums[0]; day = nums[1]; }
+        else { day = nums[0]; year = nums[1]; }
+    } else {
+        if (nums.length !== 3) return NaN;
+        if (nums[0].length >= 3 || +nums[0] > 31) { year = nums[0]; month = +nums[1] - 1; day = nums[2]; }
+        else { month = +nums[0] - 1; day = nums[1]; year = nums[2]; }
+    }
+    var y = +year;
+    if (year.length <= 2) y += y < 50 ? 2000 : 1900;
+    day = +day;
+    if (month < 0 || month > 11 || day < 1 || day > 31 || h > 24 || mi > 59 || sec > 59) return NaN;
+    if (off !== undefined) return NativeDate.UTC(y, month, day, h, mi, sec, ms) - off * 60000;
+    return new NativeDate(y, month, day, h, mi, sec, ms).getTime();
+}
+/* ECMAScript's own format goes to Duktape; anything else, which Duktape
+ * may read differently ("2024-01-02 10:00" as UTC, V8 as local time), here */
+var ISO_DATE = /^[+-]?\d{4,6}(?:-\d\d(?:-\d\d)?)?(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)?)?$/;
+function parseDate(str) {
+    return ISO_DATE.test(str) ? nativeParse(str) : legacyParse(str);
+}
+var DateW = function Date(year, month, date, hours, minutes, seconds, ms) {
+    if (!(this instanceof DateW)) return NativeDate();
+    void month; void date; void hours; void minutes; void seconds; void ms;
+    var n = arguments.length, d;
+    if (n === 1 && typeof year === 'string') d = new NativeDate(parseDate(year));
+    else if (n <= 1) d = n ? new NativeDate(year) : new NativeDate();
+    else d = new (Function.prototype.bind.apply(NativeDate, [null].concat(slice.call(arguments))))();
+    /* a subclass's constructor calls this on its own instance */
+    if (Object.getPrototypeOf(this) !== DateW.prototype) Object.setPrototypeOf(d, Object.getPrototypeOf(this));
+    return d;
+};
+defProp(DateW, 'length', { value: 7 });
+DateW.prototype = NativeDate.prototype;
+defProp(NativeDate.prototype, 'constructor', { value: DateW, writable: true, configurable: true });
+defProp(DateW, 'parse', { value: function parse(s) { return parseDate(String(s)); }, writable: true, configurable: true });
+defProp(DateW, 'UTC', { value: NativeDate.UTC, writable: true, configurable: true });
+defProp(DateW, 'now', { value: NativeDate.now, writable: true, configurable: true });
+defProp(G, 'Date', { value: DateW, writable: true, configurable: true });
 
 /* --- Number and Math --- */
 def(Number, 'isInteger', function (x) { return typeof x === 'number' && isFinite(x) && Math.floor(x) === x; });
