@@ -6,5 +6,5 @@ console.log(decode(bytes));
 const codec = new ExtensionCodec();
 codec.register({ type: 1, encode: (v) => (v instanceof Set ? encode([...v]) : null), decode: (d) => new Set(decode(d)) });
 console.log(decode(encode({ s: new Set([1, 2]) }, { extensionCodec: codec }), { extensionCodec: codec }));
-console.log(Buffer.from(new Encoder({ sortKeys: true }).encode({ b: 1, a: 2 })).toString('hex')));
+console.log(Buffer.from(new Encoder({ sortKeys: true }).encode({ b: 1, a: 2 })).toString('hex'));
 try { decode(new Uint8Array([0xc1])); } catch (e) { console.log(e.name, e.message); }

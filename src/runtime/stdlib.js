@@ -1094,7 +1094,20 @@ function strMethod(name, lowered, nativeFn) {
         return nativeFn.call(this, re, b);
     }, writable: true, configurable: true });
 }
-strMethod('replace', function (s, re, repl) { return rxReplace(re, s, repl); }, nativeReplace);
+/* A replacer function may use the same global RegExp again
+ * (highlight.js, markdown-it); Duktape's replace walks matches on the
+ * RegExp's own lastIndex, which the inner use resets, and loops for ever
+ * ("buffer too long").  V8 finds every match before calling the replacer;
+ * here Duktape walks a copy of the RegExp instead, and the RegExp's
+ * lastIndex ends at 0 as V8 leaves it. */
+strMethod('replace', function (s, re, repl) { return rxReplace(re, s, repl); }, function (re, repl) {
+    if (typeof repl === 'function' && re instanceof NativeRegExp && re.global) {
+        var r = nativeReplace.call(this, new NativeRegExp(re), repl);
+        re.lastIndex = 0;
+        return r;
+    }
+    return nativeReplace.call(this, re, repl);
+});
 strMethod('match', function (s, re) {
     var info = re[RX];
     if (!info.global) return re.exec(s);
@@ -1115,30 +1128,44 @@ strMethod('search', function (s, re) {
     return m ? m.index : -1;
 }, nativeSearch);
 
-/* Duktape escapes every / of a pattern in source; V8 leaves one inside a
- * class as it is ([^/]: picomatch and micromatch compare makeRe().source).
- * Duktape's toString reads source, so it follows.
- * A class written [\/] reads [/] here, where node keeps the backslash. */
-var nativeSource = Object.getOwnPropertyDescriptor(RegExp.prototype, 'source');
+/* Duktape escapes every / of a pattern in source, also inside a class,
+ * where V8 keeps what was written: new RegExp('[^/]').source is [^/] in
+ * node (picomatch compares it) and new RegExp('[^\\/]') [^\/]
+ * (path-to-regexp).  A RegExp made from a string keeps V8's form of it
+ * (EscapeRegExpPattern: a / outside a class escaped, nothing else touched);
+ * a literal's source stays Duktape's, the text it was written in being
+ * gone. */
+var SOURCE = sys.hidden('source');
+var nativeSource = Object.getOwnPropertyDescriptor(RegExp.prototype, 'source'), nativeSourceGet = null;
+function v8Source(src) {
+    var out = '', inClass = false, c;
+    for (var i = 0; i < src.length; i++) {
+        c = src.charAt(i);
+        if (c === '\\') { out += c + src.charAt(i + 1); i++; continue; }
+        if (c === '[') inClass = true;
+        else if (c === ']') inClass = false;
+        else if (c === '/' && !inClass) { out += '\\/'; continue; }
+        else if (c === '\n') { out += '\\n'; continue; }
+        else if (c === '\r') { out += '\\r'; continue; }
+        else if (c === '\u2028') { out += '\\u2028'; continue; }
+        else if (c === '\u2029') { out += '\\u2029'; continue; }
+        out += c;
+    }
+    return out;
+}
 if (nativeSource && nativeSource.get) {
-    var nativeSourceGet = nativeSource.get;
+    nativeSourceGet = nativeSource.get;
     defProp(RegExp.prototype, 'source', { get: function () {
-        var src = nativeSourceGet.call(this);
-        if (typeof src !== 'string' || src.indexOf('[') < 0 || src.indexOf('\\/') < 0) return src;
-        var out = '', inClass = false, c;
-        for (var i = 0; i < src.length; i++) {
-            c = src.charAt(i);
-            if (c === '\\') {
-                if (inClass && src.charAt(i + 1) === '/') { out += '/'; i++; continue; }
-                out += c + src.charAt(i + 1); i++;
-                continue;
-            }
-            if (c === '[') inClass = true;
-            else if (c === ']') inClass = false;
-            out += c;
-        }
-        return out;
+        var own = this !== null && typeof this === 'object' ? this[SOURCE] : undefined;
+        return own !== undefined ? own : nativeSourceGet.call(this);
     }, configurable: true });
+}
+/* a native RegExp of src (a string) whose source reads as V8's */
+function nativeFromString(src, f) {
+    var r = new NativeRegExp(src, f), v;
+    if (nativeSourceGet && /[\/\n\r\u2028\u2029]/.test(src) && (v = v8Source(src)) !== nativeSourceGet.call(r))
+        defProp(r, SOURCE, { value: v });
+    return r;
 }
 
 /* new RegExp(p, flags) and RegExp(p, flags): the lowering too, when needed */
@@ -1149,7 +1176,7 @@ var RegExpW = function RegExp(pattern, flags) {
     var f = flags === undefined ? (isRe ? pattern.flags : '') : String(flags);
     if (/[suyd]/.test(f) || src.indexOf('(?<') >= 0) return rxMake(src, f);
     if (isRe && flags === undefined) return new NativeRegExp(pattern);
-    return new NativeRegExp(src, f);
+    return isRe ? new NativeRegExp(src, f) : nativeFromString(src, f);
 };
 RegExpW.prototype = RegExp.prototype;
 defProp(RegExp.prototype, 'constructor', { value: RegExpW, writable: true, configurable: true });
