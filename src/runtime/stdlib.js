@@ -15,7 +15,7 @@
  *   (promise.js); sys.hidden.  When called: rt.iter (front-rt.js);
  *   sys.icuSet (js_icu.c; not in the front end's heap, which needs no
  *   \p{…}).
- * Provides: rt.exposed; Map, Set, WeakMap, WeakSet, WeakRef, RegExp's
+ * Provides: rt.exposed, rt.annexB; Map, Set, WeakMap, WeakSet, WeakRef, RegExp's
  *   modern flags (__invoke.re), and the ES2015+ library Duktape lacks.
  *
  * Runs as the body of function (sys, rt); ES5 only.
@@ -1160,9 +1160,19 @@ if (nativeSource && nativeSource.get) {
         return own !== undefined ? own : nativeSourceGet.call(this);
     }, configurable: true });
 }
-/* a native RegExp of src (a string) whose source reads as V8's */
+/* a native RegExp of src (a string) whose source reads as V8's, with
+ * Annex B's legacy syntax when Duktape refuses src */
 function nativeFromString(src, f) {
-    var r = new NativeRegExp(src, f), v;
+    var r, v;
+    try {
+        r = new NativeRegExp(src, f);
+    } catch (err) {
+        var b = annexB(src);
+        if (b === src) throw err;
+        r = new NativeRegExp(b, f);
+        defProp(r, SOURCE, { value: v8Source(src) });
+        return r;
+    }
     if (nativeSourceGet && /[\/\n\r\u2028\u2029]/.test(src) && (v = v8Source(src)) !== nativeSourceGet.call(r))
         defProp(r, SOURCE, { value: v });
     return r;
@@ -1183,6 +1193,69 @@ defProp(RegExp.prototype, 'constructor', { value: RegExpW, writable: true, confi
 defProp(G, 'RegExp', { value: RegExpW, writable: true, configurable: true });
 G.__invoke.re = rxMake;
 rt.exposed = (rt.exposed || []).concat([RXP]);
+
+/* Annex B's web-legacy pattern syntax, which V8 accepts outside u mode and
+ * Duktape refuses, rewritten into what Duktape runs: \N past the number of
+ * groups is an octal escape (\1 is U+0001; \8 and \9 are the digits), \c
+ * without a letter is a backslash and a c, and a quantified lookahead
+ * ((?=x)? in ua-parser-js) is wrapped in a group.  Used by the front end
+ * for literals (rt.annexB) and by new RegExp when Duktape refuses a pattern.
+ * Returns the pattern unchanged when none of that is in it. */
+function octalEscape(src, i, max) {
+    var j = i, v = 0;
+    while (j < src.length && j - i < 3 && /[0-7]/.test(src.charAt(j)) && v * 8 + +src.charAt(j) <= max) { v = v * 8 + +src.charAt(j); j++; }
+    return { text: '\\x' + ('0' + v.toString(16)).slice(-2), end: j };
+}
+function annexB(src) {
+    if (!/\\[0-9c]|\(\?[=!]/.test(src)) return src;
+    var groups = 0, i, c, inClass = false;
+    for (i = 0; i < src.length; i++) {
+        c = src.charAt(i);
+        if (c === '\\') { i++; continue; }
+        if (inClass) { if (c === ']') inClass = false; continue; }
+        if (c === '[') inClass = true;
+        else if (c === '(' && (src.charAt(i + 1) !== '?' || (src.charAt(i + 2) === '<' && !/[=!]/.test(src.charAt(i + 3))))) groups++;
+    }
+    var out = '', stack = [], m, e;
+    inClass = false;
+    for (i = 0; i < src.length; i++) {
+        c = src.charAt(i);
+        if (c === '\\') {
+            var d = src.charAt(i + 1);
+            if (d === 'c' && !/[A-Za-z]/.test(src.charAt(i + 2))) { out += '\\\\c'; i++; continue; }
+            if (/[0-9]/.test(d)) {
+                m = /^\d+/.exec(src.slice(i + 1));
+                if (d === '0') {
+                    if (/[0-9]/.test(src.charAt(i + 2))) { e = octalEscape(src, i + 1, 255); out += e.text; i = e.end - 1; }
+                    else { out += '\\0'; i++; }
+                    continue;
+                }
+                if (!inClass && +m[0] <= groups) { out += '\\' + m[0]; i += m[0].length; continue; }
+                if (d === '8' || d === '9') { out += d; i++; continue; }
+                e = octalEscape(src, i + 1, 255);
+                out += e.text;
+                i = e.end - 1;
+                continue;
+            }
+            out += c + d;
+            i++;
+            continue;
+        }
+        if (inClass) { if (c === ']') inClass = false; out += c; continue; }
+        if (c === '[') { inClass = true; out += c; continue; }
+        if (c === '(') { stack.push({ at: out.length, look: /^\(\?[=!]/.test(src.slice(i, i + 3)) }); out += c; continue; }
+        if (c === ')') {
+            var g = stack.pop();
+            out += c;
+            if (g && g.look && /^(?:[?*+]|\{\d+(?:,\d*)?\})/.test(src.slice(i + 1)))
+                out = out.slice(0, g.at) + '(?:' + out.slice(g.at) + ')';
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+rt.annexB = annexB;
 
 /* --- Date: the formats V8 reads besides ISO 8601 ---
  * Duktape's Date.parse and new Date(string) read ISO 8601 only; V8 also
