@@ -1391,6 +1391,20 @@ defProp(Error, 'captureStackTrace', { value: function captureStackTrace(o) {
     defProp(o, 'stack', { value: [head].concat(lines.slice(2)).join('\n'), writable: true, configurable: true });
 }, writable: true, configurable: true });
 
+/* Reflect.construct with a newTarget (argparse's callable classes):
+ * Duktape's throws "unsupported"; __invoke.superCall already makes an
+ * instance of newTarget from a lowered class, a native constructor or a
+ * plain function, with new.target set. */
+var nativeConstruct = Reflect.construct;
+defProp(Reflect, 'construct', { value: function construct(target, args, newTarget) {
+    if (arguments.length < 3 || newTarget === target) return nativeConstruct(target, args);
+    if (typeof target !== 'function') throw new TypeError(String(target) + ' is not a constructor');
+    if (typeof newTarget !== 'function') throw new TypeError(String(newTarget) + ' is not a constructor');
+    var proto = newTarget.prototype;
+    if (proto === null || (typeof proto !== 'object' && typeof proto !== 'function')) proto = Object.prototype;
+    return G.__invoke.superCall(newTarget, Object.create(proto), target, Array.prototype.slice.call(args), newTarget);
+}, writable: true, configurable: true });
+
 if (G.Proxy && !G.Proxy.revocable) {
     var TRAPS = ['get', 'set', 'has', 'deleteProperty', 'ownKeys', 'apply', 'construct', 'defineProperty',
                  'getOwnPropertyDescriptor', 'getPrototypeOf', 'setPrototypeOf', 'isExtensible', 'preventExtensions'];
