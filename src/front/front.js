@@ -425,7 +425,8 @@ L.gIdentifier = function (node) {
 
 L.gThisExpression = function () {
     var f = this.thisFn();
-    if (this.mod && f.node.type === 'Program') return 'void 0';
+    /* parenthesised: `this.x` and `this && this.x` must stay valid */
+    if (this.mod && f.node.type === 'Program') return '(void 0)';
     if (f.cls && f.cls.derived && f.cls.ctor === f) return '$this';
     if (f !== this.fn) {
         f.needThis = true;
