@@ -678,7 +678,12 @@ L.gVariableDeclaration = function (node) {
     var semi = this.src.charAt(node.end - 1) === ';' ? ';' : '';
     var body = this.declarators(node, perIter);
     var lead = this.nl(node.start, node.declarations[0].start);
-    if (perIter) return lead + body + semi;
+    /* the per-iteration names are catch parameters already; the others
+     * (`const t = …, n = …` with only n captured) are declared here */
+    if (perIter) {
+        var others = this.nonPerIterNames(node);
+        return (others.length ? 'var ' + others.join(', ') + '; ' : '') + lead + body + semi;
+    }
     if (node.kind !== 'var' && !this.inForHead && this.fnLoopDepth() > 0) {
         /* a let without initialiser in a loop starts undefined each time */
         body = this.declarators(node, true);
@@ -698,6 +703,19 @@ L.isPerIter = function (node) {
         }
     }
     return false;
+};
+
+/* The ES5 names of a declaration's bindings that are not per-iteration. */
+L.nonPerIterNames = function (node) {
+    var out = [];
+    for (var i = 0; i < node.declarations.length; i++) {
+        var names = patternNames(node.declarations[i].id, []);
+        for (var j = 0; j < names.length; j++) {
+            var b = this.bindingOf(node.declarations[i].id, names[j]);
+            if (!b || !b.perIteration) out.push(b && b.rename || names[j]);
+        }
+    }
+    return out;
 };
 
 L.bindingOf = function (pattern, name) {
@@ -846,7 +864,8 @@ L.forBinding = function (left, value) {
     if (left.type === 'VariableDeclaration') {
         var id = left.declarations[0].id;
         var perIter = this.isPerIter(left);
-        var pre = perIter ? '' : 'var ';
+        var others = perIter ? this.nonPerIterNames(left) : [];
+        var pre = !perIter ? 'var ' : others.length ? 'var ' + others.join(', ') + '; ' : '';
         if (id.type === 'Identifier') return pre + this.gIdentifier(id) + ' = ' + value;
         return pre + this.destructure(id, value, 'decl');
     }
