@@ -1251,6 +1251,9 @@ L.gProperty = function (node) {
             if (node.kind !== 'init') {
                 return node.kind + ' ' + key + this.funcTail(fnNode);
             }
+            /* still a method where Duktape takes its name: named by it */
+            if (!node.computed && node.key.type === 'Identifier' && !RESERVED.test(node.key.name))
+                return key + this.funcTail(fnNode);
             return key + ': ' + this.func(fnNode, false);
         }
         return this.copy(node);

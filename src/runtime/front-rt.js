@@ -539,7 +539,20 @@ function setupClass(C, S, derived) {
     if (S) Object.setPrototypeOf(C, S);
 }
 
+/* A method's name, as a class gives it: its key ("[desc]" for a symbol),
+ * "get x" / "set x" for an accessor.  The lowered method is an anonymous
+ * function expression (a name in its text would be a binding in its
+ * body, hiding an outer one of that name). */
+function nameMethod(fn, k, kind) {
+    var n = typeof k === 'symbol' ? (k.description === undefined ? '' : '[' + k.description + ']') : k;
+    defProp(fn, 'name', { value: kind === 'get' || kind === 'set' ? kind + ' ' + n : n, configurable: true });
+}
+
 function method(target, k, kind, fn) {
+    nameMethod(fn, k, kind);
+    defMethod(target, k, kind, fn);
+}
+function defMethod(target, k, kind, fn) {
     if (kind === 'get' || kind === 'set') {
         var d = Object.getOwnPropertyDescriptor(target, k) || {};
         var nd = { get: d.get, set: d.set, enumerable: false, configurable: true };
@@ -560,8 +573,10 @@ function privInit(o, k, v) {
 }
 /* a private method cannot be assigned to: it is read-only */
 function privMethod(target, k, kind, fn) {
+    /* named "#m", its symbol's description */
+    nameMethod(fn, k.description, kind);
     if (kind === 'method') defProp(target, k, { value: fn, writable: false, configurable: true });
-    else method(target, k, kind, fn);
+    else defMethod(target, k, kind, fn);
 }
 /* o has the private name k: a field of its own, or a method or accessor
  * its class put on a prototype (a field found up the chain is another
