@@ -453,7 +453,7 @@ static duk_ret_t js_module_needs_require(duk_context *ctx)
 }
 
 /* lower(source, filename) -> the ES5.1 text the front end makes of source
- * (invoke compile). */
+ * (invoke compile; new Function's, front-rt.js). */
 static duk_ret_t js_module_lower(duk_context *ctx)
 {
     duk_size_t n;
@@ -464,10 +464,24 @@ static duk_ret_t js_module_lower(duk_context *ctx)
     return 1;
 }
 
+/* needsLower(text) -> whether Duktape would give text a meaning of its own
+ * (const with var semantics, a destructuring assignment that throws) even
+ * when it parses it: what sends a module to the front end unparsed
+ * (front-rt.js asks it of new Function's text). */
+static duk_ret_t js_module_needs_lower(duk_context *ctx)
+{
+    duk_size_t n;
+    const char *src = duk_require_lstring(ctx, 0, &n);
+
+    duk_push_boolean(ctx, js_module_has_block_decl(src, n) || js_module_has_pattern_assign(src, n));
+    return 1;
+}
+
 static const duk_function_list_entry js_module_funcs[] = {
     { "load", js_module_load, 1 },
     { "needsRequire", js_module_needs_require, 0 },
     { "lower", js_module_lower, 2 },
+    { "needsLower", js_module_needs_lower, 1 },
     { NULL, NULL, 0 }
 };
 

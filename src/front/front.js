@@ -533,7 +533,7 @@ L.fnBody = function (node, fc, paramPrologue) {
 L.stmts = function (list, a, b) {
     var out = '', pos = a;
     for (var i = 0; i < list.length; i++) {
-        out += this.src.slice(pos, list[i].start) + this.genStmt(list[i]);
+        out += this.src.slice(pos, list[i].start) + (i ? '' : this.declMarks(list)) + this.genStmt(list[i]);
         pos = list[i].end;
     }
     return out + this.src.slice(pos, b);
@@ -595,7 +595,9 @@ L.params = function (node) {
     return { list: names.join(', '), prologue: pro };
 };
 
-L.func = function (node, arrow) {
+/* name: the name fnKind gives an async function or generator (an object
+ * literal's method, which is lowered to a property's value) */
+L.func = function (node, arrow, name) {
     return this.withFn(node, arrow, function (fc) {
         /* keep "function name" text, minus async/star; an arrow is a
          * method (METHOD_OPEN) */
@@ -605,8 +607,35 @@ L.func = function (node, arrow) {
         var sig = head + '(' + p.list + ')';
         var want = countNl(this.src.slice(node.start, node.body.start)) - countNl(sig + p.prologue);
         var f = sig + repeatNl(want) + this.fnBody(node, fc, p.prologue);
-        return arrow ? METHOD_OPEN + f + METHOD_CLOSE : f;
+        if (arrow) f = METHOD_OPEN + f + METHOD_CLOSE;
+        /* an async function or generator gets the prototype node gives
+         * it (AsyncFunction.prototype, ...); a declaration, where its
+         * statement list starts (declMarks) */
+        var k = fnKindOf(node);
+        if (!k || node.type === 'FunctionDeclaration') return f;
+        return H + '.fnKind(' + f + ', ' + k + (name === undefined ? '' : ', ' + JSON.stringify(name)) + ')';
     });
+};
+
+/* 1 async function, 2 generator, 3 async generator (front-rt.js, fnKind);
+ * 0 for any other function */
+function fnKindOf(node) {
+    return (node.async ? 1 : 0) + (node.generator ? 2 : 0);
+}
+
+/* "__invoke.fnKind(f, k);" for each async function or generator a
+ * statement list declares, to run before the list's first statement:
+ * hoisted, such a function can be called or inspected before its
+ * declaration is reached. */
+L.declMarks = function (list) {
+    var out = '';
+    for (var i = 0; i < list.length; i++) {
+        var n = list[i];
+        if (n.type === 'ExportNamedDeclaration' || n.type === 'ExportDefaultDeclaration') n = n.declaration;
+        if (n && n.type === 'FunctionDeclaration' && fnKindOf(n))
+            out += H + '.fnKind(' + (n.id ? this.gIdentifier(n.id) : '$default') + ', ' + fnKindOf(n) + ');';
+    }
+    return out;
 };
 
 L.gFunctionDeclaration = function (node) {
@@ -1252,9 +1281,12 @@ L.gProperty = function (node) {
                 return node.kind + ' ' + key + this.funcTail(fnNode);
             }
             /* still a method where Duktape takes its name: named by it */
-            if (!node.computed && node.key.type === 'Identifier' && !RESERVED.test(node.key.name))
+            var plain = !node.computed && node.key.type === 'Identifier' && !RESERVED.test(node.key.name);
+            if (plain && !fnKindOf(fnNode))
                 return key + this.funcTail(fnNode);
-            return key + ': ' + this.func(fnNode, false);
+            /* an async or generator one is a value (fnKind(...)): named */
+            return key + ': ' + this.func(fnNode, false, node.computed ? undefined :
+                node.key.type === 'Identifier' ? node.key.name : String(node.key.value));
         }
         return this.copy(node);
     }
@@ -1893,7 +1925,7 @@ L.gImportExpression = function (node) {
 L.moduleStmts = function (list) {
     var out = '', pos = 0;
     for (var i = 0; i < list.length; i++) {
-        var n = list[i], s = this.genStmt(n);
+        var n = list[i], s = (i ? '' : this.declMarks(list)) + this.genStmt(n);
         var after = this.exportsAfter(n.type === 'ExportNamedDeclaration' || n.type === 'ExportDefaultDeclaration' ?
                                       n.declaration : n);
         /* `export const a = 1` with no ";": the assignments must not
@@ -2019,10 +2051,43 @@ function parseKind(src, file, kind, parseWith) {
     }
 }
 
+/* The file name front-rt.js lowers a function made at run time under
+ * (new Function(…), AsyncFunction(…) and the like): its source is then
+ * JSON, { kind (fnKind's), params, body } as the constructor got them. */
+var DYNAMIC_FILE = '<Function>';
+var DYNAMIC_KW = ['function', 'async function', 'function*', 'async function*'];
+
+/* The script whose completion is that function, made as node makes its
+ * text: "(function anonymous(" + params + "\n) {\n" + body + "\n})";
+ * the body's braces are where they must be found again. */
+function dynamicSource(json) {
+    var d = JSON.parse(json);
+    var head = 'return (' + DYNAMIC_KW[d.kind] + ' anonymous(' + d.params + '\n) ';
+    var src = head + '{\n' + d.body + '\n})';
+    return { src: src, bodyStart: head.length, bodyEnd: src.length - 1 };
+}
+
+/* Node parses the parameters and the body each alone: a text that is more
+ * than the one function (`a) { x` as a parameter, `}); f(); ({` as a body)
+ * is an error, not code that runs as the function is made. */
+function checkDynamic(ast, dyn) {
+    var st = ast.body.length === 1 ? ast.body[0] : null, e = st && st.type === 'ReturnStatement' && st.argument;
+    var fn = e && e.type === 'ParenthesizedExpression' ? e.expression : null;
+    if (!fn || fn.type !== 'FunctionExpression' || fn.body.start !== dyn.bodyStart)
+        throw new SyntaxError('Arg string terminates parameters early');
+    if (fn.body.end !== dyn.bodyEnd)
+        throw new SyntaxError("Unexpected token '}'");
+}
+
 /* lower(source, filename) -> ES5.1 source with the same lines.  TypeScript
  * is JavaScript first (typescript.js), whose kind tsc's rules decided. */
 function lower(src, file) {
-    var kind = moduleKind(file), ast, tsRequire = false, cts = kind === 'script';
+    var kind = moduleKind(file), ast, tsRequire = false, cts = kind === 'script', dyn = null;
+    if (file === DYNAMIC_FILE) {
+        dyn = dynamicSource(src);
+        src = dyn.src;
+        kind = 'script';
+    }
     /* "#!" starts a comment (node's rule) of the line it is on: a comment
      * in Duktape's words too, whatever the output puts before it */
     if (src.charAt(0) === '#' && src.charAt(1) === '!') src = '//' + src.slice(2);
@@ -2039,6 +2104,7 @@ function lower(src, file) {
         tsRequire = js.usesRequire || cts;
     }
     ast = parseKind(src, file, kind, parse);
+    if (dyn) checkDynamic(ast, dyn);
     var top = declarePass(ast);
     resolvePass(ast, top);
     planNames(top);
