@@ -62,6 +62,9 @@ hidden(StringIterator.prototype, 'next', function () {
     return { value: s.substr(i, n), done: false };
 });
 hidden(StringIterator.prototype, ITER, function () { return this; });
+/* what Object.prototype.toString says of them (kind-of tells them so) */
+hidden(ArrayIterator.prototype, Symbol.toStringTag, 'Array Iterator');
+hidden(StringIterator.prototype, Symbol.toStringTag, 'String Iterator');
 
 function values() { return new ArrayIterator(Object(this), 0); }
 var arrayLikes = [Array.prototype];
