@@ -92,6 +92,116 @@ static int js_module_has_block_decl(const char *s, size_t n)
     return 0;
 }
 
+/* Whether the word s[a, b) may be followed by an expression: a keyword
+ * such as `return` (then "[" opens an array and "/" a regexp), not a name
+ * or a number (then they index and divide). */
+static int js_module_word_takes_expr(const char *s, size_t a, size_t b)
+{
+    static const char *const kw[] = { "return", "typeof", "instanceof", "in", "of", "new",
+                                      "delete", "void", "throw", "case", "do", "else",
+                                      "yield", "await", NULL };
+    size_t i;
+
+    for (i = 0; kw[i] != NULL; i++)
+        if (strlen(kw[i]) == b - a && memcmp(s + a, kw[i], b - a) == 0)
+            return 1;
+    return 0;
+}
+
+#define JS_MODULE_BRACKETS 64
+
+/* Does the text assign to an array or object pattern (`[a, b] = f()`,
+ * `({ a } = require(...))`: ES2015's destructuring assignment, what
+ * CoffeeScript emits)?  Duktape compiles it as it compiles `f() = 1`, to
+ * a ReferenceError at run time ("invalid lvalue"), so only the text can
+ * send such a file to the front end.  The scan skips comments, strings and
+ * regexps (a "/" where an expression may start, as a tokenizer decides);
+ * a "]" followed by "=" (not "==" or "=>") closes a pattern when its "["
+ * opened an expression (not right after a name, a number, ")" or "]",
+ * which make it an index), and a "}" followed by "=" always does (a block,
+ * an object or a function is never assigned to).  A template literal is
+ * an answer by itself: Duktape cannot parse it.  Errs only towards yes,
+ * where the text fools it: a false alarm costs the front end. */
+static int js_module_has_pattern_assign(const char *s, size_t n)
+{
+    unsigned char pattern[JS_MODULE_BRACKETS];   /* per open "[": opened an expression */
+    size_t i = 0, j, depth = 0, word = 0, word_end = 0;
+    char prev = ';', c, q;
+    int expr, closes;
+
+    while (i < n) {
+        c = s[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            i++;
+            continue;
+        }
+        if (c == '/' && i + 1 < n && s[i + 1] == '/') {
+            while (i < n && s[i] != '\n')
+                i++;
+            continue;
+        }
+        if (c == '/' && i + 1 < n && s[i + 1] == '*') {
+            for (i += 2; i + 1 < n && !(s[i] == '*' && s[i + 1] == '/'); i++)
+                ;
+            i += 2;
+            continue;
+        }
+        if (c == '`')
+            return 1;
+        /* may an expression start here (after prev)? */
+        expr = !js_module_ident_char(prev) && prev != ')' && prev != ']';
+        if (js_module_ident_char(prev) && js_module_word_takes_expr(s, word, word_end))
+            expr = 1;
+        if (c == '\'' || c == '"' || (c == '/' && expr)) {
+            /* a string, or a regexp with its classes; either ends at the
+             * line's end at the latest */
+            int cls = 0;
+            for (q = c, i++; i < n && s[i] != '\n'; i++) {
+                if (s[i] == '\\') {
+                    i++;
+                    continue;
+                }
+                if (q == '/' && s[i] == '[')
+                    cls = 1;
+                else if (q == '/' && s[i] == ']')
+                    cls = 0;
+                else if (s[i] == q && !cls)
+                    break;
+            }
+            i++;
+            prev = '"';     /* a value: what follows indexes or divides */
+            continue;
+        }
+        if (js_module_ident_char(c)) {
+            for (word = i; i < n && js_module_ident_char(s[i]); i++)
+                ;
+            word_end = i;
+            prev = s[i - 1];
+            continue;
+        }
+        if (c == '[') {
+            if (depth < JS_MODULE_BRACKETS)
+                pattern[depth] = (unsigned char) expr;
+            depth++;
+        } else if (c == ']' || c == '}') {
+            closes = c == '}';
+            if (c == ']' && depth > 0) {
+                depth--;
+                closes = depth < JS_MODULE_BRACKETS && pattern[depth];
+            }
+            if (closes) {
+                for (j = i + 1; j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'); j++)
+                    ;
+                if (j < n && s[j] == '=' && (j + 1 >= n || (s[j + 1] != '=' && s[j + 1] != '>')))
+                    return 1;
+            }
+        }
+        prev = c;
+        i++;
+    }
+    return 0;
+}
+
 /* [ ... src ] -> [ ... src lowered ]: the modern-syntax front end on the
  * module text, which starts at byte hl of the buffer src.  Throws its
  * SyntaxError (file:line:col) when the source is not valid ES2022 or uses
@@ -203,6 +313,7 @@ static void js_module_compile_source(duk_context *ctx, const char *data, size_t 
     duk_push_string(ctx, real);
     /* [ ... src filename ] -> [ ... src fn ] */
     if (js_module_front_only(real) || js_module_has_block_decl(src + hl, len) ||
+        js_module_has_pattern_assign(src + hl, len) ||
         duk_pcompile_lstring_filename(ctx, DUK_COMPILE_FUNCTION, src,
                                       hl + len + tl) != 0) {
         /* [ ... src err|filename ] -> [ ... src lowered ] -> [ ... src fn ] */
@@ -342,7 +453,7 @@ static duk_ret_t js_module_needs_require(duk_context *ctx)
 }
 
 /* lower(source, filename) -> the ES5.1 text the front end makes of source
- * (invoke compile). */
+ * (invoke compile; new Function's, front-rt.js). */
 static duk_ret_t js_module_lower(duk_context *ctx)
 {
     duk_size_t n;
@@ -353,10 +464,24 @@ static duk_ret_t js_module_lower(duk_context *ctx)
     return 1;
 }
 
+/* needsLower(text) -> whether Duktape would give text a meaning of its own
+ * (const with var semantics, a destructuring assignment that throws) even
+ * when it parses it: what sends a module to the front end unparsed
+ * (front-rt.js asks it of new Function's text). */
+static duk_ret_t js_module_needs_lower(duk_context *ctx)
+{
+    duk_size_t n;
+    const char *src = duk_require_lstring(ctx, 0, &n);
+
+    duk_push_boolean(ctx, js_module_has_block_decl(src, n) || js_module_has_pattern_assign(src, n));
+    return 1;
+}
+
 static const duk_function_list_entry js_module_funcs[] = {
     { "load", js_module_load, 1 },
     { "needsRequire", js_module_needs_require, 0 },
     { "lower", js_module_lower, 2 },
+    { "needsLower", js_module_needs_lower, 1 },
     { NULL, NULL, 0 }
 };
 

@@ -425,7 +425,8 @@ L.gIdentifier = function (node) {
 
 L.gThisExpression = function () {
     var f = this.thisFn();
-    if (this.mod && f.node.type === 'Program') return 'void 0';
+    /* parenthesised: `this.x` and `this && this.x` must stay valid */
+    if (this.mod && f.node.type === 'Program') return '(void 0)';
     if (f.cls && f.cls.derived && f.cls.ctor === f) return '$this';
     if (f !== this.fn) {
         f.needThis = true;
@@ -470,11 +471,36 @@ L.withFn = function (node, arrow, body) {
     }
 };
 
+/* The number of directives ('use strict', ...) a statement list starts
+ * with: what is inserted at the start of a body goes after them, so that
+ * 'use strict' stays a directive. */
+function directiveCount(list) {
+    var k = 0;
+    while (k < list.length && list[k].type === 'ExpressionStatement' && typeof list[k].directive === 'string') k++;
+    return k;
+}
+
+/* A body's statements (list, the text src[a, b)) split where code may be
+ * inserted: { dir, bare, rest }, dir the directive prologue (bare: the
+ * directives alone, on no line of their own), ending in ';' when
+ * it has any (the source's last directive may have none, and what is
+ * inserted after it would otherwise continue it: `'use strict'var $t1;`). */
+L.splitPrologue = function (list, a, b) {
+    var k = directiveCount(list), bare = '';
+    if (!k) return { dir: '', bare: '', rest: this.stmts(list, a, b) };
+    for (var i = 0; i < k; i++) bare += list[i].expression.raw + ';';
+    var end = list[k - 1].end, dir = this.stmts(list.slice(0, k), a, end);
+    return { dir: this.src.charAt(end - 1) === ';' ? dir : dir + ';', bare: bare, rest: this.stmts(list.slice(k), end, b) };
+};
+
 /* "{" + prologue-safe insertion + body statements + "}" */
 L.fnBody = function (node, fc, paramPrologue) {
-    var body = node.body, inner, open;
+    var body = node.body, inner, dir = '', bare = '';
     if (body.type === 'BlockStatement') {
-        inner = this.stmts(body.body, body.start + 1, body.end - 1);
+        var parts = this.splitPrologue(body.body, body.start + 1, body.end - 1);
+        dir = parts.dir;
+        bare = parts.bare;
+        inner = parts.rest;
     } else {
         var e = this.gen(body);
         inner = 'return ' + e + ';';
@@ -495,26 +521,43 @@ L.fnBody = function (node, fc, paramPrologue) {
          * only when its text may read them (a false match costs nothing
          * but that object) */
         var args = /\barguments\b|\beval\b/.test(wrapped) ? 'arguments' : 'null';
-        inner = 'return ' + H + '.' + kind + '(this, ' + args + ', ' + METHOD_OPEN + '() {' + wrapped + '}' + METHOD_CLOSE + ');';
+        /* the directives lead both functions: 'use strict' makes the
+         * outer one's this undefined for a plain call, as the body's */
+        inner = 'return ' + H + '.' + kind + '(this, ' + args + ', ' + METHOD_OPEN + '() {' +
+            bare + wrapped + '}' + METHOD_CLOSE + ');';
         if (!fc.generator) pre = '';
     }
-    open = '{' + pre;
-    /* keep a "use strict" directive first */
-    var m = /^(\s*(['"])use strict\2;?)/.exec(inner);
-    if (m && !(fc.async || fc.generator)) {
-        open = '{' + m[1] + pre;
-        inner = inner.slice(m[1].length);
-    }
-    return open + inner + '}';
+    return '{' + dir + pre + inner + '}';
 };
 
 L.stmts = function (list, a, b) {
     var out = '', pos = a;
     for (var i = 0; i < list.length; i++) {
-        out += this.src.slice(pos, list[i].start) + this.gen(list[i]);
+        out += this.src.slice(pos, list[i].start) + (i ? '' : this.declMarks(list)) + this.genStmt(list[i]);
         pos = list[i].end;
     }
     return out + this.src.slice(pos, b);
+};
+
+/* A statement of a list, lowered.  One the source starts with a name
+ * (`a?.b()`, `x ??= y`, `this.x = 1` in a module) may be lowered to text
+ * that starts with "(" or "[", which would continue a previous statement
+ * the source left without ";" (ASI): `f()\n(($t1 = a) == null ...` calls
+ * f's result.  Such a statement gets a ";" of its own first (in a list,
+ * an empty statement). */
+L.genStmt = function (node) {
+    var s = this.gen(node), c = s.charAt(0);
+    if ((c === '(' || c === '[') && this.src.charAt(node.start) !== c) s = ';' + s;
+    return s;
+};
+
+/* case x: its statements are a list as a block's are */
+L.gSwitchCase = function (node) {
+    var cons = node.consequent;
+    if (!cons.length) return this.copy(node);
+    var head = node.test ? this.src.slice(node.start, node.test.start) + this.gen(node.test) : '';
+    var from = node.test ? node.test.end : node.start;
+    return head + this.stmts(cons, from, node.end);
 };
 
 /* Simple params stay; patterns, defaults and rest become a prologue. */
@@ -552,7 +595,9 @@ L.params = function (node) {
     return { list: names.join(', '), prologue: pro };
 };
 
-L.func = function (node, arrow) {
+/* name: the name fnKind gives an async function or generator (an object
+ * literal's method, which is lowered to a property's value) */
+L.func = function (node, arrow, name) {
     return this.withFn(node, arrow, function (fc) {
         /* keep "function name" text, minus async/star; an arrow is a
          * method (METHOD_OPEN) */
@@ -562,8 +607,35 @@ L.func = function (node, arrow) {
         var sig = head + '(' + p.list + ')';
         var want = countNl(this.src.slice(node.start, node.body.start)) - countNl(sig + p.prologue);
         var f = sig + repeatNl(want) + this.fnBody(node, fc, p.prologue);
-        return arrow ? METHOD_OPEN + f + METHOD_CLOSE : f;
+        if (arrow) f = METHOD_OPEN + f + METHOD_CLOSE;
+        /* an async function or generator gets the prototype node gives
+         * it (AsyncFunction.prototype, ...); a declaration, where its
+         * statement list starts (declMarks) */
+        var k = fnKindOf(node);
+        if (!k || node.type === 'FunctionDeclaration') return f;
+        return H + '.fnKind(' + f + ', ' + k + (name === undefined ? '' : ', ' + JSON.stringify(name)) + ')';
     });
+};
+
+/* 1 async function, 2 generator, 3 async generator (front-rt.js, fnKind);
+ * 0 for any other function */
+function fnKindOf(node) {
+    return (node.async ? 1 : 0) + (node.generator ? 2 : 0);
+}
+
+/* "__invoke.fnKind(f, k);" for each async function or generator a
+ * statement list declares, to run before the list's first statement:
+ * hoisted, such a function can be called or inspected before its
+ * declaration is reached. */
+L.declMarks = function (list) {
+    var out = '';
+    for (var i = 0; i < list.length; i++) {
+        var n = list[i];
+        if (n.type === 'ExportNamedDeclaration' || n.type === 'ExportDefaultDeclaration') n = n.declaration;
+        if (n && n.type === 'FunctionDeclaration' && fnKindOf(n))
+            out += H + '.fnKind(' + (n.id ? this.gIdentifier(n.id) : '$default') + ', ' + fnKindOf(n) + ');';
+    }
+    return out;
 };
 
 L.gFunctionDeclaration = function (node) {
@@ -635,7 +707,12 @@ L.gVariableDeclaration = function (node) {
     var semi = this.src.charAt(node.end - 1) === ';' ? ';' : '';
     var body = this.declarators(node, perIter);
     var lead = this.nl(node.start, node.declarations[0].start);
-    if (perIter) return lead + body + semi;
+    /* the per-iteration names are catch parameters already; the others
+     * (`const t = …, n = …` with only n captured) are declared here */
+    if (perIter) {
+        var others = this.nonPerIterNames(node);
+        return (others.length ? 'var ' + others.join(', ') + '; ' : '') + lead + body + semi;
+    }
     if (node.kind !== 'var' && !this.inForHead && this.fnLoopDepth() > 0) {
         /* a let without initialiser in a loop starts undefined each time */
         body = this.declarators(node, true);
@@ -655,6 +732,19 @@ L.isPerIter = function (node) {
         }
     }
     return false;
+};
+
+/* The ES5 names of a declaration's bindings that are not per-iteration. */
+L.nonPerIterNames = function (node) {
+    var out = [];
+    for (var i = 0; i < node.declarations.length; i++) {
+        var names = patternNames(node.declarations[i].id, []);
+        for (var j = 0; j < names.length; j++) {
+            var b = this.bindingOf(node.declarations[i].id, names[j]);
+            if (!b || !b.perIteration) out.push(b && b.rename || names[j]);
+        }
+    }
+    return out;
 };
 
 L.bindingOf = function (pattern, name) {
@@ -803,7 +893,8 @@ L.forBinding = function (left, value) {
     if (left.type === 'VariableDeclaration') {
         var id = left.declarations[0].id;
         var perIter = this.isPerIter(left);
-        var pre = perIter ? '' : 'var ';
+        var others = perIter ? this.nonPerIterNames(left) : [];
+        var pre = !perIter ? 'var ' : others.length ? 'var ' + others.join(', ') + '; ' : '';
         if (id.type === 'Identifier') return pre + this.gIdentifier(id) + ' = ' + value;
         return pre + this.destructure(id, value, 'decl');
     }
@@ -1189,7 +1280,13 @@ L.gProperty = function (node) {
             if (node.kind !== 'init') {
                 return node.kind + ' ' + key + this.funcTail(fnNode);
             }
-            return key + ': ' + this.func(fnNode, false);
+            /* still a method where Duktape takes its name: named by it */
+            var plain = !node.computed && node.key.type === 'Identifier' && !RESERVED.test(node.key.name);
+            if (plain && !fnKindOf(fnNode))
+                return key + this.funcTail(fnNode);
+            /* an async or generator one is a value (fnKind(...)): named */
+            return key + ': ' + this.func(fnNode, false, node.computed ? undefined :
+                node.key.type === 'Identifier' ? node.key.name : String(node.key.value));
         }
         return this.copy(node);
     }
@@ -1771,13 +1868,16 @@ L.exportsAfter = function (decl) {
     return out;
 };
 
+/* An import or export that leaves no code leaves ";": the statements
+ * around it must not join (`a = b` and `(f)()` on the lines before and
+ * after an import are two statements, as the import separated them). */
 L.gImportDeclaration = function (node) {
-    return this.mod ? this.nl(node.start, node.end) : this.error('import declarations need an ES module', node.start);
+    return this.mod ? ';' + this.nl(node.start, node.end) : this.error('import declarations need an ES module', node.start);
 };
 
 L.gExportNamedDeclaration = function (node) {
     if (!this.mod) this.error('export needs an ES module', node.start);
-    if (!node.declaration || node.exportKind === 'type') return this.nl(node.start, node.end);
+    if (!node.declaration || node.exportKind === 'type') return ';' + this.nl(node.start, node.end);
     return this.nl(node.start, node.declaration.start) + this.gen(node.declaration);
 };
 
@@ -1805,7 +1905,7 @@ L.gExportDefaultDeclaration = function (node) {
 
 L.gExportAllDeclaration = function (node) {
     if (!this.mod) this.error('export needs an ES module', node.start);
-    return this.nl(node.start, node.end);
+    return ';' + this.nl(node.start, node.end);
 };
 
 /* import.meta: the module's url, filename and dirname, and resolve() */
@@ -1825,10 +1925,13 @@ L.gImportExpression = function (node) {
 L.moduleStmts = function (list) {
     var out = '', pos = 0;
     for (var i = 0; i < list.length; i++) {
-        var n = list[i];
-        out += this.src.slice(pos, n.start) + this.gen(n) +
-               this.exportsAfter(n.type === 'ExportNamedDeclaration' || n.type === 'ExportDefaultDeclaration' ?
-                                 n.declaration : n);
+        var n = list[i], s = (i ? '' : this.declMarks(list)) + this.genStmt(n);
+        var after = this.exportsAfter(n.type === 'ExportNamedDeclaration' || n.type === 'ExportDefaultDeclaration' ?
+                                      n.declaration : n);
+        /* `export const a = 1` with no ";": the assignments must not
+         * continue its last expression (`1$esm.a = a`) */
+        if (after && !/;\s*$/.test(s)) after = ';' + after;
+        out += this.src.slice(pos, n.start) + s + after;
         pos = n.end;
     }
     return out + this.src.slice(pos);
@@ -1880,16 +1983,16 @@ L.gProgram = function (node) {
     var fc = new FnCtx(node, null, false);
     this.fn = fc;
     if (this.mod && this.mod.tla) fc.async = true;
-    var inner = this.mod ? this.moduleStmts(node.body) : this.stmts(node.body, 0, this.src.length);
+    var parts = this.mod ? { dir: '', rest: this.moduleStmts(node.body) } :
+        this.splitPrologue(node.body, 0, this.src.length);
+    var inner = parts.rest;
     var pre = this.moduleVars.length ? 'var ' + this.moduleVars.join(', ') + ';' : '';
     if (fc.needThis) pre = 'var $this = this;' + pre;
     if (fc.temps.length) pre = 'var ' + fc.temps.join(', ') + ';' + pre;
-    var m = /^(\s*(['"])use strict\2;?)/.exec(inner);
-    if (m && !this.mod) return m[1] + pre + inner.slice(m[1].length);
-    if (!this.mod) return pre + inner;
-    if (m) inner = inner.slice(m[1].length).replace(/^/, repeatNl(countNl(m[1])));
+    if (!this.mod) return parts.dir + pre + inner;
     /* strict, as every ES module is; with top-level await its statements
-     * run as an async body the dispatcher waits for */
+     * run as an async body the dispatcher waits for.  (Its own directives
+     * stay where they are, expression statements now.) */
     var head = "'use strict';" + this.modulePrologue();
     if (this.mod.tla)
         return head + H + '.tla($esm, ' + H + '.async(void 0, null, ' + METHOD_OPEN + '() {' +
@@ -1948,10 +2051,46 @@ function parseKind(src, file, kind, parseWith) {
     }
 }
 
+/* The file name front-rt.js lowers a function made at run time under
+ * (new Function(…), AsyncFunction(…) and the like): its source is then
+ * JSON, { kind (fnKind's), params, body } as the constructor got them. */
+var DYNAMIC_FILE = '<Function>';
+var DYNAMIC_KW = ['function', 'async function', 'function*', 'async function*'];
+
+/* The script whose completion is that function, made as node makes its
+ * text: "(function anonymous(" + params + "\n) {\n" + body + "\n})";
+ * the body's braces are where they must be found again. */
+function dynamicSource(json) {
+    var d = JSON.parse(json);
+    var head = 'return (' + DYNAMIC_KW[d.kind] + ' anonymous(' + d.params + '\n) ';
+    var src = head + '{\n' + d.body + '\n})';
+    return { src: src, bodyStart: head.length, bodyEnd: src.length - 1 };
+}
+
+/* Node parses the parameters and the body each alone: a text that is more
+ * than the one function (`a) { x` as a parameter, `}); f(); ({` as a body)
+ * is an error, not code that runs as the function is made. */
+function checkDynamic(ast, dyn) {
+    var st = ast.body.length === 1 ? ast.body[0] : null, e = st && st.type === 'ReturnStatement' && st.argument;
+    var fn = e && e.type === 'ParenthesizedExpression' ? e.expression : null;
+    if (!fn || fn.type !== 'FunctionExpression' || fn.body.start !== dyn.bodyStart)
+        throw new SyntaxError('Arg string terminates parameters early');
+    if (fn.body.end !== dyn.bodyEnd)
+        throw new SyntaxError("Unexpected token '}'");
+}
+
 /* lower(source, filename) -> ES5.1 source with the same lines.  TypeScript
  * is JavaScript first (typescript.js), whose kind tsc's rules decided. */
 function lower(src, file) {
-    var kind = moduleKind(file), ast, tsRequire = false, cts = kind === 'script';
+    var kind = moduleKind(file), ast, tsRequire = false, cts = kind === 'script', dyn = null;
+    if (file === DYNAMIC_FILE) {
+        dyn = dynamicSource(src);
+        src = dyn.src;
+        kind = 'script';
+    }
+    /* "#!" starts a comment (node's rule) of the line it is on: a comment
+     * in Duktape's words too, whatever the output puts before it */
+    if (src.charAt(0) === '#' && src.charAt(1) === '!') src = '//' + src.slice(2);
     if (/\.[cm]?ts$/.test(file)) {
         var js;
         try {
@@ -1965,6 +2104,7 @@ function lower(src, file) {
         tsRequire = js.usesRequire || cts;
     }
     ast = parseKind(src, file, kind, parse);
+    if (dyn) checkDynamic(ast, dyn);
     var top = declarePass(ast);
     resolvePass(ast, top);
     planNames(top);
@@ -1976,9 +2116,7 @@ function lower(src, file) {
         lw.mod.tla = hasTopLevelAwait(ast);
         lw.planModule(ast, top);
     }
-    var out = lw.gProgram(ast);
-    if (src.charAt(0) === '#' && src.charAt(1) === '!') out = '//' + out.slice(2);
-    return out;
+    return lw.gProgram(ast);
 }
 
 rt.lower = lower;

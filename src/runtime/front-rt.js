@@ -11,10 +11,12 @@
  *   rt.promiseAwait, rt.promiseResolved, rt.promiseRejected,
  *   rt.pendingMicrotasks (promise.js).  When called: rt.dispatch,
  *   rt.asyncTop (dispatch.js); rt.resolveModule, rt.rerunModule, rt.path
- *   (module.js).
+ *   (module.js); sys.lower, sys.needsLower (in the worker's heap).
  * Provides: rt.iter, rt.isNamespace, rt.pending (the modules a request
  *   waits for), rt.exposed, rt.asyncTop; the global __invoke; the
- *   iterators of arrays, typed arrays, Buffers and strings.
+ *   iterators of arrays, typed arrays, Buffers and strings; the
+ *   prototypes of async functions and generators, and the global
+ *   Function that lowers a text of modern syntax.
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */
@@ -60,6 +62,9 @@ hidden(StringIterator.prototype, 'next', function () {
     return { value: s.substr(i, n), done: false };
 });
 hidden(StringIterator.prototype, ITER, function () { return this; });
+/* what Object.prototype.toString says of them (kind-of tells them so) */
+hidden(ArrayIterator.prototype, Symbol.toStringTag, 'Array Iterator');
+hidden(StringIterator.prototype, Symbol.toStringTag, 'String Iterator');
 
 function values() { return new ArrayIterator(Object(this), 0); }
 var arrayLikes = [Array.prototype];
@@ -505,6 +510,10 @@ function nt(newTarget) {
 }
 
 function isNative(f) {
+    /* the Function constructors here stand for Duktape's: extended, they
+     * are constructed, and the result given the subclass's prototype */
+    if (f === FunctionCtor || f === AsyncFunction || f === GeneratorFunction || f === AsyncGeneratorFunction)
+        return true;
     return /\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(f));
 }
 
@@ -539,7 +548,20 @@ function setupClass(C, S, derived) {
     if (S) Object.setPrototypeOf(C, S);
 }
 
+/* A method's name, as a class gives it: its key ("[desc]" for a symbol),
+ * "get x" / "set x" for an accessor.  The lowered method is an anonymous
+ * function expression (a name in its text would be a binding in its
+ * body, hiding an outer one of that name). */
+function nameMethod(fn, k, kind) {
+    var n = typeof k === 'symbol' ? (k.description === undefined ? '' : '[' + k.description + ']') : k;
+    defProp(fn, 'name', { value: kind === 'get' || kind === 'set' ? kind + ' ' + n : n, configurable: true });
+}
+
 function method(target, k, kind, fn) {
+    nameMethod(fn, k, kind);
+    defMethod(target, k, kind, fn);
+}
+function defMethod(target, k, kind, fn) {
     if (kind === 'get' || kind === 'set') {
         var d = Object.getOwnPropertyDescriptor(target, k) || {};
         var nd = { get: d.get, set: d.set, enumerable: false, configurable: true };
@@ -560,8 +582,10 @@ function privInit(o, k, v) {
 }
 /* a private method cannot be assigned to: it is read-only */
 function privMethod(target, k, kind, fn) {
+    /* named "#m", its symbol's description */
+    nameMethod(fn, k.description, kind);
     if (kind === 'method') defProp(target, k, { value: fn, writable: false, configurable: true });
-    else method(target, k, kind, fn);
+    else defMethod(target, k, kind, fn);
 }
 /* o has the private name k: a field of its own, or a method or accessor
  * its class put on a prototype (a field found up the chain is another
@@ -802,6 +826,90 @@ function dynImport(require, spec, file) {
     }); });
 }
 
+/* --- the kinds of function: AsyncFunction, GeneratorFunction --- */
+
+/* A lowered async function or generator is a plain function (its body
+ * runs in a thread); fnKind gives it the prototype node gives such a
+ * function, so that what libraries test works: async's
+ * fn[Symbol.toStringTag] === 'AsyncFunction', kind-of's
+ * fn.constructor.name === 'GeneratorFunction'.  Each prototype inherits
+ * from Function.prototype (call, apply and bind stay), with its
+ * constructor and tag, as node's. */
+var NativeFunction = Function, FunctionProto = Function.prototype;
+var setProto = Object.setPrototypeOf;
+
+function kindProto(tag) {
+    var p = Object.create(FunctionProto);
+    defProp(p, Symbol.toStringTag, { value: tag, configurable: true });
+    return p;
+}
+var ASYNC_FN = kindProto('AsyncFunction'), GEN_FN = kindProto('GeneratorFunction'),
+    ASYNC_GEN_FN = kindProto('AsyncGeneratorFunction');
+var KIND_PROTOS = [FunctionProto, ASYNC_FN, GEN_FN, ASYNC_GEN_FN];
+hidden(AsyncGenerator.prototype, Symbol.toStringTag, 'AsyncGenerator');
+
+/* f made kind k (1 async, 2 generator, 3 async generator); name: an object
+ * literal's method's, which lowering made a property's value */
+function fnKind(f, k, name) {
+    setProto(f, KIND_PROTOS[k]);
+    if (name !== undefined) defProp(f, 'name', { value: name, configurable: true });
+    return f;
+}
+
+/* The front end's lowering, in the worker's heap (this file also runs in
+ * the front end's own, which has no sys.lower and runs no user code). */
+var lowerText = typeof sys.lower === 'function' ? sys.lower : null;
+
+/* new Function(p1, …, body) and its async and generator kinds: Duktape
+ * compiles an ES5 text itself, as before; a text of modern syntax (one
+ * Duktape cannot parse, or gives its own meaning: const, a destructuring
+ * assignment), or any async or generator one, goes through the front end
+ * as a module would (front.js, dynamicSource), and the script it makes
+ * returns the function.  Both compile in the calling thread, so the
+ * function's free names are the calling request's globals. */
+function dynamicFunction(k, args) {
+    var n = args.length, params = [], body, i;
+    /* each argument made a string once, in order, as the constructor does */
+    for (i = 0; i < n - 1; i++) params.push(String(args[i]));
+    body = n ? String(args[n - 1]) : '';
+    if (k === 0 && (lowerText === null || !sys.needsLower(params.join(',') + '\n' + body))) {
+        try {
+            return NativeFunction.apply(null, params.concat([body]));
+        } catch (e) {
+            if (!(e instanceof SyntaxError) || lowerText === null) throw e;
+        }
+    }
+    if (lowerText === null) throw new SyntaxError('no front end in this heap');
+    var text = lowerText(JSON.stringify({ kind: k, params: params.join(','), body: body }), '<Function>');
+    return NativeFunction(text)();
+}
+
+/* The constructors, each with its prototype (and, for Function, the one
+ * Duktape made: instanceof Function and Function.prototype stay what
+ * they were).  Function itself is replaced only where user code runs. */
+function kindCtor(ctor, proto, parent) {
+    defProp(ctor, 'prototype', { value: proto, writable: false, enumerable: false, configurable: false });
+    defProp(proto, 'constructor', { value: ctor, writable: false, enumerable: false, configurable: true });
+    if (parent) setProto(ctor, parent);
+    return ctor;
+}
+var FunctionCtor = lowerText === null ? NativeFunction :
+    kindCtor(function Function(body) { return dynamicFunction(0, arguments); }, FunctionProto, null);
+if (FunctionCtor !== NativeFunction) {
+    /* as the global object's other constructors: writable, not enumerable */
+    hidden(FunctionProto, 'constructor', FunctionCtor);
+    hidden(G, 'Function', FunctionCtor);
+}
+var AsyncFunction = kindCtor(function AsyncFunction(body) { return dynamicFunction(1, arguments); }, ASYNC_FN, FunctionCtor);
+var GeneratorFunction = kindCtor(function GeneratorFunction(body) { return dynamicFunction(2, arguments); }, GEN_FN, FunctionCtor);
+var AsyncGeneratorFunction = kindCtor(function AsyncGeneratorFunction(body) { return dynamicFunction(3, arguments); },
+                                      ASYNC_GEN_FN, FunctionCtor);
+/* g.prototype's prototype, whose constructor is the kind's prototype */
+hidden(GEN_FN, 'prototype', Generator.prototype);
+hidden(Generator.prototype, 'constructor', GEN_FN);
+hidden(ASYNC_GEN_FN, 'prototype', AsyncGenerator.prototype);
+hidden(AsyncGenerator.prototype, 'constructor', ASYNC_GEN_FN);
+
 /* require, module, exports, __filename, __dirname named in an ES module */
 function notInModule(name) {
     throw new ReferenceError(name + ' is not defined in ES module scope' +
@@ -816,9 +924,12 @@ var helpers = {
     obj: obj, key: key, objRest: objRest, assign: assign, construct: construct, nt: nt,
     superCall: superCall, setupClass: setupClass, method: method, field: field, privInit: privInit,
     privMethod: privMethod, privGet: privGet, privSet: privSet, privHas: privHas, privUpd: privUpd,
-    superGet: superGet, constAssign: constAssign, superSet: superSet, derivedThis: derivedThis, acc: acc
+    superGet: superGet, constAssign: constAssign, superSet: superSet, derivedThis: derivedThis, acc: acc,
+    fnKind: fnKind
 };
 defProp(G, '__invoke', { value: helpers });
 rt.iter = iter;
 rt.isNamespace = isNs;
-rt.exposed = (rt.exposed || []).concat([Generator.prototype, AsyncGenerator.prototype, NS_PROTO]);
+/* frozen by harden.js (the kinds' prototypes are reached from the
+ * generators' ones, AsyncFunction.prototype from this list only) */
+rt.exposed = (rt.exposed || []).concat([Generator.prototype, AsyncGenerator.prototype, NS_PROTO, ASYNC_FN]);
