@@ -455,6 +455,9 @@ L.regex = function (node) {
     if (fl.indexOf('d') >= 0) this.error('regular expression flag "d" (match indices) is not supported', node.start);
     if (/[suy]/.test(fl) || bare.indexOf('(?<') >= 0)
         return H + '.re(' + JSON.stringify(p) + ', ' + JSON.stringify(fl) + ')';
+    /* Annex B's legacy syntax, which Duktape refuses (stdlib.js) */
+    var legacy = rt.annexB ? rt.annexB(p) : p;
+    if (legacy !== p) return '/' + legacy + '/' + fl;
     return node.raw;
 };
 
