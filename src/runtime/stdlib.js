@@ -112,26 +112,36 @@ Store.prototype.reset = function () {
     this.size = 0;
 };
 
+/* state under hidden keys: Object.keys(map.entries()) is [] as in node */
+var IT_S = sys.hidden('itStore'), IT_I = sys.hidden('itIndex'), IT_K = sys.hidden('itKind');
 function StoreIterator(store, kind) {
-    this._s = store;
-    this._i = 0;
-    this._k = kind;
+    this[IT_S] = store;
+    this[IT_I] = 0;
+    this[IT_K] = kind;
 }
 defProp(StoreIterator.prototype, 'next', {
-    value: function () {
-        var s = this._s;
-        while (s && this._i < s.keys.length) {
-            var i = this._i++;
+    value: function next() {
+        var s = this[IT_S], kind = this[IT_K];
+        while (s && this[IT_I] < s.keys.length) {
+            var i = this[IT_I]++;
             if (!(i in s.keys)) continue;
             var k = s.keys[i];
             /* kind 0 keys, 1 values, 2 [key, value] */
-            return { value: this._k === 0 ? k : this._k === 1 ? s.vals[i] : [k, s.vals[i]], done: false };
+            return { value: kind === 0 ? k : kind === 1 ? s.vals[i] : [k, s.vals[i]], done: false };
         }
-        this._s = null;
+        this[IT_S] = null;
         return { value: undefined, done: true };
     }, writable: true, configurable: true
 });
 defProp(StoreIterator.prototype, ITER, { value: function () { return this; }, writable: true, configurable: true });
+/* a Map's and a Set's iterators, told apart by what toString says of them */
+function iteratorKind(tag) {
+    var I = function (store, kind) { StoreIterator.call(this, store, kind); };
+    I.prototype = Object.create(StoreIterator.prototype);
+    defProp(I.prototype, TAG, { value: tag, configurable: true });
+    return I;
+}
+var MapIterator = iteratorKind('Map Iterator'), SetIterator = iteratorKind('Set Iterator');
 
 function fill(target, iterable, adder) {
     if (iterable === null || iterable === undefined) return;
@@ -160,7 +170,7 @@ function collection(name, isMap, weak) {
         fill(this, arguments[0], isMap ? 'set' : 'add');
     };
     defProp(C, 'name', { value: name });
-    var P = C.prototype;
+    var P = C.prototype, Iter = isMap ? MapIterator : SetIterator;
     function checkWeak(k) {
         if (weak && (k === null || (typeof k !== 'object' && typeof k !== 'function')))
             throw new TypeError('Invalid value used ' + (isMap ? 'as weak map key' : 'in weak set'));
@@ -181,10 +191,10 @@ function collection(name, isMap, weak) {
             for (var i = 0; i < s.keys.length; i++)
                 if (i in s.keys) fn.call(thisArg, s.vals[i], s.keys[i], this);
         });
-        def(P, 'keys', function () { return new StoreIterator(store(this, C), 0); });
-        def(P, 'values', function () { return new StoreIterator(store(this, C), 1); });
+        def(P, 'keys', function () { return new Iter(store(this, C), 0); });
+        def(P, 'values', function () { return new Iter(store(this, C), 1); });
         /* a Set stores each value as its own key: its entries are [v, v] */
-        def(P, 'entries', function () { return new StoreIterator(store(this, C), 2); });
+        def(P, 'entries', function () { return new Iter(store(this, C), 2); });
         def(P, ITER, isMap ? P.entries : P.values);
     }
     defProp(P, TAG, { value: name, configurable: true });
