@@ -10,8 +10,8 @@
  * Needs: rt.promisePending, rt.promiseResolve, rt.promiseReject,
  *   rt.promiseAwait, rt.promiseResolved, rt.promiseRejected,
  *   rt.pendingMicrotasks (promise.js).  When called: rt.dispatch,
- *   rt.asyncTop (dispatch.js); rt.resolveModule, rt.rerunModule, rt.path
- *   (module.js); sys.lower, sys.needsLower (in the worker's heap).
+ *   rt.asyncTop (dispatch.js); rt.resolveModule, rt.markEsm, rt.rerunModule,
+ *   rt.path (module.js); sys.lower, sys.needsLower (in the worker's heap).
  * Provides: rt.iter, rt.isNamespace, rt.pending (the modules a request
  *   waits for), rt.exposed, rt.asyncTop; the global __invoke; the
  *   iterators of arrays, typed arrays, Buffers and strings; the
@@ -690,6 +690,9 @@ function esm(module, names, cjs) {
     ns = Object.create(NS_PROTO);
     for (var i = 0; i < names.length; i++) ns[names[i]] = undefined;
     module.exports = ns;
+    /* its imports take package.json's "import" conditions (the front
+     * end's heap, which runs its plugin with this file, has no module.js) */
+    if (rt.markEsm !== undefined) rt.markEsm(module);
     return ns;
 }
 
@@ -759,7 +762,7 @@ function meta(filename) {
         filename: filename,
         dirname: dir,
         resolve(spec) {
-            return 'file://' + encodeURI(rt.resolveModule(String(spec), dir)).replace(/\?/g, '%3F').replace(/#/g, '%23');
+            return 'file://' + encodeURI(rt.resolveModule(String(spec), dir, true, filename)).replace(/\?/g, '%3F').replace(/#/g, '%23');
         }
     };
 }
@@ -800,8 +803,10 @@ function waits(module, require, deps) {
     return true;
 }
 
-/* import(spec) from file: a promise of the module's namespace; what cannot
- * be found is Node's ERR_MODULE_NOT_FOUND, as import says it */
+/* import(spec) from file: a promise of the module's namespace, resolved
+ * as import resolves (package.json's "import" conditions, also from a
+ * CommonJS module); what cannot be found is Node's ERR_MODULE_NOT_FOUND,
+ * as import says it */
 function dynImport(require, spec, file) {
     /* the module runs in a job of its own, after the code that asked */
     return Promise.resolve().then(function () { return new Promise(function (resolve) {
@@ -810,7 +815,7 @@ function dynImport(require, spec, file) {
         var n;
         spec = String(spec);
         try {
-            n = ns(require(spec));
+            n = ns(require(rt.resolveModule(spec, rt.path.dirname(file), true, file)));
         } catch (e) {
             if (e && e.code === 'MODULE_NOT_FOUND') {
                 var rel = spec.charAt(0) === '.' || spec.charAt(0) === '/';
