@@ -1273,7 +1273,7 @@ rt.annexB = annexB;
  * "Sat, 01 Jan 2000 00:00:00 GMT", "Sat Jan 01 2000 00:00:00 GMT+0100
  * (CET)", "2/29/2024, 8:45:30 AM", "Jan 2, 2024", "2024-01-02 10:00".
  * Without a zone the time is local, as in V8. */
-var NativeDate = Date, nativeParse = Date.parse;
+var NativeDate = Date, nativeParse = Date.parse, dateValue = Date.prototype.valueOf;
 var MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 var ZONES = { est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
               gmt: 0, utc: 0, ut: 0, z: 0 };
@@ -1328,9 +1328,17 @@ function parseDate(str) {
 var DateW = function Date(year, month, date, hours, minutes, seconds, ms) {
     if (!(this instanceof DateW)) return NativeDate();
     void month; void date; void hours; void minutes; void seconds; void ms;
-    var n = arguments.length, d;
-    if (n === 1 && typeof year === 'string') d = new NativeDate(parseDate(year));
-    else if (n <= 1) d = n ? new NativeDate(year) : new NativeDate();
+    var n = arguments.length, d, v = year;
+    if (n === 1) {
+        /* a Date gives its time (ES2015; ES5's ToPrimitive would read the
+         * string toString prints), another object its primitive */
+        if (v !== null && typeof v === 'object') {
+            if (objToString.call(v) === '[object Date]') v = dateValue.call(v);
+            else if (typeof v[Symbol.toPrimitive] === 'function') v = v[Symbol.toPrimitive]('default');
+            else if ((v = year.valueOf()) !== null && typeof v === 'object' || typeof v === 'function') v = year.toString();
+        }
+        d = new NativeDate(typeof v === 'string' ? parseDate(v) : v);
+    } else if (n === 0) d = new NativeDate();
     else d = new (Function.prototype.bind.apply(NativeDate, [null].concat(slice.call(arguments))))();
     /* a subclass's constructor calls this on its own instance */
     if (Object.getPrototypeOf(this) !== DateW.prototype) Object.setPrototypeOf(d, Object.getPrototypeOf(this));
