@@ -511,7 +511,7 @@ L.fnBody = function (node, fc, paramPrologue) {
     var pre = paramPrologue || '';
     if (fc.needThis) pre = 'var $this = this;' + pre;
     if (fc.needArgs) pre = 'var $args = arguments;' + pre;
-    if (fc.needNT) pre = 'var $nt = new.target;' + pre;
+    if (fc.needNT) pre = 'var $nt = ' + H + '.ntOf(new.target);' + pre;
     if (fc.temps.length) pre = 'var ' + fc.temps.join(', ') + ';' + pre;
     if (fc.async || fc.generator) {
         var kind = fc.async && fc.generator ? 'asyncGen' : fc.async ? 'async' : 'gen';
@@ -1568,7 +1568,7 @@ L.fnPrologue = function (fc) {
     if (fc.temps.length) pre += 'var ' + fc.temps.join(', ') + ';';
     if (fc.needThis) pre += 'var $this = this;';
     if (fc.needArgs) pre += 'var $args = arguments;';
-    if (fc.needNT) pre += 'var $nt = new.target;';
+    if (fc.needNT) pre += 'var $nt = ' + H + '.ntOf(new.target);';
     return pre;
 };
 
@@ -1664,6 +1664,12 @@ L.gMetaProperty = function (node) {
         if (f.cls && f.cls.ctor === f) return '$nt';
         /* an arrow (a function once lowered) sees its enclosing function's */
         if (f !== this.fn && f.node.type !== 'Program') {
+            f.needNT = true;
+            return '$nt';
+        }
+        /* a plain function's: also the class a super() call constructs,
+         * read once at its start (ntOf takes it) */
+        if (f.node.type !== 'Program') {
             f.needNT = true;
             return '$nt';
         }

@@ -509,6 +509,15 @@ function nt(newTarget) {
     throw new TypeError('Class constructor cannot be invoked without \'new\'');
 }
 
+/* new.target in a plain function: the engine's, or the class a super()
+ * call constructs through it (argparse's callable classes) */
+function ntOf(newTarget) {
+    if (newTarget !== undefined || !pendingNt) return newTarget;
+    var t = pendingNt;
+    pendingNt = null;
+    return t;
+}
+
 function isNative(f) {
     /* the Function constructors here stand for Duktape's: extended, they
      * are constructed, and the result given the subclass's prototype */
@@ -534,7 +543,14 @@ function superCall(C, self, S, args, newTarget) {
         Object.setPrototypeOf(r, target.prototype);
         return r;
     }
-    r = S.apply(self, args);
+    /* a plain function: its new.target (lowered to ntOf) is the class
+     * being constructed, as when node calls it from super() */
+    pendingNt = target;
+    try {
+        r = S.apply(self, args);
+    } finally {
+        pendingNt = null;
+    }
     return r !== null && (typeof r === 'object' || typeof r === 'function') ? r : self;
 }
 
@@ -926,7 +942,7 @@ var helpers = {
     notInModule: notInModule, waits: waits,
     iter: iter, close: close, arr: arr, spread: spread, await: await_, async: async, gen: gen, asyncGen: asyncGen,
     yield: yield_, yieldStar: yieldStar, yieldStarAsync: yieldStarAsync, ret: ret, asyncIter: asyncIter, str: str, site: site,
-    obj: obj, key: key, objRest: objRest, assign: assign, construct: construct, nt: nt,
+    obj: obj, key: key, objRest: objRest, assign: assign, construct: construct, nt: nt, ntOf: ntOf,
     superCall: superCall, setupClass: setupClass, method: method, field: field, privInit: privInit,
     privMethod: privMethod, privGet: privGet, privSet: privSet, privHas: privHas, privUpd: privUpd,
     superGet: superGet, constAssign: constAssign, superSet: superSet, derivedThis: derivedThis, acc: acc,
