@@ -819,13 +819,17 @@ EP.emit = function (type) {
 };
 EP.addListener = EP.on = function (type, listener) { return addListener(this, type, listener, false); };
 EP.prependListener = function (type, listener) { return addListener(this, type, listener, true); };
+/* through this.on / this.prependListener, as Node's: a subclass that
+ * overrides them (a stream's on('data') starts it flowing) sees once too */
 EP.once = function (type, listener) {
     checkListener(listener);
-    return addListener(this, type, onceWrapper(this, type, listener), false);
+    this.on(type, onceWrapper(this, type, listener));
+    return this;
 };
 EP.prependOnceListener = function (type, listener) {
     checkListener(listener);
-    return addListener(this, type, onceWrapper(this, type, listener), true);
+    this.prependListener(type, onceWrapper(this, type, listener));
+    return this;
 };
 EP.removeListener = EP.off = function (type, listener) {
     checkListener(listener);
