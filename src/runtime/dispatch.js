@@ -8,9 +8,9 @@
  *
  * Needs: sys.reason, sys.now, sys.version.  When called:
  *   rt.createRequest, rt.createResponse, rt.sendError (express.js);
- *   rt.resetMicrotasks, rt.promiseWatch (promise.js); rt.resetTimers,
- *   rt.runLoop (timers.js); rt.resetConsole, rt.log, rt.inspect
- *   (console.js); rt.requireMain, rt.releaseModules, rt.cwd (module.js);
+ *   rt.resetMicrotasks, rt.promiseWatch, rt.enqueueTick (promise.js);
+ *   rt.resetTimers, rt.runLoop (timers.js); rt.resetConsole, rt.log,
+ *   rt.inspect (console.js); rt.requireMain, rt.releaseModules, rt.cwd (module.js);
  *   rt.argTypeError, rt.nodeError (buffer.js); rt.exec, rt.compile
  *   (front-exec.js); rt.isNamespace (front-rt.js); sys.memory, sys.mtime,
  *   sys.readFile, sys.dev, sys.adminEnv.
@@ -323,7 +323,13 @@ var processObj = {
         if (typeof fn !== 'function')
             throw rt.argTypeError('callback', 'of type function', fn);
         var args = Array.prototype.slice.call(arguments, 1);
-        queueMicrotask(function () { fn.apply(undefined, args); });
+        rt.enqueueTick(function () {
+            try {
+                fn.apply(undefined, args);
+            } catch (e) {
+                if (rt.onUncaughtException) rt.onUncaughtException(e);
+            }
+        });
     },
     exit: function () {
         throw rt.nodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM',

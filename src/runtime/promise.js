@@ -10,7 +10,7 @@
  * Needs: sys.hidden.  When called: rt.onUncaughtException,
  *   rt.onUnhandledRejection (dispatch.js, front-exec.js: per request).
  * Provides: rt.drainMicrotasks, rt.pendingMicrotasks, rt.resetMicrotasks,
- *   rt.listOf, rt.isPromise, rt.enqueueMicrotask, rt.promisePending,
+ *   rt.enqueueTick, rt.listOf, rt.isPromise, rt.enqueueMicrotask, rt.promisePending,
  *   rt.promiseResolve, rt.promiseReject, rt.promiseResolved,
  *   rt.promiseFulfilled, rt.promiseRejected, rt.promiseWatch,
  *   rt.promiseAwait; the globals Promise, AggregateError, queueMicrotask.
@@ -33,29 +33,51 @@ function enqueue(job, arg) {
     queue.push(job, arg);
 }
 
-/* Runs every queued job, including those queued while draining. */
+/* process.nextTick's queue: Node runs all of it before the microtasks,
+ * and again after them when they queued more (processTicksAndRejections). */
+var ticks = [];
+var tickHead = 0;
+
+rt.enqueueTick = function (job, arg) {
+    ticks.push(job, arg);
+};
+
+/* Runs every queued tick and job, including those queued while draining:
+ * the ticks, then the microtasks, until neither has any. */
 rt.drainMicrotasks = function () {
-    var q = queue;      /* the same array all along: jobs push onto it */
-    while (head < q.length) {
-        var job = q[head], arg = q[head + 1];
-        q[head] = q[head + 1] = undefined;
-        head += 2;
-        job(arg);
-    }
-    queue.length = 0;
-    head = 0;
+    var q = queue, t = ticks;   /* the same arrays all along: jobs push onto them */
+    do {
+        while (tickHead < t.length) {
+            var tick = t[tickHead], targ = t[tickHead + 1];
+            t[tickHead] = t[tickHead + 1] = undefined;
+            tickHead += 2;
+            tick(targ);
+        }
+        t.length = 0;
+        tickHead = 0;
+        while (head < q.length) {
+            var job = q[head], arg = q[head + 1];
+            q[head] = q[head + 1] = undefined;
+            head += 2;
+            job(arg);
+        }
+        queue.length = 0;
+        head = 0;
+    } while (t.length);
     if (unhandled.length)
         reportUnhandled();
 };
 
 rt.pendingMicrotasks = function () {
-    return head < queue.length;
+    return head < queue.length || tickHead < ticks.length;
 };
 
 /* Forgets everything a previous request left queued. */
 rt.resetMicrotasks = function () {
     queue.length = 0;
     head = 0;
+    ticks.length = 0;
+    tickHead = 0;
     unhandled.length = 0;
 };
 
