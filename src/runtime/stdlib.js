@@ -508,10 +508,17 @@ taMethod('toLocaleString', function toLocaleString() {
 defProp(TAC, 'from', { value: function from(src, fn, thisArg) {
     if (typeof this !== 'function') throw new TypeError(String(this) + ' is not a constructor');
     if (fn !== undefined && typeof fn !== 'function') throw new TypeError(String(fn) + ' is not a function');
-    var vals = src !== null && src !== undefined && typeof src[Symbol.iterator] === 'function' ?
-        Array.from(src) : Array.prototype.slice.call(Object(src));
+    var vals, i, o;
+    if (src !== null && src !== undefined && typeof src[Symbol.iterator] === 'function') vals = Array.from(src);
+    else {
+        /* an array-like: its length counts, holes too (Duktape's slice
+         * of { length: 16 } is empty) */
+        o = Object(src);
+        vals = new Array(toInt(o.length) > 0 ? Math.min(toInt(o.length), 4294967295) : 0);
+        for (i = 0; i < vals.length; i++) vals[i] = o[i];
+    }
     var out = new this(vals.length);
-    for (var i = 0; i < vals.length; i++) out[i] = fn ? fn.call(thisArg, vals[i], i) : vals[i];
+    for (i = 0; i < vals.length; i++) out[i] = fn ? fn.call(thisArg, vals[i], i) : vals[i];
     return out;
 }, writable: true, configurable: true });
 defProp(TAC, 'of', { value: function of() {
