@@ -86,6 +86,7 @@ function isPrototype(o) {
  * (the rest hang in closures' scopes).  Constructors are named in upper
  * case, or have methods on their prototypes. */
 var OP = Object.prototype, lowerFirst = /^[a-z_$]/;
+var exposed = rt.exposed || [];
 
 function dropPrototype(f) {
     var n = f.name, d = gopd(f, 'prototype'), p = d && d.value;
@@ -104,6 +105,10 @@ function freeze(o, tame) {
     if (typeof o === 'function')
         dropPrototype(o);
     var names = gopn(o), i;
+    /* an exposed prototype reached from another one (through a
+     * constructor) before its own turn is still tamed in full */
+    if (!tame && exposed.indexOf(o) >= 0)
+        tame = names;
     /* every name of Object.prototype, as SES does: `exports.hasOwnProperty
      * = f` (mathjs, fast-json-patch) must give that object its own */
     tameAndFreeze(o, tame || (o === OP ? names : isPrototype(o) ? COMMON : []));
@@ -128,5 +133,5 @@ function protectAll(proto) {
     freeze(proto, gopn(proto));
 }
 
-(rt.exposed || []).forEach(protectAll);
+exposed.forEach(protectAll);
 freeze(G);
