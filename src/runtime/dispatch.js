@@ -6,7 +6,7 @@
  * done and the handler's promise has settled.  Every failure ends as a JSON
  * error response and a log line; details reach the client only with --dev.
  *
- * Needs: sys.reason, sys.now, sys.version.  When called:
+ * Needs: sys.reason, sys.now, sys.version; rt.nodeArch (os.js).  When called:
  *   rt.createRequest, rt.createResponse, rt.sendError (express.js);
  *   rt.resetMicrotasks, rt.promiseWatch (promise.js); rt.resetTimers,
  *   rt.runLoop (timers.js); rt.resetConsole, rt.log, rt.inspect
@@ -293,7 +293,7 @@ rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, pr
 var startTime = sys.now();
 var processObj = {
     platform: 'linux',
-    arch: 'x64',
+    arch: rt.nodeArch(),
     version: 'v20.0.0',
     versions: { node: '20.0.0', invoke: sys.version },
     argv: ['invoke-fcgi'],
