@@ -1152,8 +1152,15 @@ var types = {
     isProxy: function () { return false; }
 };
 
+var PROMISIFY = Symbol['for']('nodejs.util.promisify.custom');
+
 function promisify(fn) {
     if (typeof fn !== 'function') throw argType('original', 'of type function', fn);
+    if (fn[PROMISIFY] !== undefined) {
+        if (typeof fn[PROMISIFY] !== 'function')
+            throw argType('util.promisify.custom', 'of type function', fn[PROMISIFY]);
+        return fn[PROMISIFY];
+    }
     if (typeof fn.__promisified === 'function') return fn.__promisified;
     return function () {
         var self = this, args = Array.prototype.slice.call(arguments);
@@ -1163,6 +1170,8 @@ function promisify(fn) {
         });
     };
 }
+
+promisify.custom = PROMISIFY;
 
 var deprecationsSeen = {}, deprecationsSeq;
 var util = {

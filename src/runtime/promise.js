@@ -7,9 +7,16 @@
  * returns and after every timer; rejections nobody handled by the end of a
  * drain are logged, as Node does.
  *
+ * A job queued while an async context is current (a frame of async.js's
+ * AsyncLocalStorage stores) runs in that frame: a reaction in the one of
+ * its then() or await, a microtask in the one of its queueMicrotask, so a
+ * store follows the request's continuations.  Every other job runs in
+ * none.  Timers do the same (timers.js).
+ *
  * Needs: sys.hidden.  When called: rt.onUncaughtException,
  *   rt.onUnhandledRejection (dispatch.js, front-exec.js: per request).
  * Provides: rt.drainMicrotasks, rt.pendingMicrotasks, rt.resetMicrotasks,
+ *   rt.asyncFrame, rt.setAsyncFrame,
  *   rt.listOf, rt.isPromise, rt.enqueueMicrotask, rt.promisePending,
  *   rt.promiseResolve, rt.promiseReject, rt.promiseResolved,
  *   rt.promiseFulfilled, rt.promiseRejected, rt.promiseWatch,
@@ -28,24 +35,54 @@ var REC = sys.hidden('prom');
 var queue = [];
 var head = 0;
 var unhandled = [];
+/* The async context now: null, or async.js's frame (an immutable list of
+ * AsyncLocalStorage stores).  Per request: reset with the queue.  A job
+ * queued in a frame is queued as inFrame with the frame beside it: a job
+ * queued in none (every job, unless a function uses AsyncLocalStorage)
+ * costs no more than the read of `frame` (keeping the frame in every entry
+ * of the queue cost ~1k instructions an await). */
+var frame = null;
 
-function enqueue(job, arg) {
-    queue.push(job, arg);
+function inFrame(w) {
+    frame = w.frame;
+    w.job(w.arg);
 }
 
-/* Runs every queued job, including those queued while draining. */
+function enqueue(job, arg) {
+    if (frame !== null)
+        queue.push(inFrame, { job: job, arg: arg, frame: frame });
+    else
+        queue.push(job, arg);
+}
+
+/* Runs every queued job, including those queued while draining, each in
+ * its frame (inFrame) or in none. */
 rt.drainMicrotasks = function () {
-    var q = queue;      /* the same array all along: jobs push onto it */
+    var q = queue, outer = frame;   /* the same array all along: jobs push onto it */
+    frame = null;
     while (head < q.length) {
         var job = q[head], arg = q[head + 1];
         q[head] = q[head + 1] = undefined;
         head += 2;
         job(arg);
+        frame = null;
     }
+    frame = outer;
     queue.length = 0;
     head = 0;
     if (unhandled.length)
         reportUnhandled();
+};
+
+rt.asyncFrame = function () {
+    return frame;
+};
+
+/* Makes f the current frame; returns the one it replaces. */
+rt.setAsyncFrame = function (f) {
+    var old = frame;
+    frame = f;
+    return old;
 };
 
 rt.pendingMicrotasks = function () {
@@ -57,6 +94,7 @@ rt.resetMicrotasks = function () {
     queue.length = 0;
     head = 0;
     unhandled.length = 0;
+    frame = null;
 };
 
 function reportUnhandled() {
@@ -210,9 +248,14 @@ function newPromise(C) {
     return cap;
 }
 
-/* job(arg) runs as a microtask once p has settled (at once if it has). */
+/* job(arg) runs as a microtask once p has settled (at once if it has),
+ * in the async frame current now. */
 function subscribe(p, job, arg) {
     var rec = p[REC];
+    if (frame !== null) {
+        arg = { job: job, arg: arg, frame: frame };
+        job = inFrame;
+    }
     if (rec.state === 0) {
         if (rec.reactions === null)
             rec.reactions = [job, arg];
