@@ -6,8 +6,9 @@
  * read where libuv (and so Node) reads them, so `os.cpus()` or
  * `os.freemem()` give what node gives on the same machine: CPU times from
  * /proc/stat, models from /proc/cpuinfo, speeds from cpufreq, free memory
- * as MemAvailable.  C resources (files, getifaddrs' list, passwd buffers)
- * are released before a result is pushed, since any push may throw.
+ * as MemAvailable.  Scratch space is a Duktape buffer on the value stack,
+ * and the C resources (files, getifaddrs' list) are released before the
+ * next Duktape call: any of them may throw.
  */
 #include "config.h"
 #include "bindings/js_os.h"
@@ -255,23 +256,12 @@ static void js_os_put_number(duk_context *ctx, const char *name, double v)
 /* osCpus() -> [ { model, speed, times: { user, nice, sys, idle, irq } } ] */
 static duk_ret_t js_os_cpus(duk_context *ctx)
 {
-    js_os_cpu *cpus = malloc(sizeof *cpus * JS_OS_MAX_CPUS);
-    js_os_cpu *copy;
-    int n, i;
+    js_os_cpu *copy = duk_push_dynamic_buffer(ctx, sizeof *copy * JS_OS_MAX_CPUS);
+    int n = js_os_read_cpus(copy, JS_OS_MAX_CPUS), i;
 
-    if (cpus == NULL)
-        return js_os_throw(ctx, ENOMEM, "uv_cpu_info");
-    n = js_os_read_cpus(cpus, JS_OS_MAX_CPUS);
-    if (n < 0) {
-        int err = errno;
-
-        free(cpus);
-        return js_os_throw(ctx, err, "uv_cpu_info");
-    }
-    /* onto the value stack before any push that may throw */
-    copy = duk_push_fixed_buffer(ctx, sizeof *cpus * (size_t) (n > 0 ? n : 1));
-    memcpy(copy, cpus, sizeof *cpus * (size_t) n);
-    free(cpus);
+    if (n < 0)
+        return js_os_throw(ctx, errno, "uv_cpu_info");
+    copy = duk_resize_buffer(ctx, -1, sizeof *copy * (size_t) (n > 0 ? n : 1));
     duk_push_array(ctx);
     for (i = 0; i < n; i++) {
         duk_push_object(ctx);
@@ -296,47 +286,30 @@ static duk_ret_t js_os_user(duk_context *ctx)
 {
     struct passwd pw, *found = NULL;
     long size = sysconf(_SC_GETPW_R_SIZE_MAX);
-    char *buf, *copy;
-    size_t ul, hl, sl;
+    char *buf;
     int rc;
 
     if (size < 1024)
         size = 1024;
+    /* the strings pw points to live in buf, a buffer on the value stack */
+    buf = duk_push_dynamic_buffer(ctx, (duk_size_t) size);
     for (;;) {
-        buf = malloc((size_t) size);
-        if (buf == NULL)
-            return js_os_throw(ctx, ENOMEM, "uv_os_get_passwd");
         rc = getpwuid_r(geteuid(), &pw, buf, (size_t) size, &found);
         if (rc != ERANGE || size >= 1 << 20)
             break;
-        free(buf);
         size *= 4;
+        buf = duk_resize_buffer(ctx, -1, (duk_size_t) size);
     }
-    if (rc != 0 || found == NULL) {
-        free(buf);
+    if (rc != 0 || found == NULL)
         return js_os_throw(ctx, rc != 0 ? rc : ENOENT, "uv_os_get_passwd");
-    }
-    /* the strings onto the value stack, then the buffer freed */
-    ul = strlen(pw.pw_name);
-    hl = strlen(pw.pw_dir);
-    sl = strlen(pw.pw_shell ? pw.pw_shell : "");
-    copy = duk_push_fixed_buffer(ctx, ul + hl + sl + 3);
-    memcpy(copy, pw.pw_name, ul + 1);
-    memcpy(copy + ul + 1, pw.pw_dir, hl + 1);
-    memcpy(copy + ul + hl + 2, pw.pw_shell ? pw.pw_shell : "", sl + 1);
-    {
-        double uid = (double) pw.pw_uid, gid = (double) pw.pw_gid;
-
-        free(buf);
-        duk_push_object(ctx);
-        js_os_put_number(ctx, "uid", uid);
-        js_os_put_number(ctx, "gid", gid);
-    }
-    duk_push_string(ctx, copy);
+    duk_push_object(ctx);
+    js_os_put_number(ctx, "uid", (double) pw.pw_uid);
+    js_os_put_number(ctx, "gid", (double) pw.pw_gid);
+    duk_push_string(ctx, pw.pw_name);
     duk_put_prop_string(ctx, -2, "username");
-    duk_push_string(ctx, copy + ul + 1);
+    duk_push_string(ctx, pw.pw_dir);
     duk_put_prop_string(ctx, -2, "homedir");
-    duk_push_string(ctx, copy + ul + hl + 2);
+    duk_push_string(ctx, pw.pw_shell != NULL ? pw.pw_shell : "");
     duk_put_prop_string(ctx, -2, "shell");
     return 1;
 }
@@ -462,21 +435,12 @@ static int js_os_read_addrs(js_os_addr *out, int cap)
  * mac, internal, prefix, scopeid (IPv6) } ] */
 static duk_ret_t js_os_interfaces(duk_context *ctx)
 {
-    js_os_addr *addrs = malloc(sizeof *addrs * JS_OS_MAX_ADDRS), *copy;
-    int n, i;
+    js_os_addr *copy = duk_push_dynamic_buffer(ctx, sizeof *copy * JS_OS_MAX_ADDRS);
+    int n = js_os_read_addrs(copy, JS_OS_MAX_ADDRS), i;
 
-    if (addrs == NULL)
-        return js_os_throw(ctx, ENOMEM, "uv_interface_addresses");
-    n = js_os_read_addrs(addrs, JS_OS_MAX_ADDRS);
-    if (n < 0) {
-        int err = errno;
-
-        free(addrs);
-        return js_os_throw(ctx, err, "uv_interface_addresses");
-    }
-    copy = duk_push_fixed_buffer(ctx, sizeof *addrs * (size_t) (n > 0 ? n : 1));
-    memcpy(copy, addrs, sizeof *addrs * (size_t) n);
-    free(addrs);
+    if (n < 0)
+        return js_os_throw(ctx, errno, "uv_interface_addresses");
+    copy = duk_resize_buffer(ctx, -1, sizeof *copy * (size_t) (n > 0 ? n : 1));
     duk_push_array(ctx);
     for (i = 0; i < n; i++) {
         duk_push_object(ctx);
