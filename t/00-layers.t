@@ -37,7 +37,7 @@ my %PREFIX = (
     'bindings/js_json.c' => 'js_json_', 'bindings/js_files.c' => 'js_files_',
     'bindings/js_module.c' => 'js_module_', 'bindings/js_kv.c' => 'js_kv_',
     'bindings/js_crypto.c' => 'js_crypto_', 'bindings/js_fetch.c' => 'js_fetch_',
-    'bindings/js_icu.c' => 'js_icu_',
+    'bindings/js_icu.c' => 'js_icu_', 'bindings/js_os.c' => 'js_os_',
     'engine/engine.c' => 'eng_', 'engine/heap.c' => 'heap_', 'engine/boot.c' => 'boot_',
     'engine/front.c' => 'front_', 'engine/ratelimit.c' => 'rl_',
     'server/main.c' => 'main_', 'server/cfg.c' => 'cfg_', 'server/supervisor.c' => 'sup_',

@@ -1,5 +1,6 @@
 /* js_module.c - compiled modules: the natives behind require and every
- * function file (src/runtime/module.js).
+ * function file (src/runtime/module.js), and behind the vm module's
+ * scripts (src/runtime/vm.js: vmPrepare, vmRun).
  *
  * load() keeps a per-worker cache of compiled modules, keyed by the file's
  * identity (device, inode, size, mtime): an edited file is recompiled on its
@@ -477,11 +478,79 @@ static duk_ret_t js_module_needs_lower(duk_context *ctx)
     return 1;
 }
 
+/* vmPrepare(code, filename) -> what vmRun will compile: code itself when
+ * Duktape compiles it as a script and it declares no let or const, else
+ * the front end's lowering of it (vm.js).  Throws SyntaxError. */
+static duk_ret_t js_module_vm_prepare(duk_context *ctx)
+{
+    duk_size_t n;
+    const char *src = duk_require_lstring(ctx, 0, &n);
+    const char *file = duk_require_string(ctx, 1);
+
+    if (!js_module_has_block_decl(src, n) && !js_module_has_pattern_assign(src, n)) {
+        duk_dup(ctx, 0);
+        duk_dup(ctx, 1);
+        if (duk_pcompile(ctx, DUK_COMPILE_EVAL) == 0) {
+            duk_pop(ctx);
+            duk_dup(ctx, 0);
+            return 1;
+        }
+        duk_pop(ctx);
+    }
+    js_module->lower(js_module->lower_ud, ctx, src, n, file);
+    duk_require_string(ctx, -1);
+    return 1;
+}
+
+/* vmRun(source, global, filename) -> the completion value of source (from
+ * vmPrepare) run as a script, as an indirect eval runs one: its var and
+ * function declarations and its free assignments land on the global
+ * object.  With global an object, that is the global of a thread made for
+ * the run, and the functions the script makes keep it as theirs; with
+ * global undefined, the calling thread's.  The thread inherits the calling
+ * one's built-ins, so vm is no security boundary (as in Node). */
+static duk_ret_t js_module_vm_run(duk_context *ctx)
+{
+    duk_context *t;
+    duk_int_t rc;
+
+    duk_require_string(ctx, 0);
+    duk_require_string(ctx, 2);
+    if (duk_is_undefined(ctx, 1)) {
+        duk_dup(ctx, 0);
+        duk_dup(ctx, 2);
+        duk_compile(ctx, DUK_COMPILE_EVAL);
+        duk_push_global_object(ctx);
+        duk_call_method(ctx, 0);
+        return 1;
+    }
+    duk_require_object(ctx, 1);
+    duk_push_thread(ctx);
+    t = duk_get_context(ctx, -1);
+    duk_dup(ctx, 1);
+    duk_xmove_top(t, ctx, 1);
+    duk_set_global_object(t);
+    duk_dup(ctx, 0);
+    duk_dup(ctx, 2);
+    duk_xmove_top(t, ctx, 2);
+    rc = duk_pcompile(t, DUK_COMPILE_EVAL);
+    if (rc == 0) {
+        duk_push_global_object(t);
+        rc = duk_pcall_method(t, 0);
+    }
+    duk_xmove_top(ctx, t, 1);
+    if (rc != 0)
+        return duk_throw(ctx);
+    return 1;
+}
+
 static const duk_function_list_entry js_module_funcs[] = {
     { "load", js_module_load, 1 },
     { "needsRequire", js_module_needs_require, 0 },
     { "lower", js_module_lower, 2 },
     { "needsLower", js_module_needs_lower, 1 },
+    { "vmPrepare", js_module_vm_prepare, 2 },
+    { "vmRun", js_module_vm_run, 3 },
     { NULL, NULL, 0 }
 };
 

@@ -18,9 +18,10 @@ typedef struct js_module_opts {
     void *lower_ud;
 } js_module_opts;
 
-/* [ ... sys ] -> [ ... sys ]: adds load, needsRequire, lower and needsLower to the
- * object on top of the stack, and makes the thread module factories are
- * loaded in. */
+/* [ ... sys ] -> [ ... sys ]: adds load, needsRequire, lower and
+ * needsLower, and vmPrepare and vmRun (Node's vm: a script run with a
+ * global of its own), to the object on top of the stack, and makes the
+ * thread module factories are loaded in. */
 void js_module_init(duk_context *ctx, js_host *host, const js_module_opts *o);
 
 #endif

@@ -20,6 +20,7 @@
 #include "engine/engine.h"
 #include "bindings/js_crypto.h"
 #include "bindings/js_icu.h"
+#include "bindings/js_os.h"
 #include "bindings/js_fetch.h"
 #include "bindings/js_files.h"
 #include "bindings/js_json.h"
@@ -97,6 +98,7 @@ static void eng_bind(eng *e)
     js_kv_init(e->ctx, &e->host, &e->kv);
     js_crypto_init(e->ctx, &e->host);
     js_icu_init(e->ctx, &e->host);
+    js_os_init(e->ctx, &e->host);
     js_fetch_init(e->ctx, &e->host, &e->cfg.net);
 }
 

@@ -14,7 +14,8 @@
  * Duktape has no BigInt: readBigUInt64LE and friends use it when some
  * later layer provides one, and throw ERR_FEATURE_UNAVAILABLE otherwise.
  *
- * Needs: when called: rt.inspect (console.js); atob, btoa (node.js).
+ * Needs: when called: rt.inspect (console.js); rt.outOfRange (crypto.js);
+ *   atob, btoa (node.js).
  * Provides: rt.bufferModule, rt.utf8Encode, rt.utf8Decode,
  *   rt.bytesFromString, rt.decodeBytes, rt.nodeError, rt.domException,
  *   rt.received, rt.argTypeError; the global Buffer, rebuilt in place.
@@ -757,16 +758,61 @@ function def(obj, name, fn) {
     Object.defineProperty(obj, name, { value: fn, writable: true, configurable: true });
 }
 
-def(Buf, 'from', from);
-def(Buf, 'alloc', alloc);
-def(Buf, 'allocUnsafe', allocUnsafe);
-def(Buf, 'allocUnsafeSlow', allocUnsafe);
-def(Buf, 'isBuffer', isBuffer);
-def(Buf, 'isEncoding', function (e) { return typeof e === 'string' && e !== '' && !!ENCODINGS[e.toLowerCase()]; });
-def(Buf, 'concat', concat);
-def(Buf, 'byteLength', byteLength);
-def(Buf, 'compare', compare);
-def(Buf, 'poolSize', 8192);
+function validateInteger(v, name) {
+    if (typeof v !== 'number') throw argType(name, 'of type number', v);
+    if (v !== Math.floor(v) || v < 0 || v > 9007199254740991)
+        throw rt.outOfRange(name, v !== Math.floor(v) ? 'an integer' : '>= 0 && <= 9007199254740991', v);
+}
+
+/* Buffer.copyBytesFrom(view, offset, length): a copy of a TypedArray's
+ * elements offset .. offset + length, as bytes. */
+function copyBytesFrom(view, offset, length) {
+    if (!ArrayBuffer.isView(view) || view instanceof DataView)
+        throw argType('view', 'an instance of TypedArray', view);
+    var n = view.length, end = n;
+    if (n === 0) return alloc(0);
+    if (offset !== undefined || length !== undefined) {
+        if (offset !== undefined) {
+            validateInteger(offset, 'offset');
+            if (offset >= n) return alloc(0);
+        } else {
+            offset = 0;
+        }
+        if (length !== undefined) {
+            validateInteger(length, 'length');
+            end = offset + length;
+        }
+        view = view.subarray(offset, Math.min(end, n));
+    }
+    return from(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+}
+
+function of() {
+    var b = allocUnsafe(arguments.length);
+    for (var i = 0; i < arguments.length; i++) b[i] = arguments[i];
+    return b;
+}
+
+/* The statics are enumerable, in Node's order, as libraries copy them with
+ * for-in (safer-buffer): Duktape's own ones go first. */
+['concat', 'isEncoding', 'isBuffer', 'byteLength', 'compare'].forEach(function (name) {
+    delete Buf[name];
+});
+function defStatic(name, value) {
+    Object.defineProperty(Buf, name, { value: value, writable: true, enumerable: true, configurable: true });
+}
+defStatic('poolSize', 8192);
+defStatic('from', from);
+defStatic('copyBytesFrom', copyBytesFrom);
+defStatic('of', of);
+defStatic('alloc', alloc);
+defStatic('allocUnsafe', allocUnsafe);
+defStatic('allocUnsafeSlow', allocUnsafe);
+defStatic('isBuffer', isBuffer);
+defStatic('compare', compare);
+defStatic('isEncoding', function (e) { return typeof e === 'string' && e !== '' && !!ENCODINGS[e.toLowerCase()]; });
+defStatic('concat', concat);
+defStatic('byteLength', byteLength);
 
 def(proto, 'toString', toString);
 def(proto, 'toLocaleString', toString);

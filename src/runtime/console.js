@@ -28,7 +28,7 @@ var META = {
 };
 
 /* Node's quoting: single quotes unless the string holds one, then double
- * quotes, then backticks; control characters escaped. */
+ * quotes, then backticks; control characters (C0, DEL and C1) escaped. */
 function strEscape(s) {
     var q = "'";
     if (s.indexOf("'") >= 0) {
@@ -40,7 +40,8 @@ function strEscape(s) {
         var c = s.charAt(i), code = s.charCodeAt(i);
         if (c === q) out += '\\' + c;
         else if (META[c]) out += META[c];
-        else if (code < 0x20 || code === 0x7f) out += '\\x' + (code < 16 ? '0' : '') + code.toString(16).toUpperCase();
+        else if (code < 0x20 || (code >= 0x7f && code <= 0x9f))
+            out += '\\x' + (code < 16 ? '0' : '') + code.toString(16).toUpperCase();
         else if (code >= 0xd800 && code <= 0xdfff) {
             var next = s.charCodeAt(i + 1);
             if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
@@ -114,7 +115,8 @@ function newCtx(opts) {
         depth: depth, seen: [], circular: [], indentationLvl: 0, currentDepth: 0,
         showHidden: !!opts.showHidden, breakLength: opts.breakLength === undefined ? BREAK : opts.breakLength,
         compact: opts.compact === undefined ? 3 : opts.compact,
-        maxArrayLength: opts.maxArrayLength === undefined ? 100 : opts.maxArrayLength === null ? Infinity : opts.maxArrayLength
+        maxArrayLength: opts.maxArrayLength === undefined ? 100 : opts.maxArrayLength === null ? Infinity : opts.maxArrayLength,
+        customInspect: opts.customInspect === undefined ? true : !!opts.customInspect, user: opts
     };
 }
 
@@ -123,9 +125,41 @@ function inspect(value, opts) {
     return formatValue(newCtx(opts), value, 0);
 }
 
+/* util.inspect.custom: an object's own formatting, as Node calls it. */
+var CUSTOM = Symbol['for']('nodejs.util.inspect.custom');
+inspect.custom = CUSTOM;
+
+function stylize(s) {
+    return s;
+}
+
+/* The options a custom inspect function is given: every option, with the
+ * caller's own over the defaults. */
+function userOptions(ctx) {
+    var o = {
+        stylize: stylize, showHidden: ctx.showHidden, depth: ctx.depth === Infinity ? null : ctx.depth,
+        colors: false, customInspect: ctx.customInspect, showProxy: false,
+        maxArrayLength: ctx.maxArrayLength === Infinity ? null : ctx.maxArrayLength, maxStringLength: 10000,
+        breakLength: ctx.breakLength, compact: ctx.compact, sorted: false, getters: false, numericSeparator: false
+    }, k;
+    for (k in ctx.user)
+        if (hasOwn.call(ctx.user, k)) o[k] = ctx.user[k];
+    return o;
+}
+
 function formatValue(ctx, v, recurseTimes) {
     if (v === null) return 'null';
     if (typeof v !== 'object' && typeof v !== 'function') return formatPrimitive(v, ctx);
+    if (ctx.customInspect) {
+        var custom = v[CUSTOM];
+        if (typeof custom === 'function' && custom !== inspect && !(v.constructor && v.constructor.prototype === v)) {
+            var ret = custom.call(v, ctx.depth === Infinity ? null : ctx.depth - recurseTimes, userOptions(ctx), inspect);
+            if (ret !== v) {
+                if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
+                return ret.split('\n').join('\n' + repeat(' ', ctx.indentationLvl));
+            }
+        }
+    }
     if (ctx.seen.indexOf(v) >= 0) {
         var idx = -1;
         for (var i = 0; i < ctx.circular.length; i++) if (ctx.circular[i] === v) idx = i;
@@ -264,8 +298,8 @@ function formatRaw(ctx, v, recurseTimes) {
     } else if (typeof Buffer === 'function' && v instanceof Buffer) {
         var hb = hexBytes(v, 50);
         keys = keysOf(v, true);
-        if (!keys.length) return '<Buffer' + (hb ? ' ' + hb : '') + '>';
-        base = '<Buffer' + (hb ? ' ' + hb : '') + '>';
+        if (!keys.length) return '<Buffer ' + hb + '>';
+        base = '<Buffer ' + hb + '>';
         braces = ['{', '}'];
     } else if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
         isArr = true;

@@ -6,18 +6,18 @@
  * done and the handler's promise has settled.  Every failure ends as a JSON
  * error response and a log line; details reach the client only with --dev.
  *
- * Needs: sys.reason, sys.now, sys.version.  When called:
+ * Needs: sys.reason, sys.now, sys.version; rt.nodeArch (os.js).  When called:
  *   rt.createRequest, rt.createResponse, rt.sendError (express.js);
  *   rt.resetMicrotasks, rt.promiseWatch, rt.enqueueTick (promise.js);
  *   rt.resetTimers, rt.runLoop (timers.js); rt.resetConsole, rt.log,
  *   rt.inspect (console.js); rt.requireMain, rt.releaseModules, rt.cwd (module.js);
  *   rt.argTypeError, rt.nodeError (buffer.js); rt.exec, rt.compile
- *   (front-exec.js); rt.isNamespace (front-rt.js); sys.memory, sys.mtime,
- *   sys.readFile, sys.dev, sys.adminEnv.
+ *   (front-exec.js); rt.isNamespace (front-rt.js); rt.EventEmitter
+ *   (node.js); sys.memory, sys.mtime, sys.readFile, sys.dev, sys.adminEnv.
  * Provides: rt.dispatch (what the engine calls), rt.reason, rt.processEnv,
- *   and per request rt.root, rt.seq, rt.pending, rt.currentEnv,
- *   rt.asyncTop, rt.onUncaughtException, rt.onUnhandledRejection; the
- *   global process.
+ *   rt.emitWarning, rt.stdStream, and per request rt.root, rt.seq,
+ *   rt.pending, rt.currentEnv, rt.processEvents, rt.asyncTop,
+ *   rt.onUncaughtException, rt.onUnhandledRejection; the global process.
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */
@@ -207,6 +207,7 @@ rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, pr
     R.resetConsole();
     R.root = file.slice(0, file.length - rel.length - 1);
     R.currentEnv = null;
+    R.processEvents = null;
 
     R.seq = seq;
     R.pending = null;
@@ -291,9 +292,106 @@ rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, pr
 
 /* --- process, as much of it as a function needs here --- */
 var startTime = sys.now();
+
+/* process is an EventEmitter whose listeners belong to the request: they
+ * live in an emitter made at its first use in the request. */
+rt.processEvents = null;
+function processEvents() {
+    var e = rt.processEvents;
+    if (e === null)
+        e = rt.processEvents = new rt.EventEmitter();
+    return e;
+}
+
+/* A method of process that is the request's emitter's; returns process
+ * (this: invoke exec's own, which inherits these) for the chaining ones. */
+function processEmitterMethod(name, chains) {
+    return function () {
+        var e = processEvents(), r = e[name].apply(e, arguments);
+        return chains ? this : r;
+    };
+}
+
+/* process.emitWarning: logs the warning (as Node writes it to stderr),
+ * then emits 'warning' on process at the next tick, as Node does. */
+function emitWarning(warning, type, code, ctor) {
+    var detail;
+    if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
+        ctor = type.ctor;
+        code = type.code;
+        if (typeof type.detail === 'string') detail = type.detail;
+        type = type.type || 'Warning';
+    } else if (typeof type === 'function') {
+        ctor = type;
+        code = undefined;
+        type = 'Warning';
+    }
+    void ctor;
+    if (type !== undefined && typeof type !== 'string')
+        throw rt.argTypeError('type', 'of type string', type);
+    if (typeof code === 'function') {
+        ctor = code;
+        code = undefined;
+    } else if (code !== undefined && typeof code !== 'string') {
+        throw rt.argTypeError('code', 'of type string', code);
+    }
+    if (typeof warning === 'string') {
+        var w = new Error(warning);
+        w.name = String(type || 'Warning');
+        if (code !== undefined) w.code = code;
+        if (detail !== undefined) w.detail = detail;
+        warning = w;
+    } else if (!(warning instanceof Error)) {
+        throw rt.argTypeError('warning', 'of type string or an instance of Error', warning);
+    }
+    rt.log('warn', (warning.code !== undefined ? '[' + warning.code + '] ' : '') + warning.name + ': ' +
+           warning.message + (typeof warning.detail === 'string' ? '\n' + warning.detail : ''));
+    queueMicrotask(function () {
+        if (rt.processEvents !== null) rt.processEvents.emit('warning', warning);
+    });
+}
+rt.emitWarning = emitWarning;
+
+/* process.stdout and stderr: each write is a log line (a function has no
+ * terminal; invoke exec gives its own, writing to its stdout and stderr).
+ * Nothing is kept between writes. */
+rt.stdStream = function (fd, write) {
+    function text(chunk, encoding) {
+        if (typeof chunk === 'string') return chunk;
+        if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+            .toString(typeof encoding === 'string' && encoding !== 'buffer' ? encoding : 'utf8');
+        throw rt.argTypeError('chunk', 'of type string or an instance of Buffer or Uint8Array', chunk);
+    }
+    function self() { return this; }
+    return {
+        fd: fd,
+        writable: true,
+        write: function (chunk, encoding, cb) {
+            if (typeof encoding === 'function') {
+                cb = encoding;
+                encoding = undefined;
+            }
+            write(text(chunk, encoding));
+            if (typeof cb === 'function') queueMicrotask(function () { cb(null); });
+            return true;
+        },
+        end: function (chunk, encoding, cb) {
+            if (typeof chunk === 'function') cb = chunk;
+            else if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
+            if (typeof encoding === 'function') cb = encoding;
+            if (typeof cb === 'function') queueMicrotask(cb);
+            return this;
+        },
+        on: self, once: self, off: self, addListener: self, removeListener: self, removeAllListeners: self,
+        prependListener: self, emit: function () { return false; },
+        cork: function () {}, uncork: function () {},
+        hasColors: function () { return false; },
+        getColorDepth: function () { return 1; }
+    };
+};
 var processObj = {
     platform: 'linux',
-    arch: 'x64',
+    arch: rt.nodeArch(),
     version: 'v20.0.0',
     versions: { node: '20.0.0', invoke: sys.version },
     argv: ['invoke-fcgi'],
@@ -338,10 +436,28 @@ var processObj = {
     kill: function () {
         throw rt.nodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'process.kill() is not allowed in a function');
     },
-    on: function () { return processObj; },
-    once: function () { return processObj; },
-    off: function () { return processObj; },
-    emitWarning: function (w) { rt.log('warn', String(w)); }
+    on: processEmitterMethod('on', true),
+    addListener: processEmitterMethod('addListener', true),
+    once: processEmitterMethod('once', true),
+    prependListener: processEmitterMethod('prependListener', true),
+    prependOnceListener: processEmitterMethod('prependOnceListener', true),
+    off: processEmitterMethod('off', true),
+    removeListener: processEmitterMethod('removeListener', true),
+    removeAllListeners: processEmitterMethod('removeAllListeners', true),
+    setMaxListeners: processEmitterMethod('setMaxListeners', true),
+    getMaxListeners: processEmitterMethod('getMaxListeners', false),
+    emit: processEmitterMethod('emit', false),
+    listeners: processEmitterMethod('listeners', false),
+    rawListeners: processEmitterMethod('rawListeners', false),
+    listenerCount: processEmitterMethod('listenerCount', false),
+    eventNames: processEmitterMethod('eventNames', false),
+    emitWarning: emitWarning,
+    stdin: { fd: 0, readable: true, on: function () { return this; }, once: function () { return this; },
+             off: function () { return this; }, removeListener: function () { return this; },
+             pause: function () { return this; }, resume: function () { return this; },
+             setEncoding: function () { return this; }, read: function () { return null; } },
+    stdout: rt.stdStream(1, function (s) { rt.log('info', s.replace(/\n$/, '')); }),
+    stderr: rt.stdStream(2, function (s) { rt.log('error', s.replace(/\n$/, '')); })
 };
 Object.defineProperty(processObj, 'env', {
     get: function () { return rt.processEnv(); },

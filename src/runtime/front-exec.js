@@ -11,10 +11,10 @@
  * Needs: when called: rt.resetMicrotasks (promise.js); rt.resetTimers,
  *   rt.runLoop (timers.js); rt.resetConsole, rt.inspect, rt.format
  *   (console.js); rt.requireMain (module.js); rt.pending (front-rt.js);
- *   process (dispatch.js);
+ *   rt.stdStream (dispatch.js); process (dispatch.js);
  *   sys.print, sys.lower, sys.readFile.
  * Provides: rt.exec, rt.compile, and per run rt.root, rt.currentEnv,
- *   rt.onUncaughtException, rt.onUnhandledRejection.
+ *   rt.processEvents, rt.onUncaughtException, rt.onUnhandledRejection.
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */
@@ -40,6 +40,7 @@ rt.exec = function (file, args) {
     rt.resetConsole();
     rt.root = slash > 0 ? file.slice(0, slash) : '/';
     rt.currentEnv = null;
+    rt.processEvents = null;
 
     /* The inherited properties are frozen: define, never assign. */
     function own(o, k, v) {
@@ -56,6 +57,8 @@ rt.exec = function (file, args) {
     var proc = Object.create(G.process);
     own(proc, 'argv', ['invoke', file].concat(args || []));
     own(proc, 'exitCode', undefined);
+    own(proc, 'stdout', rt.stdStream(1, function (s) { sys.print(1, s); }));
+    own(proc, 'stderr', rt.stdStream(2, function (s) { sys.print(2, s); }));
     function hidden(name, v) {
         Object.defineProperty(G, name, { value: v, writable: true, configurable: true });
     }

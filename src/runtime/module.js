@@ -16,7 +16,7 @@
  *   sys.mtime.
  * Provides: rt.path, rt.cwd, rt.builtins (the registry, with `path`),
  *   rt.resolveModule, rt.markEsm, rt.requireMain, rt.rerunModule,
- *   rt.releaseModules.
+ *   rt.releaseModules, rt.requireFrom.
  *
  * Runs as the body of function (sys, rt); ES5 and the method shorthand
  * Duktape parses.
@@ -702,6 +702,13 @@ rt.rerunModule = function (mod, require) {
 
 /* The registry of the request in progress, for releaseModules. */
 var current = null;
+
+/* A require that resolves from the folder of filename (which need not
+ * exist) and loads into the registry of the request in progress: Node's
+ * module.createRequire (vm.js). */
+rt.requireFrom = function (filename) {
+    return makeRequire(new Module(filename), current !== null ? current : Object.create(null));
+};
 
 /* Loads a function file with a fresh registry; returns module.exports. */
 rt.requireMain = function (file) {

@@ -13,10 +13,11 @@
  *   (buffer.js); rt.inspect (console.js); rt.builtins (module.js);
  *   rt.exposed (timers.js).  When called: rt.bufferModule,
  *   rt.bytesFromString, rt.decodeBytes, rt.utf8Encode, rt.utf8Decode
- *   (buffer.js); rt.format, rt.log (console.js); rt.cwd (module.js);
+ *   (buffer.js); rt.format (console.js); rt.cwd (module.js);
  *   rt.isPromise (promise.js); rt.outOfRange (crypto.js);
  *   rt.onUncaughtException (dispatch.js, front-exec.js: per request);
- *   rt.seq (dispatch.js: per request); sys.now, sys.stat, sys.readFile,
+ *   rt.seq (dispatch.js: per request); rt.emitWarning (dispatch.js);
+ *   sys.now, sys.stat, sys.readFile,
  *   sys.readdir.
  * Provides: rt.EventEmitter, rt.builtins.buffer, rt.builtins.url,
  *   rt.builtins.querystring, rt.builtins.events, rt.builtins.assert,
@@ -775,8 +776,14 @@ function addListener(target, type, listener, prepend) {
     list = events[type];
     if (max > 0 && list.length > max && !list.warned) {
         list.warned = true;
-        rt.log('warn', 'MaxListenersExceededWarning: Possible EventEmitter memory leak detected. ' + list.length + ' ' +
-               String(type) + ' listeners added. Use emitter.setMaxListeners() to increase limit');
+        var w = new Error('Possible EventEmitter memory leak detected. ' + list.length + ' ' + String(type) +
+                          ' listeners added to ' + rt.inspect(target, { depth: -1 }) + '. MaxListeners is ' + max +
+                          '. Use emitter.setMaxListeners() to increase limit');
+        w.name = 'MaxListenersExceededWarning';
+        w.emitter = target;
+        w.type = type;
+        w.count = list.length;
+        rt.emitWarning(w);
     }
     return target;
 }
@@ -1156,8 +1163,15 @@ var types = {
     isProxy: function () { return false; }
 };
 
+var PROMISIFY = Symbol['for']('nodejs.util.promisify.custom');
+
 function promisify(fn) {
     if (typeof fn !== 'function') throw argType('original', 'of type function', fn);
+    if (fn[PROMISIFY] !== undefined) {
+        if (typeof fn[PROMISIFY] !== 'function')
+            throw argType('util.promisify.custom', 'of type function', fn[PROMISIFY]);
+        return fn[PROMISIFY];
+    }
     if (typeof fn.__promisified === 'function') return fn.__promisified;
     return function () {
         var self = this, args = Array.prototype.slice.call(arguments);
@@ -1167,6 +1181,8 @@ function promisify(fn) {
         });
     };
 }
+
+promisify.custom = PROMISIFY;
 
 var deprecationsSeen = {}, deprecationsSeq;
 var util = {
@@ -1207,7 +1223,7 @@ var util = {
             }
             if (!deprecationsSeen[key]) {
                 deprecationsSeen[key] = true;
-                rt.log('warn', (code ? '[' + code + '] ' : '') + 'DeprecationWarning: ' + msg);
+                rt.emitWarning(msg, 'DeprecationWarning', code);
             }
             return fn.apply(this, arguments);
         };

@@ -7,10 +7,17 @@
  * returns and after every timer; rejections nobody handled by the end of a
  * drain are logged, as Node does.
  *
+ * A job queued while an async context is current (a frame of async.js's
+ * AsyncLocalStorage stores) runs in that frame: a reaction in the one of
+ * its then() or await, a microtask in the one of its queueMicrotask, so a
+ * store follows the request's continuations.  Every other job runs in
+ * none.  Timers do the same (timers.js).
+ *
  * Needs: sys.hidden.  When called: rt.onUncaughtException,
  *   rt.onUnhandledRejection (dispatch.js, front-exec.js: per request).
  * Provides: rt.drainMicrotasks, rt.pendingMicrotasks, rt.resetMicrotasks,
- *   rt.enqueueTick, rt.listOf, rt.isPromise, rt.enqueueMicrotask, rt.promisePending,
+ *   rt.enqueueTick, rt.asyncFrame, rt.setAsyncFrame,
+ *   rt.listOf, rt.isPromise, rt.enqueueMicrotask, rt.promisePending,
  *   rt.promiseResolve, rt.promiseReject, rt.promiseResolved,
  *   rt.promiseFulfilled, rt.promiseRejected, rt.promiseWatch,
  *   rt.promiseAwait; the globals Promise, AggregateError, queueMicrotask.
@@ -28,30 +35,52 @@ var REC = sys.hidden('prom');
 var queue = [];
 var head = 0;
 var unhandled = [];
+/* The async context now: null, or async.js's frame (an immutable list of
+ * AsyncLocalStorage stores).  Per request: reset with the queue.  A job
+ * queued in a frame is queued as inFrame with the frame beside it: a job
+ * queued in none (every job, unless a function uses AsyncLocalStorage)
+ * costs no more than the read of `frame` (keeping the frame in every entry
+ * of the queue cost ~1k instructions an await). */
+var frame = null;
+
+function inFrame(w) {
+    frame = w.frame;
+    w.job(w.arg);
+}
 
 function enqueue(job, arg) {
-    queue.push(job, arg);
+    if (frame !== null)
+        queue.push(inFrame, { job: job, arg: arg, frame: frame });
+    else
+        queue.push(job, arg);
 }
 
 /* process.nextTick's queue: Node runs all of it before the microtasks,
- * and again after them when they queued more (processTicksAndRejections). */
+ * and again after them when they queued more (processTicksAndRejections).
+ * A tick carries its async frame as a job does. */
 var ticks = [];
 var tickHead = 0;
 
 rt.enqueueTick = function (job, arg) {
-    ticks.push(job, arg);
+    if (frame !== null)
+        ticks.push(inFrame, { job: job, arg: arg, frame: frame });
+    else
+        ticks.push(job, arg);
 };
 
 /* Runs every queued tick and job, including those queued while draining:
- * the ticks, then the microtasks, until neither has any. */
+ * the ticks, then the microtasks, until neither has any; each in its frame
+ * (inFrame) or in none. */
 rt.drainMicrotasks = function () {
-    var q = queue, t = ticks;   /* the same arrays all along: jobs push onto them */
+    var q = queue, t = ticks, outer = frame;   /* the same arrays all along: jobs push onto them */
+    frame = null;
     do {
         while (tickHead < t.length) {
             var tick = t[tickHead], targ = t[tickHead + 1];
             t[tickHead] = t[tickHead + 1] = undefined;
             tickHead += 2;
             tick(targ);
+            frame = null;
         }
         t.length = 0;
         tickHead = 0;
@@ -60,12 +89,25 @@ rt.drainMicrotasks = function () {
             q[head] = q[head + 1] = undefined;
             head += 2;
             job(arg);
+            frame = null;
         }
         queue.length = 0;
         head = 0;
     } while (t.length);
+    frame = outer;
     if (unhandled.length)
         reportUnhandled();
+};
+
+rt.asyncFrame = function () {
+    return frame;
+};
+
+/* Makes f the current frame; returns the one it replaces. */
+rt.setAsyncFrame = function (f) {
+    var old = frame;
+    frame = f;
+    return old;
 };
 
 rt.pendingMicrotasks = function () {
@@ -79,6 +121,7 @@ rt.resetMicrotasks = function () {
     ticks.length = 0;
     tickHead = 0;
     unhandled.length = 0;
+    frame = null;
 };
 
 function reportUnhandled() {
@@ -232,9 +275,14 @@ function newPromise(C) {
     return cap;
 }
 
-/* job(arg) runs as a microtask once p has settled (at once if it has). */
+/* job(arg) runs as a microtask once p has settled (at once if it has),
+ * in the async frame current now. */
 function subscribe(p, job, arg) {
     var rec = p[REC];
+    if (frame !== null) {
+        arg = { job: job, arg: arg, frame: frame };
+        job = inFrame;
+    }
     if (rec.state === 0) {
         if (rec.reactions === null)
             rec.reactions = [job, arg];

@@ -6,7 +6,11 @@
  * settled, or nothing is left to wait for.  Whatever a request leaves
  * pending is dropped before the next one starts.
  *
- * Needs: when called: rt.drainMicrotasks (promise.js);
+ * A timer or an immediate runs in the async frame (promise.js) that was
+ * current when it was set, as a promise's reaction does.
+ *
+ * Needs: when called: rt.drainMicrotasks, rt.asyncFrame, rt.setAsyncFrame
+ *   (promise.js);
  *   rt.onUncaughtException (dispatch.js, front-exec.js: per request);
  *   sys.now, sys.sleep.
  * Provides: rt.runLoop, rt.resetTimers, rt.timeoutError, rt.exposed;
@@ -32,6 +36,7 @@ function Timeout(fn, args, delay, repeat) {
     this._when = 0;
     this._ref = true;
     this._active = false;
+    this._frame = rt.asyncFrame();
 }
 Timeout.prototype.ref = function () { this._ref = true; return this; };
 Timeout.prototype.unref = function () { this._ref = false; return this; };
@@ -110,6 +115,7 @@ function Immediate(fn, args) {
     this._fn = fn;
     this._args = args;
     this._ref = true;
+    this._frame = rt.asyncFrame();
 }
 Immediate.prototype.ref = function () { this._ref = true; return this; };
 Immediate.prototype.unref = function () { this._ref = false; return this; };
@@ -132,12 +138,15 @@ function sleep(ms) {
     return new Promise(function (resolve) { setTimeout(resolve, ms); });
 }
 
-function invoke(fn, args) {
+/* Runs fn in the async frame f. */
+function invoke(fn, args, f) {
+    var outer = rt.setAsyncFrame(f);
     try {
         fn.apply(undefined, args);
     } catch (e) {
         if (rt.onUncaughtException) rt.onUncaughtException(e);
     }
+    rt.setAsyncFrame(outer);
 }
 
 function hasRefs() {
@@ -175,7 +184,7 @@ rt.runLoop = function (done) {
         if (immediates.length) {
             var batch = immediates.splice(0, immediates.length);
             for (var i = 0; i < batch.length; i++) {
-                invoke(batch[i]._fn, batch[i]._args);
+                invoke(batch[i]._fn, batch[i]._args, batch[i]._frame);
                 rt.drainMicrotasks();
             }
             continue;
@@ -193,7 +202,7 @@ rt.runLoop = function (done) {
         t._active = false;
         if (t._repeat)
             schedule(t);
-        invoke(t._fn, t._args);
+        invoke(t._fn, t._args, t._frame);
     }
 };
 
