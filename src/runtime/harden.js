@@ -11,7 +11,8 @@
  * override mistake"); such properties become accessors whose setter gives
  * the instance its own property, as SES does.
  *
- * Needs: rt.exposed (timers.js and every file that adds to it); to run
+ * Needs: rt.exposed (timers.js and every file that adds to it),
+ *   rt.builtins (module.js and the files that add to it); to run
  *   after every other file.
  * Provides: nothing: it freezes.
  *
@@ -134,4 +135,13 @@ function protectAll(proto) {
 }
 
 exposed.forEach(protectAll);
+/* the built-in modules whose factory hands every request the same object
+ * (path, util, url, querystring, buffer, assert…): frozen, so that no
+ * request changes them for the next (module.js gives each request a copy
+ * it may change) */
+Object.keys(rt.builtins || {}).forEach(function (name) {
+    var a, b;
+    try { a = rt.builtins[name](); b = rt.builtins[name](); } catch (e) { return; }
+    if (a === b) freeze(a);
+});
 freeze(G);
