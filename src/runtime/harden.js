@@ -137,8 +137,8 @@ function protectAll(proto) {
 exposed.forEach(protectAll);
 /* the built-in modules whose factory hands every request the same object
  * (path, util, url, querystring, buffer, assert…): frozen, so that no
- * request changes them for the next (module.js gives each request a copy
- * it may change) */
+ * request changes them for the next (node lets a program change them; a
+ * worker's requests are many programs) */
 Object.keys(rt.builtins || {}).forEach(function (name) {
     var a, b;
     try { a = rt.builtins[name](); b = rt.builtins[name](); } catch (e) { return; }

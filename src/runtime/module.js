@@ -646,22 +646,6 @@ function makeRequire(mod, registry) {
     return require;
 }
 
-/* A built-in module object every request shares (path, util, url…) is
- * frozen by harden.js; a request gets a copy of it, its properties as they
- * are, so that `require('path').x = 1` works as in node and stays in the
- * request (functions and their properties stay shared and frozen). */
-function ownCopy(x) {
-    if (x === null || typeof x !== 'object' || !Object.isFrozen(x)) return x;
-    var c = Object.create(Object.getPrototypeOf(x)), names = Object.getOwnPropertyNames(x);
-    for (var i = 0; i < names.length; i++) {
-        var d = Object.getOwnPropertyDescriptor(x, names[i]);
-        if ('value' in d) d.writable = true;
-        d.configurable = true;
-        Object.defineProperty(c, names[i], d);
-    }
-    return c;
-}
-
 /* Native calls (charAt, hasOwnProperty, slice) cost ~1k instructions each
  * in Duktape; the paths every request takes use indexing instead: the
  * registry has no prototype, and holds no undefined of ours. */
@@ -670,7 +654,7 @@ function load(file, registry, parent) {
         /* a built-in: one instance per request */
         var key = 'node:' + file;
         if (!hasOwn.call(registry, key))
-            registry[key] = { exports: ownCopy(rt.builtins[file]()) };
+            registry[key] = { exports: rt.builtins[file]() };
         return registry[key].exports;
     }
     var known = registry[file];
