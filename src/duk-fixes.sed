@@ -63,3 +63,21 @@ DUK_LOCAL int duk__re_loop_split(duk_re_matcher_ctx *re_ctx, const duk_uint8_t *
 
 /^		case DUK_REOP_SPLIT2: {$/a\
 			switch (duk__re_loop_split(re_ctx, &pc, &sp, 0)) { case 1: goto match; case 2: goto fail; case 3: continue; default: break; } /* invoke-fcgi */
+
+# A property read or write on undefined or null says what V8 says
+# ("Cannot read properties of undefined (reading 'y')"): code and tests
+# written against node match on it (pug prints it in its own errors).
+/^		               "cannot read property %s of %s",$/{
+N
+N
+s/.*/		               "Cannot read properties of %s (reading %s)", \/* invoke-fcgi *\/\
+		               duk_push_string_tval_readable(thr, tv_obj),\
+		               duk_push_string_tval_readable(thr, tv_key));/
+}
+/^		               "cannot write property %s of %s",$/{
+N
+N
+s/.*/		               "Cannot set properties of %s (setting %s)", \/* invoke-fcgi *\/\
+		               duk_push_string_tval_readable(thr, tv_obj),\
+		               duk_push_string_tval_readable(thr, tv_key));/
+}

@@ -16,7 +16,7 @@
  * call, so the handles are cached by locale and options; they hold no
  * request's data.
  *
- * Needs: sys.icu* (js_icu.c).  When called: rt.iter (front-rt.js).
+ * Needs: sys.icu* (js_icu.c), sys.hidden.  When called: rt.iter (front-rt.js).
  * Provides: the global Intl; String.prototype.normalize, localeCompare,
  *   toLocaleUpperCase, toLocaleLowerCase; Number.prototype.toLocaleString;
  *   Date.prototype.toLocaleString, toLocaleDateString, toLocaleTimeString,
@@ -27,7 +27,7 @@
 var G = new Function('return this')();
 var defProp = Object.defineProperty;
 var hasOwn = Object.prototype.hasOwnProperty;
-var SLOT = Symbol('intl');
+var SLOT = sys.hidden('intl');   /* unseen by Reflect.ownKeys, as node's internal slots */
 var DEFAULT_LOCALE = 'en-US';
 
 function method(o, name, fn) {
@@ -165,6 +165,19 @@ function hidden(o, v) {
     defProp(o, SLOT, { value: v });
 }
 
+/* a copy of what resolvedOptions() reports */
+function resolvedOf(o, kind) {
+    var s = slot(o, kind, 'resolvedOptions'), out = {};
+    for (var k in s.resolved) out[k] = s.resolved[k];
+    return out;
+}
+
+/* resolvedOptions() and supportedLocalesOf(), alike for every constructor */
+function intlCommon(Ctor, kind) {
+    method(Ctor.prototype, 'resolvedOptions', function resolvedOptions() { return resolvedOf(this, kind); });
+    method(Ctor, 'supportedLocalesOf', supportedLocalesOf);
+}
+
 /* --- Collator ---------------------------------------------------------- */
 
 function Collator(locales, options) {
@@ -191,12 +204,7 @@ getter(Collator.prototype, 'compare', function () {
     if (!s.compare) s.compare = function (a, b) { return sys.icuCompare(s.h, String(a), String(b)); };
     return s.compare;
 });
-method(Collator.prototype, 'resolvedOptions', function () {
-    var s = slot(this, 'Collator', 'resolvedOptions'), out = {};
-    for (var k in s.resolved) out[k] = s.resolved[k];
-    return out;
-});
-method(Collator, 'supportedLocalesOf', supportedLocalesOf);
+intlCommon(Collator, 'Collator');
 
 /* --- NumberFormat ------------------------------------------------------ */
 
@@ -385,12 +393,7 @@ method(NumberFormat.prototype, 'formatToParts', function (x) {
         return type;
     });
 });
-method(NumberFormat.prototype, 'resolvedOptions', function () {
-    var s = slot(this, 'NumberFormat', 'resolvedOptions'), out = {};
-    for (var k in s.resolved) out[k] = s.resolved[k];
-    return out;
-});
-method(NumberFormat, 'supportedLocalesOf', supportedLocalesOf);
+intlCommon(NumberFormat, 'NumberFormat');
 
 /* --- PluralRules ------------------------------------------------------- */
 
@@ -417,9 +420,8 @@ method(PluralRules.prototype, 'select', function (n) {
     var s = slot(this, 'PluralRules', 'select');
     return sys.icuPluralSelect(s.h, s.nf, Number(n));
 });
-method(PluralRules.prototype, 'resolvedOptions', function () {
-    var s = slot(this, 'PluralRules', 'resolvedOptions'), out = {}, k;
-    for (k in s.resolved) out[k] = s.resolved[k];
+method(PluralRules.prototype, 'resolvedOptions', function resolvedOptions() {
+    var s = slot(this, 'PluralRules', 'resolvedOptions'), out = resolvedOf(this, 'PluralRules');
     /* the categories the rules can answer, found by asking them, in the
      * order node 20 lists them (ICU's keyword order: "other" last) */
     var seen = {}, order = ['few', 'many', 'one', 'two', 'zero', 'other'];
@@ -607,12 +609,7 @@ method(DateTimeFormat.prototype, 'formatToParts', function (d) {
     var s = slot(this, 'DateTimeFormat', 'formatToParts');
     return toParts(sys.icuFormatDate(s.h, toTime(d), true), DATE_PARTS);
 });
-method(DateTimeFormat.prototype, 'resolvedOptions', function () {
-    var s = slot(this, 'DateTimeFormat', 'resolvedOptions'), out = {};
-    for (var k in s.resolved) out[k] = s.resolved[k];
-    return out;
-});
-method(DateTimeFormat, 'supportedLocalesOf', supportedLocalesOf);
+intlCommon(DateTimeFormat, 'DateTimeFormat');
 
 /* --- RelativeTimeFormat and ListFormat ---------------------------------- */
 
@@ -637,12 +634,7 @@ method(RelativeTimeFormat.prototype, 'format', function (value, unit) {
     if (v !== v || v === Infinity || v === -Infinity) throw new RangeError('Invalid time value');
     return sys.icuFormatRelative(s.h, v, i, s.resolved.numeric === 'always');
 });
-method(RelativeTimeFormat.prototype, 'resolvedOptions', function () {
-    var s = slot(this, 'RelativeTimeFormat', 'resolvedOptions'), out = {};
-    for (var k in s.resolved) out[k] = s.resolved[k];
-    return out;
-});
-method(RelativeTimeFormat, 'supportedLocalesOf', supportedLocalesOf);
+intlCommon(RelativeTimeFormat, 'RelativeTimeFormat');
 
 function ListFormat(locales, options) {
     if (!(this instanceof ListFormat)) throw new TypeError('Constructor Intl.ListFormat requires \'new\'');
@@ -666,12 +658,7 @@ method(ListFormat.prototype, 'format', function (list) {
     }
     return sys.icuFormatList(s.h, items);
 });
-method(ListFormat.prototype, 'resolvedOptions', function () {
-    var s = slot(this, 'ListFormat', 'resolvedOptions'), out = {};
-    for (var k in s.resolved) out[k] = s.resolved[k];
-    return out;
-});
-method(ListFormat, 'supportedLocalesOf', supportedLocalesOf);
+intlCommon(ListFormat, 'ListFormat');
 
 /* --- Locale ------------------------------------------------------------ */
 

@@ -21,7 +21,8 @@
  *   sys.readdir.
  * Provides: rt.EventEmitter, rt.builtins.buffer, rt.builtins.url,
  *   rt.builtins.querystring, rt.builtins.events, rt.builtins.assert,
- *   rt.builtins.string_decoder, rt.builtins.util, rt.builtins.fs (and
+ *   rt.builtins.string_decoder, rt.builtins.util, rt.builtins.fs,
+ *   rt.builtins.diagnostics_channel (and
  *   assert/strict, fs/promises); the globals URL, URLSearchParams, atob,
  *   btoa, structuredClone, Event, EventTarget, AbortController,
  *   AbortSignal.
@@ -1037,6 +1038,179 @@ function AbortController() {
 Object.defineProperty(AbortController.prototype, 'signal', { get: function () { return this._signal; }, enumerable: true, configurable: true });
 def(AbortController.prototype, 'abort', function (reason) { signalAbort(this._signal, reason); });
 
+/* --- diagnostics_channel ---
+ * Named channels a library publishes to and a program subscribes to
+ * (lru-cache's metrics and tracing).  Subscriptions are state, so each
+ * request's require gets a registry of its own; the classes are shared. */
+var slice = Array.prototype.slice, defProp = Object.defineProperty;
+function DcChannel(name) {
+    defProp(this, 'name', { value: name, enumerable: true });
+    defProp(this, '_subs', { value: [] });
+    defProp(this, '_stores', { value: [] });
+}
+Object.defineProperty(DcChannel.prototype, 'hasSubscribers', {
+    get: function () { return this._subs.length > 0 || this._stores.length > 0; }, configurable: true
+});
+function dcCheckFn(fn, name) {
+    if (typeof fn !== 'function') throw argType(name, 'of type function', fn);
+}
+def(DcChannel.prototype, 'subscribe', function subscribe(fn) {
+    dcCheckFn(fn, 'subscription');
+    this._subs.push(fn);
+});
+def(DcChannel.prototype, 'unsubscribe', function unsubscribe(fn) {
+    var i = this._subs.indexOf(fn);
+    if (i < 0) return false;
+    this._subs.splice(i, 1);
+    return true;
+});
+/* a subscriber that throws does not stop the others: its error surfaces
+ * as an uncaught exception on the next tick, as in Node */
+def(DcChannel.prototype, 'publish', function publish(message) {
+    var subs = this._subs.slice(), name = this.name;
+    for (var i = 0; i < subs.length; i++) {
+        try {
+            subs[i](message, name);
+        } catch (err) {
+            G.process.nextTick(function () { throw err; });
+        }
+    }
+});
+def(DcChannel.prototype, 'bindStore', function bindStore(store, transform) {
+    this.unbindStore(store);
+    this._stores.push({ store: store, transform: transform });
+});
+def(DcChannel.prototype, 'unbindStore', function unbindStore(store) {
+    for (var i = 0; i < this._stores.length; i++)
+        if (this._stores[i].store === store) { this._stores.splice(i, 1); return true; }
+    return false;
+});
+/* fn runs with each bound store entered (its value made from data by the
+ * store's transform) and the message published inside them */
+def(DcChannel.prototype, 'runStores', function runStores(data, fn, thisArg) {
+    var self = this, args = slice.call(arguments, 3), stores = this._stores.slice();
+    function enter(i) {
+        if (i === stores.length) {
+            self.publish(data);
+            return fn.apply(thisArg, args);
+        }
+        var b = stores[i];
+        return b.store.run(b.transform ? b.transform(data) : data, function () { return enter(i + 1); });
+    }
+    return enter(0);
+});
+
+var DC_EVENTS = ['start', 'end', 'asyncStart', 'asyncEnd', 'error'];
+function DcTracing(channels) {
+    for (var i = 0; i < DC_EVENTS.length; i++) defProp(this, DC_EVENTS[i], { value: channels[DC_EVENTS[i]], enumerable: true });
+}
+Object.defineProperty(DcTracing.prototype, 'hasSubscribers', {
+    get: function () {
+        for (var i = 0; i < DC_EVENTS.length; i++) if (this[DC_EVENTS[i]].hasSubscribers) return true;
+        return false;
+    }, configurable: true
+});
+def(DcTracing.prototype, 'subscribe', function subscribe(handlers) {
+    for (var i = 0; i < DC_EVENTS.length; i++) if (handlers[DC_EVENTS[i]]) this[DC_EVENTS[i]].subscribe(handlers[DC_EVENTS[i]]);
+});
+def(DcTracing.prototype, 'unsubscribe', function unsubscribe(handlers) {
+    var all = true;
+    for (var i = 0; i < DC_EVENTS.length; i++)
+        if (handlers[DC_EVENTS[i]] && !this[DC_EVENTS[i]].unsubscribe(handlers[DC_EVENTS[i]])) all = false;
+    return all;
+});
+def(DcTracing.prototype, 'traceSync', function traceSync(fn, context, thisArg) {
+    var args = slice.call(arguments, 3), self = this;
+    context = context || {};
+    return this.start.runStores(context, function () {
+        try {
+            context.result = fn.apply(thisArg, args);
+            return context.result;
+        } catch (err) {
+            context.error = err;
+            self.error.publish(context);
+            throw err;
+        } finally {
+            self.end.publish(context);
+        }
+    });
+});
+def(DcTracing.prototype, 'tracePromise', function tracePromise(fn, context, thisArg) {
+    var args = slice.call(arguments, 3), self = this;
+    context = context || {};
+    return this.start.runStores(context, function () {
+        try {
+            var p = fn.apply(thisArg, args);
+            if (!p || typeof p.then !== 'function') p = Promise.resolve(p);
+            return p.then(function (result) {
+                context.result = result;
+                self.asyncStart.publish(context);
+                self.asyncEnd.publish(context);
+                return result;
+            }, function (err) {
+                context.error = err;
+                self.error.publish(context);
+                self.asyncStart.publish(context);
+                self.asyncEnd.publish(context);
+                throw err;
+            });
+        } catch (err) {
+            context.error = err;
+            self.error.publish(context);
+            throw err;
+        } finally {
+            self.end.publish(context);
+        }
+    });
+});
+def(DcTracing.prototype, 'traceCallback', function traceCallback(fn, position, context, thisArg) {
+    var args = slice.call(arguments, 4), self = this;
+    position = position === undefined ? -1 : position;
+    var at = position < 0 ? args.length + position : position, cb = args[at];
+    dcCheckFn(cb, 'callback');
+    context = context || {};
+    args[at] = function (err, res) {
+        if (err) { context.error = err; self.error.publish(context); }
+        else context.result = res;
+        self.asyncStart.publish(context);
+        try { return cb.apply(this, arguments); } finally { self.asyncEnd.publish(context); }
+    };
+    return this.start.runStores(context, function () {
+        try {
+            return fn.apply(thisArg, args);
+        } catch (err) {
+            context.error = err;
+            self.error.publish(context);
+            throw err;
+        } finally {
+            self.end.publish(context);
+        }
+    });
+});
+
+function diagnosticsModule() {
+    var channels = Object.create(null);
+    function channel(name) {
+        if (typeof name !== 'string' && typeof name !== 'symbol')
+            throw argType('channel', 'of type string or symbol', name);
+        return channels[name] || (channels[name] = new DcChannel(name));
+    }
+    return {
+        channel: channel,
+        hasSubscribers: function hasSubscribers(name) { return channel(name).hasSubscribers; },
+        subscribe: function subscribe(name, fn) { channel(name).subscribe(fn); },
+        unsubscribe: function unsubscribe(name, fn) { return channel(name).unsubscribe(fn); },
+        tracingChannel: function tracingChannel(nameOrChannels) {
+            var set = {};
+            for (var i = 0; i < DC_EVENTS.length; i++)
+                set[DC_EVENTS[i]] = typeof nameOrChannels === 'string' ?
+                    channel('tracing:' + nameOrChannels + ':' + DC_EVENTS[i]) : nameOrChannels[DC_EVENTS[i]];
+            return new DcTracing(set);
+        },
+        Channel: DcChannel
+    };
+}
+
 /* --- string_decoder --- */
 
 function StringDecoder(enc) {
@@ -1566,6 +1740,7 @@ rt.builtins.assert = function () { return assert; };
 rt.builtins['assert/strict'] = function () { return assert; };
 rt.builtins.string_decoder = function () { return { StringDecoder: StringDecoder }; };
 rt.builtins.util = function () { return util; };
+rt.builtins.diagnostics_channel = diagnosticsModule;
 rt.builtins.fs = fsModule;
 rt.builtins['fs/promises'] = function () { return fsModule().promises; };
 
