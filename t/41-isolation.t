@@ -32,7 +32,7 @@ my $p = http_get($ng->{port}, '/iso/pollute');
 ok($p->{status} == 200 || $p->{status} == 500, "the polluting request ends ($p->{status})");
 my $want = { arrayEvil => 'undefined', objectPolluted => 'undefined', globalX => 'undefined',
              stringify => '{"a":1}', random => 'ok', envLeaky => 'undefined',
-             objectToString => '[object Object] 1,2 Error', ownToString => 'own', stackTraceLimit => 10,
+             objectToString => '[object Object] 1,2 Error', ownToString => 'own', stackTraceLimit => 10, prepareStackTrace => 'undefined',
              modulesLeaked => '', pathJoin => 'a/b' };
 for my $i (1 .. 6) {
     is_deeply(get_json('/iso/check'), $want, "request $i after the polluter sees clean builtins");

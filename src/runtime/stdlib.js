@@ -1400,20 +1400,63 @@ def(Math, 'tanh', function (x) { var a = Math.exp(x), b = Math.exp(-x); return a
  * depth is fixed, so stackTraceLimit only keeps what was set; it is kept on
  * the request's own global (a function made now sees it as its global), not
  * on the frozen Error all requests share. */
-var LIMIT = sys.hidden('stackTraceLimit');
+var LIMIT = sys.hidden('stackTraceLimit'), PREPARE = sys.hidden('prepareStackTrace');
 function requestGlobal() { return new Function('return this')(); }
-defProp(Error, 'stackTraceLimit', {
-    get: function () { var g = requestGlobal(), v = g[LIMIT]; return v === undefined ? 10 : v; },
-    set: function (v) { defProp(requestGlobal(), LIMIT, { value: v, writable: true, configurable: true }); },
-    enumerable: true, configurable: true
-});
-defProp(Error, 'captureStackTrace', { value: function captureStackTrace(o) {
+/* a per-request setting of Error's, kept on the request's own global */
+function requestSetting(name, key, dflt) {
+    defProp(Error, name, {
+        get: function () { var v = requestGlobal()[key]; return v === undefined ? dflt : v; },
+        set: function (v) { defProp(requestGlobal(), key, { value: v, writable: true, configurable: true }); },
+        enumerable: name === 'stackTraceLimit', configurable: true
+    });
+}
+requestSetting('stackTraceLimit', LIMIT, 10);
+/* V8's structured stack trace API (depd, which express and body-parser
+ * use, asks where it was called from): Error.prepareStackTrace(error,
+ * callSites) makes what captureStackTrace puts in .stack.  The call sites
+ * come from Duktape's activations (Duktape.act); Duktape knows no columns. */
+requestSetting('prepareStackTrace', PREPARE, undefined);
+function CallSite(fn, line) {
+    this.fn = fn;
+    this.line = line;
+}
+[['getThis', function () { return undefined; }], ['getTypeName', function () { return null; }],
+ ['getFunction', function () { return undefined; }],
+ ['getFunctionName', function () { return this.fn && this.fn.name ? this.fn.name : null; }],
+ ['getMethodName', function () { return null; }],
+ ['getFileName', function () { return this.fn && this.fn.fileName !== undefined ? this.fn.fileName : undefined; }],
+ ['getLineNumber', function () { return this.line; }], ['getColumnNumber', function () { return 1; }],
+ ['getEvalOrigin', function () { return undefined; }], ['getScriptNameOrSourceURL', function () { return this.getFileName(); }],
+ ['isToplevel', function () { return !(this.fn && this.fn.name); }], ['isEval', function () { return false; }],
+ ['isNative', function () { return false; }], ['isConstructor', function () { return false; }],
+ ['isAsync', function () { return false; }], ['isPromiseAll', function () { return false; }],
+ ['getPromiseIndex', function () { return null; }],
+ ['toString', function () {
+     var name = this.getFunctionName(), where = (this.getFileName() || '<anonymous>') + ':' + this.line + ':1';
+     return name ? name + ' (' + where + ')' : where;
+ }]].forEach(function (m) { defProp(CallSite.prototype, m[0], { value: m[1], writable: true, configurable: true }); });
+function callSites(skipTo) {
+    var out = [], limit = Error.stackTraceLimit, seen = skipTo === undefined, a;
+    /* -1 is Duktape.act, -2 this function, -3 captureStackTrace */
+    for (var level = -4; out.length < limit && (a = Duktape.act(level)); level--) {
+        if (!seen) { seen = a['function'] === skipTo; continue; }
+        out.push(new CallSite(a['function'], a.lineNumber));
+    }
+    return out;
+}
+defProp(Error, 'captureStackTrace', { value: function captureStackTrace(o, constructorOpt) {
     if (o === null || (typeof o !== 'object' && typeof o !== 'function')) throw new TypeError('Invalid argument');
-    var lines = String(new Error().stack || '').split('\n');
-    var name = o.name === undefined ? 'Error' : String(o.name), msg = o.message === undefined ? '' : String(o.message);
-    var head = !name ? msg : !msg ? name : name + ': ' + msg;
-    /* the line of this function and the Error it made are not the caller's */
-    defProp(o, 'stack', { value: [head].concat(lines.slice(2)).join('\n'), writable: true, configurable: true });
+    var prepare = Error.prepareStackTrace, stack;
+    if (typeof prepare === 'function') {
+        stack = prepare(o, callSites(typeof constructorOpt === 'function' ? constructorOpt : undefined));
+    } else {
+        var lines = String(new Error().stack || '').split('\n');
+        var name = o.name === undefined ? 'Error' : String(o.name), msg = o.message === undefined ? '' : String(o.message);
+        var head = !name ? msg : !msg ? name : name + ': ' + msg;
+        /* the line of this function and the Error it made are not the caller's */
+        stack = [head].concat(lines.slice(2)).join('\n');
+    }
+    defProp(o, 'stack', { value: stack, writable: true, configurable: true });
 }, writable: true, configurable: true });
 
 /* Reflect.construct with a newTarget (argparse's callable classes):
