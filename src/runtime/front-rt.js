@@ -536,7 +536,8 @@ function superCall(C, self, S, args, newTarget) {
         } finally {
             pendingNt = null;
         }
-        return r !== null && typeof r === 'object' ? r : self;
+        /* a class extending Function makes functions (argparse's Action) */
+        return r !== null && (typeof r === 'object' || typeof r === 'function') ? r : self;
     }
     if (isNative(S)) {
         r = construct(S, slice.call(args));
