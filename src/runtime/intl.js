@@ -247,6 +247,20 @@ function digitOptions(o, minFDdefault, maxFDdefault, notation) {
     return d;
 }
 
+/* the digit options as resolvedOptions() reports them */
+function putDigits(res, d) {
+    res.minimumIntegerDigits = d.minimumIntegerDigits;
+    if (d.minimumFractionDigits !== undefined) {
+        res.minimumFractionDigits = d.minimumFractionDigits;
+        res.maximumFractionDigits = d.maximumFractionDigits;
+    }
+    if (d.minimumSignificantDigits !== undefined) {
+        res.minimumSignificantDigits = d.minimumSignificantDigits;
+        res.maximumSignificantDigits = d.maximumSignificantDigits;
+    }
+    return res;
+}
+
 function digitSkeleton(d) {
     var s = [];
     if (d.minimumIntegerDigits > 1) s.push('integer-width/*' + new Array(d.minimumIntegerDigits + 1).join('0'));
@@ -327,15 +341,7 @@ function NumberFormat(locales, options) {
     var res = { locale: r.locale + (nu !== 'latn' ? '-u-nu-' + nu : ''), numberingSystem: nu, style: style };
     if (style === 'currency') { res.currency = currency; res.currencyDisplay = currencyDisplay; res.currencySign = currencySign; }
     if (style === 'unit') { res.unit = unit; res.unitDisplay = unitDisplay; }
-    res.minimumIntegerDigits = d.minimumIntegerDigits;
-    if (d.minimumFractionDigits !== undefined) {
-        res.minimumFractionDigits = d.minimumFractionDigits;
-        res.maximumFractionDigits = d.maximumFractionDigits;
-    }
-    if (d.minimumSignificantDigits !== undefined) {
-        res.minimumSignificantDigits = d.minimumSignificantDigits;
-        res.maximumSignificantDigits = d.maximumSignificantDigits;
-    }
+    putDigits(res, d);
     res.useGrouping = grouping;
     res.notation = notation;
     if (notation === 'compact') res.compactDisplay = compactDisplay;
@@ -405,15 +411,7 @@ function PluralRules(locales, options) {
     var sk = digitSkeleton(d).join(' '), tag = r.base;
     var nf = cachedHandle('N' + tag + '|' + sk, function () { return sys.icuNumberFormat(tag, sk); });
     var h = cachedHandle('P' + tag + '|' + type, function () { return sys.icuPluralRules(tag, type === 'ordinal'); });
-    var res = { locale: r.locale, type: type, minimumIntegerDigits: d.minimumIntegerDigits };
-    if (d.minimumFractionDigits !== undefined) {
-        res.minimumFractionDigits = d.minimumFractionDigits;
-        res.maximumFractionDigits = d.maximumFractionDigits;
-    }
-    if (d.minimumSignificantDigits !== undefined) {
-        res.minimumSignificantDigits = d.minimumSignificantDigits;
-        res.maximumSignificantDigits = d.maximumSignificantDigits;
-    }
+    var res = putDigits({ locale: r.locale, type: type }, d);
     hidden(this, { kind: 'PluralRules', h: h, nf: nf, resolved: res });
 }
 method(PluralRules.prototype, 'select', function (n) {

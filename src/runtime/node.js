@@ -1119,48 +1119,44 @@ def(DcTracing.prototype, 'unsubscribe', function unsubscribe(handlers) {
         if (handlers[DC_EVENTS[i]] && !this[DC_EVENTS[i]].unsubscribe(handlers[DC_EVENTS[i]])) all = false;
     return all;
 });
-def(DcTracing.prototype, 'traceSync', function traceSync(fn, context, thisArg) {
-    var args = slice.call(arguments, 3), self = this;
-    context = context || {};
-    return this.start.runStores(context, function () {
+/* body run with the start channel's stores, an error published on the
+ * error channel, the end published however it ends */
+function dcTraced(tc, context, body) {
+    return tc.start.runStores(context, function () {
         try {
-            context.result = fn.apply(thisArg, args);
-            return context.result;
+            return body();
         } catch (err) {
             context.error = err;
-            self.error.publish(context);
+            tc.error.publish(context);
             throw err;
         } finally {
-            self.end.publish(context);
+            tc.end.publish(context);
         }
     });
+}
+def(DcTracing.prototype, 'traceSync', function traceSync(fn, context, thisArg) {
+    var args = slice.call(arguments, 3);
+    context = context || {};
+    return dcTraced(this, context, function () { return (context.result = fn.apply(thisArg, args)); });
 });
 def(DcTracing.prototype, 'tracePromise', function tracePromise(fn, context, thisArg) {
     var args = slice.call(arguments, 3), self = this;
     context = context || {};
-    return this.start.runStores(context, function () {
-        try {
-            var p = fn.apply(thisArg, args);
-            if (!p || typeof p.then !== 'function') p = Promise.resolve(p);
-            return p.then(function (result) {
-                context.result = result;
-                self.asyncStart.publish(context);
-                self.asyncEnd.publish(context);
-                return result;
-            }, function (err) {
-                context.error = err;
-                self.error.publish(context);
-                self.asyncStart.publish(context);
-                self.asyncEnd.publish(context);
-                throw err;
-            });
-        } catch (err) {
+    return dcTraced(this, context, function () {
+        var p = fn.apply(thisArg, args);
+        if (!p || typeof p.then !== 'function') p = Promise.resolve(p);
+        return p.then(function (result) {
+            context.result = result;
+            self.asyncStart.publish(context);
+            self.asyncEnd.publish(context);
+            return result;
+        }, function (err) {
             context.error = err;
             self.error.publish(context);
+            self.asyncStart.publish(context);
+            self.asyncEnd.publish(context);
             throw err;
-        } finally {
-            self.end.publish(context);
-        }
+        });
     });
 });
 def(DcTracing.prototype, 'traceCallback', function traceCallback(fn, position, context, thisArg) {
@@ -1175,17 +1171,7 @@ def(DcTracing.prototype, 'traceCallback', function traceCallback(fn, position, c
         self.asyncStart.publish(context);
         try { return cb.apply(this, arguments); } finally { self.asyncEnd.publish(context); }
     };
-    return this.start.runStores(context, function () {
-        try {
-            return fn.apply(thisArg, args);
-        } catch (err) {
-            context.error = err;
-            self.error.publish(context);
-            throw err;
-        } finally {
-            self.end.publish(context);
-        }
-    });
+    return dcTraced(this, context, function () { return fn.apply(thisArg, args); });
 });
 
 function diagnosticsModule() {
