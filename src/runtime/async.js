@@ -74,8 +74,15 @@ function aborted(signal) {
 /* --- timers/promises --- */
 
 /* A promise settled by a timer made with start(resolve) and cancelled
- * with stop(timer) when the signal aborts first. */
-function timerPromise(opts, start, stop) {
+ * with stop(timer) when the signal aborts first; options the caller's
+ * (bad ones reject it, as node's do). */
+function timerPromise(options, start, stop) {
+    var opts;
+    try {
+        opts = timerOptions(options);
+    } catch (e) {
+        return Promise.reject(e);
+    }
     var signal = opts.signal;
     if (signal && signal.aborted)
         return Promise.reject(aborted(signal));
@@ -95,25 +102,13 @@ function timerPromise(opts, start, stop) {
 }
 
 function setTimeoutP(delay, value, options) {
-    var opts;
-    try {
-        opts = timerOptions(options);
-    } catch (e) {
-        return Promise.reject(e);
-    }
-    return timerPromise(opts, function (resolve) {
+    return timerPromise(options, function (resolve) {
         return G.setTimeout(resolve, delay, value);
     }, G.clearTimeout);
 }
 
 function setImmediateP(value, options) {
-    var opts;
-    try {
-        opts = timerOptions(options);
-    } catch (e) {
-        return Promise.reject(e);
-    }
-    return timerPromise(opts, function (resolve) {
+    return timerPromise(options, function (resolve) {
         return G.setImmediate(resolve, value);
     }, G.clearImmediate);
 }
