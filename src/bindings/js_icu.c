@@ -176,13 +176,17 @@ static void *js_icu_get(duk_context *ctx, duk_idx_t idx, int kind)
     return h->p;
 }
 
-/* [ ... ] -> [ ... array ]: the fields an iterator walked, as
- * [ text, field, begin, end, field, begin, end, ... ] (text at -2 before). */
-static void js_icu_push_fields(duk_context *ctx, UFieldPositionIterator *it)
+/* [ ... ] -> [ ... result ]: a formatter's text (len units of u), or with
+ * it (the field positions of that formatting, closed here) the array
+ * [ text, field, begin, end, field, begin, end, ... ]. */
+static void js_icu_push_result(duk_context *ctx, const UChar *u, int32_t len, UFieldPositionIterator *it)
 {
     duk_uarridx_t k = 1;
     int32_t field, b, e;
 
+    js_icu_push(ctx, u, len);
+    if (it == NULL)
+        return;
     duk_push_array(ctx);
     duk_dup(ctx, -2);
     duk_put_prop_index(ctx, -2, 0);
@@ -192,6 +196,7 @@ static void js_icu_push_fields(duk_context *ctx, UFieldPositionIterator *it)
         duk_push_int(ctx, e); duk_put_prop_index(ctx, -2, k++);
     }
     duk_remove(ctx, -2);
+    ufieldpositer_close(it);
 }
 
 /* --- strings: normalize, case, \p{} sets -------------------------------- */
@@ -461,13 +466,9 @@ static duk_ret_t js_icu_format_number(duk_context *ctx)
         return js_icu_fail(ctx, "NumberFormat", err);
     }
     /* nothing below may throw but for memory: the value stack's reserve */
-    js_icu_push(ctx, out, got);
+    js_icu_push_result(ctx, out, got, it);
     if (out != buf)
         free(out);
-    if (it) {
-        js_icu_push_fields(ctx, it);
-        ufieldpositer_close(it);
-    }
     return 1;
 }
 
@@ -588,18 +589,13 @@ static duk_ret_t js_icu_format_date(duk_context *ctx)
         if (it) ufieldpositer_close(it);
         return js_icu_fail(ctx, "DateTimeFormat", U_FAILURE(err) ? err : U_BUFFER_OVERFLOW_ERROR);
     }
-    js_icu_push(ctx, out, got);
-    if (it) {
-        js_icu_push_fields(ctx, it);
-        ufieldpositer_close(it);
-    }
+    js_icu_push_result(ctx, out, got, it);
     return 1;
 }
 
 /* --- RelativeTimeFormat and ListFormat ---------------------------------- */
 
-/* icuRelativeTimeFormat(locale, style 0 long | 1 short | 2 narrow,
- * numberFormatHandle) -> handle */
+/* icuRelativeTimeFormat(locale, style 0 long | 1 short | 2 narrow) -> handle */
 static duk_ret_t js_icu_reltime_format(duk_context *ctx)
 {
     char loc[ULOC_FULLNAME_CAPACITY];
