@@ -13,6 +13,7 @@
  *
  * Needs: __invoke (front-rt.js); rt.exposed (timers.js); Promise
  *   (promise.js); sys.hidden.  When called: rt.iter (front-rt.js);
+ *   sys.global;
  *   sys.icuSet (js_icu.c; not in the front end's heap, which needs no
  *   \p{…}).
  * Provides: rt.exposed, rt.annexB; Map, Set, WeakMap, WeakSet, WeakRef, RegExp's
@@ -375,11 +376,10 @@ function relIndex(i, len, dflt) {
 function taMethod(name, fn) {
     defProp(TA, name, { value: fn, writable: true, configurable: true });
 }
-taMethod('at', function at(i) {
-    var n = taCheck(this), k = toInt(i);
-    if (k < 0) k += n;
-    return k < 0 || k >= n ? undefined : this[k];
-});
+/* the Array methods above work on any length and indices: a typed array
+ * only checks what it is first */
+taMethod('at', function at(i) { taCheck(this); return AP.at.call(this, i); });
+taMethod('includes', function includes(v, from) { taCheck(this); return AP.includes.call(this, v, from); });
 taMethod('fill', function fill(v, start, end) {
     var n = taCheck(this), a = relIndex(start, n, 0), b = relIndex(end, n, n);
     v = Number(v);
@@ -400,17 +400,17 @@ taMethod('copyWithin', function copyWithin(target, start, end) {
 function taIter(name, body) {
     taMethod(name, function (fn, thisArg) {
         var n = taCheck(this);
-        if (typeof fn !== 'function') throw new TypeError(String(fn) + ' is not a function');
+        checkFn(fn);
         return body(this, n, fn, thisArg);
     });
 }
 taIter('forEach', function (o, n, fn, t) { for (var i = 0; i < n; i++) fn.call(t, o[i], i, o); });
 taIter('every', function (o, n, fn, t) { for (var i = 0; i < n; i++) if (!fn.call(t, o[i], i, o)) return false; return true; });
 taIter('some', function (o, n, fn, t) { for (var i = 0; i < n; i++) if (fn.call(t, o[i], i, o)) return true; return false; });
-taIter('find', function (o, n, fn, t) { for (var i = 0; i < n; i++) if (fn.call(t, o[i], i, o)) return o[i]; return undefined; });
-taIter('findIndex', function (o, n, fn, t) { for (var i = 0; i < n; i++) if (fn.call(t, o[i], i, o)) return i; return -1; });
-taIter('findLast', function (o, n, fn, t) { for (var i = n - 1; i >= 0; i--) if (fn.call(t, o[i], i, o)) return o[i]; return undefined; });
-taIter('findLastIndex', function (o, n, fn, t) { for (var i = n - 1; i >= 0; i--) if (fn.call(t, o[i], i, o)) return i; return -1; });
+taIter('find', function (o, n, fn, t) { var i = findIn(o, fn, t, false); return i < 0 ? undefined : o[i]; });
+taIter('findIndex', function (o, n, fn, t) { return findIn(o, fn, t, false); });
+taIter('findLast', function (o, n, fn, t) { var i = findIn(o, fn, t, true); return i < 0 ? undefined : o[i]; });
+taIter('findLastIndex', function (o, n, fn, t) { return findIn(o, fn, t, true); });
 taIter('map', function (o, n, fn, t) {
     var out = taLike(o, n);
     for (var i = 0; i < n; i++) out[i] = fn.call(t, o[i], i, o);
@@ -445,11 +445,6 @@ taMethod('lastIndexOf', function lastIndexOf(v, from) {
     var n = taCheck(this), i = arguments.length > 1 ? toInt(from) : n - 1;
     for (i = i < 0 ? n + i : Math.min(i, n - 1); i >= 0; i--) if (this[i] === v) return i;
     return -1;
-});
-taMethod('includes', function includes(v, from) {
-    var n = taCheck(this);
-    for (var i = relIndex(from, n, 0); i < n; i++) if (sameValueZero(this[i], v)) return true;
-    return false;
 });
 taMethod('join', function join(sep) {
     var n = taCheck(this), parts = new Array(n);
@@ -1401,12 +1396,11 @@ def(Math, 'tanh', function (x) { var a = Math.exp(x), b = Math.exp(-x); return a
  * the request's own global (a function made now sees it as its global), not
  * on the frozen Error all requests share. */
 var LIMIT = sys.hidden('stackTraceLimit'), PREPARE = sys.hidden('prepareStackTrace');
-function requestGlobal() { return new Function('return this')(); }
 /* a per-request setting of Error's, kept on the request's own global */
 function requestSetting(name, key, dflt) {
     defProp(Error, name, {
-        get: function () { var v = requestGlobal()[key]; return v === undefined ? dflt : v; },
-        set: function (v) { defProp(requestGlobal(), key, { value: v, writable: true, configurable: true }); },
+        get: function () { var v = sys.global()[key]; return v === undefined ? dflt : v; },
+        set: function (v) { defProp(sys.global(), key, { value: v, writable: true, configurable: true }); },
         enumerable: name === 'stackTraceLimit', configurable: true
     });
 }
