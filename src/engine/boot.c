@@ -105,7 +105,7 @@ fail:
  * worker's start took 157M instructions instead of 337M, but the loaded
  * functions are bigger (0.2 MB more heap after start, ~1 MB more resident
  * after 10k requests), and a worker starts once. */
-#define BOOT_FRONT_MAGIC "invoke-rt1\n"
+#define BOOT_FRONT_MAGIC "invoke-rt2\n"
 
 /* The cache file's path, or -1 when there is no folder of ours to use. */
 static int boot_front_path(const char *data, char *out, size_t n)
@@ -118,16 +118,17 @@ static int boot_front_path(const char *data, char *out, size_t n)
 }
 
 /* The cache file, malloc'd (caller frees), when it holds exactly one
- * well-framed entry per front-end file; else NULL. */
-static char *boot_front_read(const char *path, size_t *len)
+ * well-framed entry per front-end file (from *start on); else NULL. */
+static char *boot_front_read(const char *path, size_t *len, size_t *start)
 {
-    size_t off = sizeof BOOT_FRONT_MAGIC - 1, cap = 0;
+    size_t off = 0, cap = 0;
     const bundle_file *f;
-    char *b = bc_read(path, BOOT_FRONT_MAGIC, &cap);
+    char *b = bc_read(path, BOOT_FRONT_MAGIC, &cap, &off);
     uint32_t n;
 
     if (b == NULL)
         return NULL;
+    *start = off;
     for (f = bundle_files; f->name; f++) {
         if (!bundle_in_heap(f->name, 1))
             continue;
@@ -154,10 +155,10 @@ int boot_runtime(duk_context *ctx, const char *data, int front, char *err, size_
     const bundle_file *f;
     char path[PATH_MAX], *bc;
     boot_buf dump = { NULL, 0, 0 };
-    size_t bclen = 0, off = sizeof BOOT_FRONT_MAGIC - 1;
+    size_t bclen = 0, off = 0;
     int cached = front && boot_front_path(data, path, sizeof path) == 0, rc = 0;
 
-    bc = cached ? boot_front_read(path, &bclen) : NULL;
+    bc = cached ? boot_front_read(path, &bclen, &off) : NULL;
     for (f = bundle_files; f->name && rc == 0; f++) {
         uint32_t n = 0;
 
@@ -172,7 +173,7 @@ int boot_runtime(duk_context *ctx, const char *data, int front, char *err, size_
         off += n;
     }
     if (rc == 0 && cached && bc == NULL && dump.p != NULL)
-        bc_write(path, BOOT_FRONT_MAGIC, dump.p, dump.len);
+        bc_write(path, BOOT_FRONT_MAGIC, "", dump.p, dump.len);
     free(bc);
     free(dump.p);
     return rc;

@@ -8,6 +8,7 @@
 #include "store/bytecode.h"
 #include "common/file.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <openssl/evp.h>
@@ -16,6 +17,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Owned by the caller (dir, n bytes). */
@@ -36,31 +38,38 @@ int bc_dir(const char *data, char *dir, size_t n)
 }
 
 /* Owned by the caller (the result: free it). */
-char *bc_read(const char *path, const char *magic, size_t *len)
+char *bc_read(const char *path, const char *magic, size_t *len, size_t *off)
 {
     size_t ml = strlen(magic);
     int err = 0;
-    char *b = file_read(path, len, &err);
+    char *b = file_read(path, len, &err), *nul;
 
-    if (b != NULL && (*len <= ml || memcmp(b, magic, ml) != 0)) {
+    if (b == NULL)
+        return NULL;
+    /* file_read puts a NUL after the bytes: the origin's always ends */
+    nul = *len > ml ? memchr(b + ml, '\0', *len - ml) : NULL;
+    if (nul == NULL || memcmp(b, magic, ml) != 0 || (size_t) (nul + 1 - b) >= *len) {
         free(b);
         return NULL;
     }
+    *off = (size_t) (nul + 1 - b);
     return b;
 }
 
 /* Borrows everything it is given. */
-void bc_write(const char *path, const char *magic, const void *data, size_t len)
+void bc_write(const char *path, const char *magic, const char *origin,
+              const void *data, size_t len)
 {
     char tmp[PATH_MAX + 32];
-    size_t ml = strlen(magic);
+    size_t ml = strlen(magic), ol = strlen(origin) + 1;
     int fd, ok;
 
     snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long) getpid());
     fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0)
         return;
-    ok = write(fd, magic, ml) == (ssize_t) ml && write(fd, data, len) == (ssize_t) len;
+    ok = write(fd, magic, ml) == (ssize_t) ml && write(fd, origin, ol) == (ssize_t) ol &&
+         write(fd, data, len) == (ssize_t) len;
     if (close(fd) < 0 || !ok || rename(tmp, path) < 0)
         unlink(tmp);
 }
@@ -108,4 +117,126 @@ void bc_unlock(bc_slot *s)
     if (s->lock >= 0)
         close(s->lock);     /* releases the flock */
     s->lock = -1;
+}
+
+/* --- pruning --- */
+
+/* A cache file's origin into out (PATH_MAX): the bytes after the magic's
+ * newline up to the NUL.  0, or -1 when the file is not one of ours. */
+static int bc_origin(int dirfd, const char *name, char *out)
+{
+    char head[PATH_MAX + 64], *nl, *nul;
+    ssize_t n;
+    int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+
+    if (fd < 0)
+        return -1;
+    n = read(fd, head, sizeof head);
+    close(fd);
+    if (n < 8 || memcmp(head, "invoke-", 7) != 0 ||
+        (nl = memchr(head, '\n', (size_t) n)) == NULL ||
+        (nul = memchr(nl + 1, '\0', (size_t) (head + n - (nl + 1)))) == NULL ||
+        nul - (nl + 1) >= PATH_MAX)
+        return -1;
+    memcpy(out, nl + 1, (size_t) (nul - (nl + 1)) + 1);
+    return 0;
+}
+
+/* Whether the file an origin names is gone for good (not merely
+ * unreadable to us at this moment). */
+static int bc_origin_gone(const char *origin)
+{
+    struct stat st;
+
+    return origin[0] == '/' && stat(origin, &st) < 0 && (errno == ENOENT || errno == ENOTDIR);
+}
+
+typedef struct {
+    char name[80];
+    unsigned long long size;
+    time_t used;
+} bc_entry;
+
+static int bc_by_use(const void *a, const void *b)
+{
+    const bc_entry *x = a, *y = b;
+
+    return x->used < y->used ? -1 : x->used > y->used;
+}
+
+static int bc_ends(const char *name, const char *ext)
+{
+    size_t n = strlen(name), e = strlen(ext);
+
+    return n > e && strcmp(name + n - e, ext) == 0;
+}
+
+/* Owned by the caller (out). */
+int bc_prune(const char *dir, unsigned long long max, bc_pruned *out)
+{
+    bc_pruned r = { 0, 0, 0, 0 };
+    bc_entry *list = NULL, *grown;
+    size_t n = 0, cap = 0, i;
+    char origin[PATH_MAX];
+    struct dirent *d;
+    struct stat st;
+    time_t now = time(NULL);
+    DIR *dh = opendir(dir);
+    int fd;
+
+    if (out != NULL)
+        *out = r;
+    if (dh == NULL)
+        return -1;
+    fd = dirfd(dh);
+    while ((d = readdir(dh)) != NULL) {
+        if (d->d_name[0] == '.' || fstatat(fd, d->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
+            !S_ISREG(st.st_mode))
+            continue;
+        if (bc_ends(d->d_name, ".tmp") || bc_ends(d->d_name, ".lock")) {
+            /* a writer or a compiler an hour old died long ago; a lock
+             * file is only an open() away from being made again */
+            if (now - st.st_mtime > 3600 && unlinkat(fd, d->d_name, 0) == 0)
+                r.litter++;
+            continue;
+        }
+        if (!bc_ends(d->d_name, ".bc") || strlen(d->d_name) >= sizeof list->name ||
+            bc_origin(fd, d->d_name, origin) < 0)
+            continue;
+        if (bc_origin_gone(origin)) {
+            if (unlinkat(fd, d->d_name, 0) == 0)
+                r.gone++;
+            continue;
+        }
+        if (n == cap) {
+            cap = cap ? 2 * cap : 256;
+            grown = realloc(list, cap * sizeof *list);
+            if (grown == NULL)
+                break;      /* out of memory: prune what was seen */
+            list = grown;
+        }
+        memcpy(list[n].name, d->d_name, strlen(d->d_name) + 1);
+        list[n].size = (unsigned long long) st.st_size;
+        /* atime: read (relatime: at least daily) or written, whichever last */
+        list[n].used = st.st_atime > st.st_mtime ? st.st_atime : st.st_mtime;
+        r.bytes += list[n].size;
+        n++;
+    }
+    closedir(dh);
+    if (max > 0 && r.bytes > max && n > 0) {
+        qsort(list, n, sizeof *list, bc_by_use);
+        for (i = 0; i < n && r.bytes > max; i++) {
+            char path[PATH_MAX + 100];
+
+            snprintf(path, sizeof path, "%s/%s", dir, list[i].name);
+            if (unlink(path) == 0) {
+                r.bytes -= list[i].size;
+                r.over++;
+            }
+        }
+    }
+    free(list);
+    if (out != NULL)
+        *out = r;
+    return 0;
 }

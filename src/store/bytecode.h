@@ -19,13 +19,33 @@
 int bc_dir(const char *data, char *dir, size_t n);
 
 /* A cache file as a malloc'd buffer (the caller frees it) when it starts
- * with magic and holds more than that (*len counts the magic too); else
- * NULL. */
-char *bc_read(const char *path, const char *magic, size_t *len);
+ * with magic and an origin and holds more than that; else NULL.  *len
+ * counts the whole file, *off is where the data begins. */
+char *bc_read(const char *path, const char *magic, size_t *len, size_t *off);
 
-/* Writes magic then data to path under a temporary name and renames it
- * into place.  Borrows everything. */
-void bc_write(const char *path, const char *magic, const void *data, size_t len);
+/* Writes magic, origin (the real path of the file the data was made from,
+ * NUL-terminated; "" when it came from no file of a site) and data to path
+ * under a temporary name and renames it into place.  Borrows everything.
+ * bc_prune removes the file once its origin is gone. */
+void bc_write(const char *path, const char *magic, const char *origin,
+              const void *data, size_t len);
+
+/* What bc_prune did. */
+typedef struct bc_pruned {
+    unsigned long gone;             /* files whose origin no longer exists */
+    unsigned long over;             /* least recently used, over the bound */
+    unsigned long litter;           /* temporary and lock files left behind */
+    unsigned long long bytes;       /* what the folder holds afterwards */
+} bc_pruned;
+
+/* Prunes the folder dir (from bc_dir): every cache file whose origin is
+ * gone (a release deleted, a file moved away), then the least recently
+ * read until the rest holds at most max bytes (0: no bound), and
+ * temporary and lock files older than an hour.  A file removed while a
+ * worker uses it costs that worker nothing (it holds the code in its
+ * heap) and the next one a compile.  0, or -1 when dir cannot be read;
+ * *out is filled either way (out may be NULL). */
+int bc_prune(const char *dir, unsigned long long max, bc_pruned *out);
 
 /* One compiled module's place in the folder, and its compile lock. */
 typedef struct bc_slot {
