@@ -36,7 +36,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define JS_MODULE_MAGIC "invoke-bc1\n"
+#define JS_MODULE_MAGIC "invoke-bc2\n"
 /* Bytecode is only valid for the Duktape, front end and module wrapper it
  * came from: the key holds this file's build (JS_MODULE_HEAD below) and the
  * runtime's (bundle_id: Duktape and every embedded source, which change
@@ -51,6 +51,7 @@
 #define JS_MODULE_TAIL "\n}}"
 
 static const js_module_opts *js_module;    /* the engine's, for the heap's life */
+static js_host *js_module_host;            /* the same */
 
 /* [ ... ] -> [ ... cache ]: the worker's module cache in the heap stash. */
 static void js_module_push_cache(duk_context *ctx)
@@ -348,7 +349,7 @@ static duk_ret_t js_module_compile_safely(duk_context *ctx, void *udata)
 static void js_module_compile_module(duk_context *ctx, duk_idx_t cache_idx, const char *path,
                                      const char *real, const js_module_ident *key)
 {
-    size_t len = 0, bl = 0, ml = sizeof JS_MODULE_MAGIC - 1;
+    size_t len = 0, bl = 0, off = 0;
     int err = 0, rc, disk, reaches;
     char *data = file_read(real, &len, &err), *bc = NULL, dir[PATH_MAX];
     bc_slot slot;
@@ -362,14 +363,14 @@ static void js_module_compile_module(duk_context *ctx, duk_idx_t cache_idx, cons
     slot.lock = -1;
     disk = bc_dir(js_module->data, dir, sizeof dir) == 0 &&
            bc_key(&slot, dir, JS_MODULE_BUILD, bundle_id(), real, data, len) == 0;
-    if (disk && (bc = bc_read(slot.file, JS_MODULE_MAGIC, &bl)) == NULL) {
+    if (disk && (bc = bc_read(slot.file, JS_MODULE_MAGIC, &bl, &off)) == NULL) {
         bc_lock(&slot);
-        bc = bc_read(slot.file, JS_MODULE_MAGIC, &bl);      /* another worker may have won */
+        bc = bc_read(slot.file, JS_MODULE_MAGIC, &bl, &off);      /* another worker may have won */
     }
     if (bc != NULL) {
         bc_unlock(&slot);
         free(data);
-        memcpy(duk_push_fixed_buffer(ctx, bl - ml), bc + ml, bl - ml);
+        memcpy(duk_push_fixed_buffer(ctx, bl - off), bc + off, bl - off);
         free(bc);
         js_module_cache_put(ctx, cache_idx, path, key, reaches);
         return;
@@ -384,7 +385,7 @@ static void js_module_compile_module(duk_context *ctx, duk_idx_t cache_idx, cons
     if (rc == 0 && disk) {
         duk_size_t n = 0;
         void *p = duk_get_buffer(ctx, -1, &n);
-        bc_write(slot.file, JS_MODULE_MAGIC, p, n);
+        bc_write(slot.file, JS_MODULE_MAGIC, real, p, n);
     }
     bc_unlock(&slot);
     if (rc != 0)
@@ -544,6 +545,61 @@ static duk_ret_t js_module_vm_run(duk_context *ctx)
     return 1;
 }
 
+/* [ cache ] -> [ cache ], the names under dir deleted; under
+ * duk_safe_call (enumeration can run out of memory). */
+static duk_ret_t js_module_forget_safely(duk_context *ctx, void *udata)
+{
+    const char *dir = udata;
+    size_t n = strlen(dir);
+
+    duk_push_array(ctx);
+    duk_enum(ctx, -2, DUK_ENUM_OWN_PROPERTIES_ONLY);
+    while (duk_next(ctx, -1, 0)) {
+        const char *k = duk_get_string(ctx, -1);
+
+        if (k != NULL && strncmp(k, dir, n) == 0 && k[n] == '/')
+            duk_put_prop_index(ctx, -3, (duk_uarridx_t) duk_get_length(ctx, -3));
+        else
+            duk_pop(ctx);
+    }
+    duk_pop(ctx);
+    /* [ cache doomed ]: deleted after the walk, not during it */
+    while (duk_get_length(ctx, -1) > 0) {
+        duk_uarridx_t last = (duk_uarridx_t) duk_get_length(ctx, -1) - 1;
+
+        duk_get_prop_index(ctx, -1, last);
+        duk_del_prop(ctx, -3);
+        duk_set_length(ctx, -1, last);
+    }
+    duk_pop(ctx);
+    return 0;
+}
+
+/* Borrows dir. */
+void js_module_forget(duk_context *ctx, const char *dir)
+{
+    js_module_push_cache(ctx);
+    (void) duk_safe_call(ctx, js_module_forget_safely, (void *) dir, 1, 1);
+    duk_pop(ctx);
+}
+
+/* Borrows path; throws as load() does. */
+void js_module_precompile(duk_context *ctx, const char *path)
+{
+    static const duk_function_list_entry load[] = {
+        { "load", js_module_load, 1 }, { NULL, NULL, 0 }
+    };
+
+    /* load() finds its host on itself, as every native does */
+    duk_push_bare_object(ctx);
+    js_host_put_funcs(ctx, load, js_module_host);
+    duk_get_prop_string(ctx, -1, "load");
+    duk_remove(ctx, -2);
+    duk_push_string(ctx, path);
+    duk_call(ctx, 1);
+    duk_pop(ctx);
+}
+
 static const duk_function_list_entry js_module_funcs[] = {
     { "load", js_module_load, 1 },
     { "needsRequire", js_module_needs_require, 0 },
@@ -558,6 +614,7 @@ static const duk_function_list_entry js_module_funcs[] = {
 void js_module_init(duk_context *ctx, js_host *host, const js_module_opts *o)
 {
     js_module = o;
+    js_module_host = host;
     js_host_put_funcs(ctx, js_module_funcs, host);
     /* the thread that loads module factories: made now, it shares the
      * worker's own global (frozen later by harden.js) */

@@ -24,4 +24,15 @@ typedef struct js_module_opts {
  * thread module factories are loaded in. */
 void js_module_init(duk_context *ctx, js_host *host, const js_module_opts *o);
 
+/* Drops from the worker's module cache every module under the folder
+ * `dir` (a real path, borrowed): a release left behind.  Never throws. */
+void js_module_forget(duk_context *ctx, const char *dir);
+
+/* [ ... ] -> [ ... ]: compiles the module at `path` (confined to the
+ * host's root) exactly as load() would for a request, which fills the
+ * bytecode cache of --data; throws its SyntaxError (with file and line)
+ * or a file error.  For `invoke deploy`, which refuses a release that
+ * does not compile. */
+void js_module_precompile(duk_context *ctx, const char *path);
+
 #endif

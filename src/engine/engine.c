@@ -34,6 +34,7 @@
 #include "engine/heap.h"
 #include "engine/ratelimit.h"
 #include "router/router.h"
+#include "store/bytecode.h"
 #include "store/kv.h"
 
 #include <errno.h>
@@ -42,6 +43,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Roots a worker follows at once (sites under INVOKE_ROOT); more only
+ * costs a module cache that is not pruned when their releases change. */
+#define ENG_ROOTS 8
 
 struct eng {
     duk_context *ctx;
@@ -59,6 +64,9 @@ struct eng {
     js_kv_opts kv;          /* the bindings' settings, for the heap's life */
     js_sys_opts sys;
     js_module_opts module;
+    struct {                /* the real folder each root was found at last */
+        char *given, *real;
+    } roots[ENG_ROOTS];
 };
 
 /* Opens the store of --data (after fork: each worker opens its own handle,
@@ -215,8 +223,14 @@ eng *eng_new(const eng_config *c, char *err, size_t errlen)
  * one to open run recovery. */
 void eng_free(eng *e)
 {
+    int i;
+
     if (e == NULL)
         return;
+    for (i = 0; i < ENG_ROOTS; i++) {
+        free(e->roots[i].given);
+        free(e->roots[i].real);
+    }
     front_free(&e->front);
     if (e->ctx)
         duk_destroy_heap(e->ctx);
@@ -361,10 +375,57 @@ static int eng_call_dispatch(eng *e, duk_context *t, const eng_request *r,
     return rc;
 }
 
+/* The real folder of `given` for this request into real (PATH_MAX).  A
+ * root whose real folder changed since its last request (a release
+ * swapped under a symlink) leaves the previous folder's modules out of the
+ * module cache: requests already running there are done (one at a time
+ * per worker), and they would only hold memory.  0, or -1 after logging. */
+static int eng_real_root(eng *e, const char *given, char *real)
+{
+    int i, free_slot = -1;
+
+    if (route_root(given, real) < 0) {
+        log_sys("error", "functions root %s: %s", given, strerror(errno));
+        return -1;
+    }
+    for (i = 0; i < ENG_ROOTS; i++) {
+        if (e->roots[i].given == NULL) {
+            if (free_slot < 0)
+                free_slot = i;
+            continue;
+        }
+        if (strcmp(e->roots[i].given, given) != 0)
+            continue;
+        if (strcmp(e->roots[i].real, real) != 0) {
+            char *now = strdup(real);
+
+            if (now == NULL)
+                return 0;
+            js_module_forget(e->ctx, e->roots[i].real);
+            free(e->roots[i].real);
+            e->roots[i].real = now;
+        }
+        return 0;
+    }
+    if (free_slot >= 0) {
+        char *g = strdup(given), *rp = strdup(real);
+
+        if (g != NULL && rp != NULL) {
+            e->roots[free_slot].given = g;
+            e->roots[free_slot].real = rp;
+        } else {
+            free(g);
+            free(rp);
+        }
+    }
+    return 0;
+}
+
 int eng_handle(eng *e, const eng_request *r)
 {
-    char path[PATH_MAX], why[256];
+    char path[PATH_MAX], why[256], real[PATH_MAX];
     const char *root = r->root ? r->root : e->cfg.root;
+    const char *site = r->site ? r->site : root;
     const char *method = r->vars->method;
     static route_match m;      /* PATH_MAX-sized: keep it off the stack */
     static unsigned long seq;   /* numbers the requests for sys.env */
@@ -378,11 +439,16 @@ int eng_handle(eng *e, const eng_request *r)
         http_send_error(r->io, 500, NULL, NULL);
         return 500;
     }
+    if (eng_real_root(e, root, real) < 0) {
+        http_send_error(r->io, 500, NULL, NULL);
+        return 500;
+    }
+    root = real;
     if (eng_route_path(r->vars, path, sizeof path) < 0) {
         http_send_error(r->io, 414, NULL, NULL);
         return 414;
     }
-    eng_kv_scope(e, r->site ? r->site : root,
+    eng_kv_scope(e, site,
                  r->vars->invoke_kv_scope && *r->vars->invoke_kv_scope ?
                  r->vars->invoke_kv_scope : e->cfg.kv_scope);
     /* the administrator's limits (ratelimit.h), before any JavaScript */
@@ -475,6 +541,57 @@ void eng_rest(eng *e)
     if (e->heap.used > e->heap.gc_base)
         heap_collect(e->ctx, &e->heap);
     malloc_trim(0);
+}
+
+/* --- the bytecode cache's upkeep --- */
+
+/* Borrows data. */
+int eng_prune_bytecode(const char *data, unsigned long long max)
+{
+    char dir[PATH_MAX];
+    bc_pruned p;
+
+    if (bc_dir(data, dir, sizeof dir) < 0)
+        return -1;
+    if (bc_prune(dir, max, &p) < 0) {
+        log_sys("warn", "bytecode cache %s: %s", dir, strerror(errno));
+        return -1;
+    }
+    if (p.gone + p.over + p.litter > 0)
+        log_sys("notice", "bytecode cache %s: removed %lu of files gone, %lu over %llu bytes, "
+                "%lu left behind; %llu bytes kept", dir, p.gone, p.over, max, p.litter, p.bytes);
+    return 0;
+}
+
+/* --- invoke deploy: a release compiled before it serves --- */
+
+static duk_ret_t eng_precompile(duk_context *t, void *udata)
+{
+    js_module_precompile(t, udata);
+    return 0;
+}
+
+/* Borrows everything; err is the caller's. */
+int eng_compile(eng *e, const char *root, const char *file, char *err, size_t errlen)
+{
+    duk_context *t;
+    int rc;
+
+    eng_reset_host(e);
+    e->host.root = root;
+    e->host.reqid = "deploy";
+    e->heap.deadline = 0;
+    e->heap.timed_out = e->heap.out_of_memory = 0;
+    t = eng_push_thread(e);
+    rc = duk_safe_call(t, eng_precompile, (void *) file, 0, 1);
+    if (rc != 0)
+        snprintf(err, errlen, "%s", e->heap.out_of_memory ? "memory limit reached" :
+                                    duk_safe_to_string(t, -1));
+    duk_pop(t);
+    duk_pop(e->ctx);
+    if (e->heap.out_of_memory)
+        heap_collect(e->ctx, &e->heap);
+    return rc == 0 ? 0 : -1;
 }
 
 /* --- invoke exec: a plain script with the whole runtime --- */

@@ -22,7 +22,9 @@ typedef struct eng_request {
     const cgi_vars *vars;   /* the CGI variables, parsed once (common/cgi.h) */
     const char *body;       /* the whole request body (may be NULL) */
     size_t body_len;
-    const char *root;       /* functions root (a real path), NULL: the engine's default */
+    const char *root;       /* functions root as given (INVOKE_ROOT), NULL: the engine's
+                               default; followed to its real folder for each request,
+                               which the whole request then runs in */
     const char *site;       /* that root as the administrator names it (INVOKE_ROOT
                                or --root as given): the store's scope, NULL: root */
     const char *id;         /* request id for log lines */
@@ -30,7 +32,7 @@ typedef struct eng_request {
 } eng_request;
 
 typedef struct eng_config {
-    const char *root;       /* default functions root (--root, a real path) */
+    const char *root;       /* default functions root (--root, absolute, as given) */
     const char *data;       /* key-value store folder (--data), NULL: none */
     const char *kv_scope;   /* --kv-scope: the store's scope by name, NULL: the site's */
     double timeout;         /* seconds per request (--timeout), 0 = none */
@@ -81,5 +83,18 @@ void eng_rest(eng *e);
  * 1 when an error escaped, else 0 or process.exitCode.  With compile set,
  * prints what the front end makes of FILE instead (invoke compile). */
 int eng_exec(eng *e, const char *file, int argc, char **argv, int compile);
+
+/* Prunes the bytecode cache under the --data folder `data` to at most
+ * max bytes (0: no bound), entries whose file is gone first
+ * (store/bytecode.h), and logs what it removed.  0, or -1 when there is no
+ * cache folder to prune. */
+int eng_prune_bytecode(const char *data, unsigned long long max);
+
+/* Compiles the module `file` (a real path inside the real folder `root`)
+ * as a request that loads it would, filling the bytecode cache of the
+ * engine's --data: what `invoke deploy` does to every function of a
+ * release before it serves.  0, or -1 with the error (its class, message,
+ * file and line) in err.  Everything is borrowed. */
+int eng_compile(eng *e, const char *root, const char *file, char *err, size_t errlen);
 
 #endif

@@ -215,16 +215,15 @@ static struct route_real *route_real_slot(const char *path)
     return &route_reals[h % ROUTE_REAL_SLOTS];
 }
 
-/* realpath(w->dir) into out (PATH_MAX), from the cache when w->st (the
- * stat() route_is just made of that path) matches; on a miss w->st becomes
- * the real path's.  NULL when it fails. */
-static char *route_real_cached(route_walk *w, char *out)
+/* realpath(path) into out (PATH_MAX), from the cache when *st (the stat()
+ * just made of that path) matches; on a miss *st becomes the real path's.
+ * NULL when it fails. */
+static char *route_real_of(const char *path, struct stat *st, char *out)
 {
-    struct route_real *r = route_real_slot(w->dir);
-    const struct stat *st = &w->st;
+    struct route_real *r = route_real_slot(path);
     char *p, *q;
 
-    if (r->path != NULL && strcmp(r->path, w->dir) == 0 && r->dev == st->st_dev &&
+    if (r->path != NULL && strcmp(r->path, path) == 0 && r->dev == st->st_dev &&
         r->ino == st->st_ino && r->ctime.tv_sec == st->st_ctim.tv_sec &&
         r->ctime.tv_nsec == st->st_ctim.tv_nsec) {
         memcpy(out, r->real, strlen(r->real) + 1);
@@ -233,9 +232,9 @@ static char *route_real_cached(route_walk *w, char *out)
     /* the real path's own identity from here on: should a symlink have
      * changed between the walk's stat() and realpath(), the module cache
      * still keys what it compiles from `out` by that file */
-    if (realpath(w->dir, out) == NULL || stat(out, &w->st) < 0)
+    if (realpath(path, out) == NULL || stat(out, st) < 0)
         return NULL;
-    p = strdup(w->dir);
+    p = strdup(path);
     q = strdup(out);
     free(r->path);
     free(r->real);
@@ -250,6 +249,25 @@ static char *route_real_cached(route_walk *w, char *out)
     r->ino = st->st_ino;
     r->ctime = st->st_ctim;
     return out;
+}
+
+static char *route_real_cached(route_walk *w, char *out)
+{
+    return route_real_of(w->dir, &w->st, out);
+}
+
+/* Borrows root; out is the caller's. */
+int route_root(const char *root, char *out)
+{
+    struct stat st;
+
+    if (stat(root, &st) < 0)
+        return -1;
+    if (!S_ISDIR(st.st_mode)) {
+        errno = ENOTDIR;
+        return -1;
+    }
+    return route_real_of(root, &st, out) != NULL ? 0 : -1;
 }
 
 /* Checks the file w->dir/a b and, when it may be served, fills m->file and

@@ -47,6 +47,13 @@ typedef struct {
 route_status route_resolve(const char *root, const char *path, route_match *m,
                      char *err, size_t errlen);
 
+/* The real path of the functions root `root` as it stands now, into out
+ * (PATH_MAX): a release swapped under a symlinked root is followed from
+ * the next call on.  Costs one stat() while the root is unchanged (the
+ * real path of the same folder is remembered), a realpath() when it
+ * changed.  0, or -1 with errno (ENOTDIR when it is no folder). */
+int route_root(const char *root, char *out);
+
 /* Resolves `path` (absolute, or relative to folder `base`) to a real path
  * that lies inside `root`, following symlinks.  Returns 0 and fills `out`
  * (PATH_MAX bytes) when the file exists inside the root, -1 otherwise with

@@ -27,13 +27,14 @@ enum {
     OPT_TIMEOUT, OPT_MEMORY, OPT_MAX_BODY, OPT_LOG, OPT_DEV, OPT_TRUST,
     OPT_HELP, OPT_VERSION, OPT_SLOW_LOG, OPT_STATUS_PATH, OPT_ENV,
     OPT_FETCH_CONNECT, OPT_FETCH_TIMEOUT, OPT_FETCH_MAX_SIZE, OPT_FETCH_CONCURRENT,
-    OPT_FETCH_ALLOW, OPT_FETCH_DENY, OPT_CA_FILE, OPT_KV_SCOPE
+    OPT_FETCH_ALLOW, OPT_FETCH_DENY, OPT_CA_FILE, OPT_KV_SCOPE, OPT_BYTECODE_MAX
 };
 
 static const struct option cfg_options[] = {
     { "root",         required_argument, NULL, OPT_ROOT },
     { "data",         required_argument, NULL, OPT_DATA },
     { "kv-scope",     required_argument, NULL, OPT_KV_SCOPE },
+    { "bytecode-max", required_argument, NULL, OPT_BYTECODE_MAX },
     { "listen",       required_argument, NULL, OPT_LISTEN },
     { "workers",      required_argument, NULL, OPT_WORKERS },
     { "max-requests", required_argument, NULL, OPT_MAX_REQUESTS },
@@ -66,6 +67,8 @@ static const char cfg_usage[] =
     "  --data DIR          Berkeley DB folder for kv\n"
     "  --kv-scope NAME     the store's scope by name instead of by the root's path\n"
     "                      (or the FastCGI param INVOKE_KV_SCOPE, per site)\n"
+    "  --bytecode-max BYTES  bound of the compiled-code cache under --data,\n"
+    "                      k/m suffixes, pruned at start; 0: none (default 256m)\n"
     "  --listen ADDR       HOST:PORT or unix:PATH; run as a pre-forking server\n"
     "  --workers N         worker processes (default 2 with --listen, else 1)\n"
     "  --max-requests N    recycle a worker after N requests (0 = never)\n"
@@ -160,6 +163,7 @@ static void cfg_defaults(cfg *c)
     c->timeout = 30;
     c->memory_limit_mb = 256;
     c->max_body = 1024 * 1024;
+    c->bytecode_max = 256L * 1024 * 1024;
     net_opts_defaults(&c->net);
 }
 
@@ -192,6 +196,10 @@ static int cfg_apply(cfg *c, int opt, const char *arg)
 
     switch (opt) {
     case OPT_ROOT:   c->root = c->site = arg; return 0;
+    case OPT_BYTECODE_MAX:
+        if (cfg_bytes(arg, &c->bytecode_max) < 0)
+            return cfg_bad("bytecode-max", "expected a size in bytes (k/m suffixes allowed)");
+        return 0;
     case OPT_DATA:   c->data = arg; return 0;
     case OPT_KV_SCOPE:
         {

@@ -14,7 +14,7 @@
 #define CFG_MAX_ENV 64
 
 typedef struct cfg {
-    const char *root;       /* --root DIR (main makes it a real path) */
+    const char *root;       /* --root DIR (main makes it absolute; not resolved) */
     const char *site;       /* --root DIR as given: the store's scope */
     const char *kv_scope;   /* --kv-scope NAME: the store's scope by name */
     const char *data;       /* --data DIR (Berkeley DB folder) */
@@ -25,6 +25,7 @@ typedef struct cfg {
     double timeout;         /* --timeout SECONDS (default 30) */
     long memory_limit_mb;   /* --memory-limit MB (default 256) */
     long max_body;          /* --max-body BYTES (default 1 MiB) */
+    long bytecode_max;      /* --bytecode-max BYTES (default 256 MiB, 0 = none) */
     int dev;                /* --dev */
     int trust_proxy;        /* --trust-proxy */
     double slow_log;        /* --slow-log SECONDS (0 = off) */

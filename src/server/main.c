@@ -33,6 +33,7 @@
 #include "common/log.h"
 #include "server/supervisor.h"
 #include "server/worker.h"
+#include "engine/engine.h"
 #include "engine/heap.h"
 
 #define MAIN_BACKLOG 1024
@@ -178,6 +179,9 @@ static int main_supervise(int fd, cfg *c, const char *where)
     sup_opts o;
     int rc;
 
+    /* once per pool start: CGI and mod_fcgid's processes start too often */
+    if (c->data != NULL)
+        eng_prune_bytecode(c->data, (unsigned long long) c->bytecode_max);
     memset(&o, 0, sizeof o);
     o.listen_fd = fd;
     o.workers = c->workers;
@@ -253,18 +257,27 @@ static int main_systemd_fd(void)
     return 3;
 }
 
-/* --root must exist when given; absent, INVOKE_ROOT names it per request. */
+/* --root must be a folder when given (absent, INVOKE_ROOT names it per
+ * request).  It is kept as written, made absolute, not resolved: a
+ * symlink to the current release is followed anew for every request
+ * (engine.h). */
 static int main_root(cfg *c, char *buf)
 {
+    char cwd[PATH_MAX];
     struct stat st;
 
     if (c->root == NULL)
         return 0;
-    if (realpath(c->root, buf) == NULL)
+    if (stat(c->root, &st) < 0)
         return main_fail(c->root, strerror(errno));
-    if (stat(buf, &st) < 0 || !S_ISDIR(st.st_mode))
+    if (!S_ISDIR(st.st_mode))
         return main_fail(c->root, "not a folder");
-    c->root = buf;
+    if (c->root[0] != '/') {
+        if (getcwd(cwd, sizeof cwd) == NULL ||
+            (size_t) snprintf(buf, PATH_MAX, "%s/%s", cwd, c->root) >= PATH_MAX)
+            return main_fail(c->root, "path too long");
+        c->root = buf;
+    }
     return 0;
 }
 

@@ -138,21 +138,18 @@ static void wrk_log_path(const char *uri, char *out, size_t outlen)
     out[n] = '\0';
 }
 
-/* The functions root of this request: INVOKE_ROOT (per site, realpath'd
- * each time since sites come and go) or --root, with *site the same as
- * the administrator wrote it (the store's scope).  NULL after logging
- * why. */
-static const char *wrk_root(rq *r, const cfg *c, const char *id, char *buf, const char **site)
+/* The functions root of this request as the administrator wrote it:
+ * INVOKE_ROOT (per site) or --root, with *site the same (the store's
+ * scope).  The engine follows it to the real folder for each request, so
+ * a release swapped under a symlink serves the next request.  NULL after
+ * logging why. */
+static const char *wrk_root(rq *r, const cfg *c, const char *id, const char **site)
 {
     const char *param = rq_vars(r)->invoke_root;
 
     if (param != NULL && *param != '\0') {
-        if (realpath(param, buf) == NULL) {
-            log_sys("error", "request %s: INVOKE_ROOT %s: %s", id, param, strerror(errno));
-            return NULL;
-        }
         *site = param;
-        return buf;
+        return param;
     }
     if (c->root == NULL)
         log_sys("error", "request %s: no functions root (set --root or the "
@@ -203,7 +200,6 @@ static int wrk_status(rq *r)
 static int wrk_run(wrk *w, rq *r, const char *id)
 {
     const http_io *io = rq_io(r);
-    char rootbuf[PATH_MAX];
     eng_request req;
     const char *root;
 
@@ -222,7 +218,7 @@ static int wrk_run(wrk *w, rq *r, const char *id)
         http_send_error(io, 500, "Internal Server Error", NULL);
         return 500;
     }
-    root = wrk_root(r, w->c, id, rootbuf, &req.site);
+    root = wrk_root(r, w->c, id, &req.site);
     if (root == NULL) {
         http_send_error(io, 500, "Internal Server Error", NULL);
         return 500;
