@@ -42,7 +42,7 @@ my %PREFIX = (
     'engine/front.c' => 'front_', 'engine/ratelimit.c' => 'rl_',
     'server/main.c' => 'main_', 'server/cfg.c' => 'cfg_', 'server/supervisor.c' => 'sup_',
     'server/scoreboard.c' => 'sb_', 'server/request.c' => 'rq_', 'server/worker.c' => 'wrk_',
-    'tools/invoke.c' => 'inv_',
+    'tools/invoke.c' => 'inv_', 'tools/deploy.c' => 'dep_',
 );
 
 my @files;

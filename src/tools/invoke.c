@@ -28,6 +28,7 @@
 #include "common/utf8.h"
 #include "net/net.h"
 #include "store/kv.h"
+#include "tools/deploy.h"
 
 #define INV_MAX_VARS 256
 #define INV_EXIT_FAIL 1
@@ -68,6 +69,9 @@ static const inv_verb inv_verbs[] = {
       "      [--root ROOT | --kv-scope NAME]" },
     { "exec", inv_cmd_exec, "exec FILE [ARGS]..." },
     { "compile", inv_cmd_compile, "compile FILE" },
+    { "deploy", dep_cmd_deploy, DEP_USAGE_DEPLOY },
+    { "rollback", dep_cmd_rollback, DEP_USAGE_ROLLBACK },
+    { "releases", dep_cmd_releases, DEP_USAGE_RELEASES },
     { NULL, NULL, NULL }
 };
 
