@@ -558,8 +558,9 @@ int eng_prune_bytecode(const char *data, unsigned long long max)
         return -1;
     }
     if (p.gone + p.over + p.litter > 0)
-        log_sys("notice", "bytecode cache %s: removed %lu of files gone, %lu over %llu bytes, "
-                "%lu left behind; %llu bytes kept", dir, p.gone, p.over, max, p.litter, p.bytes);
+        log_sys("notice", "bytecode cache %s: removed %lu files whose source is gone, %lu over "
+                "the bound of %llu bytes, %lu temporary or lock files; %llu bytes kept",
+                dir, p.gone, p.over, max, p.litter, p.bytes);
     return 0;
 }
 
