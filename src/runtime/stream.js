@@ -18,12 +18,14 @@
  * streams, their states and callbacks belong to the request that made
  * them.
  *
- * Needs: rt.EventEmitter, rt.builtins.string_decoder (node.js);
- *   rt.nodeError, rt.argTypeError, rt.received (buffer.js);
- *   rt.AbortError (async.js); rt.exposed (timers.js); Symbol.asyncIterator
+ * Needs: rt.EventEmitter (node.js); rt.builtins (module.js), for
+ *   string_decoder; rt.nodeError, rt.argTypeError
+ *   (buffer.js); rt.exposed (timers.js); Symbol.asyncIterator
  *   (fetch-classes.js).  When called: rt.enqueueTick (promise.js);
+ *   rt.AbortError (async.js); rt.inspect (console.js); rt.outOfRange
+ *   (crypto.js); rt.seq (dispatch.js: per request);
  *   rt.onUncaughtException (dispatch.js, front-exec.js: per request).
- * Provides: rt.builtins.stream, rt.builtins['stream/promises'].
+ * Provides: rt.builtins.stream (and stream/promises).
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */
@@ -750,7 +752,32 @@ RP.setEncoding = function (enc) {
     return this;
 };
 
+/* A destination with write and end but no events (a function's res):
+ * written through a Writable of its own, so that pipe and pipeline treat
+ * it as the Writable it is in Node. */
+function isSink(dest) {
+    return !!dest && typeof dest.on !== 'function' && typeof dest.write === 'function' && typeof dest.end === 'function';
+}
+
+function sinkOf(dest) {
+    return new Writable({
+        objectMode: true,
+        write: function (chunk, encoding, cb) {
+            dest.write(chunk);
+            cb();
+        },
+        final: function (cb) {
+            dest.end();
+            cb();
+        }
+    });
+}
+
 RP.pipe = function (dest, options) {
+    if (isSink(dest)) {
+        this.pipe(sinkOf(dest), options);
+        return dest;
+    }
     var src = this, state = this._readableState, cleaned = false, ondrain = null;
     state.pipes.push(dest);
     var doEnd = (!options || options.end !== false) && !isStdio(dest);
@@ -930,7 +957,8 @@ function StreamIterator(stream, destroyOnReturn) {
         self._done = true;
         self._wake();
     });
-    this._queue = Promise.resolve();
+    this._queue = null;
+    this._outstanding = 0;
 }
 
 def(StreamIterator.prototype, '_pull', function (resolve, reject) {
@@ -953,14 +981,18 @@ def(StreamIterator.prototype, '_finish', function (errored) {
     if ((errored || this._destroyOnReturn) && (!errored || !s || s.autoDestroy)) this._stream.destroy(null);
 });
 
+/* for await asks once the last answer came: answered at once; next()
+ * called again before that waits its turn */
 def(StreamIterator.prototype, 'next', function () {
     var self = this;
-    if (this._finished) return Promise.resolve({ value: undefined, done: true });
-    var p = this._queue.then(function () {
-        if (self._finished) return { value: undefined, done: true };
+    function ask() {
+        if (self._finished) return Promise.resolve({ value: undefined, done: true });
         return new Promise(function (resolve, reject) { self._pull(resolve, reject); });
-    });
-    this._queue = p.then(nop, nop);
+    }
+    var p = this._outstanding === 0 ? ask() : this._queue.then(ask);
+    this._outstanding++;
+    this._queue = p.then(settled, settled);
+    function settled() { self._outstanding--; }
     return p;
 });
 
@@ -2060,6 +2092,7 @@ function pipelineImpl(streams, callback, opts) {
     var ret = null, last = streams.length - 1;
     for (var i = 0; i < streams.length; i++) {
         var stream = streams[i], reading = i < last, writing = i > 0, end = reading || opts.end !== false;
+        if (i > 0 && isSink(stream)) stream = sinkOf(stream);
         if (isNodeStream(stream)) {
             if (end) destroys.push(watch(stream, reading, writing));
             /* an error after the pipeline's end is not an uncaught one */
@@ -2202,7 +2235,8 @@ var promises = {
     pipeline: function () {
         var streams = slice.call(arguments), opts = {};
         var lastArg = streams[streams.length - 1];
-        if (lastArg && typeof lastArg === 'object' && !isNodeStream(lastArg) && !isIterable(lastArg) && !Array.isArray(lastArg))
+        if (lastArg && typeof lastArg === 'object' && !isNodeStream(lastArg) && !isSink(lastArg) &&
+            !isIterable(lastArg) && !Array.isArray(lastArg))
             opts = streams.pop();
         return new Promise(function (resolve, reject) {
             pipelineImpl(streams, function (err, value) {
