@@ -21,7 +21,7 @@
  *   Symbol.asyncIterator (fetch-classes.js).
  *   When called: rt.asyncFrame, rt.setAsyncFrame (promise.js).
  * Provides: rt.builtins.timers, rt.builtins.timers/promises,
- *   rt.builtins.async_hooks; util.promisify.custom on the global
+ *   rt.builtins.async_hooks, rt.AbortError; util.promisify.custom on the global
  *   setTimeout and setImmediate.
  *
  * Runs as the body of function (sys, rt); ES5 only.
@@ -66,6 +66,8 @@ function AbortError(message, options) {
 }
 AbortError.prototype = Object.create(Error.prototype);
 def(AbortError.prototype, 'constructor', AbortError);
+/* stream.js rejects and destroys with the same error */
+rt.AbortError = AbortError;
 
 function aborted(signal) {
     return new AbortError(undefined, { cause: signal.reason });

@@ -493,13 +493,15 @@ rt.promiseWatch = function (x, job, arg) {
  * V8).  Returns the record whose `state` (1 fulfilled, 2 rejected) and
  * `value` the job then reads.  With `now` (front-rt.js's drivers, when
  * nothing of the caller's can run before the drain), a settled x with no
- * job queued gets no job: the caller goes on at once, and knows it by the
+ * job or tick queued gets no job: the caller goes on at once, and knows it by the
  * settled record and the empty queue. */
 rt.promiseAwait = function (x, job, arg, now) {
     var p = x !== null && typeof x === 'object' && x[REC] !== undefined && x.constructor === Promise ?
             x : resolved(x);
     var rec = p[REC];
-    if (now === true && rec.state !== 0 && head === queue.length)
+    /* the callers go on when nothing is pending (rt.pendingMicrotasks):
+     * a queued tick counts too, or the await would be lost */
+    if (now === true && rec.state !== 0 && head === queue.length && tickHead === ticks.length)
         rec.handled = true;
     else
         subscribe(p, job, arg);
