@@ -98,6 +98,10 @@ function dropPrototype(f) {
         f.prototype = null;
 }
 
+/* Function.prototype's bind too (SES tames it as well): a library's own
+ * constructor with a static bind (bluebird's Promise.bind = f) */
+var FP = Function.prototype, FP_TAMED = COMMON.concat(['bind']);
+
 /* tame: the names to make overridable (a prototype's COMMON ones unless
  * given) */
 function freeze(o, tame) {
@@ -112,7 +116,7 @@ function freeze(o, tame) {
         tame = names;
     /* every name of Object.prototype, as SES does: `exports.hasOwnProperty
      * = f` (mathjs, fast-json-patch) must give that object its own */
-    tameAndFreeze(o, tame || (o === OP ? names : isPrototype(o) ? COMMON : []));
+    tameAndFreeze(o, tame || (o === OP ? names : o === FP ? FP_TAMED : isPrototype(o) ? COMMON : []));
     for (i = 0; i < names.length; i++) {
         var d = gopd(o, names[i]);
         if ('value' in d) freeze(d.value);
