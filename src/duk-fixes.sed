@@ -81,3 +81,66 @@ s/.*/		               "Cannot set properties of %s (setting %s)", \/* invoke-fcg
 		               duk_push_string_tval_readable(thr, tv_obj),\
 		               duk_push_string_tval_readable(thr, tv_key));/
 }
+
+# The objects the global names stay extensible for the request in progress
+# and lose what it added before the next one (src/engine/extend.c): only
+# Duktape's insides can tell cheaply whether an object gained a property,
+# take away one the request made non-configurable, and make an object
+# extensible again.  No entry of those objects is ever deleted (harden.js makes each
+# non-configurable), so the first `keep` live entries are always the ones
+# the runtime left, in their order, whatever compaction did since.
+$a\
+\
+/* invoke-fcgi (src/duk-fixes.sed): how many entries the object at idx has\
+ * used (deleted ones included until the next compaction); -1 for one with\
+ * an array part, whose indices live apart. */\
+DUK_EXTERNAL duk_int_t invoke_duk_entries(duk_context *ctx, duk_idx_t idx) {\
+	duk_hobject *h = duk_require_hobject(ctx, idx);\
+	if (DUK_HOBJECT_HAS_ARRAY_PART(h))\
+		return -1;\
+	return (duk_int_t) DUK_HOBJECT_GET_ENEXT(h);\
+}\
+\
+/* invoke-fcgi (src/duk-fixes.sed): an object as it was kept (obj, a heap\
+ * pointer kept alive by the caller; its prototype; its entries). */\
+typedef struct invoke_duk_kept {\
+	void *obj;\
+	void *proto;\
+	duk_int_t keep;\
+} invoke_duk_kept;\
+\
+/* invoke-fcgi (src/duk-fixes.sed): the index of the first of the n objects\
+ * that is no longer as kept (a property added, not extensible, another\
+ * prototype), n when none: a few loads per object, called per request. */\
+DUK_EXTERNAL duk_size_t invoke_duk_changed(duk_context *ctx, const invoke_duk_kept *k, duk_size_t n) {\
+	duk_heap *heap = ((duk_hthread *) ctx)->heap;\
+	duk_size_t i;\
+	for (i = 0; i < n; i++) {\
+		duk_hobject *h = (duk_hobject *) k[i].obj;\
+		if ((duk_int_t) DUK_HOBJECT_GET_ENEXT(h) != k[i].keep || !DUK_HOBJECT_HAS_EXTENSIBLE(h) ||\
+		    DUK_HOBJECT_GET_PROTOTYPE(heap, h) != (duk_hobject *) k[i].proto)\
+			break;\
+	}\
+	return i;\
+}\
+\
+/* invoke-fcgi (src/duk-fixes.sed): the object back as kept: its first keep\
+ * live entries, extensible, its prototype.  Deleting may run finalizers;\
+ * compacting may throw. */\
+DUK_EXTERNAL void invoke_duk_restore(duk_context *ctx, const invoke_duk_kept *k) {\
+	duk_hthread *thr = (duk_hthread *) ctx;\
+	duk_hobject *h = (duk_hobject *) k->obj;\
+	duk_uint32_t i, live = 0;\
+	if (DUK_HOBJECT_GET_PROTOTYPE(thr->heap, h) != (duk_hobject *) k->proto)\
+		DUK_HOBJECT_SET_PROTOTYPE_UPDREF(thr, h, (duk_hobject *) k->proto);\
+	DUK_HOBJECT_SET_EXTENSIBLE(h);\
+	if ((duk_int_t) DUK_HOBJECT_GET_ENEXT(h) == k->keep)\
+		return;\
+	for (i = 0; i < DUK_HOBJECT_GET_ENEXT(h); i++) {\
+		duk_hstring *key = DUK_HOBJECT_E_GET_KEY(thr->heap, h, i);\
+		if (key == NULL || (duk_int_t) live++ < k->keep)\
+			continue;\
+		(void) duk_hobject_delprop_raw(thr, h, key, DUK_DELPROP_FLAG_FORCE);\
+	}\
+	duk_hobject_compact_props(thr, h);\
+}

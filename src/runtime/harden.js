@@ -11,10 +11,19 @@
  * override mistake"); such properties become accessors whose setter gives
  * the instance its own property, as SES does.
  *
+ * The objects the global names (Error, Reflect, Math, Promise, Buffer,
+ * process, ...) are the exception: their own properties are made
+ * read-only like the rest, but they stay extensible, because libraries
+ * add to them as node lets them (reflect-metadata puts defineMetadata on
+ * Reflect, bluebird Error.__BluebirdErrorTypes__).  What a request adds
+ * there is taken away again before the next request runs, by the engine,
+ * in C (engine/extend.c): the next request finds them as this file left
+ * them.
+ *
  * Needs: rt.exposed (timers.js and every file that adds to it),
  *   rt.builtins (module.js and the files that add to it); to run
  *   after every other file.
- * Provides: nothing: it freezes.
+ * Provides: rt.extendable, the objects left extensible (for extend.c).
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */
@@ -67,11 +76,43 @@ function tamable(proto, name) {
     return d.value;
 }
 
+/* The objects the global names directly, but the global itself, the
+ * runtime's helpers for lowered code (__invoke: the runtime reads them
+ * in every request) and Duktape's own object (a property added there,
+ * such as errCreate, is a hook of the engine's) */
+var extendable = [], sealed = [];
+gopn(G).forEach(function (name) {
+    var d = gopd(G, name), v = d.value;
+    if (name === '__invoke' || name === 'Duktape' || v === G || v === null ||
+        (typeof v !== 'object' && typeof v !== 'function') || extendable.indexOf(v) >= 0)
+        return;
+    extendable.push(v);
+});
+
+/* Object.freeze, but for the extendable objects: every own property
+ * read-only and for good, while names may be added (extend.c takes them
+ * away after the request; no request can delete or change these). */
+function freezeOwn(o) {
+    if (extendable.indexOf(o) < 0) {
+        Object.freeze(o);
+        return;
+    }
+    var keys = gopn(o), i, d;
+    if (Object.getOwnPropertySymbols) keys = keys.concat(Object.getOwnPropertySymbols(o));
+    for (i = 0; i < keys.length; i++) {
+        d = gopd(o, keys[i]);
+        if ('value' in d) d.writable = false;
+        d.configurable = false;
+        defineProperty(o, keys[i], d);
+    }
+    sealed.push(o);
+}
+
 /* Tames each of names on o, freezes o, then what the tamed names held. */
 function tameAndFreeze(o, names) {
     var held = [], i;
     for (i = 0; i < names.length; i++) held.push(tamable(o, names[i]));
-    Object.freeze(o);
+    freezeOwn(o);
     for (i = 0; i < held.length; i++) freeze(held[i]);
 }
 
@@ -98,10 +139,15 @@ function dropPrototype(f) {
         f.prototype = null;
 }
 
+/* Function.prototype's bind too (SES tames it as well): a library's own
+ * constructor with a static bind (bluebird's Promise.bind = f) */
+var FP = Function.prototype, FP_TAMED = COMMON.concat(['bind']);
+
 /* tame: the names to make overridable (a prototype's COMMON ones unless
  * given) */
 function freeze(o, tame) {
-    if (o === null || (typeof o !== 'object' && typeof o !== 'function') || Object.isFrozen(o))
+    if (o === null || (typeof o !== 'object' && typeof o !== 'function') || Object.isFrozen(o) ||
+        sealed.indexOf(o) >= 0)
         return;
     if (typeof o === 'function')
         dropPrototype(o);
@@ -112,7 +158,7 @@ function freeze(o, tame) {
         tame = names;
     /* every name of Object.prototype, as SES does: `exports.hasOwnProperty
      * = f` (mathjs, fast-json-patch) must give that object its own */
-    tameAndFreeze(o, tame || (o === OP ? names : isPrototype(o) ? COMMON : []));
+    tameAndFreeze(o, tame || (o === OP ? names : o === FP ? FP_TAMED : isPrototype(o) ? COMMON : []));
     for (i = 0; i < names.length; i++) {
         var d = gopd(o, names[i]);
         if ('value' in d) freeze(d.value);
@@ -145,3 +191,5 @@ Object.keys(rt.builtins || {}).forEach(function (name) {
     if (a === b) freeze(a);
 });
 freeze(G);
+/* one the runtime froze itself stays frozen */
+rt.extendable = extendable.filter(Object.isExtensible);
