@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/ubrk.h>
 #include <unicode/ucal.h>
 #include <unicode/ucol.h>
 #include <unicode/ucurr.h>
@@ -36,7 +37,7 @@
 
 /* What a handle holds; closed by js_icu_finalize. */
 enum { JS_ICU_COLLATOR = 1, JS_ICU_NUMBER, JS_ICU_DATE, JS_ICU_PLURAL,
-       JS_ICU_RELTIME, JS_ICU_LIST };
+       JS_ICU_RELTIME, JS_ICU_LIST, JS_ICU_BREAK };
 
 typedef struct js_icu_handle {
     int kind;
@@ -138,6 +139,7 @@ static duk_ret_t js_icu_finalize(duk_context *ctx)
     case JS_ICU_PLURAL: uplrules_close(h->p); break;
     case JS_ICU_RELTIME: ureldatefmt_close(h->p); break;
     case JS_ICU_LIST: ulistfmt_close(h->p); break;
+    case JS_ICU_BREAK: ubrk_close(h->p); break;
     }
     free(h);
     duk_push_pointer(ctx, NULL);
@@ -683,6 +685,62 @@ static duk_ret_t js_icu_format_list(duk_context *ctx)
     return 1;
 }
 
+/* --- Segmenter --------------------------------------------------------- */
+
+/* icuBreakIterator(locale, type 0 grapheme | 1 word | 2 sentence) -> handle */
+static duk_ret_t js_icu_break_iterator(duk_context *ctx)
+{
+    char loc[ULOC_FULLNAME_CAPACITY];
+    static const UBreakIteratorType types[] = { UBRK_CHARACTER, UBRK_WORD, UBRK_SENTENCE };
+    int t = duk_require_int(ctx, 1);
+    UErrorCode err = U_ZERO_ERROR;
+    js_icu_handle *h;
+
+    js_icu_locale(ctx, 0, loc, sizeof loc);
+    h = js_icu_new_handle(ctx, JS_ICU_BREAK);
+    h->p = ubrk_open(types[t < 0 || t > 2 ? 0 : t], loc, NULL, 0, &err);
+    if (U_FAILURE(err))
+        return js_icu_fail(ctx, "Segmenter", err);
+    return 1;
+}
+
+/* icuBreaks(handle, s) -> [end * 2 + wordLike, ...]: where each segment of
+ * s ends, in UTF-16 units, one number a segment (the first begins at 0),
+ * its low bit set when ICU's rule status puts it past UBRK_WORD_NONE (a
+ * number, letter, kana or ideograph word: what V8 calls isWordLike; the
+ * bit means nothing for the other iterators, whose statuses differ).
+ *
+ * Every boundary is found here in one pass, and the iterator is given
+ * back its empty text before anything is pushed: it holds a pointer into
+ * the value stack's copy of s, and it is shared (intl.js caches it) by
+ * every Segments object of the segmenter, so no iteration may outlive this
+ * call. */
+static duk_ret_t js_icu_breaks(duk_context *ctx)
+{
+    UBreakIterator *bi = js_icu_get(ctx, 0, JS_ICU_BREAK);
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t len, b, n = 0, i;
+    UChar *s = js_icu_utf16(ctx, 1, &len);
+    static const UChar empty[1] = { 0 };
+    double *ends;
+
+    /* at most one segment a unit: room for all before the iterator runs */
+    ends = duk_push_fixed_buffer(ctx, ((size_t) len + 1) * sizeof *ends);
+    ubrk_setText(bi, s, len, &err);
+    if (U_FAILURE(err))
+        return js_icu_fail(ctx, "Segmenter", err);
+    ubrk_first(bi);
+    while ((b = ubrk_next(bi)) != UBRK_DONE && n <= len)
+        ends[n++] = (double) b * 2 + (ubrk_getRuleStatus(bi) >= UBRK_WORD_NONE_LIMIT ? 1 : 0);
+    ubrk_setText(bi, empty, 0, &err);
+    duk_push_array(ctx);
+    for (i = 0; i < n; i++) {
+        duk_push_number(ctx, ends[i]);
+        duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
+    }
+    return 1;
+}
+
 static const duk_function_list_entry js_icu_funcs[] = {
     { "icuNormalize", js_icu_normalize, 2 },
     { "icuCase", js_icu_case, 3 },
@@ -704,6 +762,8 @@ static const duk_function_list_entry js_icu_funcs[] = {
     { "icuFormatRelative", js_icu_format_relative, 4 },
     { "icuListFormat", js_icu_list_format, 3 },
     { "icuFormatList", js_icu_format_list, 2 },
+    { "icuBreakIterator", js_icu_break_iterator, 2 },
+    { "icuBreaks", js_icu_breaks, 2 },
     { NULL, NULL, 0 }
 };
 
