@@ -252,34 +252,63 @@ static duk_ret_t js_icu_case(duk_context *ctx)
     return 1;
 }
 
-/* icuSet(pattern) -> [lo, hi, lo, hi, ...]: the code point ranges of a
- * UnicodeSet pattern ("[\p{Script=Greek}]"), or throws a SyntaxError. */
+/* icuSet(pattern, strings) -> [lo, hi, lo, hi, ...]: the code point ranges
+ * of a UnicodeSet pattern ("[\p{Script=Greek}]"), or throws a SyntaxError;
+ * with strings true, the array's "strings" is the set's strings too
+ * ([\p{RGI_Emoji}]: the emoji sequences, ICU >= 70; one of 1024 units or
+ * more, which no property has, is left out). */
 static duk_ret_t js_icu_set(duk_context *ctx)
 {
+    int with_strings = duk_to_boolean(ctx, 1);
     UErrorCode err = U_ZERO_ERROR;
-    int32_t len, i, n, k = 0;
-    UChar *pat = js_icu_utf16(ctx, 0, &len);
+    int32_t len, i, n, k = 0, ns = 0, units = 0, at;
+    UChar *pat = js_icu_utf16(ctx, 0, &len), *su;
     USet *set = uset_openPattern(pat, len, &err);
-    UChar32 *r;
+    UChar32 *r, lo, hi;
+    int32_t *slen;
 
     n = U_SUCCESS(err) ? uset_getItemCount(set) : 0;
+    /* the strings' total length, asked of each item with no room given */
+    for (i = 0; with_strings && i < n; i++) {
+        UErrorCode e = U_ZERO_ERROR;
+        int32_t l = uset_getItem(set, i, &lo, &hi, NULL, 0, &e);
+        if (l > 0 && l < 1024 && units <= INT32_MAX - l) { units += l; ns++; }
+    }
     uset_close(set);
     if (U_FAILURE(err))
         return duk_error(ctx, DUK_ERR_SYNTAX_ERROR, "Invalid property name");
     /* the room on the value stack first, so that nothing can throw while
      * the set is open */
     r = duk_push_fixed_buffer(ctx, ((size_t) n + 1) * 2 * sizeof *r);
+    su = duk_push_fixed_buffer(ctx, ((size_t) units + 1) * sizeof *su);
+    slen = duk_push_fixed_buffer(ctx, ((size_t) ns + 1) * sizeof *slen);
     set = uset_openPattern(pat, len, &err);
+    ns = 0;
+    at = 0;
     for (i = 0; U_SUCCESS(err) && i < n && i < uset_getItemCount(set); i++) {
         UErrorCode e = U_ZERO_ERROR;
-        if (uset_getItem(set, i, &r[k], &r[k + 1], NULL, 0, &e) == 0 && U_SUCCESS(e))
+        int32_t l = uset_getItem(set, i, &r[k], &r[k + 1], NULL, 0, &e);
+        if (l == 0 && U_SUCCESS(e))
             k += 2;
+        else if (with_strings && l > 0 && l < 1024 && l <= units - at) {
+            e = U_ZERO_ERROR;
+            uset_getItem(set, i, &lo, &hi, su + at, units - at, &e);
+            if (U_SUCCESS(e) || e == U_STRING_NOT_TERMINATED_WARNING) { slen[ns++] = l; at += l; }
+        }
     }
     uset_close(set);
     duk_push_array(ctx);
     for (i = 0; i < k; i++) {
         duk_push_int(ctx, r[i]);
         duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
+    }
+    if (with_strings) {
+        duk_push_array(ctx);
+        for (i = 0, at = 0; i < ns; at += slen[i], i++) {
+            js_icu_push(ctx, su + at, slen[i]);
+            duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
+        }
+        duk_put_prop_string(ctx, -2, "strings");
     }
     return 1;
 }
@@ -744,7 +773,7 @@ static duk_ret_t js_icu_breaks(duk_context *ctx)
 static const duk_function_list_entry js_icu_funcs[] = {
     { "icuNormalize", js_icu_normalize, 2 },
     { "icuCase", js_icu_case, 3 },
-    { "icuSet", js_icu_set, 1 },
+    { "icuSet", js_icu_set, 2 },
     { "icuCanonicalTag", js_icu_canonical_tag, 1 },
     { "icuAvailable", js_icu_available, 0 },
     { "icuTimeZone", js_icu_time_zone, 1 },
