@@ -1094,6 +1094,13 @@ function vTrie(strs) {
  * characters, then the empty string when it holds that.  bmpOnly: for
  * input without surrogates (rxLower's pb), where nothing astral can match. */
 function vSetText(set, bmpOnly) {
+    /* kept on the set: a property's set is shared (stringProps), and
+     * writing \p{RGI_Emoji}'s 2,500 strings out costs some 50 ms */
+    var memo = bmpOnly ? 'textB' : 'text';
+    if (set[memo] === undefined) set[memo] = vSetTextOf(set, bmpOnly);
+    return set[memo];
+}
+function vSetTextOf(set, bmpOnly) {
     var strs = [], alts = [], empty = false, k, t = rangesText(set.r), lone = '';
     for (k in set.s) {
         var str = k.slice(1);
