@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/ubrk.h>
 #include <unicode/ucal.h>
 #include <unicode/ucol.h>
 #include <unicode/ucurr.h>
@@ -36,7 +37,7 @@
 
 /* What a handle holds; closed by js_icu_finalize. */
 enum { JS_ICU_COLLATOR = 1, JS_ICU_NUMBER, JS_ICU_DATE, JS_ICU_PLURAL,
-       JS_ICU_RELTIME, JS_ICU_LIST };
+       JS_ICU_RELTIME, JS_ICU_LIST, JS_ICU_BREAK };
 
 typedef struct js_icu_handle {
     int kind;
@@ -138,6 +139,7 @@ static duk_ret_t js_icu_finalize(duk_context *ctx)
     case JS_ICU_PLURAL: uplrules_close(h->p); break;
     case JS_ICU_RELTIME: ureldatefmt_close(h->p); break;
     case JS_ICU_LIST: ulistfmt_close(h->p); break;
+    case JS_ICU_BREAK: ubrk_close(h->p); break;
     }
     free(h);
     duk_push_pointer(ctx, NULL);
@@ -250,34 +252,63 @@ static duk_ret_t js_icu_case(duk_context *ctx)
     return 1;
 }
 
-/* icuSet(pattern) -> [lo, hi, lo, hi, ...]: the code point ranges of a
- * UnicodeSet pattern ("[\p{Script=Greek}]"), or throws a SyntaxError. */
+/* icuSet(pattern, strings) -> [lo, hi, lo, hi, ...]: the code point ranges
+ * of a UnicodeSet pattern ("[\p{Script=Greek}]"), or throws a SyntaxError;
+ * with strings true, the array's "strings" is the set's strings too
+ * ([\p{RGI_Emoji}]: the emoji sequences, ICU >= 70; one of 1024 units or
+ * more, which no property has, is left out). */
 static duk_ret_t js_icu_set(duk_context *ctx)
 {
+    int with_strings = duk_to_boolean(ctx, 1);
     UErrorCode err = U_ZERO_ERROR;
-    int32_t len, i, n, k = 0;
-    UChar *pat = js_icu_utf16(ctx, 0, &len);
+    int32_t len, i, n, k = 0, ns = 0, units = 0, at;
+    UChar *pat = js_icu_utf16(ctx, 0, &len), *su;
     USet *set = uset_openPattern(pat, len, &err);
-    UChar32 *r;
+    UChar32 *r, lo, hi;
+    int32_t *slen;
 
     n = U_SUCCESS(err) ? uset_getItemCount(set) : 0;
+    /* the strings' total length, asked of each item with no room given */
+    for (i = 0; with_strings && i < n; i++) {
+        UErrorCode e = U_ZERO_ERROR;
+        int32_t l = uset_getItem(set, i, &lo, &hi, NULL, 0, &e);
+        if (l > 0 && l < 1024 && units <= INT32_MAX - l) { units += l; ns++; }
+    }
     uset_close(set);
     if (U_FAILURE(err))
         return duk_error(ctx, DUK_ERR_SYNTAX_ERROR, "Invalid property name");
     /* the room on the value stack first, so that nothing can throw while
      * the set is open */
     r = duk_push_fixed_buffer(ctx, ((size_t) n + 1) * 2 * sizeof *r);
+    su = duk_push_fixed_buffer(ctx, ((size_t) units + 1) * sizeof *su);
+    slen = duk_push_fixed_buffer(ctx, ((size_t) ns + 1) * sizeof *slen);
     set = uset_openPattern(pat, len, &err);
+    ns = 0;
+    at = 0;
     for (i = 0; U_SUCCESS(err) && i < n && i < uset_getItemCount(set); i++) {
         UErrorCode e = U_ZERO_ERROR;
-        if (uset_getItem(set, i, &r[k], &r[k + 1], NULL, 0, &e) == 0 && U_SUCCESS(e))
+        int32_t l = uset_getItem(set, i, &r[k], &r[k + 1], NULL, 0, &e);
+        if (l == 0 && U_SUCCESS(e))
             k += 2;
+        else if (with_strings && l > 0 && l < 1024 && l <= units - at) {
+            e = U_ZERO_ERROR;
+            uset_getItem(set, i, &lo, &hi, su + at, units - at, &e);
+            if (U_SUCCESS(e) || e == U_STRING_NOT_TERMINATED_WARNING) { slen[ns++] = l; at += l; }
+        }
     }
     uset_close(set);
     duk_push_array(ctx);
     for (i = 0; i < k; i++) {
         duk_push_int(ctx, r[i]);
         duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
+    }
+    if (with_strings) {
+        duk_push_array(ctx);
+        for (i = 0, at = 0; i < ns; at += slen[i], i++) {
+            js_icu_push(ctx, su + at, slen[i]);
+            duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
+        }
+        duk_put_prop_string(ctx, -2, "strings");
     }
     return 1;
 }
@@ -683,10 +714,66 @@ static duk_ret_t js_icu_format_list(duk_context *ctx)
     return 1;
 }
 
+/* --- Segmenter --------------------------------------------------------- */
+
+/* icuBreakIterator(locale, type 0 grapheme | 1 word | 2 sentence) -> handle */
+static duk_ret_t js_icu_break_iterator(duk_context *ctx)
+{
+    char loc[ULOC_FULLNAME_CAPACITY];
+    static const UBreakIteratorType types[] = { UBRK_CHARACTER, UBRK_WORD, UBRK_SENTENCE };
+    int t = duk_require_int(ctx, 1);
+    UErrorCode err = U_ZERO_ERROR;
+    js_icu_handle *h;
+
+    js_icu_locale(ctx, 0, loc, sizeof loc);
+    h = js_icu_new_handle(ctx, JS_ICU_BREAK);
+    h->p = ubrk_open(types[t < 0 || t > 2 ? 0 : t], loc, NULL, 0, &err);
+    if (U_FAILURE(err))
+        return js_icu_fail(ctx, "Segmenter", err);
+    return 1;
+}
+
+/* icuBreaks(handle, s) -> [end * 2 + wordLike, ...]: where each segment of
+ * s ends, in UTF-16 units, one number a segment (the first begins at 0),
+ * its low bit set when ICU's rule status puts it past UBRK_WORD_NONE (a
+ * number, letter, kana or ideograph word: what V8 calls isWordLike; the
+ * bit means nothing for the other iterators, whose statuses differ).
+ *
+ * Every boundary is found here in one pass, and the iterator is given
+ * back its empty text before anything is pushed: it holds a pointer into
+ * the value stack's copy of s, and it is shared (intl.js caches it) by
+ * every Segments object of the segmenter, so no iteration may outlive this
+ * call. */
+static duk_ret_t js_icu_breaks(duk_context *ctx)
+{
+    UBreakIterator *bi = js_icu_get(ctx, 0, JS_ICU_BREAK);
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t len, b, n = 0, i;
+    UChar *s = js_icu_utf16(ctx, 1, &len);
+    static const UChar empty[1] = { 0 };
+    double *ends;
+
+    /* at most one segment a unit: room for all before the iterator runs */
+    ends = duk_push_fixed_buffer(ctx, ((size_t) len + 1) * sizeof *ends);
+    ubrk_setText(bi, s, len, &err);
+    if (U_FAILURE(err))
+        return js_icu_fail(ctx, "Segmenter", err);
+    ubrk_first(bi);
+    while ((b = ubrk_next(bi)) != UBRK_DONE && n <= len)
+        ends[n++] = (double) b * 2 + (ubrk_getRuleStatus(bi) >= UBRK_WORD_NONE_LIMIT ? 1 : 0);
+    ubrk_setText(bi, empty, 0, &err);
+    duk_push_array(ctx);
+    for (i = 0; i < n; i++) {
+        duk_push_number(ctx, ends[i]);
+        duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
+    }
+    return 1;
+}
+
 static const duk_function_list_entry js_icu_funcs[] = {
     { "icuNormalize", js_icu_normalize, 2 },
     { "icuCase", js_icu_case, 3 },
-    { "icuSet", js_icu_set, 1 },
+    { "icuSet", js_icu_set, 2 },
     { "icuCanonicalTag", js_icu_canonical_tag, 1 },
     { "icuAvailable", js_icu_available, 0 },
     { "icuTimeZone", js_icu_time_zone, 1 },
@@ -704,6 +791,8 @@ static const duk_function_list_entry js_icu_funcs[] = {
     { "icuFormatRelative", js_icu_format_relative, 4 },
     { "icuListFormat", js_icu_list_format, 3 },
     { "icuFormatList", js_icu_format_list, 2 },
+    { "icuBreakIterator", js_icu_break_iterator, 2 },
+    { "icuBreaks", js_icu_breaks, 2 },
     { NULL, NULL, 0 }
 };
 

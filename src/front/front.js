@@ -444,7 +444,7 @@ L.gLiteral = function (node) {
 };
 
 /* A regex Duktape's ES5 engine runs as written stays a literal; one with
- * named groups or the s, u or y flag becomes a call to stdlib.js's lowering
+ * named groups or the s, u, v or y flag becomes a call to stdlib.js's lowering
  * (a RegExp whose exec() gives groups and keeps the sticky rule).  What
  * cannot be lowered is a compile error here, not a different regex. */
 L.regex = function (node) {
@@ -453,7 +453,7 @@ L.regex = function (node) {
     var bare = p.replace(/\\[\s\S]|\[(?:\\[\s\S]|[^\]\\])*\]/g, '_');
     if (/\(\?<[=!]/.test(bare)) this.error('regular expression lookbehind is not supported', node.start);
     if (fl.indexOf('d') >= 0) this.error('regular expression flag "d" (match indices) is not supported', node.start);
-    if (/[suy]/.test(fl) || bare.indexOf('(?<') >= 0)
+    if (/[suvy]/.test(fl) || bare.indexOf('(?<') >= 0)
         return H + '.re(' + JSON.stringify(p) + ', ' + JSON.stringify(fl) + ')';
     /* Annex B's legacy syntax, which Duktape refuses (stdlib.js) */
     var legacy = rt.annexB ? rt.annexB(p) : p;
@@ -2017,7 +2017,7 @@ function moduleKind(file) {
 }
 
 function parse(src, sourceType) {
-    return acorn.parse(src, { ecmaVersion: 2022, sourceType: sourceType, allowReturnOutsideFunction: sourceType === 'script',
+    return acorn.parse(src, { ecmaVersion: 2024, sourceType: sourceType, allowReturnOutsideFunction: sourceType === 'script',
                               allowHashBang: true, allowAwaitOutsideFunction: false,
                               preserveParens: true, allowImportExportEverywhere: false });
 }

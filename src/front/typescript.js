@@ -35,7 +35,7 @@ var TSParser = null;
  * TypeScript file is first compiled. */
 function tsParse(src, sourceType) {
     if (!TSParser) TSParser = tsAcorn.Parser.extend(tsPlugin());
-    return TSParser.parse(src, { ecmaVersion: 2022, sourceType: sourceType, locations: true,
+    return TSParser.parse(src, { ecmaVersion: 2024, sourceType: sourceType, locations: true,
                                  allowReturnOutsideFunction: sourceType === 'script',
                                  allowHashBang: true });
 }

@@ -1,5 +1,5 @@
 /* intl.js - Intl (Collator, NumberFormat, DateTimeFormat, PluralRules,
- * RelativeTimeFormat, ListFormat, Locale, getCanonicalLocales) and the
+ * RelativeTimeFormat, ListFormat, Segmenter, Locale, getCanonicalLocales) and the
  * locale-aware methods of String, Number and Date, on ICU.
  *
  * Duktape 2.7 has no Intl and answers toLocaleString with its own fixed
@@ -17,7 +17,7 @@
  * request's data.
  *
  * Needs: sys.icu* (js_icu.c), sys.hidden.  When called: rt.iter (front-rt.js).
- * Provides: the global Intl; String.prototype.normalize, localeCompare,
+ * Provides: rt.exposed (the Segments prototypes), the global Intl; String.prototype.normalize, localeCompare,
  *   toLocaleUpperCase, toLocaleLowerCase; Number.prototype.toLocaleString;
  *   Date.prototype.toLocaleString, toLocaleDateString, toLocaleTimeString,
  *   and toString, toDateString, toTimeString as V8 prints them.
@@ -658,6 +658,99 @@ method(ListFormat.prototype, 'format', function (list) {
 });
 intlCommon(ListFormat, 'ListFormat');
 
+/* --- Segmenter ---------------------------------------------------------- */
+
+/* ICU's break iterators find the boundaries (sys.icuBreaks: all of a
+ * string's at once, as end * 2 + wordLike numbers); a Segments object
+ * asks for them the first time it is read and keeps them, and its
+ * iterator and containing() look segments up in that list.  Indices are
+ * UTF-16 code units, as in V8. */
+var GRANULARITIES = ['grapheme', 'word', 'sentence'];
+var SEG = 'Intl.Segmenter';
+
+function Segmenter(locales, options) {
+    if (!(this instanceof Segmenter)) throw new TypeError('Constructor Intl.Segmenter requires \'new\'');
+    /* GetOptionsObject: no ToObject here, unlike the older constructors;
+     * V8's message for it */
+    if (options !== undefined && (options === null || typeof options !== 'object' && typeof options !== 'function'))
+        throw new TypeError('invalid_argument');
+    var o = toOptions(options), r = resolveLocale(locales);
+    getOption(o, 'localeMatcher', ['lookup', 'best fit'], 'best fit', SEG);
+    var g = getOption(o, 'granularity', GRANULARITIES, 'grapheme', SEG);
+    var tag = r.base;
+    var h = cachedHandle('S' + tag + '|' + g, function () {
+        return sys.icuBreakIterator(tag, GRANULARITIES.indexOf(g));
+    });
+    hidden(this, { kind: 'Segmenter', h: h, resolved: { locale: r.locale, granularity: g } });
+}
+
+var SegmentsProto = {}, SegmentIteratorProto = Object.create(Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())));
+
+/* the hidden state of a Segments object or its iterator, or V8's TypeError */
+function segState(o, kind, name) {
+    var s = o !== null && typeof o === 'object' ? o[SLOT] : undefined;
+    if (!s || s.kind !== kind)
+        throw new TypeError('Method %' + kind + '.prototype%.' + name + ' called on incompatible receiver ' +
+                            (o !== null && typeof o === 'object' ? '#<Object>' : String(o)));
+    return s;
+}
+
+function segEnds(seg) {
+    if (!seg.ends) seg.ends = seg.input === '' ? [] : sys.icuBreaks(seg.h, seg.input);
+    return seg.ends;
+}
+
+/* segment k of seg as the object V8 gives: segment, index, input, and
+ * isWordLike for word granularity */
+function segmentData(seg, k) {
+    var ends = segEnds(seg), from = k ? Math.floor(ends[k - 1] / 2) : 0, to = Math.floor(ends[k] / 2);
+    var d = { segment: seg.input.slice(from, to), index: from, input: seg.input };
+    if (seg.word) d.isWordLike = ends[k] % 2 === 1;
+    return d;
+}
+
+intlCommon(Segmenter, 'Segmenter');
+method(Segmenter.prototype, 'segment', function segment(string) {
+    var s = slot(this, 'Segmenter', 'segment');
+    /* ToString, which String() is not for a symbol */
+    if (typeof string === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+    var seg = Object.create(SegmentsProto);
+    hidden(seg, { kind: 'Segments', h: s.h, input: String(string), word: s.resolved.granularity === 'word', ends: null });
+    return seg;
+});
+/* the options are optional: V8's length */
+defProp(Segmenter, 'length', { value: 0, configurable: true });
+
+method(SegmentsProto, 'containing', function containing(index) {
+    var seg = segState(this, 'Segments', 'containing'), n = Number(index);
+    n = n !== n ? 0 : n < 0 ? Math.ceil(n) : Math.floor(n);
+    if (n < 0 || n >= seg.input.length) return undefined;
+    /* the first segment that ends past n */
+    var ends = segEnds(seg), lo = 0, hi = ends.length - 1;
+    while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (Math.floor(ends[mid] / 2) > n) hi = mid;
+        else lo = mid + 1;
+    }
+    return segmentData(seg, lo);
+});
+method(SegmentsProto, Symbol.iterator, function () {
+    var seg = segState(this, 'Segments', '[Symbol.iterator]'), it = Object.create(SegmentIteratorProto);
+    hidden(it, { kind: 'SegmentIterator', seg: seg, k: 0 });
+    return it;
+});
+
+method(SegmentIteratorProto, 'next', function next() {
+    var st = segState(this, 'SegmentIterator', 'next'), ends = segEnds(st.seg);
+    if (st.k >= ends.length) return { value: undefined, done: true };
+    return { value: segmentData(st.seg, st.k++), done: false };
+});
+if (typeof SegmentIteratorProto[Symbol.iterator] !== 'function')
+    method(SegmentIteratorProto, Symbol.iterator, function () { return this; });
+defProp(SegmentIteratorProto, Symbol.toStringTag, { value: 'Segmenter String Iterator', configurable: true });
+/* reached from no global: harden.js freezes them through this list */
+rt.exposed = (rt.exposed || []).concat([SegmentsProto, SegmentIteratorProto]);
+
 /* --- Locale ------------------------------------------------------------ */
 
 function Locale(tag, options) {
@@ -700,7 +793,7 @@ getter(Locale.prototype, 'numeric', function () {
 var Intl = {};
 [['Collator', Collator], ['NumberFormat', NumberFormat], ['DateTimeFormat', DateTimeFormat],
  ['PluralRules', PluralRules], ['RelativeTimeFormat', RelativeTimeFormat], ['ListFormat', ListFormat],
- ['Locale', Locale]].forEach(function (p) {
+ ['Segmenter', Segmenter], ['Locale', Locale]].forEach(function (p) {
     method(Intl, p[0], p[1]);
     defProp(p[1].prototype, Symbol.toStringTag, { value: 'Intl.' + p[0], configurable: true });
 });

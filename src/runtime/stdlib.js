@@ -671,10 +671,10 @@ def(String, 'raw', function (strings) {
     return out;
 });
 
-/* --- RegExp: named groups, the s, y and u flags --- */
+/* --- RegExp: named groups, the s, y, u and v flags --- */
 
 /* Duktape's regex engine is ES5's.  A pattern with named groups, or with
- * the s, y or u flag, is rewritten into one it runs (rxLower below); the
+ * the s, y, u or v flag, is rewritten into one it runs (rxLower below); the
  * RegExp it makes inherits from RXP, whose exec() adds `groups` and keeps
  * the sticky rule, and the String methods below send such a RegExp to
  * their own implementations.  Plain patterns never come near this code
@@ -706,7 +706,10 @@ function astralRange(lo, hi) {
     return out;
 }
 
-function rxError(msg, src) { return new SyntaxError('Invalid regular expression: /' + src + '/: ' + msg); }
+/* the flags of the pattern being lowered (rxLower is not re-entered with
+ * others), for rxError: V8's messages name them */
+var rxFlagsNow = '';
+function rxError(msg, src) { return new SyntaxError('Invalid regular expression: /' + src + '/' + rxFlagsNow + ': ' + msg); }
 
 /* The names of the capturing groups, by number (null where unnamed). */
 function rxNames(src) {
@@ -724,14 +727,27 @@ function rxNames(src) {
     return named ? names : null;
 }
 
-/* \p{…} or \P{…} at i (u mode): { cp: -2, bmp: class text, astral:
- * [alternatives], end }.  The property's code points come from ICU (as
- * ranges of the UnicodeSet it makes of the name), not from tables of our
- * own; surrogates are left out, a pair is one character in u mode. */
-function rxProperty(src, i) {
+/* The properties of strings (v mode only: sets of emoji sequences). */
+var STRING_PROPS = ['Basic_Emoji', 'Emoji_Keycap_Sequence', 'RGI_Emoji_Modifier_Sequence', 'RGI_Emoji_Flag_Sequence',
+                    'RGI_Emoji_Tag_Sequence', 'RGI_Emoji_ZWJ_Sequence', 'RGI_Emoji'];
+
+/* \p{…} or \P{…} at i: { r: the code point ranges [lo, hi, lo, hi, …],
+ * end }.  The property's code points come from ICU (as ranges of the
+ * UnicodeSet it makes of the name), not from tables of our own.  A
+ * property of strings is not one of code points: rxVProperty takes those
+ * in v mode, and u mode has none. */
+function rxPropertyRanges(src, i, inClass) {
     var m = /^\\([pP])\{([A-Za-z0-9_]+(?:=[A-Za-z0-9_]+)?)\}/.exec(src.slice(i, i + 80)), r;
-    if (!m || !sys.icuSet) throw rxError('Invalid property name', src);
-    try { r = sys.icuSet('[\\' + m[1] + '{' + m[2] + '}]'); } catch (e) { throw rxError('Invalid property name', src); }
+    var bad = inClass ? 'Invalid property name in character class' : 'Invalid property name';
+    if (!m || !sys.icuSet || STRING_PROPS.indexOf(m[2]) >= 0) throw rxError(bad, src);
+    try { r = sys.icuSet('[\\' + m[1] + '{' + m[2] + '}]'); } catch (e) { throw rxError(bad, src); }
+    return { r: r, end: i + m[0].length };
+}
+
+/* Code point ranges as pattern text: { bmp: class text, astral:
+ * [alternatives] }; surrogates are left out, a pair is one character in
+ * u mode. */
+function rangesText(r) {
     var bmp = '', byHigh = {}, highs = [], k, lo, hi, c;
     for (k = 0; k < r.length; k += 2) {
         lo = r[k]; hi = r[k + 1];
@@ -755,12 +771,22 @@ function rxProperty(src, i) {
         if (isFull) run = k;
         else astral.push(hex4(hs) + '[' + byHigh[hs].join('') + ']');
     }
-    return { cp: -2, bmp: bmp, astral: astral, end: i + m[0].length };
+    return { bmp: bmp, astral: astral };
+}
+
+/* \p{…} or \P{…} at i (u mode): { cp: -2, bmp: class text, astral:
+ * [alternatives], end } */
+function rxProperty(src, i, inClass) {
+    var p = rxPropertyRanges(src, i, inClass), t = rangesText(p.r);
+    return { cp: -2, bmp: t.bmp, astral: t.astral, end: p.end };
 }
 
 /* One code point of a u-mode pattern at i: { cp, end } (an escape such as
- * \d returns cp -1 and its text). */
-function rxAtom(src, i, u) {
+ * \d returns cp -1 and its text).  inClass: inside a class, where u mode
+ * allows \- and no backreference.  u mode refuses the escapes that
+ * Annex B lets through elsewhere (\a, \q, \u12): a SyntaxError with V8's
+ * message. */
+function rxAtom(src, i, u, inClass) {
     var c = src.charCodeAt(i), m;
     if (c !== 0x5c) {
         if (u && c >= 0xd800 && c <= 0xdbff && i + 1 < src.length) {
@@ -770,10 +796,13 @@ function rxAtom(src, i, u) {
         return { cp: c, end: i + 1 };
     }
     var rest = src.slice(i, i + 16);
-    if (u && (m = /^\\u\{([0-9a-fA-F]+)\}/.exec(rest))) return { cp: parseInt(m[1], 16), end: i + m[0].length };
+    if (u && (m = /^\\u\{([0-9a-fA-F]+)\}/.exec(rest))) {
+        if (parseInt(m[1], 16) > 0x10ffff) throw rxError('Invalid Unicode escape', src);
+        return { cp: parseInt(m[1], 16), end: i + m[0].length };
+    }
     if (u && (m = /^\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})/.exec(rest)))
         return { cp: (parseInt(m[1], 16) - 0xd800) * 0x400 + parseInt(m[2], 16) - 0xdc00 + 0x10000, end: i + 12 };
-    if (u && /^\\[pP]/.test(rest)) return rxProperty(src, i);
+    if (u && /^\\[pP]/.test(rest)) return rxProperty(src, i, inClass);
     /* in u mode an escape that names one character is that character, so
      * that it can end a class range ([\x20-\x7E]: js-yaml) */
     if (u && (m = /^\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2}))/.exec(rest)))
@@ -781,7 +810,14 @@ function rxAtom(src, i, u) {
     if (u && (m = /^\\c([A-Za-z])/.exec(rest))) return { cp: m[1].charCodeAt(0) % 32, end: i + 3 };
     if (u && (m = /^\\([tnvfr0])/.exec(rest)) && !(m[1] === '0' && /[0-9]/.test(rest.charAt(2))))
         return { cp: { t: 9, n: 10, v: 11, f: 12, r: 13, '0': 0 }[m[1]], end: i + 2 };
-    if (u && /^\\[\^$\\.*+?()[\]{}|\/-]/.test(rest)) return { cp: rest.charCodeAt(1), end: i + 2 };
+    if (u && /^\\[\^$\\.*+?()[\]{}|\/]/.test(rest)) return { cp: rest.charCodeAt(1), end: i + 2 };
+    if (u && rest.charAt(1) === '-' && inClass) return { cp: 0x2d, end: i + 2 };
+    if (u && !/^\\[dDsSwW]/.test(rest) && !(inClass ? /^\\b/ : /^\\[bB1-9]/).test(rest)) {
+        var e = rest.charAt(1);
+        throw rxError(e === 'u' || e === 'c' ? 'Invalid Unicode escape' : e === '0' ? 'Invalid decimal escape' :
+                      e === 'k' ? 'Invalid named reference' : /[1-9]/.test(e) ? 'Invalid class escape' :
+                      e === '' ? '\\ at end of pattern' : 'Invalid escape', src);
+    }
     if ((m = /^\\u[0-9a-fA-F]{4}|^\\x[0-9a-fA-F]{2}|^\\c[A-Za-z]/.exec(rest))) return { cp: -1, text: m[0], end: i + m[0].length };
     return { cp: -1, text: src.substr(i, 2), end: i + 2 };
 }
@@ -792,8 +828,11 @@ function rxAtom(src, i, u) {
 function rxClass(src, i, ignoreCase, bmpOnly) {
     var neg = src.charAt(i + 1) === '^', j = i + (neg ? 2 : 1), bmp = '', astral = [], wide = false, a, b;
     while (j < src.length && src.charAt(j) !== ']') {
-        a = rxAtom(src, j, true);
+        a = rxAtom(src, j, true, true);
         j = a.end;
+        /* a class escape cannot begin or end a range */
+        if (a.cp < 0 && src.charAt(j) === '-' && j + 1 < src.length && src.charAt(j + 1) !== ']')
+            throw rxError('Invalid character class', src);
         if (a.cp === -2) {
             bmp += a.bmp;
             astral = astral.concat(a.astral);
@@ -805,20 +844,21 @@ function rxClass(src, i, ignoreCase, bmpOnly) {
             continue;
         }
         if (src.charAt(j) === '-' && j + 1 < src.length && src.charAt(j + 1) !== ']') {
-            b = rxAtom(src, j + 1, true);
-            if (b.cp >= 0) {
-                j = b.end;
-                if (b.cp < 0x10000) bmp += hex4(a.cp) + '-' + hex4(b.cp);
-                else {
-                    if (a.cp < 0x10000) { bmp += hex4(a.cp) + '-\\uffff'; a.cp = 0x10000; }
-                    astral = astral.concat(astralRange(a.cp, b.cp));
-                }
-                continue;
+            b = rxAtom(src, j + 1, true, true);
+            if (b.cp < 0) throw rxError('Invalid character class', src);
+            if (b.cp < a.cp) throw rxError('Range out of order in character class', src);
+            j = b.end;
+            if (b.cp < 0x10000) bmp += hex4(a.cp) + '-' + hex4(b.cp);
+            else {
+                if (a.cp < 0x10000) { bmp += hex4(a.cp) + '-\\uffff'; a.cp = 0x10000; }
+                astral = astral.concat(astralRange(a.cp, b.cp));
             }
+            continue;
         }
         if (a.cp < 0x10000) bmp += hex4(a.cp);
         else astral.push(cpText(a.cp));
     }
+    if (j >= src.length) throw rxError('Unterminated character class', src);
     var end = j + 1;
     /* for input without surrogates: the class as Duktape knows it */
     if (bmpOnly) return { text: '[' + (neg ? '^' : '') + bmp + ']', end: end };
@@ -830,6 +870,263 @@ function rxClass(src, i, ignoreCase, bmpOnly) {
     return { text: '(?:' + (astral.length ? '(?!' + astral.join('|') + ')' : '') + '(?:' + PAIR + '|[^' + bmp + '\\ud800-\\udfff]))', end: end };
 }
 
+/* --- the v flag: classes as sets of code points and strings --- */
+
+/* In v mode (unicodeSets) a class is a set expression: a union of
+ * characters, ranges, nested classes, \q{abc|d} strings and properties
+ * (of code points, or of strings: \p{RGI_Emoji}), or an intersection
+ * [A&&B] or a subtraction [A--B] of such operands.  It is evaluated here
+ * into a set { r, s, may }: r the code points as sorted, disjoint ranges
+ * [lo, hi, lo, hi, …], s a dictionary of the strings that are not one code
+ * point ('$' + string, '' among them), may whether the specification's
+ * MayContainStrings holds (what a negated class may not).  The set is then
+ * written as a pattern Duktape runs (vSetText). */
+var V_SYNTAX = '()[]{}/-\\|', V_DOUBLE = '&!#$%*+,.:;<=>?@^`~', V_RESERVED = '&-!#%,:;<=>@`~';
+
+/* sorted, merged ranges of any list of ranges */
+function rNorm(r) {
+    var pairs = [], out = [], k;
+    for (k = 0; k < r.length; k += 2) pairs.push([r[k], r[k + 1]]);
+    pairs.sort(function (a, b) { return a[0] - b[0]; });
+    for (k = 0; k < pairs.length; k++) {
+        var n = out.length;
+        if (n && pairs[k][0] <= out[n - 1] + 1) out[n - 1] = Math.max(out[n - 1], pairs[k][1]);
+        else out.push(pairs[k][0], pairs[k][1]);
+    }
+    return out;
+}
+function rComplement(r) {
+    var out = [], next = 0, k;
+    for (k = 0; k < r.length; k += 2) {
+        if (r[k] > next) out.push(next, r[k] - 1);
+        next = r[k + 1] + 1;
+    }
+    if (next <= 0x10ffff) out.push(next, 0x10ffff);
+    return out;
+}
+function vSet(r, s, may) { return { r: r, s: s || Object.create(null), may: !!may }; }
+function vUnion(a, b) {
+    var s = Object.create(null), k;
+    for (k in a.s) s[k] = true;
+    for (k in b.s) s[k] = true;
+    return vSet(rNorm(a.r.concat(b.r)), s, a.may || b.may);
+}
+function vIntersect(a, b) {
+    var s = Object.create(null), k;
+    for (k in a.s) if (b.s[k]) s[k] = true;
+    return vSet(rComplement(rNorm(rComplement(a.r).concat(rComplement(b.r)))), s, a.may && b.may);
+}
+function vSubtract(a, b) {
+    var s = Object.create(null), k;
+    for (k in a.s) if (!b.s[k]) s[k] = true;
+    return vSet(rComplement(rNorm(rComplement(a.r).concat(b.r))), s, a.may);
+}
+
+function cpString(c) {
+    if (c < 0x10000) return String.fromCharCode(c);
+    c -= 0x10000;
+    return String.fromCharCode(0xd800 + (c >> 10), 0xdc00 + (c & 0x3ff));
+}
+
+/* \d \D \s \S \w \W as ranges */
+var V_ESCAPES = { d: [0x30, 0x39], w: [0x30, 0x39, 0x41, 0x5a, 0x5f, 0x5f, 0x61, 0x7a],
+    s: [9, 13, 0x20, 0x20, 0xa0, 0xa0, 0x1680, 0x1680, 0x2000, 0x200a, 0x2028, 0x2029, 0x202f, 0x202f,
+        0x205f, 0x205f, 0x3000, 0x3000, 0xfeff, 0xfeff] };
+
+/* The properties of strings, from ICU, kept: a worker asks for the same
+ * few (string-width's RGI_Emoji) again and again. */
+var stringProps = Object.create(null);
+function rxVProperty(src, i, inClass) {
+    var m = /^\\([pP])\{([A-Za-z_]+)\}/.exec(src.slice(i, i + 40));
+    if (!m || STRING_PROPS.indexOf(m[2]) < 0) {
+        var p = rxPropertyRanges(src, i, inClass);
+        return { set: vSet(p.r), end: p.end };
+    }
+    if (m[1] === 'P' || !sys.icuSet) throw rxError(inClass ? 'Invalid property name in character class' : 'Invalid property name', src);
+    var set = stringProps[m[2]];
+    if (!set) {
+        var r = sys.icuSet('[\\p{' + m[2] + '}]', true), s = Object.create(null);
+        for (var k = 0; k < r.strings.length; k++) s['$' + r.strings[k]] = true;
+        set = stringProps[m[2]] = vSet(r.slice(), s, true);
+    }
+    return { set: set, end: i + m[0].length };
+}
+
+/* A ClassSetCharacter at i: { cp, end }, or null when what is there is
+ * not one (an operand, or a character that must be escaped). */
+function vChar(src, i) {
+    var c = src.charAt(i), d;
+    if (c === '') throw rxError('Unterminated character class', src);
+    if (c === '\\') {
+        d = src.charAt(i + 1);
+        if (d === 'b') return { cp: 8, end: i + 2 };
+        if (d !== '' && V_RESERVED.indexOf(d) >= 0) return { cp: d.charCodeAt(0), end: i + 2 };
+        if (/[dDsSwWpPq]/.test(d)) return null;
+        var a = rxAtom(src, i, true, true);
+        if (a.cp < 0) throw rxError('Invalid escape', src);
+        return a;
+    }
+    if (V_SYNTAX.indexOf(c) >= 0) return null;
+    if (V_DOUBLE.indexOf(c) >= 0 && src.charAt(i + 1) === c) throw rxError('Invalid set operation in character class', src);
+    return rxAtom(src, i, true);
+}
+
+/* A ClassSetOperand at i: { set, end, cp when it is one character } */
+function vOperand(src, i) {
+    var c = src.charAt(i), d = src.charAt(i + 1), ch;
+    if (c === '[') return vClass(src, i);
+    if (c === '\\' && d === 'q') {
+        if (src.charAt(i + 2) !== '{') throw rxError('Invalid escape', src);
+        var r = [], s = Object.create(null), str = '', n = 0, last = 0, may = false, j = i + 3;
+        for (;;) {
+            c = src.charAt(j);
+            if (c === '}' || c === '|') {
+                /* one code point is a character; '' and longer are strings */
+                if (n === 1) r.push(last, last);
+                else { s['$' + str] = true; may = true; }
+                str = ''; n = 0; j++;
+                if (c === '}') break;
+                continue;
+            }
+            ch = vChar(src, j);
+            if (!ch) throw rxError('Invalid character in character class', src);
+            str += cpString(ch.cp); n++; last = ch.cp;
+            j = ch.end;
+        }
+        return { set: vSet(rNorm(r), s, may), end: j };
+    }
+    if (c === '\\' && /[dDsSwW]/.test(d)) {
+        var e = V_ESCAPES[d.toLowerCase()];
+        return { set: vSet(d === d.toLowerCase() ? e.slice() : rComplement(e)), end: i + 2 };
+    }
+    if (c === '\\' && (d === 'p' || d === 'P')) return rxVProperty(src, i, true);
+    ch = vChar(src, i);
+    if (!ch) throw rxError('Invalid character in character class', src);
+    return { set: vSet([ch.cp, ch.cp]), end: ch.end, cp: ch.cp };
+}
+
+/* an operand, or a range a-b: { set, end, range } */
+function vOperandOrRange(src, i) {
+    var a = vOperand(src, i);
+    if (src.charAt(a.end) !== '-' || src.charAt(a.end + 1) === '-') return a;
+    if (a.cp === undefined) throw rxError('Invalid character class', src);
+    var b = vChar(src, a.end + 1);
+    if (!b) throw rxError(/[\\[]/.test(src.charAt(a.end + 1)) ? 'Invalid character class' : 'Invalid character in character class', src);
+    if (b.cp < a.cp) throw rxError('Range out of order in character class', src);
+    /* [a-z-…]: a range cannot begin a range either */
+    if (src.charAt(b.end) === '-' && src.charAt(b.end + 1) !== '-') throw rxError('Invalid character class', src);
+    return { set: vSet([a.cp, b.cp]), end: b.end, range: true };
+}
+
+/* [ … ] at i in v mode: { set, end } */
+function vClass(src, i) {
+    var neg = src.charAt(i + 1) === '^', j = i + (neg ? 2 : 1), set = vSet([]), a, op;
+    if (src.charAt(j) !== ']') {
+        a = vOperandOrRange(src, j);
+        j = a.end;
+        set = a.set;
+        op = src.substr(j, 2);
+        if (op === '&&' || op === '--') {
+            if (a.range) throw rxError('Invalid set operation in character class', src);
+            while (src.substr(j, 2) === op) {
+                j += 2;
+                if (op === '&&' && src.charAt(j) === '&') throw rxError('Invalid character in character class', src);
+                a = vOperand(src, j);
+                j = a.end;
+                set = op === '&&' ? vIntersect(set, a.set) : vSubtract(set, a.set);
+            }
+            if (src.charAt(j) === '') throw rxError('Unterminated character class', src);
+            if (src.charAt(j) !== ']') throw rxError('Invalid set operation in character class', src);
+        } else {
+            while (src.charAt(j) !== ']') {
+                op = src.substr(j, 2);
+                if (op === '&&' || op === '--') throw rxError('Invalid set operation in character class', src);
+                a = vOperandOrRange(src, j);
+                j = a.end;
+                set = vUnion(set, a.set);
+            }
+        }
+    }
+    if (neg) {
+        if (set.may) throw rxError('Negated character class may contain strings', src);
+        set = vSet(rComplement(set.r));
+    }
+    return { set: set, end: j + 1 };
+}
+
+/* The strings as one group that tries the longest first: a trie over
+ * their UTF-16 units, each node's longer continuations before its end.
+ * The strings a match can take at one place are prefixes of each other,
+ * all on one path of the trie, so this is the specification's order
+ * (longest first) in far fewer alternatives than one per string. */
+function vTrie(strs) {
+    var root = { kids: Object.create(null), keys: [], end: false }, k, i, n, c;
+    for (k = 0; k < strs.length; k++) {
+        n = root;
+        for (i = 0; i < strs[k].length; i++) {
+            c = strs[k].charAt(i);
+            if (!n.kids[c]) { n.kids[c] = { kids: Object.create(null), keys: [], end: false }; n.keys.push(c); }
+            n = n.kids[c];
+        }
+        n.end = true;
+    }
+    function emit(node) {
+        var alts = [], leaves = '';
+        node.keys.sort();
+        for (var j = 0; j < node.keys.length; j++) {
+            var kid = node.kids[node.keys[j]], t = hex4(node.keys[j].charCodeAt(0));
+            if (kid.keys.length) alts.push(t + emit(kid));
+            else leaves += t;
+        }
+        if (leaves) alts.push(leaves.length > 6 ? '[' + leaves + ']' : leaves);
+        if (node.end) alts.push('');
+        return alts.length === 1 ? alts[0] : '(?:' + alts.join('|') + ')';
+    }
+    /* a look at the first unit, so that input no string begins with is
+     * refused by one class, not by trying each alternative in turn */
+    var first = '';
+    root.keys.sort();
+    for (k = 0; k < root.keys.length; k++) first += hex4(root.keys[k].charCodeAt(0));
+    return (root.keys.length > 4 ? '(?=[' + first + '])' : '') + emit(root);
+}
+
+/* A set as one atom of pattern text: its strings (longest first), then its
+ * characters, then the empty string when it holds that.  bmpOnly: for
+ * input without surrogates (rxLower's pb), where nothing astral can match. */
+function vSetText(set, bmpOnly) {
+    /* kept on the set: a property's set is shared (stringProps), and
+     * writing \p{RGI_Emoji}'s 2,500 strings out costs some 50 ms */
+    var memo = bmpOnly ? 'textB' : 'text';
+    if (set[memo] === undefined) set[memo] = vSetTextOf(set, bmpOnly);
+    return set[memo];
+}
+function vSetTextOf(set, bmpOnly) {
+    var strs = [], alts = [], empty = false, k, t = rangesText(set.r), lone = '';
+    for (k in set.s) {
+        var str = k.slice(1);
+        if (str === '') empty = true;
+        else if (!bmpOnly || !/[\ud800-\udfff]/.test(str)) strs.push(str);
+    }
+    if (strs.length) alts.push(vTrie(strs));
+    if (t.bmp) alts.push('[' + t.bmp + ']');
+    if (!bmpOnly) {
+        alts = alts.concat(t.astral);
+        /* lone surrogates in the set: a high one only where no low one
+         * follows (else it is half of a character) */
+        for (k = 0; k < set.r.length; k += 2) {
+            var lo = Math.max(set.r[k], 0xd800), hi = Math.min(set.r[k + 1], 0xdfff);
+            if (lo > hi) continue;
+            if (lo <= 0xdbff) lone += '[' + hex4(lo) + '-' + hex4(Math.min(hi, 0xdbff)) + '](?![\\udc00-\\udfff])|';
+            if (hi >= 0xdc00) lone += '[' + hex4(Math.max(lo, 0xdc00)) + '-' + hex4(hi) + ']|';
+        }
+        if (lone) alts.push(lone.slice(0, -1));
+    }
+    if (empty) alts.push('');
+    if (!alts.length) return '[]';
+    /* a plain class is an atom as it is; anything else is grouped */
+    return alts.length === 1 && alts[0] === '[' + t.bmp + ']' ? alts[0] : '(?:' + alts.join('|') + ')';
+}
+
 /* pattern + flags -> { p, f: what Duktape compiles, names, and the flags;
  * pb: in u mode, the pattern for input without surrogates }.
  * u mode makes every . and class a group that takes a surrogate pair as
@@ -837,9 +1134,12 @@ function rxClass(src, i, ignoreCase, bmpOnly) {
  * group (and is slower on it); input without surrogates, nearly all input,
  * runs pb, where they stay single characters. */
 function rxLower(src, flags, bmpOnly) {
-    if (!/^[dgimsuy]*$/.test(flags) || /(.).*\1/.test(flags)) throw new SyntaxError('Invalid flags supplied to RegExp constructor \'' + flags + '\'');
+    if (!/^[dgimsuvy]*$/.test(flags) || /(.).*\1/.test(flags) || /u.*v|v.*u/.test(flags))
+        throw new SyntaxError('Invalid flags supplied to RegExp constructor \'' + flags + '\'');
+    rxFlagsNow = flags;
     if (flags.indexOf('d') >= 0) throw rxError('the d flag (match indices) is not supported', src);
-    var u = flags.indexOf('u') >= 0, s = flags.indexOf('s') >= 0, y = flags.indexOf('y') >= 0;
+    /* v mode is u mode with other classes: u below stands for both */
+    var v = flags.indexOf('v') >= 0, u = v || flags.indexOf('u') >= 0, s = flags.indexOf('s') >= 0, y = flags.indexOf('y') >= 0;
     var names = rxNames(src), out = '', i = 0, c, m, a, wideU = u && !bmpOnly;
     var dot = s ? (wideU ? '(?:' + PAIR + '|[\\s\\S])' : '[\\s\\S]') : (wideU ? '(?:' + PAIR + '|.)' : '.');
     while (i < src.length) {
@@ -852,6 +1152,13 @@ function rxLower(src, flags, bmpOnly) {
                 i += m[0].length;
                 continue;
             }
+            if (v && /^\\[pPq]/.test(src.substr(i, 2))) {
+                if (src.charAt(i + 1) === 'q') throw rxError('Invalid escape', src);
+                a = rxVProperty(src, i, false);
+                out += vSetText(a.set, bmpOnly);
+                i = a.end;
+                continue;
+            }
             a = rxAtom(src, i, u);
             if (a.cp === -2) out += bmpOnly ? '[' + a.bmp + ']' : '(?:' + (a.bmp ? '[' + a.bmp + ']' : '[]') +
                 (a.astral.length ? '|(?=[\\ud800-\\udbff])(?:' + a.astral.join('|') + ')' : '') + ')';
@@ -861,7 +1168,11 @@ function rxLower(src, flags, bmpOnly) {
             else out += a.cp < 0x10000 ? src.slice(i, a.end).replace(/^\\u\{.*\}$/, hex4(a.cp)) : bmpOnly ? '[]' : '(?:' + cpText(a.cp) + ')';
             i = a.end;
         } else if (c === '[') {
-            if (u) {
+            if (v) {
+                a = vClass(src, i);
+                out += vSetText(a.set, bmpOnly);
+                i = a.end;
+            } else if (u) {
                 a = rxClass(src, i, flags.indexOf('i') >= 0, bmpOnly);
                 out += a.text;
                 i = a.end;
@@ -874,6 +1185,13 @@ function rxLower(src, flags, bmpOnly) {
             if (/[=!]/.test(src.charAt(i + 3))) throw rxError('lookbehind is not supported', src);
             out += '(';
             i = src.indexOf('>', i) + 1;
+        } else if (u && (c === ']' || c === '{' || c === '}')) {
+            /* Annex B reads a bracket that is no quantifier as a character;
+             * u mode does not */
+            m = /^\{\d+(?:,\d*)?\}/.exec(src.slice(i, i + 40));
+            if (!m) throw rxError(c === '{' ? 'Incomplete quantifier' : 'Lone quantifier brackets', src);
+            out += m[0];
+            i += m[0].length;
         } else if (c === '.') {
             out += dot;
             i++;
@@ -885,9 +1203,10 @@ function rxLower(src, flags, bmpOnly) {
             i++;
         }
     }
-    return { p: out, f: flags.replace(/[suy]/g, '') + (y && flags.indexOf('g') < 0 ? 'g' : ''), names: names,
+    return { p: out, f: flags.replace(/[suvy]/g, '') + (y && flags.indexOf('g') < 0 ? 'g' : ''), names: names,
              pb: wideU ? rxLower(src, flags, true).p : undefined,
-             source: src, flags: flags, global: flags.indexOf('g') >= 0, sticky: y, unicode: u, dotAll: s };
+             source: src, flags: flags, global: flags.indexOf('g') >= 0, sticky: y, unicode: u, unicodeSets: v,
+             dotAll: s };
 }
 
 var rxCache = {}, rxCached = 0;
@@ -896,7 +1215,7 @@ function rxMake(src, flags) {
     var key = flags + '/' + src, info = rxCache[key];
     if (!info) {
         info = rxLower(src, flags);
-        try { new NativeRegExp(info.p, info.f); } catch (e) { throw rxError(e.message, src); }
+        try { new NativeRegExp(info.p, info.f); } catch (e) { rxFlagsNow = flags; throw rxError(e.message, src); }
         if (++rxCached > 500) { rxCache = {}; rxCached = 1; }
         /* shared by every request of the worker: nobody may change it */
         if (info.names) Object.freeze(info.names);
@@ -970,17 +1289,19 @@ def(RXP, 'toString', function () { return '/' + this.source + '/' + this.flags; 
 function rxGetter(name, fn) { defProp(RXP, name, { get: fn, configurable: true }); }
 rxGetter('source', function () { return this[RX].source; });
 rxGetter('flags', function () {
-    var f = this[RX].flags, out = '', all = 'dgimsuy';
+    var f = this[RX].flags, out = '', all = 'dgimsuvy';
     for (var i = 0; i < all.length; i++) if (f.indexOf(all.charAt(i)) >= 0) out += all.charAt(i);
     return out;
 });
 rxGetter('global', function () { return this[RX].global; });
 rxGetter('sticky', function () { return this[RX].sticky; });
-rxGetter('unicode', function () { return this[RX].unicode; });
+/* info.unicode is also true in v mode, where a pair is one character too */
+rxGetter('unicode', function () { return this[RX].unicode && !this[RX].unicodeSets; });
+rxGetter('unicodeSets', function () { return this[RX].unicodeSets; });
 rxGetter('dotAll', function () { return this[RX].dotAll; });
 rxGetter('hasIndices', function () { return false; });
 /* plain regexes answer false for the flags Duktape does not know */
-['sticky', 'unicode', 'dotAll', 'hasIndices'].forEach(function (n) {
+['sticky', 'unicode', 'unicodeSets', 'dotAll', 'hasIndices'].forEach(function (n) {
     if (!(n in RegExp.prototype))
         defProp(RegExp.prototype, n, { get: function () { return false; }, configurable: true });
 });
@@ -1196,7 +1517,7 @@ var RegExpW = function RegExp(pattern, flags) {
     if (!(this instanceof RegExpW) && isRe && flags === undefined) return pattern;
     var src = isRe ? pattern.source : pattern === undefined ? '' : String(pattern);
     var f = flags === undefined ? (isRe ? pattern.flags : '') : String(flags);
-    if (/[suyd]/.test(f) || src.indexOf('(?<') >= 0) return rxMake(src, f);
+    if (/[suvyd]/.test(f) || src.indexOf('(?<') >= 0) return rxMake(src, f);
     if (isRe && flags === undefined) return new NativeRegExp(pattern);
     return isRe ? new NativeRegExp(src, f) : nativeFromString(src, f);
 };
