@@ -949,6 +949,9 @@ var helpers = {
     superGet: superGet, constAssign: constAssign, superSet: superSet, derivedThis: derivedThis, acc: acc,
     fnKind: fnKind
 };
+/* the operators of files that use BigInt (bigint.js; not in the front
+ * end's heap, whose code has none) */
+if (rt.bigOps) Object.keys(rt.bigOps).forEach(function (k) { helpers[k] = rt.bigOps[k]; });
 defProp(G, '__invoke', { value: helpers });
 rt.iter = iter;
 rt.isNamespace = isNs;
