@@ -1216,6 +1216,10 @@ L.bigBinary = function (node) {
             return this.copy(node);
         }
     }
+    if (op === 'instanceof' && !boolish(l) && !isNumLit(l)) {
+        var v = this.gen(l), c = this.nl(l.end, r.start) + this.gen(r);
+        return this.padTo(H + '.inst(' + v + ', ' + c + ')', node.start, node.end);
+    }
     if (!hasOwn.call(BIG_OPS, op) || (TYPE_CMP[op] === 1 && (isNullish(l) || isNullish(r))) || (isNumLit(l) && isNumLit(r) && op !== '**'))
         return this.copy(node);
     var a = this.gen(l), b = this.nl(l.end, r.start) + this.gen(r);

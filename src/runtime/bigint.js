@@ -165,6 +165,8 @@ hidden(BigInt, 'asIntN', function asIntN(bits, bigint) {
     var n = toIndex(bits);
     return sys.bigAsN(n, toBigInt(bigint), true);
 });
+/* Duktape gives a compiled function its file's name; a built-in has none */
+[BigInt, BigInt.asUintN, BigInt.asIntN].forEach(function (f) { delete f.fileName; });
 hidden(G, 'BigInt', BigInt);
 
 /* a replacer sees a bigint as it is (toJSON above hands it on); what it
@@ -419,6 +421,9 @@ rt.bigOps = {
         a = toNumeric(a);
         return isBig(a) ? bigOp(SUB, a, ONE) : a - 1;
     },
+    /* v instanceof C: false for a bigint, which is no object to node
+     * (after the native operator's TypeError for a C that is no function) */
+    inst: function (v, C) { return isBig(v) ? (v instanceof C) && false : v instanceof C; },
     tt: truthy,
     type: typeOf,
     Number: toNumber,
@@ -457,3 +462,149 @@ if (typeof G.DataView === 'function') {
     hidden(DVP, 'setBigInt64', setBig());
     hidden(DVP, 'setBigUint64', setBig());
 }
+
+/* --- BigInt64Array, BigUint64Array --- */
+
+/* Duktape's typed arrays hold numbers: these two are a Proxy over an
+ * object of their prototype, whose elements a DataView reads and writes
+ * as bigints (little-endian, as on every machine node runs on here).  The
+ * Array methods that only read and write elements work on them as they
+ * are; what must make an array of the same kind (map, filter, slice,
+ * subarray) or compare (sort) is their own. */
+var TA = sys.hidden('bigTyped');
+var INDEX = /^(?:0|[1-9][0-9]*)$/;
+var AP = Array.prototype;
+
+function taState(o, name) {
+    var s = o !== null && typeof o === 'object' ? o[TA] : undefined;
+    if (s === undefined) throw new TypeError('this is not a typed array.');
+    return s;
+}
+
+var taHandler = {
+    get: function (t, k) {
+        if (typeof k === 'number') k = String(k);
+        if (typeof k === 'string' && INDEX.test(k)) {
+            var s = t[TA], i = +k;
+            return i < s.length ? sys.bigFrom64(s.view.getUint32(i * 8 + 4, true), s.view.getUint32(i * 8, true), s.signed) : undefined;
+        }
+        return t[k];
+    },
+    set: function (t, k, v) {
+        if (typeof k === 'number') k = String(k);
+        if (typeof k === 'string' && INDEX.test(k)) {
+            var s = t[TA], i = +k, w = sys.bigTo64(toBigInt(v));
+            if (i < s.length) {
+                s.view.setUint32(i * 8 + 4, w[0], true);
+                s.view.setUint32(i * 8, w[1], true);
+            }
+            return true;
+        }
+        t[k] = v;
+        return true;
+    },
+    has: function (t, k) {
+        return INDEX.test(k) ? +k < t[TA].length : k in t;
+    }
+};
+
+function bigTyped(name, signed) {
+    var C = function (arg, byteOffset, length) {
+        if (new.target === undefined) throw new TypeError("Constructor " + name + " requires 'new'");
+        var buf, off = 0, len, values = null;
+        if (arg instanceof ArrayBuffer) {
+            buf = arg;
+            off = toIndex(byteOffset);
+            if (off % 8) throw new RangeError('start offset of ' + name + ' should be a multiple of 8');
+            if (length === undefined) {
+                if ((buf.byteLength - off) % 8) throw new RangeError('byte length of ' + name + ' should be a multiple of 8');
+                len = (buf.byteLength - off) / 8;
+            } else {
+                len = toIndex(length);
+            }
+            if (off + len * 8 > buf.byteLength) throw new RangeError('Invalid typed array length: ' + len);
+        } else if (arg !== null && typeof arg === 'object' && arg[V] === undefined) {
+            values = AP.slice.call(arg[TA] !== undefined || typeof arg.length === 'number' ? arg : rt.iter ? G.Array.from(arg) : []);
+            len = values.length;
+        } else {
+            len = toIndex(arg);
+        }
+        if (!buf) buf = new ArrayBuffer(len * 8);
+        var t = Object.create(C.prototype);
+        defProp(t, TA, { value: { view: new DataView(buf, off, len * 8), length: len, signed: signed, offset: off } });
+        var p = new Proxy(t, taHandler);
+        for (var i = 0; values && i < values.length; i++) p[i] = values[i];
+        return p;
+    };
+    defProp(C, 'name', { value: name });
+    var P = C.prototype;
+    defProp(C, 'BYTES_PER_ELEMENT', { value: 8 });
+    defProp(P, 'BYTES_PER_ELEMENT', { value: 8 });
+    defProp(P, Symbol.toStringTag, { get: function () { return this !== null && typeof this === 'object' && this[TA] ? name : undefined; }, configurable: true });
+    defProp(P, 'length', { get: function () { return taState(this).length; }, configurable: true });
+    defProp(P, 'byteLength', { get: function () { return taState(this).length * 8; }, configurable: true });
+    defProp(P, 'byteOffset', { get: function () { return taState(this).offset; }, configurable: true });
+    defProp(P, 'buffer', { get: function () { return taState(this).view.buffer; }, configurable: true });
+    ['join', 'indexOf', 'lastIndexOf', 'includes', 'forEach', 'reduce', 'reduceRight', 'every', 'some', 'find',
+     'findIndex', 'findLast', 'findLastIndex', 'reverse', 'at', 'keys', 'values', 'entries'].forEach(function (m) {
+        /* found when called: front-rt.js and stdlib.js add some later */
+        hidden(P, m, function () { taState(this); return AP[m].apply(this, arguments); });
+    });
+    hidden(P, Symbol.iterator, P.values);
+    hidden(P, 'toString', function toString() { return AP.join.call(this, ','); });
+    hidden(P, 'toLocaleString', function toLocaleString() { return AP.map.call(this, function (x) { return x.toLocaleString(); }).join(','); });
+    hidden(P, 'fill', function fill(v, start, end) {
+        var s = taState(this), b = toBigInt(v);
+        start = start === undefined ? 0 : toInteger(toNumber(start));
+        end = end === undefined ? s.length : toInteger(toNumber(end));
+        if (start < 0) start = Math.max(s.length + start, 0);
+        if (end < 0) end = Math.max(s.length + end, 0);
+        for (var i = start; i < Math.min(end, s.length); i++) this[i] = b;
+        return this;
+    });
+    hidden(P, 'set', function set(src, offset) {
+        var s = taState(this), o = offset === undefined ? 0 : toInteger(toNumber(offset)), a = AP.slice.call(src);
+        if (o < 0 || o + a.length > s.length) throw new RangeError('offset is out of bounds');
+        for (var i = 0; i < a.length; i++) this[o + i] = a[i];
+    });
+    hidden(P, 'subarray', function subarray(begin, end) {
+        var s = taState(this), n = s.length;
+        var b = begin === undefined ? 0 : toInteger(toNumber(begin)), e = end === undefined ? n : toInteger(toNumber(end));
+        b = b < 0 ? Math.max(n + b, 0) : Math.min(b, n);
+        e = e < 0 ? Math.max(n + e, 0) : Math.min(e, n);
+        return new C(s.view.buffer, s.offset + b * 8, Math.max(e - b, 0));
+    });
+    hidden(P, 'slice', function slice(begin, end) {
+        taState(this);
+        return new C(AP.slice.call(this, begin, end));
+    });
+    hidden(P, 'map', function map(fn, self) {
+        taState(this);
+        return new C(AP.map.call(this, fn, self));
+    });
+    hidden(P, 'filter', function filter(fn, self) {
+        taState(this);
+        return new C(AP.filter.call(this, fn, self));
+    });
+    hidden(P, 'sort', function sort(cmp) {
+        taState(this);
+        var a = AP.slice.call(this);
+        a.sort(cmp === undefined ? function (x, y) { return bigCmp(x, y); } : cmp);
+        for (var i = 0; i < a.length; i++) this[i] = a[i];
+        return this;
+    });
+    hidden(C, 'from', function from(src, fn, self) {
+        var a = G.Array.from(src);
+        return new C(fn === undefined ? a : a.map(fn, self));
+    });
+    hidden(C, 'of', function of() { return new C(AP.slice.call(arguments)); });
+    hidden(G, name, C);
+    return C;
+}
+var BigInt64Array = bigTyped('BigInt64Array', true), BigUint64Array = bigTyped('BigUint64Array', false);
+
+/* what inspect and Buffer take for a typed array */
+rt.isBigTypedArray = function (v) { return v !== null && typeof v === 'object' && v[TA] !== undefined; };
+var isView = ArrayBuffer.isView;
+hidden(ArrayBuffer, 'isView', function isView_(v) { return isView(v) || rt.isBigTypedArray(v); });
+defProp(ArrayBuffer.isView, 'name', { value: 'isView' });

@@ -305,6 +305,8 @@ function formatRaw(ctx, v, recurseTimes) {
         base = '<Buffer ' + hb + '>';
         braces = ['{', '}'];
     } else if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
+        /* a BigInt64Array is a Proxy (bigint.js), which has no prototype to Duktape */
+        if (rt.isBigTypedArray(v)) name = v[Symbol.toStringTag];
         isArr = true;
         keys = keysOf(v, true);
         braces = [prefix(name, 'TypedArray', '(' + v.length + ')') + '[', ']'];
@@ -409,7 +411,7 @@ function formatArray(ctx, v, recurseTimes) {
 
 function formatTypedArray(ctx, v) {
     var out = [], max = Math.min(ctx.maxArrayLength, v.length);
-    for (var i = 0; i < max; i++) out.push(formatNumber(v[i]));
+    for (var i = 0; i < max; i++) out.push(typeOf(v[i]) === 'bigint' ? String(v[i]) + 'n' : formatNumber(v[i]));
     if (v.length > max) {
         out.push('... ' + (v.length - max) + ' more item' + (v.length - max > 1 ? 's' : ''));
         ctx.extraLine = true;
