@@ -57,7 +57,7 @@ static const char *js_bigint_hex(duk_context *ctx, duk_idx_t idx)
     const char *h = NULL;
 
     if (duk_is_object(ctx, idx)) {
-        duk_get_prop_string(ctx, idx, JS_BIGINT_KEY);
+        duk_get_prop_literal(ctx, idx, JS_BIGINT_KEY);
         h = duk_get_string(ctx, -1);
         duk_pop(ctx);
     }
@@ -73,23 +73,77 @@ static BIGNUM *js_bigint_bn(const char *hex)
     return BN_hex2bn(&b, hex) ? b : NULL;
 }
 
+static int js_bigint_digit(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'z' ? c - 'a' + 10 :
+           c >= 'A' && c <= 'Z' ? c - 'A' + 10 : 99;
+}
+
+/* Most bigints are small (counters, fractions' terms): one whose
+ * magnitude is below 2^63 is read into an int64_t, and what two such
+ * make is computed in __int128 and written back in BN_bn2hex's form,
+ * with no BIGNUM and no allocation.  1: h's value is in *v. */
+static int js_bigint_small(const char *h, int64_t *v)
+{
+    int neg = *h == '-';
+    uint64_t m = 0;
+
+    h += neg;
+    if (strlen(h) > 16)
+        return 0;
+    for (; *h; h++)
+        m = m << 4 | (uint64_t) js_bigint_digit(*h);
+    if (m >> 63)
+        return 0;
+    *v = neg ? -(int64_t) m : (int64_t) m;
+    return 1;
+}
+
+/* v as BN_bn2hex writes it (a sign, whole bytes in upper case, "0" for
+ * zero) into buf, 36 bytes at least. */
+static void js_bigint_format(__int128 v, char *buf)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    unsigned __int128 m = v < 0 ? -(unsigned __int128) v : (unsigned __int128) v;
+    unsigned char bytes[16];
+    int i;
+
+    if (m == 0) {
+        strcpy(buf, "0");
+        return;
+    }
+    if (v < 0)
+        *buf++ = '-';
+    for (i = 15; i >= 0; i--) {
+        bytes[i] = (unsigned char) (m & 0xff);
+        m >>= 8;
+    }
+    for (i = 0; bytes[i] == 0; i++)
+        ;
+    for (; i < 16; i++) {
+        *buf++ = hex[bytes[i] >> 4];
+        *buf++ = hex[bytes[i] & 15];
+    }
+    *buf = '\0';
+}
+
 /* [ ] -> [ bigint ]: the object of the value text udata, found or made. */
 static duk_ret_t js_bigint_intern(duk_context *ctx, void *udata)
 {
     const char *hex = udata;
 
     duk_push_heap_stash(ctx);
-    duk_get_prop_string(ctx, -1, "bigTable");
+    duk_get_prop_literal(ctx, -1, "bigTable");
     if (duk_get_prop_string(ctx, -1, hex)) {
         duk_push_heapptr(ctx, duk_get_pointer(ctx, -1));
         return 1;
     }
     duk_pop(ctx);
     duk_push_object(ctx);
-    duk_get_prop_string(ctx, -3, "bigProto");
+    duk_get_prop_literal(ctx, -3, "bigProto");
     duk_set_prototype(ctx, -2);
     duk_push_string(ctx, hex);
-    duk_put_prop_string(ctx, -2, JS_BIGINT_KEY);
+    duk_put_prop_literal(ctx, -2, JS_BIGINT_KEY);
     duk_freeze(ctx, -1);
     duk_push_pointer(ctx, duk_get_heapptr(ctx, -1));
     duk_put_prop_string(ctx, -3, hex);
@@ -124,6 +178,15 @@ static duk_ret_t js_bigint_push(duk_context *ctx, BIGNUM *r, int err)
     return 1;
 }
 
+/* [ ... ] -> [ ... bigint ]: the small value v's object. */
+static duk_ret_t js_bigint_push_small(duk_context *ctx, __int128 v)
+{
+    char buf[40];
+
+    js_bigint_format(v, buf);
+    return js_bigint_intern(ctx, buf);
+}
+
 static duk_ret_t js_bigint_push_str(duk_context *ctx, void *udata)
 {
     duk_push_string(ctx, udata);
@@ -156,12 +219,12 @@ static duk_ret_t js_bigint_finalize(duk_context *ctx)
 
     if (duk_to_boolean(ctx, 1) || !duk_is_object(ctx, 0))
         return 0;
-    duk_get_prop_string(ctx, 0, JS_BIGINT_KEY);
+    duk_get_prop_literal(ctx, 0, JS_BIGINT_KEY);
     hex = duk_get_string(ctx, -1);
     if (hex == NULL)
         return 0;
     duk_push_heap_stash(ctx);
-    if (!duk_get_prop_string(ctx, -1, "bigTable"))
+    if (!duk_get_prop_literal(ctx, -1, "bigTable"))
         return 0;
     duk_get_prop_string(ctx, -1, hex);
     if (duk_get_pointer(ctx, -1) == duk_get_heapptr(ctx, 0)) {
@@ -184,12 +247,6 @@ static duk_ret_t js_bigint_setup(duk_context *ctx)
     duk_push_c_function(ctx, js_bigint_finalize, 2);
     duk_set_finalizer(ctx, 0);
     return 0;
-}
-
-static int js_bigint_digit(char c)
-{
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'z' ? c - 'a' + 10 :
-           c >= 'A' && c <= 'Z' ? c - 'A' + 10 : 99;
 }
 
 /* bigParse(digits, radix, negative) -> bigint: digits in radix 2, 8, 10 or
@@ -268,6 +325,8 @@ static duk_ret_t js_bigint_from_number(duk_context *ctx)
 
     if (!isfinite(x) || floor(x) != x)
         return duk_error(ctx, DUK_ERR_RANGE_ERROR, "not an integer");
+    if (fabs(x) < 9.2e18)
+        return js_bigint_push_small(ctx, (__int128) (int64_t) x);
     return js_bigint_push(ctx, js_bigint_from_double(x), BIG_OK);
 }
 
@@ -320,10 +379,17 @@ static double js_bigint_to_double(const BIGNUM *b, int *err)
 /* bigToNumber(b) -> number */
 static duk_ret_t js_bigint_to_number(duk_context *ctx)
 {
-    BIGNUM *b = js_bigint_bn(js_bigint_hex(ctx, 0));
+    const char *h = js_bigint_hex(ctx, 0);
+    BIGNUM *b;
+    int64_t v;
     int err;
     double d;
 
+    if (js_bigint_small(h, &v)) {
+        duk_push_number(ctx, (double) v);
+        return 1;
+    }
+    b = js_bigint_bn(h);
     if (b == NULL)
         return js_bigint_throw(ctx, BIG_NOMEM);
     d = js_bigint_to_double(b, &err);
@@ -389,6 +455,13 @@ static duk_ret_t js_bigint_to_string(duk_context *ctx)
     BIGNUM *b = js_bigint_bn(hb);
     char *s;
 
+    int64_t v;
+
+    if (radix == 10 && js_bigint_small(hb, &v)) {
+        BN_free(b);
+        duk_push_sprintf(ctx, "%lld", (long long) v);
+        return 1;
+    }
     if (b == NULL)
         return js_bigint_throw(ctx, BIG_NOMEM);
     if (radix < 2 || radix > 36) {
@@ -568,6 +641,51 @@ static int js_bigint_compute(BIGNUM *r, int op, const BIGNUM *a, const BIGNUM *b
     return BIG_NOMEM;
 }
 
+/* [ ... ] -> [ ... bigint ] and 1 when a and b are small and so is what
+ * op makes of them (js_bigint_small); else 0 and nothing pushed. */
+static int js_bigint_op_small(duk_context *ctx, int op, const char *ha, const char *hb)
+{
+    int64_t a, b;
+    __int128 r;
+
+    if (!js_bigint_small(ha, &a) || !js_bigint_small(hb, &b))
+        return 0;
+    switch (op) {
+    case OP_ADD: r = (__int128) a + b; break;
+    case OP_SUB: r = (__int128) a - b; break;
+    case OP_MUL: r = (__int128) a * b; break;
+    case OP_DIV:
+    case OP_MOD:
+        if (b == 0)
+            return js_bigint_throw(ctx, BIG_DIVZERO), 1;
+        /* C's / and % truncate as ECMAScript's do; no operand is INT64_MIN */
+        r = op == OP_DIV ? a / b : a % b;
+        break;
+    case OP_AND: r = a & b; break;
+    case OP_OR: r = a | b; break;
+    case OP_XOR: r = a ^ b; break;
+    case OP_NEG: r = -(__int128) a; break;
+    case OP_NOT: r = ~a; break;
+    case OP_SHL:
+    case OP_SHR:
+        if ((op == OP_SHL) == (b >= 0)) {
+            /* a multiplication: a shift of a negative is undefined in C */
+            if (b > 62 || b < -62)
+                return 0;
+            r = (__int128) a * ((__int128) 1 << (b < 0 ? -b : b));
+        } else {
+            /* >> of a negative rounds down (GCC shifts arithmetically) */
+            b = b < 0 ? -b : b;
+            r = b > 62 ? (a < 0 ? -1 : 0) : a >> b;
+        }
+        break;
+    default:
+        return 0;
+    }
+    js_bigint_push_small(ctx, r);
+    return 1;
+}
+
 /* bigOp(op, a, b) -> bigint: op one of OP_*, b ignored by NEG and NOT. */
 static duk_ret_t js_bigint_op(duk_context *ctx)
 {
@@ -579,6 +697,8 @@ static duk_ret_t js_bigint_op(duk_context *ctx)
 
     if (op < 0 || op >= OP_COUNT)
         return duk_error(ctx, DUK_ERR_TYPE_ERROR, "bad operation");
+    if (js_bigint_op_small(ctx, op, ha, hb))
+        return 1;
     a = js_bigint_bn(ha);
     b = js_bigint_bn(hb);
     r = BN_new();
@@ -590,18 +710,26 @@ static duk_ret_t js_bigint_op(duk_context *ctx)
     return js_bigint_push(ctx, r, err);
 }
 
-/* bigCmp(a, b) -> -1, 0 or 1 */
+/* bigCmp(a, b) -> -1, 0 or 1, from the texts: a sign, then whole bytes
+ * with none of them zero in front, so the longer magnitude is the larger,
+ * and two as long compare as text ("0".."9" < "A".."F"). */
 static duk_ret_t js_bigint_cmp(duk_context *ctx)
 {
-    const char *ha = js_bigint_hex(ctx, 0), *hb = js_bigint_hex(ctx, 1);
-    BIGNUM *a = js_bigint_bn(ha), *b = js_bigint_bn(hb);
-    int c = a && b ? BN_cmp(a, b) : 2;
+    const char *a = js_bigint_hex(ctx, 0), *b = js_bigint_hex(ctx, 1);
+    int na = *a == '-', nb = *b == '-', c;
+    size_t la, lb;
 
-    BN_free(a);
-    BN_free(b);
-    if (c == 2)
-        return js_bigint_throw(ctx, BIG_NOMEM);
-    duk_push_int(ctx, c);
+    if (na != nb) {
+        duk_push_int(ctx, na ? -1 : 1);
+        return 1;
+    }
+    a += na;
+    b += nb;
+    la = strlen(a);
+    lb = strlen(b);
+    c = la != lb ? (la < lb ? -1 : 1) : strcmp(a, b);
+    c = c < 0 ? -1 : c > 0;
+    duk_push_int(ctx, na ? -c : c);
     return 1;
 }
 
@@ -612,6 +740,7 @@ static duk_ret_t js_bigint_cmp_num(duk_context *ctx)
     const char *ha = js_bigint_hex(ctx, 0);
     double x = duk_require_number(ctx, 1), f;
     BIGNUM *a, *fb;
+    int64_t v;
     int c;
 
     if (isnan(x)) {
@@ -625,6 +754,11 @@ static duk_ret_t js_bigint_cmp_num(duk_context *ctx)
     /* against the integer below x: a above it is at least the next one,
      * above x; equal to it is below x when x has a fraction */
     f = floor(x);
+    if (js_bigint_small(ha, &v) && fabs(f) < 9.2e18) {
+        c = v < (int64_t) f ? -1 : v > (int64_t) f;
+        duk_push_int(ctx, c == 0 && f != x ? -1 : c);
+        return 1;
+    }
     a = js_bigint_bn(ha);
     fb = js_bigint_from_double(f);
     c = a && fb ? BN_cmp(a, fb) : 2;
@@ -679,18 +813,10 @@ static duk_ret_t js_bigint_from64(duk_context *ctx)
 {
     uint64_t hi = (uint32_t) duk_require_uint(ctx, 0), lo = (uint32_t) duk_require_uint(ctx, 1);
     uint64_t u = hi << 32 | lo;
-    int sign = duk_to_boolean(ctx, 2);
-    BIGNUM *r = BN_new();
-    int ok = r != NULL;
 
-    if (sign && (u >> 63)) {
-        ok = ok && BN_set_word(r, (BN_ULONG) (~u + 1));
-        if (ok)
-            BN_set_negative(r, 1);
-    } else {
-        ok = ok && BN_set_word(r, (BN_ULONG) u);
-    }
-    return js_bigint_push(ctx, r, ok ? BIG_OK : BIG_NOMEM);
+    if (duk_to_boolean(ctx, 2))
+        return js_bigint_push_small(ctx, (__int128) (int64_t) u);
+    return js_bigint_push_small(ctx, (__int128) u);
 }
 
 /* bigTo64(a) -> [hi, lo]: a modulo 2^64 (two's complement) as two 32-bit

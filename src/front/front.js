@@ -397,7 +397,10 @@ L.gen = function (node) {
     var f = this['g' + node.type];
     var s = f ? f.call(this, node) : this.copy(node);
     /* a test (markTests) in a file that uses BigInt: 0n is falsy */
-    if (node.$test && !boolish(node)) s = this.plainRead(node, s) ? '(typeof ' + s + ' !== "object" ? ' + s + ' : ' + H + '.tt(' + s + '))' : H + '.tt(' + s + ')';
+    if (node.$test && !boolish(node)) {
+        if (node.type === 'SequenceExpression') s = '(' + s + ')';     /* if (a, b): one argument */
+        s = this.plainRead(node, s) ? '(typeof ' + s + ' !== "object" ? ' + s + ' : ' + H + '.tt(' + s + '))' : H + '.tt(' + s + ')';
+    }
     return s;
 };
 

@@ -257,8 +257,10 @@ function truthy(v) {
 
 /* - * / % ** & | ^ << >> >>> once an operand is not a number */
 function arith(op, a, b) {
-    a = toNumeric(a);
-    b = toNumeric(b);
+    if (!isBig(a) || !isBig(b)) {
+        a = toNumeric(a);
+        b = toNumeric(b);
+    }
     var ba = isBig(a), bb = isBig(b);
     if (ba && bb) {
         if (op === USHR) throw new TypeError('BigInts have no unsigned right shift, use >> instead');
@@ -285,6 +287,7 @@ function add(a, b) {
     if (typeof a === 'number' && typeof b === 'number' || typeof a === 'string' && typeof b === 'string' ||
         (typeof a !== 'object' || a === null) && (typeof b !== 'object' || b === null))
         return a + b;
+    if (isBig(a) && isBig(b)) return bigOp(ADD, a, b);
     a = toPrimitive(a, 'default');
     b = toPrimitive(b, 'default');
     if (typeof a === 'string' || typeof b === 'string') return toStr(a) + toStr(b);
@@ -335,10 +338,30 @@ function less(x, y, leftFirst) {
 function plain(a, b) {
     return typeof a === 'number' && typeof b === 'number' || typeof a === 'string' && typeof b === 'string';
 }
-function lt(a, b) { return plain(a, b) ? a < b : less(a, b, true) === true; }
-function gt(a, b) { return plain(a, b) ? a > b : less(b, a, false) === true; }
-function le(a, b) { return plain(a, b) ? a <= b : less(b, a, false) === false; }
-function ge(a, b) { return plain(a, b) ? a >= b : less(a, b, true) === false; }
+/* -1, 0, 1 for two bigints, else NaN: the slow way (less) */
+function cmpBig(a, b) {
+    return isBig(a) && isBig(b) ? bigCmp(a, b) : NaN;
+}
+function lt(a, b) {
+    if (plain(a, b)) return a < b;
+    var c = cmpBig(a, b);
+    return c === c ? c < 0 : less(a, b, true) === true;
+}
+function gt(a, b) {
+    if (plain(a, b)) return a > b;
+    var c = cmpBig(a, b);
+    return c === c ? c > 0 : less(b, a, false) === true;
+}
+function le(a, b) {
+    if (plain(a, b)) return a <= b;
+    var c = cmpBig(a, b);
+    return c === c ? c <= 0 : less(b, a, false) === false;
+}
+function ge(a, b) {
+    if (plain(a, b)) return a >= b;
+    var c = cmpBig(a, b);
+    return c === c ? c >= 0 : less(a, b, true) === false;
+}
 
 /* the type IsLooselyEqual goes by */
 function kind(x) {
@@ -413,12 +436,12 @@ rt.bigOps = {
     num: toNumeric,
     inc: function (a) {
         if (typeof a === 'number') return a + 1;
-        a = toNumeric(a);
+        if (!isBig(a)) a = toNumeric(a);
         return isBig(a) ? bigOp(ADD, a, ONE) : a + 1;
     },
     dec: function (a) {
         if (typeof a === 'number') return a - 1;
-        a = toNumeric(a);
+        if (!isBig(a)) a = toNumeric(a);
         return isBig(a) ? bigOp(SUB, a, ONE) : a - 1;
     },
     /* v instanceof C: false for a bigint, which is no object to node
