@@ -11,9 +11,11 @@
  * 'object', and every conversion but to a string throws a TypeError
  * (Symbol.toPrimitive below) rather than compute something else.
  *
- * Needs: sys.hidden; sys.big* (js_bigint.c).
- * Provides: BigInt; rt.isBigInt, rt.typeOf, rt.bigValue (thisBigIntValue),
- *   rt.bigFrom64, rt.bigTo64, rt.toBigInt; rt.bigOps, the operator
+ * Needs: sys.hidden; sys.big* (js_bigint.c).  When called: Array.from
+ *   (stdlib.js), the Array methods front-rt.js and stdlib.js add.
+ * Provides: BigInt, BigInt64Array, BigUint64Array; rt.isBigInt, rt.typeOf,
+ *   rt.bigValue (thisBigIntValue), rt.bigFrom64, rt.bigTo64, rt.toBigInt,
+ *   rt.isBigTypedArray; rt.bigOps, the operator
  *   helpers that front-rt.js adds to __invoke; JSON.stringify's TypeError
  *   for a bigint; DataView's getBigInt64 and friends.
  *
@@ -547,7 +549,7 @@ function bigTyped(name, signed) {
             }
             if (off + len * 8 > buf.byteLength) throw new RangeError('Invalid typed array length: ' + len);
         } else if (arg !== null && typeof arg === 'object' && arg[V] === undefined) {
-            values = AP.slice.call(arg[TA] !== undefined || typeof arg.length === 'number' ? arg : rt.iter ? G.Array.from(arg) : []);
+            values = AP.slice.call(arg[TA] !== undefined || typeof arg.length === 'number' ? arg : G.Array.from(arg));
             len = values.length;
         } else {
             len = toIndex(arg);

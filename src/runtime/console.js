@@ -10,7 +10,8 @@
  * A string argument is written as it is, so
  * console.log(JSON.stringify(obj)) yields a clean JSON line.
  *
- * Needs: rt.typeOf (bigint.js).  When called: rt.isPromise (promise.js); Map, Set (stdlib.js,
+ * Needs: rt.typeOf (bigint.js).  When called: rt.isBigTypedArray
+ *   (bigint.js); rt.isPromise (promise.js); Map, Set (stdlib.js,
  *   if there); sys.log, sys.now.
  * Provides: rt.inspect, rt.format, rt.strEscape, rt.resetConsole, rt.log,
  *   rt.consoleTable; the global console.

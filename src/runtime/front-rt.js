@@ -9,7 +9,8 @@
  *
  * Needs: rt.promisePending, rt.promiseResolve, rt.promiseReject,
  *   rt.promiseAwait, rt.promiseResolved, rt.promiseRejected,
- *   rt.pendingMicrotasks (promise.js).  When called: rt.dispatch,
+ *   rt.pendingMicrotasks (promise.js); rt.bigOps (bigint.js, not in the
+ *   front end's heap).  When called: rt.dispatch,
  *   rt.asyncTop (dispatch.js); rt.resolveModule, rt.markEsm, rt.rerunModule,
  *   rt.path (module.js); sys.lower, sys.needsLower (in the worker's heap).
  * Provides: rt.iter, rt.isNamespace, rt.pending (the modules a request
