@@ -204,6 +204,24 @@ static int js_module_has_pattern_assign(const char *s, size_t n)
     return 0;
 }
 
+/* Does the text name BigInt (BigInt(…), typeof x === 'bigint',
+ * BigInt64Array)?  Duktape has no bigint type: the front end makes such a
+ * file's operators calls that know bigints (front.js, usesBigInt, which
+ * also finds the literals, which Duktape cannot parse anyway).  Comments
+ * and strings count: a false alarm costs the front end and the calls. */
+static int js_module_uses_bigint(const char *s, size_t n)
+{
+    return memmem(s, n, "BigInt", 6) != NULL || memmem(s, n, "bigint", 6) != NULL;
+}
+
+/* What Duktape would compile to a meaning of its own, or cannot give
+ * one: a text for the front end even when Duktape parses it. */
+static int js_module_needs_front(const char *s, size_t n)
+{
+    return js_module_has_block_decl(s, n) || js_module_has_pattern_assign(s, n) ||
+           js_module_uses_bigint(s, n);
+}
+
 /* [ ... src ] -> [ ... src lowered ]: the modern-syntax front end on the
  * module text, which starts at byte hl of the buffer src.  Throws its
  * SyntaxError (file:line:col) when the source is not valid ES2022 or uses
@@ -314,8 +332,7 @@ static void js_module_compile_source(duk_context *ctx, const char *data, size_t 
         src[hl] = src[hl + 1] = '/';
     duk_push_string(ctx, real);
     /* [ ... src filename ] -> [ ... src fn ] */
-    if (js_module_front_only(real) || js_module_has_block_decl(src + hl, len) ||
-        js_module_has_pattern_assign(src + hl, len) ||
+    if (js_module_front_only(real) || js_module_needs_front(src + hl, len) ||
         duk_pcompile_lstring_filename(ctx, DUK_COMPILE_FUNCTION, src,
                                       hl + len + tl) != 0) {
         /* [ ... src err|filename ] -> [ ... src lowered ] -> [ ... src fn ] */
@@ -467,15 +484,15 @@ static duk_ret_t js_module_lower(duk_context *ctx)
 }
 
 /* needsLower(text) -> whether Duktape would give text a meaning of its own
- * (const with var semantics, a destructuring assignment that throws) even
- * when it parses it: what sends a module to the front end unparsed
+ * (const with var semantics, a destructuring assignment that throws, a
+ * bigint's operators) even when it parses it: what sends a module to the front end unparsed
  * (front-rt.js asks it of new Function's text). */
 static duk_ret_t js_module_needs_lower(duk_context *ctx)
 {
     duk_size_t n;
     const char *src = duk_require_lstring(ctx, 0, &n);
 
-    duk_push_boolean(ctx, js_module_has_block_decl(src, n) || js_module_has_pattern_assign(src, n));
+    duk_push_boolean(ctx, js_module_needs_front(src, n));
     return 1;
 }
 
@@ -488,7 +505,7 @@ static duk_ret_t js_module_vm_prepare(duk_context *ctx)
     const char *src = duk_require_lstring(ctx, 0, &n);
     const char *file = duk_require_string(ctx, 1);
 
-    if (!js_module_has_block_decl(src, n) && !js_module_has_pattern_assign(src, n)) {
+    if (!js_module_needs_front(src, n)) {
         duk_dup(ctx, 0);
         duk_dup(ctx, 1);
         if (duk_pcompile(ctx, DUK_COMPILE_EVAL) == 0) {

@@ -22,6 +22,7 @@
 #include "bindings/js_icu.h"
 #include "bindings/js_os.h"
 #include "bindings/js_fetch.h"
+#include "bindings/js_bigint.h"
 #include "bindings/js_files.h"
 #include "bindings/js_json.h"
 #include "bindings/js_kv.h"
@@ -110,6 +111,7 @@ static void eng_bind(eng *e)
     js_icu_init(e->ctx, &e->host);
     js_os_init(e->ctx, &e->host);
     js_fetch_init(e->ctx, &e->host, &e->cfg.net);
+    js_bigint_init(e->ctx, &e->host);
 }
 
 /* Moves what version 0.1 kept under the real path of site into the

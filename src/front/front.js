@@ -320,6 +320,8 @@ function planNames(top) {
 function Lowerer(src, file) {
     this.src = src;
     this.file = file;
+    this.big = false;       /* the file uses BigInt: operators become calls */
+    this.bigLits = {};      /* bigint literal text -> its program variable */
     this.fn = null;         /* current function context */
     this.tempN = 0;
 }
@@ -393,7 +395,13 @@ L.genPad = function (node, a, b) {
 
 L.gen = function (node) {
     var f = this['g' + node.type];
-    return f ? f.call(this, node) : this.copy(node);
+    var s = f ? f.call(this, node) : this.copy(node);
+    /* a test (markTests) in a file that uses BigInt: 0n is falsy */
+    if (node.$test && !boolish(node)) {
+        if (node.type === 'SequenceExpression') s = '(' + s + ')';     /* if (a, b): one argument */
+        s = this.plainRead(node, s) ? '(typeof ' + s + ' !== "object" ? ' + s + ' : ' + H + '.tt(' + s + '))' : H + '.tt(' + s + ')';
+    }
+    return s;
 };
 
 /* nearest function whose `this` an arrow sees */
@@ -405,6 +413,7 @@ L.thisFn = function () {
 
 L.gIdentifier = function (node) {
     var b = node.$binding;
+    if (node.$bigFn) return H + '.' + node.name;
     /* require, module, exports, __filename, __dirname: not in an ES module
      * (but in a .cts, which tsc makes CommonJS) */
     if (!b && node.$ref && this.mod && WRAPPER_NAMES[node.name] === 1 && !this.cjsNames &&
@@ -439,7 +448,7 @@ L.gLiteral = function (node) {
     if (typeof node.value === 'number' && node.raw.indexOf('_') >= 0)
         return node.raw.replace(/_/g, '');
     if (node.regex) return this.regex(node);
-    if (typeof node.bigint === 'string') this.error('BigInt is not supported', node.start);
+    if (typeof node.bigint === 'string') return this.bigLiteral(node.bigint);
     return node.raw;
 };
 
@@ -1033,9 +1042,8 @@ L.gAssignmentExpression = function (node) {
         if (op === '=') return H + '.privSet(' + this.gen(left.object) + ', ' + pk + ', ' + pv + ')';
         var bop = op.slice(0, -1);
         var cur = H + '.privGet(' + po + ', ' + pk + ')';
-        var val = bop === '**' ? 'Math.pow(' + cur + ', ' + pv + ')' :
-            bop === '??' ? '(' + cur + ' != null ? ' + cur + ' : ' + pv + ')' :
-            '(' + cur + ' ' + bop + ' ' + pv + ')';
+        var val = bop === '??' ? '(' + cur + ' != null ? ' + cur + ' : ' + pv + ')' :
+            bop === '||' || bop === '&&' ? this.logicalText(bop, cur, pv) : this.binop(bop, cur, pv);
         return '(' + po + ' = ' + this.gen(left.object) + ', ' + H + '.privSet(' + po + ', ' + pk + ', ' + val + '))';
     }
     if (left.type === 'ObjectPattern' || left.type === 'ArrayPattern') {
@@ -1049,11 +1057,14 @@ L.gAssignmentExpression = function (node) {
         };
         var e;
         if (op === '??=') e = '((' + ref.tmp + ' = ' + get + ') != null ? ' + ref.tmp + ' : ' + set(right) + ')';
+        else if (this.big && op !== '**=') e = '(' + H + '.tt(' + ref.tmp + ' = ' + get + ') ? ' +
+            (op === '||=' ? ref.tmp + ' : ' + set(right) : set(right) + ' : ' + ref.tmp) + ')';
         else if (op === '||=') e = '(' + get + ' || ' + set(right) + ')';
         else if (op === '&&=') e = '(' + get + ' && ' + set(right) + ')';
-        else e = set('Math.pow(' + get + ', ' + right + ')');
+        else e = set(this.binop('**', get, right));
         return ref.pre ? '(' + ref.pre + ', ' + e + ')' : e;
     }
+    if (this.big && op !== '=') return this.bigAssign(node);
     return this.copy(node);
 };
 
@@ -1078,18 +1089,204 @@ L.reference = function (left) {
     this.error('invalid assignment target', left.start);
 };
 
+/* --- BigInt: operators as calls -------------------------------------- */
+
+/* A bigint is an object (bigint.js), which Duktape's operators cannot
+ * know: in a file that uses BigInt (usesBigInt), every operator a bigint
+ * can reach becomes a call of __invoke's helper, which gives the native
+ * operator's result at once when no operand is an object.  Where both
+ * operands are plain reads (a name, a number), a typeof test chooses the
+ * native operator inline, so a loop's `i < n` costs no call.  Files
+ * without BigInt keep their operators. */
+var BIG_OPS = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'mod', '**': 'pow', '&': 'band', '|': 'bor',
+                '^': 'bxor', '<<': 'shl', '>>': 'shr', '>>>': 'ushr', '<': 'lt', '>': 'gt', '<=': 'le', '>=': 'ge',
+                '==': 'eq', '!=': 'ne' };
+var BIG_UNARY = { '-': 'neg', '+': 'pos', '~': 'bnot' };
+/* global functions called, or handed over as in .filter(Boolean), that
+ * convert: bigint.js has versions that know bigints */
+var BIG_CALLS = { Number: 1, Boolean: 1, Object: 1 }, BIG_ARGS = { Number: 1, Boolean: 1 };
+var TYPE_CMP = { '===': 1, '!==': 1, '==': 1, '!=': 1 };
+var BOOL_OPS = /^(?:===|!==|==|!=|<|>|<=|>=|instanceof|in)$/;
+
+/* Does the file use BigInt: name it, or write a literal such as 10n? */
+function usesBigInt(src, ast) {
+    if (/BigInt|bigint/.test(src)) return true;
+    var found = false;
+    (function walk(n) {
+        if (found) return;
+        if (n.type === 'Literal' && typeof n.bigint === 'string') found = true;
+        else eachChild(n, walk);
+    })(ast);
+    return found;
+}
+
+/* Marks the expressions whose truth is tested ($test), and the && and ||
+ * whose operands are tested in their place ($testLogical). */
+function markTest(n) {
+    if (n.type === 'ParenthesizedExpression') return markTest(n.expression);
+    if (n.type === 'LogicalExpression' && n.operator !== '??') {
+        n.$testLogical = true;
+        markTest(n.left);
+        markTest(n.right);
+        return;
+    }
+    n.$test = true;
+}
+function markTests(node) {
+    switch (node.type) {
+    case 'IfStatement': case 'WhileStatement': case 'DoWhileStatement': case 'ConditionalExpression':
+        markTest(node.test);
+        break;
+    case 'ForStatement':
+        if (node.test) markTest(node.test);
+        break;
+    case 'UnaryExpression':
+        if (node.operator === '!') markTest(node.argument);
+        break;
+    }
+    eachChild(node, markTests);
+}
+
+/* Is the value of n never a bigint, so its native truth is right? */
+function boolish(n) {
+    switch (n.type) {
+    case 'ParenthesizedExpression': return boolish(n.expression);
+    case 'BinaryExpression': return BOOL_OPS.test(n.operator);
+    case 'UnaryExpression': return n.operator === '!' || n.operator === 'delete' || n.operator === 'typeof' || n.operator === 'void';
+    case 'Literal': return typeof n.bigint !== 'string';
+    case 'LogicalExpression': return n.operator !== '??' && boolish(n.left) && boolish(n.right);
+    case 'TemplateLiteral': case 'ArrayExpression': case 'ObjectExpression': case 'FunctionExpression':
+    case 'ArrowFunctionExpression': case 'ClassExpression': case 'NewExpression':
+        return true;
+    }
+    return false;
+}
+
+function isNumLit(n) {
+    return n.type === 'Literal' && typeof n.value === 'number';
+}
+function isNullish(n) {
+    return n.type === 'Literal' && n.value === null && !n.regex && typeof n.bigint !== 'string' ||
+        n.type === 'Identifier' && n.name === 'undefined' && !n.$binding;
+}
+function isGlobalRef(n, names) {
+    return n.type === 'Identifier' && !n.$binding && names[n.name] === 1;
+}
+
+/* Is text, the lowered node, a read that may be repeated (a name, this,
+ * a number) on one line? */
+L.plainRead = function (node, text) {
+    return (node.type === 'Identifier' || node.type === 'ThisExpression' || isNumLit(node)) &&
+        /^[\w$.]+$/.test(text);
+};
+
+/* The lowered texts a and b (its leading line breaks kept) under op; l and
+ * r, the nodes they came from, when known. */
+L.binop = function (op, a, b, l, r) {
+    if (!this.big) return op === '**' ? 'Math.pow(' + a + ', ' + b + ')' : '(' + a + ' ' + op + ' ' + b + ')';
+    var call = H + '.' + BIG_OPS[op] + '(' + a + ', ' + b + ')';
+    if (!l || !r || !this.plainRead(l, a) || !this.plainRead(r, b)) return call;
+    var test = [];
+    if (!isNumLit(l)) test.push('typeof ' + a + ' !== "object"');
+    if (!isNumLit(r)) test.push('typeof ' + b + ' !== "object"');
+    var native = op === '**' ? 'Math.pow(' + a + ', ' + b + ')' : a + ' ' + op + ' ' + b;
+    return test.length ? '(' + test.join(' && ') + ' ? ' + native + ' : ' + call + ')' : '(' + native + ')';
+};
+
+/* a && b, a || b as values: the first operand tested as a bigint would be */
+L.logicalText = function (op, a, b) {
+    if (!this.big) return '(' + a + ' ' + op + ' ' + b + ')';
+    var t = this.temp();
+    return '(' + H + '.tt(' + t + ' = ' + a + ') ? ' + (op === '&&' ? b + ' : ' + t : t + ' : ' + b) + ')';
+};
+
+/* A bigint literal: a variable of the program, made once. */
+L.bigLiteral = function (text) {
+    var lits = this.bigLits;
+    if (!hasOwn.call(lits, text)) lits[text] = '$big' + (++this.tempN);
+    return lits[text];
+};
+
+L.bigBinary = function (node) {
+    var op = node.operator, l = node.left, r = node.right;
+    /* typeof x === 'string': a bigint's native 'object' is no other
+     * type's name, and two strings compare natively */
+    if (TYPE_CMP[op] === 1) {
+        var ty = l.type === 'UnaryExpression' && l.operator === 'typeof' ? l : r.type === 'UnaryExpression' && r.operator === 'typeof' ? r : null;
+        var lit = ty === l ? r : l;
+        if (ty && lit.type === 'Literal' && typeof lit.value === 'string') {
+            if (lit.value !== 'object' && lit.value !== 'bigint') ty.$plainTypeof = true;
+            return this.copy(node);
+        }
+    }
+    if (op === 'instanceof' && !boolish(l) && !isNumLit(l)) {
+        var v = this.gen(l), c = this.nl(l.end, r.start) + this.gen(r);
+        return this.padTo(H + '.inst(' + v + ', ' + c + ')', node.start, node.end);
+    }
+    if (!hasOwn.call(BIG_OPS, op) || (TYPE_CMP[op] === 1 && (isNullish(l) || isNullish(r))) || (isNumLit(l) && isNumLit(r) && op !== '**'))
+        return this.copy(node);
+    var a = this.gen(l), b = this.nl(l.end, r.start) + this.gen(r);
+    return this.padTo(this.binop(op, a, b, l, r), node.start, node.end);
+};
+
+L.bigUnary = function (node) {
+    var op = node.operator, a = node.argument, s;
+    if (op === 'typeof') {
+        if (node.$plainTypeof) return this.copy(node);
+        s = this.gen(a);
+        /* a name stays a typeof of its own: it may be undeclared */
+        if (a.type === 'Identifier' && this.plainRead(a, s))
+            return '(typeof ' + s + ' === "object" ? ' + H + '.type(' + s + ') : typeof ' + s + ')';
+        return this.padTo(H + '.type(' + s + ')', node.start, node.end);
+    }
+    if (!hasOwn.call(BIG_UNARY, op) || isNumLit(a)) return this.copy(node);
+    if (op === '-' && a.type === 'Literal' && /^[0-9]+$/.test(a.bigint)) return this.bigLiteral('-' + a.bigint);
+    s = this.gen(a);
+    var call = H + '.' + BIG_UNARY[op] + '(' + s + ')';
+    if (this.plainRead(a, s)) return '(typeof ' + s + ' !== "object" ? ' + op + s + ' : ' + call + ')';
+    return this.padTo(call, node.start, node.end);
+};
+
+/* x++, --o[k]: the old value ToNumeric, as the spec says */
+L.bigUpdate = function (node) {
+    var a = node.argument, fn = H + '.' + (node.operator === '++' ? 'inc' : 'dec');
+    var ref = this.reference(a), t = ref.tmp, e;
+    if (node.prefix) e = '(' + ref.set + ' = ' + fn + '(' + ref.get + '))';
+    else e = '(' + t + ' = ' + H + '.num(' + ref.get + '), ' + ref.set + ' = ' + fn + '(' + t + '), ' + t + ')';
+    if (a.type === 'Identifier' && this.plainRead(a, ref.get))
+        e = '(typeof ' + ref.get + ' !== "object" ? ' + (node.prefix ? node.operator + ref.get : ref.get + node.operator) +
+            ' : ' + e + ')';
+    return this.padTo(ref.pre ? '(' + ref.pre + ', ' + e + ')' : e, node.start, node.end);
+};
+
+/* x += y and the other compound assignments */
+L.bigAssign = function (node) {
+    var op = node.operator.slice(0, -1), left = node.left;
+    if (!hasOwn.call(BIG_OPS, op) || (left.type !== 'Identifier' && left.type !== 'MemberExpression')) return this.copy(node);
+    var ref = this.reference(left), v = this.nl(left.end, node.right.start) + this.gen(node.right);
+    var e = '(' + ref.set + ' = ' + this.binop(op, ref.get, v, left.type === 'Identifier' ? left : null, node.right) + ')';
+    return this.padTo(ref.pre ? '(' + ref.pre + ', ' + e + ')' : e, node.start, node.end);
+};
+
 /* --- expressions ---------------------------------------------------- */
 
 L.gBinaryExpression = function (node) {
-    if (node.operator === '**')
-        return 'Math.pow(' + this.gen(node.left) + ', ' + this.genPad(node.right, node.left.end, node.right.end) + ')';
     if (node.left.type === 'PrivateIdentifier')
         return this.cls().privHas(node.left, this.gen(node.right));
+    if (this.big) return this.bigBinary(node);
+    if (node.operator === '**')
+        return 'Math.pow(' + this.gen(node.left) + ', ' + this.genPad(node.right, node.left.end, node.right.end) + ')';
     return this.copy(node);
 };
 
 L.gLogicalExpression = function (node) {
-    if (node.operator !== '??') return this.copy(node);
+    if (node.operator !== '??') {
+        /* a value (not a test, whose operands are tests themselves):
+         * 0n && x is 0n */
+        if (!this.big || node.$testLogical || boolish(node.left)) return this.copy(node);
+        var b = this.nl(node.left.end, node.right.start) + this.gen(node.right);
+        return this.padTo(this.logicalText(node.operator, this.gen(node.left), b), node.start, node.end);
+    }
     var t = this.temp();
     return '((' + t + ' = ' + this.gen(node.left) + ') != null ? ' + t + ' : ' +
         this.genPad(node.right, node.left.end, node.right.end) + ')';
@@ -1161,6 +1358,11 @@ L.gArrayExpression = function (node) {
 
 L.gCallExpression = function (node) {
     if (node.callee.type === 'Super') return this.superCall(node);
+    if (this.big) {
+        if (isGlobalRef(node.callee, BIG_CALLS)) node.callee.$bigFn = true;
+        for (var ai = 0; ai < node.arguments.length; ai++)
+            if (isGlobalRef(node.arguments[ai], BIG_ARGS)) node.arguments[ai].$bigFn = true;
+    }
     if (node.optional) return this.chain(node);
     var pc = node.callee;
     if (pc.type === 'MemberExpression' && !pc.optional && pc.property.type === 'PrivateIdentifier') {
@@ -1398,6 +1600,7 @@ L.gUnaryExpression = function (node) {
         return '"undefined"';
     if (node.operator === 'delete' && node.argument.type === 'ChainExpression')
         return this.padTo(this.chain(node.argument.expression, true), node.start, node.end);
+    if (this.big) return this.bigUnary(node);
     return this.copy(node);
 };
 
@@ -1651,9 +1854,8 @@ L.superAssign = function (node) {
     var bop = op.slice(0, -1), e;
     if (op === '=') e = set(v);
     else if (bop === '??') { var t = this.temp(); e = '((' + t + ' = ' + get + ') != null ? ' + t + ' : ' + set(v) + ')'; }
-    else if (bop === '||' || bop === '&&') e = '(' + get + ' ' + bop + ' ' + set(v) + ')';
-    else if (bop === '**') e = set('Math.pow(' + get + ', ' + v + ')');
-    else e = set('(' + get + ' ' + bop + ' ' + v + ')');
+    else if (bop === '||' || bop === '&&') e = this.logicalText(bop, get, set(v));
+    else e = set(this.binop(bop, get, v));
     return '(' + pre + ', ' + e + ')';
 };
 
@@ -1694,6 +1896,9 @@ L.privKeyOf = function (m) {
 };
 L.gUpdateExpression = function (node) {
     if (this.isConst(node.argument)) return this.constError(node.argument, '0');
+    if (this.big && !this.privTarget(node.argument) &&
+        !(node.argument.type === 'MemberExpression' && node.argument.object.type === 'Super'))
+        return this.bigUpdate(node);
     if (!this.privTarget(node.argument)) return this.copy(node);
     var m = node.argument;
     return H + '.privUpd(' + this.gen(m.object) + ', ' + this.privKeyOf(m) + ', ' +
@@ -1996,6 +2201,9 @@ L.gProgram = function (node) {
         this.splitPrologue(node.body, 0, this.src.length);
     var inner = parts.rest;
     var pre = this.moduleVars.length ? 'var ' + this.moduleVars.join(', ') + ';' : '';
+    var lits = [];
+    for (var lit in this.bigLits) lits.push(this.bigLits[lit] + ' = ' + H + '.big(' + JSON.stringify(lit) + ')');
+    if (lits.length) pre += 'var ' + lits.join(', ') + ';';
     if (fc.needThis) pre = 'var $this = this;' + pre;
     if (fc.temps.length) pre = 'var ' + fc.temps.join(', ') + ';' + pre;
     if (!this.mod) return parts.dir + pre + inner;
@@ -2088,9 +2296,11 @@ function checkDynamic(ast, dyn) {
         throw new SyntaxError("Unexpected token '}'");
 }
 
-/* lower(source, filename) -> ES5.1 source with the same lines.  TypeScript
- * is JavaScript first (typescript.js), whose kind tsc's rules decided. */
-function lower(src, file) {
+/* lower(source, filename[, { bigint: false }]) -> ES5.1 source with the
+ * same lines.  TypeScript is JavaScript first (typescript.js), whose kind
+ * tsc's rules decided.  bigint false: no operator becomes a BigInt helper
+ * (build-lower.js, for the front end's heap, which has no BigInt). */
+function lower(src, file, opts) {
     var kind = moduleKind(file), ast, tsRequire = false, cts = kind === 'script', dyn = null;
     if (file === DYNAMIC_FILE) {
         dyn = dynamicSource(src);
@@ -2118,6 +2328,10 @@ function lower(src, file) {
     resolvePass(ast, top);
     planNames(top);
     var lw = new Lowerer(src, file);
+    if ((!opts || opts.bigint !== false) && usesBigInt(src, ast)) {
+        lw.big = true;
+        markTests(ast);
+    }
     lw.tsRequire = tsRequire;
     lw.cjsNames = cts;
     if (ast.sourceType === 'module') {

@@ -11,10 +11,12 @@
  * Buffer.prototype, which is what lets Buffer.from(arrayBuffer) and
  * buf.slice() share memory as Node's do.
  *
- * Duktape has no BigInt: readBigUInt64LE and friends use it when some
- * later layer provides one, and throw ERR_FEATURE_UNAVAILABLE otherwise.
+ * readBigInt64LE and friends read and write bigints through bigint.js,
+ * this file not being rewritten by the front end (its operators would not
+ * know a bigint).
  *
- * Needs: when called: rt.inspect (console.js); rt.outOfRange (crypto.js);
+ * Needs: when called: rt.isBigInt, rt.bigFrom64, rt.bigTo64, rt.bigOps
+ *   (bigint.js); rt.inspect (console.js); rt.outOfRange (crypto.js);
  *   atob, btoa (node.js).
  * Provides: rt.bufferModule, rt.utf8Encode, rt.utf8Decode,
  *   rt.bytesFromString, rt.decodeBytes, rt.nodeError, rt.domException,
@@ -61,9 +63,10 @@ function argType(name, expected, v) {
 }
 
 /* Node prints large numbers in range errors with _ every three digits. */
+/* n, or the decimal text of a bigint that is known to be that large */
 function separated(n) {
     var s = String(n);
-    if (Math.abs(n) < 4294967296 || !/^-?\d+$/.test(s)) return s;
+    if (typeof n === 'number' && Math.abs(n) < 4294967296 || !/^-?\d+$/.test(s)) return s;
     var neg = s.charAt(0) === '-', d = neg ? s.slice(1) : s, out = '';
     while (d.length > 3) {
         out = '_' + d.slice(-3) + out;
@@ -716,26 +719,25 @@ function writeVar(b, value, offset, n, little, signed) {
     return offset + n;
 }
 
-function noBigInt() {
-    return nodeError(Error, 'ERR_FEATURE_UNAVAILABLE',
-                     'BigInt is not available in this runtime: read 64-bit integers with readUInt32LE/BE twice');
-}
-
 function readBig(b, offset, little, signed) {
-    if (typeof BigInt !== 'function') throw noBigInt();
     offset = checkOffset(b, offset, 8);
-    var lo = dv(b).getUint32(offset + (little ? 0 : 4), little), hi = dv(b)[signed ? 'getInt32' : 'getUint32'](offset + (little ? 4 : 0), little);
-    return BigInt(hi) * BigInt(4294967296) + BigInt(lo);
+    var lo = dv(b).getUint32(offset + (little ? 0 : 4), little), hi = dv(b).getUint32(offset + (little ? 4 : 0), little);
+    return rt.bigFrom64(hi, lo, signed);
 }
 
+/* node's range check first, with the value written as it does (1_000n) */
 function writeBig(b, value, offset, little, signed) {
-    if (typeof BigInt !== 'function') throw noBigInt();
+    if (!rt.isBigInt(value)) throw new TypeError('Cannot mix BigInt and other types, use explicit conversions');
+    if (BigInt['as' + (signed ? 'IntN' : 'UintN')](64, value) !== value) {
+        var big = rt.bigOps.gt(value, 4294967296) || rt.bigOps.lt(value, -4294967296);
+        throw nodeError(RangeError, 'ERR_OUT_OF_RANGE', 'The value of "value" is out of range. It must be ' +
+                        (signed ? '>= -(2n ** 63n) and < 2n ** 63n' : '>= 0n and < 2n ** 64n') + '. Received ' +
+                        (big ? separated(String(value)) : String(value)) + 'n');
+    }
     offset = checkOffset(b, offset, 8);
-    var m = BigInt(4294967296), v = BigInt(value);
-    if (v < BigInt(0)) v += m * m;
-    var lo = Number(v % m), hi = Number(v / m);
-    dv(b).setUint32(offset + (little ? 0 : 4), lo, little);
-    dv(b).setUint32(offset + (little ? 4 : 0), hi, little);
+    var w = rt.bigTo64(value);
+    dv(b).setUint32(offset + (little ? 4 : 0), w[0], little);
+    dv(b).setUint32(offset + (little ? 0 : 4), w[1], little);
     return offset + 8;
 }
 

@@ -10,7 +10,8 @@
  * A string argument is written as it is, so
  * console.log(JSON.stringify(obj)) yields a clean JSON line.
  *
- * Needs: when called: rt.isPromise (promise.js); Map, Set (stdlib.js,
+ * Needs: rt.typeOf (bigint.js).  When called: rt.isBigTypedArray
+ *   (bigint.js); rt.isPromise (promise.js); Map, Set (stdlib.js,
  *   if there); sys.log, sys.now.
  * Provides: rt.inspect, rt.format, rt.strEscape, rt.resetConsole, rt.log,
  *   rt.consoleTable; the global console.
@@ -86,8 +87,11 @@ function formatNumber(n) {
     return n === 0 && 1 / n < 0 ? '-0' : String(n);
 }
 
+/* typeof, 'bigint' for a bigint (bigint.js), which is an object here */
+var typeOf = rt.typeOf;
+
 function formatPrimitive(v, ctx) {
-    switch (typeof v) {
+    switch (typeOf(v)) {
     case 'string':
         var trailer = '';
         if (v.length > 10000) {
@@ -149,7 +153,7 @@ function userOptions(ctx) {
 
 function formatValue(ctx, v, recurseTimes) {
     if (v === null) return 'null';
-    if (typeof v !== 'object' && typeof v !== 'function') return formatPrimitive(v, ctx);
+    if (typeof v !== 'object' && typeof v !== 'function' || typeOf(v) === 'bigint') return formatPrimitive(v, ctx);
     if (ctx.customInspect) {
         var custom = v[CUSTOM];
         if (typeof custom === 'function' && custom !== inspect && !(v.constructor && v.constructor.prototype === v)) {
@@ -224,7 +228,7 @@ function groupArrayElements(ctx, output, value) {
         var padStart = true;
         if (value !== undefined) {
             for (i = 0; i < n; i++) {
-                if (typeof value[i] !== 'number' && typeof value[i] !== 'bigint') {
+                if (typeof value[i] !== 'number' && typeOf(value[i]) !== 'bigint') {
                     padStart = false;
                     break;
                 }
@@ -302,6 +306,8 @@ function formatRaw(ctx, v, recurseTimes) {
         base = '<Buffer ' + hb + '>';
         braces = ['{', '}'];
     } else if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
+        /* a BigInt64Array is a Proxy (bigint.js), which has no prototype to Duktape */
+        if (rt.isBigTypedArray(v)) name = v[Symbol.toStringTag];
         isArr = true;
         keys = keysOf(v, true);
         braces = [prefix(name, 'TypedArray', '(' + v.length + ')') + '[', ']'];
@@ -347,7 +353,7 @@ function formatRaw(ctx, v, recurseTimes) {
             formatter = function (c, val) {
                 return ['[Uint8Contents]: <' + hexBytes(new Uint8Array(val), 50) + '>', 'byteLength: ' + val.byteLength];
             };
-        } else if (/^\[object (Number|String|Boolean)\]$/.test(toStr.call(v))) {
+        } else if (/^\[object (Number|String|Boolean|BigInt)\]$/.test(toStr.call(v))) {
             var t = toStr.call(v).slice(8, -1), prim = v.valueOf();
             base = '[' + t + (name !== t ? ' (' + name + ')' : '') + ': ' + formatPrimitive(prim, newCtx()) + ']';
             if (t === 'String') keys = keys.filter(function (k) { return !/^\d+$/.test(k) || +k >= prim.length; });
@@ -406,7 +412,7 @@ function formatArray(ctx, v, recurseTimes) {
 
 function formatTypedArray(ctx, v) {
     var out = [], max = Math.min(ctx.maxArrayLength, v.length);
-    for (var i = 0; i < max; i++) out.push(formatNumber(v[i]));
+    for (var i = 0; i < max; i++) out.push(typeOf(v[i]) === 'bigint' ? String(v[i]) + 'n' : formatNumber(v[i]));
     if (v.length > max) {
         out.push('... ' + (v.length - max) + ' more item' + (v.length - max > 1 ? 's' : ''));
         ctx.extraLine = true;
@@ -458,15 +464,15 @@ function format() {
         switch (m) {
         case '%s':
             if (typeof v === 'number') return formatNumber(v);
-            if (typeof v === 'bigint') return String(v) + 'n';
+            if (typeOf(v) === 'bigint') return String(v) + 'n';
             if (typeof v !== 'object' || v === null || !hasBuiltInToString(v)) return String(v);
             return inspect(v, { depth: 0 });
         case '%d':
-            if (typeof v === 'bigint') return String(v) + 'n';
+            if (typeOf(v) === 'bigint') return String(v) + 'n';
             if (typeof v === 'symbol') return 'NaN';
             return formatNumber(Number(v));
         case '%i':
-            if (typeof v === 'bigint') return String(v) + 'n';
+            if (typeOf(v) === 'bigint') return String(v) + 'n';
             if (typeof v === 'symbol') return 'NaN';
             return formatNumber(parseInt(v, 10));
         case '%f':
@@ -534,7 +540,7 @@ function table(data, columns) {
     var records = keys.map(function (k) { return [k, data[k]]; });
     records.forEach(function (r) {
         var v = r[1];
-        if (v !== null && typeof v === 'object' && typeof v !== 'function') {
+        if (v !== null && typeOf(v) === 'object') {
             Object.keys(v).forEach(function (c) {
                 if (cols.indexOf(c) < 0 && (!columns || columns.indexOf(c) >= 0)) cols.push(c);
             });
@@ -545,7 +551,7 @@ function table(data, columns) {
     if (hasValues) head.push('Values');
     records.forEach(function (r) {
         var v = r[1], line = [String(r[0])];
-        var isObj = v !== null && typeof v === 'object';
+        var isObj = v !== null && typeOf(v) === 'object';
         for (var c = 0; c < cols.length; c++)
             line.push(isObj && hasOwn.call(v, cols[c]) ? cell(v[cols[c]]) : '');
         if (hasValues) line.push(isObj ? '' : cell(v));

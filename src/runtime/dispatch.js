@@ -7,6 +7,7 @@
  * error response and a log line; details reach the client only with --dev.
  *
  * Needs: sys.reason, sys.now, sys.version; rt.nodeArch (os.js).  When called:
+ *   BigInt, rt.bigOps (bigint.js);
  *   rt.createRequest, rt.createResponse, rt.sendError (express.js);
  *   rt.resetMicrotasks, rt.promiseWatch, rt.enqueueTick (promise.js);
  *   rt.resetTimers, rt.runLoop (timers.js); rt.resetConsole, rt.log,
@@ -464,12 +465,10 @@ Object.defineProperty(processObj, 'env', {
     enumerable: true
 });
 processObj.memoryUsage.rss = function () { return sys.memory().rss; };
-/* hrtime.bigint() needs BigInt, which Duktape lacks: it works once a layer
- * provides BigInt and throws ERR_FEATURE_UNAVAILABLE until then. */
+/* nanoseconds as a bigint (bigint.js; this file's operators would not
+ * know one) */
 processObj.hrtime.bigint = function () {
-    if (typeof BigInt !== 'function')
-        throw rt.nodeError(Error, 'ERR_FEATURE_UNAVAILABLE', 'BigInt is not available in this runtime: use process.hrtime()');
     var t = processObj.hrtime();
-    return BigInt(t[0]) * BigInt(1000000000) + BigInt(t[1]);
+    return rt.bigOps.add(rt.bigOps.mul(BigInt(t[0]), BigInt(1000000000)), BigInt(t[1]));
 };
 G.process = processObj;

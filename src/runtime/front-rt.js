@@ -9,7 +9,8 @@
  *
  * Needs: rt.promisePending, rt.promiseResolve, rt.promiseReject,
  *   rt.promiseAwait, rt.promiseResolved, rt.promiseRejected,
- *   rt.pendingMicrotasks (promise.js).  When called: rt.dispatch,
+ *   rt.pendingMicrotasks (promise.js); rt.bigOps (bigint.js, not in the
+ *   front end's heap).  When called: rt.dispatch,
  *   rt.asyncTop (dispatch.js); rt.resolveModule, rt.markEsm, rt.rerunModule,
  *   rt.path (module.js); sys.lower, sys.needsLower (in the worker's heap).
  * Provides: rt.iter, rt.isNamespace, rt.pending (the modules a request
@@ -949,6 +950,9 @@ var helpers = {
     superGet: superGet, constAssign: constAssign, superSet: superSet, derivedThis: derivedThis, acc: acc,
     fnKind: fnKind
 };
+/* the operators of files that use BigInt (bigint.js; not in the front
+ * end's heap, whose code has none) */
+if (rt.bigOps) Object.keys(rt.bigOps).forEach(function (k) { helpers[k] = rt.bigOps[k]; });
 defProp(G, '__invoke', { value: helpers });
 rt.iter = iter;
 rt.isNamespace = isNs;

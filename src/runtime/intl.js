@@ -16,9 +16,12 @@
  * call, so the handles are cached by locale and options; they hold no
  * request's data.
  *
- * Needs: sys.icu* (js_icu.c), sys.hidden.  When called: rt.iter (front-rt.js).
- * Provides: rt.exposed (the Segments prototypes), the global Intl; String.prototype.normalize, localeCompare,
- *   toLocaleUpperCase, toLocaleLowerCase; Number.prototype.toLocaleString;
+ * Needs: sys.icu* (js_icu.c), sys.hidden; BigInt (bigint.js).  When called:
+ *   rt.iter (front-rt.js); rt.isBigInt, rt.bigValue (bigint.js).
+ * Provides: rt.exposed (the Segments prototypes), the global Intl;
+ *   String.prototype.normalize, localeCompare,
+ *   toLocaleUpperCase, toLocaleLowerCase; Number.prototype.toLocaleString,
+ *   BigInt.prototype.toLocaleString;
  *   Date.prototype.toLocaleString, toLocaleDateString, toLocaleTimeString,
  *   and toString, toDateString, toTimeString as V8 prints them.
  *
@@ -356,7 +359,7 @@ function NumberFormat(locales, options) {
 /* a number, or a string of decimal digits kept exact past a double's */
 function toIntlNumber(x) {
     if (typeof x === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(x)) return x.trim();
-    if (typeof x === 'bigint') return String(x);
+    if (rt.isBigInt(x)) return String(x);
     return Number(x);
 }
 
@@ -851,6 +854,12 @@ function formatterFor(kind, Ctor, locales, options, required, defaults) {
 var numberValueOf = Number.prototype.valueOf;
 method(Number.prototype, 'toLocaleString', function toLocaleString(locales, options) {
     var x = numberValueOf.call(this);
+    return formatterFor('n', NumberFormat, locales, options).format(x);
+});
+
+/* a bigint in the locale's digits and grouping, as node */
+method(BigInt.prototype, 'toLocaleString', function toLocaleString(locales, options) {
+    var x = rt.bigValue(this, 'toLocaleString');
     return formatterFor('n', NumberFormat, locales, options).format(x);
 });
 

@@ -11,7 +11,7 @@
  * object, never a thenable to follow.
  *
  * Needs: rt.promiseFulfilled, rt.promiseRejected (promise.js).  When
- *   called: the natives of bindings/js_kv.c.
+ *   called: the natives of bindings/js_kv.c; rt.typeOf (bigint.js).
  * Provides: the global kv.
  *
  * Runs as the body of function (sys, rt); ES5 only.
@@ -60,7 +60,7 @@ function checkTtl(ttl) {
  * cycles, and a top-level undefined are refused rather than silently
  * dropped. */
 function refuseFunctions(k, v) {
-    var t = typeof v;
+    var t = rt.typeOf(v);
     if (t === 'function' || t === 'symbol' || t === 'bigint')
         throw new TypeError('kv: a ' + t + ' cannot be stored (JSON has no such value)');
     return v;

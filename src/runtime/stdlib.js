@@ -29,6 +29,9 @@ var TAG = Symbol.toStringTag;
  * sees them, so code that copies an object's own keys (@hapi/hoek's clone
  * of a Map) does not copy the collection's state or a key's id */
 var ID = sys.hidden('id');
+/* a bigint's value text (bigint.js, js_bigint.c): bigints are frozen
+ * objects, one per value, found by that text rather than searched */
+var BIG = sys.hidden('bigint');
 var STORE = sys.hidden('store');
 var nextId = 1;
 
@@ -57,7 +60,8 @@ function keyOf(k, create) {
         return t.charAt(0) + (t === 'symbol' ? '' : String(k));
     }
     if (Object.prototype.hasOwnProperty.call(k, ID)) return 'o' + k[ID];
-    if (!create || !Object.isExtensible(k)) return null;
+    if (!Object.isExtensible(k)) return typeof k[BIG] === 'string' ? 'b' + k[BIG] : null;
+    if (!create) return null;
     defProp(k, ID, { value: nextId++ });
     return 'o' + k[ID];
 }
