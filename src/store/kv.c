@@ -6,16 +6,37 @@
  * expiry to the primary key (records without expiry are not indexed), which
  * lets the purge visit only what has expired, oldest first.
  *
- * Recovery needs no person: every process opens with DB_REGISTER and
- * DB_RECOVER, so the first process to open after one died runs recovery.
- * Processes still inside the environment at that moment are reported to
- * kv_event (DB_EVENT_REG_ALIVE) and SIGKILLed, because a peer blocked on a
- * lock held by the dead process would otherwise wait for ever (Debian's
- * mutexes are not robust); the supervisor replaces them.  A process that
- * meets the panic recovery leaves behind closes its handles and joins
+ * A death costs only the dead process's own work (doc/kv.md, "Recovery").
+ * Every process opens with DB_REGISTER | DB_FAILCHK | DB_RECOVER: the
+ * first to open after one died finds its registry slot and runs failchk,
+ * which aborts the dead one's transactions and frees its locks.  Only when
+ * it died inside the library (holding a mutex, which Debian's
+ * non-robust pthread mutexes never give back) does failchk fail; then the
+ * opener panics the environment, SIGKILLs the processes still inside
+ * (kv_event, DB_EVENT_REG_ALIVE: one may be stuck on that mutex) and runs
+ * recovery.  A process that meets the panic closes its handles and joins
  * again (kv_restart), retrying what had not reached the log.
+ *
+ * No process ever waits inside the library for a lock (DB_TXN_NOWAIT): a
+ * refused lock is retried here, outside it, holding nothing (kv_busy).
+ * So a survivor is never stuck on a dead process's lock with nobody left
+ * to open the store and run failchk: it runs failchk itself.  And nobody
+ * dies while waiting, which matters: a process killed inside
+ * pthread_cond_wait leaves the condition variable with a waiter glibc's
+ * pthread_cond_destroy waits for for ever, and failchk destroys the dead
+ * one's lock mutexes (measured: the next opener hung in it).
+ *
+ * Two holes in Berkeley DB 5.3.28's failure checking are closed here: a
+ * mutex held by a process that died outside what failchk counts as inside
+ * the library makes failchk spin for ever (kv_isalive notices and panics
+ * the store, so the next opener recovers it), and an environment without
+ * failchk's thread table (made by an earlier version) or panicked with no
+ * dead registrant to make anyone recover it is recovered on request
+ * (kv_request_recovery).
  */
 #include "store/kv.h"
+
+#include "common/log.h"
 
 #include <db.h>
 #include <errno.h>
@@ -29,8 +50,15 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sched.h>
 
-#define KV_RETRIES 100          /* deadlock retries before giving up */
+#define KV_THREADS 1000         /* thread control blocks failchk tracks */
+#define KV_BUSY_CHECK 100       /* ms a lock may stay refused before failchk */
+#define KV_BUSY_AGAIN 500       /* ms between later failchk runs */
+#define KV_BUSY_LIMIT 10000     /* ms of refusals before an operation fails */
+#define KV_SPIN_CALLS 100000    /* is_alive calls about one dead process ... */
+#define KV_SPIN_MS 2000         /* ... over this long: failchk is stuck */
+#define KV_EXIT_STUCK 70        /* exit status then (EX_SOFTWARE) */
 #define KV_EXP_LEN 8
 #define KV_CLEAR_BATCH 1000
 #define KV_PURGE_EVERY 1000     /* ms between purge passes */
@@ -46,6 +74,10 @@ struct kv {
     size_t cap;
     int64_t last_purge, last_ckp;
     volatile int fatal;         /* panic event seen: only exiting helps */
+    int opening;                /* inside env->open: registry messages count */
+    int found;                  /* it found a dead registrant ... */
+    long dead;                  /* ... with this pid (0: a recovery request) */
+    int released;               /* what failchk reported releasing */
     char dir[PATH_MAX];
     char dberr[256];            /* Berkeley DB's last message */
 };
@@ -130,6 +162,97 @@ static void kv_errcall(const DB_ENV *env, const char *pfx, const char *msg)
         snprintf(s->dberr, sizeof s->dberr, "%s", msg);
 }
 
+/* Failchk's and the registry's messages: which process the open found
+ * dead, and whether failchk released anything of it.  Berkeley DB 5.3's
+ * texts: "NN: PID: FAILED" (DB_VERB_REGISTER), "Aborting txn ...",
+ * "Freeing read locks ...", "Freeing log information ...". */
+static void kv_msgcall(const DB_ENV *env, const char *msg)
+{
+    kv *s = env->app_private;
+    const char *p;
+
+    if (s == NULL)
+        return;
+    if (s->opening && !s->found && strstr(msg, ": FAILED") != NULL &&
+        (p = strstr(msg, ": ")) != NULL) {
+        s->found = 1;
+        s->dead = strtol(p + 2, NULL, 10);
+    }
+    if (strstr(msg, "Aborting txn") != NULL || strstr(msg, "Freeing") != NULL)
+        s->released++;
+}
+
+static int64_t kv_mono(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* failchk asked about one dead process over and over for KV_SPIN_MS: it
+ * is stuck.  Berkeley DB 5.3.28's mutex code, while failchk runs, retries
+ * a mutex held by a dead process in a loop with no way out (the branch
+ * that means "run recovery" does not leave it) when the process died
+ * holding it outside what failchk counts as inside the library (its first
+ * moments in the environment, say).  Nothing can free that mutex, and the
+ * registry's exclusive lock stays held meanwhile, so every later opener
+ * would wait behind this one.  Panicking the environment makes the next
+ * opener's failchk fail at once, so it recovers instead; this process can
+ * only leave. */
+static void kv_failchk_stuck(DB_ENV *env, pid_t pid)
+{
+    log_sys("crit", "kv store: failchk is stuck on a mutex process %d held when it died; "
+            "process %d panics the store for recovery and exits", (int) pid, (int) getpid());
+    env->set_flags(env, DB_PANIC_ENVIRONMENT, 1);
+    _exit(KV_EXIT_STUCK);
+}
+
+/* Whether the process behind a thread control block is still there.  It
+ * must never call a live process dead (failchk would free its locks under
+ * it); a zombie counts as dead, its locks went with it.  When in doubt
+ * (no /proc, another user's process), alive. */
+static int kv_isalive(DB_ENV *env, pid_t pid, db_threadid_t tid, u_int32_t flags)
+{
+    static pid_t spin_pid;          /* the dead one asked about last */
+    static unsigned long spin_n;
+    static int64_t spin_t0;
+    char path[64], buf[512], *p;
+    ssize_t n;
+    int fd;
+
+    (void) tid;
+    (void) flags;
+    if (pid == getpid())
+        goto alive;
+    if (kill(pid, 0) < 0 && errno == ESRCH)
+        goto dead;
+    snprintf(path, sizeof path, "/proc/%d/stat", (int) pid);
+    if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+        goto alive;
+    n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        goto alive;
+    buf[n] = '\0';
+    /* "pid (comm) S ...": the state follows the last ')' */
+    p = strrchr(buf, ')');
+    if (p != NULL && p[1] == ' ' && (p[2] == 'Z' || p[2] == 'X'))
+        goto dead;
+alive:
+    spin_pid = 0;
+    return 1;
+dead:
+    if (pid != spin_pid) {
+        spin_pid = pid;
+        spin_n = 0;
+        spin_t0 = kv_mono();
+    } else if (++spin_n % 4096 == 0 && spin_n >= KV_SPIN_CALLS && kv_mono() - spin_t0 >= KV_SPIN_MS) {
+        kv_failchk_stuck(env, pid);
+    }
+    return 0;
+}
+
 static void kv_event(DB_ENV *env, u_int32_t event, void *info)
 {
     kv *s = env->app_private;
@@ -197,50 +320,183 @@ static int kv_write_config(const char *dir, char *err, size_t errlen)
     return KV_OK;
 }
 
-/* --- open and close --- */
+/* --- waiting for a lock, and the dead who hold one --- */
 
-static int kv_open_dbs(kv *s, char *err, size_t errlen)
+struct kv_wait {
+    int64_t start;          /* ms, monotonic: the first refusal */
+    int64_t check;          /* when to run failchk next */
+    unsigned n;             /* refusals so far */
+};
+
+/* Releases what dead processes held (their transactions aborted, their
+ * locks freed).  DB_RUNRECOVERY when one died inside the library: then the
+ * environment is panicked, so every process leaves it and the next to open
+ * recovers it (kv_start), and this one is marked to do so. */
+static int kv_failchk(kv *s)
 {
-    int rc;
+    int before = s->released, rc = s->env->failchk(s->env, 0);
 
-    if ((rc = db_create(&s->db, s->env, 0)) != 0 ||
-        (rc = s->db->open(s->db, NULL, "kv.db", NULL, DB_BTREE,
-                          DB_CREATE | DB_AUTO_COMMIT, 0600)) != 0)
-        return kv_dberr(s, rc, "kv.db", err, errlen);
-    if ((rc = db_create(&s->exp, s->env, 0)) != 0 ||
-        (rc = s->exp->set_flags(s->exp, DB_DUP | DB_DUPSORT)) != 0 ||
-        (rc = s->exp->open(s->exp, NULL, "expiry.db", NULL, DB_BTREE,
-                           DB_CREATE | DB_AUTO_COMMIT, 0600)) != 0)
-        return kv_dberr(s, rc, "expiry.db", err, errlen);
-    if ((rc = s->db->associate(s->db, NULL, s->exp, kv_exp_key, 0)) != 0)
-        return kv_dberr(s, rc, "associate", err, errlen);
-    return KV_OK;
+    if (rc == 0 && s->released > before)
+        log_sys("notice", "kv store %s: process %d released what a dead process held (failchk)",
+                s->dir, (int) getpid());
+    if (rc == DB_RUNRECOVERY) {
+        log_sys("warning", "kv store %s: a process died inside the store; "
+                "process %d panics it for recovery", s->dir, (int) getpid());
+        s->env->set_flags(s->env, DB_PANIC_ENVIRONMENT, 1);
+        s->fatal = 1;
+    }
+    return rc;
 }
 
-/* Creates and opens the environment handle and both databases; on failure
- * leaves whatever was opened for kv_shut(). */
-static int kv_start(kv *s, char *err, size_t errlen)
+/* After a refused lock (DB_TXN_NOWAIT): waits here, outside the library
+ * and holding nothing, before the caller tries again.  A yield first (the
+ * holder is most likely committing on another CPU), then sleeps doubling
+ * from 50 us to 2 ms, jittered so that waiters do not march in step.  A
+ * lock refused for KV_BUSY_CHECK ms may be a dead process's: failchk frees
+ * it, then again every KV_BUSY_AGAIN ms.  0: try again; DB_LOCK_NOTGRANTED
+ * after KV_BUSY_LIMIT ms; DB_RUNRECOVERY (kv_failchk). */
+static int kv_busy(kv *s, struct kv_wait *w)
 {
+    int64_t now = kv_mono();
+    struct timespec ts;
+    long us;
+
+    if (w->n++ == 0) {
+        w->start = now;
+        w->check = now + KV_BUSY_CHECK;
+    }
+    if (now - w->start >= KV_BUSY_LIMIT)
+        return DB_LOCK_NOTGRANTED;
+    if (now >= w->check) {
+        w->check = now + KV_BUSY_AGAIN;
+        if (kv_failchk(s) == DB_RUNRECOVERY)
+            return DB_RUNRECOVERY;
+    }
+    if (w->n < 3) {
+        sched_yield();
+        return 0;
+    }
+    us = 50L << (w->n < 9 ? w->n - 3 : 6);
+    if (us > 2000)
+        us = 2000;
+    us = us / 2 + rand() % (us / 2 + 1);
+    ts.tv_sec = 0;
+    ts.tv_nsec = us * 1000;
+    nanosleep(&ts, NULL);
+    return 0;
+}
+
+/* --- open and close --- */
+
+/* Both databases and the index, each opened in its own transaction: a
+ * lock refused while another process creates them is waited for in
+ * kv_busy like any other. */
+static int kv_open_dbs(kv *s, char *err, size_t errlen)
+{
+    struct kv_wait w;
     int rc;
 
+    memset(&w, 0, sizeof w);
+    for (;;) {
+        if ((rc = db_create(&s->db, s->env, 0)) != 0) {
+            s->db = NULL;
+            break;
+        }
+        if ((rc = s->db->open(s->db, NULL, "kv.db", NULL, DB_BTREE,
+                              DB_CREATE | DB_AUTO_COMMIT, 0600)) != 0)
+            goto again;
+        if ((rc = db_create(&s->exp, s->env, 0)) != 0) {
+            s->exp = NULL;
+            break;
+        }
+        if ((rc = s->exp->set_flags(s->exp, DB_DUP | DB_DUPSORT)) != 0 ||
+            (rc = s->exp->open(s->exp, NULL, "expiry.db", NULL, DB_BTREE,
+                               DB_CREATE | DB_AUTO_COMMIT, 0600)) != 0)
+            goto again;
+        if ((rc = s->db->associate(s->db, NULL, s->exp, kv_exp_key, 0)) != 0)
+            goto again;
+        return KV_OK;
+again:
+        if (s->exp)
+            s->exp->close(s->exp, 0);
+        s->db->close(s->db, 0);
+        s->exp = s->db = NULL;
+        if ((rc != DB_LOCK_DEADLOCK && rc != DB_LOCK_NOTGRANTED) || (rc = kv_busy(s, &w)) != 0)
+            break;
+    }
+    return kv_dberr(s, rc, "opening kv.db", err, errlen);
+}
+
+/* Creates the environment handle and opens it; on failure leaves it for
+ * kv_shut().  *recovered: whether this open ran recovery. */
+static int kv_env_open(kv *s, int *recovered)
+{
+    u_int32_t flags = 0;
+    int rc;
+
+    *recovered = 0;
     if ((rc = db_env_create(&s->env, 0)) != 0) {
-        snprintf(err, errlen, "%s: %s", s->dir, db_strerror(rc));
         s->env = NULL;
-        return KV_ERR;
+        return rc;
     }
     s->env->app_private = s;
     s->env->set_errcall(s->env, kv_errcall);
+    s->env->set_msgcall(s->env, kv_msgcall);
     s->env->set_event_notify(s->env, kv_event);
     s->env->set_flags(s->env, DB_TXN_WRITE_NOSYNC, 1);
+    /* a refused lock returns at once (kv_busy waits): see the top */
+    s->env->set_flags(s->env, DB_TXN_NOWAIT, 1);
     s->env->log_set_config(s->env, DB_LOG_AUTO_REMOVE, 1);
-    /* a conflict runs the detector at once: no background thread needed */
     s->env->set_lk_detect(s->env, DB_LOCK_YOUNGEST);
     s->env->set_timeout(s->env, KV_REG_WAIT, DB_SET_REG_TIMEOUT);
+    /* failure checking: thread control blocks (one per process here, a
+     * dead one's slot is reused) and who is alive */
+    s->env->set_thread_count(s->env, KV_THREADS);
+    s->env->set_isalive(s->env, kv_isalive);
+    /* the registry names the dead process it finds (kv_msgcall) */
+    s->env->set_verbose(s->env, DB_VERB_REGISTER, 1);
+    s->opening = 1;
+    s->found = 0;
+    s->dead = 0;
     rc = s->env->open(s->env, s->dir, DB_CREATE | DB_INIT_LOCK | DB_INIT_LOG |
-                      DB_INIT_MPOOL | DB_INIT_TXN | DB_REGISTER | DB_RECOVER, 0600);
-    if (rc != 0)
-        return kv_dberr(s, rc, s->dir, err, errlen);
-    return kv_open_dbs(s, err, errlen);
+                      DB_INIT_MPOOL | DB_INIT_TXN | DB_REGISTER | DB_FAILCHK |
+                      DB_RECOVER, 0600);
+    s->opening = 0;
+    s->env->set_verbose(s->env, DB_VERB_REGISTER, 0);
+    /* DB_RECOVER stays among the flags only when recovery ran */
+    if (rc == 0 && s->env->get_open_flags(s->env, &flags) == 0)
+        *recovered = (flags & DB_RECOVER) != 0;
+    return rc;
+}
+
+/* Makes the next DB_REGISTER open run recovery: a registry slot nobody
+ * holds locked reads as a process that died inside the environment, and
+ * failchk fails on an environment that is panicked or lacks failure
+ * checking's thread table.  The line is Berkeley DB 5.3's own format (24
+ * digits and a newline; pid 0, which kv_event never signals), appended
+ * under the registry's exclusive lock (byte 1), as its own code does.
+ * Only with this process's handle closed: closing the descriptor drops
+ * every fcntl lock the process holds on the file. */
+static void kv_request_recovery(kv *s)
+{
+    char path[PATH_MAX + 16], line[32];
+    struct flock fl;
+    int fd, n;
+
+    snprintf(path, sizeof path, "%s/__db.register", s->dir);
+    if ((fd = open(path, O_RDWR | O_CLOEXEC)) < 0)
+        return;
+    memset(&fl, 0, sizeof fl);
+    fl.l_type = F_WRLCK;
+    fl.l_whence = SEEK_SET;
+    fl.l_start = 1;
+    fl.l_len = 1;
+    while (fcntl(fd, F_SETLKW, &fl) < 0 && errno == EINTR)
+        ;
+    n = snprintf(line, sizeof line, "%24lu\n", 0UL);
+    if (lseek(fd, 0, SEEK_END) < 0 || write(fd, line, (size_t) n) != n)
+        log_sys("error", "kv store %s: asking for recovery: %s", s->dir, strerror(errno));
+    close(fd);
 }
 
 /* Closes every handle, whatever state they are in. */
@@ -254,6 +510,44 @@ static void kv_shut(kv *s)
         s->env->close(s->env, 0);
     s->exp = s->db = NULL;
     s->env = NULL;
+}
+
+/* Opens the environment and both databases; on failure leaves whatever
+ * was opened for kv_shut().  An environment nobody can use (panicked with
+ * no dead process in the registry to make the next opener recover it, or
+ * made by a version without failure checking's thread table) is recovered
+ * on request, once. */
+static int kv_start(kv *s, char *err, size_t errlen)
+{
+    int64_t t0 = kv_mono();
+    int rc, recovered, asked = 0;
+
+    for (;;) {
+        s->dberr[0] = '\0';
+        rc = kv_env_open(s, &recovered);
+        if (rc == 0 || asked ||
+            !(rc == DB_RUNRECOVERY || (rc == EINVAL && strstr(s->dberr, "thread table"))))
+            break;
+        log_sys("warning", "kv store %s: %s%s%s; asking for recovery", s->dir,
+                db_strerror(rc), s->dberr[0] ? ": " : "", s->dberr);
+        kv_shut(s);
+        kv_request_recovery(s);
+        asked = 1;
+    }
+    if (rc != 0)
+        return kv_dberr(s, rc, s->dir, err, errlen);
+    if (recovered && s->found && s->dead != 0)
+        log_sys("warning", "kv store %s: process %ld died inside the store: recovered by process %d "
+                "in %lld ms, processes still inside stopped", s->dir, s->dead, (int) getpid(),
+                (long long) (kv_mono() - t0));
+    else if (recovered && s->found)
+        log_sys("warning", "kv store %s: recovered on request by process %d in %lld ms, "
+                "processes still inside stopped", s->dir, (int) getpid(),
+                (long long) (kv_mono() - t0));
+    else if (s->found && s->dead != 0)
+        log_sys("notice", "kv store %s: process %ld left without closing the store; failchk "
+                "released what it held, no recovery needed", s->dir, s->dead);
+    return kv_open_dbs(s, err, errlen);
 }
 
 /* After a panic (someone else is recovering the environment): leave it,
@@ -463,20 +757,25 @@ static int kv_key(const kv_scope *sc, const char *key, size_t klen, char *out, D
 
 typedef int (*kv_op)(kv *s, DB_TXN *txn, void *arg);
 
-/* Runs op in a transaction, again after every deadlock.  op returns 0, a
- * Berkeley DB error, or KV_APP_ERR (then the transaction is aborted and
- * KV_ERR returned; op left its message in its args). */
+/* Runs op in a transaction, again after every refused lock (kv_busy
+ * waits between tries).  op returns 0, a Berkeley DB error, or KV_APP_ERR
+ * (then the transaction is aborted and KV_ERR returned; op left its
+ * message in its args). */
 static int kv_txn(kv *s, kv_op op, void *arg, const char *what, char *err, size_t errlen)
 {
-    int attempt, rc = 0, restarted = 0;
+    struct kv_wait w;
+    int rc = 0, restarted = 0;
 
-    for (attempt = 0; attempt <= KV_RETRIES; attempt++) {
+    memset(&w, 0, sizeof w);
+    for (;;) {
         DB_TXN *txn = NULL;
 
         /* Nothing of this operation reached the log before a panic is
          * seen here (commit failures are never retried), so doing it
          * again in the recovered environment cannot count it twice. */
-        if ((s->fatal || rc == DB_RUNRECOVERY) && !restarted++) {
+        if (s->fatal || rc == DB_RUNRECOVERY) {
+            if (restarted++)
+                break;
             if ((rc = kv_restart(s, err, errlen)) != KV_OK)
                 return rc;
         }
@@ -496,59 +795,74 @@ static int kv_txn(kv *s, kv_op op, void *arg, const char *what, char *err, size_
         txn->abort(txn);
         if (rc == KV_APP_ERR)
             return KV_ERR;
-        if (rc != DB_LOCK_DEADLOCK && rc != DB_LOCK_NOTGRANTED && rc != DB_RUNRECOVERY)
+        if (rc == DB_RUNRECOVERY)
+            continue;
+        if ((rc != DB_LOCK_DEADLOCK && rc != DB_LOCK_NOTGRANTED) || (rc = kv_busy(s, &w)) != 0) {
+            if (rc == DB_RUNRECOVERY)
+                continue;
             break;
+        }
     }
+    if (rc == DB_LOCK_NOTGRANTED)
+        s->dberr[0] = '\0';        /* the store is busy: nothing more to say */
     return kv_dberr(s, rc, what, err, errlen);
 }
 
 /* --- get, set, delete --- */
 
+struct kv_get_args {
+    DBT *k;
+    DBT d;
+    int found;
+};
+
+/* Into s->buf, grown to fit.  In a transaction like every other read: a
+ * read outside one would wait inside the library for a writer's lock. */
+static int kv_op_get(kv *s, DB_TXN *txn, void *arg)
+{
+    struct kv_get_args *a = arg;
+    int rc;
+
+    for (;;) {
+        memset(&a->d, 0, sizeof a->d);
+        a->d.flags = DB_DBT_USERMEM;
+        a->d.data = s->buf;
+        a->d.ulen = (u_int32_t) s->cap;
+        rc = s->db->get(s->db, txn, a->k, &a->d, 0);
+        if (rc == DB_BUFFER_SMALL) {
+            char *nb = realloc(s->buf, a->d.size);
+            if (nb == NULL)
+                return ENOMEM;
+            s->buf = nb;
+            s->cap = a->d.size;
+            continue;
+        }
+        a->found = rc == 0;
+        return rc == DB_NOTFOUND ? 0 : rc;
+    }
+}
+
 int kv_get(kv *s, const kv_scope *sc, const char *key, size_t klen, const char **val, size_t *vlen,
            int64_t *expires, char *err, size_t errlen)
 {
     char kbuf[KV_SCOPE_LEN + KV_MAX_KEY];
-    DBT k, d;
-    int rc = 0, attempt, restarted = 0;
+    struct kv_get_args a;
+    DBT k;
+    int rc;
 
     if (kv_key(sc, key, klen, kbuf, &k, err, errlen) != KV_OK)
         return KV_ERR;
-    for (attempt = 0; attempt <= KV_RETRIES; attempt++) {
-        if (s->fatal && (restarted++ || (rc = kv_restart(s, err, errlen)) != KV_OK)) {
-            snprintf(err, errlen, "the store needs recovery");
-            return KV_FATAL;
-        }
-        memset(&d, 0, sizeof d);
-        d.flags = DB_DBT_USERMEM;
-        d.data = s->buf;
-        d.ulen = (u_int32_t) s->cap;
-        rc = s->db->get(s->db, NULL, &k, &d, 0);
-        if (rc == DB_BUFFER_SMALL) {
-            char *nb = realloc(s->buf, d.size);
-            if (nb == NULL) {
-                snprintf(err, errlen, "out of memory");
-                return KV_ERR;
-            }
-            s->buf = nb;
-            s->cap = d.size;
-            attempt--;
-            continue;
-        }
-        if (rc == DB_RUNRECOVERY)
-            s->fatal = 1;
-        else if (rc != DB_LOCK_DEADLOCK && rc != DB_LOCK_NOTGRANTED)
-            break;
-    }
-    if (rc == DB_NOTFOUND)
-        return KV_NOTFOUND;
-    if (rc != 0)
-        return kv_dberr(s, rc, "get", err, errlen);
-    if (!kv_live(&d, kv_now()))
+    memset(&a, 0, sizeof a);
+    a.k = &k;
+    rc = kv_txn(s, kv_op_get, &a, "get", err, errlen);
+    if (rc != KV_OK)
+        return rc;
+    if (!a.found || !kv_live(&a.d, kv_now()))
         return KV_NOTFOUND;
     *val = s->buf + KV_EXP_LEN;
-    *vlen = d.size - KV_EXP_LEN;
+    *vlen = a.d.size - KV_EXP_LEN;
     if (expires)
-        *expires = kv_get64(d.data);
+        *expires = kv_get64(a.d.data);
     return KV_OK;
 }
 
