@@ -81,3 +81,174 @@ s/.*/		               "Cannot set properties of %s (setting %s)", \/* invoke-fcg
 		               duk_push_string_tval_readable(thr, tv_obj),\
 		               duk_push_string_tval_readable(thr, tv_key));/
 }
+
+# Lookbehind, (?<=…) and (?<!…) (ES2018): decamelize and minimatch use
+# it.  As the specification says, a lookbehind's body matches backward,
+# from the current position towards the input's start: the compiler emits
+# each alternative's terms in reverse order (a finished term moves to the
+# alternative's start) and the executor, in backward mode, takes each
+# character from before the current position.  Captures in the body then
+# are the specification's too (the greedy match from the right: /(?<=(\d+)
+# (\d+))$/ gives "1" and "053" on "1053"), and a capture group meets its
+# end first (its SAVEs swap).  A lookahead inside a lookbehind matches
+# forward again; the direction is the compiler's invoke_back while the body
+# is parsed and the executor's while it runs (both restored after it).
+/^#define DUK_RETOK_ATOM_END_GROUP  *22$/a\
+#define DUK_RETOK_INVOKE_LOOKBEHIND_POS 23 /* invoke-fcgi: (?<= */\
+#define DUK_RETOK_INVOKE_LOOKBEHIND_NEG 24
+
+/^#define DUK_REOP_ASSERT_NOT_WORD_BOUNDARY 19$/a\
+#define DUK_REOP_INVOKE_LOOKBEHIND_POS 20 /* invoke-fcgi: src/duk-fixes.sed */\
+#define DUK_REOP_INVOKE_LOOKBEHIND_NEG 21
+
+/^	duk_uint32_t nranges; \/\* internal temporary value, used for char classes \*\/$/a\
+	duk_small_int_t invoke_back; /* invoke-fcgi: parsing a lookbehind's body */
+
+/^	duk_uint32_t steps_limit;$/a\
+	duk_small_int_t invoke_back; /* invoke-fcgi: matching a lookbehind's body, right to left */
+
+/^			} else if (DUK__L2() == DUK_ASC_COLON) {$/i\
+			} else if (DUK__L2() == DUK_ASC_LANGLE && (DUK__L3() == DUK_ASC_EQUALS || DUK__L3() == DUK_ASC_EXCLAMATION)) {\
+				/* (?<= and (?<! (invoke-fcgi) */\
+				advtok = DUK__ADVTOK(4, DUK__L3() == DUK_ASC_EQUALS ? DUK_RETOK_INVOKE_LOOKBEHIND_POS : DUK_RETOK_INVOKE_LOOKBEHIND_NEG);
+
+/^DUK_LOCAL void duk__parse_disjunction(duk_re_compiler_ctx \*re_ctx, duk_bool_t expect_eof, duk__re_disjunction_info \*out_atom_info) {$/i\
+/* invoke-fcgi (src/duk-fixes.sed): in a lookbehind's body the terms of an\
+ * alternative match right to left, so each term, once finished (the token\
+ * after it is no quantifier), moves to the alternative's start *alt.\
+ * *term is where the term being compiled began, -1 when none is. */\
+DUK_LOCAL void duk__re_back_term(duk_re_compiler_ctx *re_ctx, duk_uint32_t *alt, duk_int32_t *term) {\
+	duk_small_uint_t t = re_ctx->curr_token.t;\
+	duk_uint32_t start, len;\
+	if (t == DUK_RETOK_QUANTIFIER)\
+		return;\
+	if (*term >= 0) {\
+		start = (duk_uint32_t) *term;\
+		len = (duk_uint32_t) DUK__RE_BUFLEN(re_ctx) - start;\
+		if (start > *alt && len > 0) {\
+			duk__insert_slice(re_ctx, *alt, start, len);\
+			duk__remove_slice(re_ctx, start + len, len);\
+		}\
+		*term = -1;\
+	}\
+	if (t != DUK_RETOK_DISJUNCTION && t != DUK_RETOK_ATOM_END_GROUP && t != DUK_RETOK_EOF)\
+		*term = (duk_int32_t) DUK__RE_BUFLEN(re_ctx);\
+}
+
+/^	duk__re_disjunction_info tmp_disj;$/a\
+	duk_uint32_t invoke_alt = entry_offset; /* invoke-fcgi: see duk__re_back_term */\
+	duk_int32_t invoke_term = -1;
+
+/^		duk_lexer_parse_re_token(&re_ctx->lex, &re_ctx->curr_token);$/a\
+		if (re_ctx->invoke_back) duk__re_back_term(re_ctx, &invoke_alt, &invoke_term); /* invoke-fcgi */
+
+/^			unpatched_disjunction_jump = (duk_int32_t) DUK__RE_BUFLEN(re_ctx);$/a\
+			invoke_alt = (duk_uint32_t) unpatched_disjunction_jump; /* invoke-fcgi: the next alternative */
+
+s/^			duk__append_u32(re_ctx, cap \* 2);$/			duk__append_u32(re_ctx, cap * 2 + (re_ctx->invoke_back ? 1 : 0)); \/* invoke-fcgi: backward, the end comes first *\//
+s/^			duk__append_u32(re_ctx, cap \* 2 + 1);$/			duk__append_u32(re_ctx, cap * 2 + (re_ctx->invoke_back ? 0 : 1)); \/* invoke-fcgi *\//
+
+/^		case DUK_RETOK_ASSERT_START_POS_LOOKAHEAD:$/,/^		case DUK_RETOK_ATOM_PERIOD: {$/c\
+		case DUK_RETOK_ASSERT_START_POS_LOOKAHEAD:\
+		case DUK_RETOK_ASSERT_START_NEG_LOOKAHEAD:\
+		case DUK_RETOK_INVOKE_LOOKBEHIND_POS:\
+		case DUK_RETOK_INVOKE_LOOKBEHIND_NEG: { /* invoke-fcgi: the body is parsed in its own direction */\
+			duk_uint32_t offset;\
+			duk_small_uint_t t = re_ctx->curr_token.t;\
+			duk_small_int_t back = re_ctx->invoke_back;\
+			duk_uint32_t opcode = t == DUK_RETOK_ASSERT_START_POS_LOOKAHEAD ? DUK_REOP_LOOKPOS :\
+			                      t == DUK_RETOK_ASSERT_START_NEG_LOOKAHEAD ? DUK_REOP_LOOKNEG :\
+			                      t == DUK_RETOK_INVOKE_LOOKBEHIND_POS ? DUK_REOP_INVOKE_LOOKBEHIND_POS :\
+			                      DUK_REOP_INVOKE_LOOKBEHIND_NEG;\
+\
+			offset = (duk_uint32_t) DUK__RE_BUFLEN(re_ctx);\
+			re_ctx->invoke_back = t == DUK_RETOK_INVOKE_LOOKBEHIND_POS || t == DUK_RETOK_INVOKE_LOOKBEHIND_NEG;\
+			duk__parse_disjunction(re_ctx, 0, &tmp_disj);\
+			re_ctx->invoke_back = back;\
+			duk__append_reop(re_ctx, DUK_REOP_MATCH);\
+\
+			(void) duk__insert_u32(re_ctx, offset, opcode);\
+			(void) duk__insert_jump_offset(re_ctx,\
+			                               offset + 1, /* +1 for opcode */\
+			                               (duk_int32_t) (DUK__RE_BUFLEN(re_ctx) - (offset + 1)));\
+\
+			/* an assertion: no atom a quantifier could repeat */\
+			res_charlen = -1;\
+			break;\
+		}\
+		case DUK_RETOK_ATOM_PERIOD: {
+
+/^DUK_LOCAL const duk_uint8_t \*duk__match_regexp(duk_re_matcher_ctx \*re_ctx, const duk_uint8_t \*pc, const duk_uint8_t \*sp) {$/i\
+/* invoke-fcgi (src/duk-fixes.sed): the next input character in the\
+ * direction of the match, -1 past the input's end (or start); *sp moves\
+ * over it. */\
+DUK_LOCAL duk_codepoint_t duk__inp_take_cp(duk_re_matcher_ctx *re_ctx, const duk_uint8_t **sp) {\
+	const duk_uint8_t *p;\
+	if (!re_ctx->invoke_back)\
+		return duk__inp_get_cp(re_ctx, sp);\
+	if (*sp <= re_ctx->input)\
+		return -1;\
+	(void) duk__inp_backtrack(re_ctx, sp, 1);\
+	p = *sp;\
+	return duk__inp_get_cp(re_ctx, &p);\
+}
+
+s/^			c2 = duk__inp_get_cp(re_ctx, &sp);$/			c2 = duk__inp_take_cp(re_ctx, \&sp); \/* invoke-fcgi *\//
+s/^			c = duk__inp_get_cp(re_ctx, &sp);$/			c = duk__inp_take_cp(re_ctx, \&sp); \/* invoke-fcgi *\//
+# a simple quantifier gives back one atom: forward in a lookbehind
+s/^				sp = duk__inp_backtrack(re_ctx, &sp, (duk_uint_fast32_t) atomlen);$/				sp = re_ctx->invoke_back ? duk__utf8_advance(re_ctx->thr, \&sp, re_ctx->input, re_ctx->input_end, (duk_uint_fast32_t) atomlen) : duk__inp_backtrack(re_ctx, \&sp, (duk_uint_fast32_t) atomlen); \/* invoke-fcgi *\//
+
+/^		case DUK_REOP_LOOKPOS:$/,/^		case DUK_REOP_BACKREFERENCE: {$/c\
+		case DUK_REOP_LOOKPOS:\
+		case DUK_REOP_LOOKNEG:\
+		case DUK_REOP_INVOKE_LOOKBEHIND_POS:\
+		case DUK_REOP_INVOKE_LOOKBEHIND_NEG: { /* invoke-fcgi: the body runs in its own direction */\
+			/* Every saved[] entry is kept for restoring, as Duktape's\
+			 * lookahead does: the body, and the sequel after it, may\
+			 * change any of them. */\
+			duk_int32_t skip;\
+			duk_uint8_t **full_save;\
+			const duk_uint8_t *sub_sp;\
+			duk_small_int_t back = re_ctx->invoke_back;\
+			duk_small_int_t positive = op == DUK_REOP_LOOKPOS || op == DUK_REOP_INVOKE_LOOKBEHIND_POS;\
+\
+			DUK_ASSERT(re_ctx->nsaved > 0);\
+			duk_require_stack(re_ctx->thr, 1);\
+			full_save =\
+			    (duk_uint8_t **) duk_push_fixed_buffer_nozero(re_ctx->thr, sizeof(duk_uint8_t *) * re_ctx->nsaved);\
+			duk_memcpy(full_save, re_ctx->saved, sizeof(duk_uint8_t *) * re_ctx->nsaved);\
+\
+			skip = duk__bc_get_i32(re_ctx, &pc);\
+			re_ctx->invoke_back = op == DUK_REOP_INVOKE_LOOKBEHIND_POS || op == DUK_REOP_INVOKE_LOOKBEHIND_NEG;\
+			sub_sp = duk__match_regexp(re_ctx, pc, sp);\
+			re_ctx->invoke_back = back;\
+			if ((sub_sp != NULL) != positive) {\
+				goto lookaround_fail;\
+			}\
+			sub_sp = duk__match_regexp(re_ctx, pc + skip, sp);\
+			if (sub_sp) {\
+				duk_pop_unsafe(re_ctx->thr);\
+				sp = sub_sp;\
+				goto match;\
+			}\
+\
+		lookaround_fail:\
+			duk_memcpy((void *) re_ctx->saved, (const void *) full_save, sizeof(duk_uint8_t *) * re_ctx->nsaved);\
+			duk_pop_unsafe(re_ctx->thr);\
+			goto fail;\
+		}\
+		case DUK_REOP_BACKREFERENCE: {
+
+/^			p = re_ctx->saved\[idx\];$/a\
+			if (re_ctx->invoke_back) { /* invoke-fcgi: the text before sp, compared from its end */\
+				const duk_uint8_t *q = re_ctx->saved[idx + 1];\
+				duk_codepoint_t c1, c2;\
+				while (q > p) {\
+					c1 = duk__inp_take_cp(re_ctx, &q);\
+					c2 = duk__inp_take_cp(re_ctx, &sp);\
+					if (c1 != c2) {\
+						goto fail;\
+					}\
+				}\
+				break;\
+			}
