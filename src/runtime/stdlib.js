@@ -878,8 +878,12 @@ function rxLower(src, flags, bmpOnly) {
                 i += 4;
                 continue;
             }
+            /* (?<a) has no name's end: without the check the loop began again at 0 */
+            var close = src.indexOf('>', i);
+            if (close < 0 || !/^[A-Za-z_$\u00aa-\uffff][\w$\u00aa-\uffff]*$/.test(src.slice(i + 3, close)))
+                throw rxError('Invalid capture group name', src);
             out += '(';
-            i = src.indexOf('>', i) + 1;
+            i = close + 1;
         } else if (c === '.') {
             out += dot;
             i++;
