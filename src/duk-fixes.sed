@@ -252,3 +252,114 @@ s/^				sp = duk__inp_backtrack(re_ctx, &sp, (duk_uint_fast32_t) atomlen);$/				s
 				}\
 				break;\
 			}
+
+# A complex atom (a group with alternatives, captures or assertions)
+# repeated {n,m} was compiled as n..m copies of its code, nested counts
+# multiplying: linkify-it (markdown-it with linkify) nests (?:…){0,1000}
+# four deep inside (?:…){1,10000} and passed the buffer's limit ("buffer
+# too long"), and any count over 1000 was "quantifier requires too many
+# atom copies".  Such a count other than ? * + {1} now compiles to a loop:
+# RPT_START min max greedy skip, the atom, RPT_END, its size that of one
+# copy.  The executor keeps one node per iteration on the C stack (the
+# count and where the iteration began) and decides at each end as
+# ECMAScript's RepeatMatcher does: below min repeat, at max go on, else
+# greedy repeat first or lazy go on first; an iteration past min that
+# matched nothing fails.  The innermost loop's node is re_ctx->invoke_rpt;
+# leaving a loop for its sequel makes the loop around it innermost again.
+/^#define DUK_REOP_ASSERT_NOT_WORD_BOUNDARY 19$/a\
+#define DUK_REOP_INVOKE_RPT_START 22 /* invoke-fcgi: a counted loop */\
+#define DUK_REOP_INVOKE_RPT_END 23
+
+/^	duk_uint32_t steps_limit;$/a\
+	void *invoke_rpt; /* invoke-fcgi: struct duk__re_rpt, see duk__re_rpt_step */
+
+/^DUK_LOCAL void duk__parse_disjunction(duk_re_compiler_ctx \*re_ctx, duk_bool_t expect_eof, duk__re_disjunction_info \*out_atom_info) {$/i\
+/* invoke-fcgi (src/duk-fixes.sed): whether the quantifier of a complex\
+ * atom makes a counted loop (else Duktape's copies: ?, *, + and {1}). */\
+#define DUK__RE_COUNTED(tok) (!((tok).qmin <= 1 && ((tok).qmax == 1 || (tok).qmax == DUK_RE_QUANTIFIER_INFINITE)))\
+/* The atom (its WIPERANGE first) from atom_start on becomes a loop's body. */\
+DUK_LOCAL void duk__re_counted(duk_re_compiler_ctx *re_ctx, duk_uint32_t atom_start) {\
+	duk_uint32_t off = atom_start, len;\
+	duk__append_reop(re_ctx, DUK_REOP_INVOKE_RPT_END);\
+	len = (duk_uint32_t) DUK__RE_BUFLEN(re_ctx) - atom_start;\
+	off += duk__insert_u32(re_ctx, off, DUK_REOP_INVOKE_RPT_START);\
+	off += duk__insert_u32(re_ctx, off, re_ctx->curr_token.qmin);\
+	off += duk__insert_u32(re_ctx, off, re_ctx->curr_token.qmax);\
+	off += duk__insert_u32(re_ctx, off, re_ctx->curr_token.greedy ? 1U : 0U);\
+	(void) duk__insert_jump_offset(re_ctx, off, (duk_int32_t) len);\
+}
+
+s/^				if (atom_copies > DUK_RE_MAX_ATOM_COPIES) {$/				if (atom_copies > DUK_RE_MAX_ATOM_COPIES \&\& !DUK__RE_COUNTED(re_ctx->curr_token)) { \/* invoke-fcgi *\//
+
+/^				\/\* insert the required matches (qmin) by copying the atom \*\/$/i\
+				if (DUK__RE_COUNTED(re_ctx->curr_token)) { /* invoke-fcgi: a loop, not copies */\
+					duk__re_counted(re_ctx, (duk_uint32_t) atom_start_offset);\
+					res_charlen = -1;\
+					break;\
+				}
+
+/^DUK_LOCAL const duk_uint8_t \*duk__match_regexp(duk_re_matcher_ctx \*re_ctx, const duk_uint8_t \*pc, const duk_uint8_t \*sp) {$/i\
+/* invoke-fcgi (src/duk-fixes.sed): an iteration of a counted loop. */\
+typedef struct duk__re_rpt {\
+	const duk_uint8_t *body; /* the atom, ending in RPT_END */\
+	const duk_uint8_t *exit; /* the sequel */\
+	const duk_uint8_t *sp; /* where this iteration began */\
+	duk_uint32_t count, min, max;\
+	duk_small_int_t greedy;\
+	struct duk__re_rpt *outer; /* the counted loop this one is in */\
+} duk__re_rpt;\
+/* At RPT_START (start != 0; pc after the opcode) or RPT_END: the next\
+ * iteration or the sequel, as RepeatMatcher chooses.  Returns where the\
+ * match ends, NULL when it fails. */\
+DUK_LOCAL const duk_uint8_t *duk__re_rpt_step(duk_re_matcher_ctx *re_ctx, duk_small_int_t start, const duk_uint8_t *pc, const duk_uint8_t *sp) {\
+	duk__re_rpt n, *cur = (duk__re_rpt *) re_ctx->invoke_rpt;\
+	const duk_uint8_t *res;\
+	if (start) {\
+		duk_int32_t skip;\
+		n.min = duk__bc_get_u32(re_ctx, &pc);\
+		n.max = duk__bc_get_u32(re_ctx, &pc);\
+		n.greedy = duk__bc_get_u32(re_ctx, &pc) != 0;\
+		skip = duk__bc_get_i32(re_ctx, &pc);\
+		n.body = pc;\
+		n.exit = pc + skip;\
+		n.count = 0;\
+		n.outer = cur;\
+	} else {\
+		if (cur == NULL) {\
+			DUK_ERROR_INTERNAL(re_ctx->thr);\
+			DUK_WO_NORETURN(return NULL;);\
+		}\
+		if (cur->count >= cur->min && sp == cur->sp)\
+			return NULL;\
+		n = *cur;\
+		n.count++;\
+	}\
+	n.sp = sp;\
+	if (n.count < n.max && (n.count < n.min || n.greedy)) {\
+		re_ctx->invoke_rpt = &n;\
+		res = duk__match_regexp(re_ctx, n.body, sp);\
+		if (res == NULL && n.count >= n.min) {\
+			re_ctx->invoke_rpt = n.outer;\
+			res = duk__match_regexp(re_ctx, n.exit, sp);\
+		}\
+	} else {\
+		re_ctx->invoke_rpt = n.outer;\
+		res = duk__match_regexp(re_ctx, n.exit, sp);\
+		if (res == NULL && n.count < n.max) {\
+			re_ctx->invoke_rpt = &n;\
+			res = duk__match_regexp(re_ctx, n.body, sp);\
+		}\
+	}\
+	re_ctx->invoke_rpt = cur;\
+	return res;\
+}
+
+/^		case DUK_REOP_WIPERANGE: {$/i\
+		case DUK_REOP_INVOKE_RPT_START:\
+		case DUK_REOP_INVOKE_RPT_END: { /* invoke-fcgi: a counted loop */\
+			sp = duk__re_rpt_step(re_ctx, op == DUK_REOP_INVOKE_RPT_START, pc, sp);\
+			if (sp == NULL) {\
+				goto fail;\
+			}\
+			goto match;\
+		}
