@@ -258,13 +258,14 @@ s/^				sp = duk__inp_backtrack(re_ctx, &sp, (duk_uint_fast32_t) atomlen);$/				s
 # multiplying: linkify-it (markdown-it with linkify) nests (?:…){0,1000}
 # four deep inside (?:…){1,10000} and passed the buffer's limit ("buffer
 # too long"), and any count over 1000 was "quantifier requires too many
-# atom copies".  Such a count other than ? * + {1} now compiles to a loop:
+# atom copies".  Such a count other than * + {1} now compiles to a loop:
 # RPT_START min max greedy skip, the atom, RPT_END, its size that of one
 # copy.  The executor keeps one node per iteration on the C stack (the
 # count and where the iteration began) and decides at each end as
 # ECMAScript's RepeatMatcher does: below min repeat, at max go on, else
 # greedy repeat first or lazy go on first; an iteration past min that
-# matched nothing fails.  The innermost loop's node is re_ctx->invoke_rpt;
+# matched nothing fails (so ? is one too: /(?:(?=(a)))?a/ leaves the group
+# undefined, as in V8).  The innermost loop's node is re_ctx->invoke_rpt;
 # leaving a loop for its sequel makes the loop around it innermost again.
 /^#define DUK_REOP_ASSERT_NOT_WORD_BOUNDARY 19$/a\
 #define DUK_REOP_INVOKE_RPT_START 22 /* invoke-fcgi: a counted loop */\
@@ -275,8 +276,9 @@ s/^				sp = duk__inp_backtrack(re_ctx, &sp, (duk_uint_fast32_t) atomlen);$/				s
 
 /^DUK_LOCAL void duk__parse_disjunction(duk_re_compiler_ctx \*re_ctx, duk_bool_t expect_eof, duk__re_disjunction_info \*out_atom_info) {$/i\
 /* invoke-fcgi (src/duk-fixes.sed): whether the quantifier of a complex\
- * atom makes a counted loop (else Duktape's copies: ?, *, + and {1}). */\
-#define DUK__RE_COUNTED(tok) (!((tok).qmin <= 1 && ((tok).qmax == 1 || (tok).qmax == DUK_RE_QUANTIFIER_INFINITE)))\
+ * atom makes a counted loop (else Duktape's code: *, + and {1}).  ? is\
+ * one: its iteration that matches nothing fails, captures undefined. */\
+#define DUK__RE_COUNTED(tok) (!((tok).qmin <= 1 && (tok).qmax == DUK_RE_QUANTIFIER_INFINITE) && !((tok).qmin == 1 && (tok).qmax == 1))\
 /* The atom (its WIPERANGE first) from atom_start on becomes a loop's body. */\
 DUK_LOCAL void duk__re_counted(duk_re_compiler_ctx *re_ctx, duk_uint32_t atom_start) {\
 	duk_uint32_t off = atom_start, len;\
