@@ -102,7 +102,9 @@ s/.*/		               "Cannot set properties of %s (setting %s)", \/* invoke-fcg
 #define DUK_REOP_INVOKE_LOOKBEHIND_NEG 21
 
 /^	duk_uint32_t nranges; \/\* internal temporary value, used for char classes \*\/$/a\
-	duk_small_int_t invoke_back; /* invoke-fcgi: parsing a lookbehind's body */
+	duk_small_int_t invoke_back; /* invoke-fcgi: parsing a lookbehind's body */\
+	duk_idx_t invoke_terms; /* its list of term starts, 0 when none (0 is the pattern) */\
+	duk_uint32_t invoke_nterms;
 
 /^	duk_uint32_t steps_limit;$/a\
 	duk_small_int_t invoke_back; /* invoke-fcgi: matching a lookbehind's body, right to left */
@@ -114,33 +116,52 @@ s/.*/		               "Cannot set properties of %s (setting %s)", \/* invoke-fcg
 
 /^DUK_LOCAL void duk__parse_disjunction(duk_re_compiler_ctx \*re_ctx, duk_bool_t expect_eof, duk__re_disjunction_info \*out_atom_info) {$/i\
 /* invoke-fcgi (src/duk-fixes.sed): in a lookbehind's body the terms of an\
- * alternative match right to left, so each term, once finished (the token\
- * after it is no quantifier), moves to the alternative's start *alt.\
- * *term is where the term being compiled began, -1 when none is. */\
-DUK_LOCAL void duk__re_back_term(duk_re_compiler_ctx *re_ctx, duk_uint32_t *alt, duk_int32_t *term) {\
+ * alternative match right to left.  Each term's start goes on a list (a\
+ * buffer on the value stack, at invoke_terms, shared by the nested\
+ * alternatives: each uses the entries from its base on), and when the\
+ * alternative ends (| or ) or the end) its code from alt on is put\
+ * together again, last term first: one copy, not one move per term. */\
+DUK_LOCAL void duk__re_back_term(duk_re_compiler_ctx *re_ctx, duk_uint32_t alt, duk_uint32_t base) {\
+	duk_hthread *thr = re_ctx->thr;\
 	duk_small_uint_t t = re_ctx->curr_token.t;\
-	duk_uint32_t start, len;\
+	duk_uint32_t n = re_ctx->invoke_nterms, end, i, at, from, to;\
+	duk_uint32_t *terms;\
+	duk_uint8_t *code, *tmp;\
+	duk_size_t size;\
 	if (t == DUK_RETOK_QUANTIFIER)\
+		return; /* the same term goes on */\
+	terms = (duk_uint32_t *) duk_get_buffer_data(thr, re_ctx->invoke_terms, &size);\
+	if (t != DUK_RETOK_DISJUNCTION && t != DUK_RETOK_ATOM_END_GROUP && t != DUK_RETOK_EOF) {\
+		if ((duk_size_t) (n + 1) * sizeof(duk_uint32_t) > size)\
+			terms = (duk_uint32_t *) duk_resize_buffer(thr, re_ctx->invoke_terms, (duk_size_t) (n + 16) * 2 * sizeof(duk_uint32_t));\
+		terms[n] = (duk_uint32_t) DUK__RE_BUFLEN(re_ctx);\
+		re_ctx->invoke_nterms = n + 1;\
 		return;\
-	if (*term >= 0) {\
-		start = (duk_uint32_t) *term;\
-		len = (duk_uint32_t) DUK__RE_BUFLEN(re_ctx) - start;\
-		if (start > *alt && len > 0) {\
-			duk__insert_slice(re_ctx, *alt, start, len);\
-			duk__remove_slice(re_ctx, start + len, len);\
-		}\
-		*term = -1;\
 	}\
-	if (t != DUK_RETOK_DISJUNCTION && t != DUK_RETOK_ATOM_END_GROUP && t != DUK_RETOK_EOF)\
-		*term = (duk_int32_t) DUK__RE_BUFLEN(re_ctx);\
+	re_ctx->invoke_nterms = base;\
+	if (n - base < 2)\
+		return;\
+	end = (duk_uint32_t) DUK__RE_BUFLEN(re_ctx);\
+	duk_require_stack(thr, 1);\
+	tmp = (duk_uint8_t *) duk_push_fixed_buffer_nozero(thr, (duk_size_t) (end - alt));\
+	terms = (duk_uint32_t *) duk_get_buffer_data(thr, re_ctx->invoke_terms, NULL);\
+	code = DUK_BW_GET_BASEPTR(thr, &re_ctx->bw);\
+	DUK_ASSERT(terms[base] == alt);\
+	for (i = n, to = end, at = 0; i > base; i--, to = from) {\
+		from = terms[i - 1];\
+		duk_memcpy((void *) (tmp + at), (const void *) (code + from), (size_t) (to - from));\
+		at += to - from;\
+	}\
+	duk_memcpy((void *) (code + alt), (const void *) tmp, (size_t) at);\
+	duk_pop(thr);\
 }
 
 /^	duk__re_disjunction_info tmp_disj;$/a\
 	duk_uint32_t invoke_alt = entry_offset; /* invoke-fcgi: see duk__re_back_term */\
-	duk_int32_t invoke_term = -1;
+	duk_uint32_t invoke_base = re_ctx->invoke_nterms;
 
 /^		duk_lexer_parse_re_token(&re_ctx->lex, &re_ctx->curr_token);$/a\
-		if (re_ctx->invoke_back) duk__re_back_term(re_ctx, &invoke_alt, &invoke_term); /* invoke-fcgi */
+		if (re_ctx->invoke_back) duk__re_back_term(re_ctx, invoke_alt, invoke_base); /* invoke-fcgi */
 
 /^			unpatched_disjunction_jump = (duk_int32_t) DUK__RE_BUFLEN(re_ctx);$/a\
 			invoke_alt = (duk_uint32_t) unpatched_disjunction_jump; /* invoke-fcgi: the next alternative */
@@ -161,10 +182,23 @@ s/^			duk__append_u32(re_ctx, cap \* 2 + 1);$/			duk__append_u32(re_ctx, cap * 2
 			                      t == DUK_RETOK_INVOKE_LOOKBEHIND_POS ? DUK_REOP_INVOKE_LOOKBEHIND_POS :\
 			                      DUK_REOP_INVOKE_LOOKBEHIND_NEG;\
 \
+			duk_idx_t terms = 0;\
+\
 			offset = (duk_uint32_t) DUK__RE_BUFLEN(re_ctx);\
 			re_ctx->invoke_back = t == DUK_RETOK_INVOKE_LOOKBEHIND_POS || t == DUK_RETOK_INVOKE_LOOKBEHIND_NEG;\
+			if (re_ctx->invoke_back && re_ctx->invoke_terms == 0) {\
+				/* the outermost lookbehind makes the list of term starts */\
+				duk_require_stack(re_ctx->thr, 1);\
+				(void) duk_push_dynamic_buffer(re_ctx->thr, 0);\
+				terms = re_ctx->invoke_terms = duk_get_top_index(re_ctx->thr);\
+				re_ctx->invoke_nterms = 0;\
+			}\
 			duk__parse_disjunction(re_ctx, 0, &tmp_disj);\
 			re_ctx->invoke_back = back;\
+			if (terms != 0) {\
+				duk_remove(re_ctx->thr, terms);\
+				re_ctx->invoke_terms = 0;\
+			}\
 			duk__append_reop(re_ctx, DUK_REOP_MATCH);\
 \
 			(void) duk__insert_u32(re_ctx, offset, opcode);\
