@@ -144,3 +144,321 @@ DUK_EXTERNAL void invoke_duk_restore(duk_context *ctx, const invoke_duk_kept *k)
 	}\
 	duk_hobject_compact_props(thr, h);\
 }
+
+# Lookbehind, (?<=…) and (?<!…) (ES2018): decamelize and minimatch use
+# it.  As the specification says, a lookbehind's body matches backward,
+# from the current position towards the input's start: the compiler emits
+# each alternative's terms in reverse order (a finished term moves to the
+# alternative's start) and the executor, in backward mode, takes each
+# character from before the current position.  Captures in the body then
+# are the specification's too (the greedy match from the right: /(?<=(\d+)
+# (\d+))$/ gives "1" and "053" on "1053"), and a capture group meets its
+# end first (its SAVEs swap).  A lookahead inside a lookbehind matches
+# forward again; the direction is the compiler's invoke_back while the body
+# is parsed and the executor's while it runs (both restored after it).
+/^#define DUK_RETOK_ATOM_END_GROUP  *22$/a\
+#define DUK_RETOK_INVOKE_LOOKBEHIND_POS 23 /* invoke-fcgi: (?<= */\
+#define DUK_RETOK_INVOKE_LOOKBEHIND_NEG 24
+
+/^#define DUK_REOP_ASSERT_NOT_WORD_BOUNDARY 19$/a\
+#define DUK_REOP_INVOKE_LOOKBEHIND_POS 20 /* invoke-fcgi: src/duk-fixes.sed */\
+#define DUK_REOP_INVOKE_LOOKBEHIND_NEG 21
+
+/^	duk_uint32_t nranges; \/\* internal temporary value, used for char classes \*\/$/a\
+	duk_small_int_t invoke_back; /* invoke-fcgi: parsing a lookbehind's body */\
+	duk_idx_t invoke_terms; /* its list of term starts, 0 when none (0 is the pattern) */\
+	duk_uint32_t invoke_nterms;
+
+/^	duk_uint32_t steps_limit;$/a\
+	duk_small_int_t invoke_back; /* invoke-fcgi: matching a lookbehind's body, right to left */
+
+/^			} else if (DUK__L2() == DUK_ASC_COLON) {$/i\
+			} else if (DUK__L2() == DUK_ASC_LANGLE && (DUK__L3() == DUK_ASC_EQUALS || DUK__L3() == DUK_ASC_EXCLAMATION)) {\
+				/* (?<= and (?<! (invoke-fcgi) */\
+				advtok = DUK__ADVTOK(4, DUK__L3() == DUK_ASC_EQUALS ? DUK_RETOK_INVOKE_LOOKBEHIND_POS : DUK_RETOK_INVOKE_LOOKBEHIND_NEG);
+
+/^DUK_LOCAL void duk__parse_disjunction(duk_re_compiler_ctx \*re_ctx, duk_bool_t expect_eof, duk__re_disjunction_info \*out_atom_info) {$/i\
+/* invoke-fcgi (src/duk-fixes.sed): in a lookbehind's body the terms of an\
+ * alternative match right to left.  Each term's start goes on a list (a\
+ * buffer on the value stack, at invoke_terms, shared by the nested\
+ * alternatives: each uses the entries from its base on), and when the\
+ * alternative ends (| or ) or the end) its code from alt on is put\
+ * together again, last term first: one copy, not one move per term. */\
+DUK_LOCAL void duk__re_back_term(duk_re_compiler_ctx *re_ctx, duk_uint32_t alt, duk_uint32_t base) {\
+	duk_hthread *thr = re_ctx->thr;\
+	duk_small_uint_t t = re_ctx->curr_token.t;\
+	duk_uint32_t n = re_ctx->invoke_nterms, end, i, at, from, to;\
+	duk_uint32_t *terms;\
+	duk_uint8_t *code, *tmp;\
+	duk_size_t size;\
+	if (t == DUK_RETOK_QUANTIFIER)\
+		return; /* the same term goes on */\
+	terms = (duk_uint32_t *) duk_get_buffer_data(thr, re_ctx->invoke_terms, &size);\
+	if (t != DUK_RETOK_DISJUNCTION && t != DUK_RETOK_ATOM_END_GROUP && t != DUK_RETOK_EOF) {\
+		if ((duk_size_t) (n + 1) * sizeof(duk_uint32_t) > size)\
+			terms = (duk_uint32_t *) duk_resize_buffer(thr, re_ctx->invoke_terms, (duk_size_t) (n + 16) * 2 * sizeof(duk_uint32_t));\
+		terms[n] = (duk_uint32_t) DUK__RE_BUFLEN(re_ctx);\
+		re_ctx->invoke_nterms = n + 1;\
+		return;\
+	}\
+	re_ctx->invoke_nterms = base;\
+	if (n - base < 2)\
+		return;\
+	end = (duk_uint32_t) DUK__RE_BUFLEN(re_ctx);\
+	duk_require_stack(thr, 1);\
+	tmp = (duk_uint8_t *) duk_push_fixed_buffer_nozero(thr, (duk_size_t) (end - alt));\
+	terms = (duk_uint32_t *) duk_get_buffer_data(thr, re_ctx->invoke_terms, NULL);\
+	code = DUK_BW_GET_BASEPTR(thr, &re_ctx->bw);\
+	DUK_ASSERT(terms[base] == alt);\
+	for (i = n, to = end, at = 0; i > base; i--, to = from) {\
+		from = terms[i - 1];\
+		duk_memcpy((void *) (tmp + at), (const void *) (code + from), (size_t) (to - from));\
+		at += to - from;\
+	}\
+	duk_memcpy((void *) (code + alt), (const void *) tmp, (size_t) at);\
+	duk_pop(thr);\
+}
+
+/^	duk__re_disjunction_info tmp_disj;$/a\
+	duk_uint32_t invoke_alt = entry_offset; /* invoke-fcgi: see duk__re_back_term */\
+	duk_uint32_t invoke_base = re_ctx->invoke_nterms;
+
+/^		duk_lexer_parse_re_token(&re_ctx->lex, &re_ctx->curr_token);$/a\
+		if (re_ctx->invoke_back) duk__re_back_term(re_ctx, invoke_alt, invoke_base); /* invoke-fcgi */
+
+/^			unpatched_disjunction_jump = (duk_int32_t) DUK__RE_BUFLEN(re_ctx);$/a\
+			invoke_alt = (duk_uint32_t) unpatched_disjunction_jump; /* invoke-fcgi: the next alternative */
+
+s/^			duk__append_u32(re_ctx, cap \* 2);$/			duk__append_u32(re_ctx, cap * 2 + (re_ctx->invoke_back ? 1 : 0)); \/* invoke-fcgi: backward, the end comes first *\//
+s/^			duk__append_u32(re_ctx, cap \* 2 + 1);$/			duk__append_u32(re_ctx, cap * 2 + (re_ctx->invoke_back ? 0 : 1)); \/* invoke-fcgi *\//
+
+/^		case DUK_RETOK_ASSERT_START_POS_LOOKAHEAD:$/,/^		case DUK_RETOK_ATOM_PERIOD: {$/c\
+		case DUK_RETOK_ASSERT_START_POS_LOOKAHEAD:\
+		case DUK_RETOK_ASSERT_START_NEG_LOOKAHEAD:\
+		case DUK_RETOK_INVOKE_LOOKBEHIND_POS:\
+		case DUK_RETOK_INVOKE_LOOKBEHIND_NEG: { /* invoke-fcgi: the body is parsed in its own direction */\
+			duk_uint32_t offset;\
+			duk_small_uint_t t = re_ctx->curr_token.t;\
+			duk_small_int_t back = re_ctx->invoke_back;\
+			duk_uint32_t opcode = t == DUK_RETOK_ASSERT_START_POS_LOOKAHEAD ? DUK_REOP_LOOKPOS :\
+			                      t == DUK_RETOK_ASSERT_START_NEG_LOOKAHEAD ? DUK_REOP_LOOKNEG :\
+			                      t == DUK_RETOK_INVOKE_LOOKBEHIND_POS ? DUK_REOP_INVOKE_LOOKBEHIND_POS :\
+			                      DUK_REOP_INVOKE_LOOKBEHIND_NEG;\
+\
+			duk_idx_t terms = 0;\
+\
+			offset = (duk_uint32_t) DUK__RE_BUFLEN(re_ctx);\
+			re_ctx->invoke_back = t == DUK_RETOK_INVOKE_LOOKBEHIND_POS || t == DUK_RETOK_INVOKE_LOOKBEHIND_NEG;\
+			if (re_ctx->invoke_back && re_ctx->invoke_terms == 0) {\
+				/* the outermost lookbehind makes the list of term starts */\
+				duk_require_stack(re_ctx->thr, 1);\
+				(void) duk_push_dynamic_buffer(re_ctx->thr, 0);\
+				terms = re_ctx->invoke_terms = duk_get_top_index(re_ctx->thr);\
+				re_ctx->invoke_nterms = 0;\
+			}\
+			duk__parse_disjunction(re_ctx, 0, &tmp_disj);\
+			re_ctx->invoke_back = back;\
+			if (terms != 0) {\
+				duk_remove(re_ctx->thr, terms);\
+				re_ctx->invoke_terms = 0;\
+			}\
+			duk__append_reop(re_ctx, DUK_REOP_MATCH);\
+\
+			(void) duk__insert_u32(re_ctx, offset, opcode);\
+			(void) duk__insert_jump_offset(re_ctx,\
+			                               offset + 1, /* +1 for opcode */\
+			                               (duk_int32_t) (DUK__RE_BUFLEN(re_ctx) - (offset + 1)));\
+\
+			/* an assertion: no atom a quantifier could repeat */\
+			res_charlen = -1;\
+			break;\
+		}\
+		case DUK_RETOK_ATOM_PERIOD: {
+
+/^DUK_LOCAL const duk_uint8_t \*duk__match_regexp(duk_re_matcher_ctx \*re_ctx, const duk_uint8_t \*pc, const duk_uint8_t \*sp) {$/i\
+/* invoke-fcgi (src/duk-fixes.sed): the next input character in the\
+ * direction of the match, -1 past the input's end (or start); *sp moves\
+ * over it. */\
+DUK_LOCAL duk_codepoint_t duk__inp_take_cp(duk_re_matcher_ctx *re_ctx, const duk_uint8_t **sp) {\
+	const duk_uint8_t *p;\
+	if (!re_ctx->invoke_back)\
+		return duk__inp_get_cp(re_ctx, sp);\
+	if (*sp <= re_ctx->input)\
+		return -1;\
+	(void) duk__inp_backtrack(re_ctx, sp, 1);\
+	p = *sp;\
+	return duk__inp_get_cp(re_ctx, &p);\
+}
+
+s/^			c2 = duk__inp_get_cp(re_ctx, &sp);$/			c2 = duk__inp_take_cp(re_ctx, \&sp); \/* invoke-fcgi *\//
+s/^			c = duk__inp_get_cp(re_ctx, &sp);$/			c = duk__inp_take_cp(re_ctx, \&sp); \/* invoke-fcgi *\//
+# a simple quantifier gives back one atom: forward in a lookbehind
+s/^				sp = duk__inp_backtrack(re_ctx, &sp, (duk_uint_fast32_t) atomlen);$/				sp = re_ctx->invoke_back ? duk__utf8_advance(re_ctx->thr, \&sp, re_ctx->input, re_ctx->input_end, (duk_uint_fast32_t) atomlen) : duk__inp_backtrack(re_ctx, \&sp, (duk_uint_fast32_t) atomlen); \/* invoke-fcgi *\//
+
+/^		case DUK_REOP_LOOKPOS:$/,/^		case DUK_REOP_BACKREFERENCE: {$/c\
+		case DUK_REOP_LOOKPOS:\
+		case DUK_REOP_LOOKNEG:\
+		case DUK_REOP_INVOKE_LOOKBEHIND_POS:\
+		case DUK_REOP_INVOKE_LOOKBEHIND_NEG: { /* invoke-fcgi: the body runs in its own direction */\
+			/* Every saved[] entry is kept for restoring, as Duktape's\
+			 * lookahead does: the body, and the sequel after it, may\
+			 * change any of them. */\
+			duk_int32_t skip;\
+			duk_uint8_t **full_save;\
+			const duk_uint8_t *sub_sp;\
+			duk_small_int_t back = re_ctx->invoke_back;\
+			duk_small_int_t positive = op == DUK_REOP_LOOKPOS || op == DUK_REOP_INVOKE_LOOKBEHIND_POS;\
+\
+			DUK_ASSERT(re_ctx->nsaved > 0);\
+			duk_require_stack(re_ctx->thr, 1);\
+			full_save =\
+			    (duk_uint8_t **) duk_push_fixed_buffer_nozero(re_ctx->thr, sizeof(duk_uint8_t *) * re_ctx->nsaved);\
+			duk_memcpy(full_save, re_ctx->saved, sizeof(duk_uint8_t *) * re_ctx->nsaved);\
+\
+			skip = duk__bc_get_i32(re_ctx, &pc);\
+			re_ctx->invoke_back = op == DUK_REOP_INVOKE_LOOKBEHIND_POS || op == DUK_REOP_INVOKE_LOOKBEHIND_NEG;\
+			sub_sp = duk__match_regexp(re_ctx, pc, sp);\
+			re_ctx->invoke_back = back;\
+			if ((sub_sp != NULL) != positive) {\
+				goto lookaround_fail;\
+			}\
+			sub_sp = duk__match_regexp(re_ctx, pc + skip, sp);\
+			if (sub_sp) {\
+				duk_pop_unsafe(re_ctx->thr);\
+				sp = sub_sp;\
+				goto match;\
+			}\
+\
+		lookaround_fail:\
+			duk_memcpy((void *) re_ctx->saved, (const void *) full_save, sizeof(duk_uint8_t *) * re_ctx->nsaved);\
+			duk_pop_unsafe(re_ctx->thr);\
+			goto fail;\
+		}\
+		case DUK_REOP_BACKREFERENCE: {
+
+/^			p = re_ctx->saved\[idx\];$/a\
+			if (re_ctx->invoke_back) { /* invoke-fcgi: the text before sp, compared from its end */\
+				const duk_uint8_t *q = re_ctx->saved[idx + 1];\
+				duk_codepoint_t c1, c2;\
+				while (q > p) {\
+					c1 = duk__inp_take_cp(re_ctx, &q);\
+					c2 = duk__inp_take_cp(re_ctx, &sp);\
+					if (c1 != c2) {\
+						goto fail;\
+					}\
+				}\
+				break;\
+			}
+
+# A complex atom (a group with alternatives, captures or assertions)
+# repeated {n,m} was compiled as n..m copies of its code, nested counts
+# multiplying: linkify-it (markdown-it with linkify) nests (?:…){0,1000}
+# four deep inside (?:…){1,10000} and passed the buffer's limit ("buffer
+# too long"), and any count over 1000 was "quantifier requires too many
+# atom copies".  Such a count other than * + {1} now compiles to a loop:
+# RPT_START min max greedy skip, the atom, RPT_END, its size that of one
+# copy.  The executor keeps one node per iteration on the C stack (the
+# count and where the iteration began) and decides at each end as
+# ECMAScript's RepeatMatcher does: below min repeat, at max go on, else
+# greedy repeat first or lazy go on first; an iteration past min that
+# matched nothing fails (so ? is one too: /(?:(?=(a)))?a/ leaves the group
+# undefined, as in V8).  The innermost loop's node is re_ctx->invoke_rpt;
+# leaving a loop for its sequel makes the loop around it innermost again.
+/^#define DUK_REOP_ASSERT_NOT_WORD_BOUNDARY 19$/a\
+#define DUK_REOP_INVOKE_RPT_START 22 /* invoke-fcgi: a counted loop */\
+#define DUK_REOP_INVOKE_RPT_END 23
+
+/^	duk_uint32_t steps_limit;$/a\
+	void *invoke_rpt; /* invoke-fcgi: struct duk__re_rpt, see duk__re_rpt_step */
+
+/^DUK_LOCAL void duk__parse_disjunction(duk_re_compiler_ctx \*re_ctx, duk_bool_t expect_eof, duk__re_disjunction_info \*out_atom_info) {$/i\
+/* invoke-fcgi (src/duk-fixes.sed): whether the quantifier of a complex\
+ * atom makes a counted loop (else Duktape's code: *, + and {1}).  ? is\
+ * one: its iteration that matches nothing fails, captures undefined. */\
+#define DUK__RE_COUNTED(tok) (!((tok).qmin <= 1 && (tok).qmax == DUK_RE_QUANTIFIER_INFINITE) && !((tok).qmin == 1 && (tok).qmax == 1))\
+/* The atom (its WIPERANGE first) from atom_start on becomes a loop's body. */\
+DUK_LOCAL void duk__re_counted(duk_re_compiler_ctx *re_ctx, duk_uint32_t atom_start) {\
+	duk_uint32_t off = atom_start, len;\
+	duk__append_reop(re_ctx, DUK_REOP_INVOKE_RPT_END);\
+	len = (duk_uint32_t) DUK__RE_BUFLEN(re_ctx) - atom_start;\
+	off += duk__insert_u32(re_ctx, off, DUK_REOP_INVOKE_RPT_START);\
+	off += duk__insert_u32(re_ctx, off, re_ctx->curr_token.qmin);\
+	off += duk__insert_u32(re_ctx, off, re_ctx->curr_token.qmax);\
+	off += duk__insert_u32(re_ctx, off, re_ctx->curr_token.greedy ? 1U : 0U);\
+	(void) duk__insert_jump_offset(re_ctx, off, (duk_int32_t) len);\
+}
+
+s/^				if (atom_copies > DUK_RE_MAX_ATOM_COPIES) {$/				if (atom_copies > DUK_RE_MAX_ATOM_COPIES \&\& !DUK__RE_COUNTED(re_ctx->curr_token)) { \/* invoke-fcgi *\//
+
+/^				\/\* insert the required matches (qmin) by copying the atom \*\/$/i\
+				if (DUK__RE_COUNTED(re_ctx->curr_token)) { /* invoke-fcgi: a loop, not copies */\
+					duk__re_counted(re_ctx, (duk_uint32_t) atom_start_offset);\
+					res_charlen = -1;\
+					break;\
+				}
+
+/^DUK_LOCAL const duk_uint8_t \*duk__match_regexp(duk_re_matcher_ctx \*re_ctx, const duk_uint8_t \*pc, const duk_uint8_t \*sp) {$/i\
+/* invoke-fcgi (src/duk-fixes.sed): an iteration of a counted loop. */\
+typedef struct duk__re_rpt {\
+	const duk_uint8_t *body; /* the atom, ending in RPT_END */\
+	const duk_uint8_t *exit; /* the sequel */\
+	const duk_uint8_t *sp; /* where this iteration began */\
+	duk_uint32_t count, min, max;\
+	duk_small_int_t greedy;\
+	struct duk__re_rpt *outer; /* the counted loop this one is in */\
+} duk__re_rpt;\
+/* At RPT_START (start != 0; pc after the opcode) or RPT_END: the next\
+ * iteration or the sequel, as RepeatMatcher chooses.  Returns where the\
+ * match ends, NULL when it fails. */\
+DUK_LOCAL const duk_uint8_t *duk__re_rpt_step(duk_re_matcher_ctx *re_ctx, duk_small_int_t start, const duk_uint8_t *pc, const duk_uint8_t *sp) {\
+	duk__re_rpt n, *cur = (duk__re_rpt *) re_ctx->invoke_rpt;\
+	const duk_uint8_t *res;\
+	if (start) {\
+		duk_int32_t skip;\
+		n.min = duk__bc_get_u32(re_ctx, &pc);\
+		n.max = duk__bc_get_u32(re_ctx, &pc);\
+		n.greedy = duk__bc_get_u32(re_ctx, &pc) != 0;\
+		skip = duk__bc_get_i32(re_ctx, &pc);\
+		n.body = pc;\
+		n.exit = pc + skip;\
+		n.count = 0;\
+		n.outer = cur;\
+	} else {\
+		if (cur == NULL) {\
+			DUK_ERROR_INTERNAL(re_ctx->thr);\
+			DUK_WO_NORETURN(return NULL;);\
+		}\
+		if (cur->count >= cur->min && sp == cur->sp)\
+			return NULL;\
+		n = *cur;\
+		n.count++;\
+	}\
+	n.sp = sp;\
+	if (n.count < n.max && (n.count < n.min || n.greedy)) {\
+		re_ctx->invoke_rpt = &n;\
+		res = duk__match_regexp(re_ctx, n.body, sp);\
+		if (res == NULL && n.count >= n.min) {\
+			re_ctx->invoke_rpt = n.outer;\
+			res = duk__match_regexp(re_ctx, n.exit, sp);\
+		}\
+	} else {\
+		re_ctx->invoke_rpt = n.outer;\
+		res = duk__match_regexp(re_ctx, n.exit, sp);\
+		if (res == NULL && n.count < n.max) {\
+			re_ctx->invoke_rpt = &n;\
+			res = duk__match_regexp(re_ctx, n.body, sp);\
+		}\
+	}\
+	re_ctx->invoke_rpt = cur;\
+	return res;\
+}
+
+/^		case DUK_REOP_WIPERANGE: {$/i\
+		case DUK_REOP_INVOKE_RPT_START:\
+		case DUK_REOP_INVOKE_RPT_END: { /* invoke-fcgi: a counted loop */\
+			sp = duk__re_rpt_step(re_ctx, op == DUK_REOP_INVOKE_RPT_START, pc, sp);\
+			if (sp == NULL) {\
+				goto fail;\
+			}\
+			goto match;\
+		}

@@ -1,7 +1,8 @@
 #!/usr/bin/perl
 # Modern syntax on Duktape (doc/api.md): the hard corners — const through every
 # kind of assignment, yield* forwarding throw()/return(), regular expressions
-# with named groups and the s/y/u flags — t/syntax/*.txt run
+# with named groups and the s/y/u flags, lookbehind, counted groups —
+# t/syntax/*.txt run
 # through `invoke exec`, each compared with what node prints.
 use strict;
 use warnings;
@@ -10,5 +11,5 @@ use lib "$FindBin::Bin/lib", "$FindBin::Bin/syntax";
 use Test::More;
 use Cases;
 
-run_case_files(map { "$FindBin::Bin/syntax/$_.txt" } qw(corners regexp));
+run_case_files(map { "$FindBin::Bin/syntax/$_.txt" } qw(corners regexp lookbehind regexp-counts));
 done_testing();

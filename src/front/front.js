@@ -460,9 +460,8 @@ L.regex = function (node) {
     var p = node.regex.pattern, fl = node.regex.flags;
     /* the pattern without escapes and classes, where groups can be seen */
     var bare = p.replace(/\\[\s\S]|\[(?:\\[\s\S]|[^\]\\])*\]/g, '_');
-    if (/\(\?<[=!]/.test(bare)) this.error('regular expression lookbehind is not supported', node.start);
     if (fl.indexOf('d') >= 0) this.error('regular expression flag "d" (match indices) is not supported', node.start);
-    if (/[suvy]/.test(fl) || bare.indexOf('(?<') >= 0)
+    if (/[suvy]/.test(fl) || /\(\?<[^=!]/.test(bare))
         return H + '.re(' + JSON.stringify(p) + ', ' + JSON.stringify(fl) + ')';
     /* Annex B's legacy syntax, which Duktape refuses (stdlib.js) */
     var legacy = rt.annexB ? rt.annexB(p) : p;
