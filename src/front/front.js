@@ -413,7 +413,9 @@ L.gIdentifier = function (node) {
     /* an imported function is called with no `this`, as in a module */
     if (b && b.importMember && node.$callee) return '(0, ' + b.rename + ')';
     if (b && b.rename) return b.rename;
-    if (node.name === 'arguments' && !b && this.fn.arrow) {
+    /* an arrow's `arguments` is its function's (only the name read as a
+     * variable: not o.arguments, nor { arguments: 1 }) */
+    if (node.name === 'arguments' && !b && node.$ref && this.fn.arrow) {
         var f = this.thisFn();
         if (f.node.type !== 'Program') {
             f.needArgs = true;
@@ -681,7 +683,9 @@ L.declarators = function (node, perIter) {
         if (i + 1 < node.declarations.length)
             pad = this.nl(d.end, node.declarations[i + 1].start);
         if (d.id.type === 'Identifier') {
-            var name = this.gIdentifier(d.id);
+            /* and the line breaks before its `=` (a type annotation's, in
+             * TypeScript), kept there: the initialiser stays on its line */
+            var name = this.gIdentifier(d.id) + (d.init ? this.nl(d.id.end, d.init.start) : '');
             if (d.init && d.init.type === 'ClassExpression' && !d.init.id) d.init.$name = d.id.name;
             if (node.kind === 'var' && this.redeclaresParam(d.id)) {
                 /* the body runs in a nested function: a var there would hide the parameter */
