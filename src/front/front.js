@@ -93,12 +93,13 @@ var SKIP_KEYS = { type: 1, start: 1, end: 1, loc: 1, range: 1, raw: 1, parent: 1
                   $scope: 1, $binding: 1, regex: 1, value: 0 };
 
 /* fn.call(self, child, key) for each child node of node; keys of ours
- * ($scope, $binding, ...) are not children. */
+ * ($scope, $binding, ...) are not children.  (hasOwn, a native call, only
+ * for what could be a child: every pass walks every node this way.) */
 function eachChild(node, fn, self) {
     for (var k in node) {
-        if (SKIP_KEYS[k] === 1 || !hasOwn.call(node, k) || k.charCodeAt(0) === 36) continue;
+        if (SKIP_KEYS[k] === 1 || k.charCodeAt(0) === 36) continue;
         var v = node[k];
-        if (v && typeof v === 'object') {
+        if (v && typeof v === 'object' && hasOwn.call(node, k)) {
             if (Array.isArray(v)) {
                 for (var i = 0; i < v.length; i++)
                     if (v[i] && typeof v[i].type === 'string') fn.call(self, v[i], k);
@@ -2092,10 +2093,17 @@ function checkDynamic(ast, dyn) {
         throw new SyntaxError("Unexpected token '}'");
 }
 
-/* lower(source, filename) -> ES5.1 source with the same lines.  TypeScript
- * is JavaScript first (typescript.js), whose kind tsc's rules decided. */
-function lower(src, file) {
-    var kind = moduleKind(file), ast, tsRequire = false, cts = kind === 'script', dyn = null;
+/* lower(source, filename[, options]) -> ES5.1 source with the same lines.
+ * TypeScript is JavaScript first (typescript.js), whose kind tsc's rules
+ * decided; its tree, without the types, is lowered when that JavaScript is
+ * the source with its types blanked out, else the JavaScript is parsed
+ * again (always with options.reparse: t/97-ts-tree.t compares both).
+ * options.plainSuper: super.x is read as a plain property (superRead),
+ * and the names so read are left in options.plainSuper, an object, for
+ * the caller to check (build-lower.js). */
+function lower(src, file, options) {
+    var reparse = options && options.reparse, plainSuper = options && options.plainSuper;
+    var kind = moduleKind(file), ast = null, tsRequire = false, cts = kind === 'script', dyn = null;
     if (file === DYNAMIC_FILE) {
         dyn = dynamicSource(src);
         src = dyn.src;
