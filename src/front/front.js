@@ -23,8 +23,8 @@
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */
+/* (rt.acorn stays: the TypeScript plugin, evaluated later, needs it) */
 var acorn = rt.acorn;
-delete rt.acorn;
 var H = '__invoke';
 var hasOwn = Object.prototype.hasOwnProperty;
 
@@ -323,6 +323,7 @@ function Lowerer(src, file) {
     this.file = file;
     this.fn = null;         /* current function context */
     this.tempN = 0;
+    this.plainSuper = null; /* lower()'s option */
 }
 
 function FnCtx(node, parent, arrow) {
@@ -976,8 +977,11 @@ L.destr = function (p, value, parts, mode) {
     case 'ObjectPattern':
         if (this.isSimple(value) && !/^\$t/.test(value) === false) t = value;
         else {
+            /* obj() throws for null and undefined; called only then, a
+             * call fewer per destructuring (the TypeScript plugin does
+             * `const { type } = this` for every token) */
             t = this.temp();
-            parts.push(t + ' = ' + H + '.obj(' + value + ')');
+            parts.push(t + ' = (' + t + ' = ' + value + ') == null ? ' + H + '.obj(' + t + ') : ' + t);
         }
         var keys = [];
         for (i = 0; i < p.properties.length; i++) {
@@ -1628,22 +1632,34 @@ L.superBase = function () {
 
 L.superThis = function () { return this.gThisExpression(); };
 
-L.superGet = function (node) {
-    var key = node.computed ? this.gen(node.property) : JSON.stringify(node.property.name);
+/* super.x reads x from the home object's prototype with this as the
+ * receiver (superGet: a getter found there runs on this).  With
+ * plainSuper (lower()'s option, for code that build-lower.js has checked
+ * reads no accessor through super) it is the prototype's x, a property
+ * read instead of superGet's walk of descriptors, which was a third of the
+ * TypeScript parser's time (every token goes through a few super calls). */
+L.superRead = function (key) {
+    if (this.plainSuper && /^"[A-Za-z_$][\w$]*"$/.test(key)) {
+        this.plainSuper[JSON.parse(key)] = true;
+        return this.superBase() + '.' + JSON.parse(key);
+    }
     return H + '.superGet(' + this.superBase() + ', ' + key + ', ' + this.superThis() + ')';
+};
+
+L.superGet = function (node) {
+    return this.superRead(node.computed ? this.gen(node.property) : JSON.stringify(node.property.name));
 };
 
 L.superMethodCall = function (node, args) {
     var m = node.callee;
     var key = m.computed ? this.gen(m.property) : JSON.stringify(m.property.name);
-    return H + '.superGet(' + this.superBase() + ', ' + key + ', ' + this.superThis() + ').call(' + this.superThis() +
-        (node.arguments.length ? ', ' + args : args) + ')';
+    return this.superRead(key) + '.call(' + this.superThis() + (node.arguments.length ? ', ' + args : args) + ')';
 };
 
 L.superMethodApply = function (node, args) {
     var m = node.callee;
     var key = m.computed ? this.gen(m.property) : JSON.stringify(m.property.name);
-    return H + '.superGet(' + this.superBase() + ', ' + key + ', ' + this.superThis() + ').apply(' + this.superThis() + ', ' + args + ')';
+    return this.superRead(key) + '.apply(' + this.superThis() + ', ' + args + ')';
 };
 
 /* super.x = v sets through the home object's prototype chain, on this */
@@ -2113,23 +2129,26 @@ function lower(src, file, options) {
      * in Duktape's words too, whatever the output puts before it */
     if (src.charAt(0) === '#' && src.charAt(1) === '!') src = '//' + src.slice(2);
     if (/\.[cm]?ts$/.test(file)) {
-        var js;
+        var js, tsAst;
         try {
             /* a .cts may use import and export: tsc makes it CommonJS */
-            js = rt.tsToJs(parseKind(src, file, cts ? 'detect' : kind, rt.tsParse), src);
+            tsAst = parseKind(src, file, cts ? 'detect' : kind, rt.tsParse);
+            js = rt.tsToJs(tsAst, src);
         } catch (e) {
             throw e.loc && !e.lineNumber ? syntaxError(e, file) : e;
         }
         src = js.code;
         kind = js.module ? 'module' : 'script';
         tsRequire = js.usesRequire || cts;
+        if (!reparse && tsAst.sourceType === kind) ast = js.ast;
     }
-    ast = parseKind(src, file, kind, parse);
+    if (!ast) ast = parseKind(src, file, kind, parse);
     if (dyn) checkDynamic(ast, dyn);
     var top = declarePass(ast);
     resolvePass(ast, top);
     planNames(top);
     var lw = new Lowerer(src, file);
+    lw.plainSuper = plainSuper || null;
     lw.tsRequire = tsRequire;
     lw.cjsNames = cts;
     if (ast.sourceType === 'module') {
