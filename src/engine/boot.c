@@ -107,19 +107,23 @@ fail:
  * after 10k requests), and a worker starts once. */
 #define BOOT_FRONT_MAGIC "invoke-rt2\n"
 
-/* The cache file's path, or -1 when there is no folder of ours to use. */
-static int boot_front_path(const char *data, char *out, size_t n)
+/* The cache file's path (front: BUNDLE_FRONT, or BUNDLE_FRONT_TS for the
+ * TypeScript plugin, loaded later and so kept apart), or -1 when there is
+ * no folder of ours to use. */
+static int boot_front_path(const char *data, int front, char *out, size_t n)
 {
     char dir[PATH_MAX];
 
     if (bc_dir(data, dir, sizeof dir) < 0)
         return -1;
-    return (size_t) snprintf(out, n, "%s/front-%016llx.bc", dir, bundle_id()) < n ? 0 : -1;
+    return (size_t) snprintf(out, n, "%s/front-%s%016llx.bc", dir,
+                             front == BUNDLE_FRONT_TS ? "ts-" : "", bundle_id()) < n ? 0 : -1;
 }
 
 /* The cache file, malloc'd (caller frees), when it holds exactly one
- * well-framed entry per front-end file (from *start on); else NULL. */
-static char *boot_front_read(const char *path, size_t *len, size_t *start)
+ * well-framed entry per file of that part of the front end (from *start
+ * on); else NULL. */
+static char *boot_front_read(const char *path, int front, size_t *len, size_t *start)
 {
     size_t off = 0, cap = 0;
     const bundle_file *f;
@@ -130,7 +134,7 @@ static char *boot_front_read(const char *path, size_t *len, size_t *start)
         return NULL;
     *start = off;
     for (f = bundle_files; f->name; f++) {
-        if (!bundle_in_heap(f->name, 1))
+        if (!bundle_in_heap(f->name, front))
             continue;
         if (cap - off < sizeof n)
             goto bad;
@@ -156,9 +160,9 @@ int boot_runtime(duk_context *ctx, const char *data, int front, char *err, size_
     char path[PATH_MAX], *bc;
     boot_buf dump = { NULL, 0, 0 };
     size_t bclen = 0, off = 0;
-    int cached = front && boot_front_path(data, path, sizeof path) == 0, rc = 0;
+    int cached = front && boot_front_path(data, front, path, sizeof path) == 0, rc = 0;
 
-    bc = cached ? boot_front_read(path, &bclen, &off) : NULL;
+    bc = cached ? boot_front_read(path, front, &bclen, &off) : NULL;
     for (f = bundle_files; f->name && rc == 0; f++) {
         uint32_t n = 0;
 

@@ -13,10 +13,12 @@
 #include "duktape.h"
 
 /* [ ... sys rt ] -> [ ... sys rt ]: evaluates the worker's runtime files
- * (front == 0) or the front end's (front != 0) as the bodies of
- * function (sys, rt), in bundle order; the front end's from their bytecode
- * in DATA/bytecode when it is there (data: --data, or NULL), else compiled
- * and written there.  0, or -1 with a message (file and stack) in err. */
+ * (front == 0), the front end's (BUNDLE_FRONT) or its TypeScript part
+ * (BUNDLE_FRONT_TS, into a front end's heap, with its sys and rt) as the
+ * bodies of function (sys, rt), in bundle order (bundle_in_heap); the
+ * front end's from their bytecode in DATA/bytecode when it is there (data:
+ * --data, or NULL), else compiled and written there.  0, or -1 with a
+ * message (file and stack) in err. */
 int boot_runtime(duk_context *ctx, const char *data, int front, char *err, size_t errlen);
 
 #endif

@@ -19,6 +19,7 @@
  * data before use. */
 typedef struct front {
     duk_context *ctx;       /* its heap, while there is one */
+    int ts;                 /* the TypeScript plugin is evaluated in ctx */
     double used;            /* now_ms() of its last lowering */
     heap_state *heap;       /* counts its allocations, with the worker's */
     const char *data;       /* --data (its bytecode), or NULL */

@@ -23,8 +23,8 @@
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */
+/* (rt.acorn stays: the TypeScript plugin, evaluated later, needs it) */
 var acorn = rt.acorn;
-delete rt.acorn;
 var H = '__invoke';
 var hasOwn = Object.prototype.hasOwnProperty;
 
@@ -93,12 +93,13 @@ var SKIP_KEYS = { type: 1, start: 1, end: 1, loc: 1, range: 1, raw: 1, parent: 1
                   $scope: 1, $binding: 1, regex: 1, value: 0 };
 
 /* fn.call(self, child, key) for each child node of node; keys of ours
- * ($scope, $binding, ...) are not children. */
+ * ($scope, $binding, ...) are not children.  (hasOwn, a native call, only
+ * for what could be a child: every pass walks every node this way.) */
 function eachChild(node, fn, self) {
     for (var k in node) {
-        if (SKIP_KEYS[k] === 1 || !hasOwn.call(node, k) || k.charCodeAt(0) === 36) continue;
+        if (SKIP_KEYS[k] === 1 || k.charCodeAt(0) === 36) continue;
         var v = node[k];
-        if (v && typeof v === 'object') {
+        if (v && typeof v === 'object' && hasOwn.call(node, k)) {
             if (Array.isArray(v)) {
                 for (var i = 0; i < v.length; i++)
                     if (v[i] && typeof v[i].type === 'string') fn.call(self, v[i], k);
@@ -324,6 +325,7 @@ function Lowerer(src, file) {
     this.bigLits = {};      /* bigint literal text -> its program variable */
     this.fn = null;         /* current function context */
     this.tempN = 0;
+    this.plainSuper = null; /* lower()'s option */
 }
 
 function FnCtx(node, parent, arrow) {
@@ -422,7 +424,9 @@ L.gIdentifier = function (node) {
     /* an imported function is called with no `this`, as in a module */
     if (b && b.importMember && node.$callee) return '(0, ' + b.rename + ')';
     if (b && b.rename) return b.rename;
-    if (node.name === 'arguments' && !b && this.fn.arrow) {
+    /* an arrow's `arguments` is its function's (only the name read as a
+     * variable: not o.arguments, nor { arguments: 1 }) */
+    if (node.name === 'arguments' && !b && node.$ref && this.fn.arrow) {
         var f = this.thisFn();
         if (f.node.type !== 'Program') {
             f.needArgs = true;
@@ -689,7 +693,9 @@ L.declarators = function (node, perIter) {
         if (i + 1 < node.declarations.length)
             pad = this.nl(d.end, node.declarations[i + 1].start);
         if (d.id.type === 'Identifier') {
-            var name = this.gIdentifier(d.id);
+            /* and the line breaks before its `=` (a type annotation's, in
+             * TypeScript), kept there: the initialiser stays on its line */
+            var name = this.gIdentifier(d.id) + (d.init ? this.nl(d.id.end, d.init.start) : '');
             if (d.init && d.init.type === 'ClassExpression' && !d.init.id) d.init.$name = d.id.name;
             if (node.kind === 'var' && this.redeclaresParam(d.id)) {
                 /* the body runs in a nested function: a var there would hide the parameter */
@@ -979,8 +985,11 @@ L.destr = function (p, value, parts, mode) {
     case 'ObjectPattern':
         if (this.isSimple(value) && !/^\$t/.test(value) === false) t = value;
         else {
+            /* obj() throws for null and undefined; called only then, a
+             * call fewer per destructuring (the TypeScript plugin does
+             * `const { type } = this` for every token) */
             t = this.temp();
-            parts.push(t + ' = ' + H + '.obj(' + value + ')');
+            parts.push(t + ' = (' + t + ' = ' + value + ') == null ? ' + H + '.obj(' + t + ') : ' + t);
         }
         var keys = [];
         for (i = 0; i < p.properties.length; i++) {
@@ -1825,22 +1834,34 @@ L.superBase = function () {
 
 L.superThis = function () { return this.gThisExpression(); };
 
-L.superGet = function (node) {
-    var key = node.computed ? this.gen(node.property) : JSON.stringify(node.property.name);
+/* super.x reads x from the home object's prototype with this as the
+ * receiver (superGet: a getter found there runs on this).  With
+ * plainSuper (lower()'s option, for code that build-lower.js has checked
+ * reads no accessor through super) it is the prototype's x, a property
+ * read instead of superGet's walk of descriptors, which was a third of the
+ * TypeScript parser's time (every token goes through a few super calls). */
+L.superRead = function (key) {
+    if (this.plainSuper && /^"[A-Za-z_$][\w$]*"$/.test(key)) {
+        this.plainSuper[JSON.parse(key)] = true;
+        return this.superBase() + '.' + JSON.parse(key);
+    }
     return H + '.superGet(' + this.superBase() + ', ' + key + ', ' + this.superThis() + ')';
+};
+
+L.superGet = function (node) {
+    return this.superRead(node.computed ? this.gen(node.property) : JSON.stringify(node.property.name));
 };
 
 L.superMethodCall = function (node, args) {
     var m = node.callee;
     var key = m.computed ? this.gen(m.property) : JSON.stringify(m.property.name);
-    return H + '.superGet(' + this.superBase() + ', ' + key + ', ' + this.superThis() + ').call(' + this.superThis() +
-        (node.arguments.length ? ', ' + args : args) + ')';
+    return this.superRead(key) + '.call(' + this.superThis() + (node.arguments.length ? ', ' + args : args) + ')';
 };
 
 L.superMethodApply = function (node, args) {
     var m = node.callee;
     var key = m.computed ? this.gen(m.property) : JSON.stringify(m.property.name);
-    return H + '.superGet(' + this.superBase() + ', ' + key + ', ' + this.superThis() + ').apply(' + this.superThis() + ', ' + args + ')';
+    return this.superRead(key) + '.apply(' + this.superThis() + ', ' + args + ')';
 };
 
 /* super.x = v sets through the home object's prototype chain, on this */
@@ -2295,12 +2316,19 @@ function checkDynamic(ast, dyn) {
         throw new SyntaxError("Unexpected token '}'");
 }
 
-/* lower(source, filename[, { bigint: false }]) -> ES5.1 source with the
- * same lines.  TypeScript is JavaScript first (typescript.js), whose kind
- * tsc's rules decided.  bigint false: no operator becomes a BigInt helper
- * (build-lower.js, for the front end's heap, which has no BigInt). */
-function lower(src, file, opts) {
-    var kind = moduleKind(file), ast, tsRequire = false, cts = kind === 'script', dyn = null;
+/* lower(source, filename[, options]) -> ES5.1 source with the same lines.
+ * TypeScript is JavaScript first (typescript.js), whose kind tsc's rules
+ * decided; its tree, without the types, is lowered when that JavaScript is
+ * the source with its types blanked out, else the JavaScript is parsed
+ * again (always with options.reparse: t/97-ts-tree.t compares both).
+ * options.plainSuper: super.x is read as a plain property (superRead),
+ * and the names so read are left in options.plainSuper, an object, for
+ * the caller to check (build-lower.js).  options.bigint false: no
+ * operator becomes a BigInt helper (build-lower.js, for the front end's
+ * heap, which has no BigInt). */
+function lower(src, file, options) {
+    var reparse = options && options.reparse, plainSuper = options && options.plainSuper;
+    var kind = moduleKind(file), ast = null, tsRequire = false, cts = kind === 'script', dyn = null;
     if (file === DYNAMIC_FILE) {
         dyn = dynamicSource(src);
         src = dyn.src;
@@ -2310,27 +2338,30 @@ function lower(src, file, opts) {
      * in Duktape's words too, whatever the output puts before it */
     if (src.charAt(0) === '#' && src.charAt(1) === '!') src = '//' + src.slice(2);
     if (/\.[cm]?ts$/.test(file)) {
-        var js;
+        var js, tsAst;
         try {
             /* a .cts may use import and export: tsc makes it CommonJS */
-            js = rt.tsToJs(parseKind(src, file, cts ? 'detect' : kind, rt.tsParse), src);
+            tsAst = parseKind(src, file, cts ? 'detect' : kind, rt.tsParse);
+            js = rt.tsToJs(tsAst, src);
         } catch (e) {
             throw e.loc && !e.lineNumber ? syntaxError(e, file) : e;
         }
         src = js.code;
         kind = js.module ? 'module' : 'script';
         tsRequire = js.usesRequire || cts;
+        if (!reparse && tsAst.sourceType === kind) ast = js.ast;
     }
-    ast = parseKind(src, file, kind, parse);
+    if (!ast) ast = parseKind(src, file, kind, parse);
     if (dyn) checkDynamic(ast, dyn);
     var top = declarePass(ast);
     resolvePass(ast, top);
     planNames(top);
     var lw = new Lowerer(src, file);
-    if ((!opts || opts.bigint !== false) && usesBigInt(src, ast)) {
+    if ((!options || options.bigint !== false) && usesBigInt(src, ast)) {
         lw.big = true;
         markTests(ast);
     }
+    lw.plainSuper = plainSuper || null;
     lw.tsRequire = tsRequire;
     lw.cjsNames = cts;
     if (ast.sourceType === 'module') {

@@ -16,28 +16,40 @@
  * Decorators are refused: TC39 decorators (what tsc compiles without
  * experimentalDecorators) need a runtime of their own.
  *
- * Needs: rt.acorn (acorn.js) and rt.acornTs (acorn-typescript.js),
- *   evaluated before it in the front end's heap; rt.patternNames,
+ * Needs: rt.acorn (acorn.js), evaluated before it in the front end's
+ *   heap, and rt.acornTs (acorn-typescript.js), evaluated into it before
+ *   the first TypeScript file (front.c, front_ts); rt.patternNames,
  *   rt.isReference and rt.eachChild (front.js, evaluated after it, before
  *   any compile).
  * Provides: rt.tsParse(src, sourceType) -> AST and
- *   rt.tsToJs(ast, src) -> { code, module, usesRequire }, for front.js.
+ *   rt.tsToJs(ast, src) -> { code, module, usesRequire, ast: the AST
+ *   without its types, or null }, for front.js.
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */
 var tsAcorn = rt.acorn;
-var tsPlugin = rt.acornTs;
-delete rt.acornTs;
 var hasOwnTs = Object.prototype.hasOwnProperty;
 var TSParser = null;
 
 /* Extending acorn builds the plugin's parser classes: only when a
- * TypeScript file is first compiled. */
+ * TypeScript file is first compiled, which is also when the engine has
+ * evaluated the plugin into this heap (front.c, front_ts).  The options are front.js's own
+ * (parentheses kept as nodes), so that the tree, its types taken out, is
+ * the one front.js would parse from tsToJs's code (Ts.strip); the plugin
+ * wants locations.  The comments' ends are kept on the tree ($comments)
+ * for Ts.strip, which must step back over them. */
 function tsParse(src, sourceType) {
-    if (!TSParser) TSParser = tsAcorn.Parser.extend(tsPlugin());
-    return TSParser.parse(src, { ecmaVersion: 2024, sourceType: sourceType, locations: true,
-                                 allowReturnOutsideFunction: sourceType === 'script',
-                                 allowHashBang: true });
+    if (!TSParser) {
+        if (typeof rt.acornTs !== 'function') throw new Error('the TypeScript plugin is not loaded');
+        TSParser = tsAcorn.Parser.extend(rt.acornTs());
+    }
+    var comments = {};
+    var ast = TSParser.parse(src, { ecmaVersion: 2024, sourceType: sourceType, locations: true,
+                                    allowReturnOutsideFunction: sourceType === 'script',
+                                    allowHashBang: true, preserveParens: true,
+                                    onComment: function (block, text, start, end) { comments[end] = start; } });
+    ast.$comments = comments;
+    return ast;
 }
 
 function nlCount(s) {
@@ -188,6 +200,14 @@ function Ts(src) {
     this.exports = [];
     this.typeNames = {};        /* declared only as types, at the top */
     this.valueNames = {};
+    /* the tree without its types, for front.js (see "The tree without
+     * its types" below) */
+    this.path = [];             /* the nodes being visited, outermost first */
+    this.cover = {};            /* blank start -> its farthest end */
+    this.fixStart = [];         /* nodes that start in a blank */
+    this.fixEnd = [];           /* nodes that end in one */
+    this.removed = [];          /* { list, node } a blank covers */
+    this.strippable = true;
 }
 
 var T = Ts.prototype;
@@ -195,8 +215,18 @@ var T = Ts.prototype;
 T.error = function (msg, pos) { tsError(this.src, msg, pos); };
 
 T.blank = function (a, b) {
-    if (b > a) this.edits.push({ a: a, b: b, text: null, seq: this.seq++ });
+    if (b <= a) return;
+    this.edits.push({ a: a, b: b, text: null, seq: this.seq++ });
+    if (!(this.cover[a] >= b)) this.cover[a] = b;
+    /* the nodes around it that start or end with it */
+    for (var i = this.path.length - 1; i >= 0; i--) {
+        var n = this.path[i];
+        if (n.start === a) this.fixStart.push(n);
+        if (n.end === b) this.fixEnd.push(n);
+    }
 };
+/* Is node blanked whole? */
+T.covered = function (node) { return this.cover[node.start] >= node.end; };
 T.replace = function (a, b, text) {
     this.edits.push({ a: a, b: b, text: text, seq: this.seq++ });
 };
@@ -292,28 +322,71 @@ function isRef(node, parent, key) {
     return rt.isReference(node, parent, key);
 }
 
+/* node type -> its visitor, or null: 'v' + type made once per type, not
+ * once per node */
+var VISITOR = {};
+
 T.visit = function (node, parent, key) {
     if (node.decorators && node.decorators.length)
         this.error('decorators are not supported', node.decorators[0].start);
-    var f = this['v' + node.type];
-    if (f) return f.call(this, node, parent, key);
-    if (node.type.slice(0, 2) === 'TS') {
+    var f = VISITOR[node.type];
+    if (f === undefined) f = VISITOR[node.type] = T['v' + node.type] || null;
+    /* the plugin wants locations, nothing reads them once parsed, and the
+     * tree is lowered: one key fewer for each of front.js's walks over it,
+     * three objects fewer for each collection to mark */
+    delete node.loc;
+    this.path.push(node);
+    if (f) f.call(this, node, parent, key);
+    else if (node.type.charCodeAt(0) === 84 && node.type.charCodeAt(1) === 83)     /* "TS" */
         /* a type anywhere else (a type assertion's, an annotation's) */
         this.blank(node.start, node.end);
-        return;
-    }
-    this.kids(node);
+    else this.kids(node);
+    this.path.pop();
+    /* taken out of the tree: blanked whole, or x of `x as T` and the like
+     * in the place of its wrapper (x is the wrapper's expression, its own
+     * wrappers already taken off) */
+    if (parent && this.covered(node)) this.remove(parent[key], node);
+    else if (UNWRAP[node.type] === 1) this.unwrap(node, parent, key);
 };
 
+T.remove = function (list, node) {
+    if (list instanceof Array) this.removed.push({ list: list, node: node });
+    else this.strippable = false;
+};
+
+T.unwrap = function (node, parent, key) {
+    var v = parent ? parent[key] : null, i;
+    if (v === node) parent[key] = node.expression;
+    else if (v instanceof Array && (i = v.indexOf(node)) >= 0) v[i] = node.expression;
+    else this.strippable = false;
+};
+
+/* The children: types blanked and taken off the tree, the rest visited. */
 T.kids = function (node) {
     rt.eachChild(node, function (c, k) {
-        if (TYPE_KEYS[k] === 1) this.blank(c.start, c.end);
-        else if (k !== 'decorators') this.visit(c, node, k);
+        if (TYPE_KEYS[k] === 1) {
+            this.blank(c.start, c.end);
+            delete node[k];
+        } else if (k !== 'decorators') {
+            this.visit(c, node, k);
+        }
     }, this);
 };
 
+/* A key of node that holds a type: blanked, and taken off the tree. */
+T.typeKey = function (node, k) {
+    var t = node[k];
+    if (t) {
+        this.blank(t.start, t.end);
+        delete node[k];
+    }
+};
+
 T.vIdentifier = function (node, parent, key) {
-    if (node.typeAnnotation || node.optional || node.definite) this.blank(this.nameEnd(node), node.end);
+    if (node.typeAnnotation || node.optional || node.definite) {
+        this.blank(this.nameEnd(node), node.end);
+        delete node.typeAnnotation;
+    }
     if (!isRef(node, parent, key)) return;
     this.used[node.name] = true;
     if (this.qualDepth) {
@@ -340,8 +413,9 @@ T.vProperty = function (node) {
 /* x as T, x satisfies T: from the keyword (after any parentheses that
  * close around x) to the type's end */
 T.vTSAsExpression = function (node) {
-    this.visit(node.expression, node, 'expression');
-    var pos = this.skipSpace(node.expression.end);
+    var x = node.expression;
+    this.visit(x, node, 'expression');
+    var pos = this.skipSpace(x.end);
     while (this.src.charAt(pos) === ')') pos = this.skipSpace(pos + 1);
     this.blank(pos, node.typeAnnotation.end);
 };
@@ -358,7 +432,7 @@ T.vTSTypeAssertion = function (node) {
 };
 T.vTSInstantiationExpression = function (node) {
     this.visit(node.expression, node, 'expression');
-    if (node.typeArguments) this.blank(node.typeArguments.start, node.typeArguments.end);
+    this.typeKey(node, 'typeArguments');
 };
 
 /* --- functions ------------------------------------------------------ */
@@ -371,6 +445,7 @@ T.fnParams = function (node) {
         if (i === 0 && p.type === 'Identifier' && p.name === 'this') {
             /* the `this` parameter is a type */
             this.blank(p.start, ps.length > 1 ? ps[1].start : p.end);
+            this.remove(ps, p);
             continue;
         }
         if (p.type === 'TSParameterProperty') {
@@ -396,8 +471,8 @@ T.fnScope = function (node) {
 
 T.vFunctionDeclaration = function (node, parent, key) {
     if (node.id) this.visit(node.id, node, 'id');
-    if (node.typeParameters) this.blank(node.typeParameters.start, node.typeParameters.end);
-    if (node.returnType) this.blank(node.returnType.start, node.returnType.end);
+    this.typeKey(node, 'typeParameters');
+    this.typeKey(node, 'returnType');
     var scoped = this.fnScope(node);
     this.fnParams(node);
     if (node.body) this.visit(node.body, node, 'body');
@@ -406,14 +481,14 @@ T.vFunctionDeclaration = function (node, parent, key) {
 T.vFunctionExpression = T.vFunctionDeclaration;
 
 T.vArrowFunctionExpression = function (node) {
-    if (node.typeParameters) this.blank(node.typeParameters.start, node.typeParameters.end);
+    this.typeKey(node, 'typeParameters');
     if (node.returnType) {
         /* no line break may come before =>: the type's go after it */
         var arrow = this.src.indexOf('=>', node.returnType.end);
         if (nlCount(this.src.slice(node.returnType.start, arrow)) > 0)
             this.replace(node.returnType.start, arrow + 2, '=>');
         else
-            this.blank(node.returnType.start, node.returnType.end);
+            this.typeKey(node, 'returnType');
     }
     var scoped = this.fnScope(node);
     this.fnParams(node);
@@ -479,14 +554,15 @@ T.vClassDeclaration = function (node) {
         if (at >= 0 && at < (node.id ? node.id.start : node.body.start)) this.blank(at, at + 8);
     }
     if (node.id) this.visit(node.id, node, 'id');
-    if (node.typeParameters) this.blank(node.typeParameters.start, node.typeParameters.end);
+    this.typeKey(node, 'typeParameters');
     if (node.superClass) this.visit(node.superClass, node, 'superClass');
-    var stp = node.superTypeParameters || node.superTypeArguments;
-    if (stp) this.blank(stp.start, stp.end);
+    this.typeKey(node, 'superTypeParameters');
+    this.typeKey(node, 'superTypeArguments');
     if (node.implements && node.implements.length) {
         var first = node.implements[0], kw = src.lastIndexOf('implements', first.start);
         this.blank(kw, node.implements[node.implements.length - 1].end);
     }
+    delete node.implements;
     var scoped = false;
     if (this.qualDepth && node.id) {
         var names = {};
@@ -536,18 +612,21 @@ T.classBody = function (body) {
     for (i = 0; i < members.length; i++) {
         m = members[i];
         if (m.decorators && m.decorators.length) this.error('decorators are not supported', m.decorators[0].start);
+        if (m.type === 'StaticBlock') { this.visit(m, body, 'body'); continue; }
+        this.path.push(m);
         if (m.type === 'TSIndexSignature' || m.declare || m.abstract ||
             m.value && m.value.type === 'TSDeclareMethod') {
             this.blank(m.start, m.end);
-            continue;
+            this.remove(members, m);
+        } else {
+            this.memberModifiers(m);
+            if (m.optional || m.definite) this.memberMark(m);
+            if (m.computed) this.visit(m.key, m, 'key');
+            this.typeKey(m, 'typeParameters');
+            this.typeKey(m, 'typeAnnotation');
+            if (m.value) this.visit(m.value, m, 'value');
         }
-        if (m.type === 'StaticBlock') { this.visit(m, body, 'body'); continue; }
-        this.memberModifiers(m);
-        if (m.optional || m.definite) this.memberMark(m);
-        if (m.computed) this.visit(m.key, m, 'key');
-        if (m.typeParameters) this.blank(m.typeParameters.start, m.typeParameters.end);
-        if (m.typeAnnotation) this.blank(m.typeAnnotation.start, m.typeAnnotation.end);
-        if (m.value) this.visit(m.value, m, 'value');
+        this.path.pop();
     }
     if (props.length) {
         /* tsc (useDefineForClassFields): the fields first, then assigned
@@ -586,7 +665,13 @@ T.stmts = function (list, ns, top) {
         if ((s.type === 'FunctionDeclaration' || s.type === 'ClassDeclaration') && s.id && !s.declare)
             have[s.id.name] = true;
     }
-    for (i = 0; i < list.length; i++) this.stmt(list[i], ns, have);
+    for (i = 0; i < list.length; i++) {
+        s = list[i];
+        this.path.push(s);
+        this.stmt(s, ns, have);
+        this.path.pop();
+        if (this.covered(s)) this.remove(list, s);
+    }
 };
 
 T.stmt = function (s, ns, have) {
@@ -937,7 +1022,7 @@ T.finishImports = function () {
     var i, j;
     for (i = 0; i < this.imports.length; i++) {
         var s = this.imports[i];
-        if (s.importKind === 'type') { this.blank(s.start, s.end); continue; }
+        if (s.importKind === 'type') { this.blank(s.start, s.end); this.remove(this.topList, s); continue; }
         if (!s.specifiers.length) continue;
         var keep = [], dflt = null, star = null, named = [];
         for (j = 0; j < s.specifiers.length; j++) {
@@ -949,7 +1034,7 @@ T.finishImports = function () {
             else named.push(this.src.slice(sp.imported.start, sp.imported.end) +
                             (sp.local.start !== sp.imported.start ? ' as ' + sp.local.name : ''));
         }
-        if (!keep.length) { this.blank(s.start, s.end); continue; }
+        if (!keep.length) { this.blank(s.start, s.end); this.remove(this.topList, s); continue; }
         if (keep.length === s.specifiers.length) continue;
         var parts = [];
         if (dflt) parts.push(dflt);
@@ -961,7 +1046,7 @@ T.finishImports = function () {
     for (i = 0; i < eqs.length; i++) {
         var e = eqs[i].node;
         if (hasOwnTs.call(this.used, e.id.name)) this.replace(e.start, e.end, eqs[i].text);
-        else this.blank(e.start, e.end);
+        else { this.blank(e.start, e.end); this.remove(this.topList, e); }
     }
     for (i = 0; i < this.exports.length; i++) {
         var x = this.exports[i], out = [];
@@ -1030,6 +1115,7 @@ function esmSyntax(ast) {
 
 function tsToJs(ast, src) {
     var ts = new Ts(src);
+    ts.topList = ast.body;
     linkNamespaces(ast.body);
     ts.topNames(ast.body);
     ts.stmts(ast.body, null, true);
@@ -1037,10 +1123,82 @@ function tsToJs(ast, src) {
     if (ts.exportAssign && esm) ts.error('export = cannot be used in an ES module', ts.exportAssign.start);
     ts.exportUses();
     ts.finishImports();
-    return { code: ts.apply(ts.edits, 0, src.length),
+    var code = ts.apply(ts.edits, 0, src.length);
+    return { code: code,
              module: ast.sourceType === 'module' && !ts.exportAssign && (esm || !ts.importEqs && !ts.usesRequire),
-             usesRequire: ts.usesRequire };
+             usesRequire: ts.usesRequire,
+             ast: ts.strip(ast, code) };
 }
+
+/* --- the tree without its types ------------------------------------- */
+
+/* When tsToJs only blanked types out, every position in its code is the
+ * source's, and the TypeScript tree, without what was blanked, is the
+ * tree acorn makes of that code: front.js lowers it instead of parsing the
+ * code again (the TypeScript parse costs as much again as acorn's alone).
+ * The walk above takes out as it blanks: the nodes a blank covers whole
+ * (interfaces, type aliases, overloads, `declare`, type-only imports and
+ * exports, the `this` parameter, abstract and index members: remove), the
+ * keys that hold only types (annotations, type parameters and arguments,
+ * implements: typeKey, kids), and the wrappers of an expression (x as T,
+ * x satisfies T, x!, <T>x, f<T>: unwrap), which leave x in their place.
+ * What remains can start or end inside a blank (a modifier, an
+ * annotation, `as T` at the end of a statement without a semicolon):
+ * acorn's node starts at its first token and ends at its last, so such a
+ * start moves forward, and such an end back, over blanks and comments
+ * (blank notes, from the nodes being visited, those that start or end
+ * where it does).  When tsToJs wrote text of its own (enums, namespaces,
+ * parameter properties, import = require...) or a blank took a node that
+ * must be there, there is no such tree (null) and front.js parses the code;
+ * the tree is then half stripped, and not used again. */
+var UNWRAP = { TSAsExpression: 1, TSSatisfiesExpression: 1, TSNonNullExpression: 1,
+               TSTypeAssertion: 1, TSInstantiationExpression: 1 };
+
+function isSpaceCode(c) {
+    return c === 32 || c === 10 || c === 9 || c === 13 || c === 11 || c === 12 || c === 0xa0 ||
+           c === 0xfeff || c === 0x2028 || c === 0x2029 ||
+           c > 0x1000 && /\s/.test(String.fromCharCode(c));
+}
+
+T.strip = function (ast, code) {
+    var comments = ast.$comments || {}, i, r, n, p;
+    if (!this.strippable) return null;
+    for (i = 0; i < this.edits.length; i++) if (this.edits[i].text !== null) return null;
+    for (i = 0; i < this.removed.length; i++) {
+        r = this.removed[i];
+        p = r.list.indexOf(r.node);
+        if (p < 0) return null;
+        r.list.splice(p, 1);
+    }
+    /* acorn's skipSpace: white space and comments, forward */
+    for (i = 0; i < this.fixStart.length; i++) {
+        n = this.fixStart[i];
+        p = n.start;
+        for (;;) {
+            var c = code.charCodeAt(p);
+            if (isSpaceCode(c)) p++;
+            else if (c === 47 && code.charCodeAt(p + 1) === 47) {
+                while (p < code.length && (c = code.charCodeAt(p)) !== 10 && c !== 13 && c !== 0x2028 && c !== 0x2029) p++;
+            } else if (c === 47 && code.charCodeAt(p + 1) === 42 && code.indexOf('*/', p + 2) > 0) {
+                p = code.indexOf('*/', p + 2) + 2;
+            } else break;
+        }
+        n.start = p;
+    }
+    /* back to the end of the token before: over white space, and over the
+     * comments the parse saw (a regex may end as a comment does) */
+    for (i = 0; i < this.fixEnd.length; i++) {
+        n = this.fixEnd[i];
+        p = n.end;
+        for (;;) {
+            if (p > 0 && isSpaceCode(code.charCodeAt(p - 1))) p--;
+            else if (hasOwnTs.call(comments, p) && comments[p] < p) p = comments[p];
+            else break;
+        }
+        n.end = p;
+    }
+    return ast;
+};
 
 rt.tsParse = tsParse;
 rt.tsToJs = tsToJs;

@@ -11,8 +11,12 @@ int bundle_in_heap(const char *name, int front)
     static const char *const own[] = { "acorn.js", "acorn-typescript.js", "typescript.js", "front.js", NULL };
     /* what the lowered plugin calls: __invoke's helpers, Map, Set... */
     static const char *const shared[] = { "promise.js", "front-rt.js", "stdlib.js", NULL };
+    /* the TypeScript plugin: only once a .ts file is compiled */
+    static const char ts[] = "acorn-typescript.js";
     int i;
 
+    if (front == BUNDLE_FRONT_TS || strcmp(name, ts) == 0)
+        return front == BUNDLE_FRONT_TS && strcmp(name, ts) == 0;
     for (i = 0; own[i] != NULL; i++)
         if (strcmp(name, own[i]) == 0)
             return front;

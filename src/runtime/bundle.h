@@ -17,10 +17,14 @@ typedef struct {
  * Generated (bundle_files.c). */
 extern const bundle_file bundle_files[];
 
-/* Whether a file is evaluated in the front end's heap (front != 0: acorn,
- * its TypeScript plugin, typescript.js, front.js, and the runtime files
- * lowered code needs: promise.js, front-rt.js, stdlib.js) or in a worker's
- * (front == 0: every file but the front end's own). */
+/* Whether a file is evaluated in a worker's heap (front == 0: every file
+ * but the front end's own), in the front end's when it is made
+ * (BUNDLE_FRONT: acorn, typescript.js, front.js, and the runtime files
+ * lowered code needs: promise.js, front-rt.js, stdlib.js), or in the front
+ * end's once it first compiles TypeScript (BUNDLE_FRONT_TS: acorn's
+ * TypeScript plugin, 215 KB that JavaScript-only sites never run). */
+#define BUNDLE_FRONT 1
+#define BUNDLE_FRONT_TS 2
 int bundle_in_heap(const char *name, int front);
 
 /* A hash of this build, Duktape's version and every embedded source:

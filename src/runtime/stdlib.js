@@ -248,9 +248,13 @@ def(Array, 'from', function (items, mapFn, thisArg) {
     return out;
 });
 def(Array, 'of', function () { return AP.slice.call(arguments); });
+/* indexOf (native) finds what includes does but NaN, and but undefined
+ * in a hole (which indexOf skips): a call per element is left to those */
+var apIndexOf = AP.indexOf;
 def(AP, 'includes', function (x, from) {
     var o = Object(this), n = o.length >>> 0, i = toInt(from);
     if (i < 0) i = Math.max(n + i, 0);
+    if (x === x && x !== undefined) return apIndexOf.call(o, x, i) >= 0;
     for (; i < n; i++) if (sameValueZero(o[i], x)) return true;
     return false;
 });
