@@ -84,7 +84,7 @@ function differ(a, b, where) {
       if (!why && stripped) {
         let ref = null;
         try {
-          ref = acorn.parse(js.code, { ecmaVersion: 2022, sourceType: kind, allowReturnOutsideFunction: kind === 'script',
+          ref = acorn.parse(js.code, { ecmaVersion: 2024, sourceType: kind, allowReturnOutsideFunction: kind === 'script',
                                       allowHashBang: true, preserveParens: true });
         } catch (e) {
           why = 'acorn cannot parse the code: ' + e.message;
