@@ -1,0 +1,559 @@
+/* errors.js - errors that read like Node's: V8's messages for the errors
+ * Duktape raises itself, and error.stack in V8's shape with the user's
+ * frames only.
+ *
+ * People search the web for these messages, match on them in code and
+ * read them in their logs (issue 26).  Duktape.errCreate is called for
+ * every Error made, by the engine or by `new Error()`, while the stack it
+ * was made on is still there.  It does two things, both only on that
+ * path (nothing here runs while no error is made):
+ *
+ * - An error Duktape made (not one made by an Error constructor, whose
+ *   message is the caller's own) gets V8's message for the same case.
+ *   Where V8 names the expression ("u.foo is not a function"), the failing
+ *   line of the user's file is read and the callee's text taken from it.
+ * - The frames are kept (function and line, Duktape.act) and turned into
+ *   V8's "    at fn (file:line:col)" lines when .stack is first read, as
+ *   V8 does, so a name or message set after construction shows.  Frames
+ *   of the engine (natives that are no builtin of the language) and of
+ *   the runtime (invoke:*.js) are left out.  Duktape records lines only:
+ *   the column is that of the token V8 points at (the property, the
+ *   identifier, `new`), found in the line's text, else of the line's
+ *   first token.
+ *
+ * Needs: sys.hidden, sys.readFile, sys.mtime; Error.stackTraceLimit
+ *   (stdlib.js).  Provides: rt.v8Message (for tests), Duktape.errCreate,
+ *   Error.prototype.stack.
+ *
+ * Runs as the body of function (sys, rt); ES5 only.
+ */
+var G = new Function('return this')();
+var act = Duktape.act;
+var defProp = Object.defineProperty, gopd = Object.getOwnPropertyDescriptor;
+var FRAMES = sys.hidden('errorFrames'), COLUMN = sys.hidden('errorColumn');
+var CTORS = [Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError];
+var MAX_FRAMES = 200;
+
+/* --- the user's source lines --- */
+var sources = {}, sourceCount = 0;
+function sourceLine(file, line) {
+    if (typeof file !== 'string' || file.indexOf('invoke:') === 0 || !(line > 0)) return undefined;
+    var m = sys.mtime(file), s = sources[file];
+    if (!s || s.mtime !== m) {
+        var text;
+        try { text = sys.readFile(file, true); } catch (e) { text = undefined; }
+        if (typeof text !== 'string') return undefined;
+        if (sourceCount >= 16) { sources = {}; sourceCount = 0; }
+        if (!sources[file]) sourceCount++;
+        s = sources[file] = { mtime: m, lines: text.split('\n') };
+    }
+    var l = s.lines[line - 1];
+    return typeof l === 'string' ? l.replace(/\r$/, '') : undefined;
+}
+
+/* --- reading an expression out of a line --- */
+var IDCH = /[A-Za-z0-9_$\u0080-\uffff]/;
+function isId(c) { return c !== undefined && c !== '' && IDCH.test(c); }
+var KEYWORDS = ['if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'typeof', 'new', 'with',
+                'do', 'else', 'in', 'of', 'instanceof', 'void', 'delete', 'throw', 'case', 'await', 'yield',
+                'super', 'import', 'class', 'async', 'let', 'const', 'var'];
+
+/* index of the bracket that opens the one closing at s[i], or -1 */
+function openerOf(s, i) {
+    var close = s.charAt(i), open = close === ')' ? '(' : close === ']' ? '[' : '{', depth = 0;
+    for (; i >= 0; i--) {
+        var c = s.charAt(i);
+        if (c === '"' || c === "'" || c === '`') {
+            var j = i - 1;
+            while (j >= 0 && (s.charAt(j) !== c || s.charAt(j - 1) === '\\')) j--;
+            i = j;
+            continue;
+        }
+        if (c === close) depth++;
+        else if (c === open && --depth === 0) return i;
+    }
+    return -1;
+}
+
+/* the member/call chain that ends just before s[end] (spaces skipped) */
+function chainBefore(s, end) {
+    var i = end;
+    while (i > 0 && s.charAt(i - 1) === ' ') i--;
+    var stop = i;
+    for (;;) {
+        var c = s.charAt(i - 1);
+        if (isId(c)) {
+            while (i > 0 && isId(s.charAt(i - 1))) i--;
+            if (s.charAt(i - 1) === '.' && !/\d/.test(s.charAt(i - 2))) { i -= s.charAt(i - 2) === '?' ? 2 : 1; continue; }
+            break;
+        }
+        if (c === ')' || c === ']') {
+            var o = openerOf(s, i - 1);
+            if (o < 0) break;
+            i = o;
+            var p = s.charAt(i - 1);
+            if (isId(p) || p === ')' || p === ']') continue;
+            if (p === '.' && s.charAt(i - 2) === '?') { i -= 2; continue; }
+            break;
+        }
+        if (c === '"' || c === "'" || c === '`') {
+            var k = i - 2;
+            while (k >= 0 && (s.charAt(k) !== c || s.charAt(k - 1) === '\\')) k--;
+            if (k < 0) break;
+            i = k;
+            break;
+        }
+        break;
+    }
+    return { start: i, text: s.slice(i, stop) };
+}
+
+/* V8 prints a callee from its syntax tree: calls as (...), a['x'] as a.x,
+ * strings in double quotes, a literal in parentheses bare */
+function v8Print(t) {
+    var out = '', i = 0;
+    while (i < t.length) {
+        var c = t.charAt(i);
+        if (c === '(' && i > 0 && /[\w$\)\]]/.test(t.charAt(i - 1))) {
+            var close = closerOf(t, i);
+            out += '(...)';
+            i = close + 1;
+            continue;
+        }
+        if (c === '[') {
+            var cl = closerOf(t, i), inner = t.slice(i + 1, cl).trim(), m = /^(['"])([A-Za-z_$][\w$]*)\1$/.exec(inner);
+            if (i > 0 && m) { out += '.' + m[2]; i = cl + 1; continue; }
+            out += '[' + inner + ']';
+            i = cl + 1;
+            continue;
+        }
+        if (c === '(' && i === 0) {
+            var cz = closerOf(t, 0), body = t.slice(1, cz).trim();
+            out += /^(-?[\d.]+|[A-Za-z_$][\w$]*|'[^']*'|"[^"]*")$/.test(body) ? v8Print(body) : '(' + body + ')';
+            i = cz + 1;
+            continue;
+        }
+        if ((c === "'" || c === '`' || c === '"') && i === 0) {
+            var e = t.indexOf(c, 1);
+            out += '"' + t.slice(1, e) + '"';
+            i = e + 1;
+            continue;
+        }
+        out += c;
+        i++;
+    }
+    return out;
+}
+function closerOf(s, i) {
+    var open = s.charAt(i), close = open === '(' ? ')' : ']', depth = 0;
+    for (; i < s.length; i++) {
+        var c = s.charAt(i);
+        if (c === '"' || c === "'" || c === '`') {
+            var j = i + 1;
+            while (j < s.length && (s.charAt(j) !== c || s.charAt(j - 1) === '\\')) j++;
+            i = j;
+            continue;
+        }
+        if (c === open) depth++;
+        else if (c === close && --depth === 0) return i;
+    }
+    return s.length - 1;
+}
+
+function escapeRe(s) { return s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'); }
+
+/* where prop is called as a method in line: { col (of the name), callee } */
+function methodCall(line, prop) {
+    var re = new RegExp('(\\?\\.|\\.)\\s*' + escapeRe(prop) + '\\s*(\\?\\.\\s*)?\\(|\\[\\s*([\'"]?)' + escapeRe(prop) + '\\3\\s*\\]\\s*(\\?\\.\\s*)?\\(', 'g'), m;
+    while ((m = re.exec(line))) {
+        if (m[1] && isId(line.charAt(m.index + m[0].length - 1 - (m[2] ? m[2].length : 0) - 1 + 1)) === false) { /* fall through */ }
+        var nameAt = m[1] ? line.indexOf(prop, m.index + m[1].length) : m.index;
+        if (m[1] && isId(line.charAt(nameAt + prop.length))) continue;
+        var base = chainBefore(line, m.index);
+        if (!base.text) continue;
+        var callee = m[1] ? base.text + m[1] + prop : base.text + line.slice(m.index, line.lastIndexOf(']', m.index + m[0].length) + 1);
+        var printed = /^[\w$.\[\]'"`?]|^\(/.test(base.text) ? v8Print(callee) : '(intermediate value).' + prop;
+        if (!/^[\w$"'`\[(]/.test(base.text) && base.text.charAt(0) !== '(') printed = '(intermediate value).' + prop;
+        return { col: nameAt, callee: printed };
+    }
+    return undefined;
+}
+
+/* the first plain call (or `new`) in line: { col, callee, isNew } */
+function plainCall(line, wantNew) {
+    var re = /(\bnew\s+)?([A-Za-z_$][\w$]*(?:\s*(?:\?\.|\.)\s*[A-Za-z_$][\w$]*)*)\s*(\?\.\s*)?\(|(\))\s*\(/g, m;
+    while ((m = re.exec(line))) {
+        if (m[4]) {
+            if (wantNew) continue;
+            var ch = chainBefore(line, m.index + 1);
+            if (ch.text) return { col: ch.start, callee: v8Print(ch.text), isNew: false };
+            continue;
+        }
+        var name = m[2], first = name.split(/[.?\s]/)[0], before = line.slice(0, m.index).replace(/\s+$/, '');
+        if (!m[1] && KEYWORDS.indexOf(first) >= 0 && name === first) continue;
+        if (/\bfunction\s*\*?$/.test(before) || /[.\w$]$/.test(before.slice(-1)) && !m[1]) continue;
+        if (!m[1] && before.slice(-1) === '.') continue;
+        if (!m[1] && /\)\s*\{/.test(line.slice(closerOf(line, m.index + m[0].length - 1)))) {
+            /* name(…) { … }: a method definition, not a call */
+            if (/^\s*(static\s+|async\s+|get\s+|set\s+)*$/.test(before) || /[{,]\s*$/.test(before)) continue;
+        }
+        if (!!m[1] !== !!wantNew) continue;
+        return { col: m[1] ? m.index : m.index, callee: v8Print(name.replace(/\s+/g, '')), isNew: !!m[1] };
+    }
+    return undefined;
+}
+
+/* Duktape's readable value ("[object Object]", "undefined") as V8 shows it */
+function readable(r) {
+    var m = /^\[object (\w+)\]$/.exec(r);
+    return m ? '#<' + m[1] + '>' : r;
+}
+
+/* --- V8's messages for Duktape's --- */
+function nativeIs(fn, owner, name) {
+    try { var d = gopd(owner, name); return !!d && (d.value === fn || (d.get && d.get() === fn)); } catch (e) { return false; }
+}
+
+var V8 = [
+    [/^identifier '(.*)' undefined$/, function (m, c) {
+        c.token = m[1];
+        return m[1] + ' is not defined';
+    }],
+    [/^(.*) not callable \(property '(.*)' of (.*)\)$/, function (m, c) {
+        var at = c.line !== undefined && methodCall(c.line, m[2]);
+        if (at) { c.col = at.col; return at.callee + ' is not a function'; }
+        return '(intermediate value).' + m[2] + ' is not a function';
+    }],
+    [/^(.*) not callable$/, function (m, c) {
+        if (c.user && c.line !== undefined) {
+            var at = plainCall(c.line, /\bnew\b/.test(c.line) && !/^(undefined|null|\[object Function\])$/.test(m[1]) && !plainCall(c.line, false));
+            if (at) { c.col = at.col; return at.callee + (at.isNew ? ' is not a constructor' : ' is not a function'); }
+        }
+        return readable(m[1]) + ' is not a function';
+    }],
+    [/^(.*) not constructable$/, function (m, c) {
+        var at = c.user && c.line !== undefined && plainCall(c.line, true);
+        if (at) { c.col = at.col; return at.callee + ' is not a constructor'; }
+        return readable(m[1]) + ' is not a constructor';
+    }],
+    [/^(callstack limit|C stack depth limit|valstack limit|compiler recursion limit)$/, function () {
+        return 'Maximum call stack size exceeded';
+    }],
+    [/^invalid (array )?length$/, function (m, c) {
+        if (c.fn === G.ArrayBuffer) return 'Invalid array buffer length';
+        return 'Invalid array length';
+    }],
+    [/^cannot string coerce Symbol$/, function () { return 'Cannot convert a Symbol value to a string'; }],
+    [/^cannot number coerce Symbol$/, function () { return 'Cannot convert a Symbol value to a number'; }],
+    [/^invalid args$/, function (m, c) {
+        var f = c.fn, AP = Array.prototype;
+        if (nativeIs(f, AP, 'reduce') || nativeIs(f, AP, 'reduceRight')) return 'Reduce of empty array with no initial value';
+        if (nativeIs(f, String.prototype, 'repeat')) {
+            var a = c.line !== undefined && /\.repeat\(\s*(-?[\d.]+|Infinity|-Infinity)\s*\)/.exec(c.caller || '');
+            return 'Invalid count value: ' + (a ? String(Number(a[1])) : '-1');
+        }
+        if (nativeIs(f, String, 'fromCodePoint')) {
+            var p = /fromCodePoint\(\s*(-?[\d.]+)\s*\)/.exec(c.caller || '');
+            return 'Invalid code point ' + (p ? String(Number(p[1])) : 'NaN');
+        }
+        return undefined;
+    }],
+    [/^number outside range$/, function (m, c) {
+        var f = c.fn, NP = Number.prototype;
+        if (nativeIs(f, NP, 'toFixed')) return 'toFixed() digits argument must be between 0 and 100';
+        if (nativeIs(f, NP, 'toPrecision')) return 'toPrecision() argument must be between 1 and 100';
+        if (nativeIs(f, NP, 'toExponential')) return 'toExponential() argument must be between 0 and 100';
+        if (nativeIs(f, NP, 'toString')) return 'toString() radix argument must be between 2 and 36';
+        return undefined;
+    }],
+    [/^(object required, found (.*) \(stack index -?\d+\)|unexpected type|invalid instanceof rval|instanceof rval has no \.prototype)$/, function (m, c) {
+        var f = c.fn, found = m[2];
+        var names = ['defineProperty', 'defineProperties', 'getPrototypeOf', 'preventExtensions', 'isExtensible',
+                     'getOwnPropertyDescriptor', 'ownKeys', 'has', 'get', 'set', 'deleteProperty', 'apply', 'construct', 'setPrototypeOf'];
+        for (var i = 0; i < names.length; i++) {
+            if (names[i] !== 'ownKeys' && nativeIs(f, Object, names[i]) && (names[i] === 'defineProperty' || names[i] === 'defineProperties'))
+                return 'Object.' + names[i] + ' called on non-object';
+            if (G.Reflect && nativeIs(f, G.Reflect, names[i])) return 'Reflect.' + names[i] + ' called on non-object';
+        }
+        if (nativeIs(f, Object, 'create') || nativeIs(f, Object, 'setPrototypeOf'))
+            return 'Object prototype may only be an Object or null: ' + (found === undefined ? 'undefined' : found);
+        if (c.user && c.line !== undefined) {
+            if (/\binstanceof\b/.test(c.line)) {
+                if (/^instanceof rval has no/.test(m[1])) return 'Function has non-object prototype \'undefined\' in instanceof check';
+                return 'Right-hand side of \'instanceof\' is ' + (/rval$|\.prototype$/.test(m[1]) ? 'not callable' : 'not an object');
+            }
+            var inOp = /(['"]?)([\w$]+)\1\s+in\s+([\w$.'"]+)/.exec(c.line);
+            if (inOp) return 'Cannot use \'in\' operator to search for \'' + inOp[2] + '\' in ' + inOp[3].replace(/^['"]|['"]$/g, '');
+        }
+        return undefined;
+    }],
+    [/^invalid input$/, function (m, c) {
+        if (c.type === URIError) return 'URI malformed';
+        return undefined;
+    }],
+    [/^Invalid Date$/, function (m, c) {
+        if (nativeIs(c.fn, Date.prototype, 'toISOString')) return 'Invalid time value';
+        return undefined;
+    }],
+    [/^invalid descriptor$/, function () {
+        return 'Invalid property descriptor. Cannot both specify accessors and a value or writable attribute';
+    }],
+    [/^cyclic input$/, function () {
+        return 'Converting circular structure to JSON';
+    }]
+];
+
+/* e's message in V8's words, when Duktape made it (c: the context) */
+function v8Message(msg, c) {
+    for (var i = 0; i < V8.length; i++) {
+        var m = V8[i][0].exec(msg);
+        if (m) return V8[i][1](m, c);
+    }
+    return undefined;
+}
+rt.v8Message = v8Message;
+
+function isUserFn(f) {
+    var n = f && f.fileName;
+    return typeof n === 'string' && n.indexOf('invoke:') !== 0;
+}
+
+/* --- the hook --- */
+function errCreate(e) {
+    try {
+        if (!(e instanceof Error) || Object.prototype.hasOwnProperty.call(e, FRAMES)) return e;
+        var limit = Error.stackTraceLimit, frames = [], top = act(-3), level = -3, a;
+        var byCtor = top && CTORS.indexOf(top['function']) >= 0;
+        if (typeof limit !== 'number' || !(limit >= 0)) limit = 0;
+        /* frames: function, line, pc; a native that is no builtin and
+         * runtime frames are left out when printed */
+        for (; frames.length < 3 * MAX_FRAMES && (a = act(level)); level--) {
+            if (byCtor && level === -3) continue;
+            frames.push(a['function'], a.lineNumber);
+        }
+        frames.limit = limit;
+        defProp(e, FRAMES, { value: frames, writable: true, configurable: true });
+        if (byCtor || !top) return e;
+        var fn = top['function'], msg = e.message;
+        if (typeof msg !== 'string') return e;
+        var c = { fn: fn, user: isUserFn(fn), type: e.constructor, line: undefined, caller: undefined, col: undefined };
+        if (c.user) c.line = sourceLine(fn.fileName, top.lineNumber);
+        else {
+            /* a native: the user's line that called it */
+            for (var i = 0; i < frames.length; i += 2) {
+                if (isUserFn(frames[i])) { c.caller = sourceLine(frames[i].fileName, frames[i + 1]); break; }
+            }
+        }
+        var v8 = v8Message(msg, c);
+        if (v8 !== undefined && v8 !== msg) {
+            defProp(e, 'message', { value: v8, writable: true, configurable: true });
+        }
+        if (c.col !== undefined) defProp(e, COLUMN, { value: c.col, writable: true, configurable: true });
+        else if (c.token !== undefined && c.line !== undefined) {
+            var tm = new RegExp('(^|[^\\w$.])' + escapeRe(c.token) + '(?![\\w$])').exec(c.line);
+            if (tm) defProp(e, COLUMN, { value: tm.index + tm[1].length, writable: true, configurable: true });
+        }
+    } catch (x) { /* the error as Duktape made it, rather than none */ }
+    return e;
+}
+
+/* --- names of the builtins V8 shows as "at JSON.parse (<anonymous>)" --- */
+var builtinNames = null;
+function builtinName(f) {
+    if (!builtinNames) {
+        builtinNames = { fns: [], names: [] };
+        [[G.JSON, 'JSON'], [Math, 'Math'], [Object, 'Object'], [Array, 'Array'], [Array.prototype, 'Array'],
+         [String.prototype, 'String'], [String, 'String'], [Number.prototype, 'Number'], [Number, 'Number'],
+         [G.Reflect, 'Reflect'], [G.Promise, 'Promise'], [Function.prototype, 'Function'],
+         [Date.prototype, 'Date'], [RegExp.prototype, 'RegExp'], [G.Map && G.Map.prototype, 'Map'],
+         [G.Set && G.Set.prototype, 'Set'], [G, '']].forEach(function (p) {
+            if (!p[0]) return;
+            Object.getOwnPropertyNames(p[0]).forEach(function (k) {
+                var d = gopd(p[0], k);
+                if (d && typeof d.value === 'function' && CTORS.indexOf(d.value) < 0 && builtinNames.fns.indexOf(d.value) < 0) {
+                    builtinNames.fns.push(d.value);
+                    builtinNames.names.push(p[1] ? p[1] + '.' + k : k);
+                }
+            });
+        });
+    }
+    var i = builtinNames.fns.indexOf(f);
+    return i < 0 ? undefined : builtinNames.names[i];
+}
+
+/* the column (0-based) of the call of callee's function in line */
+function callColumn(line, callee) {
+    var n = callee && callee.name;
+    if (n && typeof n === 'string') {
+        var m = new RegExp('(^|[^\\w$])(new\\s+)?' + escapeRe(n) + '\\s*(\\?\\.\\s*)?[(`]').exec(line);
+        if (m) return m.index + m[1].length;
+    }
+    return undefined;
+}
+
+function firstToken(line) {
+    var m = /\S/.exec(line);
+    return m ? m.index : 0;
+}
+
+/* "    at …" lines for the frames kept at creation */
+function frameLines(e, frames) {
+    var out = [], limit = frames.limit, col0 = e[COLUMN], inner = null;
+    for (var i = 0; i < frames.length && out.length < limit; i += 2) {
+        var f = frames[i], line = frames[i + 1], outer = frames[i + 2];
+        if (!isUserFn(f)) {
+            var bn = typeof f === 'function' && !f.fileName && builtinName(f);
+            if (bn) out.push('    at ' + bn + ' (<anonymous>)');
+            if (!bn && !(f && f.fileName)) inner = null;
+            else inner = f;
+            continue;
+        }
+        var text = sourceLine(f.fileName, line), col;
+        if (out.length === 0 && col0 !== undefined && i === firstUser(frames)) col = col0;
+        else if (text !== undefined && inner) col = callColumn(text, inner);
+        if (col === undefined && text !== undefined && out.length === 0 && i === firstUser(frames) && e.constructor)
+            col = callColumn(text, { name: e.constructor.name });
+        if (col === undefined) col = text !== undefined ? firstToken(text) : 0;
+        var where = f.fileName + ':' + line + ':' + (col + 1);
+        var name = f.name;
+        if (!name && outer && outer.fileName === 'invoke:module.js') name = 'Object.<anonymous>';
+        out.push(name ? '    at ' + name + ' (' + where + ')' : '    at ' + where);
+        inner = f;
+    }
+    return out;
+}
+function firstUser(frames) {
+    for (var i = 0; i < frames.length; i += 2) if (isUserFn(frames[i])) return i;
+    return -1;
+}
+
+function header(e) {
+    var name, msg;
+    try { name = e.name; msg = e.message; } catch (x) { return 'Error'; }
+    name = name === undefined ? 'Error' : String(name);
+    msg = msg === undefined ? '' : String(msg);
+    return !name ? msg : !msg ? name : name + ': ' + msg;
+}
+
+var dukStack = gopd(Error.prototype, 'stack');
+defProp(Error.prototype, 'stack', {
+    get: function () {
+        var frames = this !== null && typeof this === 'object' ? this[FRAMES] : undefined;
+        if (!frames) return dukStack && dukStack.get ? dukStack.get.call(this) : undefined;
+        var lines = frameLines(this, frames);
+        var s = header(this) + (lines.length ? '\n' + lines.join('\n') : '');
+        /* V8 fixes the text at the first read */
+        defProp(this, 'stack', { value: s, writable: true, configurable: true });
+        return s;
+    },
+    set: function (v) {
+        defProp(this, 'stack', { value: v, writable: true, configurable: true });
+    },
+    configurable: true
+});
+
+Duktape.errCreate = errCreate;
+
+/* --- JSON.parse's messages ---
+ * Duktape's decoder calls this with the whole text when it finds an error
+ * (src/duk-fixes.sed); it reads the text again as V8's parser does and
+ * makes V8's SyntaxError: the first thing that is wrong, where it is,
+ * and a piece of the text around an unexpected token. */
+function jsonError(text) {
+    var s = String(text), i = 0, n = s.length;
+    function fail(msg) { throw new SyntaxError(msg); }
+    function at(msg) { fail(msg + ' in JSON at position ' + i); }
+    function ws() { while (i < n && /[ \t\n\r]/.test(s.charAt(i))) i++; }
+    function unexpected() {
+        if (i >= n) fail('Unexpected end of JSON input');
+        var ctx;
+        if (n <= 20) ctx = '"' + s + '"';
+        else {
+            var from = Math.max(0, i - 10), to = Math.min(n, i + 10);
+            ctx = (from > 0 ? '..."' : '"') + s.slice(from, to) + (to < n ? '"...' : '"');
+        }
+        fail('Unexpected token \'' + s.charAt(i) + '\', ' + ctx + ' is not valid JSON');
+    }
+    function literal(word) {
+        for (var k = 0; k < word.length; k++, i++) if (s.charAt(i) !== word.charAt(k)) unexpected();
+    }
+    function digits() { var st = i; while (i < n && /[0-9]/.test(s.charAt(i))) i++; return i > st; }
+    function number() {
+        if (s.charAt(i) === '-') { i++; if (!/[0-9]/.test(s.charAt(i))) at('No number after minus sign'); }
+        if (s.charAt(i) === '0') { i++; if (/[0-9]/.test(s.charAt(i))) at('Unexpected number'); }
+        else digits();
+        if (s.charAt(i) === '.') { i++; if (!digits()) at('Unterminated fractional number'); }
+        if (s.charAt(i) === 'e' || s.charAt(i) === 'E') {
+            i++;
+            if (s.charAt(i) === '+' || s.charAt(i) === '-') i++;
+            if (!digits()) at('Exponent part is missing a number');
+        }
+    }
+    function string() {
+        i++;
+        for (;;) {
+            if (i >= n) at('Unterminated string');
+            var c = s.charCodeAt(i);
+            if (c === 0x22) { i++; return; }
+            if (c < 0x20) at('Bad control character in string literal');
+            if (c === 0x5c) {
+                i++;
+                var e = s.charAt(i);
+                if (e === 'u') {
+                    i++;
+                    for (var k = 0; k < 4; k++, i++) if (!/[0-9a-fA-F]/.test(s.charAt(i))) at('Bad Unicode escape');
+                    continue;
+                }
+                if ('"\\/bfnrt'.indexOf(e) < 0 || e === '') at('Bad escaped character');
+            }
+            i++;
+        }
+    }
+    function value() {
+        ws();
+        var c = s.charAt(i);
+        if (c === '"') return string();
+        if (c === '-' || /[0-9]/.test(c)) return number();
+        if (c === 't') return literal('true');
+        if (c === 'f') return literal('false');
+        if (c === 'n') return literal('null');
+        if (c === '[') {
+            i++; ws();
+            if (s.charAt(i) === ']') { i++; return; }
+            for (;;) {
+                value(); ws();
+                if (s.charAt(i) === ',') { i++; continue; }
+                if (s.charAt(i) === ']') { i++; return; }
+                at('Expected \',\' or \']\' after array element');
+            }
+        }
+        if (c === '{') {
+            i++; ws();
+            if (s.charAt(i) === '}') { i++; return; }
+            if (s.charAt(i) !== '"') at('Expected property name or \'}\'');
+            for (;;) {
+                string(); ws();
+                if (s.charAt(i) !== ':') at('Expected \':\' after property name');
+                i++;
+                value(); ws();
+                if (s.charAt(i) === '}') { i++; return; }
+                if (s.charAt(i) !== ',') at('Expected \',\' or \'}\' after property value');
+                i++; ws();
+                if (s.charAt(i) !== '"') at('Expected double-quoted property name');
+            }
+        }
+        unexpected();
+    }
+    if (s === 'undefined' || s === 'NaN' || s === 'Infinity' || s === '[object Object]')
+        fail('"' + s + '" is not valid JSON');
+    try {
+        value(); ws();
+        if (i < n) fail('Unexpected non-whitespace character after JSON at position ' + i);
+    } catch (e) {
+        if (e instanceof SyntaxError) return e;
+        throw e;
+    }
+    /* Duktape refused what reads as JSON here (nesting past its limit) */
+    return new SyntaxError('Unexpected token in JSON at position ' + i);
+}
+defProp(Duktape, sys.hidden('v8JsonError'), { value: jsonError });
