@@ -51,6 +51,15 @@ function sourceLine(file, line) {
     return typeof l === 'string' ? l.replace(/\r$/, '') : undefined;
 }
 
+/* whether file declares name as a function (`function name(`) */
+function declaresFunction(file, name) {
+    var s = sources[file];
+    if (!s || !/^[\w$]+$/.test(name)) return false;
+    var re = new RegExp('\\bfunction\\s*\\*?\\s*' + escapeRe(name) + '\\s*\\(');
+    for (var i = 0; i < s.lines.length; i++) if (re.test(s.lines[i])) return true;
+    return false;
+}
+
 /* --- reading an expression out of a line --- */
 var IDCH = /[A-Za-z0-9_$\u0080-\uffff]/;
 function isId(c) { return c !== undefined && c !== '' && IDCH.test(c); }
@@ -179,14 +188,29 @@ function methodCall(line, prop) {
     return undefined;
 }
 
-/* the first plain call (or `new`) in line: { col, callee, isNew } */
-function plainCall(line, wantNew) {
+/* the first plain call (or `new`) in line: { col, callee, isNew }; a name
+ * the file declares as a function is taken only when nothing else is */
+function plainCall(line, wantNew, declared) {
+    if (declared) {
+        var firstAny;
+        for (var from = 0;;) {
+            var at = plainCallFrom(line, wantNew, from);
+            if (!at) return firstAny;
+            if (!firstAny) firstAny = at;
+            if (!declared(at.callee)) return at;
+            from = at.next;
+        }
+    }
+    return plainCallFrom(line, wantNew, 0);
+}
+function plainCallFrom(line, wantNew, from) {
     var re = /(\bnew\s+)?([A-Za-z_$][\w$]*(?:\s*(?:\?\.|\.)\s*[A-Za-z_$][\w$]*)*)\s*(\?\.\s*)?\(|(\))\s*\(/g, m;
+    re.lastIndex = from;
     while ((m = re.exec(line))) {
         if (m[4]) {
             if (wantNew) continue;
             var ch = chainBefore(line, m.index + 1);
-            if (ch.text) return { col: ch.start, callee: v8Print(ch.text), isNew: false };
+            if (ch.text) return { col: ch.start, callee: v8Print(ch.text), isNew: false, next: re.lastIndex };
             continue;
         }
         var name = m[2], first = name.split(/[.?\s]/)[0], before = line.slice(0, m.index).replace(/\s+$/, '');
@@ -198,7 +222,7 @@ function plainCall(line, wantNew) {
             if (/^\s*(static\s+|async\s+|get\s+|set\s+)*$/.test(before) || /[{,]\s*$/.test(before)) continue;
         }
         if (!!m[1] !== !!wantNew) continue;
-        return { col: m[1] ? m.index : m.index, callee: v8Print(name.replace(/\s+/g, '')), isNew: !!m[1] };
+        return { col: m.index + (m[1] ? 0 : 0), callee: v8Print(name.replace(/\s+/g, '')), isNew: !!m[1], next: re.lastIndex };
     }
     return undefined;
 }
@@ -215,6 +239,14 @@ function nativeIs(fn, owner, name) {
 }
 
 var V8 = [
+    [/^Cannot (?:read|set) properties of \w+ \((?:reading|setting) '(.*)'\)$/, function (m, c) {
+        /* already V8's words (duk-fixes.sed); the column is the property's */
+        if (c.line !== undefined) {
+            var p = escapeRe(m[1]), r = new RegExp('(\\?\\.|\\.)\\s*(' + p + ')(?![\\w$])|\\[\\s*([\'"]?)' + p + '\\3\\s*\\]').exec(c.line);
+            if (r) c.col = r[1] ? c.line.indexOf(m[1], r.index + r[1].length) : r.index;
+        }
+        return undefined;
+    }],
     [/^identifier '(.*)' undefined$/, function (m, c) {
         c.token = m[1];
         return m[1] + ' is not defined';
@@ -226,13 +258,15 @@ var V8 = [
     }],
     [/^(.*) not callable$/, function (m, c) {
         if (c.user && c.line !== undefined) {
-            var at = plainCall(c.line, /\bnew\b/.test(c.line) && !/^(undefined|null|\[object Function\])$/.test(m[1]) && !plainCall(c.line, false));
+            /* Duktape says "1 not callable" for `new 1` too */
+            var at = /^\[object Function\]$/.test(m[1]) ? undefined : plainCall(c.line, true, c.declared);
+            if (!at || /^(undefined|null)$/.test(m[1])) at = plainCall(c.line, false, c.declared) || at;
             if (at) { c.col = at.col; return at.callee + (at.isNew ? ' is not a constructor' : ' is not a function'); }
         }
         return readable(m[1]) + ' is not a function';
     }],
     [/^(.*) not constructable$/, function (m, c) {
-        var at = c.user && c.line !== undefined && plainCall(c.line, true);
+        var at = c.user && c.line !== undefined && plainCall(c.line, true, c.declared);
         if (at) { c.col = at.col; return at.callee + ' is not a constructor'; }
         return readable(m[1]) + ' is not a constructor';
     }],
@@ -318,6 +352,22 @@ function isUserFn(f) {
     return typeof n === 'string' && n.indexOf('invoke:') !== 0;
 }
 
+/* what V8 says where front-rt.js threw for lowered syntax */
+function rtMessage(e, frames) {
+    var msg = e.message, i = firstUser(frames), m, line;
+    if (i < 0 || typeof msg !== 'string') return;
+    line = sourceLine(frames[i].fileName, frames[i + 1]);
+    if (line === undefined) return;
+    if ((m = /^Cannot destructure '(undefined|null)' as it is (undefined|null)\.$/.exec(msg))) {
+        var d = /\{\s*(?:\.\.\.)?([\w$]+)[^{}]*\}\s*=\s*([^;,)]+)/.exec(line) || /[(,]\s*\{\s*([\w$]+)/.exec(line);
+        if (d) msg = 'Cannot destructure property \'' + d[1] + '\' of \'' + (d[2] || m[1]).replace(/\)+$/, '') + '\' as it is ' + m[1] + '.';
+    } else if (/^(object|function .*) is not iterable$/.test(msg)) {
+        var x = /\bof\s+(.+?)\s*\)/.exec(line) || /\.\.\.\s*([\w$.]+|\{\s*\}|\[\s*\])/.exec(line) || /\]\s*=\s*([^;,)]+)/.exec(line);
+        if (x) msg = x[1].trim() + ' is not iterable';
+    } else return;
+    defProp(e, 'message', { value: msg, writable: true, configurable: true });
+}
+
 /* --- the hook --- */
 function errCreate(e) {
     try {
@@ -333,11 +383,21 @@ function errCreate(e) {
         }
         frames.limit = limit;
         defProp(e, FRAMES, { value: frames, writable: true, configurable: true });
-        if (byCtor || !top) return e;
+        if (byCtor) {
+            /* the runtime's helpers for lowered syntax know the value, V8
+             * names the expression: take it from the user's line */
+            var maker = act(-4);
+            if (maker && maker['function'] && maker['function'].fileName === 'invoke:front-rt.js') rtMessage(e, frames);
+            return e;
+        }
+        if (!top) return e;
         var fn = top['function'], msg = e.message;
         if (typeof msg !== 'string') return e;
         var c = { fn: fn, user: isUserFn(fn), type: e.constructor, line: undefined, caller: undefined, col: undefined };
-        if (c.user) c.line = sourceLine(fn.fileName, top.lineNumber);
+        if (c.user) {
+            c.line = sourceLine(fn.fileName, top.lineNumber);
+            c.declared = function (name) { return declaresFunction(fn.fileName, name); };
+        }
         else {
             /* a native: the user's line that called it */
             for (var i = 0; i < frames.length; i += 2) {
@@ -413,6 +473,7 @@ function frameLines(e, frames) {
         else if (text !== undefined && inner) col = callColumn(text, inner);
         if (col === undefined && text !== undefined && out.length === 0 && i === firstUser(frames) && e.constructor)
             col = callColumn(text, { name: e.constructor.name });
+        if (col === undefined && text !== undefined && i > 0 && /\bsuper\s*\(/.test(text)) col = text.search(/\bsuper\s*\(/);
         if (col === undefined) col = text !== undefined ? firstToken(text) : 0;
         var where = f.fileName + ':' + line + ':' + (col + 1);
         var name = f.name;
@@ -434,6 +495,20 @@ function header(e) {
     msg = msg === undefined ? '' : String(msg);
     return !name ? msg : !msg ? name : name + ': ' + msg;
 }
+
+/* Error.captureStackTrace's text (stdlib.js): the frames of its caller,
+ * from after skipTo's when given */
+rt.stackOf = function (o, skipTo) {
+    var frames = [], a, seen = skipTo === undefined, limit = Error.stackTraceLimit;
+    /* -1 Duktape.act, -2 this function, -3 captureStackTrace */
+    for (var level = -4; frames.length < 2 * MAX_FRAMES && (a = act(level)); level--) {
+        if (!seen) { seen = a['function'] === skipTo; continue; }
+        frames.push(a['function'], a.lineNumber);
+    }
+    frames.limit = typeof limit === 'number' && limit >= 0 ? limit : 0;
+    var lines = frameLines({ constructor: o && o.constructor }, frames);
+    return header(o) + (lines.length ? '\n' + lines.join('\n') : '');
+};
 
 var dukStack = gopd(Error.prototype, 'stack');
 defProp(Error.prototype, 'stack', {

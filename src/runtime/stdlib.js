@@ -228,7 +228,7 @@ var AP = Array.prototype;
 def(Array, 'from', function (items, mapFn, thisArg) {
     var C = typeof this === 'function' && this !== Array ? this : null;
     var out = C ? new C() : [], i = 0, v;
-    if (items === null || items === undefined) throw new TypeError(items + ' is not iterable');
+    if (items === null || items === undefined) throw new TypeError(items + ' is not iterable (cannot read property Symbol(Symbol.iterator))');
     if (typeof items[ITER] === 'function') {
         var it = rt.iter(items), r;
         while (!(r = it.next()).done) {
@@ -643,7 +643,7 @@ def(SP, 'codePointAt', function (i) {
 });
 def(SP, 'matchAll', function (re) {
     if (!(re instanceof RegExp)) re = new RegExp(re, 'g');
-    else if (!re.global) throw new TypeError('matchAll must be called with a global RegExp');
+    else if (!re.global) throw new TypeError('String.prototype.matchAll called with a non-global RegExp argument');
     var r = new RegExp(re.source, re.flags), s = String(this), all = [], m;
     r.lastIndex = re.lastIndex;
     while ((m = r.exec(s)) !== null) {
@@ -1444,11 +1444,9 @@ defProp(Error, 'captureStackTrace', { value: function captureStackTrace(o, const
     if (typeof prepare === 'function') {
         stack = prepare(o, callSites(typeof constructorOpt === 'function' ? constructorOpt : undefined));
     } else {
-        var lines = String(new Error().stack || '').split('\n');
-        var name = o.name === undefined ? 'Error' : String(o.name), msg = o.message === undefined ? '' : String(o.message);
-        var head = !name ? msg : !msg ? name : name + ': ' + msg;
-        /* the line of this function and the Error it made are not the caller's */
-        stack = [head].concat(lines.slice(2)).join('\n');
+        /* errors.js: V8's text, from the caller's frames (after
+         * constructorOpt's, when given) */
+        stack = rt.stackOf(o, typeof constructorOpt === 'function' ? constructorOpt : undefined);
     }
     defProp(o, 'stack', { value: stack, writable: true, configurable: true });
 }, writable: true, configurable: true });
