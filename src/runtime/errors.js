@@ -239,6 +239,11 @@ function nativeIs(fn, owner, name) {
 }
 
 var V8 = [
+    [/^(Cannot (?:read|set) properties of \w+ \((?:reading|setting) )(-?\d[\w.+-]*)\)$/, function (m, c) {
+        /* V8 quotes a number key as the string it is */
+        c.token = m[2];
+        return m[1] + '\'' + m[2] + '\')';
+    }],
     [/^Cannot (?:read|set) properties of \w+ \((?:reading|setting) '(.*)'\)$/, function (m, c) {
         /* already V8's words (duk-fixes.sed); the column is the property's */
         if (c.line !== undefined) {
@@ -251,16 +256,26 @@ var V8 = [
         c.token = m[1];
         return m[1] + ' is not defined';
     }],
-    [/^(.*) not callable \(property '(.*)' of (.*)\)$/, function (m, c) {
-        var at = c.line !== undefined && methodCall(c.line, m[2]);
+    [/^(.*) not callable \(property (?:'(.*)'|(\S+)) of (.*)\)$/, function (m, c) {
+        var prop = m[2] !== undefined ? m[2] : m[3];
+        var at = c.line !== undefined && methodCall(c.line, prop);
         if (at) { c.col = at.col; return at.callee + ' is not a function'; }
-        return '(intermediate value).' + m[2] + ' is not a function';
+        return '(intermediate value).' + prop + ' is not a function';
+    }],
+    [/^function required, found (.*) \(stack index -?\d+\)$/, function (m) {
+        return readable(m[1].replace(/^'(.*)'$/, '$1')) + ' is not a function';
+    }],
+    [/^cannot delete property .* of (undefined|null)$/, function () {
+        return 'Cannot convert undefined or null to object';
     }],
     [/^(.*) not callable$/, function (m, c) {
         if (c.user && c.line !== undefined) {
             /* Duktape says "1 not callable" for `new 1` too */
-            var at = /^\[object Function\]$/.test(m[1]) ? undefined : plainCall(c.line, true, c.declared);
-            if (!at || /^(undefined|null)$/.test(m[1])) at = plainCall(c.line, false, c.declared) || at;
+            var site = /^\[object Function\]$/.test(m[1]) ? undefined : plainCall(c.line, true, c.declared);
+            var call = plainCall(c.line, false, c.declared), at = site || call;
+            /* undefined and null are more often called than constructed,
+             * unless the only call is of a function the file declares */
+            if (/^(undefined|null)$/.test(m[1]) && call && !(site && c.declared(call.callee))) at = call;
             if (at) { c.col = at.col; return at.callee + (at.isNew ? ' is not a constructor' : ' is not a function'); }
         }
         return readable(m[1]) + ' is not a function';
@@ -281,9 +296,11 @@ var V8 = [
     [/^cannot number coerce Symbol$/, function () { return 'Cannot convert a Symbol value to a number'; }],
     [/^invalid args$/, function (m, c) {
         var f = c.fn, AP = Array.prototype;
+        if (G.Reflect) for (var k in { getPrototypeOf: 1, setPrototypeOf: 1, isExtensible: 1, preventExtensions: 1, ownKeys: 1, getOwnPropertyDescriptor: 1, defineProperty: 1, deleteProperty: 1, has: 1, get: 1, set: 1 })
+            if (nativeIs(f, G.Reflect, k)) return 'Reflect.' + k + ' called on non-object';
         if (nativeIs(f, AP, 'reduce') || nativeIs(f, AP, 'reduceRight')) return 'Reduce of empty array with no initial value';
         if (nativeIs(f, String.prototype, 'repeat')) {
-            var a = c.line !== undefined && /\.repeat\(\s*(-?[\d.]+|Infinity|-Infinity)\s*\)/.exec(c.caller || '');
+            var a = /\.repeat\(\s*(-?[\d.]+|Infinity|-Infinity)\s*\)/.exec(c.caller || '');
             return 'Invalid count value: ' + (a ? String(Number(a[1])) : '-1');
         }
         if (nativeIs(f, String, 'fromCodePoint')) {
@@ -309,8 +326,11 @@ var V8 = [
                 return 'Object.' + names[i] + ' called on non-object';
             if (G.Reflect && nativeIs(f, G.Reflect, names[i])) return 'Reflect.' + names[i] + ' called on non-object';
         }
-        if (nativeIs(f, Object, 'create') || nativeIs(f, Object, 'setPrototypeOf'))
+        if (nativeIs(f, Object, 'create') || nativeIs(f, Object, 'setPrototypeOf')) {
+            var lit = /Object\.(?:create\(|setPrototypeOf\([^,]*,)\s*(-?[\d.]+|true|false|undefined|'[^']*'|"[^"]*")\s*[,)]/.exec(c.caller || '');
+            if (found === undefined && lit) found = lit[1].replace(/^['"]|['"]$/g, '');
             return 'Object prototype may only be an Object or null: ' + (found === undefined ? 'undefined' : found);
+        }
         if (c.user && c.line !== undefined) {
             if (/\binstanceof\b/.test(c.line)) {
                 if (/^instanceof rval has no/.test(m[1])) return 'Function has non-object prototype \'undefined\' in instanceof check';
@@ -330,7 +350,7 @@ var V8 = [
         return undefined;
     }],
     [/^invalid descriptor$/, function () {
-        return 'Invalid property descriptor. Cannot both specify accessors and a value or writable attribute';
+        return 'Invalid property descriptor. Cannot both specify accessors and a value or writable attribute, #<Object>';
     }],
     [/^cyclic input$/, function () {
         return 'Converting circular structure to JSON';
@@ -352,6 +372,16 @@ function isUserFn(f) {
     return typeof n === 'string' && n.indexOf('invoke:') !== 0;
 }
 
+/* whether a builtin (stdlib.js, promise.js: new Set(1)) stands between
+ * the user's frame i and the helper that threw, not only lowered syntax */
+function byBuiltin(frames, i) {
+    for (var k = 0; k < i; k += 2) {
+        var f = frames[k];
+        if (!f || f.fileName !== 'invoke:front-rt.js') return true;
+    }
+    return false;
+}
+
 /* what V8 says where front-rt.js threw for lowered syntax */
 function rtMessage(e, frames) {
     var msg = e.message, i = firstUser(frames), m, line;
@@ -361,6 +391,11 @@ function rtMessage(e, frames) {
     if ((m = /^Cannot destructure '(undefined|null)' as it is (undefined|null)\.$/.exec(msg))) {
         var d = /\{\s*(?:\.\.\.)?([\w$]+)[^{}]*\}\s*=\s*([^;,)]+)/.exec(line) || /[(,]\s*\{\s*([\w$]+)/.exec(line);
         if (d) msg = 'Cannot destructure property \'' + d[1] + '\' of \'' + (d[2] || m[1]).replace(/\)+$/, '') + '\' as it is ' + m[1] + '.';
+    } else if ((m = /^(.*) is not iterable$/.exec(msg)) && byBuiltin(frames, i)) {
+        /* a builtin iterating (new Set(1)): V8 names the type */
+        var v = m[1], type = /^-?[\d.]/.test(v) || v === 'NaN' || /Infinity$/.test(v) ? 'number ' : v === 'true' || v === 'false' ? 'boolean ' : v === 'null' ? 'object ' : v === 'undefined' ? '' : null;
+        if (type === null) return;
+        msg = type + v + ' is not iterable (cannot read property Symbol(Symbol.iterator))';
     } else if (/^(object|function .*) is not iterable$/.test(msg)) {
         var x = /\bof\s+(.+?)\s*\)/.exec(line) || /\.\.\.\s*([\w$.]+|\{\s*\}|\[\s*\])/.exec(line) || /\]\s*=\s*([^;,)]+)/.exec(line);
         if (x) msg = x[1].trim() + ' is not iterable';

@@ -228,7 +228,7 @@ var AP = Array.prototype;
 def(Array, 'from', function (items, mapFn, thisArg) {
     var C = typeof this === 'function' && this !== Array ? this : null;
     var out = C ? new C() : [], i = 0, v;
-    if (items === null || items === undefined) throw new TypeError(items + ' is not iterable (cannot read property Symbol(Symbol.iterator))');
+    if (items === null || items === undefined) throw new TypeError((items === null ? 'object null' : 'undefined') + ' is not iterable (cannot read property Symbol(Symbol.iterator))');
     if (typeof items[ITER] === 'function') {
         var it = rt.iter(items), r;
         while (!(r = it.next()).done) {
@@ -589,7 +589,7 @@ def(SP, 'trimRight', SP.trimEnd);
 def(SP, 'replaceAll', function (search, replacement) {
     var s = String(this);
     if (search instanceof RegExp) {
-        if (!search.global) throw new TypeError('replaceAll must be called with a global RegExp');
+        if (!search.global) throw new TypeError('String.prototype.replaceAll called with a non-global RegExp argument');
         return s.replace(search, replacement);
     }
     search = String(search);
