@@ -405,6 +405,10 @@ function rtMessage(e, frames) {
 
 /* --- the hook --- */
 function errCreate(e) {
+    /* out of memory (--memory-limit): every allocation fails from now on
+     * in this request, and the request is ending; doing nothing here lets
+     * it end at once */
+    if (e.message === 'alloc failed') return e;
     try {
         if (!(e instanceof Error) || Object.prototype.hasOwnProperty.call(e, FRAMES)) return e;
         var limit = Error.stackTraceLimit, frames = [], top = act(-3), level = -3, a;
