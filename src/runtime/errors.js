@@ -12,9 +12,10 @@
  *   message is the caller's own) gets V8's message for the same case.
  *   Where V8 names the expression ("u.foo is not a function"), the failing
  *   line of the user's file is read and the callee's text taken from it.
- * - The frames are kept (function and line, Duktape.act) and turned into
- *   V8's "    at fn (file:line:col)" lines when .stack is first read, as
- *   V8 does, so a name or message set after construction shows.  Frames
+ * - Duktape's own traceback (function, file and line of up to 10 frames)
+ *   is turned into V8's "    at fn (file:line:col)" lines when .stack is
+ *   first read, as V8 does, so a name or message set after construction
+ *   shows.  Frames
  *   of the engine (natives that are no builtin of the language) and of
  *   the runtime (invoke:*.js) are left out.  Duktape records lines only:
  *   the column is that of the token V8 points at (the property, the
@@ -22,33 +23,39 @@
  *   first token.
  *
  * Needs: sys.hidden, sys.readFile, sys.mtime; Error.stackTraceLimit
- *   (stdlib.js).  Provides: rt.v8Message (for tests), Duktape.errCreate,
- *   Error.prototype.stack.
+ *   (stdlib.js).  Provides: Duktape.errCreate, Error.prototype.stack,
+ *   rt.stackOf (Error.captureStackTrace's text, for stdlib.js), the
+ *   Duktape object's hidden v8JsonError (src/duk-fixes.sed).
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */
 var G = new Function('return this')();
 var act = Duktape.act;
 var defProp = Object.defineProperty, gopd = Object.getOwnPropertyDescriptor;
-var FRAMES = sys.hidden('errorFrames'), COLUMN = sys.hidden('errorColumn');
+var COLUMN = sys.hidden('errorColumn');
+var LOWERING = /^invoke:front-rt\.js$/;   /* the helpers lowered syntax calls */
 var CTORS = [Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError];
-var MAX_FRAMES = 200;
+var MAX_FRAMES = 200;   /* captureStackTrace's walk */
 
 /* --- the user's source lines --- */
-var sources = {}, sourceCount = 0;
+var sources = {}, sourceCount = 0, generation = 0;
+/* a file's mtime is looked at once per error (generation), not per frame */
 function sourceLine(file, line) {
     if (typeof file !== 'string' || file.indexOf('invoke:') === 0 || !(line > 0)) return undefined;
-    var m = sys.mtime(file), s = sources[file];
-    if (!s || s.mtime !== m) {
+    var s = sources[file], m;
+    if (!s || s.seen !== generation) m = sys.mtime(file);
+    if (!s || (s.seen !== generation && s.mtime !== m)) {
         var text;
         try { text = sys.readFile(file, true); } catch (e) { text = undefined; }
         if (typeof text !== 'string') return undefined;
         if (sourceCount >= 16) { sources = {}; sourceCount = 0; }
         if (!sources[file]) sourceCount++;
-        s = sources[file] = { mtime: m, lines: text.split('\n') };
+        s = sources[file] = { mtime: m, lines: text.split('\n'), seen: generation };
     }
+    s.seen = generation;
     var l = s.lines[line - 1];
-    return typeof l === 'string' ? l.replace(/\r$/, '') : undefined;
+    if (typeof l !== 'string') return undefined;
+    return l.charAt(l.length - 1) === '\r' ? l.slice(0, -1) : l;
 }
 
 /* whether file declares name as a function (`function name(`) */
@@ -241,15 +248,13 @@ function nativeIs(fn, owner, name) {
 var V8 = [
     [/^(Cannot (?:read|set) properties of \w+ \((?:reading|setting) )(-?\d[\w.+-]*)\)$/, function (m, c) {
         /* V8 quotes a number key as the string it is */
-        c.token = m[2];
+        c.prop = m[2];
         return m[1] + '\'' + m[2] + '\')';
     }],
     [/^Cannot (?:read|set) properties of \w+ \((?:reading|setting) '(.*)'\)$/, function (m, c) {
-        /* already V8's words (duk-fixes.sed); the column is the property's */
-        if (c.line !== undefined) {
-            var p = escapeRe(m[1]), r = new RegExp('(\\?\\.|\\.)\\s*(' + p + ')(?![\\w$])|\\[\\s*([\'"]?)' + p + '\\3\\s*\\]').exec(c.line);
-            if (r) c.col = r[1] ? c.line.indexOf(m[1], r.index + r[1].length) : r.index;
-        }
+        /* already V8's words (duk-fixes.sed); the column is the property's,
+         * looked for when .stack is read */
+        c.prop = m[1];
         return undefined;
     }],
     [/^identifier '(.*)' undefined$/, function (m, c) {
@@ -365,7 +370,6 @@ function v8Message(msg, c) {
     }
     return undefined;
 }
-rt.v8Message = v8Message;
 
 function isUserFn(f) {
     var n = f && f.fileName;
@@ -377,7 +381,7 @@ function isUserFn(f) {
 function byBuiltin(frames, i) {
     for (var k = 0; k < i; k += 2) {
         var f = frames[k];
-        if (!f || f.fileName !== 'invoke:front-rt.js') return true;
+        if (!f || !LOWERING.test(f.fileName)) return true;
     }
     return false;
 }
@@ -403,120 +407,180 @@ function rtMessage(e, frames) {
     defProp(e, 'message', { value: msg, writable: true, configurable: true });
 }
 
-/* --- the hook --- */
+/* --- the hook ---
+ * Kept cheap: a message that is none of Duktape's (every `new Error(msg)`
+ * of the user's) costs one regexp test; one of Duktape's, one activation
+ * looked up (Duktape.act decodes the line) and the rule's work.  The
+ * frames are not walked here: Duktape records its traceback anyway, and
+ * .stack turns that into V8's lines when it is read. */
+var DUK_EXACT = Object.create(null);
+['callstack limit', 'C stack depth limit', 'valstack limit', 'compiler recursion limit', 'invalid length',
+ 'invalid array length', 'cannot string coerce Symbol', 'cannot number coerce Symbol', 'invalid args',
+ 'number outside range', 'unexpected type', 'invalid instanceof rval', 'instanceof rval has no .prototype',
+ 'invalid input', 'Invalid Date', 'invalid descriptor', 'cyclic input'].forEach(function (m) { DUK_EXACT[m] = true; });
+var DUK_PREFIX = ['Cannot read properties of ', 'Cannot set properties of ', "identifier '", 'object required, found ',
+                  'function required, found ', 'cannot delete property ', "Cannot destructure '"];
+/* whether msg may be one of Duktape's (or the lowering helpers'): string
+ * operations only, so that `new Error(msg)` stays cheap */
+function maybeDuktape(msg) {
+    if (DUK_EXACT[msg] === true) return true;
+    for (var i = 0; i < DUK_PREFIX.length; i++) if (msg.lastIndexOf(DUK_PREFIX[i], 0) === 0) return true;
+    return msg.indexOf(' not callable') > 0 || msg.indexOf(' not constructable') > 0 || msg.indexOf(' is not iterable') > 0;
+}
 function errCreate(e) {
     /* out of memory (--memory-limit): every allocation fails from now on
      * in this request, and the request is ending; doing nothing here lets
      * it end at once */
-    if (e.message === 'alloc failed') return e;
+    var msg = e.message;
+    if (typeof msg !== 'string' || msg === 'alloc failed' || !maybeDuktape(msg)) return e;
     try {
-        if (!(e instanceof Error) || Object.prototype.hasOwnProperty.call(e, FRAMES)) return e;
-        var limit = Error.stackTraceLimit, frames = [], top = act(-3), level = -3, a;
-        var byCtor = top && CTORS.indexOf(top['function']) >= 0;
-        if (typeof limit !== 'number' || !(limit >= 0)) limit = 0;
-        /* frames: function, line, pc; a native that is no builtin and
-         * runtime frames are left out when printed */
-        for (; frames.length < 3 * MAX_FRAMES && (a = act(level)); level--) {
-            if (byCtor && level === -3) continue;
-            frames.push(a['function'], a.lineNumber);
+        if (!(e instanceof Error)) return e;
+        if (/^(identifier '|Cannot (read|set) properties)/.test(msg)) {
+            /* the commonest, and they need no context: the column is found
+             * when .stack is read */
+            var q = {}, w = v8Message(msg, q);
+            if (w !== undefined) defProp(e, 'message', { value: w, writable: true, configurable: true });
+            defProp(e, COLUMN, { value: { token: q.token, prop: q.prop }, writable: true, configurable: true });
+            return e;
         }
-        frames.limit = limit;
-        defProp(e, FRAMES, { value: frames, writable: true, configurable: true });
-        if (byCtor) {
+        var top = act(-3);
+        if (!top) return e;
+        var fn = top['function'];
+        if (CTORS.indexOf(fn) >= 0) {
             /* the runtime's helpers for lowered syntax know the value, V8
              * names the expression: take it from the user's line */
             var maker = act(-4);
-            if (maker && maker['function'] && maker['function'].fileName === 'invoke:front-rt.js') rtMessage(e, frames);
+            if (maker && maker['function'] && LOWERING.test(maker['function'].fileName)) rtMessage(e, dukFrames(e));
             return e;
         }
-        if (!top) return e;
-        var fn = top['function'], msg = e.message;
-        if (typeof msg !== 'string') return e;
+        generation++;
         var c = { fn: fn, user: isUserFn(fn), type: e.constructor, line: undefined, caller: undefined, col: undefined };
         if (c.user) {
             c.line = sourceLine(fn.fileName, top.lineNumber);
             c.declared = function (name) { return declaresFunction(fn.fileName, name); };
-        }
-        else {
+        } else {
             /* a native: the user's line that called it */
-            for (var i = 0; i < frames.length; i += 2) {
-                if (isUserFn(frames[i])) { c.caller = sourceLine(frames[i].fileName, frames[i + 1]); break; }
+            for (var level = -4, a; (a = act(level)) && level > -8; level--) {
+                if (isUserFn(a['function'])) { c.caller = sourceLine(a['function'].fileName, a.lineNumber); break; }
             }
         }
         var v8 = v8Message(msg, c);
         if (v8 !== undefined && v8 !== msg) {
             defProp(e, 'message', { value: v8, writable: true, configurable: true });
         }
-        if (c.col !== undefined) defProp(e, COLUMN, { value: c.col, writable: true, configurable: true });
-        else if (c.token !== undefined && c.line !== undefined) {
-            var tm = new RegExp('(^|[^\\w$.])' + escapeRe(c.token) + '(?![\\w$])').exec(c.line);
-            if (tm) defProp(e, COLUMN, { value: tm.index + tm[1].length, writable: true, configurable: true });
-        }
+        /* the column: where it was found, or what to look for in the
+         * line when .stack is read */
+        if (c.col !== undefined || c.token !== undefined || c.prop !== undefined)
+            defProp(e, COLUMN, { value: c.col !== undefined ? c.col : { token: c.token, prop: c.prop }, writable: true, configurable: true });
     } catch (x) { /* the error as Duktape made it, rather than none */ }
     return e;
 }
 
-/* --- names of the builtins V8 shows as "at JSON.parse (<anonymous>)" --- */
+/* Duktape's traceback (its own .stack text, at most 10 frames) as frames:
+ * [{ name, fileName, native, construct }, line, …] */
+function dukFrames(e) {
+    var text = dukStack && dukStack.get ? String(dukStack.get.call(e)) : '', lines = text.split('\n'), out = [];
+    /* "    at NAME (FILE:LINE) FLAGS", read with string operations: a
+     * regexp with .* backtracks through each line in Duktape's engine */
+    for (var i = 1; i < lines.length; i++) {
+        var l = lines[i], close = l.lastIndexOf(')'), open = l.lastIndexOf(' (', close);
+        if (l.lastIndexOf('    at ', 0) !== 0 || close < 0 || open < 7) continue;
+        var flags = l.slice(close + 1), name = l.slice(7, open), loc = l.slice(open + 2, close);
+        if (flags.indexOf('internal') >= 0) continue;
+        var colon = loc.lastIndexOf(':'), ln = colon >= 0 ? loc.slice(colon + 1) : '';
+        var num = ln !== '' && String(+ln) === ln;
+        out.push({ name: name === '[anon]' ? '' : name, fileName: (num ? loc.slice(0, colon) : loc) || undefined,
+                   native: flags.indexOf('native') >= 0, construct: flags.indexOf('construct') >= 0 }, num ? +ln : 0);
+    }
+    return out;
+}
+
+/* --- names of the builtins V8 shows as "at JSON.parse (<anonymous>)" ---
+ * Duktape's traceback names a native by its own name only: a name one
+ * builtin has is shown qualified, one several have (parse) is left out. */
 var builtinNames = null;
-function builtinName(f) {
+function builtinName(name) {
     if (!builtinNames) {
-        builtinNames = { fns: [], names: [] };
+        builtinNames = Object.create(null);
         [[G.JSON, 'JSON'], [Math, 'Math'], [Object, 'Object'], [Array, 'Array'], [Array.prototype, 'Array'],
          [String.prototype, 'String'], [String, 'String'], [Number.prototype, 'Number'], [Number, 'Number'],
          [G.Reflect, 'Reflect'], [G.Promise, 'Promise'], [Function.prototype, 'Function'],
          [Date.prototype, 'Date'], [RegExp.prototype, 'RegExp'], [G.Map && G.Map.prototype, 'Map'],
-         [G.Set && G.Set.prototype, 'Set'], [G, '']].forEach(function (p) {
+         [G.Set && G.Set.prototype, 'Set']].forEach(function (p) {
             if (!p[0]) return;
             Object.getOwnPropertyNames(p[0]).forEach(function (k) {
                 var d = gopd(p[0], k);
-                if (d && typeof d.value === 'function' && CTORS.indexOf(d.value) < 0 && builtinNames.fns.indexOf(d.value) < 0) {
-                    builtinNames.fns.push(d.value);
-                    builtinNames.names.push(p[1] ? p[1] + '.' + k : k);
-                }
+                if (d && typeof d.value === 'function' && CTORS.indexOf(d.value) < 0)
+                    builtinNames[k] = k in builtinNames ? null : p[1] + '.' + k;
             });
         });
     }
-    var i = builtinNames.fns.indexOf(f);
-    return i < 0 ? undefined : builtinNames.names[i];
+    return builtinNames[name] || undefined;
 }
 
 /* the column (0-based) of the call of callee's function in line */
+var callRes = Object.create(null), callReCount = 0;
 function callColumn(line, callee) {
     var n = callee && callee.name;
-    if (n && typeof n === 'string') {
-        var m = new RegExp('(^|[^\\w$])(new\\s+)?' + escapeRe(n) + '\\s*(\\?\\.\\s*)?[(`]').exec(line);
+    if (n && typeof n === 'string' && line.indexOf(n) >= 0) {
+        /* compiled once per name: a regexp costs more to make than to run */
+        var re = callRes[n];
+        if (!re) {
+            if (++callReCount > 500) { callRes = Object.create(null); callReCount = 1; }
+            re = callRes[n] = new RegExp('(^|[^\\w$])(new\\s+)?' + escapeRe(n) + '\\s*(\\?\\.\\s*)?[(`]');
+        }
+        var m = re.exec(line);
         if (m) return m.index + m[1].length;
     }
     return undefined;
 }
 
-function firstToken(line) {
-    var m = /\S/.exec(line);
-    return m ? m.index : 0;
+/* the column of a name not defined (token) or of a property read (prop) */
+function tokenColumn(line, t) {
+    if (line === undefined) return undefined;
+    var r;
+    if (t.prop !== undefined) {
+        var p = escapeRe(t.prop);
+        r = new RegExp('(\\?\\.|\\.)\\s*(' + p + ')(?![\\w$])|\\[\\s*([\'"]?)' + p + '\\3\\s*\\]').exec(line);
+        return r ? (r[1] ? line.indexOf(t.prop, r.index + r[1].length) : r.index) : undefined;
+    }
+    r = new RegExp('(^|[^\\w$.])' + escapeRe(t.token) + '(?![\\w$])').exec(line);
+    return r ? r.index + r[1].length : undefined;
 }
 
-/* "    at …" lines for the frames kept at creation */
+/* (string operations on this path: each regexp costs microseconds) */
+function firstToken(line) {
+    for (var i = 0; i < line.length; i++) {
+        var c = line.charAt(i);
+        if (c !== ' ' && c !== '\t') return i;
+    }
+    return 0;
+}
+
+/* "    at …" lines for frames (dukFrames, or captureStackTrace's) */
 function frameLines(e, frames) {
-    var out = [], limit = frames.limit, col0 = e[COLUMN], inner = null;
+    generation++;
+    var out = [], limit = Error.stackTraceLimit, col0 = e[COLUMN], inner = null, first = firstUser(frames);
+    if (typeof limit !== 'number' || !(limit >= 0)) limit = 0;
     for (var i = 0; i < frames.length && out.length < limit; i += 2) {
         var f = frames[i], line = frames[i + 1], outer = frames[i + 2];
         if (!isUserFn(f)) {
-            var bn = typeof f === 'function' && !f.fileName && builtinName(f);
+            var bn = f && !f.fileName && f.name && builtinName(f.name);
             if (bn) out.push('    at ' + bn + ' (<anonymous>)');
-            if (!bn && !(f && f.fileName)) inner = null;
-            else inner = f;
+            inner = bn || (f && f.fileName) ? f : null;
             continue;
         }
         var text = sourceLine(f.fileName, line), col;
-        if (out.length === 0 && col0 !== undefined && i === firstUser(frames)) col = col0;
-        else if (text !== undefined && inner) col = callColumn(text, inner);
-        if (col === undefined && text !== undefined && out.length === 0 && i === firstUser(frames) && e.constructor)
+        if (i === first && col0 !== undefined) col = typeof col0 === 'number' ? col0 : tokenColumn(text, col0);
+        else if (text !== undefined && inner && inner.name) col = callColumn(text, inner);
+        if (col === undefined && text !== undefined && i === first && e.constructor)
             col = callColumn(text, { name: e.constructor.name });
-        if (col === undefined && text !== undefined && i > 0 && /\bsuper\s*\(/.test(text)) col = text.search(/\bsuper\s*\(/);
+        if (col === undefined && text !== undefined && i > 0 && text.indexOf('super') >= 0 && /\bsuper\s*\(/.test(text)) col = text.search(/\bsuper\s*\(/);
         if (col === undefined) col = text !== undefined ? firstToken(text) : 0;
         var where = f.fileName + ':' + line + ':' + (col + 1);
         var name = f.name;
         if (!name && outer && outer.fileName === 'invoke:module.js') name = 'Object.<anonymous>';
+        else if (name && f.construct) name = 'new ' + name;
         out.push(name ? '    at ' + name + ' (' + where + ')' : '    at ' + where);
         inner = f;
     }
@@ -542,9 +606,9 @@ rt.stackOf = function (o, skipTo) {
     /* -1 Duktape.act, -2 this function, -3 captureStackTrace */
     for (var level = -4; frames.length < 2 * MAX_FRAMES && (a = act(level)); level--) {
         if (!seen) { seen = a['function'] === skipTo; continue; }
-        frames.push(a['function'], a.lineNumber);
+        var f = a['function'];
+        frames.push({ name: f && f.name || '', fileName: f && f.fileName, native: f && !f.fileName, construct: false }, a.lineNumber);
     }
-    frames.limit = typeof limit === 'number' && limit >= 0 ? limit : 0;
     var lines = frameLines({ constructor: o && o.constructor }, frames);
     return header(o) + (lines.length ? '\n' + lines.join('\n') : '');
 };
@@ -552,9 +616,9 @@ rt.stackOf = function (o, skipTo) {
 var dukStack = gopd(Error.prototype, 'stack');
 defProp(Error.prototype, 'stack', {
     get: function () {
-        var frames = this !== null && typeof this === 'object' ? this[FRAMES] : undefined;
-        if (!frames) return dukStack && dukStack.get ? dukStack.get.call(this) : undefined;
-        var lines = frameLines(this, frames);
+        if (this === null || typeof this !== 'object' || !(this instanceof Error))
+            return dukStack && dukStack.get ? dukStack.get.call(this) : undefined;
+        var lines = frameLines(this, dukFrames(this));
         var s = header(this) + (lines.length ? '\n' + lines.join('\n') : '');
         /* V8 fixes the text at the first read */
         defProp(this, 'stack', { value: s, writable: true, configurable: true });

@@ -13,7 +13,7 @@
  *
  * Needs: __invoke (front-rt.js); rt.exposed (timers.js); Promise
  *   (promise.js); sys.hidden.  When called: rt.iter (front-rt.js);
- *   sys.global;
+ *   sys.global; rt.stackOf (errors.js);
  *   sys.icuSet (js_icu.c; not in the front end's heap, which needs no
  *   \p{…}).
  * Provides: rt.exposed, rt.annexB; Map, Set, WeakMap, WeakSet, WeakRef, RegExp's
@@ -1446,7 +1446,7 @@ defProp(Error, 'captureStackTrace', { value: function captureStackTrace(o, const
     } else {
         /* errors.js: V8's text, from the caller's frames (after
          * constructorOpt's, when given) */
-        stack = rt.stackOf(o, typeof constructorOpt === 'function' ? constructorOpt : undefined);
+        stack = rt.stackOf ? rt.stackOf(o, typeof constructorOpt === 'function' ? constructorOpt : undefined) : String(o);
     }
     defProp(o, 'stack', { value: stack, writable: true, configurable: true });
 }, writable: true, configurable: true });
