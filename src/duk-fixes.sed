@@ -462,3 +462,39 @@ DUK_LOCAL const duk_uint8_t *duk__re_rpt_step(duk_re_matcher_ctx *re_ctx, duk_sm
 			}\
 			goto match;\
 		}
+
+# ---- issue 26: errors that read like Node's (begin) ----
+# JSON.parse's syntax errors in V8's words ("Unexpected end of JSON
+# input", "Expected property name or '}' in JSON at position 1"): V8 names
+# the token and the position, which need the text, and the decoder is the
+# one place that has it.  The runtime (src/runtime/errors.js) keeps a
+# function under the Duktape object's hidden key "v8JsonError" that makes the
+# SyntaxError from the text; without it (the front end's heap) Duktape's
+# "invalid json (at offset N)" stays.
+/^	DUK_ERROR_FMT1(js_ctx->thr, DUK_ERR_SYNTAX_ERROR, DUK_STR_FMT_INVALID_JSON, (long) (js_ctx->p - js_ctx->p_start));$/i\
+	if (!js_ctx->flag_ext_custom && !js_ctx->flag_ext_compatible) { /* invoke-fcgi */\
+		duk_push_hobject(js_ctx->thr, js_ctx->thr->builtins[DUK_BIDX_DUKTAPE]);\
+		if (duk_get_prop_literal(js_ctx->thr, -1, "\\xff" "v8JsonError") && duk_is_function(js_ctx->thr, -1)) {\
+			duk_push_lstring(js_ctx->thr, (const char *) js_ctx->p_start, (duk_size_t) (js_ctx->p_end - js_ctx->p_start));\
+			duk_call(js_ctx->thr, 1);\
+			duk_throw(js_ctx->thr);\
+		}\
+		duk_pop_2(js_ctx->thr);\
+	}
+
+# new Error(message, { cause }) (ES2022): the constructors take a second
+# argument, and the cause becomes the error's own non-enumerable "cause",
+# which util.inspect shows as [cause] and libraries read.
+/^			\/\* XXX: set magic directly here? (it could share the c_nargs arg) \*\/$/i\
+			if (c_func == duk_bi_error_constructor_shared) c_nargs = 2; /* invoke-fcgi: options.cause */
+
+/^#if defined(DUK_USE_AUGMENT_ERROR_CREATE)$/{
+N
+/\n	if (!duk_is_constructor_call(thr)) {$/i\
+	if (duk_is_object(thr, 1) && duk_has_prop_literal(thr, 1, "cause")) { /* invoke-fcgi: options.cause */\
+		duk_push_literal(thr, "cause");\
+		duk_get_prop_literal(thr, 1, "cause");\
+		duk_def_prop(thr, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_CLEAR_ENUMERABLE);\
+	}
+}
+# ---- issue 26 (end) ----

@@ -201,6 +201,8 @@ function formatProperty(ctx, v, recurseTimes, key, isArrayItem) {
     }
     if (isArrayItem) return str;
     var name = typeof key === 'symbol' ? '[' + String(key) + ']' : IDENT.test(key) ? key : strEscape(key);
+    /* a non-enumerable one shown all the same (an error's cause) */
+    if (d.enumerable === false) name = '[' + name + ']';
     return name + ': ' + str;
 }
 
@@ -331,7 +333,15 @@ function formatRaw(ctx, v, recurseTimes) {
             if (!keys.length) return base;
         } else if (isError(v)) {
             base = formatError(ctx, v);
-            keys = keys.filter(function (k) { return k !== 'stack' && k !== 'message'; });
+            /* as node: name and message when the stack shows them, and the
+             * non-enumerable cause and AggregateError's errors as [cause]
+             * and [errors] */
+            var shown = String(v.stack || '');
+            keys = keys.filter(function (k) {
+                return k !== 'stack' && !((k === 'message' || k === 'name') && typeof v[k] === 'string' && shown.indexOf(v[k]) >= 0);
+            });
+            if ('cause' in v && keys.indexOf('cause') < 0) keys.push('cause');
+            if (Array.isArray(v.errors) && keys.indexOf('errors') < 0) keys.push('errors');
             if (!keys.length) return base;
         } else if (v instanceof Date) {
             base = isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();

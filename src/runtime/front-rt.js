@@ -507,7 +507,9 @@ function nt(newTarget) {
         pendingNt = null;
         return t;
     }
-    throw new TypeError('Class constructor cannot be invoked without \'new\'');
+    /* V8 names the class: the function that called this one */
+    var a = Duktape.act(-3), name = a && a['function'] && a['function'].name;
+    throw new TypeError('Class constructor ' + (name ? name + ' ' : '') + 'cannot be invoked without \'new\'');
 }
 
 /* new.target in a plain function: the engine's, or the class a super()

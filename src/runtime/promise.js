@@ -364,7 +364,7 @@ function listOf(iterable) {
     }
     if (typeof iterable === 'string')
         return iterable.split('');
-    throw new TypeError(typeof iterable + ' ' + String(iterable) + ' is not iterable');
+    throw new TypeError(typeof iterable + ' ' + String(iterable) + ' is not iterable (cannot read property Symbol(Symbol.iterator))');
 }
 rt.listOf = listOf;
 
@@ -412,10 +412,11 @@ combinator('race', function (p, i, s) {
 function AggregateError(errors, message) {
     if (!(this instanceof AggregateError))
         return new AggregateError(errors, message);
-    var e = new Error(message === undefined ? '' : String(message));
-    Object.defineProperty(this, 'message', { value: e.message, writable: true, configurable: true });
+    if (message !== undefined)
+        Object.defineProperty(this, 'message', { value: String(message), writable: true, configurable: true });
     Object.defineProperty(this, 'errors', { value: listOf(errors), writable: true, configurable: true });
-    Object.defineProperty(this, 'stack', { value: 'AggregateError: ' + e.message, writable: true, configurable: true });
+    /* the frames of where it was made (errors.js), as V8's .stack has */
+    if (typeof Error.captureStackTrace === 'function') Error.captureStackTrace(this, AggregateError);
 }
 AggregateError.prototype = Object.create(Error.prototype, {
     constructor: { value: AggregateError, writable: true, configurable: true },

@@ -13,7 +13,7 @@
  *
  * Needs: __invoke (front-rt.js); rt.exposed (timers.js); Promise
  *   (promise.js); sys.hidden.  When called: rt.iter (front-rt.js);
- *   sys.global;
+ *   sys.global; rt.stackOf (errors.js);
  *   sys.icuSet (js_icu.c; not in the front end's heap, which needs no
  *   \p{…}).
  * Provides: rt.exposed, rt.annexB; Map, Set, WeakMap, WeakSet, WeakRef, RegExp's
@@ -232,7 +232,7 @@ var AP = Array.prototype;
 def(Array, 'from', function (items, mapFn, thisArg) {
     var C = typeof this === 'function' && this !== Array ? this : null;
     var out = C ? new C() : [], i = 0, v;
-    if (items === null || items === undefined) throw new TypeError(items + ' is not iterable');
+    if (items === null || items === undefined) throw new TypeError((items === null ? 'object null' : 'undefined') + ' is not iterable (cannot read property Symbol(Symbol.iterator))');
     if (typeof items[ITER] === 'function') {
         var it = rt.iter(items), r;
         while (!(r = it.next()).done) {
@@ -597,7 +597,7 @@ def(SP, 'trimRight', SP.trimEnd);
 def(SP, 'replaceAll', function (search, replacement) {
     var s = String(this);
     if (search instanceof RegExp) {
-        if (!search.global) throw new TypeError('replaceAll must be called with a global RegExp');
+        if (!search.global) throw new TypeError('String.prototype.replaceAll called with a non-global RegExp argument');
         return s.replace(search, replacement);
     }
     search = String(search);
@@ -651,7 +651,7 @@ def(SP, 'codePointAt', function (i) {
 });
 def(SP, 'matchAll', function (re) {
     if (!(re instanceof RegExp)) re = new RegExp(re, 'g');
-    else if (!re.global) throw new TypeError('matchAll must be called with a global RegExp');
+    else if (!re.global) throw new TypeError('String.prototype.matchAll called with a non-global RegExp argument');
     var r = new RegExp(re.source, re.flags), s = String(this), all = [], m;
     r.lastIndex = re.lastIndex;
     while ((m = r.exec(s)) !== null) {
@@ -1783,11 +1783,9 @@ defProp(Error, 'captureStackTrace', { value: function captureStackTrace(o, const
     if (typeof prepare === 'function') {
         stack = prepare(o, callSites(typeof constructorOpt === 'function' ? constructorOpt : undefined));
     } else {
-        var lines = String(new Error().stack || '').split('\n');
-        var name = o.name === undefined ? 'Error' : String(o.name), msg = o.message === undefined ? '' : String(o.message);
-        var head = !name ? msg : !msg ? name : name + ': ' + msg;
-        /* the line of this function and the Error it made are not the caller's */
-        stack = [head].concat(lines.slice(2)).join('\n');
+        /* errors.js: V8's text, from the caller's frames (after
+         * constructorOpt's, when given) */
+        stack = rt.stackOf ? rt.stackOf(o, typeof constructorOpt === 'function' ? constructorOpt : undefined) : String(o);
     }
     defProp(o, 'stack', { value: stack, writable: true, configurable: true });
 }, writable: true, configurable: true });

@@ -1,0 +1,737 @@
+/* errors.js - errors that read like Node's: V8's messages for the errors
+ * Duktape raises itself, and error.stack in V8's shape with the user's
+ * frames only.
+ *
+ * People search the web for these messages, match on them in code and
+ * read them in their logs (issue 26).  Duktape.errCreate is called for
+ * every Error made, by the engine or by `new Error()`, while the stack it
+ * was made on is still there.  It does two things, both only on that
+ * path (nothing here runs while no error is made):
+ *
+ * - An error Duktape made (not one made by an Error constructor, whose
+ *   message is the caller's own) gets V8's message for the same case.
+ *   Where V8 names the expression ("u.foo is not a function"), the failing
+ *   line of the user's file is read and the callee's text taken from it.
+ * - Duktape's own traceback (function, file and line of up to 10 frames)
+ *   is turned into V8's "    at fn (file:line:col)" lines when .stack is
+ *   first read, as V8 does, so a name or message set after construction
+ *   shows.  Frames
+ *   of the engine (natives that are no builtin of the language) and of
+ *   the runtime (invoke:*.js) are left out.  Duktape records lines only:
+ *   the column is that of the token V8 points at (the property, the
+ *   identifier, `new`), found in the line's text, else of the line's
+ *   first token.
+ *
+ * Needs: sys.hidden, sys.readFile, sys.mtime; Error.stackTraceLimit
+ *   (stdlib.js).  Provides: Duktape.errCreate, Error.prototype.stack,
+ *   rt.stackOf (Error.captureStackTrace's text, for stdlib.js), the
+ *   Duktape object's hidden v8JsonError (src/duk-fixes.sed).
+ *
+ * Runs as the body of function (sys, rt); ES5 only.
+ */
+var G = new Function('return this')();
+var act = Duktape.act;
+var defProp = Object.defineProperty, gopd = Object.getOwnPropertyDescriptor;
+var COLUMN = sys.hidden('errorColumn');
+var LOWERING = /^invoke:front-rt\.js$/;   /* the helpers lowered syntax calls */
+var CTORS = [Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError];
+var MAX_FRAMES = 200;   /* captureStackTrace's walk */
+
+/* --- the user's source lines --- */
+var sources = {}, sourceCount = 0, generation = 0;
+/* a file's mtime is looked at once per error (generation), not per frame */
+function sourceLine(file, line) {
+    if (typeof file !== 'string' || file.indexOf('invoke:') === 0 || !(line > 0)) return undefined;
+    var s = sources[file], m;
+    if (!s || s.seen !== generation) m = sys.mtime(file);
+    if (!s || (s.seen !== generation && s.mtime !== m)) {
+        var text;
+        try { text = sys.readFile(file, true); } catch (e) { text = undefined; }
+        if (typeof text !== 'string') return undefined;
+        if (sourceCount >= 16) { sources = {}; sourceCount = 0; }
+        if (!sources[file]) sourceCount++;
+        s = sources[file] = { mtime: m, lines: text.split('\n'), seen: generation };
+    }
+    s.seen = generation;
+    var l = s.lines[line - 1];
+    if (typeof l !== 'string') return undefined;
+    return l.charAt(l.length - 1) === '\r' ? l.slice(0, -1) : l;
+}
+
+/* whether file declares name as a function (`function name(`) */
+function declaresFunction(file, name) {
+    var s = sources[file];
+    if (!s || !/^[\w$]+$/.test(name)) return false;
+    var re = new RegExp('\\bfunction\\s*\\*?\\s*' + escapeRe(name) + '\\s*\\(');
+    for (var i = 0; i < s.lines.length; i++) if (re.test(s.lines[i])) return true;
+    return false;
+}
+
+/* --- reading an expression out of a line --- */
+var IDCH = /[A-Za-z0-9_$\u0080-\uffff]/;
+function isId(c) { return c !== undefined && c !== '' && IDCH.test(c); }
+var KEYWORDS = ['if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'typeof', 'new', 'with',
+                'do', 'else', 'in', 'of', 'instanceof', 'void', 'delete', 'throw', 'case', 'await', 'yield',
+                'super', 'import', 'class', 'async', 'let', 'const', 'var'];
+
+/* index of the bracket that opens the one closing at s[i], or -1 */
+function openerOf(s, i) {
+    var close = s.charAt(i), open = close === ')' ? '(' : close === ']' ? '[' : '{', depth = 0;
+    for (; i >= 0; i--) {
+        var c = s.charAt(i);
+        if (c === '"' || c === "'" || c === '`') {
+            var j = i - 1;
+            while (j >= 0 && (s.charAt(j) !== c || s.charAt(j - 1) === '\\')) j--;
+            i = j;
+            continue;
+        }
+        if (c === close) depth++;
+        else if (c === open && --depth === 0) return i;
+    }
+    return -1;
+}
+
+/* the member/call chain that ends just before s[end] (spaces skipped) */
+function chainBefore(s, end) {
+    var i = end;
+    while (i > 0 && s.charAt(i - 1) === ' ') i--;
+    var stop = i;
+    for (;;) {
+        var c = s.charAt(i - 1);
+        if (isId(c)) {
+            while (i > 0 && isId(s.charAt(i - 1))) i--;
+            if (s.charAt(i - 1) === '.' && !/\d/.test(s.charAt(i - 2))) { i -= s.charAt(i - 2) === '?' ? 2 : 1; continue; }
+            break;
+        }
+        if (c === ')' || c === ']') {
+            var o = openerOf(s, i - 1);
+            if (o < 0) break;
+            i = o;
+            var p = s.charAt(i - 1);
+            if (isId(p) || p === ')' || p === ']') continue;
+            if (p === '.' && s.charAt(i - 2) === '?') { i -= 2; continue; }
+            break;
+        }
+        if (c === '"' || c === "'" || c === '`') {
+            var k = i - 2;
+            while (k >= 0 && (s.charAt(k) !== c || s.charAt(k - 1) === '\\')) k--;
+            if (k < 0) break;
+            i = k;
+            break;
+        }
+        break;
+    }
+    return { start: i, text: s.slice(i, stop) };
+}
+
+/* V8 prints a callee from its syntax tree: calls as (...), a['x'] as a.x,
+ * strings in double quotes, a literal in parentheses bare */
+function v8Print(t) {
+    var out = '', i = 0;
+    while (i < t.length) {
+        var c = t.charAt(i);
+        if (c === '(' && i > 0 && /[\w$\)\]]/.test(t.charAt(i - 1))) {
+            var close = closerOf(t, i);
+            out += '(...)';
+            i = close + 1;
+            continue;
+        }
+        if (c === '[') {
+            var cl = closerOf(t, i), inner = t.slice(i + 1, cl).trim(), m = /^(['"])([A-Za-z_$][\w$]*)\1$/.exec(inner);
+            if (i > 0 && m) { out += '.' + m[2]; i = cl + 1; continue; }
+            out += '[' + inner + ']';
+            i = cl + 1;
+            continue;
+        }
+        if (c === '(' && i === 0) {
+            var cz = closerOf(t, 0), body = t.slice(1, cz).trim();
+            out += /^(-?[\d.]+|[A-Za-z_$][\w$]*|'[^']*'|"[^"]*")$/.test(body) ? v8Print(body) : '(' + body + ')';
+            i = cz + 1;
+            continue;
+        }
+        if ((c === "'" || c === '`' || c === '"') && i === 0) {
+            var e = t.indexOf(c, 1);
+            out += '"' + t.slice(1, e) + '"';
+            i = e + 1;
+            continue;
+        }
+        out += c;
+        i++;
+    }
+    return out;
+}
+function closerOf(s, i) {
+    var open = s.charAt(i), close = open === '(' ? ')' : ']', depth = 0;
+    for (; i < s.length; i++) {
+        var c = s.charAt(i);
+        if (c === '"' || c === "'" || c === '`') {
+            var j = i + 1;
+            while (j < s.length && (s.charAt(j) !== c || s.charAt(j - 1) === '\\')) j++;
+            i = j;
+            continue;
+        }
+        if (c === open) depth++;
+        else if (c === close && --depth === 0) return i;
+    }
+    return s.length - 1;
+}
+
+function escapeRe(s) { return s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'); }
+
+/* where prop is called as a method in line: { col (of the name), callee } */
+function methodCall(line, prop) {
+    var re = new RegExp('(\\?\\.|\\.)\\s*' + escapeRe(prop) + '\\s*(\\?\\.\\s*)?\\(|\\[\\s*([\'"]?)' + escapeRe(prop) + '\\3\\s*\\]\\s*(\\?\\.\\s*)?\\(', 'g'), m;
+    while ((m = re.exec(line))) {
+        if (m[1] && isId(line.charAt(m.index + m[0].length - 1 - (m[2] ? m[2].length : 0) - 1 + 1)) === false) { /* fall through */ }
+        var nameAt = m[1] ? line.indexOf(prop, m.index + m[1].length) : m.index;
+        if (m[1] && isId(line.charAt(nameAt + prop.length))) continue;
+        var base = chainBefore(line, m.index);
+        if (!base.text) continue;
+        var callee = m[1] ? base.text + m[1] + prop : base.text + line.slice(m.index, line.lastIndexOf(']', m.index + m[0].length) + 1);
+        var printed = /^[\w$.\[\]'"`?]|^\(/.test(base.text) ? v8Print(callee) : '(intermediate value).' + prop;
+        if (!/^[\w$"'`\[(]/.test(base.text) && base.text.charAt(0) !== '(') printed = '(intermediate value).' + prop;
+        return { col: nameAt, callee: printed };
+    }
+    return undefined;
+}
+
+/* the first plain call (or `new`) in line: { col, callee, isNew }; a name
+ * the file declares as a function is taken only when nothing else is */
+function plainCall(line, wantNew, declared) {
+    if (declared) {
+        var firstAny;
+        for (var from = 0;;) {
+            var at = plainCallFrom(line, wantNew, from);
+            if (!at) return firstAny;
+            if (!firstAny) firstAny = at;
+            if (!declared(at.callee)) return at;
+            from = at.next;
+        }
+    }
+    return plainCallFrom(line, wantNew, 0);
+}
+function plainCallFrom(line, wantNew, from) {
+    var re = /(\bnew\s+)?([A-Za-z_$][\w$]*(?:\s*(?:\?\.|\.)\s*[A-Za-z_$][\w$]*)*)\s*(\?\.\s*)?\(|(\))\s*\(/g, m;
+    re.lastIndex = from;
+    while ((m = re.exec(line))) {
+        if (m[4]) {
+            if (wantNew) continue;
+            var ch = chainBefore(line, m.index + 1);
+            if (ch.text) return { col: ch.start, callee: v8Print(ch.text), isNew: false, next: re.lastIndex };
+            continue;
+        }
+        var name = m[2], first = name.split(/[.?\s]/)[0], before = line.slice(0, m.index).replace(/\s+$/, '');
+        if (!m[1] && KEYWORDS.indexOf(first) >= 0 && name === first) continue;
+        if (/\bfunction\s*\*?$/.test(before) || /[.\w$]$/.test(before.slice(-1)) && !m[1]) continue;
+        if (!m[1] && before.slice(-1) === '.') continue;
+        if (!m[1] && /\)\s*\{/.test(line.slice(closerOf(line, m.index + m[0].length - 1)))) {
+            /* name(…) { … }: a method definition, not a call */
+            if (/^\s*(static\s+|async\s+|get\s+|set\s+)*$/.test(before) || /[{,]\s*$/.test(before)) continue;
+        }
+        if (!!m[1] !== !!wantNew) continue;
+        return { col: m.index + (m[1] ? 0 : 0), callee: v8Print(name.replace(/\s+/g, '')), isNew: !!m[1], next: re.lastIndex };
+    }
+    return undefined;
+}
+
+/* Duktape's readable value ("[object Object]", "undefined") as V8 shows it */
+function readable(r) {
+    var m = /^\[object (\w+)\]$/.exec(r);
+    return m ? '#<' + m[1] + '>' : r;
+}
+
+/* --- V8's messages for Duktape's --- */
+function nativeIs(fn, owner, name) {
+    try { var d = gopd(owner, name); return !!d && (d.value === fn || (d.get && d.get() === fn)); } catch (e) { return false; }
+}
+
+var V8 = [
+    [/^(Cannot (?:read|set) properties of \w+ \((?:reading|setting) )(-?\d[\w.+-]*)\)$/, function (m, c) {
+        /* V8 quotes a number key as the string it is */
+        c.prop = m[2];
+        return m[1] + '\'' + m[2] + '\')';
+    }],
+    [/^Cannot (?:read|set) properties of \w+ \((?:reading|setting) '(.*)'\)$/, function (m, c) {
+        /* already V8's words (duk-fixes.sed); the column is the property's,
+         * looked for when .stack is read */
+        c.prop = m[1];
+        return undefined;
+    }],
+    [/^identifier '(.*)' undefined$/, function (m, c) {
+        c.token = m[1];
+        return m[1] + ' is not defined';
+    }],
+    [/^(.*) not callable \(property (?:'(.*)'|(\S+)) of (.*)\)$/, function (m, c) {
+        var prop = m[2] !== undefined ? m[2] : m[3];
+        var at = c.line !== undefined && methodCall(c.line, prop);
+        if (at) { c.col = at.col; return at.callee + ' is not a function'; }
+        return '(intermediate value).' + prop + ' is not a function';
+    }],
+    [/^function required, found (.*) \(stack index -?\d+\)$/, function (m) {
+        return readable(m[1].replace(/^'(.*)'$/, '$1')) + ' is not a function';
+    }],
+    [/^cannot delete property .* of (undefined|null)$/, function () {
+        return 'Cannot convert undefined or null to object';
+    }],
+    [/^(.*) not callable$/, function (m, c) {
+        if (c.user && c.line !== undefined) {
+            /* Duktape says "1 not callable" for `new 1` too */
+            var site = /^\[object Function\]$/.test(m[1]) ? undefined : plainCall(c.line, true, c.declared);
+            var call = plainCall(c.line, false, c.declared), at = site || call;
+            /* undefined and null are more often called than constructed,
+             * unless the only call is of a function the file declares */
+            if (/^(undefined|null)$/.test(m[1]) && call && !(site && c.declared(call.callee))) at = call;
+            if (at) { c.col = at.col; return at.callee + (at.isNew ? ' is not a constructor' : ' is not a function'); }
+        }
+        return readable(m[1]) + ' is not a function';
+    }],
+    [/^(.*) not constructable$/, function (m, c) {
+        var at = c.user && c.line !== undefined && plainCall(c.line, true, c.declared);
+        if (at) { c.col = at.col; return at.callee + ' is not a constructor'; }
+        return readable(m[1]) + ' is not a constructor';
+    }],
+    [/^(callstack limit|C stack depth limit|valstack limit|compiler recursion limit)$/, function () {
+        return 'Maximum call stack size exceeded';
+    }],
+    [/^invalid (array )?length$/, function (m, c) {
+        if (c.fn === G.ArrayBuffer) return 'Invalid array buffer length';
+        return 'Invalid array length';
+    }],
+    [/^cannot string coerce Symbol$/, function () { return 'Cannot convert a Symbol value to a string'; }],
+    [/^cannot number coerce Symbol$/, function () { return 'Cannot convert a Symbol value to a number'; }],
+    [/^invalid args$/, function (m, c) {
+        var f = c.fn, AP = Array.prototype;
+        if (G.Reflect) for (var k in { getPrototypeOf: 1, setPrototypeOf: 1, isExtensible: 1, preventExtensions: 1, ownKeys: 1, getOwnPropertyDescriptor: 1, defineProperty: 1, deleteProperty: 1, has: 1, get: 1, set: 1 })
+            if (nativeIs(f, G.Reflect, k)) return 'Reflect.' + k + ' called on non-object';
+        if (nativeIs(f, AP, 'reduce') || nativeIs(f, AP, 'reduceRight')) return 'Reduce of empty array with no initial value';
+        if (nativeIs(f, String.prototype, 'repeat')) {
+            var a = /\.repeat\(\s*(-?[\d.]+|Infinity|-Infinity)\s*\)/.exec(c.caller || '');
+            return 'Invalid count value: ' + (a ? String(Number(a[1])) : '-1');
+        }
+        if (nativeIs(f, String, 'fromCodePoint')) {
+            var p = /fromCodePoint\(\s*(-?[\d.]+)\s*\)/.exec(c.caller || '');
+            return 'Invalid code point ' + (p ? String(Number(p[1])) : 'NaN');
+        }
+        return undefined;
+    }],
+    [/^number outside range$/, function (m, c) {
+        var f = c.fn, NP = Number.prototype;
+        if (nativeIs(f, NP, 'toFixed')) return 'toFixed() digits argument must be between 0 and 100';
+        if (nativeIs(f, NP, 'toPrecision')) return 'toPrecision() argument must be between 1 and 100';
+        if (nativeIs(f, NP, 'toExponential')) return 'toExponential() argument must be between 0 and 100';
+        if (nativeIs(f, NP, 'toString')) return 'toString() radix argument must be between 2 and 36';
+        return undefined;
+    }],
+    [/^(object required, found (.*) \(stack index -?\d+\)|unexpected type|invalid instanceof rval|instanceof rval has no \.prototype)$/, function (m, c) {
+        var f = c.fn, found = m[2];
+        var names = ['defineProperty', 'defineProperties', 'getPrototypeOf', 'preventExtensions', 'isExtensible',
+                     'getOwnPropertyDescriptor', 'ownKeys', 'has', 'get', 'set', 'deleteProperty', 'apply', 'construct', 'setPrototypeOf'];
+        for (var i = 0; i < names.length; i++) {
+            if (names[i] !== 'ownKeys' && nativeIs(f, Object, names[i]) && (names[i] === 'defineProperty' || names[i] === 'defineProperties'))
+                return 'Object.' + names[i] + ' called on non-object';
+            if (G.Reflect && nativeIs(f, G.Reflect, names[i])) return 'Reflect.' + names[i] + ' called on non-object';
+        }
+        if (nativeIs(f, Object, 'create') || nativeIs(f, Object, 'setPrototypeOf')) {
+            var lit = /Object\.(?:create\(|setPrototypeOf\([^,]*,)\s*(-?[\d.]+|true|false|undefined|'[^']*'|"[^"]*")\s*[,)]/.exec(c.caller || '');
+            if (found === undefined && lit) found = lit[1].replace(/^['"]|['"]$/g, '');
+            return 'Object prototype may only be an Object or null: ' + (found === undefined ? 'undefined' : found);
+        }
+        if (c.user && c.line !== undefined) {
+            if (/\binstanceof\b/.test(c.line)) {
+                if (/^instanceof rval has no/.test(m[1])) return 'Function has non-object prototype \'undefined\' in instanceof check';
+                return 'Right-hand side of \'instanceof\' is ' + (/rval$|\.prototype$/.test(m[1]) ? 'not callable' : 'not an object');
+            }
+            var inOp = /(['"]?)([\w$]+)\1\s+in\s+([\w$.'"]+)/.exec(c.line);
+            if (inOp) return 'Cannot use \'in\' operator to search for \'' + inOp[2] + '\' in ' + inOp[3].replace(/^['"]|['"]$/g, '');
+        }
+        return undefined;
+    }],
+    [/^invalid input$/, function (m, c) {
+        if (c.type === URIError) return 'URI malformed';
+        return undefined;
+    }],
+    [/^Invalid Date$/, function (m, c) {
+        if (nativeIs(c.fn, Date.prototype, 'toISOString')) return 'Invalid time value';
+        return undefined;
+    }],
+    [/^invalid descriptor$/, function () {
+        return 'Invalid property descriptor. Cannot both specify accessors and a value or writable attribute, #<Object>';
+    }],
+    [/^cyclic input$/, function () {
+        return 'Converting circular structure to JSON';
+    }]
+];
+
+/* e's message in V8's words, when Duktape made it (c: the context) */
+function v8Message(msg, c) {
+    for (var i = 0; i < V8.length; i++) {
+        var m = V8[i][0].exec(msg);
+        if (m) return V8[i][1](m, c);
+    }
+    return undefined;
+}
+
+function isUserFn(f) {
+    var n = f && f.fileName;
+    return typeof n === 'string' && n.indexOf('invoke:') !== 0;
+}
+
+/* whether a builtin (stdlib.js, promise.js: new Set(1)) stands between
+ * the user's frame i and the helper that threw, not only lowered syntax */
+function byBuiltin(frames, i) {
+    for (var k = 0; k < i; k += 2) {
+        var f = frames[k];
+        if (!f || !LOWERING.test(f.fileName)) return true;
+    }
+    return false;
+}
+
+/* what V8 says where front-rt.js threw for lowered syntax */
+function rtMessage(e, frames) {
+    var msg = e.message, i = firstUser(frames), m, line;
+    if (i < 0 || typeof msg !== 'string') return;
+    line = sourceLine(frames[i].fileName, frames[i + 1]);
+    if (line === undefined) return;
+    if ((m = /^Cannot destructure '(undefined|null)' as it is (undefined|null)\.$/.exec(msg))) {
+        var d = /\{\s*(?:\.\.\.)?([\w$]+)[^{}]*\}\s*=\s*([^;,)]+)/.exec(line) || /[(,]\s*\{\s*([\w$]+)/.exec(line);
+        if (d) msg = 'Cannot destructure property \'' + d[1] + '\' of \'' + (d[2] || m[1]).replace(/\)+$/, '') + '\' as it is ' + m[1] + '.';
+    } else if ((m = /^(.*) is not iterable$/.exec(msg)) && byBuiltin(frames, i)) {
+        /* a builtin iterating (new Set(1)): V8 names the type */
+        var v = m[1], type = /^-?[\d.]/.test(v) || v === 'NaN' || /Infinity$/.test(v) ? 'number ' : v === 'true' || v === 'false' ? 'boolean ' : v === 'null' ? 'object ' : v === 'undefined' ? '' : null;
+        if (type === null) return;
+        msg = type + v + ' is not iterable (cannot read property Symbol(Symbol.iterator))';
+    } else if (/^(object|function .*) is not iterable$/.test(msg)) {
+        var x = /\bof\s+(.+?)\s*\)/.exec(line) || /\.\.\.\s*([\w$.]+|\{\s*\}|\[\s*\])/.exec(line) || /\]\s*=\s*([^;,)]+)/.exec(line);
+        if (x) msg = x[1].trim() + ' is not iterable';
+    } else return;
+    defProp(e, 'message', { value: msg, writable: true, configurable: true });
+}
+
+/* --- the hook ---
+ * Kept cheap: a message that is none of Duktape's (every `new Error(msg)`
+ * of the user's) costs one regexp test; one of Duktape's, one activation
+ * looked up (Duktape.act decodes the line) and the rule's work.  The
+ * frames are not walked here: Duktape records its traceback anyway, and
+ * .stack turns that into V8's lines when it is read. */
+var DUK_EXACT = Object.create(null);
+['callstack limit', 'C stack depth limit', 'valstack limit', 'compiler recursion limit', 'invalid length',
+ 'invalid array length', 'cannot string coerce Symbol', 'cannot number coerce Symbol', 'invalid args',
+ 'number outside range', 'unexpected type', 'invalid instanceof rval', 'instanceof rval has no .prototype',
+ 'invalid input', 'Invalid Date', 'invalid descriptor', 'cyclic input'].forEach(function (m) { DUK_EXACT[m] = true; });
+var DUK_PREFIX = ['Cannot read properties of ', 'Cannot set properties of ', "identifier '", 'object required, found ',
+                  'function required, found ', 'cannot delete property ', "Cannot destructure '"];
+/* whether msg may be one of Duktape's (or the lowering helpers'): string
+ * operations only, so that `new Error(msg)` stays cheap */
+function maybeDuktape(msg) {
+    if (DUK_EXACT[msg] === true) return true;
+    for (var i = 0; i < DUK_PREFIX.length; i++) if (msg.lastIndexOf(DUK_PREFIX[i], 0) === 0) return true;
+    return msg.indexOf(' not callable') > 0 || msg.indexOf(' not constructable') > 0 || msg.indexOf(' is not iterable') > 0;
+}
+function errCreate(e) {
+    /* out of memory (--memory-limit): every allocation fails from now on
+     * in this request, and the request is ending; doing nothing here lets
+     * it end at once */
+    var msg = e.message;
+    if (typeof msg !== 'string' || msg === 'alloc failed' || !maybeDuktape(msg)) return e;
+    try {
+        if (!(e instanceof Error)) return e;
+        if (/^(identifier '|Cannot (read|set) properties)/.test(msg)) {
+            /* the commonest, and they need no context: the column is found
+             * when .stack is read */
+            var q = {}, w = v8Message(msg, q);
+            if (w !== undefined) defProp(e, 'message', { value: w, writable: true, configurable: true });
+            defProp(e, COLUMN, { value: { token: q.token, prop: q.prop }, writable: true, configurable: true });
+            return e;
+        }
+        var top = act(-3);
+        if (!top) return e;
+        var fn = top['function'];
+        if (CTORS.indexOf(fn) >= 0) {
+            /* the runtime's helpers for lowered syntax know the value, V8
+             * names the expression: take it from the user's line */
+            var maker = act(-4);
+            if (maker && maker['function'] && LOWERING.test(maker['function'].fileName)) rtMessage(e, dukFrames(e));
+            return e;
+        }
+        generation++;
+        var c = { fn: fn, user: isUserFn(fn), type: e.constructor, line: undefined, caller: undefined, col: undefined };
+        if (c.user) {
+            c.line = sourceLine(fn.fileName, top.lineNumber);
+            c.declared = function (name) { return declaresFunction(fn.fileName, name); };
+        } else {
+            /* a native: the user's line that called it */
+            for (var level = -4, a; (a = act(level)) && level > -8; level--) {
+                if (isUserFn(a['function'])) { c.caller = sourceLine(a['function'].fileName, a.lineNumber); break; }
+            }
+        }
+        var v8 = v8Message(msg, c);
+        if (v8 !== undefined && v8 !== msg) {
+            defProp(e, 'message', { value: v8, writable: true, configurable: true });
+        }
+        /* the column: where it was found, or what to look for in the
+         * line when .stack is read */
+        if (c.col !== undefined || c.token !== undefined || c.prop !== undefined)
+            defProp(e, COLUMN, { value: c.col !== undefined ? c.col : { token: c.token, prop: c.prop }, writable: true, configurable: true });
+    } catch (x) { /* the error as Duktape made it, rather than none */ }
+    return e;
+}
+
+/* Duktape's traceback (its own .stack text, at most 10 frames) as frames:
+ * [{ name, fileName, native, construct }, line, …] */
+function dukFrames(e) {
+    var text = dukStack && dukStack.get ? String(dukStack.get.call(e)) : '', lines = text.split('\n'), out = [];
+    /* "    at NAME (FILE:LINE) FLAGS", read with string operations: a
+     * regexp with .* backtracks through each line in Duktape's engine */
+    for (var i = 1; i < lines.length; i++) {
+        var l = lines[i], close = l.lastIndexOf(')'), open = l.lastIndexOf(' (', close);
+        if (l.lastIndexOf('    at ', 0) !== 0 || close < 0 || open < 7) continue;
+        var flags = l.slice(close + 1), name = l.slice(7, open), loc = l.slice(open + 2, close);
+        if (flags.indexOf('internal') >= 0) continue;
+        var colon = loc.lastIndexOf(':'), ln = colon >= 0 ? loc.slice(colon + 1) : '';
+        var num = ln !== '' && String(+ln) === ln;
+        out.push({ name: name === '[anon]' ? '' : name, fileName: (num ? loc.slice(0, colon) : loc) || undefined,
+                   native: flags.indexOf('native') >= 0, construct: flags.indexOf('construct') >= 0 }, num ? +ln : 0);
+    }
+    return out;
+}
+
+/* --- names of the builtins V8 shows as "at JSON.parse (<anonymous>)" ---
+ * Duktape's traceback names a native by its own name only: a name one
+ * builtin has is shown qualified, one several have (parse) is left out. */
+var builtinNames = null;
+function builtinName(name) {
+    if (!builtinNames) {
+        builtinNames = Object.create(null);
+        [[G.JSON, 'JSON'], [Math, 'Math'], [Object, 'Object'], [Array, 'Array'], [Array.prototype, 'Array'],
+         [String.prototype, 'String'], [String, 'String'], [Number.prototype, 'Number'], [Number, 'Number'],
+         [G.Reflect, 'Reflect'], [G.Promise, 'Promise'], [Function.prototype, 'Function'],
+         [Date.prototype, 'Date'], [RegExp.prototype, 'RegExp'], [G.Map && G.Map.prototype, 'Map'],
+         [G.Set && G.Set.prototype, 'Set']].forEach(function (p) {
+            if (!p[0]) return;
+            Object.getOwnPropertyNames(p[0]).forEach(function (k) {
+                var d = gopd(p[0], k);
+                if (d && typeof d.value === 'function' && CTORS.indexOf(d.value) < 0)
+                    builtinNames[k] = k in builtinNames ? null : p[1] + '.' + k;
+            });
+        });
+    }
+    return builtinNames[name] || undefined;
+}
+
+/* the column (0-based) of the call of callee's function in line */
+var callRes = Object.create(null), callReCount = 0;
+function callColumn(line, callee) {
+    var n = callee && callee.name;
+    if (n && typeof n === 'string' && line.indexOf(n) >= 0) {
+        /* compiled once per name: a regexp costs more to make than to run */
+        var re = callRes[n];
+        if (!re) {
+            if (++callReCount > 500) { callRes = Object.create(null); callReCount = 1; }
+            re = callRes[n] = new RegExp('(^|[^\\w$])(new\\s+)?' + escapeRe(n) + '\\s*(\\?\\.\\s*)?[(`]');
+        }
+        var m = re.exec(line);
+        if (m) return m.index + m[1].length;
+    }
+    return undefined;
+}
+
+/* the column of a name not defined (token) or of a property read (prop) */
+function tokenColumn(line, t) {
+    if (line === undefined) return undefined;
+    var r;
+    if (t.prop !== undefined) {
+        var p = escapeRe(t.prop);
+        r = new RegExp('(\\?\\.|\\.)\\s*(' + p + ')(?![\\w$])|\\[\\s*([\'"]?)' + p + '\\3\\s*\\]').exec(line);
+        return r ? (r[1] ? line.indexOf(t.prop, r.index + r[1].length) : r.index) : undefined;
+    }
+    r = new RegExp('(^|[^\\w$.])' + escapeRe(t.token) + '(?![\\w$])').exec(line);
+    return r ? r.index + r[1].length : undefined;
+}
+
+/* (string operations on this path: each regexp costs microseconds) */
+function firstToken(line) {
+    for (var i = 0; i < line.length; i++) {
+        var c = line.charAt(i);
+        if (c !== ' ' && c !== '\t') return i;
+    }
+    return 0;
+}
+
+/* "    at …" lines for frames (dukFrames, or captureStackTrace's) */
+function frameLines(e, frames) {
+    generation++;
+    var out = [], limit = Error.stackTraceLimit, col0 = e[COLUMN], inner = null, first = firstUser(frames);
+    if (typeof limit !== 'number' || !(limit >= 0)) limit = 0;
+    for (var i = 0; i < frames.length && out.length < limit; i += 2) {
+        var f = frames[i], line = frames[i + 1], outer = frames[i + 2];
+        if (!isUserFn(f)) {
+            var bn = f && !f.fileName && f.name && builtinName(f.name);
+            if (bn) out.push('    at ' + bn + ' (<anonymous>)');
+            inner = bn || (f && f.fileName) ? f : null;
+            continue;
+        }
+        var text = sourceLine(f.fileName, line), col;
+        if (i === first && col0 !== undefined) col = typeof col0 === 'number' ? col0 : tokenColumn(text, col0);
+        else if (text !== undefined && inner && inner.name) col = callColumn(text, inner);
+        if (col === undefined && text !== undefined && i === first && e.constructor)
+            col = callColumn(text, { name: e.constructor.name });
+        if (col === undefined && text !== undefined && i > 0 && text.indexOf('super') >= 0 && /\bsuper\s*\(/.test(text)) col = text.search(/\bsuper\s*\(/);
+        if (col === undefined) col = text !== undefined ? firstToken(text) : 0;
+        var where = f.fileName + ':' + line + ':' + (col + 1);
+        var name = f.name;
+        if (!name && outer && outer.fileName === 'invoke:module.js') name = 'Object.<anonymous>';
+        else if (name && f.construct) name = 'new ' + name;
+        out.push(name ? '    at ' + name + ' (' + where + ')' : '    at ' + where);
+        inner = f;
+    }
+    return out;
+}
+function firstUser(frames) {
+    for (var i = 0; i < frames.length; i += 2) if (isUserFn(frames[i])) return i;
+    return -1;
+}
+
+function header(e) {
+    var name, msg;
+    try { name = e.name; msg = e.message; } catch (x) { return 'Error'; }
+    name = name === undefined ? 'Error' : String(name);
+    msg = msg === undefined ? '' : String(msg);
+    return !name ? msg : !msg ? name : name + ': ' + msg;
+}
+
+/* Error.captureStackTrace's text (stdlib.js): the frames of its caller,
+ * from after skipTo's when given */
+rt.stackOf = function (o, skipTo) {
+    var frames = [], a, seen = skipTo === undefined, limit = Error.stackTraceLimit;
+    /* -1 Duktape.act, -2 this function, -3 captureStackTrace */
+    for (var level = -4; frames.length < 2 * MAX_FRAMES && (a = act(level)); level--) {
+        if (!seen) { seen = a['function'] === skipTo; continue; }
+        var f = a['function'];
+        frames.push({ name: f && f.name || '', fileName: f && f.fileName, native: f && !f.fileName, construct: false }, a.lineNumber);
+    }
+    var lines = frameLines({ constructor: o && o.constructor }, frames);
+    return header(o) + (lines.length ? '\n' + lines.join('\n') : '');
+};
+
+var dukStack = gopd(Error.prototype, 'stack');
+defProp(Error.prototype, 'stack', {
+    get: function () {
+        if (this === null || typeof this !== 'object' || !(this instanceof Error))
+            return dukStack && dukStack.get ? dukStack.get.call(this) : undefined;
+        var lines = frameLines(this, dukFrames(this));
+        var s = header(this) + (lines.length ? '\n' + lines.join('\n') : '');
+        /* V8 fixes the text at the first read */
+        defProp(this, 'stack', { value: s, writable: true, configurable: true });
+        return s;
+    },
+    set: function (v) {
+        defProp(this, 'stack', { value: v, writable: true, configurable: true });
+    },
+    configurable: true
+});
+
+Duktape.errCreate = errCreate;
+
+/* --- JSON.parse's messages ---
+ * Duktape's decoder calls this with the whole text when it finds an error
+ * (src/duk-fixes.sed); it reads the text again as V8's parser does and
+ * makes V8's SyntaxError: the first thing that is wrong, where it is,
+ * and a piece of the text around an unexpected token. */
+function jsonError(text) {
+    var s = String(text), i = 0, n = s.length;
+    function fail(msg) { throw new SyntaxError(msg); }
+    function at(msg) { fail(msg + ' in JSON at position ' + i); }
+    function ws() { while (i < n && /[ \t\n\r]/.test(s.charAt(i))) i++; }
+    function unexpected() {
+        if (i >= n) fail('Unexpected end of JSON input');
+        var ctx;
+        if (n <= 20) ctx = '"' + s + '"';
+        else {
+            var from = Math.max(0, i - 10), to = Math.min(n, i + 10);
+            ctx = (from > 0 ? '..."' : '"') + s.slice(from, to) + (to < n ? '"...' : '"');
+        }
+        fail('Unexpected token \'' + s.charAt(i) + '\', ' + ctx + ' is not valid JSON');
+    }
+    function literal(word) {
+        for (var k = 0; k < word.length; k++, i++) if (s.charAt(i) !== word.charAt(k)) unexpected();
+    }
+    function digits() { var st = i; while (i < n && /[0-9]/.test(s.charAt(i))) i++; return i > st; }
+    function number() {
+        if (s.charAt(i) === '-') { i++; if (!/[0-9]/.test(s.charAt(i))) at('No number after minus sign'); }
+        if (s.charAt(i) === '0') { i++; if (/[0-9]/.test(s.charAt(i))) at('Unexpected number'); }
+        else digits();
+        if (s.charAt(i) === '.') { i++; if (!digits()) at('Unterminated fractional number'); }
+        if (s.charAt(i) === 'e' || s.charAt(i) === 'E') {
+            i++;
+            if (s.charAt(i) === '+' || s.charAt(i) === '-') i++;
+            if (!digits()) at('Exponent part is missing a number');
+        }
+    }
+    function string() {
+        i++;
+        for (;;) {
+            if (i >= n) at('Unterminated string');
+            var c = s.charCodeAt(i);
+            if (c === 0x22) { i++; return; }
+            if (c < 0x20) at('Bad control character in string literal');
+            if (c === 0x5c) {
+                i++;
+                var e = s.charAt(i);
+                if (e === 'u') {
+                    i++;
+                    for (var k = 0; k < 4; k++, i++) if (!/[0-9a-fA-F]/.test(s.charAt(i))) at('Bad Unicode escape');
+                    continue;
+                }
+                if ('"\\/bfnrt'.indexOf(e) < 0 || e === '') at('Bad escaped character');
+            }
+            i++;
+        }
+    }
+    function value() {
+        ws();
+        var c = s.charAt(i);
+        if (c === '"') return string();
+        if (c === '-' || /[0-9]/.test(c)) return number();
+        if (c === 't') return literal('true');
+        if (c === 'f') return literal('false');
+        if (c === 'n') return literal('null');
+        if (c === '[') {
+            i++; ws();
+            if (s.charAt(i) === ']') { i++; return; }
+            for (;;) {
+                value(); ws();
+                if (s.charAt(i) === ',') { i++; continue; }
+                if (s.charAt(i) === ']') { i++; return; }
+                at('Expected \',\' or \']\' after array element');
+            }
+        }
+        if (c === '{') {
+            i++; ws();
+            if (s.charAt(i) === '}') { i++; return; }
+            if (s.charAt(i) !== '"') at('Expected property name or \'}\'');
+            for (;;) {
+                string(); ws();
+                if (s.charAt(i) !== ':') at('Expected \':\' after property name');
+                i++;
+                value(); ws();
+                if (s.charAt(i) === '}') { i++; return; }
+                if (s.charAt(i) !== ',') at('Expected \',\' or \'}\' after property value');
+                i++; ws();
+                if (s.charAt(i) !== '"') at('Expected double-quoted property name');
+            }
+        }
+        unexpected();
+    }
+    if (s === 'undefined' || s === 'NaN' || s === 'Infinity' || s === '[object Object]')
+        fail('"' + s + '" is not valid JSON');
+    try {
+        value(); ws();
+        if (i < n) fail('Unexpected non-whitespace character after JSON at position ' + i);
+    } catch (e) {
+        if (e instanceof SyntaxError) return e;
+        throw e;
+    }
+    /* Duktape refused what reads as JSON here (nesting past its limit) */
+    return new SyntaxError('Unexpected token in JSON at position ' + i);
+}
+defProp(Duktape, sys.hidden('v8JsonError'), { value: jsonError });

@@ -1,0 +1,74 @@
+#!/usr/bin/perl
+# Errors that read like Node's (issue 26).  t/runtime/errors.txt: small
+# snippets that fail, each printing the error's class, message and the line
+# of the first stack frame naming its own file, recorded from node 20
+# (t/syntax/expect.js) and run through `invoke exec`.  Then the seed's
+# pattern through nginx: the message a function sends its client, and the
+# V8-shaped stack in the log (user frames, file:line:col, no engine or
+# runtime frames).
+use strict;
+use warnings;
+use FindBin;
+use lib "$FindBin::Bin/lib", "$FindBin::Bin/syntax";
+use Test::More;
+use InvokeTest;
+use Cases;
+
+my $corpus = "$FindBin::Bin/runtime/errors.txt";
+my $snippets = grep { /^t\(\(\) => / } do { open my $fh, '<', $corpus or die $!; <$fh> };
+cmp_ok($snippets, '>=', 150, "$snippets erroring snippets");
+run_case_files($corpus);
+
+need_bins('invoke-fcgi', 'nginx');
+my $root = tmpdir() . '/fns';
+mkdir $root or die $!;
+sub put { my ($f, $s) = @_; open my $fh, '>', "$root/$f" or die $!; print $fh $s; close $fh }
+# the seed's best-practices handler with a typo'd helper name
+put('typo.js', <<'JS');
+async function performOperation(body) { return body; }
+module.exports = async function (req, res) {
+  try {
+    const result = await performOperaton(req.body);
+    res.json({ success: true, result });
+  } catch (error) {
+    res.status(500).json({ error: 'Operation failed', message: error.message });
+  }
+};
+JS
+put('slice.js', <<'JS');
+function firstBytes(u) {
+  return u.slice2(0, 2);
+}
+module.exports = (req, res) => {
+  res.json(firstBytes(new Uint8Array(4)));
+};
+JS
+put('parse.js', <<'JS');
+module.exports = (req, res) => {
+  try { JSON.parse('{"a":'); } catch (error) {
+    res.status(500).json({ error: 'Operation failed', message: error.message, name: error.name });
+  }
+};
+JS
+
+my $inv = start_invoke(root => $root, workers => 1);
+my $ng = start_nginx(fastcgi => $inv->{addr});
+my $r = http_get($ng->{port}, '/typo');
+is($r->{status}, 500, 'the seed pattern: 500');
+is_deeply(json_body($r), { error => 'Operation failed', message => 'performOperaton is not defined' },
+          "the client reads node's message");
+$r = http_get($ng->{port}, '/parse');
+is_deeply(json_body($r), { error => 'Operation failed', message => 'Unexpected end of JSON input', name => 'SyntaxError' },
+          "JSON.parse's message is node's");
+
+$r = http_get($ng->{port}, '/slice');
+is($r->{status}, 500, 'an uncaught error: 500');
+ok(wait_for(sub { grep { /Uncaught TypeError/ } log_lines($inv) }, 5), 'the error is logged');
+# a log record is one line: the stack's newlines are written as \n
+my ($stack) = map { /Uncaught (TypeError: .*)$/ ? $1 : () } log_lines($inv);
+$stack = ($stack // '') =~ s/\\n/\n/gr;
+like($stack, qr/\ATypeError: u\.slice2 is not a function\n/, "the log's stack begins with node's message") or diag(join "\n", log_lines($inv));
+like($stack, qr{\n    at firstBytes \(\Q$root\E/slice\.js:2:12\)\n}, 'the first frame: the function, its file, line and column');
+like($stack, qr{\n    at \Q$root\E/slice\.js:5:12\z}, 'the caller: file, line and column of the call, and nothing after it');
+unlike($stack, qr/duk_|invoke:|internal/, 'no engine or runtime frames');
+done_testing();
