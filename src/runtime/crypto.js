@@ -159,7 +159,7 @@ function Hmac(algorithm, key) {
         throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest: ' + algorithm);
     this._alg = algorithm;
     /* a string key is read as UTF-8, like update()'s strings */
-    this._key = typeof key === 'string' ? key : bytesOf(key, 'utf8', 'key', true);
+    this._key = typeof key === 'string' ? key : secretBytes(key, 'key');
     this._parts = [];
     this._done = false;
 }
@@ -323,7 +323,7 @@ function Cipheriv(encrypt, algorithm, key, iv, options) {
         throw nodeError(Error, 'ERR_CRYPTO_UNKNOWN_CIPHER', 'Unknown cipher');
     this._alg = algorithm.toLowerCase();
     this._enc = encrypt;
-    this._key = bytesOf(key, 'utf8', 'key', true);
+    this._key = secretBytes(key, 'key');
     if (this._key.length !== info[0])
         throw nodeError(RangeError, 'ERR_CRYPTO_INVALID_KEYLEN', 'Invalid key length');
     if (iv === null || iv === undefined)
@@ -447,6 +447,404 @@ function Decipher(algorithm, key, iv, options) {
 Decipher.prototype = Object.create(Cipheriv.prototype);
 Decipher.prototype.constructor = Decipher;
 
+/* --- keys --- */
+
+/* A KeyObject: 'secret' keeps its bytes in _bytes; 'public' and 'private'
+ * an EVP_PKEY handle of js_crypto.c in _handle (a public KeyObject may
+ * share a private key's handle: only its public half is ever used).  The
+ * constructor is Node's, which refuses anything but a type and a handle,
+ * so user code cannot make one by hand either. */
+function KeyObject(type, handle) {
+    if (type !== 'secret' && type !== 'public' && type !== 'private')
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'type' is invalid. Received " + rt.inspect(type));
+    if (handle === null || typeof handle !== 'object')
+        throw argType('handle', 'of type object', handle);
+    this._type = type;
+    if (type === 'secret') this._bytes = handle.bytes;
+    else this._handle = handle.handle;
+}
+
+function defineGetter(proto, name, get) {
+    Object.defineProperty(proto, name, { get: get, configurable: true, enumerable: false });
+}
+
+defineGetter(KeyObject.prototype, 'type', function () { return this._type; });
+
+function SecretKeyObject(h) { KeyObject.call(this, 'secret', h); }
+SecretKeyObject.prototype = Object.create(KeyObject.prototype);
+SecretKeyObject.prototype.constructor = SecretKeyObject;
+defineGetter(SecretKeyObject.prototype, 'symmetricKeySize', function () { return this._bytes.length; });
+
+function AsymmetricKeyObject(type, h) { KeyObject.call(this, type, h); }
+AsymmetricKeyObject.prototype = Object.create(KeyObject.prototype);
+AsymmetricKeyObject.prototype.constructor = AsymmetricKeyObject;
+
+function keyInfo(k) {
+    if (!k._info) k._info = sys.cryptoKeyInfo(k._handle, false);
+    return k._info;
+}
+
+var CURVE_JWK = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521', secp256k1: 'secp256k1' };
+var JWK_CURVE = { 'P-256': 'prime256v1', 'P-384': 'secp384r1', 'P-521': 'secp521r1', secp256k1: 'secp256k1' };
+
+defineGetter(AsymmetricKeyObject.prototype, 'asymmetricKeyType', function () { return keyInfo(this).type; });
+/* publicExponent is a Number here, where Node has a BigInt. */
+defineGetter(AsymmetricKeyObject.prototype, 'asymmetricKeyDetails', function () {
+    var i = keyInfo(this);
+    if (i.type === 'rsa' || i.type === 'rsa-pss')
+        return { modulusLength: i.bits, publicExponent: i.e };
+    if (i.type === 'ec')
+        return { namedCurve: i.curve };
+    if (i.type === 'dsa')
+        return { modulusLength: i.bits };
+    return {};
+});
+
+function PublicKeyObject(h) { AsymmetricKeyObject.call(this, 'public', h); }
+PublicKeyObject.prototype = Object.create(AsymmetricKeyObject.prototype);
+PublicKeyObject.prototype.constructor = PublicKeyObject;
+
+function PrivateKeyObject(h) { AsymmetricKeyObject.call(this, 'private', h); }
+PrivateKeyObject.prototype = Object.create(AsymmetricKeyObject.prototype);
+PrivateKeyObject.prototype.constructor = PrivateKeyObject;
+
+function b64url(buf) {
+    return buf.toString('base64').replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+function optObject(o, name) {
+    if (o === undefined) return {};
+    if (o === null || typeof o !== 'object')
+        throw argType(name, 'of type object', o);
+    return o;
+}
+
+KeyObject.prototype.export = function (options) {
+    options = optObject(options, 'options');
+    if (this._type === 'secret') {
+        if (options.format === 'jwk')
+            return { kty: 'oct', k: b64url(this._bytes) };
+        if (options.format !== undefined && options.format !== 'buffer')
+            throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.format' must be one of: undefined, 'buffer', 'jwk'. Received " + rt.inspect(options.format));
+        return Buffer.from(this._bytes);
+    }
+    var priv = this._type === 'private', fmt = options.format, info = keyInfo(this);
+    if (fmt === 'jwk') {
+        var p = sys.cryptoKeyInfo(this._handle, true), jwk;
+        if (info.type === 'rsa') {
+            jwk = { kty: 'RSA', n: b64url(wrap(p.n)), e: b64url(wrap(p.e_)) };
+            if (priv) {
+                jwk.d = b64url(wrap(p.d)); jwk.p = b64url(wrap(p.p)); jwk.q = b64url(wrap(p.q));
+                jwk.dp = b64url(wrap(p.dp)); jwk.dq = b64url(wrap(p.dq)); jwk.qi = b64url(wrap(p.qi));
+            }
+        } else if (info.type === 'ec') {
+            if (!CURVE_JWK[info.curve])
+                throw nodeError(Error, 'ERR_CRYPTO_JWK_UNSUPPORTED_CURVE', 'Unsupported JWK EC curve: ' + info.curve + '.');
+            /* members in Node's order */
+            jwk = { kty: 'EC', x: b64url(wrap(p.x)), y: b64url(wrap(p.y)), crv: CURVE_JWK[info.curve] };
+            if (priv) jwk.d = b64url(wrap(p.d));
+        } else if (/^(ed|x)(25519|448)$/.test(info.type)) {
+            jwk = { crv: info.type.charAt(0) === 'e' ? 'Ed' + info.type.slice(2) : 'X' + info.type.slice(1) };
+            if (priv) jwk.d = b64url(wrap(p.d));
+            jwk.x = b64url(wrap(p.x));
+            jwk.kty = 'OKP';
+        } else {
+            throw nodeError(Error, 'ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE', 'Unsupported JWK Key Type.');
+        }
+        return jwk;
+    }
+    if (fmt !== 'pem' && fmt !== 'der')
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.format' is invalid. Received " + rt.inspect(fmt));
+    var type = options.type, structure;
+    if (!priv) {
+        if (type === 'spki') structure = 'SubjectPublicKeyInfo';
+        else if (type === 'pkcs1' && info.type === 'rsa') structure = 'type-specific';
+        else throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.type' is invalid. Received " + rt.inspect(type));
+    } else {
+        if (type === 'pkcs8') structure = 'PrivateKeyInfo';
+        else if ((type === 'pkcs1' && info.type === 'rsa') || (type === 'sec1' && info.type === 'ec')) structure = 'type-specific';
+        else throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.type' is invalid. Received " + rt.inspect(type));
+    }
+    var cipher, pass;
+    if (priv && options.cipher !== undefined) {
+        if (typeof options.cipher !== 'string')
+            throw argType('options.cipher', 'of type string', options.cipher);
+        if (options.passphrase === undefined)
+            throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.passphrase' is invalid. Received undefined");
+        cipher = options.cipher;
+        pass = bytesOf(options.passphrase, 'utf8', 'options.passphrase');
+    }
+    var out = wrap(sys.cryptoKeyExport(this._handle, priv, fmt === 'der', structure, cipher, pass));
+    return fmt === 'pem' ? out.toString('latin1') : out;
+};
+
+KeyObject.prototype.equals = function (other) {
+    if (!(other instanceof KeyObject))
+        throw argType('otherKeyObject', 'an instance of KeyObject', other);
+    if (other._type !== this._type) return false;
+    if (this._type === 'secret')
+        return this._bytes.length === other._bytes.length && timingSafeEqual(this._bytes, other._bytes);
+    return sys.cryptoKeyEquals(this._handle, other._handle);
+};
+
+function createSecretKey(key, encoding) {
+    if (typeof key === 'string')
+        key = Buffer.from(key, encoding);
+    else if (isView(key) || key instanceof ArrayBuffer)
+        key = bytesOf(key, undefined, 'key', true);
+    else
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "key" argument must be an instance of ArrayBuffer, Buffer, TypedArray, or DataView. ' + received(key));
+    return new SecretKeyObject({ bytes: key });
+}
+
+/* The key material of createPublicKey/createPrivateKey/sign/...: a string
+ * or buffer (PEM), or { key, format, type, passphrase, encoding }. */
+function asymmetricKey(key, priv, name) {
+    var fmt = 'pem', type, pass, data, enc;
+    if (key instanceof KeyObject) {
+        if (key._type === 'secret' || (priv && key._type !== 'private'))
+            throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', 'Invalid key object type ' + key._type + ', expected ' + (priv ? 'private' : 'private') + '.');
+        return priv ? key : new PublicKeyObject({ handle: key._handle });
+    }
+    if (typeof key === 'string' || isView(key) || key instanceof ArrayBuffer) {
+        data = key;
+    } else if (key !== null && typeof key === 'object') {
+        if (key.key instanceof KeyObject) return asymmetricKey(key.key, priv, name);
+        data = key.key;
+        if (key.format !== undefined) fmt = key.format;
+        type = key.type;
+        pass = key.passphrase;
+        enc = key.encoding;
+        if (fmt === 'jwk')
+            return fromJwk(data, priv);
+        if (typeof data !== 'string' && !isView(data) && !(data instanceof ArrayBuffer))
+            throw argType('key.key', 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView', data);
+    } else {
+        throw argType(name, 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, DataView, or KeyObject', key);
+    }
+    if (fmt !== 'pem' && fmt !== 'der')
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.format' is invalid. Received " + rt.inspect(fmt));
+    if (fmt === 'der') {
+        var ok = priv ? type === 'pkcs1' || type === 'pkcs8' || type === 'sec1' : type === 'pkcs1' || type === 'spki';
+        if (!ok)
+            throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.type' is invalid. Received " + rt.inspect(type));
+    }
+    var bytes = bytesOf(data, enc || 'utf8', 'key', true);
+    var h = sys.cryptoKeyParse(bytes, fmt === 'der', priv,
+                               pass === undefined || pass === null ? undefined : bytesOf(pass, 'utf8', 'key.passphrase', true));
+    return priv ? new PrivateKeyObject({ handle: h }) : new PublicKeyObject({ handle: h });
+}
+
+function b64urlBytes(s, name) {
+    if (typeof s !== 'string')
+        throw argType('key.' + name, 'of type string', s);
+    return Buffer.from(s, 'base64');
+}
+
+function fromJwk(jwk, priv) {
+    if (jwk === null || typeof jwk !== 'object')
+        throw argType('key.key', 'of type object', jwk);
+    var parts = {}, kind, i, names;
+    var isPriv = jwk.d !== undefined;
+    if (priv && !isPriv)
+        throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_JWK', 'Invalid JWK private key');
+    if (jwk.kty === 'RSA') {
+        kind = 'RSA';
+        names = isPriv ? ['n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi'] : ['n', 'e'];
+        for (i = 0; i < names.length; i++)
+            parts[names[i]] = b64urlBytes(jwk[names[i]], names[i]);
+    } else if (jwk.kty === 'EC') {
+        kind = 'EC';
+        if (!JWK_CURVE[jwk.crv])
+            throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'key.crv' must be one of: 'P-256', 'secp256k1', 'P-384', 'P-521'. Received " + rt.inspect(jwk.crv));
+        parts.crv = JWK_CURVE[jwk.crv];
+        parts.x = b64urlBytes(jwk.x, 'x');
+        parts.y = b64urlBytes(jwk.y, 'y');
+        if (isPriv) parts.d = b64urlBytes(jwk.d, 'd');
+    } else if (jwk.kty === 'OKP') {
+        var okp = { Ed25519: 'ED25519', Ed448: 'ED448', X25519: 'X25519', X448: 'X448' };
+        if (!okp[jwk.crv])
+            throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'key.crv' must be one of: 'Ed25519', 'Ed448', 'X25519', 'X448'. Received " + rt.inspect(jwk.crv));
+        kind = okp[jwk.crv];
+        parts.x = b64urlBytes(jwk.x, 'x');
+        if (isPriv) parts.d = b64urlBytes(jwk.d, 'd');
+    } else {
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'key.kty' must be one of: 'RSA', 'EC', 'OKP'. Received " + rt.inspect(jwk.kty));
+    }
+    var h = sys.cryptoKeyFromJwk(kind, parts, isPriv);
+    return priv ? new PrivateKeyObject({ handle: h }) : new PublicKeyObject({ handle: h });
+}
+
+function createPrivateKey(key) { return asymmetricKey(key, true, 'key'); }
+function createPublicKey(key) { return asymmetricKey(key, false, 'key'); }
+
+/* The bytes of a secret key for HMAC, ciphers and KDFs. */
+function secretBytes(key, name) {
+    if (key instanceof KeyObject) {
+        if (key._type !== 'secret')
+            throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', 'Invalid key object type ' + key._type + ', expected secret.');
+        return key._bytes;
+    }
+    return bytesOf(key, 'utf8', name, true);
+}
+
+/* --- signatures --- */
+
+var RSA_PKCS1_PADDING = 1, RSA_NO_PADDING = 3, RSA_PKCS1_OAEP_PADDING = 4, RSA_PKCS1_PSS_PADDING = 6;
+var RSA_PSS_SALTLEN_DIGEST = -1, RSA_PSS_SALTLEN_MAX_SIGN = -2, RSA_PSS_SALTLEN_AUTO = -2;
+
+/* Node's digest names for signing: 'RSA-SHA256', 'sha256WithRSAEncryption',
+ * 'ecdsa-with-SHA256' all mean sha256. */
+function sigName(alg) {
+    return String(alg).toLowerCase().replace(/^rsa-/, '').replace(/^ecdsa-with-/, '').replace(/withrsaencryption$/, '');
+}
+
+function sigDigest(alg) {
+    if (alg === null || alg === undefined) return null;
+    var a = sigName(alg);
+    if (sys.cryptoDigestSize(a) === undefined)
+        throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest: ' + alg);
+    return a;
+}
+
+function sigOptions(key) {
+    var o = key !== null && typeof key === 'object' && !(key instanceof KeyObject) && !isView(key) ? key : {};
+    var padding = o.padding === undefined ? 0 : o.padding;
+    var salt = o.saltLength === undefined ? -100 : o.saltLength;
+    if (o.dsaEncoding !== undefined && o.dsaEncoding !== 'der' && o.dsaEncoding !== 'ieee-p1363')
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.dsaEncoding' is invalid. Received " + rt.inspect(o.dsaEncoding));
+    /* Node signs PSS with the largest salt unless told otherwise */
+    if (padding === RSA_PKCS1_PSS_PADDING && salt === -100) salt = RSA_PSS_SALTLEN_MAX_SIGN;
+    return { padding: padding, salt: salt, p1363: o.dsaEncoding === 'ieee-p1363' };
+}
+
+function signWith(alg, data, key) {
+    var k = asymmetricKey(key, true, 'key'), o = sigOptions(key);
+    return wrap(sys.cryptoSign(k._handle, sigDigest(alg), data, o.padding, o.salt, o.p1363));
+}
+
+function verifyWith(alg, data, key, sig) {
+    var k = key instanceof KeyObject && key._type === 'private' ? key : asymmetricKey(key, false, 'key');
+    var o = sigOptions(key);
+    if (o.padding === RSA_PKCS1_PSS_PADDING && o.salt === RSA_PSS_SALTLEN_MAX_SIGN) o.salt = RSA_PSS_SALTLEN_AUTO;
+    return sys.cryptoVerify(k._handle, sigDigest(alg), data, sig, o.padding, o.salt, o.p1363);
+}
+
+function initSign(s, algorithm) {
+    if (typeof algorithm !== 'string')
+        throw argType('algorithm', 'of type string', algorithm);
+    /* Node's message here names no digest, unlike sign()'s */
+    if (sys.cryptoDigestSize(sigName(algorithm)) === undefined)
+        throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest');
+    s._alg = sigDigest(algorithm);
+    s._parts = [];
+}
+
+function Sign(algorithm) {
+    if (!(this instanceof Sign)) return new Sign(algorithm);
+    initSign(this, algorithm);
+}
+Sign.prototype.update = function (data, enc) {
+    this._parts.push(toBytes(input(data, enc)));
+    return this;
+};
+Sign.prototype.sign = function (key, enc) {
+    var data = join(this._parts.length ? this._parts : [Buffer.alloc(0)]);
+    this._parts = [];
+    return encodeOut(signWith(this._alg, data, key), enc);
+};
+
+function Verify(algorithm) {
+    if (!(this instanceof Verify)) return new Verify(algorithm);
+    initSign(this, algorithm);
+}
+Verify.prototype.update = Sign.prototype.update;
+Verify.prototype.verify = function (key, sig, enc) {
+    var data = join(this._parts.length ? this._parts : [Buffer.alloc(0)]);
+    this._parts = [];
+    return verifyWith(this._alg, data, key, bytesOf(sig, enc || 'utf8', 'signature'));
+};
+
+function oneShot(f, cb) {
+    if (cb === undefined) return f();
+    if (typeof cb !== 'function')
+        throw argType('callback', 'of type function', cb);
+    var r, err = null;
+    try { r = f(); } catch (e) { err = e; }
+    setImmediate(function () { cb(err, r); });
+}
+
+function signOneShot(alg, data, key, cb) {
+    if (alg !== null && alg !== undefined && typeof alg !== 'string')
+        throw argType('algorithm', 'of type string', alg);
+    var d = bytesOf(data, undefined, 'data');
+    return oneShot(function () { return signWith(alg, d, key); }, cb);
+}
+
+function verifyOneShot(alg, data, key, sig, cb) {
+    if (alg !== null && alg !== undefined && typeof alg !== 'string')
+        throw argType('algorithm', 'of type string', alg);
+    var d = bytesOf(data, undefined, 'data'), s = bytesOf(sig, undefined, 'signature');
+    return oneShot(function () { return verifyWith(alg, d, key, s); }, cb);
+}
+
+/* --- key generation --- */
+
+function encodeKey(k, enc) {
+    return enc === undefined ? k : k.export(enc);
+}
+
+function generateKeyPairSync(type, options) {
+    options = optObject(options, 'options');
+    var h;
+    if (type === 'rsa' || type === 'rsa-pss') {
+        validInt(options.modulusLength, 'options.modulusLength', 0, 2147483647);
+        var e = options.publicExponent === undefined ? 65537 : validInt(options.publicExponent, 'options.publicExponent', 0, 4294967295);
+        h = sys.cryptoKeyGenerate(type === 'rsa' ? 'RSA' : 'RSA-PSS', options.modulusLength, e, undefined);
+    } else if (type === 'ec') {
+        if (typeof options.namedCurve !== 'string')
+            throw argType('options.namedCurve', 'of type string', options.namedCurve);
+        var c = JWK_CURVE[options.namedCurve] || options.namedCurve;
+        if (c === 'P-256' || c === 'secp256r1') c = 'prime256v1';
+        try {
+            h = sys.cryptoKeyGenerate('EC', 0, 0, c);
+        } catch (err) {
+            throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_CURVE', 'Invalid EC curve name');
+        }
+    } else if (type === 'ed25519' || type === 'ed448' || type === 'x25519' || type === 'x448') {
+        h = sys.cryptoKeyGenerate(type.toUpperCase(), 0, 0, undefined);
+    } else {
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'type' must be a supported key type. Received " + rt.inspect(type));
+    }
+    var priv = new PrivateKeyObject({ handle: h }), pub = new PublicKeyObject({ handle: h });
+    return { publicKey: encodeKey(pub, options.publicKeyEncoding), privateKey: encodeKey(priv, options.privateKeyEncoding) };
+}
+
+function generateKeyPair(type, options, cb) {
+    if (typeof options === 'function') { cb = options; options = undefined; }
+    if (typeof cb !== 'function')
+        throw argType('callback', 'of type function', cb);
+    var r = generateKeyPairSync(type, options);
+    setImmediate(function () { cb(null, r.publicKey, r.privateKey); });
+}
+
+/* --- RSA encryption --- */
+
+function pkeyCrypt(enc, dfltPadding) {
+    return function (key, buffer) {
+        var k = enc ? (key instanceof KeyObject && key._type === 'private' ? key : asymmetricKey(key, false, 'key'))
+                    : asymmetricKey(key, true, 'key');
+        var o = key !== null && typeof key === 'object' && !(key instanceof KeyObject) && !isView(key) ? key : {};
+        var padding = o.padding === undefined ? dfltPadding : o.padding;
+        /* Node 20 refuses it (the Marvin timing attack) unless started with a revert flag */
+        if (!enc && padding === RSA_PKCS1_PADDING)
+            throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', 'RSA_PKCS1_PADDING is no longer supported for private decryption, this can be reverted with --security-revert=CVE-2023-46809');
+        var md = padding === RSA_PKCS1_OAEP_PADDING ? sigDigest(o.oaepHash === undefined ? 'sha1' : o.oaepHash) : null;
+        var label = o.oaepLabel === undefined ? undefined : bytesOf(o.oaepLabel, undefined, 'oaepLabel');
+        return wrap(sys.cryptoPkeyCrypt(k._handle, enc, bytesOf(buffer, 'utf8', 'buffer'), padding, md, label));
+    };
+}
+
 /* The object is frozen with the runtime: one per worker, as in Node. */
 var cryptoModule = {
     createHash: function (algorithm, options) { return new Hash(algorithm, options); },
@@ -478,7 +876,29 @@ var cryptoModule = {
     getCiphers: function () { return ['aes-128-cbc', 'aes-128-gcm', 'aes-256-cbc', 'aes-256-gcm']; },
     Hash: Hash,
     Hmac: Hmac,
-    constants: {}
+    KeyObject: KeyObject,
+    createSecretKey: createSecretKey,
+    createPublicKey: createPublicKey,
+    createPrivateKey: createPrivateKey,
+    createSign: function (algorithm, options) { return new Sign(algorithm, options); },
+    createVerify: function (algorithm, options) { return new Verify(algorithm, options); },
+    sign: signOneShot,
+    verify: verifyOneShot,
+    generateKeyPairSync: generateKeyPairSync,
+    generateKeyPair: generateKeyPair,
+    publicEncrypt: pkeyCrypt(true, RSA_PKCS1_OAEP_PADDING),
+    privateDecrypt: pkeyCrypt(false, RSA_PKCS1_OAEP_PADDING),
+    Sign: Sign,
+    Verify: Verify,
+    constants: {
+        RSA_PKCS1_PADDING: RSA_PKCS1_PADDING,
+        RSA_NO_PADDING: RSA_NO_PADDING,
+        RSA_PKCS1_OAEP_PADDING: RSA_PKCS1_OAEP_PADDING,
+        RSA_PKCS1_PSS_PADDING: RSA_PKCS1_PSS_PADDING,
+        RSA_PSS_SALTLEN_DIGEST: RSA_PSS_SALTLEN_DIGEST,
+        RSA_PSS_SALTLEN_MAX_SIGN: RSA_PSS_SALTLEN_MAX_SIGN,
+        RSA_PSS_SALTLEN_AUTO: RSA_PSS_SALTLEN_AUTO
+    }
 };
 cryptoModule.webcrypto = { getRandomValues: getRandomValues, randomUUID: cryptoModule.randomUUID };
 
