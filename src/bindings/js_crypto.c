@@ -569,9 +569,11 @@ static int js_crypto_no_pass(char *buf, int size, int rwflag, void *u)
     return -1;
 }
 
-/* keyParse(data, der, private, passphrase|undefined) -> handle.  Any
- * encoding OpenSSL's decoders know (PEM, or DER of SPKI, PKCS#1, PKCS#8,
- * encrypted PKCS#8, SEC1); crypto.js checks the type Node wants named.
+/* keyParse(data, der, private, passphrase|undefined, structure|undefined,
+ * keytype|undefined) -> handle.  Any encoding OpenSSL's decoders know
+ * (PEM, or DER of SPKI, PKCS#1, PKCS#8, encrypted PKCS#8, SEC1); DER
+ * comes with the decoder's structure and key type named ("type-specific",
+ * "RSA" for PKCS#1), which PEM's label says by itself.
  * A public key may be read from a private one: the handle then holds the
  * whole pair and crypto.js uses only its public half. */
 static duk_ret_t js_crypto_key_parse(duk_context *ctx)
@@ -580,13 +582,14 @@ static duk_ret_t js_crypto_key_parse(duk_context *ctx)
     const unsigned char *data = js_crypto_bytes(ctx, 0, &len);
     int der = duk_to_boolean(ctx, 1), priv = duk_to_boolean(ctx, 2);
     const unsigned char *pass = duk_is_undefined(ctx, 3) ? NULL : js_crypto_bytes(ctx, 3, &plen);
+    const char *structure = duk_get_string(ctx, 4), *keytype = duk_get_string(ctx, 5);
     OSSL_DECODER_CTX *dc;
     EVP_PKEY *k = NULL;
     int ok;
 
     js_crypto_new_key_handle(ctx);
     ERR_clear_error();
-    dc = OSSL_DECODER_CTX_new_for_pkey(&k, der ? "DER" : "PEM", NULL, NULL,
+    dc = OSSL_DECODER_CTX_new_for_pkey(&k, der ? "DER" : "PEM", structure, keytype,
                                        priv ? EVP_PKEY_KEYPAIR : 0, NULL, NULL);
     if (dc == NULL)
         return js_crypto_throw_ossl(ctx, "ERR_CRYPTO_OPERATION_FAILED", "no key decoder");
@@ -1108,7 +1111,7 @@ static const duk_function_list_entry js_crypto_funcs[] = {
     { "cryptoCipherInfo", js_crypto_cipher_info, 1 },
     { "cryptoCipher", js_crypto_cipher, 9 },
     { "cryptoTimingSafeEqual", js_crypto_timing_safe_equal, 2 },
-    { "cryptoKeyParse", js_crypto_key_parse, 4 },
+    { "cryptoKeyParse", js_crypto_key_parse, 6 },
     { "cryptoKeyExport", js_crypto_key_export, 6 },
     { "cryptoKeyInfo", js_crypto_key_info, 2 },
     { "cryptoKeyFromJwk", js_crypto_key_from_jwk, 3 },

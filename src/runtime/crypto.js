@@ -599,17 +599,20 @@ function createSecretKey(key, encoding) {
 
 /* The key material of createPublicKey/createPrivateKey/sign/...: a string
  * or buffer (PEM), or { key, format, type, passphrase, encoding }. */
-function asymmetricKey(key, priv, name) {
+function asymmetricKey(key, priv, name, creating) {
     var fmt = 'pem', type, pass, data, enc;
     if (key instanceof KeyObject) {
+        /* createPrivateKey takes no KeyObject at all; sign() & co. no secret one */
+        if (creating && priv)
+            throw argType('key', 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView', key);
         if (key._type === 'secret' || (priv && key._type !== 'private'))
-            throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', 'Invalid key object type ' + key._type + ', expected ' + (priv ? 'private' : 'private') + '.');
+            throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', 'Invalid key object type ' + key._type + ', expected private.');
         return priv ? key : new PublicKeyObject({ handle: key._handle });
     }
     if (typeof key === 'string' || isView(key) || key instanceof ArrayBuffer) {
         data = key;
     } else if (key !== null && typeof key === 'object') {
-        if (key.key instanceof KeyObject) return asymmetricKey(key.key, priv, name);
+        if (key.key instanceof KeyObject) return asymmetricKey(key.key, priv, name, creating);
         data = key.key;
         if (key.format !== undefined) fmt = key.format;
         type = key.type;
@@ -620,7 +623,8 @@ function asymmetricKey(key, priv, name) {
         if (typeof data !== 'string' && !isView(data) && !(data instanceof ArrayBuffer))
             throw argType('key.key', 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView', data);
     } else {
-        throw argType(name, 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, DataView, or KeyObject', key);
+        throw argType(name, creating && priv ? 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView' :
+                      'of type string or an instance of ArrayBuffer, Buffer, TypedArray, DataView, KeyObject, or CryptoKey', key);
     }
     if (fmt !== 'pem' && fmt !== 'der')
         throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.format' is invalid. Received " + rt.inspect(fmt));
@@ -630,14 +634,18 @@ function asymmetricKey(key, priv, name) {
             throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.type' is invalid. Received " + rt.inspect(type));
     }
     var bytes = bytesOf(data, enc || 'utf8', 'key', true);
+    /* DER has no label saying what it holds: tell the decoder */
+    var hint = fmt !== 'der' ? [] : type === 'spki' ? ['SubjectPublicKeyInfo'] : type === 'pkcs1' ? ['type-specific', 'RSA'] :
+        type === 'sec1' ? ['type-specific', 'EC'] : [];
     var h = sys.cryptoKeyParse(bytes, fmt === 'der', priv,
-                               pass === undefined || pass === null ? undefined : bytesOf(pass, 'utf8', 'key.passphrase', true));
+                               pass === undefined || pass === null ? undefined : bytesOf(pass, 'utf8', 'key.passphrase', true),
+                               hint[0], hint[1]);
     return priv ? new PrivateKeyObject({ handle: h }) : new PublicKeyObject({ handle: h });
 }
 
 function b64urlBytes(s, name) {
     if (typeof s !== 'string')
-        throw argType('key.' + name, 'of type string', s);
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "key.' + name + '" property must be of type string. ' + received(s));
     return Buffer.from(s, 'base64');
 }
 
@@ -645,9 +653,8 @@ function fromJwk(jwk, priv) {
     if (jwk === null || typeof jwk !== 'object')
         throw argType('key.key', 'of type object', jwk);
     var parts = {}, kind, i, names;
-    var isPriv = jwk.d !== undefined;
-    if (priv && !isPriv)
-        throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_JWK', 'Invalid JWK private key');
+    /* createPrivateKey requires d (its check names the missing member) */
+    var isPriv = priv || jwk.d !== undefined;
     if (jwk.kty === 'RSA') {
         kind = 'RSA';
         names = isPriv ? ['n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi'] : ['n', 'e'];
@@ -675,7 +682,7 @@ function fromJwk(jwk, priv) {
     return priv ? new PrivateKeyObject({ handle: h }) : new PublicKeyObject({ handle: h });
 }
 
-function createPrivateKey(key) { return asymmetricKey(key, true, 'key'); }
+function createPrivateKey(key) { return asymmetricKey(key, true, 'key', true); }
 function createPublicKey(key) { return asymmetricKey(key, false, 'key'); }
 
 /* The bytes of a secret key for HMAC, ciphers and KDFs. */
@@ -798,6 +805,8 @@ function generateKeyPairSync(type, options) {
     options = optObject(options, 'options');
     var h;
     if (type === 'rsa' || type === 'rsa-pss') {
+        if (typeof options.modulusLength !== 'number')
+            throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "options.modulusLength" property must be of type number. ' + received(options.modulusLength));
         validInt(options.modulusLength, 'options.modulusLength', 0, 2147483647);
         var e = options.publicExponent === undefined ? 65537 : validInt(options.publicExponent, 'options.publicExponent', 0, 4294967295);
         h = sys.cryptoKeyGenerate(type === 'rsa' ? 'RSA' : 'RSA-PSS', options.modulusLength, e, undefined);
@@ -832,8 +841,11 @@ function generateKeyPair(type, options, cb) {
 
 function pkeyCrypt(enc, dfltPadding) {
     return function (key, buffer) {
+        /* privateDecrypt reads a public key's PEM as well and leaves it to
+         * OpenSSL to say it has no private part, as Node does */
+        var isObj = key instanceof KeyObject || (key !== null && typeof key === 'object' && key.key instanceof KeyObject);
         var k = enc ? (key instanceof KeyObject && key._type === 'private' ? key : asymmetricKey(key, false, 'key'))
-                    : asymmetricKey(key, true, 'key');
+                    : asymmetricKey(key, isObj, 'key');
         var o = key !== null && typeof key === 'object' && !(key instanceof KeyObject) && !isView(key) ? key : {};
         var padding = o.padding === undefined ? dfltPadding : o.padding;
         /* Node 20 refuses it (the Marvin timing attack) unless started with a revert flag */
