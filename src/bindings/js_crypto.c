@@ -3,9 +3,10 @@
  * Every native here is one-shot: it takes whole inputs, creates whatever
  * OpenSSL context it needs, does the work and frees the context before it
  * returns.  Nothing of OpenSSL outlives a call but the process-wide cache
- * of fetched digests and HMAC contexts (see js_crypto_md_cache), so there is
- * no handle for a finalizer to forget and nothing to leak when Duktape
- * throws: arguments are checked and the result buffer is pushed *before*
+ * of fetched digests and HMAC contexts (see js_crypto_md_cache) and the
+ * asymmetric keys (EVP_PKEY) of KeyObjects, which live in handle objects
+ * with a finalizer (see "asymmetric keys" below).  Nothing leaks when
+ * Duktape throws: arguments are checked and the result buffer is pushed *before*
  * any context is used, and the only Duktape calls made while one is in use
  * cannot throw.  The
  * streaming shape Node offers (hash.update().update().digest(), cipher

@@ -7,7 +7,9 @@
  * which yields the same bytes as a streaming context would), and a CBC
  * cipher only the partial block and the chaining IV, as CBC allows.  No
  * OpenSSL context ever outlives a native call, so a request that drops a
- * Hash half-way leaks nothing.
+ * Hash half-way leaks nothing.  Asymmetric KeyObjects are the exception:
+ * each holds a native handle to its EVP_PKEY, freed by the handle's
+ * finalizer when the KeyObject is collected.
  *
  * Errors carry Node's class, message and .code.
  *
