@@ -17,7 +17,8 @@
  *   (buffer.js); rt.builtins (module.js).  When called: rt.inspect
  *   (console.js); rt.utf8Encode (buffer.js); setImmediate (timers.js); the
  *   natives of bindings/js_crypto.c.
- * Provides: rt.outOfRange, rt.builtins.crypto; the global crypto.
+ * Provides: rt.outOfRange, rt.builtins.crypto; the globals crypto and
+ *   CryptoKey.  crypto.subtle needs Promise (promise.js) when called.
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */
@@ -859,6 +860,298 @@ function pkeyCrypt(enc, dfltPadding) {
     };
 }
 
+/* --- Web Crypto (crypto.subtle), a subset over the KeyObjects above ---
+ *
+ * Written from the Web Cryptography API specification for what npm
+ * packages (jose) reach for: digest; HMAC; AES-GCM; ECDSA; RSASSA-PKCS1-v1_5,
+ * RSA-PSS and RSA-OAEP; Ed25519.  Each method returns a promise, rejected
+ * with a DOMException where the specification says so. */
+
+var HASHES = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
+var ALGS = ['HMAC', 'AES-GCM', 'AES-CBC', 'ECDSA', 'ECDH', 'RSASSA-PKCS1-v1_5', 'RSA-PSS', 'RSA-OAEP', 'Ed25519'];
+var WEB_CURVES = { 'P-256': 'prime256v1', 'P-384': 'secp384r1', 'P-521': 'secp521r1' };
+
+function notSupported(msg) { return domError('NotSupportedError', 9, msg || 'Unrecognized algorithm name'); }
+function invalidAccess(msg) { return domError('InvalidAccessError', 15, msg); }
+
+/* An AlgorithmIdentifier as { name (canonical case), ...its members }. */
+function normAlg(a) {
+    if (typeof a === 'string') a = { name: a };
+    if (a === null || typeof a !== 'object' || typeof a.name !== 'string')
+        throw notSupported();
+    var up = a.name.toUpperCase(), out = {}, k, i;
+    for (k in a) out[k] = a[k];
+    for (i = 0; i < ALGS.length; i++)
+        if (ALGS[i].toUpperCase() === up) out.name = ALGS[i];
+    for (k in HASHES)
+        if (k === up) out.name = k;
+    if (ALGS.indexOf(out.name) < 0 && !HASHES[out.name])
+        throw notSupported();
+    if (out.hash !== undefined) out.hash = normHash(out.hash);
+    return out;
+}
+
+function normHash(h) {
+    var n = (typeof h === 'string' ? h : h && h.name || '').toUpperCase();
+    if (!HASHES[n]) throw notSupported();
+    return { name: n };
+}
+
+function arrayBuffer(buf) {
+    return new Uint8Array(buf).buffer;
+}
+
+function source(data, name) {
+    return bytesOf(data, undefined, name || 'data', true);
+}
+
+function CryptoKey() {
+    throw nodeError(TypeError, 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');
+}
+Object.defineProperty(CryptoKey.prototype, Symbol.toStringTag, { value: 'CryptoKey', configurable: true });
+defineGetter(CryptoKey.prototype, 'type', function () { return this._type; });
+defineGetter(CryptoKey.prototype, 'extractable', function () { return this._extractable; });
+defineGetter(CryptoKey.prototype, 'algorithm', function () { return this._algorithm; });
+defineGetter(CryptoKey.prototype, 'usages', function () { return this._usages.slice(); });
+
+function cryptoKey(keyObject, algorithm, extractable, usages) {
+    var k = Object.create(CryptoKey.prototype);
+    k._key = keyObject;
+    k._type = keyObject._type;
+    k._algorithm = algorithm;
+    k._extractable = !!extractable;
+    k._usages = usages;
+    return k;
+}
+
+var PUBLIC_USES = ['verify', 'encrypt', 'wrapKey'];
+
+function splitUsages(usages, pub) {
+    var out = [];
+    for (var i = 0; i < usages.length; i++)
+        if ((PUBLIC_USES.indexOf(usages[i]) >= 0) === pub && out.indexOf(usages[i]) < 0) out.push(usages[i]);
+    return out;
+}
+
+function keyAlgorithm(alg, keyObject) {
+    var a = { name: alg.name };
+    if (alg.name === 'HMAC') {
+        a.hash = alg.hash;
+        a.length = keyObject.symmetricKeySize * 8;
+    } else if (alg.name === 'AES-GCM' || alg.name === 'AES-CBC') {
+        a.length = keyObject.symmetricKeySize * 8;
+    } else if (alg.name === 'ECDSA' || alg.name === 'ECDH') {
+        var c = keyObject.asymmetricKeyDetails.namedCurve, n;
+        for (n in WEB_CURVES) if (WEB_CURVES[n] === c) a.namedCurve = n;
+        if (!a.namedCurve) throw notSupported('Unsupported named curve');
+    } else if (alg.name.slice(0, 3) === 'RSA') {
+        var d = keyObject.asymmetricKeyDetails, e = d.publicExponent, bytes = [];
+        while (e > 0) { bytes.unshift(e % 256); e = Math.floor(e / 256); }
+        a.modulusLength = d.modulusLength;
+        a.publicExponent = new Uint8Array(bytes);
+        a.hash = alg.hash;
+    }
+    return a;
+}
+
+function usagesArg(u) {
+    if (!Array.isArray(u)) throw argType('keyUsages', 'an instance of Array', u);
+    return u.slice();
+}
+
+function importKeySync(format, data, alg, extractable, usages) {
+    alg = normAlg(alg);
+    usages = usagesArg(usages);
+    var ko, n = alg.name;
+    if (n === 'HMAC' || n === 'AES-GCM' || n === 'AES-CBC') {
+        if (format === 'raw') ko = createSecretKey(source(data, 'keyData'));
+        else if (format === 'jwk' && data && data.kty === 'oct') ko = createSecretKey(Buffer.from(String(data.k), 'base64'));
+        else throw notSupported('Unsupported key format');
+        if (n !== 'HMAC' && [16, 24, 32].indexOf(ko.symmetricKeySize) < 0)
+            throw domError('DataError', 0, 'Invalid key length');
+        if (n === 'HMAC' && !alg.hash) throw argType('algorithm.hash', 'of type object', alg.hash);
+    } else {
+        if (format === 'spki') ko = createPublicKey({ key: source(data, 'keyData'), format: 'der', type: 'spki' });
+        else if (format === 'pkcs8') ko = createPrivateKey({ key: source(data, 'keyData'), format: 'der', type: 'pkcs8' });
+        else if (format === 'jwk') ko = data && data.d !== undefined ? createPrivateKey({ key: data, format: 'jwk' }) : createPublicKey({ key: data, format: 'jwk' });
+        else if (format === 'raw' && n === 'Ed25519') ko = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: b64url(source(data, 'keyData')) }, format: 'jwk' });
+        else throw notSupported('Unsupported key format');
+        var t = ko.asymmetricKeyType;
+        var ok = n === 'Ed25519' ? t === 'ed25519' : n === 'ECDSA' || n === 'ECDH' ? t === 'ec' : t === 'rsa' || t === 'rsa-pss';
+        if (!ok) throw domError('DataError', 0, 'Invalid key type');
+        if ((n === 'ECDSA' || n === 'ECDH') && alg.namedCurve !== undefined && WEB_CURVES[alg.namedCurve] !== ko.asymmetricKeyDetails.namedCurve)
+            throw domError('DataError', 0, 'Named curve mismatch');
+    }
+    return cryptoKey(ko, keyAlgorithm(alg, ko), ko._type === 'public' ? true : extractable, usages);
+}
+
+var HMAC_BLOCK = { 'SHA-1': 512, 'SHA-256': 512, 'SHA-384': 1024, 'SHA-512': 1024 };
+
+function generateKeySync(alg, extractable, usages) {
+    alg = normAlg(alg);
+    usages = usagesArg(usages);
+    var n = alg.name, pair;
+    if (n === 'HMAC' || n === 'AES-GCM' || n === 'AES-CBC') {
+        var bits = alg.length !== undefined ? alg.length : HMAC_BLOCK[alg.hash && alg.hash.name];
+        if (n !== 'HMAC' && [128, 192, 256].indexOf(bits) < 0)
+            throw domError('OperationError', 0, 'Invalid key length');
+        var ko = createSecretKey(randomBytes(Math.ceil(bits / 8)));
+        return cryptoKey(ko, keyAlgorithm(alg, ko), extractable, usages);
+    }
+    if (n === 'ECDSA' || n === 'ECDH') {
+        if (!WEB_CURVES[alg.namedCurve]) throw notSupported('Unsupported named curve');
+        pair = generateKeyPairSync('ec', { namedCurve: WEB_CURVES[alg.namedCurve] });
+    } else if (n === 'Ed25519') {
+        pair = generateKeyPairSync('ed25519');
+    } else {
+        var e = 0, pe = alg.publicExponent ? new Uint8Array(alg.publicExponent) : new Uint8Array([1, 0, 1]);
+        for (var i = 0; i < pe.length; i++) e = e * 256 + pe[i];
+        pair = generateKeyPairSync('rsa', { modulusLength: alg.modulusLength, publicExponent: e });
+    }
+    return {
+        publicKey: cryptoKey(pair.publicKey, keyAlgorithm(alg, pair.publicKey), true, splitUsages(usages, true)),
+        privateKey: cryptoKey(pair.privateKey, keyAlgorithm(alg, pair.privateKey), extractable, splitUsages(usages, false))
+    };
+}
+
+function checkKey(key, alg, usage) {
+    if (!(key instanceof CryptoKey) && !(key && key._key instanceof KeyObject))
+        throw argType('key', 'an instance of CryptoKey', key);
+    if (key._algorithm.name !== alg.name)
+        throw invalidAccess('The requested operation is not valid for the provided key');
+    if (key._usages.indexOf(usage) < 0)
+        throw invalidAccess('The requested operation is not valid for the provided key');
+}
+
+function sigParams(alg, key) {
+    var n = alg.name, hash = key._algorithm.hash;
+    if (n === 'ECDSA') return [HASHES[alg.hash.name], { key: key._key, dsaEncoding: 'ieee-p1363' }];
+    if (n === 'RSA-PSS') return [HASHES[hash.name], { key: key._key, padding: RSA_PKCS1_PSS_PADDING, saltLength: alg.saltLength }];
+    if (n === 'RSASSA-PKCS1-v1_5') return [HASHES[hash.name], key._key];
+    if (n === 'Ed25519') return [null, key._key];
+    throw notSupported();
+}
+
+function signSync(alg, key, data) {
+    alg = normAlg(alg);
+    checkKey(key, alg, 'sign');
+    data = source(data);
+    if (alg.name === 'HMAC')
+        return arrayBuffer(new Hmac(HASHES[key._algorithm.hash.name], key._key).update(data).digest());
+    var p = sigParams(alg, key);
+    return arrayBuffer(signWith(p[0], data, p[1]));
+}
+
+function verifySync(alg, key, sig, data) {
+    alg = normAlg(alg);
+    checkKey(key, alg, 'verify');
+    data = source(data);
+    sig = source(sig, 'signature');
+    if (alg.name === 'HMAC') {
+        var mac = new Hmac(HASHES[key._algorithm.hash.name], key._key).update(data).digest();
+        return mac.length === sig.length && timingSafeEqual(mac, sig);
+    }
+    var p = sigParams(alg, key);
+    return verifyWith(p[0], data, p[1], sig);
+}
+
+function cipherSync(encrypt, alg, key, data) {
+    alg = normAlg(alg);
+    checkKey(key, alg, encrypt ? 'encrypt' : 'decrypt');
+    data = source(data);
+    var n = alg.name;
+    if (n === 'RSA-OAEP') {
+        var o = { key: key._key, oaepHash: HASHES[key._algorithm.hash.name], padding: RSA_PKCS1_OAEP_PADDING };
+        if (alg.label !== undefined) o.oaepLabel = source(alg.label, 'label');
+        return arrayBuffer((encrypt ? cryptoModule.publicEncrypt : cryptoModule.privateDecrypt)(o, data));
+    }
+    var cname = 'aes-' + key._algorithm.length + (n === 'AES-GCM' ? '-gcm' : '-cbc');
+    if (key._algorithm.length === 192)
+        throw notSupported('Unsupported key length');
+    var iv = source(alg.iv, 'iv');
+    if (n === 'AES-CBC') {
+        var cb = encrypt ? new Cipher(cname, key._key, iv) : new Decipher(cname, key._key, iv);
+        try {
+            return arrayBuffer(join([cb.update(data), cb.final()]));
+        } catch (err) {
+            throw domError('OperationError', 0, 'The operation failed for an operation-specific reason');
+        }
+    }
+    var tagLen = alg.tagLength === undefined ? 16 : alg.tagLength / 8;
+    if ([4, 8, 12, 13, 14, 15, 16].indexOf(tagLen) < 0)
+        throw domError('OperationError', 0, 'Invalid tag length');
+    var c = encrypt ? new Cipher(cname, key._key, iv, { authTagLength: tagLen }) : new Decipher(cname, key._key, iv, { authTagLength: tagLen });
+    if (alg.additionalData !== undefined) c.setAAD(source(alg.additionalData, 'additionalData'));
+    if (encrypt)
+        return arrayBuffer(join([c.update(data), c.final(), c.getAuthTag()]));
+    if (data.length < tagLen)
+        throw domError('OperationError', 0, 'The provided data is too small.');
+    c.setAuthTag(data.slice(data.length - tagLen));
+    try {
+        return arrayBuffer(join([c.update(data.slice(0, data.length - tagLen)), c.final()]));
+    } catch (err) {
+        throw domError('OperationError', 0, 'The operation failed for an operation-specific reason');
+    }
+}
+
+var JWK_ALG = {
+    HMAC: { 'SHA-1': 'HS1', 'SHA-256': 'HS256', 'SHA-384': 'HS384', 'SHA-512': 'HS512' },
+    'RSASSA-PKCS1-v1_5': { 'SHA-1': 'RS1', 'SHA-256': 'RS256', 'SHA-384': 'RS384', 'SHA-512': 'RS512' },
+    'RSA-PSS': { 'SHA-1': 'PS1', 'SHA-256': 'PS256', 'SHA-384': 'PS384', 'SHA-512': 'PS512' },
+    'RSA-OAEP': { 'SHA-1': 'RSA-OAEP', 'SHA-256': 'RSA-OAEP-256', 'SHA-384': 'RSA-OAEP-384', 'SHA-512': 'RSA-OAEP-512' }
+};
+
+function exportKeySync(format, key) {
+    if (!(key instanceof CryptoKey))
+        throw argType('key', 'an instance of CryptoKey', key);
+    if (!key._extractable)
+        /* sic: Node 20 names this one InvalidAccessException */
+        throw domError('InvalidAccessException', 0, 'key is not extractable');
+    var ko = key._key, a = key._algorithm;
+    if (format === 'raw') {
+        if (ko._type === 'secret') return arrayBuffer(ko.export());
+        if (ko._type === 'public' && a.name === 'Ed25519') return arrayBuffer(Buffer.from(ko.export({ format: 'jwk' }).x, 'base64'));
+        if (ko._type === 'public' && (a.name === 'ECDSA' || a.name === 'ECDH')) {
+            var j = ko.export({ format: 'jwk' });
+            return arrayBuffer(join([Buffer.from([4]), Buffer.from(j.x, 'base64'), Buffer.from(j.y, 'base64')]));
+        }
+    } else if (format === 'spki' && ko._type === 'public') {
+        return arrayBuffer(ko.export({ type: 'spki', format: 'der' }));
+    } else if (format === 'pkcs8' && ko._type === 'private') {
+        return arrayBuffer(ko.export({ type: 'pkcs8', format: 'der' }));
+    } else if (format === 'jwk') {
+        var jwk = ko.export({ format: 'jwk' });
+        if (a.name === 'AES-GCM' || a.name === 'AES-CBC') jwk.alg = 'A' + a.length + a.name.slice(4);
+        else if (JWK_ALG[a.name]) jwk.alg = JWK_ALG[a.name][a.hash.name];
+        jwk.key_ops = key._usages.slice();
+        jwk.ext = true;
+        return jwk;
+    }
+    throw notSupported('Unsupported export format');
+}
+
+function promised(f) {
+    return function () {
+        var args = arguments, self = this;
+        return new Promise(function (resolve) { resolve(f.apply(self, args)); });
+    };
+}
+
+var subtle = {
+    digest: promised(function (alg, data) {
+        alg = normAlg(alg);
+        if (!HASHES[alg.name]) throw notSupported();
+        return arrayBuffer(new Hash(HASHES[alg.name]).update(source(data)).digest());
+    }),
+    importKey: promised(importKeySync),
+    generateKey: promised(generateKeySync),
+    exportKey: promised(exportKeySync),
+    sign: promised(signSync),
+    verify: promised(verifySync),
+    encrypt: promised(function (alg, key, data) { return cipherSync(true, alg, key, data); }),
+    decrypt: promised(function (alg, key, data) { return cipherSync(false, alg, key, data); })
+};
+
 /* The object is frozen with the runtime: one per worker, as in Node. */
 var cryptoModule = {
     createHash: function (algorithm, options) { return new Hash(algorithm, options); },
@@ -914,7 +1207,10 @@ var cryptoModule = {
         RSA_PSS_SALTLEN_AUTO: RSA_PSS_SALTLEN_AUTO
     }
 };
-cryptoModule.webcrypto = { getRandomValues: getRandomValues, randomUUID: cryptoModule.randomUUID };
+cryptoModule.webcrypto = { getRandomValues: getRandomValues, randomUUID: cryptoModule.randomUUID, subtle: subtle, CryptoKey: CryptoKey };
+/* the global crypto is the module here, so it carries Web Crypto's members too */
+cryptoModule.subtle = subtle;
+G.CryptoKey = CryptoKey;
 
 rt.builtins.crypto = function () { return cryptoModule; };
 G.crypto = cryptoModule;
