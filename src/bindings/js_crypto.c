@@ -3,9 +3,10 @@
  * Every native here is one-shot: it takes whole inputs, creates whatever
  * OpenSSL context it needs, does the work and frees the context before it
  * returns.  Nothing of OpenSSL outlives a call but the process-wide cache
- * of fetched digests and HMAC contexts (see js_crypto_md_cache), so there is
- * no handle for a finalizer to forget and nothing to leak when Duktape
- * throws: arguments are checked and the result buffer is pushed *before*
+ * of fetched digests and HMAC contexts (see js_crypto_md_cache) and the
+ * asymmetric keys (EVP_PKEY) of KeyObjects, which live in handle objects
+ * with a finalizer (see "asymmetric keys" below).  Nothing leaks when
+ * Duktape throws: arguments are checked and the result buffer is pushed *before*
  * any context is used, and the only Duktape calls made while one is in use
  * cannot throw.  The
  * streaming shape Node offers (hash.update().update().digest(), cipher
@@ -19,11 +20,19 @@
  */
 #include "bindings/js_crypto.h"
 
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
+#include <openssl/decoder.h>
+#include <openssl/ec.h>
+#include <openssl/encoder.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
+#include <openssl/param_build.h>
 #include <openssl/params.h>
 #include <openssl/rand.h>
+#include <openssl/rsa.h>
+#include <stdio.h>
 #include <string.h>
 
 /* The digests crypto.js offers, by Node's name and OpenSSL's. */
@@ -444,6 +453,655 @@ static duk_ret_t js_crypto_timing_safe_equal(duk_context *ctx)
     return 1;
 }
 
+/* --- asymmetric keys ---------------------------------------------------
+ *
+ * Unlike the rest of this file, a key outlives the call that made it: a
+ * KeyObject holds its EVP_PKEY in a handle object (a hidden pointer) whose
+ * finalizer frees it.  The handle is made, finalizer and all, before the
+ * key exists, so a throw between the two leaks nothing; the pointer slot
+ * is written once the key is there, and the property already exists then,
+ * so that write allocates nothing. */
+
+#define JS_CRYPTO_PKEY DUK_HIDDEN_SYMBOL("pkey")
+
+static duk_ret_t js_crypto_key_finalize(duk_context *ctx)
+{
+    EVP_PKEY *k;
+
+    duk_get_prop_string(ctx, 0, JS_CRYPTO_PKEY);
+    k = duk_get_pointer(ctx, -1);
+    if (k == NULL)
+        return 0;
+    EVP_PKEY_free(k);
+    duk_push_pointer(ctx, NULL);
+    duk_put_prop_string(ctx, 0, JS_CRYPTO_PKEY);
+    return 0;
+}
+
+/* [ ... ] -> [ ... handle ]: a handle with no key yet. */
+static void js_crypto_new_key_handle(duk_context *ctx)
+{
+    duk_push_object(ctx);
+    duk_push_c_function(ctx, js_crypto_key_finalize, 1);
+    duk_set_finalizer(ctx, -2);
+    duk_push_pointer(ctx, NULL);
+    duk_put_prop_string(ctx, -2, JS_CRYPTO_PKEY);
+    duk_require_stack(ctx, 4);
+}
+
+/* Gives the handle on top of the stack its key (see above: cannot throw). */
+static void js_crypto_adopt_key(duk_context *ctx, EVP_PKEY *k)
+{
+    duk_push_pointer(ctx, k);
+    duk_put_prop_string(ctx, -2, JS_CRYPTO_PKEY);
+}
+
+static EVP_PKEY *js_crypto_key_of(duk_context *ctx, duk_idx_t idx)
+{
+    EVP_PKEY *k = NULL;
+
+    if (duk_is_object(ctx, idx)) {
+        duk_get_prop_string(ctx, idx, JS_CRYPTO_PKEY);
+        k = duk_get_pointer(ctx, -1);
+        duk_pop(ctx);
+    }
+    if (k == NULL)
+        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a key handle");
+    return k;
+}
+
+static const struct {
+    int lib;
+    const char *name;
+} js_crypto_err_libs[] = {
+    { ERR_LIB_SYS, "SYS" }, { ERR_LIB_BN, "BN" }, { ERR_LIB_RSA, "RSA" }, { ERR_LIB_DH, "DH" },
+    { ERR_LIB_EVP, "EVP" }, { ERR_LIB_BUF, "BUF" }, { ERR_LIB_OBJ, "OBJ" }, { ERR_LIB_PEM, "PEM" },
+    { ERR_LIB_DSA, "DSA" }, { ERR_LIB_X509, "X509" }, { ERR_LIB_ASN1, "ASN1" },
+    { ERR_LIB_CONF, "CONF" }, { ERR_LIB_CRYPTO, "CRYPTO" }, { ERR_LIB_EC, "EC" },
+    { ERR_LIB_BIO, "BIO" }, { ERR_LIB_PKCS7, "PKCS7" }, { ERR_LIB_X509V3, "X509V3" },
+    { ERR_LIB_PKCS12, "PKCS12" }, { ERR_LIB_RAND, "RAND" }, { ERR_LIB_UI, "UI" },
+    { ERR_LIB_OSSL_STORE, "OSSL_STORE" }, { ERR_LIB_HMAC, "HMAC" }, { ERR_LIB_KDF, "KDF" },
+    { ERR_LIB_USER, "USER" }, { 0, NULL }
+};
+
+/* Throws the earliest queued OpenSSL error as Node reports it: the message
+ * "error:XXXXXXXX:lib::reason" and .code ERR_OSSL_REASON_IN_CAPITALS;
+ * the fallbacks when OpenSSL queued nothing. */
+static duk_ret_t js_crypto_throw_ossl(duk_context *ctx, const char *code, const char *msg)
+{
+    unsigned long e = ERR_peek_error();
+    char buf[256], cbuf[128];
+    const char *reason;
+    size_t i, n;
+
+    if (e == 0)
+        return js_crypto_throw(ctx, code, msg);
+    ERR_error_string_n(e, buf, sizeof buf);
+    reason = ERR_reason_error_string(e);
+    ERR_clear_error();
+    if (reason == NULL)
+        return js_crypto_throw(ctx, code, buf);
+    memcpy(cbuf, "ERR_OSSL_", 9);
+    n = 9;
+    /* Node names the library in the code for the older libraries only
+     * (ERR_OSSL_RSA_..., ERR_OSSL_CRYPTO_...), not for the provider-era
+     * ones (DECODER, Provider routines) */
+    for (i = 0; js_crypto_err_libs[i].name; i++)
+        if (js_crypto_err_libs[i].lib == ERR_GET_LIB(e)) {
+            size_t l = strlen(js_crypto_err_libs[i].name);
+            memcpy(cbuf + n, js_crypto_err_libs[i].name, l);
+            n += l;
+            cbuf[n++] = '_';
+            break;
+        }
+    for (i = 0; reason[i] && n < sizeof cbuf - 1; i++, n++) {
+        char c = reason[i];
+        cbuf[n] = c == ' ' ? '_' : (c >= 'a' && c <= 'z') ? (char) (c - 32) : c;
+    }
+    cbuf[n] = 0;
+    return js_crypto_throw(ctx, cbuf, buf);
+}
+
+/* A passphrase callback that has none: without it OpenSSL would ask the
+ * terminal for one. */
+static int js_crypto_no_pass(char *buf, int size, int rwflag, void *u)
+{
+    (void) buf; (void) size; (void) rwflag; (void) u;
+    return -1;
+}
+
+/* keyParse(data, der, private, passphrase|undefined, structure|undefined,
+ * keytype|undefined) -> handle.  Any encoding OpenSSL's decoders know
+ * (PEM, or DER of SPKI, PKCS#1, PKCS#8, encrypted PKCS#8, SEC1); DER
+ * comes with the decoder's structure and key type named ("type-specific",
+ * "RSA" for PKCS#1), which PEM's label says by itself.
+ * A public key may be read from a private one: the handle then holds the
+ * whole pair and crypto.js uses only its public half. */
+static duk_ret_t js_crypto_key_parse(duk_context *ctx)
+{
+    size_t len, plen = 0;
+    const unsigned char *data = js_crypto_bytes(ctx, 0, &len);
+    int der = duk_to_boolean(ctx, 1), priv = duk_to_boolean(ctx, 2);
+    const unsigned char *pass = duk_is_undefined(ctx, 3) ? NULL : js_crypto_bytes(ctx, 3, &plen);
+    const char *structure = duk_get_string(ctx, 4), *keytype = duk_get_string(ctx, 5);
+    OSSL_DECODER_CTX *dc;
+    EVP_PKEY *k = NULL;
+    int ok;
+
+    js_crypto_new_key_handle(ctx);
+    ERR_clear_error();
+    dc = OSSL_DECODER_CTX_new_for_pkey(&k, der ? "DER" : "PEM", structure, keytype,
+                                       priv ? EVP_PKEY_KEYPAIR : 0, NULL, NULL);
+    if (dc == NULL)
+        return js_crypto_throw_ossl(ctx, "ERR_CRYPTO_OPERATION_FAILED", "no key decoder");
+    if (pass != NULL)
+        ok = OSSL_DECODER_CTX_set_passphrase(dc, pass, plen);
+    else
+        ok = OSSL_DECODER_CTX_set_pem_password_cb(dc, js_crypto_no_pass, NULL);
+    ok = ok == 1 && OSSL_DECODER_from_data(dc, &data, &len) == 1 && k != NULL;
+    OSSL_DECODER_CTX_free(dc);
+    if (!ok) {
+        EVP_PKEY_free(k);
+        return js_crypto_throw_ossl(ctx, "ERR_OSSL_UNSUPPORTED", "error:1E08010C:DECODER routines::unsupported");
+    }
+    ERR_clear_error();
+    js_crypto_adopt_key(ctx, k);
+    return 1;
+}
+
+/* Copies the OpenSSL-allocated p[0..n) into a new buffer on the stack
+ * and frees p, also when Duktape throws while making the buffer. */
+typedef struct {
+    unsigned char *p;
+    size_t n;
+} js_crypto_owned;
+
+static duk_ret_t js_crypto_push_owned_safe(duk_context *ctx, void *udata)
+{
+    js_crypto_owned *o = udata;
+    void *b = duk_push_fixed_buffer(ctx, o->n);
+
+    if (o->n)
+        memcpy(b, o->p, o->n);
+    return 1;
+}
+
+static void js_crypto_push_owned(duk_context *ctx, unsigned char *p, size_t n)
+{
+    js_crypto_owned o = { p, n };
+    duk_int_t rc = duk_safe_call(ctx, js_crypto_push_owned_safe, &o, 0, 1);
+
+    OPENSSL_clear_free(p, n);
+    if (rc != DUK_EXEC_SUCCESS)
+        (void) duk_throw(ctx);
+}
+
+/* keyExport(handle, private, der, structure, cipher|undefined,
+ *   passphrase|undefined) -> buffer of the PEM text or DER bytes.
+ *   structure: OpenSSL's name ("SubjectPublicKeyInfo", "PrivateKeyInfo",
+ *   "type-specific" for PKCS#1 and SEC1). */
+static duk_ret_t js_crypto_key_export(duk_context *ctx)
+{
+    EVP_PKEY *k = js_crypto_key_of(ctx, 0);
+    int priv = duk_to_boolean(ctx, 1), der = duk_to_boolean(ctx, 2);
+    const char *structure = duk_require_string(ctx, 3);
+    const char *cipher = duk_is_undefined(ctx, 4) ? NULL : duk_require_string(ctx, 4);
+    size_t plen = 0, n = 0;
+    const unsigned char *pass = duk_is_undefined(ctx, 5) ? NULL : js_crypto_bytes(ctx, 5, &plen);
+    OSSL_ENCODER_CTX *ec;
+    unsigned char *out = NULL;
+    int ok;
+
+    duk_require_stack(ctx, 4);
+    ERR_clear_error();
+    ec = OSSL_ENCODER_CTX_new_for_pkey(k, priv ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY,
+                                       der ? "DER" : "PEM", structure, NULL);
+    if (ec == NULL || OSSL_ENCODER_CTX_get_num_encoders(ec) == 0) {
+        OSSL_ENCODER_CTX_free(ec);
+        return js_crypto_throw(ctx, "ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS", "unsupported key encoding");
+    }
+    ok = 1;
+    if (cipher != NULL)
+        ok = OSSL_ENCODER_CTX_set_cipher(ec, cipher, NULL) == 1 &&
+             OSSL_ENCODER_CTX_set_passphrase(ec, pass ? pass : (const unsigned char *) "", plen) == 1;
+    ok = ok && OSSL_ENCODER_to_data(ec, &out, &n) == 1;
+    OSSL_ENCODER_CTX_free(ec);
+    if (!ok) {
+        OPENSSL_free(out);
+        return js_crypto_throw_ossl(ctx, "ERR_CRYPTO_OPERATION_FAILED", "key encoding failed");
+    }
+    js_crypto_push_owned(ctx, out, n);
+    return 1;
+}
+
+/* The name Node gives k's algorithm. */
+static const char *js_crypto_key_type(EVP_PKEY *k)
+{
+    static const struct { const char *ossl, *node; } names[] = {
+        { "RSA-PSS", "rsa-pss" }, { "RSA", "rsa" }, { "EC", "ec" },
+        { "ED25519", "ed25519" }, { "ED448", "ed448" }, { "X25519", "x25519" },
+        { "X448", "x448" }, { "DSA", "dsa" }, { "DH", "dh" }, { NULL, NULL }
+    };
+    int i;
+
+    for (i = 0; names[i].ossl; i++)
+        if (EVP_PKEY_is_a(k, names[i].ossl))
+            return names[i].node;
+    return "unknown";
+}
+
+/* [ ... obj ] -> [ ... obj ]: obj[name] = the bytes of BN parameter
+ * param, big-endian, left-padded to pad bytes (0: as long as needed).
+ * Nothing when k has no such parameter. */
+static void js_crypto_put_bn(duk_context *ctx, EVP_PKEY *k, const char *param, int pad, const char *name)
+{
+    unsigned char tmp[1100];
+    BIGNUM *bn = NULL;
+    int n;
+    void *b;
+
+    if (EVP_PKEY_get_bn_param(k, param, &bn) != 1 || bn == NULL) {
+        ERR_clear_error();
+        return;
+    }
+    n = pad > 0 ? pad : BN_num_bytes(bn);
+    if (n > (int) sizeof tmp || BN_bn2binpad(bn, tmp, n) < 0)
+        n = -1;
+    BN_clear_free(bn);
+    if (n < 0)
+        return;
+    b = duk_push_fixed_buffer(ctx, (duk_size_t) n);
+    memcpy(b, tmp, (size_t) n);
+    OPENSSL_cleanse(tmp, sizeof tmp);
+    duk_put_prop_string(ctx, -2, name);
+}
+
+/* keyInfo(handle, withParams) -> { type, bits, e, curve } and, with
+ * withParams, the key's numbers for a JWK: n e d p q dp dq qi (RSA), x y d
+ * (EC, padded to the field size), x d (raw bytes of Ed/X keys).  e is a
+ * Number (a 64-bit exponent would lose bits; none is used in practice). */
+static duk_ret_t js_crypto_key_info(duk_context *ctx)
+{
+    EVP_PKEY *k = js_crypto_key_of(ctx, 0);
+    int params = duk_to_boolean(ctx, 1);
+    const char *type = js_crypto_key_type(k);
+    char curve[64];
+    size_t clen = 0;
+    BIGNUM *e = NULL;
+
+    duk_push_object(ctx);
+    duk_push_string(ctx, type);
+    duk_put_prop_string(ctx, -2, "type");
+    duk_push_int(ctx, EVP_PKEY_get_bits(k));
+    duk_put_prop_string(ctx, -2, "bits");
+    if (EVP_PKEY_get_bn_param(k, OSSL_PKEY_PARAM_RSA_E, &e) == 1 && e != NULL) {
+        double v = 0;
+        int i, nb = BN_num_bits(e);
+        for (i = nb - 1; i >= 0; i--)
+            v = v * 2 + BN_is_bit_set(e, i);
+        BN_free(e);
+        duk_push_number(ctx, v);
+        duk_put_prop_string(ctx, -2, "e");
+    }
+    if (EVP_PKEY_get_utf8_string_param(k, OSSL_PKEY_PARAM_GROUP_NAME, curve, sizeof curve, &clen) == 1) {
+        duk_push_lstring(ctx, curve, clen);
+        duk_put_prop_string(ctx, -2, "curve");
+    }
+    ERR_clear_error();
+    if (!params)
+        return 1;
+    if (strcmp(type, "rsa") == 0 || strcmp(type, "rsa-pss") == 0) {
+        js_crypto_put_bn(ctx, k, OSSL_PKEY_PARAM_RSA_N, 0, "n");
+        js_crypto_put_bn(ctx, k, OSSL_PKEY_PARAM_RSA_E, 0, "e_");
+        js_crypto_put_bn(ctx, k, OSSL_PKEY_PARAM_RSA_D, 0, "d");
+        js_crypto_put_bn(ctx, k, OSSL_PKEY_PARAM_RSA_FACTOR1, 0, "p");
+        js_crypto_put_bn(ctx, k, OSSL_PKEY_PARAM_RSA_FACTOR2, 0, "q");
+        js_crypto_put_bn(ctx, k, OSSL_PKEY_PARAM_RSA_EXPONENT1, 0, "dp");
+        js_crypto_put_bn(ctx, k, OSSL_PKEY_PARAM_RSA_EXPONENT2, 0, "dq");
+        js_crypto_put_bn(ctx, k, OSSL_PKEY_PARAM_RSA_COEFFICIENT1, 0, "qi");
+    } else if (strcmp(type, "ec") == 0) {
+        int pad = (EVP_PKEY_get_bits(k) + 7) / 8;
+        js_crypto_put_bn(ctx, k, OSSL_PKEY_PARAM_EC_PUB_X, pad, "x");
+        js_crypto_put_bn(ctx, k, OSSL_PKEY_PARAM_EC_PUB_Y, pad, "y");
+        js_crypto_put_bn(ctx, k, OSSL_PKEY_PARAM_PRIV_KEY, pad, "d");
+    } else {
+        unsigned char raw[64];
+        size_t n = sizeof raw;
+        if (EVP_PKEY_get_raw_public_key(k, raw, &n) == 1) {
+            memcpy(duk_push_fixed_buffer(ctx, n), raw, n);
+            duk_put_prop_string(ctx, -2, "x");
+        }
+        n = sizeof raw;
+        if (EVP_PKEY_get_raw_private_key(k, raw, &n) == 1) {
+            void *b = duk_push_fixed_buffer(ctx, n);
+            memcpy(b, raw, n);
+            OPENSSL_cleanse(raw, sizeof raw);
+            duk_put_prop_string(ctx, -2, "d");
+        }
+        ERR_clear_error();
+    }
+    return 1;
+}
+
+/* keyFromJwk(kind, parts, private) -> handle.  kind: "RSA", "EC" or an
+ * OKP curve ("ED25519", "X25519", ...); parts: the JWK's members as byte
+ * buffers (crypto.js decodes base64url and checks which are there), with
+ * the EC curve as OpenSSL's group name in parts.crv. */
+static duk_ret_t js_crypto_key_from_jwk(duk_context *ctx)
+{
+    const char *kind = duk_require_string(ctx, 0);
+    int priv = duk_to_boolean(ctx, 2), ok = 0, i;
+    static const char *rsa_names[] = { "n", "e", "d", "p", "q", "dp", "dq", "qi" };
+    static const char *rsa_params[] = {
+        OSSL_PKEY_PARAM_RSA_N, OSSL_PKEY_PARAM_RSA_E, OSSL_PKEY_PARAM_RSA_D,
+        OSSL_PKEY_PARAM_RSA_FACTOR1, OSSL_PKEY_PARAM_RSA_FACTOR2,
+        OSSL_PKEY_PARAM_RSA_EXPONENT1, OSSL_PKEY_PARAM_RSA_EXPONENT2,
+        OSSL_PKEY_PARAM_RSA_COEFFICIENT1
+    };
+    BIGNUM *bns[8] = { NULL };
+    const unsigned char *rsa_bytes[8];
+    duk_size_t rsa_lens[8];
+    unsigned char point[1 + 2 * 66];
+    const unsigned char *x = NULL, *y = NULL, *d = NULL;
+    duk_size_t xn = 0, yn = 0, dn = 0;
+    const char *crv = NULL;
+    OSSL_PARAM_BLD *bld = NULL;
+    OSSL_PARAM *params = NULL;
+    EVP_PKEY_CTX *pc = NULL;
+    EVP_PKEY *k = NULL;
+
+    duk_require_object(ctx, 1);
+    /* read every input before anything is allocated, so no Duktape call
+     * is made while OpenSSL memory is held: the strings and buffers stay
+     * alive in parts */
+    if (strcmp(kind, "RSA") == 0) {
+        for (i = 0; i < 8; i++) {
+            duk_get_prop_string(ctx, 1, rsa_names[i]);
+            rsa_bytes[i] = duk_get_buffer_data(ctx, -1, &rsa_lens[i]);
+            duk_pop(ctx);
+            if (rsa_bytes[i] == NULL && (i < 2 || priv))
+                return js_crypto_throw(ctx, "ERR_CRYPTO_INVALID_JWK", "Invalid JWK data");
+        }
+    } else {
+        duk_get_prop_string(ctx, 1, "x");
+        x = duk_get_buffer_data(ctx, -1, &xn);
+        duk_get_prop_string(ctx, 1, "y");
+        y = duk_get_buffer_data(ctx, -1, &yn);
+        duk_get_prop_string(ctx, 1, "d");
+        d = priv ? duk_get_buffer_data(ctx, -1, &dn) : NULL;
+        duk_get_prop_string(ctx, 1, "crv");
+        crv = duk_get_string(ctx, -1);
+        duk_pop_n(ctx, 4);
+        if (x == NULL || (priv && d == NULL) || (strcmp(kind, "EC") == 0 && (y == NULL || crv == NULL)))
+            return js_crypto_throw(ctx, "ERR_CRYPTO_INVALID_JWK", "Invalid JWK data");
+    }
+    js_crypto_new_key_handle(ctx);
+    ERR_clear_error();
+    if (strcmp(kind, "RSA") == 0 || strcmp(kind, "EC") == 0) {
+        if ((bld = OSSL_PARAM_BLD_new()) == NULL)
+            goto done;
+        if (kind[0] == 'R') {
+            int want = priv ? 8 : 2;
+            for (i = 0; i < want; i++)
+                if ((bns[i] = BN_bin2bn(rsa_bytes[i], (int) rsa_lens[i], NULL)) == NULL ||
+                    OSSL_PARAM_BLD_push_BN(bld, rsa_params[i], bns[i]) != 1)
+                    goto done;
+        } else {
+            if (xn != yn || xn > 66)
+                goto done;
+            point[0] = 4;
+            memcpy(point + 1, x, xn);
+            memcpy(point + 1 + xn, y, yn);
+            if (OSSL_PARAM_BLD_push_utf8_string(bld, OSSL_PKEY_PARAM_GROUP_NAME, crv, 0) != 1 ||
+                OSSL_PARAM_BLD_push_octet_string(bld, OSSL_PKEY_PARAM_PUB_KEY, point, 1 + xn + yn) != 1)
+                goto done;
+            if (priv) {
+                if ((bns[0] = BN_bin2bn(d, (int) dn, NULL)) == NULL ||
+                    OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_PRIV_KEY, bns[0]) != 1)
+                    goto done;
+            }
+        }
+        if ((params = OSSL_PARAM_BLD_to_param(bld)) == NULL ||
+            (pc = EVP_PKEY_CTX_new_from_name(NULL, kind, NULL)) == NULL ||
+            EVP_PKEY_fromdata_init(pc) != 1 ||
+            EVP_PKEY_fromdata(pc, &k, priv ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY, params) != 1)
+            goto done;
+        ok = k != NULL;
+    } else {
+        k = priv ? EVP_PKEY_new_raw_private_key_ex(NULL, kind, NULL, d, dn)
+                 : EVP_PKEY_new_raw_public_key_ex(NULL, kind, NULL, x, xn);
+        ok = k != NULL;
+    }
+done:
+    for (i = 0; i < 8; i++)
+        BN_clear_free(bns[i]);
+    OSSL_PARAM_free(params);
+    OSSL_PARAM_BLD_free(bld);
+    EVP_PKEY_CTX_free(pc);
+    if (!ok) {
+        EVP_PKEY_free(k);
+        ERR_clear_error();
+        return js_crypto_throw(ctx, "ERR_CRYPTO_INVALID_JWK", "Invalid JWK data");
+    }
+    js_crypto_adopt_key(ctx, k);
+    return 1;
+}
+
+/* keyGenerate(type, bits, exponent, curve) -> handle of a new pair.
+ * type: OpenSSL's name ("RSA", "RSA-PSS", "EC", "ED25519", ...). */
+static duk_ret_t js_crypto_key_generate(duk_context *ctx)
+{
+    const char *type = duk_require_string(ctx, 0);
+    duk_int_t bits = duk_get_int(ctx, 1);
+    unsigned int exp = (unsigned int) duk_get_uint(ctx, 2);
+    const char *curve = duk_get_string(ctx, 3);
+    OSSL_PARAM params[3], *pp = params;
+    EVP_PKEY_CTX *pc;
+    EVP_PKEY *k = NULL;
+    size_t bits_sz = (size_t) bits;
+    int ok;
+
+    if (bits < 0 || bits > 16384)
+        return duk_range_error(ctx, "invalid modulus length");
+    js_crypto_new_key_handle(ctx);
+    if (strncmp(type, "RSA", 3) == 0) {
+        *pp++ = OSSL_PARAM_construct_size_t(OSSL_PKEY_PARAM_RSA_BITS, &bits_sz);
+        *pp++ = OSSL_PARAM_construct_uint(OSSL_PKEY_PARAM_RSA_E, &exp);
+    } else if (curve != NULL) {
+        *pp++ = OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, (char *) curve, 0);
+    }
+    *pp = OSSL_PARAM_construct_end();
+    ERR_clear_error();
+    pc = EVP_PKEY_CTX_new_from_name(NULL, type, NULL);
+    ok = pc != NULL && EVP_PKEY_keygen_init(pc) == 1 && EVP_PKEY_CTX_set_params(pc, params) == 1 &&
+         EVP_PKEY_generate(pc, &k) == 1;
+    EVP_PKEY_CTX_free(pc);
+    if (!ok) {
+        EVP_PKEY_free(k);
+        return js_crypto_throw_ossl(ctx, "ERR_CRYPTO_OPERATION_FAILED", "key generation failed");
+    }
+    ERR_clear_error();
+    js_crypto_adopt_key(ctx, k);
+    return 1;
+}
+
+/* keyEquals(a, b) -> whether the public (and so the whole) keys match. */
+static duk_ret_t js_crypto_key_equals(duk_context *ctx)
+{
+    EVP_PKEY *a = js_crypto_key_of(ctx, 0), *b = js_crypto_key_of(ctx, 1);
+    int r = EVP_PKEY_eq(a, b);
+
+    ERR_clear_error();
+    duk_push_boolean(ctx, r == 1);
+    return 1;
+}
+
+/* Sets RSA padding and PSS salt length on a signing context. */
+static int js_crypto_rsa_opts(EVP_PKEY *k, EVP_PKEY_CTX *pc, int padding, int salt)
+{
+    if (!EVP_PKEY_is_a(k, "RSA") && !EVP_PKEY_is_a(k, "RSA-PSS"))
+        return 1;
+    if (padding > 0 && EVP_PKEY_CTX_set_rsa_padding(pc, padding) != 1)
+        return 0;
+    if ((padding == RSA_PKCS1_PSS_PADDING || EVP_PKEY_is_a(k, "RSA-PSS")) && salt != -100 &&
+        EVP_PKEY_CTX_set_rsa_pss_saltlen(pc, salt) != 1)
+        return 0;
+    return 1;
+}
+
+/* The digest named by arg idx: NULL for null/undefined (Ed25519, or the
+ * key's default); throws Node's error for an unknown name. */
+static const char *js_crypto_sig_md(duk_context *ctx, duk_idx_t idx)
+{
+    const char *name;
+    int i;
+
+    if (duk_is_null_or_undefined(ctx, idx))
+        return NULL;
+    name = duk_require_string(ctx, idx);
+    i = js_crypto_digest_index(name);
+    if (i < 0) {
+        duk_push_error_object(ctx, DUK_ERR_TYPE_ERROR, "Invalid digest: %s", name);
+        duk_push_string(ctx, "ERR_CRYPTO_INVALID_DIGEST");
+        duk_put_prop_string(ctx, -2, "code");
+        (void) duk_throw(ctx);
+    }
+    return js_crypto_digests[i].ossl;
+}
+
+/* sign(handle, digest|null, data, padding, saltLength, p1363) -> buffer.
+ * padding 0 and saltLength -100 leave OpenSSL's defaults (PKCS#1 v1.5;
+ * PSS salt as long as the digest allows: Node's RSA_PSS_SALTLEN_MAX_SIGN).
+ * p1363: an ECDSA signature as r||s instead of DER. */
+static duk_ret_t js_crypto_sign(duk_context *ctx)
+{
+    EVP_PKEY *k = js_crypto_key_of(ctx, 0);
+    const char *md = js_crypto_sig_md(ctx, 1);
+    size_t len, siglen, half = (size_t) (EVP_PKEY_get_bits(k) + 7) / 8;
+    const unsigned char *data = js_crypto_bytes(ctx, 2, &len);
+    int padding = duk_get_int(ctx, 3), salt = duk_get_int(ctx, 4);
+    int p1363 = duk_to_boolean(ctx, 5) && EVP_PKEY_is_a(k, "EC"), ok;
+    unsigned char *out;
+    EVP_MD_CTX *mc;
+    EVP_PKEY_CTX *pc = NULL;
+
+    siglen = (size_t) EVP_PKEY_get_size(k) + 2 * half;
+    out = duk_push_dynamic_buffer(ctx, siglen);
+    ERR_clear_error();
+    mc = EVP_MD_CTX_new();
+    ok = mc != NULL && EVP_DigestSignInit_ex(mc, &pc, md, NULL, NULL, k, NULL) == 1 &&
+         js_crypto_rsa_opts(k, pc, padding, salt) &&
+         EVP_DigestSign(mc, out, &siglen, data, len) == 1;
+    EVP_MD_CTX_free(mc);
+    if (ok && p1363) {
+        const unsigned char *p = out;
+        ECDSA_SIG *s = d2i_ECDSA_SIG(NULL, &p, (long) siglen);
+        ok = s != NULL && BN_bn2binpad(ECDSA_SIG_get0_r(s), out, (int) half) >= 0 &&
+             BN_bn2binpad(ECDSA_SIG_get0_s(s), out + half, (int) half) >= 0;
+        ECDSA_SIG_free(s);
+        siglen = 2 * half;
+    }
+    if (!ok)
+        return js_crypto_throw_ossl(ctx, "ERR_CRYPTO_OPERATION_FAILED", "signing failed");
+    duk_resize_buffer(ctx, -1, siglen);
+    return 1;
+}
+
+/* verify(handle, digest|null, data, signature, padding, saltLength, p1363)
+ * -> whether signature is good.  A malformed signature is just not good;
+ * a key or option OpenSSL refuses throws. */
+static duk_ret_t js_crypto_verify(duk_context *ctx)
+{
+    EVP_PKEY *k = js_crypto_key_of(ctx, 0);
+    const char *md = js_crypto_sig_md(ctx, 1);
+    size_t len, slen, half = (size_t) (EVP_PKEY_get_bits(k) + 7) / 8;
+    const unsigned char *data = js_crypto_bytes(ctx, 2, &len);
+    const unsigned char *sig = js_crypto_bytes(ctx, 3, &slen);
+    int padding = duk_get_int(ctx, 4), salt = duk_get_int(ctx, 5);
+    int p1363 = duk_to_boolean(ctx, 6) && EVP_PKEY_is_a(k, "EC"), ok, r = 0;
+    unsigned char der[160];
+    EVP_MD_CTX *mc;
+    EVP_PKEY_CTX *pc = NULL;
+
+    ERR_clear_error();
+    if (p1363) {
+        ECDSA_SIG *s;
+        BIGNUM *br, *bs;
+        unsigned char *p = der;
+        int n;
+
+        if (slen != 2 * half || half > 66) {
+            duk_push_false(ctx);
+            return 1;
+        }
+        s = ECDSA_SIG_new();
+        br = BN_bin2bn(sig, (int) half, NULL);
+        bs = BN_bin2bn(sig + half, (int) half, NULL);
+        if (s == NULL || br == NULL || bs == NULL || ECDSA_SIG_set0(s, br, bs) != 1) {
+            BN_free(br);
+            BN_free(bs);
+            ECDSA_SIG_free(s);
+            return js_crypto_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "out of memory");
+        }
+        n = i2d_ECDSA_SIG(s, NULL);
+        if (n > 0 && n <= (int) sizeof der)
+            n = i2d_ECDSA_SIG(s, &p);
+        ECDSA_SIG_free(s);
+        if (n <= 0 || n > (int) sizeof der)
+            return js_crypto_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "bad signature");
+        sig = der;
+        slen = (size_t) n;
+    }
+    mc = EVP_MD_CTX_new();
+    ok = mc != NULL && EVP_DigestVerifyInit_ex(mc, &pc, md, NULL, NULL, k, NULL) == 1 &&
+         js_crypto_rsa_opts(k, pc, padding, salt);
+    if (ok)
+        r = EVP_DigestVerify(mc, sig, slen, data, len);
+    EVP_MD_CTX_free(mc);
+    if (!ok)
+        return js_crypto_throw_ossl(ctx, "ERR_CRYPTO_OPERATION_FAILED", "verification failed");
+    ERR_clear_error();
+    duk_push_boolean(ctx, r == 1);
+    return 1;
+}
+
+/* pkeyCrypt(handle, encrypt, data, padding, oaepHash|null, label|undefined)
+ * -> buffer: RSA publicEncrypt (encrypt true) or privateDecrypt. */
+static duk_ret_t js_crypto_pkey_crypt(duk_context *ctx)
+{
+    EVP_PKEY *k = js_crypto_key_of(ctx, 0);
+    int enc = duk_to_boolean(ctx, 1);
+    size_t len, olen = (size_t) EVP_PKEY_get_size(k), llen = 0;
+    const unsigned char *data = js_crypto_bytes(ctx, 2, &len);
+    int padding = duk_get_int(ctx, 3), ok;
+    const char *md = js_crypto_sig_md(ctx, 4);
+    const unsigned char *label = duk_is_undefined(ctx, 5) ? NULL : js_crypto_bytes(ctx, 5, &llen);
+    unsigned char *out = duk_push_dynamic_buffer(ctx, olen), *lcopy = NULL;
+    EVP_PKEY_CTX *pc;
+
+    ERR_clear_error();
+    pc = EVP_PKEY_CTX_new_from_pkey(NULL, k, NULL);
+    ok = pc != NULL && (enc ? EVP_PKEY_encrypt_init(pc) : EVP_PKEY_decrypt_init(pc)) == 1 &&
+         EVP_PKEY_CTX_set_rsa_padding(pc, padding) == 1;
+    if (ok && padding == RSA_PKCS1_OAEP_PADDING) {
+        ok = (md == NULL || EVP_PKEY_CTX_set_rsa_oaep_md_name(pc, md, NULL) == 1);
+        if (ok && label != NULL && llen > 0) {
+            /* the context takes the label and frees it */
+            ok = (lcopy = OPENSSL_memdup(label, llen)) != NULL &&
+                 EVP_PKEY_CTX_set0_rsa_oaep_label(pc, lcopy, (int) llen) == 1;
+            if (!ok)
+                OPENSSL_free(lcopy);
+        }
+    }
+    ok = ok && (enc ? EVP_PKEY_encrypt(pc, out, &olen, data, len)
+                    : EVP_PKEY_decrypt(pc, out, &olen, data, len)) == 1;
+    EVP_PKEY_CTX_free(pc);
+    if (!ok)
+        return js_crypto_throw_ossl(ctx, "ERR_CRYPTO_OPERATION_FAILED", enc ? "encryption failed" : "decryption failed");
+    duk_resize_buffer(ctx, -1, olen);
+    return 1;
+}
+
 static const duk_function_list_entry js_crypto_funcs[] = {
     { "cryptoRandom", js_crypto_random, 1 },
     { "cryptoDigest", js_crypto_digest, 4 },
@@ -454,6 +1112,15 @@ static const duk_function_list_entry js_crypto_funcs[] = {
     { "cryptoCipherInfo", js_crypto_cipher_info, 1 },
     { "cryptoCipher", js_crypto_cipher, 9 },
     { "cryptoTimingSafeEqual", js_crypto_timing_safe_equal, 2 },
+    { "cryptoKeyParse", js_crypto_key_parse, 6 },
+    { "cryptoKeyExport", js_crypto_key_export, 6 },
+    { "cryptoKeyInfo", js_crypto_key_info, 2 },
+    { "cryptoKeyFromJwk", js_crypto_key_from_jwk, 3 },
+    { "cryptoKeyGenerate", js_crypto_key_generate, 4 },
+    { "cryptoKeyEquals", js_crypto_key_equals, 2 },
+    { "cryptoSign", js_crypto_sign, 6 },
+    { "cryptoVerify", js_crypto_verify, 7 },
+    { "cryptoPkeyCrypt", js_crypto_pkey_crypt, 6 },
     { NULL, NULL, 0 }
 };
 

@@ -7,7 +7,9 @@
  * which yields the same bytes as a streaming context would), and a CBC
  * cipher only the partial block and the chaining IV, as CBC allows.  No
  * OpenSSL context ever outlives a native call, so a request that drops a
- * Hash half-way leaks nothing.
+ * Hash half-way leaks nothing.  Asymmetric KeyObjects are the exception:
+ * each holds a native handle to its EVP_PKEY, freed by the handle's
+ * finalizer when the KeyObject is collected.
  *
  * Errors carry Node's class, message and .code.
  *
@@ -15,7 +17,8 @@
  *   (buffer.js); rt.builtins (module.js).  When called: rt.inspect
  *   (console.js); rt.utf8Encode (buffer.js); setImmediate (timers.js); the
  *   natives of bindings/js_crypto.c.
- * Provides: rt.outOfRange, rt.builtins.crypto; the global crypto.
+ * Provides: rt.outOfRange, rt.builtins.crypto; the globals crypto and
+ *   CryptoKey.  crypto.subtle needs Promise (promise.js) when called.
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */
@@ -159,7 +162,7 @@ function Hmac(algorithm, key) {
         throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest: ' + algorithm);
     this._alg = algorithm;
     /* a string key is read as UTF-8, like update()'s strings */
-    this._key = typeof key === 'string' ? key : bytesOf(key, 'utf8', 'key', true);
+    this._key = typeof key === 'string' ? key : secretBytes(key, 'key');
     this._parts = [];
     this._done = false;
 }
@@ -323,7 +326,7 @@ function Cipheriv(encrypt, algorithm, key, iv, options) {
         throw nodeError(Error, 'ERR_CRYPTO_UNKNOWN_CIPHER', 'Unknown cipher');
     this._alg = algorithm.toLowerCase();
     this._enc = encrypt;
-    this._key = bytesOf(key, 'utf8', 'key', true);
+    this._key = secretBytes(key, 'key');
     if (this._key.length !== info[0])
         throw nodeError(RangeError, 'ERR_CRYPTO_INVALID_KEYLEN', 'Invalid key length');
     if (iv === null || iv === undefined)
@@ -447,6 +450,708 @@ function Decipher(algorithm, key, iv, options) {
 Decipher.prototype = Object.create(Cipheriv.prototype);
 Decipher.prototype.constructor = Decipher;
 
+/* --- keys --- */
+
+/* A KeyObject: 'secret' keeps its bytes in _bytes; 'public' and 'private'
+ * an EVP_PKEY handle of js_crypto.c in _handle (a public KeyObject may
+ * share a private key's handle: only its public half is ever used).  The
+ * constructor is Node's, which refuses anything but a type and a handle,
+ * so user code cannot make one by hand either. */
+function KeyObject(type, handle) {
+    if (type !== 'secret' && type !== 'public' && type !== 'private')
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'type' is invalid. Received " + rt.inspect(type));
+    if (handle === null || typeof handle !== 'object')
+        throw argType('handle', 'of type object', handle);
+    this._type = type;
+    if (type === 'secret') this._bytes = handle.bytes;
+    else this._handle = handle.handle;
+}
+
+function defineGetter(proto, name, get) {
+    Object.defineProperty(proto, name, { get: get, configurable: true, enumerable: false });
+}
+
+defineGetter(KeyObject.prototype, 'type', function () { return this._type; });
+
+function SecretKeyObject(h) { KeyObject.call(this, 'secret', h); }
+SecretKeyObject.prototype = Object.create(KeyObject.prototype);
+SecretKeyObject.prototype.constructor = SecretKeyObject;
+defineGetter(SecretKeyObject.prototype, 'symmetricKeySize', function () { return this._bytes.length; });
+
+function AsymmetricKeyObject(type, h) { KeyObject.call(this, type, h); }
+AsymmetricKeyObject.prototype = Object.create(KeyObject.prototype);
+AsymmetricKeyObject.prototype.constructor = AsymmetricKeyObject;
+
+function keyInfo(k) {
+    if (!k._info) k._info = sys.cryptoKeyInfo(k._handle, false);
+    return k._info;
+}
+
+var CURVE_JWK = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521', secp256k1: 'secp256k1' };
+var JWK_CURVE = { 'P-256': 'prime256v1', 'P-384': 'secp384r1', 'P-521': 'secp521r1', secp256k1: 'secp256k1' };
+
+defineGetter(AsymmetricKeyObject.prototype, 'asymmetricKeyType', function () { return keyInfo(this).type; });
+/* publicExponent is a Number here, where Node has a BigInt. */
+defineGetter(AsymmetricKeyObject.prototype, 'asymmetricKeyDetails', function () {
+    var i = keyInfo(this);
+    if (i.type === 'rsa' || i.type === 'rsa-pss')
+        return { modulusLength: i.bits, publicExponent: i.e };
+    if (i.type === 'ec')
+        return { namedCurve: i.curve };
+    if (i.type === 'dsa')
+        return { modulusLength: i.bits };
+    return {};
+});
+
+function PublicKeyObject(h) { AsymmetricKeyObject.call(this, 'public', h); }
+PublicKeyObject.prototype = Object.create(AsymmetricKeyObject.prototype);
+PublicKeyObject.prototype.constructor = PublicKeyObject;
+
+function PrivateKeyObject(h) { AsymmetricKeyObject.call(this, 'private', h); }
+PrivateKeyObject.prototype = Object.create(AsymmetricKeyObject.prototype);
+PrivateKeyObject.prototype.constructor = PrivateKeyObject;
+
+function b64url(buf) {
+    return buf.toString('base64').replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+function optObject(o, name) {
+    if (o === undefined) return {};
+    if (o === null || typeof o !== 'object')
+        throw argType(name, 'of type object', o);
+    return o;
+}
+
+KeyObject.prototype.export = function (options) {
+    options = optObject(options, 'options');
+    if (this._type === 'secret') {
+        if (options.format === 'jwk')
+            return { kty: 'oct', k: b64url(this._bytes) };
+        if (options.format !== undefined && options.format !== 'buffer')
+            throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.format' must be one of: undefined, 'buffer', 'jwk'. Received " + rt.inspect(options.format));
+        return Buffer.from(this._bytes);
+    }
+    var priv = this._type === 'private', fmt = options.format, info = keyInfo(this);
+    if (fmt === 'jwk') {
+        var p = sys.cryptoKeyInfo(this._handle, true), jwk;
+        if (info.type === 'rsa') {
+            jwk = { kty: 'RSA', n: b64url(wrap(p.n)), e: b64url(wrap(p.e_)) };
+            if (priv) {
+                jwk.d = b64url(wrap(p.d)); jwk.p = b64url(wrap(p.p)); jwk.q = b64url(wrap(p.q));
+                jwk.dp = b64url(wrap(p.dp)); jwk.dq = b64url(wrap(p.dq)); jwk.qi = b64url(wrap(p.qi));
+            }
+        } else if (info.type === 'ec') {
+            if (!CURVE_JWK[info.curve])
+                throw nodeError(Error, 'ERR_CRYPTO_JWK_UNSUPPORTED_CURVE', 'Unsupported JWK EC curve: ' + info.curve + '.');
+            /* members in Node's order */
+            jwk = { kty: 'EC', x: b64url(wrap(p.x)), y: b64url(wrap(p.y)), crv: CURVE_JWK[info.curve] };
+            if (priv) jwk.d = b64url(wrap(p.d));
+        } else if (/^(ed|x)(25519|448)$/.test(info.type)) {
+            jwk = { crv: info.type.charAt(0) === 'e' ? 'Ed' + info.type.slice(2) : 'X' + info.type.slice(1) };
+            if (priv) jwk.d = b64url(wrap(p.d));
+            jwk.x = b64url(wrap(p.x));
+            jwk.kty = 'OKP';
+        } else {
+            throw nodeError(Error, 'ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE', 'Unsupported JWK Key Type.');
+        }
+        return jwk;
+    }
+    if (fmt !== 'pem' && fmt !== 'der')
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.format' is invalid. Received " + rt.inspect(fmt));
+    var type = options.type, structure;
+    if (!priv) {
+        if (type === 'spki') structure = 'SubjectPublicKeyInfo';
+        else if (type === 'pkcs1' && info.type === 'rsa') structure = 'type-specific';
+        else throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.type' is invalid. Received " + rt.inspect(type));
+    } else {
+        if (type === 'pkcs8') structure = 'PrivateKeyInfo';
+        else if ((type === 'pkcs1' && info.type === 'rsa') || (type === 'sec1' && info.type === 'ec')) structure = 'type-specific';
+        else throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.type' is invalid. Received " + rt.inspect(type));
+    }
+    var cipher, pass;
+    if (priv && options.cipher !== undefined) {
+        if (typeof options.cipher !== 'string')
+            throw argType('options.cipher', 'of type string', options.cipher);
+        if (options.passphrase === undefined)
+            throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.passphrase' is invalid. Received undefined");
+        cipher = options.cipher;
+        pass = bytesOf(options.passphrase, 'utf8', 'options.passphrase');
+    }
+    var out = wrap(sys.cryptoKeyExport(this._handle, priv, fmt === 'der', structure, cipher, pass));
+    return fmt === 'pem' ? out.toString('latin1') : out;
+};
+
+KeyObject.prototype.equals = function (other) {
+    if (!(other instanceof KeyObject))
+        throw argType('otherKeyObject', 'an instance of KeyObject', other);
+    if (other._type !== this._type) return false;
+    if (this._type === 'secret')
+        return this._bytes.length === other._bytes.length && timingSafeEqual(this._bytes, other._bytes);
+    return sys.cryptoKeyEquals(this._handle, other._handle);
+};
+
+function createSecretKey(key, encoding) {
+    if (typeof key === 'string')
+        key = Buffer.from(key, encoding);
+    else if (isView(key) || key instanceof ArrayBuffer)
+        key = bytesOf(key, undefined, 'key', true);
+    else
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "key" argument must be an instance of ArrayBuffer, Buffer, TypedArray, or DataView. ' + received(key));
+    return new SecretKeyObject({ bytes: key });
+}
+
+/* The key material of createPublicKey/createPrivateKey/sign/...: a string
+ * or buffer (PEM), or { key, format, type, passphrase, encoding }. */
+function asymmetricKey(key, priv, name, creating) {
+    var fmt = 'pem', type, pass, data, enc;
+    if (key instanceof KeyObject) {
+        /* createPrivateKey takes no KeyObject at all; sign() & co. no secret one */
+        if (creating && priv)
+            throw argType('key', 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView', key);
+        if (key._type === 'secret' || (priv && key._type !== 'private'))
+            throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', 'Invalid key object type ' + key._type + ', expected private.');
+        return priv ? key : new PublicKeyObject({ handle: key._handle });
+    }
+    if (typeof key === 'string' || isView(key) || key instanceof ArrayBuffer) {
+        data = key;
+    } else if (key !== null && typeof key === 'object') {
+        if (key.key instanceof KeyObject) return asymmetricKey(key.key, priv, name, creating);
+        data = key.key;
+        if (key.format !== undefined) fmt = key.format;
+        type = key.type;
+        pass = key.passphrase;
+        enc = key.encoding;
+        if (fmt === 'jwk')
+            return fromJwk(data, priv);
+        if (typeof data !== 'string' && !isView(data) && !(data instanceof ArrayBuffer))
+            throw argType('key.key', 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView', data);
+    } else {
+        throw argType(name, creating && priv ? 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView' :
+                      'of type string or an instance of ArrayBuffer, Buffer, TypedArray, DataView, KeyObject, or CryptoKey', key);
+    }
+    if (fmt !== 'pem' && fmt !== 'der')
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.format' is invalid. Received " + rt.inspect(fmt));
+    if (fmt === 'der') {
+        var ok = priv ? type === 'pkcs1' || type === 'pkcs8' || type === 'sec1' : type === 'pkcs1' || type === 'spki';
+        if (!ok)
+            throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.type' is invalid. Received " + rt.inspect(type));
+    }
+    var bytes = bytesOf(data, enc || 'utf8', 'key', true);
+    /* DER has no label saying what it holds: tell the decoder */
+    var hint = fmt !== 'der' ? [] : type === 'spki' ? ['SubjectPublicKeyInfo'] : type === 'pkcs1' ? ['type-specific', 'RSA'] :
+        type === 'sec1' ? ['type-specific', 'EC'] : [];
+    var h = sys.cryptoKeyParse(bytes, fmt === 'der', priv,
+                               pass === undefined || pass === null ? undefined : bytesOf(pass, 'utf8', 'key.passphrase', true),
+                               hint[0], hint[1]);
+    return priv ? new PrivateKeyObject({ handle: h }) : new PublicKeyObject({ handle: h });
+}
+
+function b64urlBytes(s, name) {
+    if (typeof s !== 'string')
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "key.' + name + '" property must be of type string. ' + received(s));
+    return Buffer.from(s, 'base64');
+}
+
+function fromJwk(jwk, priv) {
+    if (jwk === null || typeof jwk !== 'object')
+        throw argType('key.key', 'of type object', jwk);
+    var parts = {}, kind, i, names;
+    /* createPrivateKey requires d (its check names the missing member) */
+    var isPriv = priv || jwk.d !== undefined;
+    if (jwk.kty === 'RSA') {
+        kind = 'RSA';
+        names = isPriv ? ['n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi'] : ['n', 'e'];
+        for (i = 0; i < names.length; i++)
+            parts[names[i]] = b64urlBytes(jwk[names[i]], names[i]);
+    } else if (jwk.kty === 'EC') {
+        kind = 'EC';
+        if (!JWK_CURVE[jwk.crv])
+            throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'key.crv' must be one of: 'P-256', 'secp256k1', 'P-384', 'P-521'. Received " + rt.inspect(jwk.crv));
+        parts.crv = JWK_CURVE[jwk.crv];
+        parts.x = b64urlBytes(jwk.x, 'x');
+        parts.y = b64urlBytes(jwk.y, 'y');
+        if (isPriv) parts.d = b64urlBytes(jwk.d, 'd');
+    } else if (jwk.kty === 'OKP') {
+        var okp = { Ed25519: 'ED25519', Ed448: 'ED448', X25519: 'X25519', X448: 'X448' };
+        if (!okp[jwk.crv])
+            throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'key.crv' must be one of: 'Ed25519', 'Ed448', 'X25519', 'X448'. Received " + rt.inspect(jwk.crv));
+        kind = okp[jwk.crv];
+        parts.x = b64urlBytes(jwk.x, 'x');
+        if (isPriv) parts.d = b64urlBytes(jwk.d, 'd');
+    } else {
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'key.kty' must be one of: 'RSA', 'EC', 'OKP'. Received " + rt.inspect(jwk.kty));
+    }
+    var h = sys.cryptoKeyFromJwk(kind, parts, isPriv);
+    return priv ? new PrivateKeyObject({ handle: h }) : new PublicKeyObject({ handle: h });
+}
+
+function createPrivateKey(key) { return asymmetricKey(key, true, 'key', true); }
+function createPublicKey(key) { return asymmetricKey(key, false, 'key'); }
+
+/* The bytes of a secret key for HMAC, ciphers and KDFs. */
+function secretBytes(key, name) {
+    if (key instanceof KeyObject) {
+        if (key._type !== 'secret')
+            throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', 'Invalid key object type ' + key._type + ', expected secret.');
+        return key._bytes;
+    }
+    return bytesOf(key, 'utf8', name, true);
+}
+
+/* --- signatures --- */
+
+var RSA_PKCS1_PADDING = 1, RSA_NO_PADDING = 3, RSA_PKCS1_OAEP_PADDING = 4, RSA_PKCS1_PSS_PADDING = 6;
+var RSA_PSS_SALTLEN_DIGEST = -1, RSA_PSS_SALTLEN_MAX_SIGN = -2, RSA_PSS_SALTLEN_AUTO = -2;
+
+/* Node's digest names for signing: 'RSA-SHA256', 'sha256WithRSAEncryption',
+ * 'ecdsa-with-SHA256' all mean sha256. */
+function sigName(alg) {
+    return String(alg).toLowerCase().replace(/^rsa-/, '').replace(/^ecdsa-with-/, '').replace(/withrsaencryption$/, '');
+}
+
+function sigDigest(alg) {
+    if (alg === null || alg === undefined) return null;
+    var a = sigName(alg);
+    if (sys.cryptoDigestSize(a) === undefined)
+        throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest: ' + alg);
+    return a;
+}
+
+function sigOptions(key) {
+    var o = key !== null && typeof key === 'object' && !(key instanceof KeyObject) && !isView(key) ? key : {};
+    var padding = o.padding === undefined ? 0 : o.padding;
+    var salt = o.saltLength === undefined ? -100 : o.saltLength;
+    if (o.dsaEncoding !== undefined && o.dsaEncoding !== 'der' && o.dsaEncoding !== 'ieee-p1363')
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.dsaEncoding' is invalid. Received " + rt.inspect(o.dsaEncoding));
+    /* Node signs PSS with the largest salt unless told otherwise */
+    if (padding === RSA_PKCS1_PSS_PADDING && salt === -100) salt = RSA_PSS_SALTLEN_MAX_SIGN;
+    return { padding: padding, salt: salt, p1363: o.dsaEncoding === 'ieee-p1363' };
+}
+
+function signWith(alg, data, key) {
+    var k = asymmetricKey(key, true, 'key'), o = sigOptions(key);
+    return wrap(sys.cryptoSign(k._handle, sigDigest(alg), data, o.padding, o.salt, o.p1363));
+}
+
+function verifyWith(alg, data, key, sig) {
+    var k = key instanceof KeyObject && key._type === 'private' ? key : asymmetricKey(key, false, 'key');
+    var o = sigOptions(key);
+    if (o.padding === RSA_PKCS1_PSS_PADDING && o.salt === RSA_PSS_SALTLEN_MAX_SIGN) o.salt = RSA_PSS_SALTLEN_AUTO;
+    return sys.cryptoVerify(k._handle, sigDigest(alg), data, sig, o.padding, o.salt, o.p1363);
+}
+
+function initSign(s, algorithm) {
+    if (typeof algorithm !== 'string')
+        throw argType('algorithm', 'of type string', algorithm);
+    /* Node's message here names no digest, unlike sign()'s */
+    if (sys.cryptoDigestSize(sigName(algorithm)) === undefined)
+        throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest');
+    s._alg = sigDigest(algorithm);
+    s._parts = [];
+}
+
+function Sign(algorithm) {
+    if (!(this instanceof Sign)) return new Sign(algorithm);
+    initSign(this, algorithm);
+}
+Sign.prototype.update = function (data, enc) {
+    this._parts.push(toBytes(input(data, enc)));
+    return this;
+};
+Sign.prototype.sign = function (key, enc) {
+    var data = join(this._parts.length ? this._parts : [Buffer.alloc(0)]);
+    this._parts = [];
+    return encodeOut(signWith(this._alg, data, key), enc);
+};
+
+function Verify(algorithm) {
+    if (!(this instanceof Verify)) return new Verify(algorithm);
+    initSign(this, algorithm);
+}
+Verify.prototype.update = Sign.prototype.update;
+Verify.prototype.verify = function (key, sig, enc) {
+    var data = join(this._parts.length ? this._parts : [Buffer.alloc(0)]);
+    this._parts = [];
+    return verifyWith(this._alg, data, key, bytesOf(sig, enc || 'utf8', 'signature'));
+};
+
+function oneShot(f, cb) {
+    if (cb === undefined) return f();
+    if (typeof cb !== 'function')
+        throw argType('callback', 'of type function', cb);
+    var r, err = null;
+    try { r = f(); } catch (e) { err = e; }
+    setImmediate(function () { cb(err, r); });
+}
+
+function signOneShot(alg, data, key, cb) {
+    if (alg !== null && alg !== undefined && typeof alg !== 'string')
+        throw argType('algorithm', 'of type string', alg);
+    var d = bytesOf(data, undefined, 'data');
+    return oneShot(function () { return signWith(alg, d, key); }, cb);
+}
+
+function verifyOneShot(alg, data, key, sig, cb) {
+    if (alg !== null && alg !== undefined && typeof alg !== 'string')
+        throw argType('algorithm', 'of type string', alg);
+    var d = bytesOf(data, undefined, 'data'), s = bytesOf(sig, undefined, 'signature');
+    return oneShot(function () { return verifyWith(alg, d, key, s); }, cb);
+}
+
+/* --- key generation --- */
+
+function encodeKey(k, enc) {
+    return enc === undefined ? k : k.export(enc);
+}
+
+function generateKeyPairSync(type, options) {
+    options = optObject(options, 'options');
+    var h;
+    if (type === 'rsa' || type === 'rsa-pss') {
+        if (typeof options.modulusLength !== 'number')
+            throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "options.modulusLength" property must be of type number. ' + received(options.modulusLength));
+        validInt(options.modulusLength, 'options.modulusLength', 0, 2147483647);
+        var e = options.publicExponent === undefined ? 65537 : validInt(options.publicExponent, 'options.publicExponent', 0, 4294967295);
+        h = sys.cryptoKeyGenerate(type === 'rsa' ? 'RSA' : 'RSA-PSS', options.modulusLength, e, undefined);
+    } else if (type === 'ec') {
+        if (typeof options.namedCurve !== 'string')
+            throw argType('options.namedCurve', 'of type string', options.namedCurve);
+        var c = JWK_CURVE[options.namedCurve] || options.namedCurve;
+        if (c === 'P-256' || c === 'secp256r1') c = 'prime256v1';
+        try {
+            h = sys.cryptoKeyGenerate('EC', 0, 0, c);
+        } catch (err) {
+            throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_CURVE', 'Invalid EC curve name');
+        }
+    } else if (type === 'ed25519' || type === 'ed448' || type === 'x25519' || type === 'x448') {
+        h = sys.cryptoKeyGenerate(type.toUpperCase(), 0, 0, undefined);
+    } else {
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'type' must be a supported key type. Received " + rt.inspect(type));
+    }
+    var priv = new PrivateKeyObject({ handle: h }), pub = new PublicKeyObject({ handle: h });
+    return { publicKey: encodeKey(pub, options.publicKeyEncoding), privateKey: encodeKey(priv, options.privateKeyEncoding) };
+}
+
+function generateKeyPair(type, options, cb) {
+    if (typeof options === 'function') { cb = options; options = undefined; }
+    if (typeof cb !== 'function')
+        throw argType('callback', 'of type function', cb);
+    var r = generateKeyPairSync(type, options);
+    setImmediate(function () { cb(null, r.publicKey, r.privateKey); });
+}
+
+/* --- RSA encryption --- */
+
+function pkeyCrypt(enc, dfltPadding) {
+    return function (key, buffer) {
+        /* privateDecrypt reads a public key's PEM as well and leaves it to
+         * OpenSSL to say it has no private part, as Node does */
+        var isObj = key instanceof KeyObject || (key !== null && typeof key === 'object' && key.key instanceof KeyObject);
+        var k = enc ? (key instanceof KeyObject && key._type === 'private' ? key : asymmetricKey(key, false, 'key'))
+                    : asymmetricKey(key, isObj, 'key');
+        var o = key !== null && typeof key === 'object' && !(key instanceof KeyObject) && !isView(key) ? key : {};
+        var padding = o.padding === undefined ? dfltPadding : o.padding;
+        /* Node 20 refuses it (the Marvin timing attack) unless started with a revert flag */
+        if (!enc && padding === RSA_PKCS1_PADDING)
+            throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', 'RSA_PKCS1_PADDING is no longer supported for private decryption, this can be reverted with --security-revert=CVE-2023-46809');
+        var md = padding === RSA_PKCS1_OAEP_PADDING ? sigDigest(o.oaepHash === undefined ? 'sha1' : o.oaepHash) : null;
+        var label = o.oaepLabel === undefined ? undefined : bytesOf(o.oaepLabel, undefined, 'oaepLabel');
+        return wrap(sys.cryptoPkeyCrypt(k._handle, enc, bytesOf(buffer, 'utf8', 'buffer'), padding, md, label));
+    };
+}
+
+/* --- Web Crypto (crypto.subtle), a subset over the KeyObjects above ---
+ *
+ * Written from the Web Cryptography API specification for what npm
+ * packages (jose) reach for: digest; HMAC; AES-GCM; ECDSA; RSASSA-PKCS1-v1_5,
+ * RSA-PSS and RSA-OAEP; Ed25519.  Each method returns a promise, rejected
+ * with a DOMException where the specification says so. */
+
+var HASHES = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
+var ALGS = ['HMAC', 'AES-GCM', 'AES-CBC', 'ECDSA', 'ECDH', 'RSASSA-PKCS1-v1_5', 'RSA-PSS', 'RSA-OAEP', 'Ed25519'];
+var WEB_CURVES = { 'P-256': 'prime256v1', 'P-384': 'secp384r1', 'P-521': 'secp521r1' };
+
+function notSupported(msg) { return domError('NotSupportedError', 9, msg || 'Unrecognized algorithm name'); }
+function invalidAccess(msg) { return domError('InvalidAccessError', 15, msg); }
+
+/* An AlgorithmIdentifier as { name (canonical case), ...its members }. */
+function normAlg(a) {
+    if (typeof a === 'string') a = { name: a };
+    if (a === null || typeof a !== 'object' || typeof a.name !== 'string')
+        throw notSupported();
+    var up = a.name.toUpperCase(), out = {}, k, i;
+    for (k in a) out[k] = a[k];
+    for (i = 0; i < ALGS.length; i++)
+        if (ALGS[i].toUpperCase() === up) out.name = ALGS[i];
+    for (k in HASHES)
+        if (k === up) out.name = k;
+    if (ALGS.indexOf(out.name) < 0 && !HASHES[out.name])
+        throw notSupported();
+    if (out.hash !== undefined) out.hash = normHash(out.hash);
+    return out;
+}
+
+function normHash(h) {
+    var n = (typeof h === 'string' ? h : h && h.name || '').toUpperCase();
+    if (!HASHES[n]) throw notSupported();
+    return { name: n };
+}
+
+function arrayBuffer(buf) {
+    return new Uint8Array(buf).buffer;
+}
+
+function source(data, name) {
+    return bytesOf(data, undefined, name || 'data', true);
+}
+
+function CryptoKey() {
+    throw nodeError(TypeError, 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');
+}
+Object.defineProperty(CryptoKey.prototype, Symbol.toStringTag, { value: 'CryptoKey', configurable: true });
+defineGetter(CryptoKey.prototype, 'type', function () { return this._type; });
+defineGetter(CryptoKey.prototype, 'extractable', function () { return this._extractable; });
+defineGetter(CryptoKey.prototype, 'algorithm', function () { return this._algorithm; });
+defineGetter(CryptoKey.prototype, 'usages', function () { return this._usages.slice(); });
+
+function cryptoKey(keyObject, algorithm, extractable, usages) {
+    var k = Object.create(CryptoKey.prototype);
+    k._key = keyObject;
+    k._type = keyObject._type;
+    k._algorithm = algorithm;
+    k._extractable = !!extractable;
+    k._usages = usages;
+    return k;
+}
+
+var PUBLIC_USES = ['verify', 'encrypt', 'wrapKey'];
+
+function splitUsages(usages, pub) {
+    var out = [];
+    for (var i = 0; i < usages.length; i++)
+        if ((PUBLIC_USES.indexOf(usages[i]) >= 0) === pub && out.indexOf(usages[i]) < 0) out.push(usages[i]);
+    return out;
+}
+
+function keyAlgorithm(alg, keyObject) {
+    var a = { name: alg.name };
+    if (alg.name === 'HMAC') {
+        a.hash = alg.hash;
+        a.length = keyObject.symmetricKeySize * 8;
+    } else if (alg.name === 'AES-GCM' || alg.name === 'AES-CBC') {
+        a.length = keyObject.symmetricKeySize * 8;
+    } else if (alg.name === 'ECDSA' || alg.name === 'ECDH') {
+        var c = keyObject.asymmetricKeyDetails.namedCurve, n;
+        for (n in WEB_CURVES) if (WEB_CURVES[n] === c) a.namedCurve = n;
+        if (!a.namedCurve) throw notSupported('Unsupported named curve');
+    } else if (alg.name.slice(0, 3) === 'RSA') {
+        var d = keyObject.asymmetricKeyDetails, e = d.publicExponent, bytes = [];
+        while (e > 0) { bytes.unshift(e % 256); e = Math.floor(e / 256); }
+        a.modulusLength = d.modulusLength;
+        a.publicExponent = new Uint8Array(bytes);
+        a.hash = alg.hash;
+    }
+    return a;
+}
+
+function usagesArg(u) {
+    if (!Array.isArray(u)) throw argType('keyUsages', 'an instance of Array', u);
+    return u.slice();
+}
+
+function importKeySync(format, data, alg, extractable, usages) {
+    alg = normAlg(alg);
+    usages = usagesArg(usages);
+    var ko, n = alg.name;
+    if (n === 'HMAC' || n === 'AES-GCM' || n === 'AES-CBC') {
+        if (format === 'raw') ko = createSecretKey(source(data, 'keyData'));
+        else if (format === 'jwk' && data && data.kty === 'oct') ko = createSecretKey(Buffer.from(String(data.k), 'base64'));
+        else throw notSupported('Unsupported key format');
+        if (n !== 'HMAC' && [16, 24, 32].indexOf(ko.symmetricKeySize) < 0)
+            throw domError('DataError', 0, 'Invalid key length');
+        if (n === 'HMAC' && !alg.hash) throw argType('algorithm.hash', 'of type object', alg.hash);
+    } else {
+        if (format === 'spki') ko = createPublicKey({ key: source(data, 'keyData'), format: 'der', type: 'spki' });
+        else if (format === 'pkcs8') ko = createPrivateKey({ key: source(data, 'keyData'), format: 'der', type: 'pkcs8' });
+        else if (format === 'jwk') ko = data && data.d !== undefined ? createPrivateKey({ key: data, format: 'jwk' }) : createPublicKey({ key: data, format: 'jwk' });
+        else if (format === 'raw' && n === 'Ed25519') ko = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: b64url(source(data, 'keyData')) }, format: 'jwk' });
+        else throw notSupported('Unsupported key format');
+        var t = ko.asymmetricKeyType;
+        var ok = n === 'Ed25519' ? t === 'ed25519' : n === 'ECDSA' || n === 'ECDH' ? t === 'ec' : t === 'rsa' || t === 'rsa-pss';
+        if (!ok) throw domError('DataError', 0, 'Invalid key type');
+        if ((n === 'ECDSA' || n === 'ECDH') && alg.namedCurve !== undefined && WEB_CURVES[alg.namedCurve] !== ko.asymmetricKeyDetails.namedCurve)
+            throw domError('DataError', 0, 'Named curve mismatch');
+    }
+    return cryptoKey(ko, keyAlgorithm(alg, ko), ko._type === 'public' ? true : extractable, usages);
+}
+
+var HMAC_BLOCK = { 'SHA-1': 512, 'SHA-256': 512, 'SHA-384': 1024, 'SHA-512': 1024 };
+
+function generateKeySync(alg, extractable, usages) {
+    alg = normAlg(alg);
+    usages = usagesArg(usages);
+    var n = alg.name, pair;
+    if (n === 'HMAC' || n === 'AES-GCM' || n === 'AES-CBC') {
+        var bits = alg.length !== undefined ? alg.length : HMAC_BLOCK[alg.hash && alg.hash.name];
+        if (n !== 'HMAC' && [128, 192, 256].indexOf(bits) < 0)
+            throw domError('OperationError', 0, 'Invalid key length');
+        var ko = createSecretKey(randomBytes(Math.ceil(bits / 8)));
+        return cryptoKey(ko, keyAlgorithm(alg, ko), extractable, usages);
+    }
+    if (n === 'ECDSA' || n === 'ECDH') {
+        if (!WEB_CURVES[alg.namedCurve]) throw notSupported('Unsupported named curve');
+        pair = generateKeyPairSync('ec', { namedCurve: WEB_CURVES[alg.namedCurve] });
+    } else if (n === 'Ed25519') {
+        pair = generateKeyPairSync('ed25519');
+    } else {
+        var e = 0, pe = alg.publicExponent ? new Uint8Array(alg.publicExponent) : new Uint8Array([1, 0, 1]);
+        for (var i = 0; i < pe.length; i++) e = e * 256 + pe[i];
+        pair = generateKeyPairSync('rsa', { modulusLength: alg.modulusLength, publicExponent: e });
+    }
+    return {
+        publicKey: cryptoKey(pair.publicKey, keyAlgorithm(alg, pair.publicKey), true, splitUsages(usages, true)),
+        privateKey: cryptoKey(pair.privateKey, keyAlgorithm(alg, pair.privateKey), extractable, splitUsages(usages, false))
+    };
+}
+
+function checkKey(key, alg, usage) {
+    if (!(key instanceof CryptoKey) && !(key && key._key instanceof KeyObject))
+        throw argType('key', 'an instance of CryptoKey', key);
+    if (key._algorithm.name !== alg.name)
+        throw invalidAccess('The requested operation is not valid for the provided key');
+    if (key._usages.indexOf(usage) < 0)
+        throw invalidAccess('The requested operation is not valid for the provided key');
+}
+
+function sigParams(alg, key) {
+    var n = alg.name, hash = key._algorithm.hash;
+    if (n === 'ECDSA') return [HASHES[alg.hash.name], { key: key._key, dsaEncoding: 'ieee-p1363' }];
+    if (n === 'RSA-PSS') return [HASHES[hash.name], { key: key._key, padding: RSA_PKCS1_PSS_PADDING, saltLength: alg.saltLength }];
+    if (n === 'RSASSA-PKCS1-v1_5') return [HASHES[hash.name], key._key];
+    if (n === 'Ed25519') return [null, key._key];
+    throw notSupported();
+}
+
+function signSync(alg, key, data) {
+    alg = normAlg(alg);
+    checkKey(key, alg, 'sign');
+    data = source(data);
+    if (alg.name === 'HMAC')
+        return arrayBuffer(new Hmac(HASHES[key._algorithm.hash.name], key._key).update(data).digest());
+    var p = sigParams(alg, key);
+    return arrayBuffer(signWith(p[0], data, p[1]));
+}
+
+function verifySync(alg, key, sig, data) {
+    alg = normAlg(alg);
+    checkKey(key, alg, 'verify');
+    data = source(data);
+    sig = source(sig, 'signature');
+    if (alg.name === 'HMAC') {
+        var mac = new Hmac(HASHES[key._algorithm.hash.name], key._key).update(data).digest();
+        return mac.length === sig.length && timingSafeEqual(mac, sig);
+    }
+    var p = sigParams(alg, key);
+    return verifyWith(p[0], data, p[1], sig);
+}
+
+function cipherSync(encrypt, alg, key, data) {
+    alg = normAlg(alg);
+    checkKey(key, alg, encrypt ? 'encrypt' : 'decrypt');
+    data = source(data);
+    var n = alg.name;
+    if (n === 'RSA-OAEP') {
+        var o = { key: key._key, oaepHash: HASHES[key._algorithm.hash.name], padding: RSA_PKCS1_OAEP_PADDING };
+        if (alg.label !== undefined) o.oaepLabel = source(alg.label, 'label');
+        return arrayBuffer((encrypt ? cryptoModule.publicEncrypt : cryptoModule.privateDecrypt)(o, data));
+    }
+    var cname = 'aes-' + key._algorithm.length + (n === 'AES-GCM' ? '-gcm' : '-cbc');
+    if (key._algorithm.length === 192)
+        throw notSupported('Unsupported key length');
+    var iv = source(alg.iv, 'iv');
+    if (n === 'AES-CBC') {
+        var cb = encrypt ? new Cipher(cname, key._key, iv) : new Decipher(cname, key._key, iv);
+        try {
+            return arrayBuffer(join([cb.update(data), cb.final()]));
+        } catch (err) {
+            throw domError('OperationError', 0, 'The operation failed for an operation-specific reason');
+        }
+    }
+    var tagLen = alg.tagLength === undefined ? 16 : alg.tagLength / 8;
+    if ([4, 8, 12, 13, 14, 15, 16].indexOf(tagLen) < 0)
+        throw domError('OperationError', 0, 'Invalid tag length');
+    var c = encrypt ? new Cipher(cname, key._key, iv, { authTagLength: tagLen }) : new Decipher(cname, key._key, iv, { authTagLength: tagLen });
+    if (alg.additionalData !== undefined) c.setAAD(source(alg.additionalData, 'additionalData'));
+    if (encrypt)
+        return arrayBuffer(join([c.update(data), c.final(), c.getAuthTag()]));
+    if (data.length < tagLen)
+        throw domError('OperationError', 0, 'The provided data is too small.');
+    c.setAuthTag(data.slice(data.length - tagLen));
+    try {
+        return arrayBuffer(join([c.update(data.slice(0, data.length - tagLen)), c.final()]));
+    } catch (err) {
+        throw domError('OperationError', 0, 'The operation failed for an operation-specific reason');
+    }
+}
+
+var JWK_ALG = {
+    HMAC: { 'SHA-1': 'HS1', 'SHA-256': 'HS256', 'SHA-384': 'HS384', 'SHA-512': 'HS512' },
+    'RSASSA-PKCS1-v1_5': { 'SHA-1': 'RS1', 'SHA-256': 'RS256', 'SHA-384': 'RS384', 'SHA-512': 'RS512' },
+    'RSA-PSS': { 'SHA-1': 'PS1', 'SHA-256': 'PS256', 'SHA-384': 'PS384', 'SHA-512': 'PS512' },
+    'RSA-OAEP': { 'SHA-1': 'RSA-OAEP', 'SHA-256': 'RSA-OAEP-256', 'SHA-384': 'RSA-OAEP-384', 'SHA-512': 'RSA-OAEP-512' }
+};
+
+function exportKeySync(format, key) {
+    if (!(key instanceof CryptoKey))
+        throw argType('key', 'an instance of CryptoKey', key);
+    if (!key._extractable)
+        /* sic: Node 20 names this one InvalidAccessException */
+        throw domError('InvalidAccessException', 0, 'key is not extractable');
+    var ko = key._key, a = key._algorithm;
+    if (format === 'raw') {
+        if (ko._type === 'secret') return arrayBuffer(ko.export());
+        if (ko._type === 'public' && a.name === 'Ed25519') return arrayBuffer(Buffer.from(ko.export({ format: 'jwk' }).x, 'base64'));
+        if (ko._type === 'public' && (a.name === 'ECDSA' || a.name === 'ECDH')) {
+            var j = ko.export({ format: 'jwk' });
+            return arrayBuffer(join([Buffer.from([4]), Buffer.from(j.x, 'base64'), Buffer.from(j.y, 'base64')]));
+        }
+    } else if (format === 'spki' && ko._type === 'public') {
+        return arrayBuffer(ko.export({ type: 'spki', format: 'der' }));
+    } else if (format === 'pkcs8' && ko._type === 'private') {
+        return arrayBuffer(ko.export({ type: 'pkcs8', format: 'der' }));
+    } else if (format === 'jwk') {
+        var jwk = ko.export({ format: 'jwk' });
+        if (a.name === 'AES-GCM' || a.name === 'AES-CBC') jwk.alg = 'A' + a.length + a.name.slice(4);
+        else if (JWK_ALG[a.name]) jwk.alg = JWK_ALG[a.name][a.hash.name];
+        jwk.key_ops = key._usages.slice();
+        jwk.ext = true;
+        return jwk;
+    }
+    throw notSupported('Unsupported export format');
+}
+
+function promised(f) {
+    return function () {
+        var args = arguments, self = this;
+        return new Promise(function (resolve) { resolve(f.apply(self, args)); });
+    };
+}
+
+var subtle = {
+    digest: promised(function (alg, data) {
+        alg = normAlg(alg);
+        if (!HASHES[alg.name]) throw notSupported();
+        return arrayBuffer(new Hash(HASHES[alg.name]).update(source(data)).digest());
+    }),
+    importKey: promised(importKeySync),
+    generateKey: promised(generateKeySync),
+    exportKey: promised(exportKeySync),
+    sign: promised(signSync),
+    verify: promised(verifySync),
+    encrypt: promised(function (alg, key, data) { return cipherSync(true, alg, key, data); }),
+    decrypt: promised(function (alg, key, data) { return cipherSync(false, alg, key, data); })
+};
+
 /* The object is frozen with the runtime: one per worker, as in Node. */
 var cryptoModule = {
     createHash: function (algorithm, options) { return new Hash(algorithm, options); },
@@ -478,9 +1183,34 @@ var cryptoModule = {
     getCiphers: function () { return ['aes-128-cbc', 'aes-128-gcm', 'aes-256-cbc', 'aes-256-gcm']; },
     Hash: Hash,
     Hmac: Hmac,
-    constants: {}
+    KeyObject: KeyObject,
+    createSecretKey: createSecretKey,
+    createPublicKey: createPublicKey,
+    createPrivateKey: createPrivateKey,
+    createSign: function (algorithm, options) { return new Sign(algorithm, options); },
+    createVerify: function (algorithm, options) { return new Verify(algorithm, options); },
+    sign: signOneShot,
+    verify: verifyOneShot,
+    generateKeyPairSync: generateKeyPairSync,
+    generateKeyPair: generateKeyPair,
+    publicEncrypt: pkeyCrypt(true, RSA_PKCS1_OAEP_PADDING),
+    privateDecrypt: pkeyCrypt(false, RSA_PKCS1_OAEP_PADDING),
+    Sign: Sign,
+    Verify: Verify,
+    constants: {
+        RSA_PKCS1_PADDING: RSA_PKCS1_PADDING,
+        RSA_NO_PADDING: RSA_NO_PADDING,
+        RSA_PKCS1_OAEP_PADDING: RSA_PKCS1_OAEP_PADDING,
+        RSA_PKCS1_PSS_PADDING: RSA_PKCS1_PSS_PADDING,
+        RSA_PSS_SALTLEN_DIGEST: RSA_PSS_SALTLEN_DIGEST,
+        RSA_PSS_SALTLEN_MAX_SIGN: RSA_PSS_SALTLEN_MAX_SIGN,
+        RSA_PSS_SALTLEN_AUTO: RSA_PSS_SALTLEN_AUTO
+    }
 };
-cryptoModule.webcrypto = { getRandomValues: getRandomValues, randomUUID: cryptoModule.randomUUID };
+cryptoModule.webcrypto = { getRandomValues: getRandomValues, randomUUID: cryptoModule.randomUUID, subtle: subtle, CryptoKey: CryptoKey };
+/* the global crypto is the module here, so it carries Web Crypto's members too */
+cryptoModule.subtle = subtle;
+G.CryptoKey = CryptoKey;
 
 rt.builtins.crypto = function () { return cryptoModule; };
 G.crypto = cryptoModule;
