@@ -13,18 +13,12 @@ my $root = fixture_root();
 my $inv = start_invoke(root => $root, workers => 2);
 my $ng = start_nginx(fastcgi => $inv->{addr});
 
-sub get_json {
-    my ($path) = @_;
-    my $r = http_get($ng->{port}, $path);
-    return $r->{status} == 200 ? (json_body($r) || {}) : { status => $r->{status}, body => $r->{body} };
-}
-
 # Module-level state and implicit globals start afresh on every request,
 # on every worker.
-my @counts = map { get_json('/iso/count')->{count} } 1 .. 20;
+my @counts = map { get_json($ng->{port}, '/iso/count')->{count} } 1 .. 20;
 is_deeply(\@counts, [(1) x 20], 'a module-level counter is 1 on 20 requests in a row')
     or diag("@{[ map { defined $_ ? $_ : 'undef' } @counts ]}");
-my @leaks = map { get_json('/iso/leak')->{leaked} } 1 .. 10;
+my @leaks = map { get_json($ng->{port}, '/iso/leak')->{leaked} } 1 .. 10;
 is_deeply(\@leaks, [(1) x 10], 'an implicit global is 1 every time');
 
 # Changes to the builtins and the global object never reach the next request.
@@ -35,7 +29,7 @@ my $want = { arrayEvil => 'undefined', objectPolluted => 'undefined', globalX =>
              objectToString => '[object Object] 1,2 Error', ownToString => 'own', stackTraceLimit => 10, prepareStackTrace => 'undefined',
              modulesLeaked => '', pathJoin => 'a/b' };
 for my $i (1 .. 6) {
-    is_deeply(get_json('/iso/check'), $want, "request $i after the polluter sees clean builtins");
+    is_deeply(get_json($ng->{port}, '/iso/check'), $want, "request $i after the polluter sees clean builtins");
     http_get($ng->{port}, '/iso/pollute') if $i % 2;
 }
 
@@ -50,7 +44,7 @@ is_deeply([map { $warned{$_} || 0 } @ids], [1, 1, 1, 1],
           'util.deprecate warns once in each of 4 requests (two workers)');
 
 # CommonJS.
-my $m = get_json('/modules');
+my $m = get_json($ng->{port}, '/modules');
 is($m->{helperName}, 'helper', "require('./lib/helper')");
 is($m->{twice}, 42, 'a module that requires a private module (lib/_helpers.js)');
 is($m->{configName}, 'fixture-config', "require('./config.json')");
@@ -61,15 +55,15 @@ is($m->{filename}, "$root/modules.js", '__filename is the real path inside the r
 is($m->{dirname}, $root, '__dirname is the root');
 ok($m->{moduleIsObject}, 'module is an object');
 ok($m->{exportsIsModuleExports}, 'exports is an object');
-is(get_json('/iso/exports')->{tag}, 'via-exports', 'exports = module.exports = fn; exports.tag');
+is(get_json($ng->{port}, '/iso/exports')->{tag}, 'via-exports', 'exports = module.exports = fn; exports.tag');
 # A module that cannot name its require gets none made (js_module.c,
 # js_module_reaches_require); every other way of reaching it still finds one.
-is(get_json("/iso/req/$_")->{name}, 'helper', "require reached through $_") for qw(args escaped direct-eval);
-is_deeply(get_json('/iso/req/none'), { answer => 42, filename => "$root/iso/req/none.js", hasModule => JSON::PP::true },
+is(get_json($ng->{port}, "/iso/req/$_")->{name}, 'helper', "require reached through $_") for qw(args escaped direct-eval);
+is_deeply(get_json($ng->{port}, '/iso/req/none'), { answer => 42, filename => "$root/iso/req/none.js", hasModule => JSON::PP::true },
           'a module that never names require still has module, exports and __filename');
 
 # .env: read into process.env.
-my $e = get_json('/iso/env');
+my $e = get_json($ng->{port}, '/iso/env');
 is($e->{fixtureVar}, 'from-dotenv', 'process.env holds the .env variables');
 ok($e->{hasToken}, 'process.env holds the secret too (for the functions)');
 

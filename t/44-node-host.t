@@ -18,13 +18,7 @@ my $root = fixture_root();
 my $inv = start_invoke(root => $root, workers => 1);
 my $ng = start_nginx(fastcgi => $inv->{addr});
 
-sub get_json {
-    my ($path) = @_;
-    my $r = http_get($ng->{port}, $path);
-    return $r->{status} == 200 ? (json_body($r) || {}) : { status => $r->{status}, body => $r->{body} };
-}
-
-my $h = get_json('/node/host');
+my $h = get_json($ng->{port}, '/node/host');
 my ($sysname, $nodename, $release, undef, $machine) = uname();
 is($h->{hostname}, $nodename, 'os.hostname() is uname\'s');
 is($h->{type}, $sysname, 'os.type()');
@@ -55,7 +49,7 @@ ok($h->{processModule}, "require('process') is process");
 
 # One worker: every request runs in the heap the one before it used.
 for my $n (1 .. 4) {
-    is_deeply(get_json("/node/context?n=$n"),
+    is_deeply(get_json($ng->{port}, "/node/context?n=$n"),
               { before => { warningListeners => 0, events => [] }, store => "$n", warnings => ["from $n"],
                 doubled => 2 * $n, storeAfter => 'left behind' },
               "request $n starts clean and keeps its own store, listeners and vm context");

@@ -17,13 +17,7 @@ my $root = fixture_root();
 my $inv = start_invoke(root => $root, workers => 1);
 my $ng = start_nginx(fastcgi => $inv->{addr});
 
-sub get_json {
-    my ($path) = @_;
-    my $r = http_get($ng->{port}, $path);
-    return $r->{status} == 200 ? (json_body($r) || {}) : { status => $r->{status}, body => $r->{body} };
-}
-
-my $before = get_json('/iso/extend-check');
+my $before = get_json($ng->{port}, '/iso/extend-check');
 is($before->{metadata}, 'undefined', 'a fresh worker has no Reflect.defineMetadata');
 is($before->{extensible}, 'true,true,true,true,true,true,true,true', 'the objects the global names are extensible');
 like($before->{error}, qr/captureStackTrace/, 'the check lists what Error has');
@@ -34,15 +28,15 @@ my $want = { metadata => 'admin', bluebird => JSON::PP::true, symbol => 'symbol'
 for my $i (1 .. 3) {
     # twice the same non-configurable Error.__BluebirdErrorTypes__ with
     # another value: the second would throw if the first had stayed
-    is_deeply(get_json('/iso/extend'), $want, "request $i adds to Reflect, Error, Math... and sees it");
-    is_deeply(get_json('/iso/extend-check'), $before, "the request after it sees the built-ins as before");
+    is_deeply(get_json($ng->{port}, '/iso/extend'), $want, "request $i adds to Reflect, Error, Math... and sees it");
+    is_deeply(get_json($ng->{port}, '/iso/extend-check'), $before, "the request after it sees the built-ins as before");
 }
 
 my $r = http_get($ng->{port}, '/iso/extend?throw=1');
 is($r->{status}, 500, 'a request that adds to them and then throws is a 500');
-is_deeply(get_json('/iso/extend-check'), $before, 'the request after it sees the built-ins as before');
+is_deeply(get_json($ng->{port}, '/iso/extend-check'), $before, 'the request after it sees the built-ins as before');
 
 # the usual isolation checks pass on the same worker afterwards
-is(get_json('/iso/check')->{stringify}, '{"a":1}', 'JSON.stringify is the shared one');
+is(get_json($ng->{port}, '/iso/check')->{stringify}, '{"a":1}', 'JSON.stringify is the shared one');
 
 finish();

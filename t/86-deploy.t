@@ -82,7 +82,7 @@ like($c->{stdout}, qr/\Q$root\E -> releases\/\S+ \(4 modules compiled, bytecode 
 my $inv = start_invoke(root => $root, workers => 2, args => ['--data', $data]);
 my $ng = start_nginx(fastcgi => $inv->{addr});
 my $port = $ng->{port};
-sub get { my $r = http_get($port, $_[0]); (json_body($r) || { status => $r->{status}, body => $r->{body} }) }
+sub get { get_json($port, $_[0]) }
 is_deeply(get('/api/mark'), { a => 'r0', b => 'r0' }, 'served through nginx from the symlinked --root');
 
 # --- warmed: serving the release compiles nothing new -------------------------------

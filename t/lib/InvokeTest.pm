@@ -37,7 +37,7 @@ our @EXPORT = qw(
     free_port start_invoke start_spawn_fcgi start_nginx start_apache apache_bin replay_test start_load stop_load stop stop_all
     raw_request http_get http_post http_request stream_request
     start_request finish_request read_until
-    fcgi_request run_cmd run_cgi parse_cgi parse_http hdr json_body
+    fcgi_request run_cmd run_cgi parse_cgi parse_http hdr json_body get_json
     log_lines log_records wait_for wait_for_log child_pids alive running
     spawn_with_fd3 finish write_file
 );
@@ -820,6 +820,15 @@ sub json_body {
     my $v = eval { JSON::PP->new->utf8->allow_nonref->decode($r->{body}) };
     Test::More::diag("not JSON ($r->{status}): " . substr($r->{body}, 0, 300)) if !defined $v && $@;
     return $v;
+}
+
+# get_json($port, '/path'): GET through the web server on $port; the
+# decoded body of a 200 (an empty hash when it is not JSON), else
+# { status, body } so that a comparison shows what came instead.
+sub get_json {
+    my ($port, $path) = @_;
+    my $r = http_get($port, $path);
+    return $r->{status} == 200 ? (json_body($r) || {}) : { status => $r->{status}, body => $r->{body} };
 }
 
 # start_load($port, '/hello', check => qr/.../, fcgi => 'ADDR'): a forked
