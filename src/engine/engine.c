@@ -168,6 +168,11 @@ int eng_kv_scope_check(const char *name, char *err, size_t errlen)
     return kv_scope_named(&sc, name, NULL, err, errlen) == KV_OK ? 0 : -1;
 }
 
+struct kv *eng_store(eng *e)
+{
+    return e->store;
+}
+
 /* The bindings' view of no request yet: only what the heap tells. */
 static void eng_reset_host(eng *e)
 {

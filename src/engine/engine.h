@@ -53,6 +53,11 @@ int eng_kv_scope_check(const char *name, char *err, size_t errlen);
  * outlive the engine. */
 eng *eng_new(const eng_config *c, char *err, size_t errlen);
 
+/* The engine's handle on the store of --data (opened in eng_new), NULL
+ * without one: for the scheduler's records (schedule.h), which share it
+ * because Berkeley DB wants one handle per process. */
+struct kv *eng_store(eng *e);
+
 /* Frees the heap and everything the engine holds. */
 void eng_free(eng *e);
 

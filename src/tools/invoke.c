@@ -29,6 +29,7 @@
 #include "net/net.h"
 #include "store/kv.h"
 #include "tools/deploy.h"
+#include "tools/sched.h"
 
 #define INV_MAX_VARS 256
 #define INV_EXIT_FAIL 1
@@ -72,6 +73,7 @@ static const inv_verb inv_verbs[] = {
     { "deploy", dep_cmd_deploy, DEP_USAGE_DEPLOY },
     { "rollback", dep_cmd_rollback, DEP_USAGE_ROLLBACK },
     { "releases", dep_cmd_releases, DEP_USAGE_RELEASES },
+    { "schedule", sch_cmd_schedule, SCH_USAGE },
     { NULL, NULL, NULL }
 };
 
