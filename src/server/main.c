@@ -33,6 +33,7 @@
 #include "common/log.h"
 #include "server/supervisor.h"
 #include "server/worker.h"
+#include "server/scheduler.h"
 #include "engine/engine.h"
 #include "engine/heap.h"
 
@@ -162,6 +163,17 @@ static int main_serve(int fd, void *ud)
     return wrk_serve(fd, ud);
 }
 
+static int main_schedule(void *ud)
+{
+    return schd_serve(ud);
+}
+
+/* A scheduler only for a root with a _schedule file (scheduler.h). */
+static int main_schedule_wanted(void *ud)
+{
+    return schd_wanted(ud);
+}
+
 /* Removes our unix socket, unless another instance has replaced it. */
 static void main_remove_socket(void)
 {
@@ -188,6 +200,10 @@ static int main_supervise(int fd, cfg *c, const char *where)
     o.stop_timeout = c->timeout + 5;
     o.kill_after = c->timeout > 0 ? c->timeout + CFG_KILL_GRACE : 0;
     o.serve = main_serve;
+    /* a root's _schedule is run by the supervisor's scheduler child; a
+     * root given per request (INVOKE_ROOT) has no one to run it */
+    o.aux = c->root != NULL ? main_schedule : NULL;
+    o.aux_wanted = main_schedule_wanted;
     o.ud = c;
     log_sys("notice", "invoke-fcgi %s started on %s, %d workers, master pid %d",
             PACKAGE_VERSION, where, c->workers, (int)getpid());

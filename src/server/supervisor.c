@@ -5,7 +5,9 @@
  * The loop's timeout serves the three timers the supervisor has: the delay
  * before restarting workers that keep dying at start, the deadline of a
  * graceful stop, and the next look at the scoreboard for a worker stuck in
- * one request past kill_after.
+ * one request past kill_after.  Next to the workers it may keep one aux
+ * child (the scheduler), which serves no request: it gets no scoreboard
+ * slot and closes the listening socket at once.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -25,6 +27,7 @@
 
 #define SUP_QUICK_DEATH 1.0     /* seconds: a worker dying sooner failed to start */
 #define SUP_BACKOFF_MAX 5.0
+#define SUP_AUX_LOOK 1.0        /* seconds between two aux_wanted questions */
 
 typedef struct {
     pid_t pid;
@@ -32,6 +35,7 @@ typedef struct {
     int retiring;           /* asked to stop: not replaced when it exits */
     int slot;               /* its scoreboard slot, -1: none */
     int killed;             /* SIGKILLed for running over */
+    int aux;                /* the aux child, not a worker */
 } sup_child;
 
 typedef struct {
@@ -81,8 +85,41 @@ static int sup_active(const sup *s)
     int n = 0;
 
     for (i = 0; i < s->nkids; i++)
-        n += !s->kids[i].retiring;
+        n += !s->kids[i].retiring && !s->kids[i].aux;
     return n;
+}
+
+/* Whether the aux child is wanted and not running (a retiring one does
+ * not count: its successor starts beside it). */
+static int sup_aux_missing(const sup *s)
+{
+    size_t i;
+
+    if (s->o->aux == NULL)
+        return 0;
+    for (i = 0; i < s->nkids; i++)
+        if (s->kids[i].aux && !s->kids[i].retiring)
+            return 0;
+    return s->o->aux_wanted == NULL || s->o->aux_wanted(s->o->ud);
+}
+
+/* Whether the aux child is not running, wanted or not: then the loop
+ * looks again every SUP_AUX_LOOK seconds. */
+static int sup_aux_absent(const sup *s)
+{
+    size_t i;
+
+    if (s->o->aux == NULL)
+        return 0;
+    for (i = 0; i < s->nkids; i++)
+        if (s->kids[i].aux && !s->kids[i].retiring)
+            return 0;
+    return 1;
+}
+
+static int sup_missing(const sup *s)
+{
+    return sup_active(s) < s->o->workers || sup_aux_missing(s);
 }
 
 /* In the child right after fork: forget the supervisor's handlers and pipe,
@@ -113,11 +150,11 @@ static void sup_child_setup(const sigset_t *orig, pid_t parent)
         raise(SIGTERM);     /* pending until the worker's first wait */
 }
 
-static int sup_spawn(sup *s)
+static int sup_spawn(sup *s, int aux)
 {
     sigset_t all, orig;
     pid_t pid, parent = getpid();
-    int slot = sb_free_slot();
+    int slot = aux ? -1 : sb_free_slot();
 
     if (s->nkids == s->cap) {
         size_t ncap = s->cap ? s->cap * 2 : 8;
@@ -133,6 +170,11 @@ static int sup_spawn(sup *s)
     pid = fork();
     if (pid == 0) {
         sup_child_setup(&orig, parent);
+        if (aux) {
+            /* a stop must not wait for it to let go of the socket */
+            close(s->o->listen_fd);
+            _exit(s->o->aux(s->o->ud));
+        }
         sb_attach(slot);
         _exit(s->o->serve(s->o->listen_fd, s->o->ud));
     }
@@ -146,6 +188,7 @@ static int sup_spawn(sup *s)
     s->kids[s->nkids].retiring = 0;
     s->kids[s->nkids].slot = slot;
     s->kids[s->nkids].killed = 0;
+    s->kids[s->nkids].aux = aux;
     sb_assign(slot, pid);
     s->nkids++;
     return 0;
@@ -154,11 +197,13 @@ static int sup_spawn(sup *s)
 static void sup_fill(sup *s)
 {
     while (sup_active(s) < s->o->workers) {
-        if (sup_spawn(s) < 0) {
+        if (sup_spawn(s, 0) < 0) {
             s->next_spawn = (now_ms() / 1000.0) + 1.0;
             return;
         }
     }
+    if (sup_aux_missing(s) && sup_spawn(s, 1) < 0)
+        s->next_spawn = (now_ms() / 1000.0) + 1.0;
 }
 
 static void sup_signal_all(sup *s, int sig, int only_retiring)
@@ -173,7 +218,8 @@ static void sup_signal_all(sup *s, int sig, int only_retiring)
 
 static void sup_log_death(const sup_child *k, int st)
 {
-    const char *what = k->retiring ? "old worker" : "worker";
+    const char *what = k->aux ? (k->retiring ? "old scheduler" : "scheduler")
+                              : k->retiring ? "old worker" : "worker";
 
     if (WIFSIGNALED(st))
         log_sys("error", "%s %d killed by signal %d (%s)", what, (int)k->pid,
@@ -323,8 +369,10 @@ static int sup_timeout(const sup *s)
 
     if (s->stopping)
         until = s->deadline;
-    else if (sup_active(s) < s->o->workers)
+    else if (sup_missing(s))
         until = s->next_spawn;
+    else if (sup_aux_absent(s))
+        until = (now_ms() / 1000.0) + SUP_AUX_LOOK;
     else
         timer = 0;
     if (check > 0 && (!timer || check < until)) {

@@ -23,6 +23,15 @@ typedef struct sup_opts {
      * handlers) and is expected to handle them: TERM/INT = finish the
      * request in progress and return, USR1 = reopen the log. */
     int (*serve)(int listen_fd, void *ud);
+    /* Runs in one more child that serves no request (NULL: none): the
+     * scheduler (scheduler.h).  Kept alive, replaced on reload and stopped
+     * like a worker, with the same signals; it never holds the socket. */
+    int (*aux)(void *ud);
+    /* Whether the aux child is wanted now (NULL: always), asked about once
+     * a second while none runs: a responder whose root has no schedule
+     * keeps no scheduler.  An aux child that is no longer wanted is
+     * expected to exit by itself. */
+    int (*aux_wanted)(void *ud);
     void *ud;
 } sup_opts;
 
@@ -34,7 +43,8 @@ typedef struct sup_opts {
  * rest.  SIGQUIT drains: the children finish the request in progress and
  * exit, however long that takes (kill_after still applies), and no child is
  * killed for being slow to stop.  A child busy longer than kill_after on one
- * request is killed and replaced.  Installs handlers for TERM, INT, QUIT,
+ * request is killed and replaced.  The aux child, when there is one, is
+ * kept like one more worker.  Installs handlers for TERM, INT, QUIT,
  * HUP, USR1 and CHLD.  Returns 0 after a graceful stop, 1 when it could not
  * set up (message logged). */
 int sup_run(const sup_opts *o);
