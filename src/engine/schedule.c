@@ -112,7 +112,8 @@ int sched_load(sched_table *t, const char *root, sched_report report, void *ud)
     have = stat(file, &st) == 0 && S_ISREG(st.st_mode);
     if (strcmp(file, t->file) == 0 && have == t->have &&
         (!have || (st.st_mtim.tv_sec == t->mtime.tv_sec &&
-                   st.st_mtim.tv_nsec == t->mtime.tv_nsec && st.st_size == t->size)))
+                   st.st_mtim.tv_nsec == t->mtime.tv_nsec && st.st_size == t->size &&
+                   st.st_dev == t->dev && st.st_ino == t->ino)))
         return 0;
     sched_free(t);
     t->errors = 0;
@@ -120,6 +121,8 @@ int sched_load(sched_table *t, const char *root, sched_report report, void *ud)
     t->have = have;
     t->mtime = have ? st.st_mtim : (struct timespec) { 0, 0 };
     t->size = have ? st.st_size : -1;
+    t->dev = have ? st.st_dev : 0;
+    t->ino = have ? st.st_ino : 0;
     if (!have || (f = fopen(file, "r")) == NULL) {
         if (have && report)
             report(ud, file, 0, strerror(errno));

@@ -21,6 +21,7 @@
 #include <stdint.h>
 #include <time.h>
 #include <limits.h>
+#include <sys/types.h>
 
 #include "engine/cron.h"
 #include "engine/engine.h"
@@ -47,6 +48,8 @@ typedef struct sched_table {
     int have;               /* the file existed at the last read */
     struct timespec mtime;
     off_t size;
+    dev_t dev;              /* a release switched under a symlink is */
+    ino_t ino;              /* another file, whatever its mtime */
 } sched_table;
 
 /* Called for each line skipped: file, line number, why. */

@@ -46,7 +46,8 @@ typedef struct {
     sched_table t;
     time_t *next;           /* per entry: the next due time to consider */
     unsigned long runs;
-    int told_alone;
+    int told_alone, told_nostore;
+    int fatal;              /* the store needs recovery: leave */
 } schd;
 
 static void schd_report(void *ud, const char *file, int line, const char *msg)
@@ -142,15 +143,24 @@ static void schd_run(schd *s, const sched_entry *en, time_t due)
     if (schd_engine(s) < 0)
         return;
     if (s->store != NULL && s->have_scope) {
-        if (sched_claim(s->store, &s->scope, en, due, due + sched_grace(en) + 60, &mine, err,
-                        sizeof err) != KV_OK) {
+        int rc = sched_claim(s->store, &s->scope, en, due, due + sched_grace(en) + 60, &mine,
+                             err, sizeof err);
+        if (rc != KV_OK) {
             /* never run what might have run elsewhere */
-            log_sys("error", "scheduler: %s:%d: claiming %lld: %s; not run", s->t.file,
-                    en->line, (long long)due, err);
+            log_sys(rc == KV_FATAL ? "crit" : "error", "scheduler: %s:%d: claiming %lld: %s; "
+                    "not run", s->t.file, en->line, (long long)due, err);
+            /* as a worker does: a new process's open recovers the store */
+            s->fatal = rc == KV_FATAL;
             return;
         }
         if (!mine)
             return;
+    } else if (s->c->data != NULL) {
+        /* a store that would not open cannot say who ran what: run
+         * nothing rather than everything everywhere */
+        if (!s->told_nostore++)
+            log_sys("error", "scheduler: the store %s is unusable; no entry runs", s->c->data);
+        return;
     } else if (!s->told_alone++) {
         log_sys("warn", "scheduler: no store (--data): entries run once per responder, "
                 "and a restart does not know what ran before it");
@@ -277,10 +287,15 @@ int schd_serve(const cfg *c)
         } else if (sig > 0) {
             break;
         }
+        if (s.fatal) {
+            log_sys("crit", "scheduler %d: leaving so that the store is recovered",
+                    (int)getpid());
+            break;
+        }
     }
     free(s.next);
     sched_free(&s.t);
     if (s.e != NULL)
         eng_free(s.e);
-    return 0;
+    return s.fatal ? 1 : 0;
 }
