@@ -44,6 +44,8 @@ my %PREFIX = (
     'server/main.c' => 'main_', 'server/cfg.c' => 'cfg_', 'server/supervisor.c' => 'sup_',
     'server/scoreboard.c' => 'sb_', 'server/request.c' => 'rq_', 'server/worker.c' => 'wrk_',
     'tools/invoke.c' => 'inv_', 'tools/deploy.c' => 'dep_',
+    'engine/cron.c' => 'cron_', 'engine/schedule.c' => 'sched_', 'server/scheduler.c' => 'schd_',
+    'tools/sched.c' => 'sch_',
 );
 
 my @files;

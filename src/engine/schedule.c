@@ -235,6 +235,46 @@ int sched_get_last(kv *s, const kv_scope *sc, const sched_entry *e, sched_last *
     return KV_OK;
 }
 
+static int sched_rc(int rc)
+{
+    return rc == KV_OK ? SCHED_RUN : rc == KV_FATAL ? SCHED_FATAL : SCHED_ERR;
+}
+
+int sched_begin(eng *e, const char *site, const char *kv_scope_name, const sched_entry *en,
+                time_t due, const sched_last *start, char *err, size_t errlen)
+{
+    kv *s = eng_store(e);
+    kv_scope sc;
+    int mine = 0, rc;
+
+    if (s == NULL)
+        return SCHED_NOSTORE;
+    if (sched_scope(&sc, site, kv_scope_name, err, errlen) != KV_OK)
+        return SCHED_ERR;
+    rc = sched_claim(s, &sc, en, due, due + sched_grace(en) + 60, &mine, err, errlen);
+    if (rc != KV_OK)
+        return sched_rc(rc);
+    if (!mine)
+        return SCHED_TAKEN;
+    /* the claim is what counts: a start that could not be recorded still
+     * runs (the caller logs err) */
+    rc = sched_put_last(s, &sc, en, start, err, errlen);
+    return rc == KV_FATAL ? SCHED_FATAL : rc == KV_OK ? SCHED_RUN : SCHED_UNRECORDED;
+}
+
+int sched_end(eng *e, const char *site, const char *kv_scope_name, const sched_entry *en,
+              const sched_last *done, char *err, size_t errlen)
+{
+    kv *s = eng_store(e);
+    kv_scope sc;
+
+    if (s == NULL)
+        return SCHED_NOSTORE;
+    if (sched_scope(&sc, site, kv_scope_name, err, errlen) != KV_OK)
+        return SCHED_ERR;
+    return sched_rc(sched_put_last(s, &sc, en, done, err, errlen));
+}
+
 /* --- one run ------------------------------------------------------------ */
 
 static int sched_head(void *ud, int status, const char *headers, size_t len)

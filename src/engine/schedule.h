@@ -99,6 +99,25 @@ int sched_put_last(kv *s, const kv_scope *sc, const sched_entry *e, const sched_
 int sched_get_last(kv *s, const kv_scope *sc, const sched_entry *e, sched_last *l, char *err,
                    size_t errlen);
 
+/* The scheduler's side of a run, over the engine's own store handle
+ * (eng_store), in the namespace of site (or of kv_scope_name when given):
+ * sched_begin claims due time `due` of en (until due + its grace + a
+ * minute) and, when the claim is this process's, records `start` as en's
+ * last run; sched_end records the finished run.  So the responder's
+ * scheduler never touches the store itself. */
+enum {
+    SCHED_RUN = 0,          /* claimed: run it */
+    SCHED_TAKEN = 1,        /* another process claimed it first */
+    SCHED_NOSTORE = 2,      /* the engine has no store */
+    SCHED_UNRECORDED = 3,   /* claimed, the start not recorded (err): run it */
+    SCHED_ERR = -1,         /* the store failed: err says why */
+    SCHED_FATAL = -2        /* the store needs recovery: leave */
+};
+int sched_begin(eng *e, const char *site, const char *kv_scope_name, const sched_entry *en,
+                time_t due, const sched_last *start, char *err, size_t errlen);
+int sched_end(eng *e, const char *site, const char *kv_scope_name, const sched_entry *en,
+              const sched_last *done, char *err, size_t errlen);
+
 typedef struct sched_result {
     int status;
     char *body;             /* the first SCHED_BODY_MAX bytes, NUL-terminated; free() */

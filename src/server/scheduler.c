@@ -33,16 +33,13 @@
 #include "engine/engine.h"
 #include "engine/schedule.h"
 #include "server/scheduler.h"
-#include "store/kv.h"
 
 #define SCHD_LOOK_MS 1000       /* how often the file is looked at */
 
 typedef struct {
     const cfg *c;
     eng *e;
-    kv *store;              /* the engine's; NULL: none */
-    kv_scope scope;
-    int have_scope;
+    const char *site;       /* the root as named: the records' namespace */
     sched_table t;
     time_t *next;           /* per entry: the next due time to consider */
     unsigned long runs;
@@ -92,14 +89,6 @@ static int schd_engine(schd *s)
         log_sys("error", "scheduler %d: engine did not start: %s", (int)getpid(), err);
         return -1;
     }
-    s->store = eng_store(s->e);
-    if (s->store != NULL) {
-        if (sched_scope(&s->scope, c->site ? c->site : c->root, c->kv_scope, err,
-                        sizeof err) == KV_OK)
-            s->have_scope = 1;
-        else
-            log_sys("error", "scheduler: no store namespace for %s: %s", c->root, err);
-    }
     return 0;
 }
 
@@ -134,37 +123,14 @@ static void schd_reqid(schd *s, char *out, size_t outlen)
 
 static void schd_run(schd *s, const sched_entry *en, time_t due)
 {
-    char err[300], id[32];
+    char err[300] = "", id[32];
     sched_last last;
     sched_result res;
     double t0;
-    int mine = 1, timed = s->c->timeout > 0;
+    int rc, timed = s->c->timeout > 0;
 
     if (schd_engine(s) < 0)
         return;
-    if (s->store != NULL && s->have_scope) {
-        int rc = sched_claim(s->store, &s->scope, en, due, due + sched_grace(en) + 60, &mine,
-                             err, sizeof err);
-        if (rc != KV_OK) {
-            /* never run what might have run elsewhere */
-            log_sys(rc == KV_FATAL ? "crit" : "error", "scheduler: %s:%d: claiming %lld: %s; "
-                    "not run", s->t.file, en->line, (long long)due, err);
-            /* as a worker does: a new process's open recovers the store */
-            s->fatal = rc == KV_FATAL;
-            return;
-        }
-        if (!mine)
-            return;
-    } else if (s->c->data != NULL) {
-        /* a store that would not open cannot say who ran what: run
-         * nothing rather than everything everywhere */
-        if (!s->told_nostore++)
-            log_sys("error", "scheduler: the store %s is unusable; no entry runs", s->c->data);
-        return;
-    } else if (!s->told_alone++) {
-        log_sys("warn", "scheduler: no store (--data): entries run once per responder, "
-                "and a restart does not know what ran before it");
-    }
     schd_reqid(s, id, sizeof id);
     memset(&last, 0, sizeof last);
     last.due = due;
@@ -172,16 +138,43 @@ static void schd_run(schd *s, const sched_entry *en, time_t due)
     last.running = 1;
     last.pid = (int)getpid();
     snprintf(last.request, sizeof last.request, "%s", id);
-    if (s->store != NULL && s->have_scope &&
-        sched_put_last(s->store, &s->scope, en, &last, err, sizeof err) != KV_OK)
+    rc = sched_begin(s->e, s->site, s->c->kv_scope, en, due, &last, err, sizeof err);
+    switch (rc) {
+    case SCHED_RUN:
+        break;
+    case SCHED_TAKEN:
+        s->runs--;          /* the id was not used */
+        return;
+    case SCHED_UNRECORDED:
         log_sys("error", "scheduler: recording the start of %s: %s", en->path, err);
+        break;
+    case SCHED_NOSTORE:
+        if (s->c->data != NULL) {
+            /* a store that would not open cannot say who ran what: run
+             * nothing rather than everything everywhere */
+            if (!s->told_nostore++)
+                log_sys("error", "scheduler: the store %s is unusable; no entry runs",
+                        s->c->data);
+            return;
+        }
+        if (!s->told_alone++)
+            log_sys("warn", "scheduler: no store (--data): entries run once per responder, "
+                    "and a restart does not know what ran before it");
+        break;
+    default:
+        /* never run what might have run elsewhere */
+        log_sys(rc == SCHED_FATAL ? "crit" : "error", "scheduler: %s:%d: claiming %lld: %s; "
+                "not run", s->t.file, en->line, (long long)due, err);
+        /* as a worker does: a new process's open recovers the store */
+        s->fatal = rc == SCHED_FATAL;
+        return;
+    }
     log_sys("info", "schedule %s %s: request %s started (%s:%d)", en->timing, en->path, id,
             s->t.file, en->line);
     t0 = now_ms();
     if (timed)
         alarm((unsigned)(s->c->timeout + CFG_KILL_GRACE + 0.999));
-    sched_invoke(s->e, s->c->root, s->c->site ? s->c->site : s->c->root, en->path, id, due,
-                 &res);
+    sched_invoke(s->e, s->c->root, s->site, en->path, id, due, &res);
     if (timed)
         alarm(0);
     last.ms = (long)(now_ms() - t0);
@@ -192,9 +185,12 @@ static void schd_run(schd *s, const sched_entry *en, time_t due)
             "schedule %s %s: request %s finished with status %d in %ld ms", en->timing,
             en->path, id, res.status, last.ms);
     free(res.body);
-    if (s->store != NULL && s->have_scope &&
-        sched_put_last(s->store, &s->scope, en, &last, err, sizeof err) != KV_OK)
-        log_sys("error", "scheduler: recording the end of %s: %s", en->path, err);
+    rc = sched_end(s->e, s->site, s->c->kv_scope, en, &last, err, sizeof err);
+    if (rc == SCHED_ERR || rc == SCHED_FATAL) {
+        log_sys(rc == SCHED_FATAL ? "crit" : "error", "scheduler: recording the end of %s: %s",
+                en->path, err);
+        s->fatal = rc == SCHED_FATAL;
+    }
     eng_idle(s->e);
 }
 
@@ -246,6 +242,7 @@ int schd_serve(const cfg *c)
 
     memset(&s, 0, sizeof s);
     s.c = c;
+    s.site = c->site ? c->site : c->root;
     sigemptyset(&ctl);
     sigaddset(&ctl, SIGTERM);
     sigaddset(&ctl, SIGINT);
