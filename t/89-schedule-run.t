@@ -140,6 +140,20 @@ sleep 1.5;
 stop($inv5);
 is(scalar(grep { /\/tick: request \S+ started/ } log_lines($inv5)), 0, 'and runs nothing');
 
+# --- under the function's limits: a loop is cut at --timeout -------------
+my $root2 = "$tmp/root2";
+mkdir $root2 or die $!;
+write_file("$root2/spin.js", "export default function (req, res) { for (;;) {} }\n");
+write_file("$root2/_schedule", "\@every 1s /spin\n");
+my $inv6 = start_invoke(root => $root2, workers => 1, name => 'inv6',
+                        args => ['--data', $data, '--timeout', '1']);
+my $cut = wait_for_log($inv6, qr/\/spin: request \S+ finished with status/, 15);
+like($cut // '', qr/ error - - schedule \S+ \S+ \/spin: request s[0-9a-f]{12} finished with status 504 in \d+ ms/,
+     'a scheduled loop is stopped by --timeout (504, logged as an error)');
+ok(wait_for(sub { (grep { /\/spin: request \S+ started/ } log_lines($inv6)) >= 2 }, 10),
+   'and the scheduler goes on with the next due time');
+stop($inv6);
+
 # --- invoke schedule -------------------------------------------------------
 my $l = run_cmd([bin('invoke'), 'schedule', 'list', $root, '--data', $data]);
 is($l->{exit}, 1, 'schedule list exits 1: lines do not parse');
