@@ -638,7 +638,10 @@ sub start_apache {
             "ServerRoot $dir\n",
             "DefaultRuntimeDir $dir/run\n",
             "PidFile $dir/run/apache2.pid\n",
-            "Mutex file:$dir/run default\n",
+            # not file (fcntl) locks, which are per process: mod_fcgid's
+            # process table lock then fails between two threads of one
+            # event-MPM child (EDEADLK) and mod_fcgid ends the child
+            "Mutex pthread default\n",
             "Listen 127.0.0.1:$port\n",
             "ServerName 127.0.0.1\n",
             $user, $load, $ipc,
