@@ -3,7 +3,9 @@
 # answered with an error while a parallel stream of normal requests sees no
 # failure at all.  Through nginx and the pre-forking supervisor here; the
 # same file runs through Apache and mod_fcgid (single processes on fd 0,
-# alarm() as the last resort) from t/69-apache-limits.t.
+# alarm() as the last resort) from t/69-apache-limits.t, and through Apache
+# and mod_proxy_fcgi in front of this same supervisor from
+# t/75-apache-proxy-limits.t.
 use strict;
 use warnings;
 use FindBin;
@@ -14,6 +16,9 @@ use Time::HiRes qw(time);
 
 need_bins('invoke-fcgi', 'nginx');
 my $apache = ($ENV{INVOKE_TEST_FRONT} || '') eq 'apache';
+# What the web server answers for a worker that died mid-request:
+# mod_proxy_fcgi says 503 where nginx says 502.
+my $died = ($ENV{INVOKE_TEST_FRONT} || '') eq 'apache-proxy' ? 503 : 502;
 my $root = fixture_root();
 my $marker = tmpdir() . '/WRITTEN_MARKER_71b3';
 
@@ -75,7 +80,7 @@ refused('/lim/trycatch', 'while(true){} inside try/catch', 504);
 refused('/lim/regex', 'catastrophic regex with a capture (time in C)', 504);
 my $rx = refused('/lim/regex-nc', 'catastrophic regex without allocations (time in C)');
 if (!$apache) {
-    is($rx->{status}, 502, 'catastrophic regex: the killed worker is a 502 from nginx');
+    is($rx->{status}, $died, "catastrophic regex: the killed worker is a $died from the web server");
     ok(wait_for_log($inv, qr/busy [\d.]+s with request \S+ \/lim\/regex-nc.*killing it/, 5),
        'the supervisor logged why it killed the worker');
 }

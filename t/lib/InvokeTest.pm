@@ -286,8 +286,14 @@ sub start_nginx {
     my (%o) = @_;
     # INVOKE_TEST_FRONT=apache: the same test through Apache and mod_fcgid
     # (see start_apache and t/65-apache-*.t).
+    # INVOKE_TEST_FRONT=apache-proxy: through Apache and mod_proxy_fcgi, in
+    # front of the pool the test started (t/72-t/76).
+    my $front = $ENV{INVOKE_TEST_FRONT} || '';
     return start_apache(%o, like => $o{fastcgi}, name => 'apache-' . ($o{name} || 'nginx'))
-        if ($ENV{INVOKE_TEST_FRONT} || '') eq 'apache';
+        if $front eq 'apache';
+    return start_apache(%o, recipe => 'proxy', pool => $o{fastcgi},
+                        name => 'apache-proxy-' . ($o{name} || 'nginx'))
+        if $front eq 'apache-proxy';
     my $name = $o{name} || 'nginx';
     my $dir = tmpdir() . "/$name";
     make_path("$dir/logs", map { "$dir/temp/$_" } qw(body fastcgi proxy uwsgi scgi));
@@ -530,8 +536,27 @@ sub apache_vhost {
     return $conf;
 }
 
+# contrib/apache/invoke-fcgi-proxy.conf with only its address and the
+# pool's socket changed: 'unix:PATH' or 'HOST:PORT' as start_invoke listens.
+sub apache_proxy_vhost {
+    my (%o) = @_;
+    my $conf = _slurp("$SRCDIR/contrib/apache/invoke-fcgi-proxy.conf");
+    my $url = $o{pool} =~ /^unix:(.*)$/ ? "unix:$1|fcgi://localhost/" : "fcgi://$o{pool}/";
+    my $n = 0;
+    $n += $conf =~ s/<VirtualHost\s+[^>]+>/<VirtualHost 127.0.0.1:$o{port}>/g;
+    $n += $conf =~ s{^(\s*)ProxyPass\s+"[^"]*"}{${1}ProxyPass "$url"}mg;
+    die "contrib/apache/invoke-fcgi-proxy.conf: missing VirtualHost or ProxyPass\n"
+        unless $n >= 2;
+    if ($o{invoke_root}) {
+        $conf =~ s{^(\s*)#\s*SetEnv\s+INVOKE_ROOT\s+\S+}{${1}SetEnv INVOKE_ROOT $o{invoke_root}}mg
+            or die "invoke-fcgi-proxy.conf: no INVOKE_ROOT example to enable\n";
+    }
+    return $conf;
+}
+
 # start_apache(like => 'ADDR' | root => DIR, args => [...], log => FILE,
-#              recipe => 'vhost' | 'htaccess', fcgid => 1, folder => 'api',
+#              recipe => 'vhost' | 'htaccess' | 'proxy', fcgid => 1, folder => 'api',
+#              pool => 'ADDR',
 #              invoke_root => DIR, port => PORT, name => 'apache')
 # Apache 2.4 in the foreground with its own ServerRoot in the temporary
 # folder, running the responder through mod_fcgid (or, with fcgid => 0 and
@@ -541,7 +566,10 @@ sub apache_vhost {
 # puts contrib/apache/htaccess and contrib/apache/invoke.fcgi into
 # DocumentRoot/FOLDER as a shared-hosting customer would.  As root, Apache
 # runs its children as www-data (it refuses root), so the temporary folder is
-# made readable.  Returns { pid, port, error_log, dir, folder }.
+# made readable.  recipe 'proxy' is contrib/apache/invoke-fcgi-proxy.conf:
+# mod_proxy_fcgi in front of the invoke-fcgi pool listening on `pool` (a
+# start_invoke address), which the test started and Apache does not.
+# Returns { pid, port, error_log, dir, folder }.
 sub start_apache {
     my (%o) = @_;
     my $name = $o{name} || 'apache';
@@ -556,19 +584,32 @@ sub start_apache {
         chown $uid, $gid, "$dir/fcgid", "$dir/run";
         $user = "User www-data\nGroup www-data\n";
     }
-    my ($cmd, $root) = _apache_invoke_cmd(%o, name => $name);
-    my $mpm = $fcgid ? 'event' : 'prefork';
+    my $proxy = $recipe eq 'proxy';
+    $fcgid = 0 if $proxy;
+    my ($cmd, $root);
+    if ($proxy) {
+        die "start_apache: recipe proxy needs the pool's address\n" unless $o{pool};
+        # Apache's children (www-data when root) connect to a unix socket
+        # (connect needs write permission on the socket file)
+        if ($o{pool} =~ /^unix:(.*)$/ && _apache_user()) { _open_to_apache($1); chmod 0666, $1 }
+    } else {
+        ($cmd, $root) = _apache_invoke_cmd(%o, name => $name);
+    }
+    my $mpm = $fcgid || $proxy ? 'event' : 'prefork';
     my @mods = (
         "mpm_${mpm}_module mod_mpm_$mpm.so", 'authz_core_module mod_authz_core.so',
         'mime_module mod_mime.so', 'env_module mod_env.so', 'rewrite_module mod_rewrite.so',
         'dir_module mod_dir.so',
-        ($fcgid ? 'fcgid_module mod_fcgid.so' : 'cgi_module mod_cgi.so'));
+        ($proxy ? ('proxy_module mod_proxy.so', 'proxy_fcgi_module mod_proxy_fcgi.so')
+         : $fcgid ? 'fcgid_module mod_fcgid.so' : 'cgi_module mod_cgi.so'));
     my $load = join '', map { my ($m, $f) = split / /; "LoadModule $m $APACHE_MODS/$f\n" } @mods;
     my $ipc = $fcgid ? "FcgidIPCDir $dir/fcgid\nFcgidProcessTableFile $dir/fcgid/shm\n" : '';
     for my $try (1 .. 3) {
         my $port = $o{port} || free_port();
         my $site;
-        if ($recipe eq 'vhost') {
+        if ($proxy) {
+            $site = apache_proxy_vhost(%o, port => $port);
+        } elsif ($recipe eq 'vhost') {
             $site = apache_vhost(%o, port => $port, root => $root, cmd => $cmd);
         } else {
             my $pub = "$dir/htdocs/$folder";
@@ -597,7 +638,10 @@ sub start_apache {
             "ServerRoot $dir\n",
             "DefaultRuntimeDir $dir/run\n",
             "PidFile $dir/run/apache2.pid\n",
-            "Mutex file:$dir/run default\n",
+            # not file (fcntl) locks, which are per process: mod_fcgid's
+            # process table lock then fails between two threads of one
+            # event-MPM child (EDEADLK) and mod_fcgid ends the child
+            "Mutex pthread default\n",
             "Listen 127.0.0.1:$port\n",
             "ServerName 127.0.0.1\n",
             $user, $load, $ipc,
