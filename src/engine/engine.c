@@ -355,6 +355,8 @@ struct eng_dispatch_args {
     const eng_request *r;
     const route_match *m;
     const char *path;
+    size_t mountlen;            /* of path: the file's own route */
+    int below;                  /* path lies below that route */
 };
 
 /* [ ] -> [ result ]: builds the arguments and calls rt.dispatch, under
@@ -390,17 +392,23 @@ static duk_ret_t eng_run_dispatch(duk_context *t, void *udata)
     js_host_push_var(t, r->vars->method);
     js_host_push_var(t, r->vars->protocol);
     js_host_push_var(t, r->vars->content_type);
-    duk_call(t, 10);
+    if (a->mountlen > 0)
+        duk_push_lstring(t, a->path, a->mountlen);
+    else
+        duk_push_string(t, "/");
+    duk_push_boolean(t, a->below);
+    duk_call(t, 12);
     return 1;
 }
 
 /* Calls rt.dispatch(seq, body, file, rel, params, path, REQUEST_URI,
- * REQUEST_METHOD, SERVER_PROTOCOL, CONTENT_TYPE) in thread t and
- * logs what escaped it.  Returns 0, or non-zero when it threw. */
+ * REQUEST_METHOD, SERVER_PROTOCOL, CONTENT_TYPE, mount, below) in thread
+ * t and logs what escaped it.  Returns 0, or non-zero when it threw. */
 static int eng_call_dispatch(eng *e, duk_context *t, const eng_request *r,
-                         const route_match *m, const char *path)
+                         const route_match *m, const char *path, size_t mountlen,
+                         int below)
 {
-    struct eng_dispatch_args a = { e, r, m, path };
+    struct eng_dispatch_args a = { e, r, m, path, mountlen, below };
     int rc = duk_safe_call(t, eng_run_dispatch, &a, 0, 1);
 
     if (rc != 0 && !e->heap.timed_out && !e->heap.out_of_memory) {
@@ -468,6 +476,8 @@ int eng_handle(eng *e, const eng_request *r)
     route_status st;
     duk_context *t;
     long retry = 0;
+    size_t mountlen;
+    int below = 0;
 
     why[0] = '\0';
     if (root == NULL) {
@@ -497,6 +507,16 @@ int eng_handle(eng *e, const eng_request *r)
         return 429;
     }
     st = route_resolve(root, path, &m, why, sizeof why);
+    mountlen = strlen(path);
+    if (mountlen > 1 && path[mountlen - 1] == '/')
+        mountlen--;             /* /api/ is the route /api */
+    else if (mountlen == 1)
+        mountlen = 0;           /* "/" */
+    /* nothing for the whole path: a file above it may answer (its export
+     * a router); the runtime tells, and answers 404 when it is not */
+    if (st == ROUTE_NOT_FOUND && (st = route_resolve_below(root, path, &m, &mountlen, why,
+                                                           sizeof why)) == ROUTE_OK)
+        below = 1;
     if (st != ROUTE_OK) {
         if (st == ROUTE_FORBIDDEN)
             log_console("warn", "-", r->id, why, strlen(why));
@@ -536,7 +556,7 @@ int eng_handle(eng *e, const eng_request *r)
     t = eng_push_thread(e);
     if (e->cfg.memory_limit)
         e->heap.limit = e->heap.used + e->cfg.memory_limit;
-    eng_call_dispatch(e, t, r, &m, path);
+    eng_call_dispatch(e, t, r, &m, path, mountlen, below);
     (void) duk_safe_call(t, eng_cut_global, NULL, 0, 1);
     duk_pop(t);
     /* The runtime's loop also stops at the deadline while it sleeps, without
