@@ -15,6 +15,7 @@ plan(skip_all => 'mod_fcgid not installed') unless -e '/usr/lib/apache2/modules/
 replay_test('apache', '20-routing.t');
 # The Router global and router files answering below their route (issue 21).
 replay_test('apache', '23-router.t');
+replay_test('apache', '24-settings.t');
 # Apache refuses a NUL byte in a path itself: still a 404, but its own page.
 replay_test('apache', '21-hostile.t',
             qr{%00.*the Not Found body} => 'Apache answers %00 with its own 404 page');

@@ -35,6 +35,7 @@
 #include "engine/front.h"
 #include "engine/heap.h"
 #include "engine/ratelimit.h"
+#include "engine/settings.h"
 #include "router/router.h"
 #include "store/bytecode.h"
 #include "store/kv.h"
@@ -357,6 +358,7 @@ struct eng_dispatch_args {
     const char *path;
     size_t mountlen;            /* of path: the file's own route */
     int below;                  /* path lies below that route */
+    const settings *set;        /* the file's _settings.json (env) */
 };
 
 /* [ ] -> [ result ]: builds the arguments and calls rt.dispatch, under
@@ -397,18 +399,28 @@ static duk_ret_t eng_run_dispatch(duk_context *t, void *udata)
     else
         duk_push_string(t, "/");
     duk_push_boolean(t, a->below);
-    duk_call(t, 12);
+    if (a->set->nenv > 0) {
+        duk_push_bare_object(t);
+        for (i = 0; i < a->set->nenv; i++) {
+            duk_push_string(t, a->set->env_value[i]);
+            duk_put_prop_string(t, -2, a->set->env_name[i]);
+        }
+    } else {
+        duk_push_undefined(t);
+    }
+    duk_call(t, 13);
     return 1;
 }
 
 /* Calls rt.dispatch(seq, body, file, rel, params, path, REQUEST_URI,
- * REQUEST_METHOD, SERVER_PROTOCOL, CONTENT_TYPE, mount, below) in thread
- * t and logs what escaped it.  Returns 0, or non-zero when it threw. */
+ * REQUEST_METHOD, SERVER_PROTOCOL, CONTENT_TYPE, mount, below, env) in
+ * thread t and logs what escaped it.  Returns 0, or non-zero when it
+ * threw. */
 static int eng_call_dispatch(eng *e, duk_context *t, const eng_request *r,
                          const route_match *m, const char *path, size_t mountlen,
-                         int below)
+                         int below, const settings *set)
 {
-    struct eng_dispatch_args a = { e, r, m, path, mountlen, below };
+    struct eng_dispatch_args a = { e, r, m, path, mountlen, below, set };
     int rc = duk_safe_call(t, eng_run_dispatch, &a, 0, 1);
 
     if (rc != 0 && !e->heap.timed_out && !e->heap.out_of_memory) {
@@ -478,6 +490,9 @@ int eng_handle(eng *e, const eng_request *r)
     long retry = 0;
     size_t mountlen;
     int below = 0;
+    static settings set;       /* ~1.5 KB: off the stack too */
+    double timeout;
+    size_t memory_limit;
 
     why[0] = '\0';
     if (root == NULL) {
@@ -526,6 +541,35 @@ int eng_handle(eng *e, const eng_request *r)
         return st == ROUTE_ERR ? 500 : 404;
     }
 
+    /* the folder's _settings.json, before any JavaScript: a broken one
+     * refuses (never serves as if open), then methods and body size */
+    set_resolve(root, m.rel, &set);
+    if (set.failed) {
+        log_console("error", m.rel, r->id, set.why, strlen(set.why));
+        http_send_error(r->io, 500, NULL, NULL);
+        return 500;
+    }
+    if (set.methods != 0 && !(set.methods & set_method_bit(method)) &&
+        !(method && strcmp(method, "HEAD") == 0 && (set.methods & SET_GET))) {
+        char allow[96], hdr[128];
+
+        set_allow(set.methods & SET_GET ? set.methods | SET_HEAD : set.methods, allow, sizeof allow);
+        snprintf(hdr, sizeof hdr, "Allow: %s\r\n", allow);
+        http_send_error(r->io, 405, NULL, hdr);
+        return 405;
+    }
+    if (set.max_body >= 0 && r->body_len > (size_t) set.max_body) {
+        http_send_error(r->io, 413, NULL, NULL);
+        return 413;
+    }
+    /* a folder may lower the responder's limits, never raise them */
+    timeout = e->cfg.timeout;
+    if (set.timeout > 0 && (timeout <= 0 || set.timeout < timeout))
+        timeout = set.timeout;
+    memory_limit = e->cfg.memory_limit;
+    if (set.memory_limit > 0 && (memory_limit == 0 || set.memory_limit < memory_limit))
+        memory_limit = set.memory_limit;
+
     /* What the last request added to the built-ins goes before this one
      * runs (extend.h): here, outside its limits, the one place where no
      * request's code has run since, whatever became of the last one. */
@@ -549,14 +593,14 @@ int eng_handle(eng *e, const eng_request *r)
     e->host.file = m.file;
     e->host.file_st = &m.st;
     e->host.head_only = method && strcmp(method, "HEAD") == 0;
-    if (e->cfg.timeout > 0)
-        e->heap.deadline = now_ms() + e->cfg.timeout * 1000.0;
+    if (timeout > 0)
+        e->heap.deadline = now_ms() + timeout * 1000.0;
     e->heap.timed_out = e->heap.out_of_memory = 0;
 
     t = eng_push_thread(e);
-    if (e->cfg.memory_limit)
-        e->heap.limit = e->heap.used + e->cfg.memory_limit;
-    eng_call_dispatch(e, t, r, &m, path, mountlen, below);
+    if (memory_limit)
+        e->heap.limit = e->heap.used + memory_limit;
+    eng_call_dispatch(e, t, r, &m, path, mountlen, below, &set);
     (void) duk_safe_call(t, eng_cut_global, NULL, 0, 1);
     duk_pop(t);
     /* The runtime's loop also stops at the deadline while it sleeps, without

@@ -86,9 +86,16 @@ function rootEnv(root) {
 
 rt.currentEnv = null;
 rt.asyncTop = false;
+/* the env of the function's folder's _settings.json (engine.c), over
+ * the root's .env: null when it has none */
+var folderEnv = null;
 rt.processEnv = function () {
-    if (rt.currentEnv === null)
-        rt.currentEnv = rootEnv(rt.root);
+    if (rt.currentEnv === null) {
+        var env = rootEnv(rt.root);
+        if (folderEnv !== null)
+            for (var k in folderEnv) env[k] = folderEnv[k];
+        rt.currentEnv = env;
+    }
     return rt.currentEnv;
 };
 
@@ -217,8 +224,9 @@ function nothing() {}
 /* seq: the request's number for sys.env; uri, method, proto, ctype: its
  * REQUEST_URI, REQUEST_METHOD, SERVER_PROTOCOL and CONTENT_TYPE; mount:
  * the part of routePath that is the file's own route, below: whether the
- * file was reached for a path below that route. */
-rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, proto, ctype, mount, below) {
+ * file was reached for a path below that route; env: the variables of its
+ * folder's _settings.json, or undefined. */
+rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, proto, ctype, mount, below, env) {
     if (seq === null)                   /* invoke exec/compile: front-exec.js */
         return rel === 'compile' ? rt.compile(file) : rt.exec(file, body);
     /* Duktape resolves every free name by walking scopes at run time:
@@ -236,6 +244,7 @@ rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, pr
     R.resetConsole();
     R.root = file.slice(0, file.length - rel.length - 1);
     R.currentEnv = null;
+    folderEnv = env === undefined ? null : env;
     R.processEvents = null;
 
     R.seq = seq;

@@ -1,0 +1,52 @@
+/* settings.h - per-folder settings (_settings.json), applied before any
+ * JavaScript runs.
+ *
+ * Any folder of a functions root may hold _settings.json (a private name:
+ * never served).  It applies to the function files in that folder and
+ * below; a deeper file's keys override a shallower one's (env merges per
+ * variable).  A file that does not parse, names an unknown key or gives a
+ * key a value of the wrong kind makes every function below it answer 500
+ * (failed, with the file and line in why): settings that may guard
+ * something are never ignored.  Files are read again when they change
+ * (one stat() per folder on the way per request).  This module knows
+ * files and JSON only; the engine applies what it returns.
+ */
+#ifndef INVOKE_SETTINGS_H
+#define INVOKE_SETTINGS_H
+
+#include <limits.h>
+#include <stddef.h>
+
+#define SET_MAX_ENV 64
+
+/* methods: one bit per method name */
+enum {
+    SET_GET = 1, SET_HEAD = 2, SET_POST = 4, SET_PUT = 8, SET_PATCH = 16,
+    SET_DELETE = 32, SET_OPTIONS = 64
+};
+
+typedef struct settings {
+    int failed;                 /* a settings file on the way is broken */
+    char why[PATH_MAX + 512];   /* "FILE:LINE: reason" when failed */
+    double timeout;             /* seconds; 0: the responder's own */
+    size_t memory_limit;        /* bytes; 0: the responder's own */
+    long max_body;              /* bytes; -1: the responder's own */
+    unsigned methods;           /* SET_* bits allowed; 0: every method */
+    int nenv;                   /* env: merged, deeper wins */
+    const char *env_name[SET_MAX_ENV];
+    const char *env_value[SET_MAX_ENV];
+} settings;
+
+/* The settings for function file rel (relative to root, a real path):
+ * _settings.json of root, then of each folder down to rel's own.  The
+ * strings in *out stay valid until the next call.  Never fails: a broken
+ * file is out->failed. */
+void set_resolve(const char *root, const char *rel, settings *out);
+
+/* The SET_* bit of an HTTP method, 0 for one without a bit. */
+unsigned set_method_bit(const char *method);
+
+/* "GET, HEAD, POST": the Allow header's value for bits into buf. */
+void set_allow(unsigned bits, char *buf, size_t len);
+
+#endif
