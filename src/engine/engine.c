@@ -46,6 +46,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Roots a worker follows at once (sites under INVOKE_ROOT); more only
  * costs a module cache that is not pruned when their releases change. */
@@ -477,6 +478,54 @@ static int eng_real_root(eng *e, const char *given, char *real)
     return 0;
 }
 
+/* The response of a folder with cors settings: every head that leaves,
+ * the function's own or an error's, carries the CORS headers; any
+ * Access-Control-* header the function set itself gives way to them, so
+ * a function cannot widen what the administrator allowed. */
+struct eng_cors_io {
+    http_io io;
+    const http_io *inner;
+    const char *extra;
+};
+
+static int eng_cors_head(void *ud, int status, const char *headers, size_t len)
+{
+    struct eng_cors_io *c = ud;
+    size_t el = strlen(c->extra), o = 0, i = 0;
+    char *buf = malloc(len + el + 1);
+    int rc;
+
+    if (buf == NULL)
+        return c->inner->head(c->inner->ud, status, headers, len);
+    while (i < len) {
+        const char *nl = memchr(headers + i, '\n', len - i);
+        size_t n = nl ? (size_t) (nl - (headers + i)) + 1 : len - i;
+        if (!(n >= 15 && strncasecmp(headers + i, "Access-Control-", 15) == 0)) {
+            memcpy(buf + o, headers + i, n);
+            o += n;
+        }
+        i += n;
+    }
+    memcpy(buf + o, c->extra, el);
+    rc = c->inner->head(c->inner->ud, status, buf, o + el);
+    free(buf);
+    return rc;
+}
+
+static int eng_cors_body(void *ud, const char *data, size_t len)
+{
+    struct eng_cors_io *c = ud;
+
+    return c->inner->body(c->inner->ud, data, len);
+}
+
+static int eng_cors_flush(void *ud)
+{
+    struct eng_cors_io *c = ud;
+
+    return c->inner->flush(c->inner->ud);
+}
+
 int eng_handle(eng *e, const eng_request *r)
 {
     char path[PATH_MAX], why[256], real[PATH_MAX];
@@ -490,7 +539,10 @@ int eng_handle(eng *e, const eng_request *r)
     long retry = 0;
     size_t mountlen;
     int below = 0;
-    static settings set;       /* ~1.5 KB: off the stack too */
+    static settings set;       /* ~5 KB: off the stack too */
+    static char cors[2048];
+    static struct eng_cors_io cio;
+    const http_io *io;
     double timeout;
     size_t memory_limit;
 
@@ -549,17 +601,44 @@ int eng_handle(eng *e, const eng_request *r)
         http_send_error(r->io, 500, NULL, NULL);
         return 500;
     }
+    io = r->io;
+    if (set.cors != NULL) {
+        const char *origin = cgi_get(r->vars, "HTTP_ORIGIN");
+        const char *asked = cgi_get(r->vars, "HTTP_ACCESS_CONTROL_REQUEST_METHOD");
+
+        /* a browser's preflight is answered here, whatever the function
+         * would say to OPTIONS: it carries no credentials to check */
+        if (origin && asked && method && strcmp(method, "OPTIONS") == 0) {
+            if (set_cors_headers(set.cors, origin, asked,
+                                 cgi_get(r->vars, "HTTP_ACCESS_CONTROL_REQUEST_HEADERS"),
+                                 cors, sizeof cors) == SET_CORS_PREFLIGHT_OK) {
+                if (r->io->head(r->io->ud, 204, cors, strlen(cors)) == 0)
+                    r->io->flush(r->io->ud);
+                return 204;
+            }
+            http_send_error(r->io, 403, "CORS preflight refused", cors);
+            return 403;
+        }
+        set_cors_headers(set.cors, origin, NULL, NULL, cors, sizeof cors);
+        cio.io.ud = &cio;
+        cio.io.head = eng_cors_head;
+        cio.io.body = eng_cors_body;
+        cio.io.flush = eng_cors_flush;
+        cio.inner = r->io;
+        cio.extra = cors;
+        io = &cio.io;
+    }
     if (set.methods != 0 && !(set.methods & set_method_bit(method)) &&
         !(method && strcmp(method, "HEAD") == 0 && (set.methods & SET_GET))) {
         char allow[96], hdr[128];
 
         set_allow(set.methods & SET_GET ? set.methods | SET_HEAD : set.methods, allow, sizeof allow);
         snprintf(hdr, sizeof hdr, "Allow: %s\r\n", allow);
-        http_send_error(r->io, 405, NULL, hdr);
+        http_send_error(io, 405, NULL, hdr);
         return 405;
     }
     if (set.max_body >= 0 && r->body_len > (size_t) set.max_body) {
-        http_send_error(r->io, 413, NULL, NULL);
+        http_send_error(io, 413, NULL, NULL);
         return 413;
     }
     /* a folder may lower the responder's limits, never raise them */
@@ -577,14 +656,14 @@ int eng_handle(eng *e, const eng_request *r)
         if (duk_safe_call(e->ctx, eng_restore_extendable, e->extend, 0, 1) != 0) {
             log_sys("error", "cannot restore the built-ins: %s", duk_safe_to_string(e->ctx, -1));
             duk_pop(e->ctx);
-            http_send_error(r->io, 500, NULL, NULL);
+            http_send_error(io, 500, NULL, NULL);
             return 500;
         }
         duk_pop(e->ctx);
     }
 
     eng_reset_host(e);
-    e->host.io = r->io;
+    e->host.io = io;
     e->host.root = root;
     e->host.func = m.rel;
     e->host.reqid = r->id;
@@ -616,7 +695,7 @@ int eng_handle(eng *e, const eng_request *r)
         /* dispatch always answers; reaching here means the runtime itself
          * was stopped (time, memory) before it could. */
         e->host.status = e->heap.timed_out ? 504 : 500;
-        http_send_error(r->io, e->host.status, NULL, NULL);
+        http_send_error(io, e->host.status, NULL, NULL);
     }
     e->heap.limit = 0;
     e->heap.deadline = 0;

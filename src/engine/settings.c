@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #define SET_FILE "_settings.json"
@@ -347,7 +348,7 @@ static int set_value(set_parser *ps, set_json *v)
 
 /* --- one file's settings --- */
 
-enum { HAS_TIMEOUT = 1, HAS_MEMORY = 2, HAS_BODY = 4, HAS_METHODS = 8 };
+enum { HAS_TIMEOUT = 1, HAS_MEMORY = 2, HAS_BODY = 4, HAS_METHODS = 8, HAS_CORS = 16 };
 
 typedef struct set_file {
     char path[PATH_MAX];
@@ -362,6 +363,7 @@ typedef struct set_file {
     size_t memory_limit;
     long max_body;
     unsigned methods;
+    set_cors cors;
     int nenv;
     char *env_name[SET_MAX_ENV], *env_value[SET_MAX_ENV];
 } set_file;
@@ -437,6 +439,13 @@ static void set_clear(set_file *f)
         free(f->env_value[i]);
     }
     f->nenv = 0;
+    for (i = 0; i < f->cors.norigin; i++)
+        free(f->cors.origin[i]);
+    for (i = 0; i < f->cors.nheader; i++)
+        free(f->cors.header[i]);
+    for (i = 0; i < f->cors.nexpose; i++)
+        free(f->cors.expose[i]);
+    memset(&f->cors, 0, sizeof f->cors);
     f->has = 0;
     f->failed = 0;
     f->why[0] = '\0';
@@ -451,6 +460,127 @@ static int set_env_name(const char *s)
         if (!(isalnum((unsigned char) *s) || *s == '_' || *s == '.'))
             return 0;
     return 1;
+}
+
+/* An HTTP token (a header name). */
+static int set_token(const char *s)
+{
+    if (*s == '\0')
+        return 0;
+    for (; *s; s++)
+        if (!(isalnum((unsigned char) *s) || strchr("!#$%&'*+-.^_`|~", *s)))
+            return 0;
+    return 1;
+}
+
+/* "https://host[:port]" as a browser sends it in Origin: a scheme, a
+ * host, no path, no trailing slash. */
+static int set_origin(const char *s)
+{
+    const char *h = strstr(s, "://");
+
+    if (h == NULL || h == s || h[3] == '\0')
+        return 0;
+    for (h += 3; *h; h++)
+        if (!(isalnum((unsigned char) *h) || *h == '.' || *h == '-' || *h == ':' || *h == '[' || *h == ']'))
+            return 0;
+    return 1;
+}
+
+/* A list of strings each passing ok() into out (strdup'd); how many, or
+ * -1 after set_fail. */
+static int set_list(set_parser *ps, const set_json *v, int line, const char *what,
+                    int (*ok)(const char *), char **out)
+{
+    int j;
+
+    if (v->type != SJ_ARR || v->n > SET_MAX_LIST) {
+        set_fail(ps, line, "%s: expected a list of at most %d strings", what, SET_MAX_LIST);
+        return -1;
+    }
+    for (j = 0; j < v->n; j++) {
+        if (v->items[j].type != SJ_STR || !ok(v->items[j].str)) {
+            set_fail(ps, v->items[j].line, "%s: not a valid entry", what);
+            return -1;
+        }
+        if ((out[j] = strdup(v->items[j].str)) == NULL) {
+            set_fail(ps, line, "out of memory");
+            return -1;
+        }
+    }
+    return v->n;
+}
+
+static int set_any_origin(const char *s)
+{
+    return strcmp(s, "*") == 0 || set_origin(s);
+}
+
+static void set_apply_cors(set_parser *ps, const set_json *v, int line, set_cors *c)
+{
+    int i, j, n;
+
+    c->max_age = -1;
+    if (v->type != SJ_OBJ) {
+        set_fail(ps, line, "cors: expected an object { \"origins\": [...], ... }");
+        return;
+    }
+    for (i = 0; i < v->n && !ps->failed; i++) {
+        const char *k = v->keys[i];
+        const set_json *x = &v->items[i];
+        int kl = v->keylines[i];
+
+        if (strcmp(k, "origins") == 0) {
+            if ((n = set_list(ps, x, kl, "cors.origins", set_any_origin, c->origin)) < 0)
+                return;
+            c->norigin = n;
+            for (j = 0; j < n; j++)
+                if (strcmp(c->origin[j], "*") == 0)
+                    c->any = 1;
+        } else if (strcmp(k, "methods") == 0) {
+            if (x->type != SJ_ARR) {
+                set_fail(ps, kl, "cors.methods: expected a list such as [\"GET\", \"PUT\"]");
+                return;
+            }
+            for (j = 0; j < x->n; j++) {
+                unsigned bit = x->items[j].type == SJ_STR ? set_method_bit(x->items[j].str) : 0;
+                if (bit == 0) {
+                    set_fail(ps, x->items[j].line, "cors.methods: expected GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS");
+                    return;
+                }
+                c->methods |= bit;
+            }
+        } else if (strcmp(k, "headers") == 0) {
+            if ((n = set_list(ps, x, kl, "cors.headers", set_token, c->header)) < 0)
+                return;
+            c->nheader = n;
+        } else if (strcmp(k, "exposeHeaders") == 0) {
+            if ((n = set_list(ps, x, kl, "cors.exposeHeaders", set_token, c->expose)) < 0)
+                return;
+            c->nexpose = n;
+        } else if (strcmp(k, "credentials") == 0) {
+            if (x->type != SJ_BOOL) {
+                set_fail(ps, kl, "cors.credentials: expected true or false");
+                return;
+            }
+            c->credentials = x->b;
+        } else if (strcmp(k, "maxAge") == 0) {
+            if (x->type != SJ_NUM || x->num < 0 || x->num > 86400 * 365 || x->num != floor(x->num)) {
+                set_fail(ps, kl, "cors.maxAge: expected whole seconds");
+                return;
+            }
+            c->max_age = (long) x->num;
+        } else {
+            set_fail(ps, kl, "cors: unknown key \"%s\"", k);
+            return;
+        }
+    }
+    if (c->norigin == 0)
+        set_fail(ps, line, "cors: expected \"origins\", a list of origins or \"*\"");
+    else if (c->any && c->credentials)
+        /* a browser refuses "*" with credentials; answering every origin
+         * by name instead would hand any site the user's cookies */
+        set_fail(ps, line, "cors: \"credentials\": true needs origins named, not \"*\"");
 }
 
 /* The keys of the file's top object into f; set_fail on the first
@@ -518,6 +648,9 @@ static void set_apply(set_parser *ps, const set_json *top, set_file *f)
                 }
                 f->nenv++;
             }
+        } else if (strcmp(k, "cors") == 0) {
+            set_apply_cors(ps, v, line, &f->cors);
+            f->has |= HAS_CORS;
         } else if (strcmp(k, "access") == 0) {
             /* only "public" until the other kinds exist: anything else
              * asks for a protection this version cannot give */
@@ -629,6 +762,8 @@ static void set_merge(settings *out, const set_file *f)
         out->max_body = f->max_body;
     if (f->has & HAS_METHODS)
         out->methods = f->methods;
+    if (f->has & HAS_CORS)
+        out->cors = &f->cors;
     for (i = 0; i < f->nenv; i++) {
         for (j = 0; j < out->nenv; j++)
             if (strcmp(out->env_name[j], f->env_name[i]) == 0)
@@ -674,4 +809,120 @@ void set_resolve(const char *root, const char *rel, settings *out)
         rl += 1 + (size_t) (slash - s);
         s = slash + 1;
     }
+}
+
+/* --- CORS --- */
+
+static int set_origin_allowed(const set_cors *c, const char *origin)
+{
+    int i;
+
+    if (origin == NULL || *origin == '\0')
+        return 0;
+    if (c->any)
+        return 1;
+    for (i = 0; i < c->norigin; i++)
+        if (strcasecmp(c->origin[i], origin) == 0)
+            return 1;
+    return 0;
+}
+
+/* Every name of the comma-separated list names (Access-Control-Request-
+ * Headers) among the allowed ones. */
+static int set_headers_allowed(const set_cors *c, const char *names)
+{
+    while (names && *names) {
+        size_t n;
+        int i, found = 0;
+
+        names += strspn(names, " \t,");
+        n = strcspn(names, ",");
+        while (n > 0 && (names[n - 1] == ' ' || names[n - 1] == '\t'))
+            n--;
+        if (n == 0)
+            break;
+        for (i = 0; i < c->nheader && !found; i++)
+            found = strlen(c->header[i]) == n && strncasecmp(c->header[i], names, n) == 0;
+        if (!found)
+            return 0;
+        names += n;
+        names += strcspn(names, ",");
+    }
+    return 1;
+}
+
+/* Appends fmt to out at *o, keeping out a string however long it gets. */
+static void set_add(char *out, size_t len, size_t *o, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void set_add(char *out, size_t len, size_t *o, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    if (*o >= len)
+        return;
+    va_start(ap, fmt);
+    n = vsnprintf(out + *o, len - *o, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t) n >= len - *o)
+        *o = len;
+    else
+        *o += (size_t) n;
+}
+
+static void set_add_list(char *out, size_t len, size_t *o, const char *name,
+                         char *const *list, int n)
+{
+    int i;
+
+    if (n == 0)
+        return;
+    set_add(out, len, o, "%s: ", name);
+    for (i = 0; i < n; i++)
+        set_add(out, len, o, "%s%s", i ? ", " : "", list[i]);
+    set_add(out, len, o, "\r\n");
+}
+
+int set_cors_headers(const set_cors *c, const char *origin, const char *req_method,
+                     const char *req_headers, char *out, size_t len)
+{
+    size_t o = 0;
+    unsigned methods = c->methods ? c->methods : SET_GET | SET_HEAD | SET_POST;
+    int allowed = set_origin_allowed(c, origin);
+    char allow[96];
+
+    if (len == 0)
+        return req_method ? SET_CORS_PREFLIGHT_REFUSED : SET_CORS_SIMPLE;
+    out[0] = '\0';
+    if (req_method != NULL) {
+        set_add(out, len, &o, "Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers\r\n");
+        if (!allowed || !(set_method_bit(req_method) & methods) || !set_headers_allowed(c, req_headers))
+            return SET_CORS_PREFLIGHT_REFUSED;
+    } else {
+        set_add(out, len, &o, "Vary: Origin\r\n");
+        if (!allowed)
+            return SET_CORS_SIMPLE;
+    }
+    /* "*" is said as "*" (no credentials can come with it, settings
+     * refuse the pair); a named origin is echoed, being the one that
+     * asked */
+    set_add(out, len, &o, "Access-Control-Allow-Origin: %s\r\n", c->any ? "*" : origin);
+    if (c->credentials)
+        set_add(out, len, &o, "Access-Control-Allow-Credentials: true\r\n");
+    if (req_method != NULL) {
+        set_allow(methods, allow, sizeof allow);
+        set_add(out, len, &o, "Access-Control-Allow-Methods: %s\r\n", allow);
+        set_add_list(out, len, &o, "Access-Control-Allow-Headers", c->header, c->nheader);
+        if (c->max_age >= 0)
+            set_add(out, len, &o, "Access-Control-Max-Age: %ld\r\n", c->max_age);
+    } else {
+        set_add_list(out, len, &o, "Access-Control-Expose-Headers", c->expose, c->nexpose);
+    }
+    if (o >= len) {
+        /* cut: better no CORS than a broken header */
+        out[0] = '\0';
+        return req_method ? SET_CORS_PREFLIGHT_REFUSED : SET_CORS_SIMPLE;
+    }
+    return req_method ? SET_CORS_PREFLIGHT_OK : SET_CORS_SIMPLE;
 }

@@ -25,6 +25,22 @@ enum {
     SET_DELETE = 32, SET_OPTIONS = 64
 };
 
+#define SET_MAX_LIST 32
+
+/* cors: who may call from a page of another origin */
+typedef struct set_cors {
+    int any;                    /* "*" among the origins */
+    int norigin;
+    char *origin[SET_MAX_LIST]; /* "https://app.example.com" */
+    unsigned methods;           /* SET_* bits; GET, HEAD, POST when none given */
+    int nheader;
+    char *header[SET_MAX_LIST]; /* request headers a page may send */
+    int nexpose;
+    char *expose[SET_MAX_LIST]; /* response headers a page may read */
+    int credentials;            /* cookies and Authorization may come along */
+    long max_age;               /* seconds a preflight holds; -1: unsaid */
+} set_cors;
+
 typedef struct settings {
     int failed;                 /* a settings file on the way is broken */
     char why[PATH_MAX + 512];   /* "FILE:LINE: reason" when failed */
@@ -32,6 +48,7 @@ typedef struct settings {
     size_t memory_limit;        /* bytes; 0: the responder's own */
     long max_body;              /* bytes; -1: the responder's own */
     unsigned methods;           /* SET_* bits allowed; 0: every method */
+    const set_cors *cors;       /* NULL: no cors key applies */
     int nenv;                   /* env: merged, deeper wins */
     const char *env_name[SET_MAX_ENV];
     const char *env_value[SET_MAX_ENV];
@@ -42,6 +59,17 @@ typedef struct settings {
  * strings in *out stay valid until the next call.  Never fails: a broken
  * file is out->failed. */
 void set_resolve(const char *root, const char *rel, settings *out);
+
+enum { SET_CORS_SIMPLE, SET_CORS_PREFLIGHT_OK, SET_CORS_PREFLIGHT_REFUSED };
+
+/* The CORS response headers ("Name: value\r\n" lines) into out for a
+ * request from origin (NULL: a request without Origin).  With
+ * req_method (Access-Control-Request-Method) it is a preflight: the
+ * answer is whether origin, method and req_headers are all allowed.
+ * Vary: Origin is always there (the answer differs by origin); the
+ * Access-Control-Allow-* headers only for an allowed origin. */
+int set_cors_headers(const set_cors *c, const char *origin, const char *req_method,
+                     const char *req_headers, char *out, size_t len);
 
 /* The SET_* bit of an HTTP method, 0 for one without a bit. */
 unsigned set_method_bit(const char *method);
