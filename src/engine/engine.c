@@ -36,6 +36,7 @@
 #include "engine/heap.h"
 #include "engine/ratelimit.h"
 #include "engine/settings.h"
+#include "engine/access.h"
 #include "router/router.h"
 #include "store/bytecode.h"
 #include "store/kv.h"
@@ -66,6 +67,7 @@ struct eng {
     char kv_for[PATH_MAX];  /* the site or name kv.scope was made for ... */
     int kv_named;           /* ... and which of the two */
     kv_scope rl_scope;      /* the rate limiter's namespace of the same */
+    kv_scope keys_scope;    /* access keys' namespace of the same */
     js_kv_opts kv;          /* the bindings' settings, for the heap's life */
     js_sys_opts sys;
     js_module_opts module;
@@ -152,6 +154,9 @@ static void eng_kv_scope(eng *e, const char *site, const char *name)
     if (rc == KV_OK)
         rc = name ? kv_scope_named(&e->rl_scope, name, "rate-limits", err, errlen) :
                     kv_scope_root(&e->rl_scope, site, "rate-limits", err, errlen);
+    if (rc == KV_OK)
+        rc = name ? kv_scope_named(&e->keys_scope, name, "keys", err, errlen) :
+                    kv_scope_root(&e->keys_scope, site, "keys", err, errlen);
     if (rc != KV_OK || strlen(what) >= sizeof e->kv_for)
         return;
     if (!name) {
@@ -360,6 +365,9 @@ struct eng_dispatch_args {
     size_t mountlen;            /* of path: the file's own route */
     int below;                  /* path lies below that route */
     const settings *set;        /* the file's _settings.json (env) */
+    const char *auth_type;      /* what access let the request in by, or NULL */
+    const char *auth_id;
+    const char *auth_json;      /* what the store says of the key (JSON) */
 };
 
 /* [ ] -> [ result ]: builds the arguments and calls rt.dispatch, under
@@ -409,19 +417,30 @@ static duk_ret_t eng_run_dispatch(duk_context *t, void *udata)
     } else {
         duk_push_undefined(t);
     }
-    duk_call(t, 13);
+    if (a->auth_type != NULL) {
+        duk_push_bare_object(t);
+        duk_push_string(t, a->auth_type);
+        duk_put_prop_string(t, -2, "type");
+        duk_push_string(t, a->auth_id);
+        duk_put_prop_string(t, -2, "id");
+        duk_push_string(t, a->auth_json ? a->auth_json : "null");
+        duk_put_prop_string(t, -2, "json");
+    } else {
+        duk_push_undefined(t);
+    }
+    duk_call(t, 14);
     return 1;
 }
 
 /* Calls rt.dispatch(seq, body, file, rel, params, path, REQUEST_URI,
- * REQUEST_METHOD, SERVER_PROTOCOL, CONTENT_TYPE, mount, below, env) in
- * thread t and logs what escaped it.  Returns 0, or non-zero when it
+ * REQUEST_METHOD, SERVER_PROTOCOL, CONTENT_TYPE, mount, below, env, auth)
+ * in thread t and logs what escaped it.  Returns 0, or non-zero when it
  * threw. */
 static int eng_call_dispatch(eng *e, duk_context *t, const eng_request *r,
                          const route_match *m, const char *path, size_t mountlen,
-                         int below, const settings *set)
+                         int below, const settings *set, const char *const *auth)
 {
-    struct eng_dispatch_args a = { e, r, m, path, mountlen, below, set };
+    struct eng_dispatch_args a = { e, r, m, path, mountlen, below, set, auth[0], auth[1], auth[2] };
     int rc = duk_safe_call(t, eng_run_dispatch, &a, 0, 1);
 
     if (rc != 0 && !e->heap.timed_out && !e->heap.out_of_memory) {
@@ -542,6 +561,8 @@ int eng_handle(eng *e, const eng_request *r)
     static settings set;       /* ~5 KB: off the stack too */
     static char cors[2048];
     static struct eng_cors_io cio;
+    static char key_json[512], key_id[ACC_ID_LEN + 1];
+    const char *auth[3] = { NULL, NULL, NULL };
     const http_io *io;
     double timeout;
     size_t memory_limit;
@@ -628,6 +649,26 @@ int eng_handle(eng *e, const eng_request *r)
         cio.extra = cors;
         io = &cio.io;
     }
+    /* who may call, before anything runs */
+    if (set.access == SET_ACCESS_KEYS) {
+        char err[256];
+        int rc = acc_check_key(e->store, e->kv.scope_err[0] ? NULL : &e->keys_scope, m.rel,
+                               set.access_dir, r->vars, key_json, sizeof key_json, key_id,
+                               err, sizeof err);
+
+        if (rc == ACC_ERR) {
+            log_console("error", m.rel, r->id, err, strlen(err));
+            http_send_error(io, 500, NULL, NULL);
+            return 500;
+        }
+        if (rc == ACC_DENY) {
+            http_send_error(io, 401, NULL, "WWW-Authenticate: Bearer realm=\"invoke\"\r\n");
+            return 401;
+        }
+        auth[0] = "key";
+        auth[1] = key_id;
+        auth[2] = key_json;
+    }
     if (set.methods != 0 && !(set.methods & set_method_bit(method)) &&
         !(method && strcmp(method, "HEAD") == 0 && (set.methods & SET_GET))) {
         char allow[96], hdr[128];
@@ -679,7 +720,7 @@ int eng_handle(eng *e, const eng_request *r)
     t = eng_push_thread(e);
     if (memory_limit)
         e->heap.limit = e->heap.used + memory_limit;
-    eng_call_dispatch(e, t, r, &m, path, mountlen, below, &set);
+    eng_call_dispatch(e, t, r, &m, path, mountlen, below, &set, auth);
     (void) duk_safe_call(t, eng_cut_global, NULL, 0, 1);
     duk_pop(t);
     /* The runtime's loop also stops at the deadline while it sleeps, without

@@ -348,7 +348,8 @@ static int set_value(set_parser *ps, set_json *v)
 
 /* --- one file's settings --- */
 
-enum { HAS_TIMEOUT = 1, HAS_MEMORY = 2, HAS_BODY = 4, HAS_METHODS = 8, HAS_CORS = 16 };
+enum { HAS_TIMEOUT = 1, HAS_MEMORY = 2, HAS_BODY = 4, HAS_METHODS = 8, HAS_CORS = 16,
+       HAS_ACCESS = 32 };
 
 typedef struct set_file {
     char path[PATH_MAX];
@@ -363,6 +364,7 @@ typedef struct set_file {
     size_t memory_limit;
     long max_body;
     unsigned methods;
+    int access;
     set_cors cors;
     int nenv;
     char *env_name[SET_MAX_ENV], *env_value[SET_MAX_ENV];
@@ -652,10 +654,15 @@ static void set_apply(set_parser *ps, const set_json *top, set_file *f)
             set_apply_cors(ps, v, line, &f->cors);
             f->has |= HAS_CORS;
         } else if (strcmp(k, "access") == 0) {
-            /* only "public" until the other kinds exist: anything else
-             * asks for a protection this version cannot give */
-            if (v->type != SJ_STR || strcmp(v->str, "public") != 0)
-                set_fail(ps, line, "access: this version knows only \"public\"");
+            /* a kind this version does not know asks for a protection
+             * it cannot give: the file fails */
+            if (v->type == SJ_STR && strcmp(v->str, "public") == 0)
+                f->access = SET_ACCESS_PUBLIC;
+            else if (v->type == SJ_STR && strcmp(v->str, "keys") == 0)
+                f->access = SET_ACCESS_KEYS;
+            else
+                set_fail(ps, line, "access: expected \"public\" or \"keys\"");
+            f->has |= HAS_ACCESS;
         } else {
             set_fail(ps, line, "unknown key \"%s\"", k);
         }
@@ -745,7 +752,7 @@ static set_file *set_get(const char *path)
     }
 }
 
-static void set_merge(settings *out, const set_file *f)
+static void set_merge(settings *out, const set_file *f, size_t dir)
 {
     int i, j;
 
@@ -764,6 +771,10 @@ static void set_merge(settings *out, const set_file *f)
         out->methods = f->methods;
     if (f->has & HAS_CORS)
         out->cors = &f->cors;
+    if (f->has & HAS_ACCESS) {
+        out->access = f->access;
+        out->access_dir = dir;
+    }
     for (i = 0; i < f->nenv; i++) {
         for (j = 0; j < out->nenv; j++)
             if (strcmp(out->env_name[j], f->env_name[i]) == 0)
@@ -799,7 +810,7 @@ void set_resolve(const char *root, const char *rel, settings *out)
             return;
         snprintf(path + rl, sizeof path - rl, "/%s", SET_FILE);
         if ((f = set_get(path)) != NULL)
-            set_merge(out, f);
+            set_merge(out, f, s == rel ? 0 : (size_t) (s - rel - 1));
         if (out->failed || slash == NULL)
             return;
         if (rl + 1 + (size_t) (slash - s) >= sizeof path)

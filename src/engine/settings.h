@@ -41,6 +41,9 @@ typedef struct set_cors {
     long max_age;               /* seconds a preflight holds; -1: unsaid */
 } set_cors;
 
+/* access: who may call */
+enum { SET_ACCESS_OPEN = 0, SET_ACCESS_PUBLIC, SET_ACCESS_KEYS };
+
 typedef struct settings {
     int failed;                 /* a settings file on the way is broken */
     char why[PATH_MAX + 512];   /* "FILE:LINE: reason" when failed */
@@ -49,6 +52,9 @@ typedef struct settings {
     long max_body;              /* bytes; -1: the responder's own */
     unsigned methods;           /* SET_* bits allowed; 0: every method */
     const set_cors *cors;       /* NULL: no cors key applies */
+    int access;                 /* SET_ACCESS_*: OPEN when no file says */
+    size_t access_dir;          /* the folder whose file set access: the
+                                   first access_dir bytes of rel ("" root) */
     int nenv;                   /* env: merged, deeper wins */
     const char *env_name[SET_MAX_ENV];
     const char *env_value[SET_MAX_ENV];

@@ -215,6 +215,20 @@ function mounted(h, req, res, mount, below) {
     return true;
 }
 
+/* req.auth: the identity the engine checked ({ type: 'key', id, name,
+ * created } for an API key). */
+function authOf(a) {
+    var out = { type: a.type, id: a.id };
+    try {
+        var extra = JSON.parse(a.json);
+        if (extra && typeof extra === 'object')
+            for (var k in extra) if (hasOwn.call(extra, k) && k !== 'type' && k !== 'id') out[k] = extra[k];
+    } catch (e) {
+        /* a record written by hand that is not JSON: type and id only */
+    }
+    return out;
+}
+
 function notFound(req, res) {
     rt.sendError(res, 404);
 }
@@ -225,8 +239,9 @@ function nothing() {}
  * REQUEST_URI, REQUEST_METHOD, SERVER_PROTOCOL and CONTENT_TYPE; mount:
  * the part of routePath that is the file's own route, below: whether the
  * file was reached for a path below that route; env: the variables of its
- * folder's _settings.json, or undefined. */
-rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, proto, ctype, mount, below, env) {
+ * folder's _settings.json, or undefined; auth: what the folder's access
+ * let the request in by ({ type, id, json }), or undefined. */
+rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, proto, ctype, mount, below, env, auth) {
     if (seq === null)                   /* invoke exec/compile: front-exec.js */
         return rel === 'compile' ? rt.compile(file) : rt.exec(file, body);
     /* Duktape resolves every free name by walking scopes at run time:
@@ -264,6 +279,7 @@ rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, pr
     }
     res.req = req;
     req.res = res;
+    req.auth = auth === undefined ? null : authOf(auth);
 
     try {
         handler = R.requireMain(file);
