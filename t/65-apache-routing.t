@@ -18,6 +18,7 @@ replay_test('apache', '23-router.t');
 replay_test('apache', '24-settings.t');
 replay_test('apache', '25-cors.t');
 replay_test('apache', '26-access-keys.t');
+replay_test('apache', '27-access-basic.t');
 # Apache refuses a NUL byte in a path itself: still a 404, but its own page.
 replay_test('apache', '21-hostile.t',
             qr{%00.*the Not Found body} => 'Apache answers %00 with its own 404 page');

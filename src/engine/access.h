@@ -42,4 +42,12 @@ int acc_check_key(kv *store, const kv_scope *sc, const char *folder, size_t flen
                   const cgi_vars *v, char *name, size_t namelen, char *id,
                   char *err, size_t errlen);
 
+/* HTTP Basic against a password file (real path `file`): lines
+ * "user:HASH", HASH as crypt(3) makes it and htpasswd -B ($2y$, bcrypt) or
+ * openssl passwd -6/-5 ($6$, $5$) write it, or yescrypt ($y$).  On ACC_OK
+ * the user's name goes into user.  A file that cannot be read or holds a
+ * line of another form is ACC_ERR (err: "FILE:LINE: why"). */
+int acc_check_basic(const char *file, const cgi_vars *v, char *user, size_t userlen,
+                    char *err, size_t errlen);
+
 #endif

@@ -561,7 +561,7 @@ int eng_handle(eng *e, const eng_request *r)
     static settings set;       /* ~5 KB: off the stack too */
     static char cors[2048];
     static struct eng_cors_io cio;
-    static char key_json[512], key_id[ACC_ID_LEN + 1];
+    static char key_json[512], key_id[256];
     const char *auth[3] = { NULL, NULL, NULL };
     const http_io *io;
     double timeout;
@@ -668,6 +668,39 @@ int eng_handle(eng *e, const eng_request *r)
         auth[0] = "key";
         auth[1] = key_id;
         auth[2] = key_json;
+    } else if (set.access == SET_ACCESS_BASIC) {
+        char err[PATH_MAX + 256], base[PATH_MAX], file[PATH_MAX];
+        int rc = ACC_ERR;
+
+        /* the password file lies beside the settings that name it, and
+         * inside the root */
+        size_t rl = strlen(root);
+
+        if (rl + 1 + set.access_dir >= sizeof base) {
+            snprintf(err, sizeof err, "%s: path too long", set.basic_file);
+        } else {
+            memcpy(base, root, rl);
+            base[rl] = '/';
+            memcpy(base + rl + 1, m.rel, set.access_dir);
+            base[rl + 1 + set.access_dir] = '\0';
+            if (route_confine(root, base, set.basic_file, file) < 0)
+                snprintf(err, sizeof err, "%s/%s: %s", base, set.basic_file,
+                         errno == EACCES ? "outside the root" : strerror(errno));
+            else
+                rc = acc_check_basic(file, r->vars, key_id, sizeof key_id, err, sizeof err);
+        }
+        if (rc == ACC_ERR) {
+            log_console("error", m.rel, r->id, err, strlen(err));
+            http_send_error(io, 500, NULL, NULL);
+            return 500;
+        }
+        if (rc == ACC_DENY) {
+            http_send_error(io, 401, NULL, "WWW-Authenticate: Basic realm=\"invoke\", charset=\"UTF-8\"\r\n");
+            return 401;
+        }
+        auth[0] = "basic";
+        auth[1] = key_id;
+        auth[2] = NULL;
     }
     if (set.methods != 0 && !(set.methods & set_method_bit(method)) &&
         !(method && strcmp(method, "HEAD") == 0 && (set.methods & SET_GET))) {

@@ -365,6 +365,7 @@ typedef struct set_file {
     long max_body;
     unsigned methods;
     int access;
+    char *basic_file;
     set_cors cors;
     int nenv;
     char *env_name[SET_MAX_ENV], *env_value[SET_MAX_ENV];
@@ -448,6 +449,9 @@ static void set_clear(set_file *f)
     for (i = 0; i < f->cors.nexpose; i++)
         free(f->cors.expose[i]);
     memset(&f->cors, 0, sizeof f->cors);
+    free(f->basic_file);
+    f->basic_file = NULL;
+    f->access = 0;
     f->has = 0;
     f->failed = 0;
     f->why[0] = '\0';
@@ -660,8 +664,14 @@ static void set_apply(set_parser *ps, const set_json *top, set_file *f)
                 f->access = SET_ACCESS_PUBLIC;
             else if (v->type == SJ_STR && strcmp(v->str, "keys") == 0)
                 f->access = SET_ACCESS_KEYS;
-            else
-                set_fail(ps, line, "access: expected \"public\" or \"keys\"");
+            else if (v->type == SJ_OBJ && v->n == 1 && strcmp(v->keys[0], "basic") == 0) {
+                if (v->items[0].type != SJ_STR || v->items[0].str[0] == '\0')
+                    set_fail(ps, v->keylines[0], "access.basic: expected the password file's name");
+                else if ((f->basic_file = strdup(v->items[0].str)) == NULL)
+                    set_fail(ps, line, "out of memory");
+                f->access = SET_ACCESS_BASIC;
+            } else
+                set_fail(ps, line, "access: expected \"public\", \"keys\" or { \"basic\": FILE }");
             f->has |= HAS_ACCESS;
         } else {
             set_fail(ps, line, "unknown key \"%s\"", k);
@@ -774,6 +784,7 @@ static void set_merge(settings *out, const set_file *f, size_t dir)
     if (f->has & HAS_ACCESS) {
         out->access = f->access;
         out->access_dir = dir;
+        out->basic_file = f->basic_file;
     }
     for (i = 0; i < f->nenv; i++) {
         for (j = 0; j < out->nenv; j++)

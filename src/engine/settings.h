@@ -42,7 +42,7 @@ typedef struct set_cors {
 } set_cors;
 
 /* access: who may call */
-enum { SET_ACCESS_OPEN = 0, SET_ACCESS_PUBLIC, SET_ACCESS_KEYS };
+enum { SET_ACCESS_OPEN = 0, SET_ACCESS_PUBLIC, SET_ACCESS_KEYS, SET_ACCESS_BASIC };
 
 typedef struct settings {
     int failed;                 /* a settings file on the way is broken */
@@ -55,6 +55,8 @@ typedef struct settings {
     int access;                 /* SET_ACCESS_*: OPEN when no file says */
     size_t access_dir;          /* the folder whose file set access: the
                                    first access_dir bytes of rel ("" root) */
+    const char *basic_file;     /* BASIC: the password file, relative to
+                                   that folder */
     int nenv;                   /* env: merged, deeper wins */
     const char *env_name[SET_MAX_ENV];
     const char *env_value[SET_MAX_ENV];

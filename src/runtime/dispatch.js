@@ -216,9 +216,10 @@ function mounted(h, req, res, mount, below) {
 }
 
 /* req.auth: the identity the engine checked ({ type: 'key', id, name,
- * created } for an API key). */
+ * created } for an API key, { type: 'basic', id, user } for Basic). */
 function authOf(a) {
     var out = { type: a.type, id: a.id };
+    if (a.type === 'basic') out.user = a.id;
     try {
         var extra = JSON.parse(a.json);
         if (extra && typeof extra === 'object')
