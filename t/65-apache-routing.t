@@ -19,6 +19,7 @@ replay_test('apache', '24-settings.t');
 replay_test('apache', '25-cors.t');
 replay_test('apache', '26-access-keys.t');
 replay_test('apache', '27-access-basic.t');
+replay_test('apache', '28-access-jwt.t');
 # Apache refuses a NUL byte in a path itself: still a 404, but its own page.
 replay_test('apache', '21-hostile.t',
             qr{%00.*the Not Found body} => 'Apache answers %00 with its own 404 page');

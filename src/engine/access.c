@@ -1,12 +1,19 @@
 /* access.c - API keys for _settings.json "access": "keys" (access.h). */
 #include "engine/access.h"
+#include "engine/settings.h"
 
 #include <crypt.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <math.h>
+#include <time.h>
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
+#include <openssl/ecdsa.h>
+#include <openssl/hmac.h>
+#include <openssl/param_build.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 #include <stdio.h>
@@ -289,4 +296,328 @@ int acc_check_basic(const char *file, const cgi_vars *v, char *user, size_t user
     snprintf(user, userlen, "%s", cred);
     OPENSSL_cleanse(cred, sizeof cred);
     return ACC_OK;
+}
+
+/* --- JWT --- */
+
+unsigned acc_jwt_alg(const char *name)
+{
+    if (strcmp(name, "RS256") == 0) return ACC_RS256;
+    if (strcmp(name, "ES256") == 0) return ACC_ES256;
+    if (strcmp(name, "EdDSA") == 0) return ACC_EDDSA;
+    if (strcmp(name, "HS256") == 0) return ACC_HS256;
+    return 0;
+}
+
+/* base64url without padding into out (malloc'd, *n bytes), or NULL. */
+static unsigned char *acc_b64url(const char *s, size_t len, size_t *n)
+{
+    size_t i, pad = (4 - len % 4) % 4, blen = len + pad;
+    char *b;
+    unsigned char *out;
+    int got;
+
+    if (pad == 3)
+        return NULL;
+    for (i = 0; i < len; i++)
+        if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
+              (s[i] >= '0' && s[i] <= '9') || s[i] == '-' || s[i] == '_'))
+            return NULL;
+    b = malloc(blen + 1);
+    out = malloc(blen / 4 * 3 + 1);
+    if (b == NULL || out == NULL) {
+        free(b);
+        free(out);
+        return NULL;
+    }
+    for (i = 0; i < len; i++)
+        b[i] = s[i] == '-' ? '+' : s[i] == '_' ? '/' : s[i];
+    for (; i < blen; i++)
+        b[i] = '=';
+    got = blen ? EVP_DecodeBlock(out, (unsigned char *) b, (int) blen) : 0;
+    free(b);
+    if (got < 0) {
+        free(out);
+        return NULL;
+    }
+    *n = (size_t) got - pad;
+    out[*n] = '\0';
+    return out;
+}
+
+/* The JWKS file, parsed, kept while stat() finds it unchanged. */
+static struct {
+    char path[PATH_MAX];
+    dev_t dev;
+    ino_t ino;
+    off_t size;
+    struct timespec mtime;
+    set_json keys;              /* the "keys" array's parent object */
+    int ok;
+    char why[PATH_MAX + 128];
+} acc_jwks;
+
+static int acc_jwks_load(const char *file, char *err, size_t errlen)
+{
+    struct stat st;
+    char *text, why[256];
+    FILE *f;
+    size_t n;
+    const set_json *keys;
+
+    if (stat(file, &st) < 0) {
+        snprintf(err, errlen, "%s: %s", file, strerror(errno));
+        return -1;
+    }
+    if (acc_jwks.path[0] && strcmp(acc_jwks.path, file) == 0 && acc_jwks.dev == st.st_dev &&
+        acc_jwks.ino == st.st_ino && acc_jwks.size == st.st_size &&
+        acc_jwks.mtime.tv_sec == st.st_mtim.tv_sec && acc_jwks.mtime.tv_nsec == st.st_mtim.tv_nsec) {
+        if (!acc_jwks.ok)
+            snprintf(err, errlen, "%s", acc_jwks.why);
+        return acc_jwks.ok ? 0 : -1;
+    }
+    set_json_free(&acc_jwks.keys);
+    memset(&acc_jwks, 0, sizeof acc_jwks);
+    snprintf(acc_jwks.path, sizeof acc_jwks.path, "%s", file);
+    acc_jwks.dev = st.st_dev;
+    acc_jwks.ino = st.st_ino;
+    acc_jwks.size = st.st_size;
+    acc_jwks.mtime = st.st_mtim;
+    if (st.st_size > ACC_MAX_FILE || (f = fopen(file, "r")) == NULL) {
+        snprintf(acc_jwks.why, sizeof acc_jwks.why, "%s: %s", file,
+                 st.st_size > ACC_MAX_FILE ? "too large" : strerror(errno));
+    } else {
+        text = malloc((size_t) st.st_size + 1);
+        n = text ? fread(text, 1, (size_t) st.st_size, f) : 0;
+        fclose(f);
+        if (text == NULL)
+            snprintf(acc_jwks.why, sizeof acc_jwks.why, "%s: out of memory", file);
+        else if (set_json_parse(text, n, &acc_jwks.keys, why, sizeof why) < 0)
+            snprintf(acc_jwks.why, sizeof acc_jwks.why, "%s:%s", file, why);
+        else if ((keys = set_json_get(&acc_jwks.keys, "keys")) == NULL || keys->type != SJ_ARR)
+            snprintf(acc_jwks.why, sizeof acc_jwks.why, "%s: expected a JWKS, { \"keys\": [...] }", file);
+        else
+            acc_jwks.ok = 1;
+        free(text);
+    }
+    if (!acc_jwks.ok)
+        snprintf(err, errlen, "%s", acc_jwks.why);
+    return acc_jwks.ok ? 0 : -1;
+}
+
+static const char *acc_str(const set_json *o, const char *k)
+{
+    const set_json *v = set_json_get(o, k);
+
+    return v && v->type == SJ_STR ? v->str : NULL;
+}
+
+/* A JWK member decoded from base64url, or NULL. */
+static unsigned char *acc_jwk_bytes(const set_json *jwk, const char *k, size_t *n)
+{
+    const char *s = acc_str(jwk, k);
+
+    return s ? acc_b64url(s, strlen(s), n) : NULL;
+}
+
+/* The public key of an RSA, EC P-256 or Ed25519 JWK, or NULL. */
+static EVP_PKEY *acc_jwk_key(const set_json *jwk, unsigned alg)
+{
+    const char *kty = acc_str(jwk, "kty"), *crv = acc_str(jwk, "crv");
+    EVP_PKEY *pk = NULL;
+    EVP_PKEY_CTX *ctx = NULL;
+    OSSL_PARAM_BLD *bld = NULL;
+    OSSL_PARAM *params = NULL;
+    BIGNUM *bn_n = NULL, *bn_e = NULL;
+    unsigned char *a = NULL, *b = NULL, pub[65];
+    size_t an = 0, bnl = 0;
+
+    if (kty == NULL)
+        return NULL;
+    if (alg == ACC_EDDSA && strcmp(kty, "OKP") == 0 && crv && strcmp(crv, "Ed25519") == 0) {
+        if ((a = acc_jwk_bytes(jwk, "x", &an)) != NULL && an == 32)
+            pk = EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, NULL, a, an);
+        free(a);
+        return pk;
+    }
+    if ((bld = OSSL_PARAM_BLD_new()) == NULL)
+        return NULL;
+    if (alg == ACC_RS256 && strcmp(kty, "RSA") == 0) {
+        a = acc_jwk_bytes(jwk, "n", &an);
+        b = acc_jwk_bytes(jwk, "e", &bnl);
+        if (a && b && an >= 256 && (bn_n = BN_bin2bn(a, (int) an, NULL)) != NULL &&
+            (bn_e = BN_bin2bn(b, (int) bnl, NULL)) != NULL &&
+            OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_RSA_N, bn_n) &&
+            OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_RSA_E, bn_e))
+            ctx = EVP_PKEY_CTX_new_from_name(NULL, "RSA", NULL);
+    } else if (alg == ACC_ES256 && strcmp(kty, "EC") == 0 && crv && strcmp(crv, "P-256") == 0) {
+        a = acc_jwk_bytes(jwk, "x", &an);
+        b = acc_jwk_bytes(jwk, "y", &bnl);
+        if (a && b && an == 32 && bnl == 32) {
+            pub[0] = 4;
+            memcpy(pub + 1, a, 32);
+            memcpy(pub + 33, b, 32);
+            if (OSSL_PARAM_BLD_push_utf8_string(bld, OSSL_PKEY_PARAM_GROUP_NAME, "prime256v1", 0) &&
+                OSSL_PARAM_BLD_push_octet_string(bld, OSSL_PKEY_PARAM_PUB_KEY, pub, sizeof pub))
+                ctx = EVP_PKEY_CTX_new_from_name(NULL, "EC", NULL);
+        }
+    }
+    if (ctx != NULL && (params = OSSL_PARAM_BLD_to_param(bld)) != NULL &&
+        EVP_PKEY_fromdata_init(ctx) == 1)
+        if (EVP_PKEY_fromdata(ctx, &pk, EVP_PKEY_PUBLIC_KEY, params) != 1)
+            pk = NULL;
+    OSSL_PARAM_free(params);
+    OSSL_PARAM_BLD_free(bld);
+    EVP_PKEY_CTX_free(ctx);
+    BN_free(bn_n);
+    BN_free(bn_e);
+    free(a);
+    free(b);
+    return pk;
+}
+
+/* Whether sig is key's signature of data under alg. */
+static int acc_jwt_verify(const set_json *jwk, unsigned alg, const char *data, size_t dlen,
+                          const unsigned char *sig, size_t slen)
+{
+    EVP_MD_CTX *md;
+    EVP_PKEY *pk;
+    unsigned char *der = NULL, mac[32];
+    unsigned int maclen = 0;
+    int ok = 0, derlen;
+
+    if (alg == ACC_HS256) {
+        size_t kn = 0;
+        unsigned char *k;
+        const char *kty = acc_str(jwk, "kty");
+
+        if (kty == NULL || strcmp(kty, "oct") != 0 || (k = acc_jwk_bytes(jwk, "k", &kn)) == NULL)
+            return 0;
+        ok = kn >= 32 && HMAC(EVP_sha256(), k, (int) kn, (const unsigned char *) data, dlen, mac, &maclen) &&
+             maclen == slen && CRYPTO_memcmp(mac, sig, slen) == 0;
+        OPENSSL_cleanse(k, kn);
+        free(k);
+        return ok;
+    }
+    if ((pk = acc_jwk_key(jwk, alg)) == NULL)
+        return 0;
+    if (alg == ACC_ES256) {
+        /* JWS carries r||s; OpenSSL verifies DER */
+        ECDSA_SIG *es;
+        BIGNUM *r, *s;
+
+        if (slen != 64 || (es = ECDSA_SIG_new()) == NULL) {
+            EVP_PKEY_free(pk);
+            return 0;
+        }
+        r = BN_bin2bn(sig, 32, NULL);
+        s = BN_bin2bn(sig + 32, 32, NULL);
+        if (r == NULL || s == NULL || ECDSA_SIG_set0(es, r, s) != 1) {
+            BN_free(r);
+            BN_free(s);
+            ECDSA_SIG_free(es);
+            EVP_PKEY_free(pk);
+            return 0;
+        }
+        derlen = i2d_ECDSA_SIG(es, &der);
+        ECDSA_SIG_free(es);
+        if (derlen <= 0) {
+            EVP_PKEY_free(pk);
+            return 0;
+        }
+        sig = der;
+        slen = (size_t) derlen;
+    }
+    if ((md = EVP_MD_CTX_new()) != NULL &&
+        EVP_DigestVerifyInit(md, NULL, alg == ACC_EDDSA ? NULL : EVP_sha256(), NULL, pk) == 1)
+        ok = EVP_DigestVerify(md, sig, slen, (const unsigned char *) data, dlen) == 1;
+    EVP_MD_CTX_free(md);
+    EVP_PKEY_free(pk);
+    OPENSSL_free(der);
+    return ok;
+}
+
+int acc_check_jwt(const char *jwks, const char *issuer, const char *audience, unsigned algs,
+                  const cgi_vars *v, char *sub, size_t sublen, char **claims,
+                  char *err, size_t errlen)
+{
+    const char *a = cgi_get(v, "HTTP_AUTHORIZATION"), *d1, *d2, *kid, *alg_name, *s;
+    unsigned char *head = NULL, *body = NULL, *sig = NULL;
+    size_t tlen, hn, bn, sn;
+    set_json h, p;
+    const set_json *keys, *x;
+    char why[128];
+    unsigned alg;
+    double now = (double) time(NULL);
+    int i, rc = ACC_DENY, hok = 0, pok = 0, verified = 0;
+
+    *claims = NULL;
+    if (acc_jwks_load(jwks, err, errlen) < 0)
+        return ACC_ERR;
+    if (a == NULL || strncasecmp(a, "Bearer ", 7) != 0)
+        return ACC_DENY;
+    a += 7;
+    a += strspn(a, " ");
+    tlen = strcspn(a, " \t");
+    if (tlen > 16384 || (d1 = memchr(a, '.', tlen)) == NULL ||
+        (d2 = memchr(d1 + 1, '.', tlen - (size_t) (d1 + 1 - a))) == NULL)
+        return ACC_DENY;
+    head = acc_b64url(a, (size_t) (d1 - a), &hn);
+    body = acc_b64url(d1 + 1, (size_t) (d2 - d1 - 1), &bn);
+    sig = acc_b64url(d2 + 1, tlen - (size_t) (d2 + 1 - a), &sn);
+    if (head == NULL || body == NULL || sig == NULL)
+        goto out;
+    hok = set_json_parse((char *) head, hn, &h, why, sizeof why) == 0;
+    if (!hok || h.type != SJ_OBJ || (alg_name = acc_str(&h, "alg")) == NULL)
+        goto out;
+    /* "none", and anything not allowed here, never verifies */
+    alg = acc_jwt_alg(alg_name);
+    if (alg == 0 || !(alg & algs))
+        goto out;
+    kid = acc_str(&h, "kid");
+    keys = set_json_get(&acc_jwks.keys, "keys");
+    for (i = 0; i < keys->n && !verified; i++) {
+        const char *k_kid = acc_str(&keys->items[i], "kid");
+        const char *k_alg = acc_str(&keys->items[i], "alg");
+        if (kid && (k_kid == NULL || strcmp(kid, k_kid) != 0))
+            continue;
+        if (k_alg && strcmp(k_alg, alg_name) != 0)
+            continue;
+        verified = acc_jwt_verify(&keys->items[i], alg, a, (size_t) (d2 - a), sig, sn);
+    }
+    if (!verified)
+        goto out;
+    pok = set_json_parse((char *) body, bn, &p, why, sizeof why) == 0;
+    if (!pok || p.type != SJ_OBJ)
+        goto out;
+    /* exp is required: a token that never expires is no access control */
+    if ((x = set_json_get(&p, "exp")) == NULL || x->type != SJ_NUM || !(x->num > now))
+        goto out;
+    if ((x = set_json_get(&p, "nbf")) != NULL && (x->type != SJ_NUM || x->num > now + 1))
+        goto out;
+    if (issuer && ((s = acc_str(&p, "iss")) == NULL || strcmp(s, issuer) != 0))
+        goto out;
+    if (audience) {
+        int seen = 0;
+        x = set_json_get(&p, "aud");
+        if (x && x->type == SJ_STR)
+            seen = strcmp(x->str, audience) == 0;
+        for (i = 0; x && x->type == SJ_ARR && i < x->n && !seen; i++)
+            seen = x->items[i].type == SJ_STR && strcmp(x->items[i].str, audience) == 0;
+        if (!seen)
+            goto out;
+    }
+    snprintf(sub, sublen, "%s", (s = acc_str(&p, "sub")) ? s : "");
+    *claims = (char *) body;
+    body = NULL;
+    rc = ACC_OK;
+out:
+    if (hok)
+        set_json_free(&h);
+    if (pok)
+        set_json_free(&p);
+    free(head);
+    free(body);
+    free(sig);
+    return rc;
 }

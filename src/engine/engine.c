@@ -562,6 +562,7 @@ int eng_handle(eng *e, const eng_request *r)
     static char cors[2048];
     static struct eng_cors_io cio;
     static char key_json[512], key_id[256];
+    static char *claims;       /* a JWT's payload, kept to the next request */
     const char *auth[3] = { NULL, NULL, NULL };
     const http_io *io;
     double timeout;
@@ -668,26 +669,32 @@ int eng_handle(eng *e, const eng_request *r)
         auth[0] = "key";
         auth[1] = key_id;
         auth[2] = key_json;
-    } else if (set.access == SET_ACCESS_BASIC) {
+    } else if (set.access == SET_ACCESS_BASIC || set.access == SET_ACCESS_JWT) {
         char err[PATH_MAX + 256], base[PATH_MAX], file[PATH_MAX];
+        const char *name = set.access == SET_ACCESS_BASIC ? set.basic_file : set.jwt_jwks;
         int rc = ACC_ERR;
 
         /* the password file lies beside the settings that name it, and
          * inside the root */
         size_t rl = strlen(root);
 
+        free(claims);
+        claims = NULL;
         if (rl + 1 + set.access_dir >= sizeof base) {
-            snprintf(err, sizeof err, "%s: path too long", set.basic_file);
+            snprintf(err, sizeof err, "%s: path too long", name);
         } else {
             memcpy(base, root, rl);
             base[rl] = '/';
             memcpy(base + rl + 1, m.rel, set.access_dir);
             base[rl + 1 + set.access_dir] = '\0';
-            if (route_confine(root, base, set.basic_file, file) < 0)
-                snprintf(err, sizeof err, "%s/%s: %s", base, set.basic_file,
+            if (route_confine(root, base, name, file) < 0)
+                snprintf(err, sizeof err, "%s/%s: %s", base, name,
                          errno == EACCES ? "outside the root" : strerror(errno));
-            else
+            else if (set.access == SET_ACCESS_BASIC)
                 rc = acc_check_basic(file, r->vars, key_id, sizeof key_id, err, sizeof err);
+            else
+                rc = acc_check_jwt(file, set.jwt_issuer, set.jwt_audience, set.jwt_algs, r->vars,
+                                   key_id, sizeof key_id, &claims, err, sizeof err);
         }
         if (rc == ACC_ERR) {
             log_console("error", m.rel, r->id, err, strlen(err));
@@ -695,12 +702,14 @@ int eng_handle(eng *e, const eng_request *r)
             return 500;
         }
         if (rc == ACC_DENY) {
-            http_send_error(io, 401, NULL, "WWW-Authenticate: Basic realm=\"invoke\", charset=\"UTF-8\"\r\n");
+            http_send_error(io, 401, NULL, set.access == SET_ACCESS_BASIC ?
+                            "WWW-Authenticate: Basic realm=\"invoke\", charset=\"UTF-8\"\r\n" :
+                            "WWW-Authenticate: Bearer realm=\"invoke\"\r\n");
             return 401;
         }
-        auth[0] = "basic";
+        auth[0] = set.access == SET_ACCESS_BASIC ? "basic" : "jwt";
         auth[1] = key_id;
-        auth[2] = NULL;
+        auth[2] = claims;
     }
     if (set.methods != 0 && !(set.methods & set_method_bit(method)) &&
         !(method && strcmp(method, "HEAD") == 0 && (set.methods & SET_GET))) {

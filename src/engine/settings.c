@@ -9,6 +9,7 @@
  * bytes), then the keys are checked against what this version knows.
  */
 #include "engine/settings.h"
+#include "engine/access.h"
 #include "common/log.h"
 
 #include <ctype.h>
@@ -29,17 +30,7 @@
 
 /* --- a small JSON parser that remembers lines --- */
 
-enum { SJ_NULL, SJ_BOOL, SJ_NUM, SJ_STR, SJ_ARR, SJ_OBJ };
 
-typedef struct set_json {
-    int type, line, b;
-    double num;
-    char *str;                  /* SJ_STR */
-    int n;                      /* SJ_ARR, SJ_OBJ */
-    char **keys;                /* SJ_OBJ */
-    int *keylines;              /* SJ_OBJ: the line of each key */
-    struct set_json *items;
-} set_json;
 
 typedef struct {
     const char *p, *end;
@@ -68,7 +59,7 @@ static void set_fail(set_parser *ps, int line, const char *fmt, ...)
     va_end(ap);
 }
 
-static void set_json_free(set_json *v)
+void set_json_free(set_json *v)
 {
     int i;
 
@@ -366,6 +357,8 @@ typedef struct set_file {
     unsigned methods;
     int access;
     char *basic_file;
+    char *jwt_jwks, *jwt_issuer, *jwt_audience;
+    unsigned jwt_algs;
     set_cors cors;
     int nenv;
     char *env_name[SET_MAX_ENV], *env_value[SET_MAX_ENV];
@@ -451,6 +444,11 @@ static void set_clear(set_file *f)
     memset(&f->cors, 0, sizeof f->cors);
     free(f->basic_file);
     f->basic_file = NULL;
+    free(f->jwt_jwks);
+    free(f->jwt_issuer);
+    free(f->jwt_audience);
+    f->jwt_jwks = f->jwt_issuer = f->jwt_audience = NULL;
+    f->jwt_algs = 0;
     f->access = 0;
     f->has = 0;
     f->failed = 0;
@@ -589,6 +587,61 @@ static void set_apply_cors(set_parser *ps, const set_json *v, int line, set_cors
         set_fail(ps, line, "cors: \"credentials\": true needs origins named, not \"*\"");
 }
 
+static int set_dup(set_parser *ps, const set_json *x, int line, const char *what, char **out)
+{
+    if (x->type != SJ_STR || x->str[0] == '\0') {
+        set_fail(ps, line, "%s: expected a string", what);
+        return -1;
+    }
+    if ((*out = strdup(x->str)) == NULL) {
+        set_fail(ps, line, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+static void set_apply_jwt(set_parser *ps, const set_json *v, int line, set_file *f)
+{
+    int i, j;
+
+    if (v->type != SJ_OBJ) {
+        set_fail(ps, line, "access.jwt: expected an object { \"jwks\": FILE, ... }");
+        return;
+    }
+    for (i = 0; i < v->n && !ps->failed; i++) {
+        const char *k = v->keys[i];
+        const set_json *x = &v->items[i];
+        int kl = v->keylines[i];
+
+        if (strcmp(k, "jwks") == 0)
+            set_dup(ps, x, kl, "access.jwt.jwks", &f->jwt_jwks);
+        else if (strcmp(k, "issuer") == 0)
+            set_dup(ps, x, kl, "access.jwt.issuer", &f->jwt_issuer);
+        else if (strcmp(k, "audience") == 0)
+            set_dup(ps, x, kl, "access.jwt.audience", &f->jwt_audience);
+        else if (strcmp(k, "algorithms") == 0) {
+            if (x->type != SJ_ARR || x->n == 0) {
+                set_fail(ps, kl, "access.jwt.algorithms: expected a list such as [\"RS256\"]");
+                return;
+            }
+            for (j = 0; j < x->n; j++) {
+                unsigned bit = x->items[j].type == SJ_STR ? acc_jwt_alg(x->items[j].str) : 0;
+                if (bit == 0) {
+                    set_fail(ps, x->items[j].line, "access.jwt.algorithms: expected RS256, ES256, EdDSA or HS256");
+                    return;
+                }
+                f->jwt_algs |= bit;
+            }
+        } else {
+            set_fail(ps, kl, "access.jwt: unknown key \"%s\"", k);
+        }
+    }
+    if (!ps->failed && f->jwt_jwks == NULL)
+        set_fail(ps, line, "access.jwt: expected \"jwks\", the file of the keys");
+    if (f->jwt_algs == 0)
+        f->jwt_algs = ACC_RS256 | ACC_ES256 | ACC_EDDSA;
+}
+
 /* The keys of the file's top object into f; set_fail on the first
  * mistake. */
 static void set_apply(set_parser *ps, const set_json *top, set_file *f)
@@ -670,8 +723,11 @@ static void set_apply(set_parser *ps, const set_json *top, set_file *f)
                 else if ((f->basic_file = strdup(v->items[0].str)) == NULL)
                     set_fail(ps, line, "out of memory");
                 f->access = SET_ACCESS_BASIC;
+            } else if (v->type == SJ_OBJ && v->n == 1 && strcmp(v->keys[0], "jwt") == 0) {
+                set_apply_jwt(ps, &v->items[0], v->keylines[0], f);
+                f->access = SET_ACCESS_JWT;
             } else
-                set_fail(ps, line, "access: expected \"public\", \"keys\" or { \"basic\": FILE }");
+                set_fail(ps, line, "access: expected \"public\", \"keys\", { \"basic\": FILE } or { \"jwt\": {...} }");
             f->has |= HAS_ACCESS;
         } else {
             set_fail(ps, line, "unknown key \"%s\"", k);
@@ -785,6 +841,10 @@ static void set_merge(settings *out, const set_file *f, size_t dir)
         out->access = f->access;
         out->access_dir = dir;
         out->basic_file = f->basic_file;
+        out->jwt_jwks = f->jwt_jwks;
+        out->jwt_issuer = f->jwt_issuer;
+        out->jwt_audience = f->jwt_audience;
+        out->jwt_algs = f->jwt_algs;
     }
     for (i = 0; i < f->nenv; i++) {
         for (j = 0; j < out->nenv; j++)
@@ -947,4 +1007,41 @@ int set_cors_headers(const set_cors *c, const char *origin, const char *req_meth
         return req_method ? SET_CORS_PREFLIGHT_REFUSED : SET_CORS_SIMPLE;
     }
     return req_method ? SET_CORS_PREFLIGHT_OK : SET_CORS_SIMPLE;
+}
+
+/* --- JSON for the other parts of the engine (access.c: JWT) --- */
+
+int set_json_parse(const char *text, size_t len, set_json *out, char *why, size_t whylen)
+{
+    set_parser ps;
+
+    memset(&ps, 0, sizeof ps);
+    memset(out, 0, sizeof *out);
+    ps.p = text;
+    ps.end = text + len;
+    ps.line = 1;
+    ps.why = why;
+    ps.whylen = whylen;
+    if (set_value(&ps, out) == 0) {
+        set_ws(&ps);
+        if (ps.p != ps.end)
+            set_fail(&ps, ps.line, "more after the end of the JSON");
+    }
+    if (ps.failed) {
+        set_json_free(out);
+        return -1;
+    }
+    return 0;
+}
+
+const set_json *set_json_get(const set_json *obj, const char *key)
+{
+    int i;
+
+    if (obj == NULL || obj->type != SJ_OBJ)
+        return NULL;
+    for (i = 0; i < obj->n; i++)
+        if (strcmp(obj->keys[i], key) == 0)
+            return &obj->items[i];
+    return NULL;
 }

@@ -19,6 +19,26 @@
 
 #define SET_MAX_ENV 64
 
+/* A parsed JSON value (the settings' own parser, which knows lines). */
+enum { SJ_NULL, SJ_BOOL, SJ_NUM, SJ_STR, SJ_ARR, SJ_OBJ };
+
+typedef struct set_json {
+    int type, line, b;
+    double num;
+    char *str;                  /* SJ_STR (NUL-terminated, UTF-8) */
+    int n;                      /* SJ_ARR, SJ_OBJ */
+    char **keys;                /* SJ_OBJ */
+    int *keylines;              /* SJ_OBJ: the line of each key */
+    struct set_json *items;
+} set_json;
+
+/* Parses text into *out (freed with set_json_free): 0, or -1 with
+ * "LINE: why" in why. */
+int set_json_parse(const char *text, size_t len, set_json *out, char *why, size_t whylen);
+void set_json_free(set_json *v);
+/* The member key of object obj, or NULL. */
+const set_json *set_json_get(const set_json *obj, const char *key);
+
 /* methods: one bit per method name */
 enum {
     SET_GET = 1, SET_HEAD = 2, SET_POST = 4, SET_PUT = 8, SET_PATCH = 16,
@@ -42,7 +62,7 @@ typedef struct set_cors {
 } set_cors;
 
 /* access: who may call */
-enum { SET_ACCESS_OPEN = 0, SET_ACCESS_PUBLIC, SET_ACCESS_KEYS, SET_ACCESS_BASIC };
+enum { SET_ACCESS_OPEN = 0, SET_ACCESS_PUBLIC, SET_ACCESS_KEYS, SET_ACCESS_BASIC, SET_ACCESS_JWT };
 
 typedef struct settings {
     int failed;                 /* a settings file on the way is broken */
@@ -57,6 +77,10 @@ typedef struct settings {
                                    first access_dir bytes of rel ("" root) */
     const char *basic_file;     /* BASIC: the password file, relative to
                                    that folder */
+    const char *jwt_jwks;       /* JWT: the JWKS file, likewise */
+    const char *jwt_issuer;     /* NULL: any */
+    const char *jwt_audience;   /* NULL: any */
+    unsigned jwt_algs;          /* ACC_* bits (access.h) */
     int nenv;                   /* env: merged, deeper wins */
     const char *env_name[SET_MAX_ENV];
     const char *env_value[SET_MAX_ENV];

@@ -216,12 +216,18 @@ function mounted(h, req, res, mount, below) {
 }
 
 /* req.auth: the identity the engine checked ({ type: 'key', id, name,
- * created } for an API key, { type: 'basic', id, user } for Basic). */
+ * created } for an API key, { type: 'basic', id, user } for Basic,
+ * { type: 'jwt', id, sub, claims } for a JWT). */
 function authOf(a) {
     var out = { type: a.type, id: a.id };
     if (a.type === 'basic') out.user = a.id;
     try {
         var extra = JSON.parse(a.json);
+        if (a.type === 'jwt') {
+            out.sub = a.id;
+            out.claims = extra;
+            return out;
+        }
         if (extra && typeof extra === 'object')
             for (var k in extra) if (hasOwn.call(extra, k) && k !== 'type' && k !== 'id') out[k] = extra[k];
     } catch (e) {
