@@ -18,7 +18,7 @@ use InvokeTest;
 need_bins('invoke-fcgi', 'nginx');
 my $tmp = tmpdir();
 my $root = "$tmp/fns";
-make_path(map { "$root/$_" } qw(api hs nokeys));
+make_path(map { "$root/$_" } qw(api hs nokeys remote));
 sub put { write_file("$root/$_[0]", $_[1]) }
 sub ossl { my $out = `openssl @_`; die "openssl @_ failed" if $?; $out }
 sub b64u { (my $s = encode_base64($_[0], '')) =~ tr{+/}{-_}; $s =~ s/=+$//; $s }
@@ -45,7 +45,9 @@ put('api/_settings.json', qq({ "access": { "jwt": { "jwks": "_jwks.json", "issue
 put('hs/_settings.json', qq({ "access": { "jwt": { "jwks": "../api/_jwks.json", "algorithms": ["HS256"] } } }\n));
 put('nokeys/_settings.json', qq({ "access": { "jwt": { "jwks": "_gone.json" } } }\n));
 my $who = "module.exports = (req, res) => { console.log('RAN ' + req.path); res.json(req.auth); };\n";
-put("$_/who.js", $who) for qw(api hs nokeys);
+put("$_/who.js", $who) for qw(api hs nokeys remote);
+# the provider's jwks_uri, served by a function of the same root
+put('jwks.js', "module.exports = (req, res) => { console.log('JWKS FETCHED'); res.type('json').send(" . "'$jwks'" . "); };\n");
 
 # a token: header and claims as JSON, signed by openssl
 sub token {
@@ -71,9 +73,10 @@ sub token {
 my $now = time;
 my $good = qq({"iss":"https://idp.test","aud":"orders","sub":"user-7","exp":) . ($now + 600) . qq(,"scope":"read"});
 
-my $inv = start_invoke(root => $root, workers => 2);
+my $inv = start_invoke(root => $root, workers => 3);
 my $ng = start_nginx(fastcgi => $inv->{addr});
 my $p = $ng->{port};
+put('remote/_settings.json', qq({ "access": { "jwt": { "jwksUrl": "http://127.0.0.1:$p/jwks", "audience": "orders" } } }\n));
 sub with { my ($path, $tok) = @_; http_get($p, $path, headers => { Authorization => "Bearer $tok" }) }
 
 my $r = with('/api/who', token('RS256', 'r1', $good, "$tmp/rsa.pem"));
@@ -115,4 +118,17 @@ is($r->{status}, 500, 'a missing JWKS file fails closed (500)');
 ok(wait_for_log($inv, qr{_gone\.json}), '... naming the file in the log');
 my @ran = grep { /RAN/ } log_lines($inv);
 is(scalar @ran, 5, 'JavaScript ran only for the five good tokens');
+
+# a JWKS URL: fetched, kept, and fetched under the fetch policy
+$r = with('/remote/who', token('ES256', 'e1', $good, "$tmp/ec.pem"));
+is($r->{status}, 200, 'jwksUrl: a good token, 200');
+is(with('/remote/who', token('RS256', 'r1', $good, "$tmp/rsa2.pem"))->{status}, 401, 'jwksUrl: a wrong key, 401');
+is(with('/remote/who', token('EdDSA', 'd1', $good, "$tmp/ed.pem"))->{status}, 200, 'jwksUrl: again, 200');
+my $fetches = grep { /JWKS FETCHED/ } log_lines($inv);
+cmp_ok($fetches, '<=', 3, "the JWKS is kept, not fetched per request ($fetches fetches for 3 requests on 3 workers)");
+my $deny = start_invoke(root => $root, workers => 2, name => 'deny', args => ['--fetch-deny', '127.0.0.0/8']);
+my $ng2 = start_nginx(fastcgi => $deny->{addr}, name => 'nginx-deny');
+$r = http_get($ng2->{port}, '/remote/who', headers => { Authorization => 'Bearer ' . token('ES256', 'e1', $good, "$tmp/ec.pem") });
+is($r->{status}, 500, 'a JWKS URL the fetch policy refuses: 500, not open');
+ok(wait_for_log($deny, qr/refused by the fetch policy/), '... and the log says so');
 finish();

@@ -1,8 +1,14 @@
 /* access.c - API keys for _settings.json "access": "keys" (access.h). */
+#include "config.h"
 #include "engine/access.h"
 #include "engine/settings.h"
+#include "common/log.h"
 
+#include <arpa/inet.h>
 #include <crypt.h>
+#include <curl/curl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -357,13 +363,31 @@ static struct {
     char why[PATH_MAX + 128];
 } acc_jwks;
 
+/* JWKS text into *out: 0, or -1 with "WHERE:LINE: why" in why. */
+static int acc_jwks_parse(set_json *out, const char *text, size_t n, const char *where,
+                          char *why, size_t whylen)
+{
+    char msg[256];
+    const set_json *keys;
+
+    if (set_json_parse(text, n, out, msg, sizeof msg) < 0) {
+        snprintf(why, whylen, "%s:%s", where, msg);
+        return -1;
+    }
+    if ((keys = set_json_get(out, "keys")) == NULL || keys->type != SJ_ARR) {
+        set_json_free(out);
+        snprintf(why, whylen, "%s: expected a JWKS, { \"keys\": [...] }", where);
+        return -1;
+    }
+    return 0;
+}
+
 static int acc_jwks_load(const char *file, char *err, size_t errlen)
 {
     struct stat st;
-    char *text, why[256];
+    char *text;
     FILE *f;
     size_t n;
-    const set_json *keys;
 
     if (stat(file, &st) < 0) {
         snprintf(err, errlen, "%s: %s", file, strerror(errno));
@@ -392,11 +416,7 @@ static int acc_jwks_load(const char *file, char *err, size_t errlen)
         fclose(f);
         if (text == NULL)
             snprintf(acc_jwks.why, sizeof acc_jwks.why, "%s: out of memory", file);
-        else if (set_json_parse(text, n, &acc_jwks.keys, why, sizeof why) < 0)
-            snprintf(acc_jwks.why, sizeof acc_jwks.why, "%s:%s", file, why);
-        else if ((keys = set_json_get(&acc_jwks.keys, "keys")) == NULL || keys->type != SJ_ARR)
-            snprintf(acc_jwks.why, sizeof acc_jwks.why, "%s: expected a JWKS, { \"keys\": [...] }", file);
-        else
+        else if (acc_jwks_parse(&acc_jwks.keys, text, n, file, acc_jwks.why, sizeof acc_jwks.why) == 0)
             acc_jwks.ok = 1;
         free(text);
     }
@@ -537,9 +557,28 @@ static int acc_jwt_verify(const set_json *jwk, unsigned alg, const char *data, s
     return ok;
 }
 
+static int acc_jwt_with(const set_json *jwks, const char *issuer, const char *audience,
+                        unsigned algs, const cgi_vars *v, char *sub, size_t sublen,
+                        char **claims, int *kid_missing);
+
 int acc_check_jwt(const char *jwks, const char *issuer, const char *audience, unsigned algs,
                   const cgi_vars *v, char *sub, size_t sublen, char **claims,
                   char *err, size_t errlen)
+{
+    int kid_missing;
+
+    *claims = NULL;
+    if (acc_jwks_load(jwks, err, errlen) < 0)
+        return ACC_ERR;
+    return acc_jwt_with(&acc_jwks.keys, issuer, audience, algs, v, sub, sublen, claims,
+                        &kid_missing);
+}
+
+/* Checks the request's token against jwks; *kid_missing: the token named
+ * a kid that no key of jwks has. */
+static int acc_jwt_with(const set_json *jwks, const char *issuer, const char *audience,
+                        unsigned algs, const cgi_vars *v, char *sub, size_t sublen,
+                        char **claims, int *kid_missing)
 {
     const char *a = cgi_get(v, "HTTP_AUTHORIZATION"), *d1, *d2, *kid, *alg_name, *s;
     unsigned char *head = NULL, *body = NULL, *sig = NULL;
@@ -552,8 +591,7 @@ int acc_check_jwt(const char *jwks, const char *issuer, const char *audience, un
     int i, rc = ACC_DENY, hok = 0, pok = 0, verified = 0;
 
     *claims = NULL;
-    if (acc_jwks_load(jwks, err, errlen) < 0)
-        return ACC_ERR;
+    *kid_missing = 0;
     if (a == NULL || strncasecmp(a, "Bearer ", 7) != 0)
         return ACC_DENY;
     a += 7;
@@ -575,12 +613,14 @@ int acc_check_jwt(const char *jwks, const char *issuer, const char *audience, un
     if (alg == 0 || !(alg & algs))
         goto out;
     kid = acc_str(&h, "kid");
-    keys = set_json_get(&acc_jwks.keys, "keys");
+    keys = set_json_get(jwks, "keys");
+    *kid_missing = kid != NULL;
     for (i = 0; i < keys->n && !verified; i++) {
         const char *k_kid = acc_str(&keys->items[i], "kid");
         const char *k_alg = acc_str(&keys->items[i], "alg");
         if (kid && (k_kid == NULL || strcmp(kid, k_kid) != 0))
             continue;
+        *kid_missing = 0;
         if (k_alg && strcmp(k_alg, alg_name) != 0)
             continue;
         verified = acc_jwt_verify(&keys->items[i], alg, a, (size_t) (d2 - a), sig, sn);
@@ -619,5 +659,234 @@ out:
     free(head);
     free(body);
     free(sig);
+    return rc;
+}
+
+/* --- a JWKS URL --- */
+
+#define ACC_JWKS_MAX (1024 * 1024)
+
+static struct {
+    char url[2048];
+    set_json keys;
+    int ok;                     /* keys holds a good copy */
+    time_t fetched, tried;      /* the last good fetch, the last attempt */
+    char why[512];              /* why the last attempt failed */
+} acc_remote;
+
+struct acc_get {
+    char *buf;
+    size_t len;
+    int too_big;
+    const net_list *allow, *deny;
+    int name_allowed, refused;
+};
+
+static size_t acc_get_data(char *p, size_t size, size_t n, void *ud)
+{
+    struct acc_get *g = ud;
+    size_t k = size * n;
+    char *grown;
+
+    if (g->len + k > ACC_JWKS_MAX) {
+        g->too_big = 1;
+        return 0;
+    }
+    if ((grown = realloc(g->buf, g->len + k + 1)) == NULL)
+        return 0;
+    g->buf = grown;
+    memcpy(g->buf + g->len, p, k);
+    g->len += k;
+    g->buf[g->len] = '\0';
+    return k;
+}
+
+/* The fetch policy's second check, on the address connected to, as
+ * fetch() makes it (bindings/js_fetch.c). */
+static curl_socket_t acc_get_socket(void *ud, curlsocktype purpose, struct curl_sockaddr *a)
+{
+    struct acc_get *g = ud;
+    const struct sockaddr *sa = &a->addr;
+
+    if (purpose == CURLSOCKTYPE_IPCXN &&
+        (net_list_has_addr(g->deny, sa) ||
+         (g->allow->n > 0 && !g->name_allowed && !net_list_has_addr(g->allow, sa)))) {
+        g->refused = 1;
+        return CURL_SOCKET_BAD;
+    }
+    return socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
+}
+
+/* GETs url under net's policy into *out (malloc'd): 0, or -1 with why. */
+static int acc_get(const char *url, const net_opts *net, char **out, size_t *len,
+                   char *err, size_t errlen)
+{
+    static int curl_ready;
+    net_list allow, deny;
+    struct acc_get g;
+    CURLU *u = curl_url();
+    char *host = NULL;
+    CURL *e = NULL;
+    CURLcode rc;
+    long status = 0;
+    int ok = 1, ret = -1;
+
+    memset(&g, 0, sizeof g);
+    memset(&allow, 0, sizeof allow);
+    memset(&deny, 0, sizeof deny);
+    if (!curl_ready && curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK)
+        curl_ready = 1;
+    if (u == NULL || curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
+        curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
+        snprintf(err, errlen, "%s: not a URL", url);
+        goto out;
+    }
+    if (net_list_parse(&allow, net ? net->allow : NULL) < 0 ||
+        net_list_parse(&deny, net ? net->deny : NULL) < 0) {
+        snprintf(err, errlen, "out of memory");
+        goto out;
+    }
+    /* hosts as fetch() judges them: by name before anything is sent */
+    {
+        char *h = host;
+        size_t hl = strlen(h);
+        if (h[0] == '[' && hl > 2) {
+            h[hl - 1] = '\0';
+            h++;
+        }
+        for (char *c = h; *c; c++)
+            if (*c >= 'A' && *c <= 'Z')
+                *c = (char) (*c - 'A' + 'a');
+        g.name_allowed = allow.n > 0 && net_list_has_host(&allow, h);
+        if (net_list_has_host(&deny, h) || (allow.n > 0 && !g.name_allowed && !allow.has_addr)) {
+            snprintf(err, errlen, "%s: refused by the fetch policy (--fetch-allow/--fetch-deny)", url);
+            goto out;
+        }
+    }
+    g.allow = &allow;
+    g.deny = &deny;
+    if ((e = curl_easy_init()) == NULL) {
+        snprintf(err, errlen, "cannot start a transfer");
+        goto out;
+    }
+#define SET(opt, val) ok &= curl_easy_setopt(e, opt, val) == CURLE_OK
+    SET(CURLOPT_URL, url);
+    SET(CURLOPT_PROTOCOLS_STR, "http,https");
+    SET(CURLOPT_FOLLOWLOCATION, 0L);
+    SET(CURLOPT_PROXY, "");
+    SET(CURLOPT_NOSIGNAL, 1L);
+    SET(CURLOPT_WRITEFUNCTION, acc_get_data);
+    SET(CURLOPT_WRITEDATA, (void *) &g);
+    SET(CURLOPT_OPENSOCKETFUNCTION, acc_get_socket);
+    SET(CURLOPT_OPENSOCKETDATA, (void *) &g);
+    /* a request waits for this: the fetch limits, but never long */
+    SET(CURLOPT_CONNECTTIMEOUT_MS, (long) (net && net->connect_timeout > 0 && net->connect_timeout < 5 ?
+                                          net->connect_timeout * 1000 : 5000));
+    SET(CURLOPT_TIMEOUT_MS, (long) (net && net->timeout > 0 && net->timeout < 10 ? net->timeout * 1000 : 10000));
+    SET(CURLOPT_USERAGENT, "invoke-fcgi/" PACKAGE_VERSION);
+    SET(CURLOPT_SSL_VERIFYPEER, 1L);
+    SET(CURLOPT_SSL_VERIFYHOST, 2L);
+    if (net && net->ca_file) {
+        SET(CURLOPT_CAINFO, net->ca_file);
+        SET(CURLOPT_CAPATH, NULL);
+    }
+#undef SET
+    if (!ok) {
+        snprintf(err, errlen, "cannot set up the transfer");
+        goto out;
+    }
+    rc = curl_easy_perform(e);
+    curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
+    if (g.refused)
+        snprintf(err, errlen, "%s: its address is refused by the fetch policy", url);
+    else if (g.too_big)
+        snprintf(err, errlen, "%s: larger than %d bytes", url, ACC_JWKS_MAX);
+    else if (rc != CURLE_OK)
+        snprintf(err, errlen, "%s: %s", url, curl_easy_strerror(rc));
+    else if (status != 200)
+        snprintf(err, errlen, "%s: status %ld", url, status);
+    else {
+        *out = g.buf ? g.buf : strdup("");
+        *len = g.len;
+        g.buf = NULL;
+        ret = *out ? 0 : -1;
+    }
+out:
+    free(g.buf);
+    if (e)
+        curl_easy_cleanup(e);
+    curl_free(host);
+    curl_url_cleanup(u);
+    net_list_free(&allow);
+    net_list_free(&deny);
+    return ret;
+}
+
+/* Fetches the JWKS of url into acc_remote; a failure keeps what was
+ * there.  0, or -1 with why. */
+static int acc_remote_fetch(const char *url, const net_opts *net, char *err, size_t errlen)
+{
+    char *text = NULL;
+    size_t n = 0;
+    set_json keys;
+
+    acc_remote.tried = time(NULL);
+    if (acc_get(url, net, &text, &n, err, errlen) < 0)
+        return -1;
+    if (acc_jwks_parse(&keys, text, n, url, err, errlen) < 0) {
+        free(text);
+        return -1;
+    }
+    free(text);
+    if (acc_remote.ok)
+        set_json_free(&acc_remote.keys);
+    acc_remote.keys = keys;
+    acc_remote.ok = 1;
+    acc_remote.fetched = acc_remote.tried;
+    return 0;
+}
+
+int acc_check_jwt_url(const char *url, const net_opts *net, const char *issuer,
+                      const char *audience, unsigned algs, const cgi_vars *v, char *sub,
+                      size_t sublen, char **claims, char *err, size_t errlen)
+{
+    time_t now = time(NULL);
+    int rc, kid_missing = 0;
+    char why[512];
+
+    *claims = NULL;
+    if (strcmp(acc_remote.url, url) != 0) {
+        if (acc_remote.ok)
+            set_json_free(&acc_remote.keys);
+        memset(&acc_remote, 0, sizeof acc_remote);
+        snprintf(acc_remote.url, sizeof acc_remote.url, "%s", url);
+    }
+    if (!acc_remote.ok || now - acc_remote.fetched >= ACC_JWKS_TTL) {
+        /* without a copy, tried again at most once a second: a provider
+         * that is down must not hold every request for its timeout */
+        if (acc_remote.tried != 0 && now - acc_remote.tried < (acc_remote.ok ? ACC_JWKS_RETRY : 1)) {
+            if (!acc_remote.ok) {
+                snprintf(err, errlen, "%s", acc_remote.why);
+                return ACC_ERR;
+            }
+        } else if (acc_remote_fetch(url, net, why, sizeof why) < 0) {
+            snprintf(acc_remote.why, sizeof acc_remote.why, "%s", why);
+            if (!acc_remote.ok) {
+                snprintf(err, errlen, "%s", why);
+                return ACC_ERR;
+            }
+            log_sys("warn", "JWKS %s (the copy of %lds ago stays in use)", why,
+                    (long) (now - acc_remote.fetched));
+        }
+    }
+    rc = acc_jwt_with(&acc_remote.keys, issuer, audience, algs, v, sub, sublen, claims, &kid_missing);
+    /* a key the provider has just added: fetched again, not too often */
+    if (rc == ACC_DENY && kid_missing && now - acc_remote.tried >= ACC_JWKS_RETRY) {
+        if (acc_remote_fetch(url, net, why, sizeof why) == 0)
+            rc = acc_jwt_with(&acc_remote.keys, issuer, audience, algs, v, sub, sublen, claims,
+                              &kid_missing);
+        else
+            log_sys("warn", "JWKS %s", why);
+    }
     return rc;
 }

@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "common/cgi.h"
+#include "net/net.h"
 #include "store/kv.h"
 
 #define ACC_OK 0            /* allowed */
@@ -65,5 +66,16 @@ unsigned acc_jwt_alg(const char *name);
 int acc_check_jwt(const char *jwks, const char *issuer, const char *audience, unsigned algs,
                   const cgi_vars *v, char *sub, size_t sublen, char **claims,
                   char *err, size_t errlen);
+
+/* The same with the JWKS of an https:// (or http://) URL, fetched under
+ * the responder's fetch policy and limits (net), kept ACC_JWKS_TTL
+ * seconds, fetched again sooner (at most every ACC_JWKS_RETRY seconds)
+ * for a token whose kid it lacks; a failed fetch keeps the last good
+ * copy, and without one the folder fails closed (ACC_ERR). */
+#define ACC_JWKS_TTL 300
+#define ACC_JWKS_RETRY 30
+int acc_check_jwt_url(const char *url, const net_opts *net, const char *issuer,
+                      const char *audience, unsigned algs, const cgi_vars *v, char *sub,
+                      size_t sublen, char **claims, char *err, size_t errlen);
 
 #endif

@@ -673,14 +673,18 @@ int eng_handle(eng *e, const eng_request *r)
         char err[PATH_MAX + 256], base[PATH_MAX], file[PATH_MAX];
         const char *name = set.access == SET_ACCESS_BASIC ? set.basic_file : set.jwt_jwks;
         int rc = ACC_ERR;
+        size_t rl = strlen(root);
 
         /* the password file lies beside the settings that name it, and
          * inside the root */
-        size_t rl = strlen(root);
 
         free(claims);
         claims = NULL;
-        if (rl + 1 + set.access_dir >= sizeof base) {
+        if (name == NULL) {
+            rc = acc_check_jwt_url(set.jwt_jwks_url, &e->cfg.net, set.jwt_issuer, set.jwt_audience,
+                                   set.jwt_algs, r->vars, key_id, sizeof key_id, &claims, err,
+                                   sizeof err);
+        } else if (rl + 1 + set.access_dir >= sizeof base) {
             snprintf(err, sizeof err, "%s: path too long", name);
         } else {
             memcpy(base, root, rl);

@@ -357,7 +357,7 @@ typedef struct set_file {
     unsigned methods;
     int access;
     char *basic_file;
-    char *jwt_jwks, *jwt_issuer, *jwt_audience;
+    char *jwt_jwks, *jwt_jwks_url, *jwt_issuer, *jwt_audience;
     unsigned jwt_algs;
     set_cors cors;
     int nenv;
@@ -445,9 +445,10 @@ static void set_clear(set_file *f)
     free(f->basic_file);
     f->basic_file = NULL;
     free(f->jwt_jwks);
+    free(f->jwt_jwks_url);
     free(f->jwt_issuer);
     free(f->jwt_audience);
-    f->jwt_jwks = f->jwt_issuer = f->jwt_audience = NULL;
+    f->jwt_jwks = f->jwt_jwks_url = f->jwt_issuer = f->jwt_audience = NULL;
     f->jwt_algs = 0;
     f->access = 0;
     f->has = 0;
@@ -615,6 +616,11 @@ static void set_apply_jwt(set_parser *ps, const set_json *v, int line, set_file 
 
         if (strcmp(k, "jwks") == 0)
             set_dup(ps, x, kl, "access.jwt.jwks", &f->jwt_jwks);
+        else if (strcmp(k, "jwksUrl") == 0) {
+            if (set_dup(ps, x, kl, "access.jwt.jwksUrl", &f->jwt_jwks_url) == 0 &&
+                strncmp(x->str, "https://", 8) != 0 && strncmp(x->str, "http://", 7) != 0)
+                set_fail(ps, kl, "access.jwt.jwksUrl: expected an https:// URL");
+        }
         else if (strcmp(k, "issuer") == 0)
             set_dup(ps, x, kl, "access.jwt.issuer", &f->jwt_issuer);
         else if (strcmp(k, "audience") == 0)
@@ -636,8 +642,8 @@ static void set_apply_jwt(set_parser *ps, const set_json *v, int line, set_file 
             set_fail(ps, kl, "access.jwt: unknown key \"%s\"", k);
         }
     }
-    if (!ps->failed && f->jwt_jwks == NULL)
-        set_fail(ps, line, "access.jwt: expected \"jwks\", the file of the keys");
+    if (!ps->failed && (f->jwt_jwks == NULL) == (f->jwt_jwks_url == NULL))
+        set_fail(ps, line, "access.jwt: expected \"jwks\", the file of the keys, or \"jwksUrl\" (one of them)");
     if (f->jwt_algs == 0)
         f->jwt_algs = ACC_RS256 | ACC_ES256 | ACC_EDDSA;
 }
@@ -842,6 +848,7 @@ static void set_merge(settings *out, const set_file *f, size_t dir)
         out->access_dir = dir;
         out->basic_file = f->basic_file;
         out->jwt_jwks = f->jwt_jwks;
+        out->jwt_jwks_url = f->jwt_jwks_url;
         out->jwt_issuer = f->jwt_issuer;
         out->jwt_audience = f->jwt_audience;
         out->jwt_algs = f->jwt_algs;

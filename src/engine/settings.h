@@ -77,7 +77,8 @@ typedef struct settings {
                                    first access_dir bytes of rel ("" root) */
     const char *basic_file;     /* BASIC: the password file, relative to
                                    that folder */
-    const char *jwt_jwks;       /* JWT: the JWKS file, likewise */
+    const char *jwt_jwks;       /* JWT: the JWKS file, likewise, or NULL */
+    const char *jwt_jwks_url;   /* JWT: the JWKS URL, or NULL */
     const char *jwt_issuer;     /* NULL: any */
     const char *jwt_audience;   /* NULL: any */
     unsigned jwt_algs;          /* ACC_* bits (access.h) */
