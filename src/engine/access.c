@@ -306,15 +306,6 @@ int acc_check_basic(const char *file, const cgi_vars *v, char *user, size_t user
 
 /* --- JWT --- */
 
-unsigned acc_jwt_alg(const char *name)
-{
-    if (strcmp(name, "RS256") == 0) return ACC_RS256;
-    if (strcmp(name, "ES256") == 0) return ACC_ES256;
-    if (strcmp(name, "EdDSA") == 0) return ACC_EDDSA;
-    if (strcmp(name, "HS256") == 0) return ACC_HS256;
-    return 0;
-}
-
 /* base64url without padding into out (malloc'd, *n bytes), or NULL. */
 static unsigned char *acc_b64url(const char *s, size_t len, size_t *n)
 {
@@ -454,7 +445,7 @@ static EVP_PKEY *acc_jwk_key(const set_json *jwk, unsigned alg)
 
     if (kty == NULL)
         return NULL;
-    if (alg == ACC_EDDSA && strcmp(kty, "OKP") == 0 && crv && strcmp(crv, "Ed25519") == 0) {
+    if (alg == SET_EDDSA && strcmp(kty, "OKP") == 0 && crv && strcmp(crv, "Ed25519") == 0) {
         if ((a = acc_jwk_bytes(jwk, "x", &an)) != NULL && an == 32)
             pk = EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, NULL, a, an);
         free(a);
@@ -462,7 +453,7 @@ static EVP_PKEY *acc_jwk_key(const set_json *jwk, unsigned alg)
     }
     if ((bld = OSSL_PARAM_BLD_new()) == NULL)
         return NULL;
-    if (alg == ACC_RS256 && strcmp(kty, "RSA") == 0) {
+    if (alg == SET_RS256 && strcmp(kty, "RSA") == 0) {
         a = acc_jwk_bytes(jwk, "n", &an);
         b = acc_jwk_bytes(jwk, "e", &bnl);
         if (a && b && an >= 256 && (bn_n = BN_bin2bn(a, (int) an, NULL)) != NULL &&
@@ -470,7 +461,7 @@ static EVP_PKEY *acc_jwk_key(const set_json *jwk, unsigned alg)
             OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_RSA_N, bn_n) &&
             OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_RSA_E, bn_e))
             ctx = EVP_PKEY_CTX_new_from_name(NULL, "RSA", NULL);
-    } else if (alg == ACC_ES256 && strcmp(kty, "EC") == 0 && crv && strcmp(crv, "P-256") == 0) {
+    } else if (alg == SET_ES256 && strcmp(kty, "EC") == 0 && crv && strcmp(crv, "P-256") == 0) {
         a = acc_jwk_bytes(jwk, "x", &an);
         b = acc_jwk_bytes(jwk, "y", &bnl);
         if (a && b && an == 32 && bnl == 32) {
@@ -506,7 +497,7 @@ static int acc_jwt_verify(const set_json *jwk, unsigned alg, const char *data, s
     unsigned int maclen = 0;
     int ok = 0, derlen;
 
-    if (alg == ACC_HS256) {
+    if (alg == SET_HS256) {
         size_t kn = 0;
         unsigned char *k;
         const char *kty = acc_str(jwk, "kty");
@@ -521,7 +512,7 @@ static int acc_jwt_verify(const set_json *jwk, unsigned alg, const char *data, s
     }
     if ((pk = acc_jwk_key(jwk, alg)) == NULL)
         return 0;
-    if (alg == ACC_ES256) {
+    if (alg == SET_ES256) {
         /* JWS carries r||s; OpenSSL verifies DER */
         ECDSA_SIG *es;
         BIGNUM *r, *s;
@@ -549,7 +540,7 @@ static int acc_jwt_verify(const set_json *jwk, unsigned alg, const char *data, s
         slen = (size_t) derlen;
     }
     if ((md = EVP_MD_CTX_new()) != NULL &&
-        EVP_DigestVerifyInit(md, NULL, alg == ACC_EDDSA ? NULL : EVP_sha256(), NULL, pk) == 1)
+        EVP_DigestVerifyInit(md, NULL, alg == SET_EDDSA ? NULL : EVP_sha256(), NULL, pk) == 1)
         ok = EVP_DigestVerify(md, sig, slen, (const unsigned char *) data, dlen) == 1;
     EVP_MD_CTX_free(md);
     EVP_PKEY_free(pk);
@@ -609,7 +600,7 @@ static int acc_jwt_with(const set_json *jwks, const char *issuer, const char *au
     if (!hok || h.type != SJ_OBJ || (alg_name = acc_str(&h, "alg")) == NULL)
         goto out;
     /* "none", and anything not allowed here, never verifies */
-    alg = acc_jwt_alg(alg_name);
+    alg = set_jwt_alg(alg_name);
     if (alg == 0 || !(alg & algs))
         goto out;
     kid = acc_str(&h, "kid");

@@ -51,14 +51,8 @@ int acc_check_key(kv *store, const kv_scope *sc, const char *folder, size_t flen
 int acc_check_basic(const char *file, const cgi_vars *v, char *user, size_t userlen,
                     char *err, size_t errlen);
 
-/* JWT: the algorithms a folder may accept */
-enum { ACC_RS256 = 1, ACC_ES256 = 2, ACC_EDDSA = 4, ACC_HS256 = 8 };
-
-/* The bit of a JWT "alg" name, 0 for one not supported (never "none"). */
-unsigned acc_jwt_alg(const char *name);
-
 /* A JWT as "Authorization: Bearer TOKEN", signed by a key of the JWKS
- * file jwks (real path) with one of algs, not expired (exp required),
+ * file jwks (real path) with one of algs (SET_RS256... bits, settings.h), not expired (exp required),
  * not before nbf, of issuer and audience when given (NULL: any).  On
  * ACC_OK *claims is the payload's JSON text (malloc'd, the caller frees)
  * and sub its "sub" (or ""). ACC_DENY for any token that does not pass;

@@ -9,7 +9,6 @@
  * bytes), then the keys are checked against what this version knows.
  */
 #include "engine/settings.h"
-#include "engine/access.h"
 #include "common/log.h"
 
 #include <ctype.h>
@@ -467,6 +466,15 @@ static int set_env_name(const char *s)
     return 1;
 }
 
+unsigned set_jwt_alg(const char *name)
+{
+    if (strcmp(name, "RS256") == 0) return SET_RS256;
+    if (strcmp(name, "ES256") == 0) return SET_ES256;
+    if (strcmp(name, "EdDSA") == 0) return SET_EDDSA;
+    if (strcmp(name, "HS256") == 0) return SET_HS256;
+    return 0;
+}
+
 /* An HTTP token (a header name). */
 static int set_token(const char *s)
 {
@@ -631,7 +639,7 @@ static void set_apply_jwt(set_parser *ps, const set_json *v, int line, set_file 
                 return;
             }
             for (j = 0; j < x->n; j++) {
-                unsigned bit = x->items[j].type == SJ_STR ? acc_jwt_alg(x->items[j].str) : 0;
+                unsigned bit = x->items[j].type == SJ_STR ? set_jwt_alg(x->items[j].str) : 0;
                 if (bit == 0) {
                     set_fail(ps, x->items[j].line, "access.jwt.algorithms: expected RS256, ES256, EdDSA or HS256");
                     return;
@@ -645,7 +653,7 @@ static void set_apply_jwt(set_parser *ps, const set_json *v, int line, set_file 
     if (!ps->failed && (f->jwt_jwks == NULL) == (f->jwt_jwks_url == NULL))
         set_fail(ps, line, "access.jwt: expected \"jwks\", the file of the keys, or \"jwksUrl\" (one of them)");
     if (f->jwt_algs == 0)
-        f->jwt_algs = ACC_RS256 | ACC_ES256 | ACC_EDDSA;
+        f->jwt_algs = SET_RS256 | SET_ES256 | SET_EDDSA;
 }
 
 /* The keys of the file's top object into f; set_fail on the first

@@ -61,6 +61,13 @@ typedef struct set_cors {
     long max_age;               /* seconds a preflight holds; -1: unsaid */
 } set_cors;
 
+/* JWT algorithms a folder may accept (access.c checks them) */
+enum { SET_RS256 = 1, SET_ES256 = 2, SET_EDDSA = 4, SET_HS256 = 8 };
+
+/* The SET_* bit of a JWT "alg" name, 0 for one not supported (never
+ * "none"). */
+unsigned set_jwt_alg(const char *name);
+
 /* access: who may call */
 enum { SET_ACCESS_OPEN = 0, SET_ACCESS_PUBLIC, SET_ACCESS_KEYS, SET_ACCESS_BASIC, SET_ACCESS_JWT };
 
@@ -81,7 +88,7 @@ typedef struct settings {
     const char *jwt_jwks_url;   /* JWT: the JWKS URL, or NULL */
     const char *jwt_issuer;     /* NULL: any */
     const char *jwt_audience;   /* NULL: any */
-    unsigned jwt_algs;          /* ACC_* bits (access.h) */
+    unsigned jwt_algs;          /* SET_RS256... bits */
     int nenv;                   /* env: merged, deeper wins */
     const char *env_name[SET_MAX_ENV];
     const char *env_value[SET_MAX_ENV];
