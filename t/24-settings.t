@@ -15,7 +15,7 @@ use InvokeTest;
 
 need_bins('invoke-fcgi', 'nginx');
 my $root = tmpdir() . '/fns';
-make_path(map { "$root/$_" } qw(quick quick/deeper broken broken/sub strict big env env/deep keys));
+make_path(map { "$root/$_" } qw(quick quick/deeper small broken broken/sub strict big env env/deep keys));
 sub put { write_file("$root/$_[0]", $_[1]) }
 # busy for 3 s, then answers: cut where the folder's timeout is 0.5 s
 my $busy = "module.exports = (req, res) => { const end = Date.now() + 3000; while (Date.now() < end) {} res.send('done'); };\n";
@@ -23,11 +23,13 @@ put('busy.js', $busy);
 put('quick/_settings.json', qq({ "timeout": 0.5 }\n));
 put('quick/busy.js', $busy);
 put('quick/deeper/_settings.json', qq({ "memoryLimit": 8 }\n));
+# memory apart from time: a loaded machine must not turn the 500 into a 504
+put('small/_settings.json', qq({ "memoryLimit": 8 }\n));
 put('quick/deeper/busy.js', $busy);
 # 40 MB of live strings: within the responder's 64 MB, not a folder's 8
 my $hog = "module.exports = (req, res) => { const a = []; for (let i = 0; i < 40; i++) a.push('x'.repeat(1 << 20) + i); res.send('kept ' + a.length); };\n";
 put('hog.js', $hog);
-put('quick/deeper/hog.js', $hog);
+put('small/hog.js', $hog);
 put('big/_settings.json', qq({ "memoryLimit": 100000 }\n));
 put('big/hog.js', "module.exports = (req, res) => { const a = []; for (let i = 0; i < 90; i++) a.push('x'.repeat(1 << 20) + i); res.send('kept ' + a.length); };\n");
 put('broken/_settings.json', qq({\n  "timeout": 5,\n  "methods": ["GET"\n}\n));
@@ -59,7 +61,7 @@ cmp_ok($took, '<', 2.5, sprintf('cut at the folder\'s 0.5 s, not the responder\'
 is(http_get($p, '/busy', timeout => 30)->{status}, 200, 'the same loop elsewhere runs to its end');
 is(http_get($p, '/quick/deeper/busy', timeout => 30)->{status}, 504, 'a deeper folder keeps the shallower timeout');
 is(http_get($p, '/hog', timeout => 30)->{status}, 200, '40 MB within the responder\'s 64 MB');
-is(http_get($p, '/quick/deeper/hog', timeout => 30)->{status}, 500, 'the same past a folder\'s memoryLimit 8: 500');
+is(http_get($p, '/small/hog', timeout => 30)->{status}, 500, 'the same past a folder\'s memoryLimit 8: 500');
 is(http_get($p, '/big/hog', timeout => 30)->{status}, 500, 'a folder cannot raise the responder\'s memory limit');
 
 for my $path ('/broken/ok', '/broken/sub/ok') {

@@ -348,6 +348,7 @@ typedef struct set_file {
     off_t size;
     struct timespec mtime;
     int present, failed;
+    unsigned long used;         /* the set_resolve that merged it last */
     char why[PATH_MAX + 512];
     unsigned has;
     double timeout;
@@ -365,6 +366,7 @@ typedef struct set_file {
 
 static set_file set_slots[SET_SLOTS];
 static unsigned set_next_slot;
+static unsigned long set_round;     /* counts set_resolve calls */
 
 static const struct { const char *name; unsigned bit; } set_methods[] = {
     { "GET", SET_GET }, { "HEAD", SET_HEAD }, { "POST", SET_POST }, { "PUT", SET_PUT },
@@ -824,7 +826,19 @@ static set_file *set_get(const char *path)
         return f;
     }
     {
+        /* never a file this resolve merged already: settings points
+         * into it until the request is over */
         set_file *f = &set_slots[set_next_slot++ % SET_SLOTS];
+        for (i = 0; i < SET_SLOTS && f->present && f->used == set_round; i++)
+            f = &set_slots[set_next_slot++ % SET_SLOTS];
+        if (f->present && f->used == set_round) {
+            /* more folders with settings on the way than slots: refused,
+             * never skipped */
+            static set_file full;
+            full.failed = 1;
+            snprintf(full.why, sizeof full.why, "%s: more than %d settings files on the way", path, SET_SLOTS);
+            return &full;
+        }
         set_clear(f);
         snprintf(f->path, sizeof f->path, "%s", path);
         set_load(f, &st);
@@ -832,10 +846,11 @@ static set_file *set_get(const char *path)
     }
 }
 
-static void set_merge(settings *out, const set_file *f, size_t dir)
+static void set_merge(settings *out, set_file *f, size_t dir)
 {
     int i, j;
 
+    f->used = set_round;
     if (f->failed) {
         out->failed = 1;
         snprintf(out->why, sizeof out->why, "%s", f->why);
@@ -883,13 +898,14 @@ void set_resolve(const char *root, const char *rel, settings *out)
 
     memset(out, 0, sizeof *out);
     out->max_body = -1;
+    set_round++;
     if (rl + 1 >= sizeof path)
         return;
     memcpy(path, root, rl);
     /* root/_settings.json, then root/a/_settings.json for each folder
      * a/ of rel, down to rel's own */
     for (;;) {
-        const set_file *f;
+        set_file *f;
         const char *slash = strchr(s, '/');
 
         if (rl + 1 + strlen(SET_FILE) + 1 > sizeof path)
