@@ -114,9 +114,13 @@ SKIP: {
     my $url = "$origin/page?api=" . "http://127.0.0.1:$p";
     my $prof = tmpdir() . '/chromium';
     make_path($prof);
+    # chromium's own complaints (no D-Bus in a test) go to a file, not the TAP stream
+    open(my $saved, '>&', \*STDERR) or die "dup: $!";
+    open(STDERR, '>', tmpdir() . '/chromium.stderr') or die "chromium.stderr: $!";
     my $pid = open(my $fh, '-|', 'timeout', '60', $chromium, '--headless', '--no-sandbox', '--disable-gpu',
-                   '--no-first-run', "--user-data-dir=$prof", '--virtual-time-budget=20000', '--dump-dom', $url)
-        or die "chromium: $!";
+                   '--no-first-run', "--user-data-dir=$prof", '--virtual-time-budget=20000', '--dump-dom', $url);
+    open(STDERR, '>&', $saved) or die "dup: $!";
+    die "chromium: $!" unless $pid;
     my $dom = do { local $/; <$fh> };
     close $fh;
     # the log writes the report's newlines as \n
