@@ -40,7 +40,7 @@ my %PREFIX = (
     'bindings/js_icu.c' => 'js_icu_', 'bindings/js_os.c' => 'js_os_',
     'bindings/js_bigint.c' => 'js_bigint_',
     'engine/engine.c' => 'eng_', 'engine/heap.c' => 'heap_', 'engine/boot.c' => 'boot_',
-    'engine/front.c' => 'front_', 'engine/ratelimit.c' => 'rl_', 'engine/extend.c' => 'extend_',
+    'engine/front.c' => 'front_', 'engine/ratelimit.c' => 'rl_', 'engine/settings.c' => 'set_', 'engine/access.c' => 'acc_', 'engine/extend.c' => 'extend_',
     'server/main.c' => 'main_', 'server/cfg.c' => 'cfg_', 'server/supervisor.c' => 'sup_',
     'server/scoreboard.c' => 'sb_', 'server/request.c' => 'rq_', 'server/worker.c' => 'wrk_',
     'tools/invoke.c' => 'inv_', 'tools/deploy.c' => 'dep_',

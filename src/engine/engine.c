@@ -35,6 +35,8 @@
 #include "engine/front.h"
 #include "engine/heap.h"
 #include "engine/ratelimit.h"
+#include "engine/settings.h"
+#include "engine/access.h"
 #include "router/router.h"
 #include "store/bytecode.h"
 #include "store/kv.h"
@@ -45,6 +47,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Roots a worker follows at once (sites under INVOKE_ROOT); more only
  * costs a module cache that is not pruned when their releases change. */
@@ -64,6 +67,7 @@ struct eng {
     char kv_for[PATH_MAX];  /* the site or name kv.scope was made for ... */
     int kv_named;           /* ... and which of the two */
     kv_scope rl_scope;      /* the rate limiter's namespace of the same */
+    kv_scope keys_scope;    /* access keys' namespace of the same */
     js_kv_opts kv;          /* the bindings' settings, for the heap's life */
     js_sys_opts sys;
     js_module_opts module;
@@ -150,6 +154,9 @@ static void eng_kv_scope(eng *e, const char *site, const char *name)
     if (rc == KV_OK)
         rc = name ? kv_scope_named(&e->rl_scope, name, "rate-limits", err, errlen) :
                     kv_scope_root(&e->rl_scope, site, "rate-limits", err, errlen);
+    if (rc == KV_OK)
+        rc = name ? kv_scope_named(&e->keys_scope, name, "keys", err, errlen) :
+                    kv_scope_root(&e->keys_scope, site, "keys", err, errlen);
     if (rc != KV_OK || strlen(what) >= sizeof e->kv_for)
         return;
     if (!name) {
@@ -360,6 +367,12 @@ struct eng_dispatch_args {
     const eng_request *r;
     const route_match *m;
     const char *path;
+    size_t mountlen;            /* of path: the file's own route */
+    int below;                  /* path lies below that route */
+    const settings *set;        /* the file's _settings.json (env) */
+    const char *auth_type;      /* what access let the request in by, or NULL */
+    const char *auth_id;
+    const char *auth_json;      /* what the store says of the key (JSON) */
 };
 
 /* [ ] -> [ result ]: builds the arguments and calls rt.dispatch, under
@@ -395,17 +408,44 @@ static duk_ret_t eng_run_dispatch(duk_context *t, void *udata)
     js_host_push_var(t, r->vars->method);
     js_host_push_var(t, r->vars->protocol);
     js_host_push_var(t, r->vars->content_type);
-    duk_call(t, 10);
+    if (a->mountlen > 0)
+        duk_push_lstring(t, a->path, a->mountlen);
+    else
+        duk_push_string(t, "/");
+    duk_push_boolean(t, a->below);
+    if (a->set->nenv > 0) {
+        duk_push_bare_object(t);
+        for (i = 0; i < a->set->nenv; i++) {
+            duk_push_string(t, a->set->env_value[i]);
+            duk_put_prop_string(t, -2, a->set->env_name[i]);
+        }
+    } else {
+        duk_push_undefined(t);
+    }
+    if (a->auth_type != NULL) {
+        duk_push_bare_object(t);
+        duk_push_string(t, a->auth_type);
+        duk_put_prop_string(t, -2, "type");
+        duk_push_string(t, a->auth_id);
+        duk_put_prop_string(t, -2, "id");
+        duk_push_string(t, a->auth_json ? a->auth_json : "null");
+        duk_put_prop_string(t, -2, "json");
+    } else {
+        duk_push_undefined(t);
+    }
+    duk_call(t, 14);
     return 1;
 }
 
 /* Calls rt.dispatch(seq, body, file, rel, params, path, REQUEST_URI,
- * REQUEST_METHOD, SERVER_PROTOCOL, CONTENT_TYPE) in thread t and
- * logs what escaped it.  Returns 0, or non-zero when it threw. */
+ * REQUEST_METHOD, SERVER_PROTOCOL, CONTENT_TYPE, mount, below, env, auth)
+ * in thread t and logs what escaped it.  Returns 0, or non-zero when it
+ * threw. */
 static int eng_call_dispatch(eng *e, duk_context *t, const eng_request *r,
-                         const route_match *m, const char *path)
+                         const route_match *m, const char *path, size_t mountlen,
+                         int below, const settings *set, const char *const *auth)
 {
-    struct eng_dispatch_args a = { e, r, m, path };
+    struct eng_dispatch_args a = { e, r, m, path, mountlen, below, set, auth[0], auth[1], auth[2] };
     int rc = duk_safe_call(t, eng_run_dispatch, &a, 0, 1);
 
     if (rc != 0 && !e->heap.timed_out && !e->heap.out_of_memory) {
@@ -462,6 +502,54 @@ static int eng_real_root(eng *e, const char *given, char *real)
     return 0;
 }
 
+/* The response of a folder with cors settings: every head that leaves,
+ * the function's own or an error's, carries the CORS headers; any
+ * Access-Control-* header the function set itself gives way to them, so
+ * a function cannot widen what the administrator allowed. */
+struct eng_cors_io {
+    http_io io;
+    const http_io *inner;
+    const char *extra;
+};
+
+static int eng_cors_head(void *ud, int status, const char *headers, size_t len)
+{
+    struct eng_cors_io *c = ud;
+    size_t el = strlen(c->extra), o = 0, i = 0;
+    char *buf = malloc(len + el + 1);
+    int rc;
+
+    if (buf == NULL)
+        return c->inner->head(c->inner->ud, status, headers, len);
+    while (i < len) {
+        const char *nl = memchr(headers + i, '\n', len - i);
+        size_t n = nl ? (size_t) (nl - (headers + i)) + 1 : len - i;
+        if (!(n >= 15 && strncasecmp(headers + i, "Access-Control-", 15) == 0)) {
+            memcpy(buf + o, headers + i, n);
+            o += n;
+        }
+        i += n;
+    }
+    memcpy(buf + o, c->extra, el);
+    rc = c->inner->head(c->inner->ud, status, buf, o + el);
+    free(buf);
+    return rc;
+}
+
+static int eng_cors_body(void *ud, const char *data, size_t len)
+{
+    struct eng_cors_io *c = ud;
+
+    return c->inner->body(c->inner->ud, data, len);
+}
+
+static int eng_cors_flush(void *ud)
+{
+    struct eng_cors_io *c = ud;
+
+    return c->inner->flush(c->inner->ud);
+}
+
 int eng_handle(eng *e, const eng_request *r)
 {
     char path[PATH_MAX], why[256], real[PATH_MAX];
@@ -473,6 +561,17 @@ int eng_handle(eng *e, const eng_request *r)
     route_status st;
     duk_context *t;
     long retry = 0;
+    size_t mountlen;
+    int below = 0;
+    static settings set;       /* ~5 KB: off the stack too */
+    static char cors[2048];
+    static struct eng_cors_io cio;
+    static char key_json[512], key_id[256];
+    static char *claims;       /* a JWT's payload, kept to the next request */
+    const char *auth[3] = { NULL, NULL, NULL };
+    const http_io *io;
+    double timeout;
+    size_t memory_limit;
 
     why[0] = '\0';
     if (root == NULL) {
@@ -502,6 +601,16 @@ int eng_handle(eng *e, const eng_request *r)
         return 429;
     }
     st = route_resolve(root, path, &m, why, sizeof why);
+    mountlen = strlen(path);
+    if (mountlen > 1 && path[mountlen - 1] == '/')
+        mountlen--;             /* /api/ is the route /api */
+    else if (mountlen == 1)
+        mountlen = 0;           /* "/" */
+    /* nothing for the whole path: a file above it may answer (its export
+     * a router); the runtime tells, and answers 404 when it is not */
+    if (st == ROUTE_NOT_FOUND && (st = route_resolve_below(root, path, &m, &mountlen, why,
+                                                           sizeof why)) == ROUTE_OK)
+        below = 1;
     if (st != ROUTE_OK) {
         if (st == ROUTE_FORBIDDEN)
             log_console("warn", "-", r->id, why, strlen(why));
@@ -511,6 +620,127 @@ int eng_handle(eng *e, const eng_request *r)
         return st == ROUTE_ERR ? 500 : 404;
     }
 
+    /* the folder's _settings.json, before any JavaScript: a broken one
+     * refuses (never serves as if open), then methods and body size */
+    set_resolve(root, m.rel, &set);
+    if (set.failed) {
+        log_console("error", m.rel, r->id, set.why, strlen(set.why));
+        http_send_error(r->io, 500, NULL, NULL);
+        return 500;
+    }
+    io = r->io;
+    if (set.cors != NULL) {
+        const char *origin = cgi_get(r->vars, "HTTP_ORIGIN");
+        const char *asked = cgi_get(r->vars, "HTTP_ACCESS_CONTROL_REQUEST_METHOD");
+
+        /* a browser's preflight is answered here, whatever the function
+         * would say to OPTIONS: it carries no credentials to check */
+        if (origin && asked && method && strcmp(method, "OPTIONS") == 0) {
+            if (set_cors_headers(set.cors, origin, asked,
+                                 cgi_get(r->vars, "HTTP_ACCESS_CONTROL_REQUEST_HEADERS"),
+                                 cors, sizeof cors) == SET_CORS_PREFLIGHT_OK) {
+                if (r->io->head(r->io->ud, 204, cors, strlen(cors)) == 0)
+                    r->io->flush(r->io->ud);
+                return 204;
+            }
+            http_send_error(r->io, 403, "CORS preflight refused", cors);
+            return 403;
+        }
+        set_cors_headers(set.cors, origin, NULL, NULL, cors, sizeof cors);
+        cio.io.ud = &cio;
+        cio.io.head = eng_cors_head;
+        cio.io.body = eng_cors_body;
+        cio.io.flush = eng_cors_flush;
+        cio.inner = r->io;
+        cio.extra = cors;
+        io = &cio.io;
+    }
+    /* who may call, before anything runs */
+    if (set.access == SET_ACCESS_KEYS) {
+        char err[256];
+        int rc = acc_check_key(e->store, e->kv.scope_err[0] ? NULL : &e->keys_scope, m.rel,
+                               set.access_dir, r->vars, key_json, sizeof key_json, key_id,
+                               err, sizeof err);
+
+        if (rc == ACC_ERR) {
+            log_console("error", m.rel, r->id, err, strlen(err));
+            http_send_error(io, 500, NULL, NULL);
+            return 500;
+        }
+        if (rc == ACC_DENY) {
+            http_send_error(io, 401, NULL, "WWW-Authenticate: Bearer realm=\"invoke\"\r\n");
+            return 401;
+        }
+        auth[0] = "key";
+        auth[1] = key_id;
+        auth[2] = key_json;
+    } else if (set.access == SET_ACCESS_BASIC || set.access == SET_ACCESS_JWT) {
+        char err[PATH_MAX + 256], base[PATH_MAX], file[PATH_MAX];
+        const char *name = set.access == SET_ACCESS_BASIC ? set.basic_file : set.jwt_jwks;
+        int rc = ACC_ERR;
+        size_t rl = strlen(root);
+
+        /* the password file lies beside the settings that name it, and
+         * inside the root */
+
+        free(claims);
+        claims = NULL;
+        if (name == NULL) {
+            rc = acc_check_jwt_url(set.jwt_jwks_url, &e->cfg.net, set.jwt_issuer, set.jwt_audience,
+                                   set.jwt_algs, r->vars, key_id, sizeof key_id, &claims, err,
+                                   sizeof err);
+        } else if (rl + 1 + set.access_dir >= sizeof base) {
+            snprintf(err, sizeof err, "%s: path too long", name);
+        } else {
+            memcpy(base, root, rl);
+            base[rl] = '/';
+            memcpy(base + rl + 1, m.rel, set.access_dir);
+            base[rl + 1 + set.access_dir] = '\0';
+            if (route_confine(root, base, name, file) < 0)
+                snprintf(err, sizeof err, "%s/%s: %s", base, name,
+                         errno == EACCES ? "outside the root" : strerror(errno));
+            else if (set.access == SET_ACCESS_BASIC)
+                rc = acc_check_basic(file, r->vars, key_id, sizeof key_id, err, sizeof err);
+            else
+                rc = acc_check_jwt(file, set.jwt_issuer, set.jwt_audience, set.jwt_algs, r->vars,
+                                   key_id, sizeof key_id, &claims, err, sizeof err);
+        }
+        if (rc == ACC_ERR) {
+            log_console("error", m.rel, r->id, err, strlen(err));
+            http_send_error(io, 500, NULL, NULL);
+            return 500;
+        }
+        if (rc == ACC_DENY) {
+            http_send_error(io, 401, NULL, set.access == SET_ACCESS_BASIC ?
+                            "WWW-Authenticate: Basic realm=\"invoke\", charset=\"UTF-8\"\r\n" :
+                            "WWW-Authenticate: Bearer realm=\"invoke\"\r\n");
+            return 401;
+        }
+        auth[0] = set.access == SET_ACCESS_BASIC ? "basic" : "jwt";
+        auth[1] = key_id;
+        auth[2] = claims;
+    }
+    if (set.methods != 0 && !(set.methods & set_method_bit(method)) &&
+        !(method && strcmp(method, "HEAD") == 0 && (set.methods & SET_GET))) {
+        char allow[96], hdr[128];
+
+        set_allow(set.methods & SET_GET ? set.methods | SET_HEAD : set.methods, allow, sizeof allow);
+        snprintf(hdr, sizeof hdr, "Allow: %s\r\n", allow);
+        http_send_error(io, 405, NULL, hdr);
+        return 405;
+    }
+    if (set.max_body >= 0 && r->body_len > (size_t) set.max_body) {
+        http_send_error(io, 413, NULL, NULL);
+        return 413;
+    }
+    /* a folder may lower the responder's limits, never raise them */
+    timeout = e->cfg.timeout;
+    if (set.timeout > 0 && (timeout <= 0 || set.timeout < timeout))
+        timeout = set.timeout;
+    memory_limit = e->cfg.memory_limit;
+    if (set.memory_limit > 0 && (memory_limit == 0 || set.memory_limit < memory_limit))
+        memory_limit = set.memory_limit;
+
     /* What the last request added to the built-ins goes before this one
      * runs (extend.h): here, outside its limits, the one place where no
      * request's code has run since, whatever became of the last one. */
@@ -518,14 +748,14 @@ int eng_handle(eng *e, const eng_request *r)
         if (duk_safe_call(e->ctx, eng_restore_extendable, e->extend, 0, 1) != 0) {
             log_sys("error", "cannot restore the built-ins: %s", duk_safe_to_string(e->ctx, -1));
             duk_pop(e->ctx);
-            http_send_error(r->io, 500, NULL, NULL);
+            http_send_error(io, 500, NULL, NULL);
             return 500;
         }
         duk_pop(e->ctx);
     }
 
     eng_reset_host(e);
-    e->host.io = r->io;
+    e->host.io = io;
     e->host.root = root;
     e->host.func = m.rel;
     e->host.reqid = r->id;
@@ -534,14 +764,14 @@ int eng_handle(eng *e, const eng_request *r)
     e->host.file = m.file;
     e->host.file_st = &m.st;
     e->host.head_only = method && strcmp(method, "HEAD") == 0;
-    if (e->cfg.timeout > 0)
-        e->heap.deadline = now_ms() + e->cfg.timeout * 1000.0;
+    if (timeout > 0)
+        e->heap.deadline = now_ms() + timeout * 1000.0;
     e->heap.timed_out = e->heap.out_of_memory = 0;
 
     t = eng_push_thread(e);
-    if (e->cfg.memory_limit)
-        e->heap.limit = e->heap.used + e->cfg.memory_limit;
-    eng_call_dispatch(e, t, r, &m, path);
+    if (memory_limit)
+        e->heap.limit = e->heap.used + memory_limit;
+    eng_call_dispatch(e, t, r, &m, path, mountlen, below, &set, auth);
     (void) duk_safe_call(t, eng_cut_global, NULL, 0, 1);
     duk_pop(t);
     /* The runtime's loop also stops at the deadline while it sleeps, without
@@ -557,7 +787,7 @@ int eng_handle(eng *e, const eng_request *r)
         /* dispatch always answers; reaching here means the runtime itself
          * was stopped (time, memory) before it could. */
         e->host.status = e->heap.timed_out ? 504 : 500;
-        http_send_error(r->io, e->host.status, NULL, NULL);
+        http_send_error(io, e->host.status, NULL, NULL);
     }
     e->heap.limit = 0;
     e->heap.deadline = 0;

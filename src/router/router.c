@@ -616,6 +616,39 @@ route_status route_resolve(const char *root, const char *path, route_match *m,
     return st;
 }
 
+/* Tries ever shorter leading parts of path, cut before a '/'.  Each try
+ * is a whole route_resolve (the walk and its checks), so a part routes
+ * exactly as it would as a request of its own; this runs only for a path
+ * that found nothing, and costs one walk per segment. */
+route_status route_resolve_below(const char *root, const char *path, route_match *m,
+                                 size_t *mountlen, char *err, size_t errlen)
+{
+    char part[PATH_MAX];
+    size_t n;
+    route_status st;
+
+    *mountlen = 0;
+    if (path == NULL || path[0] != '/' || (n = strlen(path)) >= sizeof part)
+        return ROUTE_NOT_FOUND;
+    memcpy(part, path, n + 1);
+    if (n > 1 && part[n - 1] == '/')
+        part[--n] = '\0';          /* /api/users/ is below /api, as /api/users */
+    while (n > 1) {
+        while (n > 0 && part[n - 1] != '/')
+            n--;
+        if (n == 0)
+            break;
+        n--;                        /* the '/' itself */
+        part[n > 0 ? n : 1] = '\0';
+        st = route_resolve(root, part, m, err, errlen);
+        if (st == ROUTE_OK)
+            *mountlen = n;
+        if (st != ROUTE_NOT_FOUND)
+            return st;
+    }
+    return ROUTE_NOT_FOUND;
+}
+
 /* Resolves "." and ".." in the absolute path p without touching the file
  * system, into out (PATH_MAX).  Used only to judge a path that does not
  * exist, so that a missing file outside the root says EACCES like an

@@ -47,6 +47,15 @@ typedef struct {
 route_status route_resolve(const char *root, const char *path, route_match *m,
                      char *err, size_t errlen);
 
+/* When route_resolve found nothing for `path`: the file of the longest
+ * leading part of it (whole segments, down to "/") that routes, since a
+ * function file may answer the paths below its own route (one whose
+ * export is a router: the engine asks the runtime).  *mountlen receives
+ * how many bytes of `path` that part is (0 for "/").  ROUTE_NOT_FOUND
+ * when no leading part routes either. */
+route_status route_resolve_below(const char *root, const char *path, route_match *m,
+                                 size_t *mountlen, char *err, size_t errlen);
+
 /* The real path of the functions root `root` as it stands now, into out
  * (PATH_MAX): a release swapped under a symlinked root is followed from
  * the next call on.  Costs one stat() while the root is unchanged (the

@@ -7,6 +7,7 @@
  * error response and a log line; details reach the client only with --dev.
  *
  * Needs: sys.reason, sys.now, sys.version; rt.nodeArch (os.js).  When called:
+ *   rt.isRouter, rt.mountRouter (router.js);
  *   BigInt, rt.bigOps (bigint.js);
  *   rt.createRequest, rt.createResponse, rt.sendError (express.js);
  *   rt.resetMicrotasks, rt.promiseWatch, rt.enqueueTick (promise.js);
@@ -85,9 +86,16 @@ function rootEnv(root) {
 
 rt.currentEnv = null;
 rt.asyncTop = false;
+/* the env of the function's folder's _settings.json (engine.c), over
+ * the root's .env: null when it has none */
+var folderEnv = null;
 rt.processEnv = function () {
-    if (rt.currentEnv === null)
-        rt.currentEnv = rootEnv(rt.root);
+    if (rt.currentEnv === null) {
+        var env = rootEnv(rt.root);
+        if (folderEnv !== null)
+            for (var k in folderEnv) env[k] = folderEnv[k];
+        rt.currentEnv = env;
+    }
     return rt.currentEnv;
 };
 
@@ -176,21 +184,71 @@ function handlerOf(exports, rel) {
 
 /* After the modules' top-level awaits: the handler's promise.  A module
  * that failed, or a file without a handler, rejects it (a 500). */
-function awaitModules(pending, exports, rel, req, res) {
+function awaitModules(pending, exports, rel, req, res, mount, below) {
     return Promise.all(pending).then(function () {
         var h = handlerOf(exports, rel);
         if (typeof h !== 'function') {
+            if (below) return rt.sendError(res, 404);
             var e = new Error(h);
             e.noHandler = true;
             throw e;
         }
+        if (!mounted(h, req, res, mount, below)) return undefined;
         return h(req, res);
     });
 }
 
+/* A handler that is a router (router.js) sees paths relative to its
+ * file's route, as if mounted there; a file reached for a path below its
+ * own route (engine.c: no more specific file takes it) answers only when
+ * its export is a router, else that path is a 404 like any other.
+ * False when the 404 was sent. */
+function mounted(h, req, res, mount, below) {
+    if (rt.isRouter(h)) {
+        rt.mountRouter(req, mount);
+        return true;
+    }
+    if (below) {
+        rt.sendError(res, 404);
+        return false;
+    }
+    return true;
+}
+
+/* req.auth: the identity the engine checked ({ type: 'key', id, name,
+ * created } for an API key, { type: 'basic', id, user } for Basic,
+ * { type: 'jwt', id, sub, claims } for a JWT). */
+function authOf(a) {
+    var out = { type: a.type, id: a.id };
+    if (a.type === 'basic') out.user = a.id;
+    try {
+        var extra = JSON.parse(a.json);
+        if (a.type === 'jwt') {
+            out.sub = a.id;
+            out.claims = extra;
+            return out;
+        }
+        if (extra && typeof extra === 'object')
+            for (var k in extra) if (hasOwn.call(extra, k) && k !== 'type' && k !== 'id') out[k] = extra[k];
+    } catch (e) {
+        /* a record written by hand that is not JSON: type and id only */
+    }
+    return out;
+}
+
+function notFound(req, res) {
+    rt.sendError(res, 404);
+}
+
+function nothing() {}
+
 /* seq: the request's number for sys.env; uri, method, proto, ctype: its
- * REQUEST_URI, REQUEST_METHOD, SERVER_PROTOCOL and CONTENT_TYPE. */
-rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, proto, ctype) {
+ * REQUEST_URI, REQUEST_METHOD, SERVER_PROTOCOL and CONTENT_TYPE; mount:
+ * the part of routePath that is the file's own route, below: whether the
+ * file was reached for a path below that route; env: the variables of its
+ * folder's _settings.json, or undefined; auth: what the folder's access
+ * let the request in by ({ type, id, json }), or undefined. */
+rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, proto, ctype, mount, below, env, auth) {
     if (seq === null)                   /* invoke exec/compile: front-exec.js */
         return rel === 'compile' ? rt.compile(file) : rt.exec(file, body);
     /* Duktape resolves every free name by walking scopes at run time:
@@ -208,6 +266,7 @@ rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, pr
     R.resetConsole();
     R.root = file.slice(0, file.length - rel.length - 1);
     R.currentEnv = null;
+    folderEnv = env === undefined ? null : env;
     R.processEvents = null;
 
     R.seq = seq;
@@ -227,6 +286,7 @@ rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, pr
     }
     res.req = req;
     req.res = res;
+    req.auth = auth === undefined ? null : authOf(auth);
 
     try {
         handler = R.requireMain(file);
@@ -239,11 +299,13 @@ rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, pr
     }
     if (R.pending !== null) {
         /* an ES module awaits at its top level: the handler once it is done */
-        ret = awaitModules(R.pending, handler, rel, req, res);
+        ret = awaitModules(R.pending, handler, rel, req, res, mount, below);
         R.pending = null;
     } else {
         if (typeof handler !== 'function')
             handler = handlerOf(handler, rel);
+        if (typeof handler !== 'function' && below)
+            handler = notFound;
         if (typeof handler !== 'function') {
             R.log('error', handler);
             R.sendError(res, 500, handler);
@@ -252,6 +314,8 @@ rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, pr
         }
         /* the handler's first step may go on past a settled await at once
          * (front-rt.js, async): only a call made from here, now */
+        if (!mounted(handler, req, res, mount, below))
+            handler = nothing;
         R.asyncTop = true;
         try {
             ret = handler(req, res);

@@ -16,12 +16,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/stat.h>
 
 #include "config.h"
 #include "duktape.h"
 #include "common/http.h"
+#include "engine/access.h"
 #include "engine/engine.h"
 #include "engine/heap.h"
 #include "common/log.h"
@@ -58,6 +60,7 @@ typedef struct {
 
 static int inv_cmd_run(int argc, char **argv);
 static int inv_cmd_kv(int argc, char **argv);
+static int inv_cmd_keys(int argc, char **argv);
 static int inv_cmd_exec(int argc, char **argv);
 static int inv_cmd_compile(int argc, char **argv);
 
@@ -67,6 +70,9 @@ static const inv_verb inv_verbs[] = {
       "      [--kv-scope NAME] [--ca-file FILE] [--fetch-allow HOSTS] [--fetch-deny HOSTS]" },
     { "kv", inv_cmd_kv,
       "kv get|set|delete|list|dump|restore|move ARGS... --data DIR\n"
+      "      [--root ROOT | --kv-scope NAME]" },
+    { "keys", inv_cmd_keys,
+      "keys add FOLDER [--name NAME] | list [FOLDER] | revoke FOLDER ID --data DIR\n"
       "      [--root ROOT | --kv-scope NAME]" },
     { "exec", inv_cmd_exec, "exec FILE [ARGS]..." },
     { "compile", inv_cmd_compile, "compile FILE" },
@@ -798,6 +804,213 @@ static int inv_cmd_kv(int argc, char **argv)
     rc = inv_kv_run(&k);
     duk_destroy_heap(k.ctx);
     kv_close(k.s);
+    return rc;
+}
+
+/* --- invoke keys: API keys for folders whose access is "keys" --------- */
+
+static const char inv_keys_usage[] =
+    "usage: invoke keys add FOLDER [--name NAME] | list [FOLDER] | revoke FOLDER ID\n"
+    "       --data DIR [--root ROOT | --kv-scope NAME]\n";
+
+/* FOLDER as the store names it: relative to the root, no leading or
+ * trailing '/', "" for the root itself ("/", "." or ""); -1 for a path
+ * that leaves the root or does not fit. */
+static int inv_keys_folder(const char *in, char *out, size_t len)
+{
+    size_t n;
+
+    while (in[0] == '/' || (in[0] == '.' && in[1] == '/'))
+        in += in[0] == '/' ? 1 : 2;
+    if (strcmp(in, ".") == 0)
+        in = "";
+    n = strlen(in);
+    while (n > 0 && in[n - 1] == '/')
+        n--;
+    if (n >= len || strchr(in, '\n') != NULL)
+        return -1;
+    memcpy(out, in, n);
+    out[n] = '\0';
+    if (strcmp(out, "..") == 0 || strncmp(out, "../", 3) == 0 || strstr(out, "/../") != NULL ||
+        (n >= 3 && strcmp(out + n - 3, "/..") == 0) || strstr(out, "//") != NULL)
+        return -1;
+    return 0;
+}
+
+/* A name for people: letters, digits, space and " _.@:-". */
+static int inv_keys_name_ok(const char *s)
+{
+    if (*s == '\0' || strlen(s) > 100)
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+              strchr(" _.@:-", *s)))
+            return 0;
+    return 1;
+}
+
+static int inv_keys_add(kv *s, const kv_scope *sc, const char *folder, const char *name)
+{
+    char key[ACC_KEY_LEN + 1], rec[KV_MAX_KEY], val[256], err[300], when[32];
+    time_t now = time(NULL);
+    struct tm tm;
+
+    if (acc_key_new(key) < 0)
+        return inv_fail("keys", "no randomness to make a key from");
+    if (acc_key_record(folder, strlen(folder), key, strlen(key), rec, sizeof rec) < 0)
+        return inv_fail("keys", "folder name too long");
+    gmtime_r(&now, &tm);
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    snprintf(val, sizeof val, "{\"name\":\"%s\",\"created\":\"%s\"}", name ? name : "", when);
+    if (kv_set(s, sc, rec, strlen(rec), val, strlen(val), 0, err, sizeof err) != KV_OK)
+        return inv_fail("keys", err);
+    /* the one time the key is seen: the store keeps its hash only */
+    printf("%s\n", key);
+    fprintf(stderr, "invoke: key %.*s for /%s added; it is not shown again\n", ACC_ID_LEN,
+            rec + strlen(folder) + 1, folder);
+    return fflush(stdout) == 0 ? 0 : inv_fail("stdout", strerror(errno));
+}
+
+/* Every key record under folder (NULL: all): calls each(rec, klen, val,
+ * vlen, ud) and counts. */
+static int inv_keys_walk(kv *s, const kv_scope *sc, const char *folder,
+                         int (*each)(const kv_item *, void *), void *ud, size_t *count)
+{
+    char prefix[KV_MAX_KEY], after[KV_MAX_KEY], err[300];
+    size_t plen = 0, alen = 0, i;
+    kv_list_result r;
+    int rc = 0;
+
+    if (folder != NULL)
+        plen = (size_t) snprintf(prefix, sizeof prefix, "%s\n", folder);
+    *count = 0;
+    do {
+        if (kv_list(s, sc, prefix, plen, alen ? after : NULL, alen, 1000, 1, &r, err, sizeof err) != KV_OK)
+            return inv_fail("keys", err);
+        for (i = 0; i < r.n && rc == 0; i++) {
+            (*count)++;
+            rc = each(&r.items[i], ud);
+        }
+        if (r.n > 0) {
+            alen = r.items[r.n - 1].klen;
+            memcpy(after, r.items[r.n - 1].key, alen);
+        }
+        kv_list_free(&r);
+    } while (r.more && rc == 0);
+    return rc;
+}
+
+static int inv_keys_print(const kv_item *it, void *ud)
+{
+    const char *nl = memchr(it->key, '\n', it->klen);
+    size_t flen = nl ? (size_t) (nl - it->key) : 0;
+
+    (void) ud;
+    if (nl == NULL)
+        return 0;
+    printf("/%.*s %.*s %.*s\n", (int) flen, it->key, ACC_ID_LEN, nl + 1, (int) it->vlen, it->val);
+    return 0;
+}
+
+struct inv_keys_find {
+    const char *id;
+    char rec[KV_MAX_KEY];
+    size_t rlen;
+    int found;
+};
+
+static int inv_keys_match(const kv_item *it, void *ud)
+{
+    struct inv_keys_find *f = ud;
+    const char *nl = memchr(it->key, '\n', it->klen);
+
+    if (nl == NULL || (size_t) (it->key + it->klen - (nl + 1)) < strlen(f->id) ||
+        strncmp(nl + 1, f->id, strlen(f->id)) != 0)
+        return 0;
+    f->found++;
+    memcpy(f->rec, it->key, it->klen);
+    f->rlen = it->klen;
+    return 0;
+}
+
+static int inv_cmd_keys(int argc, char **argv)
+{
+    static const struct option longs[] = {
+        { "data", required_argument, NULL, 'D' },
+        { "root", required_argument, NULL, 'R' },
+        { "kv-scope", required_argument, NULL, 'S' },
+        { "name", required_argument, NULL, 'N' },
+        { NULL, 0, NULL, 0 }
+    };
+    const char *data = NULL, *root = NULL, *scope = NULL, *name = NULL, *verb;
+    char folder[PATH_MAX], err[300];
+    kv_scope sc;
+    size_t count;
+    kv *s;
+    int opt, rc, nargs;
+
+    opterr = 0;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, ":", longs, NULL)) != -1) {
+        switch (opt) {
+        case 'D': data = optarg; break;
+        case 'R': root = optarg; break;
+        case 'S': scope = optarg; break;
+        case 'N': name = optarg; break;
+        case ':': return inv_usage_fail(argv[optind - 1], "requires an argument");
+        default: return inv_usage_fail(argv[optind - 1], "unknown option");
+        }
+    }
+    nargs = argc - optind;
+    if (data == NULL || nargs < 1) {
+        fputs(inv_keys_usage, stderr);
+        return INV_EXIT_USAGE;
+    }
+    verb = argv[optind];
+    if (!((strcmp(verb, "add") == 0 && nargs == 2) || (strcmp(verb, "list") == 0 && nargs <= 2) ||
+          (strcmp(verb, "revoke") == 0 && nargs == 3))) {
+        fputs(inv_keys_usage, stderr);
+        return INV_EXIT_USAGE;
+    }
+    if (nargs >= 2 && inv_keys_folder(argv[optind + 1], folder, sizeof folder) < 0)
+        return inv_usage_fail(argv[optind + 1], "expected a folder of the root");
+    if (name != NULL && !inv_keys_name_ok(name))
+        return inv_usage_fail("--name", "letters, digits, space and _.@:- only, at most 100");
+    if (scope == NULL && root == NULL)
+        scope = getenv("INVOKE_KV_SCOPE");
+    if (scope != NULL && root != NULL)
+        return inv_usage_fail("--kv-scope", "give --root or --kv-scope, not both");
+    /* the namespace the responder checks keys in (engine.c) */
+    if ((scope ? kv_scope_named(&sc, scope, "keys", err, sizeof err) :
+                 kv_scope_root(&sc, root ? root : ".", "keys", err, sizeof err)) != KV_OK)
+        return inv_usage_fail(scope ? "--kv-scope" : "--root", err);
+    if ((s = kv_open(data, err, sizeof err)) == NULL)
+        return inv_fail("store", err);
+    if (strcmp(verb, "add") == 0) {
+        rc = inv_keys_add(s, &sc, folder, name);
+    } else if (strcmp(verb, "list") == 0) {
+        rc = inv_keys_walk(s, &sc, nargs == 2 ? folder : NULL, inv_keys_print, NULL, &count);
+        if (rc == 0 && fflush(stdout) != 0)
+            rc = inv_fail("stdout", strerror(errno));
+    } else {
+        struct inv_keys_find f;
+
+        memset(&f, 0, sizeof f);
+        f.id = argv[optind + 2];
+        if (strlen(f.id) < 6)
+            rc = inv_usage_fail(f.id, "give at least 6 digits of the key's id (invoke keys list)");
+        else if ((rc = inv_keys_walk(s, &sc, folder, inv_keys_match, &f, &count)) != 0)
+            ;
+        else if (f.found == 0)
+            rc = inv_fail(f.id, "no such key for this folder");
+        else if (f.found > 1)
+            rc = inv_fail(f.id, "more than one key begins so: give more digits");
+        else if (kv_del(s, &sc, f.rec, f.rlen, err, sizeof err) == KV_ERR)
+            rc = inv_fail("keys", err);
+        else
+            fprintf(stderr, "invoke: key %s of /%s revoked\n", f.id, folder);
+    }
+    kv_close(s);
     return rc;
 }
 

@@ -463,6 +463,43 @@ static void test_private(void)
     }
 }
 
+/* route_resolve_below: the deepest file above a path that routes to
+ * nothing, and how much of the path its route is. */
+static void below(const char *path, const char *rel, long mountlen)
+{
+    route_match m;
+    size_t n = 99;
+    char err[256], name[512];
+    route_status st = route_resolve_below(root, path, &m, &n, err, sizeof err);
+
+    snprintf(name, sizeof name, "below %s -> %s", path, rel ? rel : "NOT_FOUND");
+    if (rel == NULL) {
+        is_str(status_name(st), "NOT_FOUND", name);
+        return;
+    }
+    is_str(st == ROUTE_OK ? m.rel : status_name(st), rel, name);
+    snprintf(name, sizeof name, "below %s: the file's route is %ld bytes", path, mountlen);
+    is_int((long)n, mountlen, name);
+}
+
+static void test_below(void)
+{
+    below("/hello/x/y", "hello.js", 6);
+    below("/hello/x/", "hello.js", 6);
+    below("/users/42/posts/7", "users/[id]/posts.js", 15);
+    below("/users/42/other", "users/[id].js", 9);
+    below("/about/a/b", "about/index.js", 6);
+    below("/nothing/here", "index.js", 0);
+    below("/hello/x%2Fy", "hello.js", 6);
+    /* a private name on the way is refused, never routed around */
+    {
+        route_match m;
+        size_t n;
+        is_str(status_name(route_resolve_below(root, "/lib/_helpers/x", &m, &n, NULL, 0)),
+               "ROUTE_FORBIDDEN", "below /lib/_helpers/x: refused");
+    }
+}
+
 int main(void)
 {
     build_fixture();
@@ -472,6 +509,7 @@ int main(void)
     test_root();
     test_confine();
     test_private();
+    test_below();
     cleanup();
     return done_testing();
 }
