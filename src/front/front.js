@@ -876,6 +876,7 @@ L.scopeDecls = function (scope) {
  * says; a label stays on the loop itself, inside the try. */
 L.gForOfStatement = function (node, label) {
     if (node.await) return this.forAwait(node, label);
+    if (!this.fn.generator) return this.forOfArray(node, label);
     return this.iterLoop(node, label,
         function (right) { return H + '.iter(' + right + ')'; },
         function (it) { return it + '.next()'; },
@@ -897,6 +898,26 @@ L.iterLoop = function (node, label, start, next, close) {
             st + ' = ' + next(it) + ').done;) ' + self.nl(node.start, node.body.start) +
             '{' + catchOpen(names) + bind + ';' + b.open + b.inner + b.close + catchClose(names) + '}' +
             ' } finally { ' + close(it, st) + ' }';
+    });
+};
+
+/* for…of as above, and when the right-hand side is an array whose
+ * iteration nobody replaced (rt.forOf gives null), an index loop over it
+ * instead: what the array iterator reads (length at each step, then the
+ * item), without its call and result object per item (issue 20). */
+L.forOfArray = function (node, label) {
+    var self = this;
+    return this.loop(node, function () {
+        var it = self.temp(), st = self.temp(), a = self.temp(), i = self.temp();
+        var right = self.gen(node.right);
+        var bind = self.forBinding(node.left, '(' + it + ' === null ? ' + a + '[' + i + '] : ' + st + '.value)');
+        var names = self.perIterNames(node.$scope);
+        var b = self.bodyText(node.body);
+        return 'try { ' + (label || '') + 'for (' + a + ' = ' + right + ', ' + it + ' = ' + H + '.forOf(' + a + '), ' +
+            i + ' = 0; ' + it + ' === null ? ' + i + ' < ' + a + '.length : !(' + st + ' = void 0, ' +
+            st + ' = ' + it + '.next()).done; ' + i + '++) ' + self.nl(node.start, node.body.start) +
+            '{' + catchOpen(names) + bind + ';' + b.open + b.inner + b.close + catchClose(names) + '}' +
+            ' } finally { ' + H + '.close(' + it + ', ' + st + '); }';
     });
 };
 
