@@ -1321,15 +1321,21 @@ L.gLogicalExpression = function (node) {
         this.genPad(node.right, node.left.end, node.right.end) + ')';
 };
 
+/* A substitution that is a string or a number joins the text as it is
+ * (the first part is always a string, so + is concatenation and a number
+ * reads as ToString would); anything else goes through __invoke.str
+ * (symbols throw, objects' toString before valueOf).  No call per
+ * substitution in the common case (issue 20). */
 L.gTemplateLiteral = function (node) {
-    var parts = [], qs = node.quasis;
+    var parts = [], qs = node.quasis, t = node.expressions.length ? this.temp() : null;
     for (var i = 0; i < qs.length; i++) {
         var cooked = qs[i].value.cooked;
         if (cooked === null || cooked === undefined) this.error('invalid escape in template', qs[i].start);
         if (cooked !== '' || i === 0) parts.push(JSON.stringify(cooked) + repeatNl(countNl(qs[i].value.raw)));
         if (i < node.expressions.length) {
             var e = node.expressions[i];
-            parts.push(H + '.str(' + this.genPad(e, e.start, e.end) + ')');
+            parts.push('(typeof (' + t + ' = ' + this.genPad(e, e.start, e.end) + ') === "string" || typeof ' + t +
+                ' === "number" ? ' + t + ' : ' + H + '.str(' + t + '))');
         }
     }
     return '(' + parts.join(' + ') + ')';
