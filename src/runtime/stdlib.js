@@ -5,10 +5,11 @@
  * Hand-written rather than core-js-bundle (21 ms per worker start, and a
  * download at build time) because the set is small.  Only what is missing
  * is added, as non-enumerable properties, before harden.js freezes it all.
- * Map and Set keep insertion order in arrays and find keys through a
- * dictionary: primitives by type-tagged string, objects by an id kept in a
- * hidden symbol property (frozen objects, which cannot take one, are
- * searched linearly).  WeakMap and WeakSet hold their keys strongly: every
+ * Map and Set keep insertion order in arrays and find keys through
+ * dictionaries: strings and numbers as themselves (see Store), other
+ * primitives by type-tagged string, objects by an id kept in a hidden
+ * symbol property (frozen objects, which cannot take one, are searched
+ * linearly).  WeakMap and WeakSet hold their keys strongly: every
  * request's objects die with the request anyway.
  *
  * Needs: __invoke (front-rt.js); rt.exposed (timers.js); Promise
