@@ -6,7 +6,8 @@
  * a request's garbage costs is counted too.
  *
  * Build (from the build tree): cc -O2 -Isrc -Iduk bench/frontend-load.c \
- *   libinvoke.a libduk.a -lcrypto -ldb -lm -o /tmp/frontend-load
+ *   libinvoke.a libduk.a -lcrypto -ldb -lcurl -licui18n -licuuc -licudata -lm \
+ *   -o /tmp/frontend-load
  * Run:  /tmp/frontend-load ROOT N   (ROOT has bare.js and mod.js) */
 #include "common/cgi.h"
 #include "engine/engine.h"
@@ -31,7 +32,7 @@ static double per_request(eng *e, const char *uri, int n)
     char path[256], *envp[4];
     http_io io = { NULL, nop_head, nop_body, nop_flush };
     cgi_vars vars;
-    eng_request r = { &vars, NULL, 0, NULL, "bench", &io };
+    eng_request r = { .vars = &vars, .id = "bench", .io = &io };
     double t0;
     int i;
 

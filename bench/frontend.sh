@@ -84,7 +84,7 @@ row t5.ts 'TypeScript (the 5 KB one, typed)'
 
 # Per request once a worker has the module: its in-memory cache.
 if cc -O2 -I"$B/src" -Isrc -I"$B/duk" -I"$B" bench/frontend-load.c "$B/libinvoke.a" "$B/libduk.a" \
-     $(pkg-config --libs libcrypto) -ldb -lcurl -lm -o "$T/load" 2>/dev/null; then
+     $(pkg-config --libs libcrypto) -ldb -lcurl $(pkg-config --libs icu-i18n) -lm -o "$T/load" 2>/dev/null; then
   echo 'module.exports = (req, res) => res.send("x");' > "$T/root/bare.js"
   echo 'require("./m5.js"); module.exports = (req, res) => res.send("x");' > "$T/root/mod.js"
   echo

@@ -64,7 +64,7 @@ int main(int argc, char **argv)
     http_io io = { NULL, nop_head, nop_body, nop_flush };
     char *envp[40], uri[64], cl[64], *body = NULL, err[256], root[4096];
     size_t blen = 0;
-    eng_request r;
+    eng_request r = { 0 };  /* root, site: the engine's defaults */
     cgi_vars vars;
     eng *e;
     double t0;

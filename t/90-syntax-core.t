@@ -9,5 +9,5 @@ use lib "$FindBin::Bin/lib", "$FindBin::Bin/syntax";
 use Test::More;
 use Cases;
 
-run_case_files(map { "$FindBin::Bin/syntax/$_.txt" } qw(arrows letconst templates destructuring spread params operators misc));
+run_case_files(map { "$FindBin::Bin/syntax/$_.txt" } qw(arrows letconst templates destructuring spread params operators misc strbuild));
 done_testing();

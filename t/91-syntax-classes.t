@@ -8,5 +8,5 @@ use lib "$FindBin::Bin/lib", "$FindBin::Bin/syntax";
 use Test::More;
 use Cases;
 
-run_case_files(map { "$FindBin::Bin/syntax/$_.txt" } qw(classes iteration));
+run_case_files(map { "$FindBin::Bin/syntax/$_.txt" } qw(classes iteration forof-fast));
 done_testing();

@@ -8,5 +8,5 @@ use lib "$FindBin::Bin/lib", "$FindBin::Bin/syntax";
 use Test::More;
 use Cases;
 
-run_case_files(map { "$FindBin::Bin/syntax/$_.txt" } qw(async stdlib));
+run_case_files(map { "$FindBin::Bin/syntax/$_.txt" } qw(async stdlib mapset));
 done_testing();

@@ -12,6 +12,8 @@ if (cluster.isPrimary) {
   app.get('/hello', (req, res) => res.type('text').send('Hello, world'));
   app.post('/echo', express.json(), (req, res) => res.json(req.body));
   app.get('/counter', (req, res) => res.json({ n: ++counter }));
+  // the very handler invoke-fcgi runs (issue 20's compute scenario)
+  app.get('/compute', require('../invoke/compute.js'));
   app.post('/webhook', express.raw({ type: '*/*' }), (req, res) => {
     const expected = crypto.createHmac('sha256', 'bench-secret').update(req.body).digest('hex');
     const given = Buffer.from(req.get('x-signature') || '');

@@ -876,6 +876,7 @@ L.scopeDecls = function (scope) {
  * says; a label stays on the loop itself, inside the try. */
 L.gForOfStatement = function (node, label) {
     if (node.await) return this.forAwait(node, label);
+    if (!this.fn.generator) return this.forOfArray(node, label);
     return this.iterLoop(node, label,
         function (right) { return H + '.iter(' + right + ')'; },
         function (it) { return it + '.next()'; },
@@ -897,6 +898,26 @@ L.iterLoop = function (node, label, start, next, close) {
             st + ' = ' + next(it) + ').done;) ' + self.nl(node.start, node.body.start) +
             '{' + catchOpen(names) + bind + ';' + b.open + b.inner + b.close + catchClose(names) + '}' +
             ' } finally { ' + close(it, st) + ' }';
+    });
+};
+
+/* for…of as above, and when the right-hand side is an array whose
+ * iteration nobody replaced (rt.forOf gives null), an index loop over it
+ * instead: what the array iterator reads (length at each step, then the
+ * item), without its call and result object per item (issue 20). */
+L.forOfArray = function (node, label) {
+    var self = this;
+    return this.loop(node, function () {
+        var it = self.temp(), st = self.temp(), a = self.temp(), i = self.temp();
+        var right = self.gen(node.right);
+        var bind = self.forBinding(node.left, '(' + it + ' === null ? ' + a + '[' + i + '] : ' + st + '.value)');
+        var names = self.perIterNames(node.$scope);
+        var b = self.bodyText(node.body);
+        return 'try { ' + (label || '') + 'for (' + a + ' = ' + right + ', ' + it + ' = ' + H + '.forOf(' + a + '), ' +
+            i + ' = 0; ' + it + ' === null ? ' + i + ' < ' + a + '.length : !(' + st + ' = void 0, ' +
+            st + ' = ' + it + '.next()).done; ' + i + '++) ' + self.nl(node.start, node.body.start) +
+            '{' + catchOpen(names) + bind + ';' + b.open + b.inner + b.close + catchClose(names) + '}' +
+            ' } finally { ' + H + '.close(' + it + ', ' + st + '); }';
     });
 };
 
@@ -1300,15 +1321,21 @@ L.gLogicalExpression = function (node) {
         this.genPad(node.right, node.left.end, node.right.end) + ')';
 };
 
+/* A substitution that is a string or a number joins the text as it is
+ * (the first part is always a string, so + is concatenation and a number
+ * reads as ToString would); anything else goes through __invoke.str
+ * (symbols throw, objects' toString before valueOf).  No call per
+ * substitution in the common case (issue 20). */
 L.gTemplateLiteral = function (node) {
-    var parts = [], qs = node.quasis;
+    var parts = [], qs = node.quasis, t = node.expressions.length ? this.temp() : null;
     for (var i = 0; i < qs.length; i++) {
         var cooked = qs[i].value.cooked;
         if (cooked === null || cooked === undefined) this.error('invalid escape in template', qs[i].start);
         if (cooked !== '' || i === 0) parts.push(JSON.stringify(cooked) + repeatNl(countNl(qs[i].value.raw)));
         if (i < node.expressions.length) {
             var e = node.expressions[i];
-            parts.push(H + '.str(' + this.genPad(e, e.start, e.end) + ')');
+            parts.push('(typeof (' + t + ' = ' + this.genPad(e, e.start, e.end) + ') === "string" || typeof ' + t +
+                ' === "number" ? ' + t + ' : ' + H + '.str(' + t + '))');
         }
     }
     return '(' + parts.join(' + ') + ')';

@@ -86,7 +86,11 @@ if (!hasOwn.call(String.prototype, ITER))
 function iter(x) {
     if (x === null || x === undefined)
         throw new TypeError(x + ' is not iterable');
-    var f = x[ITER];
+    return iterWith(x, x[ITER]);
+}
+
+/* x's iterator, f being what x[Symbol.iterator] gave */
+function iterWith(x, f) {
     if (typeof f === 'function') {
         var it = f.call(x);
         if (it === null || typeof it !== 'object' && typeof it !== 'function')
@@ -96,6 +100,20 @@ function iter(x) {
     if (typeof x === 'object' && typeof x.length === 'number' && Object.prototype.toString.call(x) === '[object Arguments]')
         return new ArrayIterator(x, 0);
     throw new TypeError((typeof x === 'object' ? 'object' : String(x)) + ' is not iterable');
+}
+
+/* for…of: null when x is an array whose iteration is the built-in one, and
+ * the lowered loop then indexes x itself as the array iterator would (the
+ * length read at each step), without an iterator and a result object per
+ * item (issue 20); else x's iterator.  Symbol.iterator is read once. */
+var arrayNext = ArrayIterator.prototype.next;
+function forOf(x) {
+    if (!Array.isArray(x))
+        return iter(x);
+    var f = x[ITER];
+    if (f === values && ArrayIterator.prototype.next === arrayNext)
+        return null;
+    return iterWith(x, f);
 }
 
 /* for…of left early: the iterator's return(), if the step was not done */
@@ -944,7 +962,7 @@ function notInModule(name) {
 var helpers = {
     esm: esm, dflt: dflt, dfltOf: dfltOf, ns: ns, live: live, star: star, meta: meta, tla: tla, dynImport: dynImport,
     notInModule: notInModule, waits: waits,
-    iter: iter, close: close, arr: arr, spread: spread, await: await_, async: async, gen: gen, asyncGen: asyncGen,
+    iter: iter, forOf: forOf, close: close, arr: arr, spread: spread, await: await_, async: async, gen: gen, asyncGen: asyncGen,
     yield: yield_, yieldStar: yieldStar, yieldStarAsync: yieldStarAsync, ret: ret, asyncIter: asyncIter, str: str, site: site,
     obj: obj, key: key, objRest: objRest, assign: assign, construct: construct, nt: nt, ntOf: ntOf,
     superCall: superCall, setupClass: setupClass, method: method, field: field, privInit: privInit,

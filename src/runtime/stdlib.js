@@ -5,10 +5,11 @@
  * Hand-written rather than core-js-bundle (21 ms per worker start, and a
  * download at build time) because the set is small.  Only what is missing
  * is added, as non-enumerable properties, before harden.js freezes it all.
- * Map and Set keep insertion order in arrays and find keys through a
- * dictionary: primitives by type-tagged string, objects by an id kept in a
- * hidden symbol property (frozen objects, which cannot take one, are
- * searched linearly).  WeakMap and WeakSet hold their keys strongly: every
+ * Map and Set keep insertion order in arrays and find keys through
+ * dictionaries: strings and numbers as themselves (see Store), other
+ * primitives by type-tagged string, objects by an id kept in a hidden
+ * symbol property (frozen objects, which cannot take one, are searched
+ * linearly).  WeakMap and WeakSet hold their keys strongly: every
  * request's objects die with the request anyway.
  *
  * Needs: __invoke (front-rt.js); rt.exposed (timers.js); Promise
@@ -66,22 +67,34 @@ function keyOf(k, create) {
     return 'o' + k[ID];
 }
 
+/* Strings and numbers, most keys, are found without building a key string
+ * (issue 20): strings in a dictionary of their own as themselves, numbers
+ * in another one as property keys, where -0 and +0 are both "0" and NaN is
+ * "NaN", which is SameValueZero.  Other keys go through keyOf. */
 function Store() {
     this.keys = [];
     this.vals = [];
+    this.str = Object.create(null);
+    this.num = Object.create(null);
     this.index = Object.create(null);
     this.size = 0;
+    this.base = 0;
 }
 Store.prototype.find = function (k) {
-    if (typeof k === 'symbol') return this.keys.indexOf(k);
-    var h = keyOf(k, false);
-    if (h !== null) {
-        var i = this.index[h];
-        return i === undefined ? -1 : i;
+    var t = typeof k, i;
+    if (t === 'string') i = this.str[k];
+    else if (t === 'number') i = this.num[k];
+    else if (t === 'symbol') return this.keys.indexOf(k);
+    else {
+        var h = keyOf(k, false);
+        if (h === null) {
+            for (var j = 0; j < this.keys.length; j++)
+                if (this.keys[j] === k && j in this.keys) return j;
+            return -1;
+        }
+        i = this.index[h];
     }
-    for (var j = 0; j < this.keys.length; j++)
-        if (this.keys[j] === k && j in this.keys) return j;
-    return -1;
+    return i === undefined ? -1 : i;
 };
 Store.prototype.set = function (k, v) {
     var i = this.find(k);
@@ -93,7 +106,10 @@ Store.prototype.set = function (k, v) {
     i = this.keys.length;
     this.keys.push(k);
     this.vals.push(v);
-    if (typeof k !== 'symbol') {
+    var t = typeof k;
+    if (t === 'string') this.str[k] = i;
+    else if (t === 'number') this.num[k] = i;
+    else if (t !== 'symbol') {
         var h = keyOf(k, true);
         if (h !== null) this.index[h] = i;
     }
@@ -102,17 +118,28 @@ Store.prototype.set = function (k, v) {
 Store.prototype.remove = function (k) {
     var i = this.find(k);
     if (i < 0) return false;
-    var h = typeof k === 'symbol' ? null : keyOf(k, false);
-    if (h !== null) delete this.index[h];
+    var t = typeof k;
+    if (t === 'string') delete this.str[k];
+    else if (t === 'number') delete this.num[k];
+    else if (t !== 'symbol') {
+        var h = keyOf(k, false);
+        if (h !== null) delete this.index[h];
+    }
     delete this.keys[i];     /* a hole: live iterators keep their place */
     delete this.vals[i];
     this.size--;
     if (this.size === 0 && !this.iterating) this.reset();
     return true;
 };
+/* Emptied, the arrays start again; base counts the places dropped, so that
+ * an iterator (which keeps base + index) that was anywhere in them goes on
+ * with what is added afterwards, as the spec's iterators do. */
 Store.prototype.reset = function () {
+    this.base += this.keys.length;
     this.keys.length = 0;
     this.vals.length = 0;
+    this.str = Object.create(null);
+    this.num = Object.create(null);
     this.index = Object.create(null);
     this.size = 0;
 };
@@ -121,14 +148,16 @@ Store.prototype.reset = function () {
 var IT_S = sys.hidden('itStore'), IT_I = sys.hidden('itIndex'), IT_K = sys.hidden('itKind');
 function StoreIterator(store, kind) {
     this[IT_S] = store;
-    this[IT_I] = 0;
+    this[IT_I] = store.base;
     this[IT_K] = kind;
 }
 defProp(StoreIterator.prototype, 'next', {
     value: function next() {
         var s = this[IT_S], kind = this[IT_K];
-        while (s && this[IT_I] < s.keys.length) {
-            var i = this[IT_I]++;
+        while (s && this[IT_I] - s.base < s.keys.length) {
+            var i = this[IT_I] - s.base;
+            if (i < 0) i = 0;
+            this[IT_I] = s.base + i + 1;
             if (!(i in s.keys)) continue;
             var k = s.keys[i];
             /* kind 0 keys, 1 values, 2 [key, value] */
@@ -192,9 +221,12 @@ function collection(name, isMap, weak) {
         def(P, 'clear', function () { store(this, C).reset(); });
         defProp(P, 'size', { get: function () { return store(this, C).size; }, configurable: true });
         def(P, 'forEach', function (fn, thisArg) {
-            var s = store(this, C);
-            for (var i = 0; i < s.keys.length; i++)
+            var s = store(this, C), b = s.base;
+            for (var i = 0; i < s.keys.length; ) {
                 if (i in s.keys) fn.call(thisArg, s.vals[i], s.keys[i], this);
+                i = s.base === b ? i + 1 : 0;   /* emptied meanwhile: see reset */
+                b = s.base;
+            }
         });
         def(P, 'keys', function () { return new Iter(store(this, C), 0); });
         def(P, 'values', function () { return new Iter(store(this, C), 1); });
