@@ -62,6 +62,14 @@ function toLength(n) {
     n = toInt(n);
     return n <= 0 ? 0 : Math.min(n, 9007199254740991);
 }
+/* IteratorClose after a throw: the iterator's return() is called, what it
+ * throws or returns is dropped, the first error stands */
+function closeOnThrow(it) {
+    try {
+        var f = it['return'];
+        if (f !== undefined && f !== null) f.call(it);
+    } catch (ignore) { }
+}
 function createData(o, k, v) {
     defProp(o, k, { value: v, writable: true, enumerable: true, configurable: true });
 }
@@ -177,14 +185,22 @@ var MapIterator = iteratorKind('Map Iterator'), SetIterator = iteratorKind('Set 
 function fill(target, iterable, adder) {
     if (iterable === null || iterable === undefined) return;
     var add = target[adder];
+    if (typeof add !== 'function') throw new TypeError('\'' + String(add) + '\' returned for property \'' + adder + '\' of object is not a function');
     var it = rt.iter(iterable), r;
     while (!(r = it.next()).done) {
-        if (adder === 'set') {
-            var e = r.value;
-            if (e === null || typeof e !== 'object') throw new TypeError('Iterator value ' + e + ' is not an entry object');
-            add.call(target, e[0], e[1]);
-        } else {
-            add.call(target, r.value);
+        /* an entry or an add that throws closes the iterator */
+        try {
+            if (adder === 'set') {
+                var e = r.value;
+                if (e === null || (typeof e !== 'object' && typeof e !== 'function'))
+                    throw new TypeError('Iterator value ' + String(e) + ' is not an entry object');
+                add.call(target, e[0], e[1]);
+            } else {
+                add.call(target, r.value);
+            }
+        } catch (err) {
+            closeOnThrow(it);
+            throw err;
         }
     }
 }
@@ -255,22 +271,34 @@ if (typeof G.WeakRef !== 'function') {
 
 /* --- Array --- */
 var AP = Array.prototype;
-def(Array, 'from', function (items, mapFn, thisArg) {
-    var C = typeof this === 'function' && this !== Array ? this : null;
-    var out = C ? new C() : [], i = 0, v;
+def(Array, 'from', function (items) {
+    var mapFn = arguments[1], thisArg = arguments[2], C = this, out, i = 0, v;
+    if (mapFn !== undefined) checkFn(mapFn);
+    var ctor = C !== Array && isConstructor(C);
     if (items === null || items === undefined) throw new TypeError((items === null ? 'object null' : 'undefined') + ' is not iterable (cannot read property Symbol(Symbol.iterator))');
-    if (typeof items[ITER] === 'function') {
+    var using = items[ITER];
+    if (using !== undefined && using !== null) {
+        checkFn(using);
+        out = ctor ? new C() : [];
         var it = rt.iter(items), r;
         while (!(r = it.next()).done) {
             v = r.value;
-            out[i] = mapFn ? mapFn.call(thisArg, v, i) : v;
+            /* a map or a define that throws closes the iterator */
+            try {
+                createData(out, i, mapFn ? mapFn.call(thisArg, v, i) : v);
+            } catch (e) {
+                closeOnThrow(it);
+                throw e;
+            }
             i++;
         }
-    } else {
-        var o = Object(items), n = toInt(o.length) || 0;
-        for (; i < n; i++) out[i] = mapFn ? mapFn.call(thisArg, o[i], i) : o[i];
+        out.length = i;
+        return out;
     }
-    out.length = i;
+    var o = Object(items), n = toLength(o.length);
+    out = ctor ? new C(n) : new Array(n);
+    for (; i < n; i++) createData(out, i, mapFn ? mapFn.call(thisArg, o[i], i) : o[i]);
+    out.length = n;
     return out;
 });
 def(Array, 'of', function () { return AP.slice.call(arguments); });
@@ -587,12 +615,36 @@ defProp(TAC, 'of', { value: function of() {
 }, writable: true, configurable: true });
 
 /* --- Object --- */
-def(Object, 'entries', function (o) { return Object.keys(o).map(function (k) { return [k, o[k]]; }); });
-def(Object, 'values', function (o) { return Object.keys(o).map(function (k) { return o[k]; }); });
+/* EnumerableOwnProperties: each key is checked when reached, so a getter
+ * that deletes a later key or makes it non-enumerable leaves it out */
+var isEnum = Object.prototype.propertyIsEnumerable;
+function ownEnumerable(o, entries) {
+    o = Object(coercible(o, entries ? 'Object.entries' : 'Object.values'));
+    var keys = Object.keys(o), out = [];
+    for (var i = 0; i < keys.length; i++) {
+        var k = keys[i];
+        if (i > 0 && !isEnum.call(o, k)) continue;
+        out.push(entries ? [k, o[k]] : o[k]);
+    }
+    return out;
+}
+def(Object, 'entries', function (o) { return ownEnumerable(o, true); });
+def(Object, 'values', function (o) { return ownEnumerable(o, false); });
 def(Object, 'fromEntries', function (iterable) {
+    coercible(iterable, 'Object.fromEntries');
     var out = {}, it = rt.iter(iterable), r;
-    while (!(r = it.next()).done)
-        defProp(out, r.value[0], { value: r.value[1], writable: true, enumerable: true, configurable: true });
+    while (!(r = it.next()).done) {
+        try {
+            var e = r.value;
+            if (e === null || (typeof e !== 'object' && typeof e !== 'function'))
+                throw new TypeError('Iterator value ' + String(e) + ' is not an entry object');
+            var k = e[0], v = e[1];
+            createData(out, typeof k === 'symbol' ? k : toStr(k), v);
+        } catch (err) {
+            closeOnThrow(it);
+            throw err;
+        }
+    }
     return out;
 });
 def(Object, 'getOwnPropertyDescriptors', function (o) {
