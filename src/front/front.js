@@ -690,6 +690,13 @@ L.copyFnShell = function (node, fc) {
     return head + this.fnBody(node, fc, '');
 };
 
+/* whether text has word as a whole word (a name it may use) */
+function usesWord(text, word) {
+    for (var i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1))
+        if (!/[\w$]/.test(text.charAt(i - 1)) && !/[\w$]/.test(text.charAt(i + word.length))) return true;
+    return false;
+}
+
 /* NamedEvaluation (ES2015): an anonymous function, arrow or class given
  * to a name (x = function () {}, {k: () => 1}, a = class {} as a default)
  * is named by it.  The name is set on the node, for its generator. */
@@ -700,7 +707,7 @@ L.nameFor = function (value, name, binding) {
      * name (binding), or one the class's text does not use, can be it */
     else if (value.type === 'ClassExpression' &&
              (binding || /^[A-Za-z_][\w$]*$/.test(name) && !RESERVED.test(name) &&
-              this.src.slice(value.start, value.end).indexOf(name) < 0))
+              !usesWord(this.src.slice(value.start, value.end), name)))
         value.$name = name;
 };
 
@@ -712,7 +719,7 @@ L.ownName = function (node) {
     var n = node.$name;
     if (n === undefined || node.type !== 'FunctionExpression' || !/^[A-Za-z_$][\w$]*$/.test(n) ||
         RESERVED.test(n) || n === 'arguments' || n === 'eval' || n.charAt(0) === '$' ||
-        this.src.slice(node.start, node.end).indexOf(n) >= 0)
+        usesWord(this.src.slice(node.start, node.end), n))
         return null;
     return n;
 };

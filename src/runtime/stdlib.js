@@ -353,6 +353,7 @@ function flatten(out, n, a, len, depth, fn, thisArg) {
     return n;
 }
 def(AP, 'flat', function () {
+    'use strict';     /* this stays null or undefined, to be refused */
     var o = Object(coercible(this, 'Array.prototype.flat')), len = toLength(o.length);
     var depth = arguments[0] === undefined ? 1 : toInt(arguments[0]);
     var out = speciesCreate(o, 0);
@@ -360,6 +361,7 @@ def(AP, 'flat', function () {
     return out;
 });
 def(AP, 'flatMap', function (fn) {
+    'use strict';
     var o = Object(coercible(this, 'Array.prototype.flatMap')), len = toLength(o.length);
     checkFn(fn);
     var out = speciesCreate(o, 0);
@@ -695,8 +697,8 @@ function pad(s, n, filler, atStart) {
     p = p.slice(0, need);
     return atStart ? p + s : s + p;
 }
-def(SP, 'padStart', function (n) { return pad(coercible(this, 'String.prototype.padStart'), n, arguments[1], true); });
-def(SP, 'padEnd', function (n) { return pad(coercible(this, 'String.prototype.padEnd'), n, arguments[1], false); });
+def(SP, 'padStart', function (n) { 'use strict'; return pad(coercible(this, 'String.prototype.padStart'), n, arguments[1], true); });
+def(SP, 'padEnd', function (n) { 'use strict'; return pad(coercible(this, 'String.prototype.padEnd'), n, arguments[1], false); });
 def(SP, 'trimStart', function () { return String(this).replace(/^[\s\uFEFF\xA0]+/, ''); });
 def(SP, 'trimEnd', function () { return String(this).replace(/[\s\uFEFF\xA0]+$/, ''); });
 def(SP, 'trimLeft', SP.trimStart);
@@ -721,6 +723,7 @@ function substitute(matched, str, pos, tpl) {
     return out;
 }
 def(SP, 'replaceAll', function (search, replacement) {
+    'use strict';
     coercible(this, 'String.prototype.replaceAll');
     if (search !== null && search !== undefined && search instanceof RegExp) {
         var flags = search.flags;
