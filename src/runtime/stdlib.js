@@ -729,7 +729,7 @@ def(SP, 'replaceAll', function (search, replacement) {
         var flags = search.flags;
         coercible(flags, 'String.prototype.replaceAll');
         if (toStr(flags).indexOf('g') < 0)
-            throw new TypeError('replaceAll must be called with a global RegExp');
+            throw new TypeError('String.prototype.replaceAll called with a non-global RegExp argument');
         return String.prototype.replace.call(this, search, replacement);
     }
     var s = toStr(this), needle = toStr(search), fn = typeof replacement === 'function';
