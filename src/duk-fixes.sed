@@ -666,3 +666,20 @@ s/^\(					                \)args_op | DUK__EMIT_FLAG_BC_REGCONST,$/\1(args_op ==
 			break;\
 		}
 # ---- issue 20 (end) ----
+
+# A built-in method is no constructor and has no prototype property (`new
+# Array.prototype.flat()` throws); the runtime writes its methods as
+# function expressions, which Duktape makes constructors, so it turns
+# them into methods once made (sys.method, js_sys.c; stdlib.js's def).
+$a\
+\
+/* invoke-fcgi (src/duk-fixes.sed): the function at idx becomes a method:\
+ * not constructable, no prototype property. */\
+DUK_EXTERNAL void invoke_duk_method(duk_context *ctx, duk_idx_t idx) {\
+	duk_hthread *thr = (duk_hthread *) ctx;\
+	duk_hobject *h = duk_require_hobject(ctx, idx);\
+	if (!DUK_HOBJECT_IS_CALLABLE(h))\
+		return;\
+	DUK_HOBJECT_CLEAR_CONSTRUCTABLE(h);\
+	(void) duk_hobject_delprop_raw(thr, h, DUK_HTHREAD_STRING_PROTOTYPE(thr), DUK_DELPROP_FLAG_FORCE);\
+}

@@ -237,6 +237,20 @@ static duk_ret_t js_sys_hidden(duk_context *ctx)
     return 1;
 }
 
+/* invoke_duk_method (src/duk-fixes.sed) */
+extern void invoke_duk_method(duk_context *ctx, duk_idx_t idx);
+
+/* method(fn) -> fn, made a method: no constructor, no prototype property,
+ * as the specification has every built-in function that is not a
+ * constructor (stdlib.js writes them as function expressions). */
+static duk_ret_t js_sys_method(duk_context *ctx)
+{
+    duk_require_function(ctx, 0);
+    invoke_duk_method(ctx, 0);
+    duk_set_top(ctx, 1);
+    return 1;
+}
+
 /* global() -> the global object of the code running now: a request's
  * own (engine.c gives each request one inheriting from the frozen
  * global), where the runtime keeps what a request may set on a shared
@@ -329,6 +343,7 @@ static const duk_function_list_entry js_sys_funcs[] = {
     { "envVar", js_sys_env_var, 2 },
     { "hidden", js_sys_hidden, 1 },
     { "global", js_sys_global, 0 },
+    { "method", js_sys_method, 1 },
     { "print", js_sys_print, 2 },
     { NULL, NULL, 0 }
 };
@@ -336,6 +351,7 @@ static const duk_function_list_entry js_sys_funcs[] = {
 static const duk_function_list_entry js_sys_front_funcs[] = {
     { "hidden", js_sys_hidden, 1 },
     { "global", js_sys_global, 0 },
+    { "method", js_sys_method, 1 },
     { NULL, NULL, 0 }
 };
 

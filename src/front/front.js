@@ -587,6 +587,7 @@ L.params = function (node) {
             var left = p.type === 'AssignmentPattern' ? p.left : p;
             var slot = left.type === 'Identifier' ? this.gIdentifier(left) : '$p' + i;
             pro += 'var ' + slot + ' = arguments[' + i + '];';
+            if (p.type === 'AssignmentPattern' && left.type === 'Identifier') this.nameFor(p.right, left.name);
             if (p.type === 'AssignmentPattern') pro += 'if (' + slot + ' === void 0) ' + slot + ' = ' + this.gen(p.right) + ';';
             if (left.type !== 'Identifier') pro += 'var ' + this.destructure(left, slot, 'decl') + ';';
             continue;
@@ -598,6 +599,7 @@ L.params = function (node) {
             if (p.argument.type === 'Identifier') pro += 'var ' + this.gIdentifier(p.argument) + ' = ' + t + ';';
             else pro += 'var ' + this.destructure(p.argument, t, 'decl') + ';';
         } else if (p.type === 'AssignmentPattern' && p.left.type === 'Identifier') {
+            this.nameFor(p.right, p.left.name);
             var n = this.gIdentifier(p.left);
             names.push(n);
             pro += 'if (' + n + ' === void 0) ' + n + ' = ' + this.gen(p.right) + ';';
@@ -616,7 +618,8 @@ L.func = function (node, arrow, name) {
     return this.withFn(node, arrow, function (fc) {
         /* keep "function name" text, minus async/star; an arrow is a
          * method (METHOD_OPEN) */
-        var head = arrow ? '' : 'function' + (node.id ? ' ' + this.gIdentifier(node.id) : ' ');
+        var as = !arrow && !node.id ? this.ownName(node) : null;
+        var head = arrow ? '' : 'function' + (node.id ? ' ' + this.gIdentifier(node.id) : ' ' + (as || ''));
         var p = this.params(node);
         /* the parameters' line breaks go between ")" and "{" */
         var sig = head + '(' + p.list + ')';
@@ -627,6 +630,9 @@ L.func = function (node, arrow, name) {
          * it (AsyncFunction.prototype, ...); a declaration, where its
          * statement list starts (declMarks) */
         var k = fnKindOf(node);
+        if (name === undefined && node.$name !== undefined && !node.id) name = node.$name;
+        if (!k && name !== undefined && !as && node.type !== 'FunctionDeclaration')
+            return H + '.named(' + f + ', ' + JSON.stringify(name) + ')';
         if (!k || node.type === 'FunctionDeclaration') return f;
         return H + '.fnKind(' + f + ', ' + k + (name === undefined ? '' : ', ' + JSON.stringify(name)) + ')';
     });
@@ -676,7 +682,46 @@ L.copyFnShell = function (node, fc) {
     var rename = node.id && node.id.$binding && node.id.$binding.rename;
     /* a function, not a string: the new name has a $ in it */
     if (rename) head = head.replace(/^function(\s+)[^\s(]+/, function (m, sp) { return 'function' + sp + rename; });
+    if (node.$name !== undefined && !node.id) {
+        var as = this.ownName(node);
+        if (!as) return H + '.named(' + head + this.fnBody(node, fc, '') + ', ' + JSON.stringify(node.$name) + ')';
+        head = head.replace(/^function\s*/, function () { return 'function ' + as + ' '; });
+    }
     return head + this.fnBody(node, fc, '');
+};
+
+/* whether text has word as a whole word (a name it may use) */
+function usesWord(text, word) {
+    for (var i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1))
+        if (!/[\w$]/.test(text.charAt(i - 1)) && !/[\w$]/.test(text.charAt(i + word.length))) return true;
+    return false;
+}
+
+/* NamedEvaluation (ES2015): an anonymous function, arrow or class given
+ * to a name (x = function () {}, {k: () => 1}, a = class {} as a default)
+ * is named by it.  The name is set on the node, for its generator. */
+L.nameFor = function (value, name, binding) {
+    if (!value || value.id || value.$name !== undefined) return;
+    if (value.type === 'FunctionExpression' || value.type === 'ArrowFunctionExpression') value.$name = name;
+    /* a lowered class binds its name inside its body: only a declared
+     * name (binding), or one the class's text does not use, can be it */
+    else if (value.type === 'ClassExpression' &&
+             (binding || /^[A-Za-z_][\w$]*$/.test(name) && !RESERVED.test(name) &&
+              !usesWord(this.src.slice(value.start, value.end), name)))
+        value.$name = name;
+};
+
+/* The name a function expression named by NamedEvaluation can carry in
+ * its own text (function x () {}: no call at run time), or null when that
+ * would change what the body sees: the name is used in it (it would find
+ * the function, not the outer binding) or cannot be a binding. */
+L.ownName = function (node) {
+    var n = node.$name;
+    if (n === undefined || node.type !== 'FunctionExpression' || !/^[A-Za-z_$][\w$]*$/.test(n) ||
+        RESERVED.test(n) || n === 'arguments' || n === 'eval' || n.charAt(0) === '$' ||
+        usesWord(this.src.slice(node.start, node.end), n))
+        return null;
+    return n;
 };
 
 L.gArrowFunctionExpression = function (node) {
@@ -696,7 +741,7 @@ L.declarators = function (node, perIter) {
             /* and the line breaks before its `=` (a type annotation's, in
              * TypeScript), kept there: the initialiser stays on its line */
             var name = this.gIdentifier(d.id) + (d.init ? this.nl(d.id.end, d.init.start) : '');
-            if (d.init && d.init.type === 'ClassExpression' && !d.init.id) d.init.$name = d.id.name;
+            this.nameFor(d.init, d.id.name, true);
             if (node.kind === 'var' && this.redeclaresParam(d.id)) {
                 /* the body runs in a nested function: a var there would hide the parameter */
                 var t = this.temp();
@@ -999,6 +1044,7 @@ L.destr = function (p, value, parts, mode) {
         parts.push(this.gen(p) + ' = ' + value);
         return;
     case 'AssignmentPattern':
+        if (p.left.type === 'Identifier') this.nameFor(p.right, p.left.name);
         t = this.temp();
         parts.push(t + ' = ' + value);
         this.destr(p.left, '(' + t + ' === void 0 ? ' + this.gen(p.right) + ' : ' + t + ')', parts, mode);
@@ -1064,6 +1110,7 @@ L.gAssignmentExpression = function (node) {
     var op = node.operator, left = node.left;
     /* a const: ??= and ||= may short-circuit before the assignment */
     var logical = op === '??=' || op === '||=' || op === '&&=';
+    if (left.type === 'Identifier' && (op === '=' || logical)) this.nameFor(node.right, left.name);
     if (this.isConst(left) && !logical) return this.constError(left, this.gen(node.right));
     if (left.type === 'MemberExpression' && left.object.type === 'Super') return this.superAssign(node);
     if (this.privTarget(left)) {
@@ -1071,9 +1118,15 @@ L.gAssignmentExpression = function (node) {
         if (op === '=') return H + '.privSet(' + this.gen(left.object) + ', ' + pk + ', ' + pv + ')';
         var bop = op.slice(0, -1);
         var cur = H + '.privGet(' + po + ', ' + pk + ')';
-        var val = bop === '??' ? '(' + cur + ' != null ? ' + cur + ' : ' + pv + ')' :
-            bop === '||' || bop === '&&' ? this.logicalText(bop, cur, pv) : this.binop(bop, cur, pv);
-        return '(' + po + ' = ' + this.gen(left.object) + ', ' + H + '.privSet(' + po + ', ' + pk + ', ' + val + '))';
+        var setp = function (v) { return H + '.privSet(' + po + ', ' + pk + ', ' + v + ')'; };
+        var head = '(' + po + ' = ' + this.gen(left.object) + ', ';
+        /* a logical assignment that short-circuits reads only: no setter runs */
+        if (bop === '??') {
+            var pt = this.temp();
+            return head + '((' + pt + ' = ' + cur + ') != null ? ' + pt + ' : ' + setp(pv) + '))';
+        }
+        if (bop === '||' || bop === '&&') return head + this.logicalText(bop, cur, setp(pv)) + ')';
+        return head + setp(this.binop(bop, cur, pv)) + ')';
     }
     if (left.type === 'ObjectPattern' || left.type === 'ArrayPattern') {
         var t = this.temp();
@@ -1399,7 +1452,11 @@ L.gCallExpression = function (node) {
             if (isGlobalRef(node.arguments[ai], BIG_ARGS)) node.arguments[ai].$bigFn = true;
     }
     if (node.optional) return this.chain(node);
-    var pc = node.callee;
+    var pc = node.callee, pm = parenChainMember(pc);
+    /* (a?.b)(): a call of the chain's member on its object; a chain that
+     * short-circuited calls undefined, which throws */
+    if (pm) return this.chain({ type: 'CallExpression', callee: pm, arguments: node.arguments, optional: false,
+                                start: node.start, end: node.end }, false, '(void 0)()');
     if (pc.type === 'MemberExpression' && !pc.optional && pc.property.type === 'PrivateIdentifier') {
         /* o.#m(a): the method called on o, which privGet alone would lose */
         var po = this.temp(), get = this.cls().privGet(pc, '(' + po + ' = ' + this.gen(pc.object) + ')');
@@ -1530,6 +1587,10 @@ L.gProperty = function (node) {
         }
         return this.copy(node);
     }
+    if (node.kind === 'init' && !node.computed && !node.shorthand) {
+        var pname = node.key.type === 'Identifier' ? node.key.name : String(node.key.value);
+        if (pname !== '__proto__') this.nameFor(node.value, pname);
+    }
     if (node.shorthand && node.value.type === 'AssignmentPattern') return this.copy(node);
     if (node.shorthand) {
         var v = this.gen(node.value);
@@ -1552,21 +1613,40 @@ L.gMemberExpression = function (node) {
     return this.copy(node);
 };
 
+/* the member expression of (a?.b), else null: called, it keeps a as this */
+function parenChainMember(n, plainToo) {
+    if (n.type !== 'ParenthesizedExpression') return null;
+    while (n.type === 'ParenthesizedExpression') n = n.expression;
+    if (plainToo && n.type === 'MemberExpression' && n.object.type !== 'Super') return n;
+    return n.type === 'ChainExpression' && n.expression.type === 'MemberExpression' ? n.expression : null;
+}
+
 L.gChainExpression = function (node) {
     return this.chain(node.expression);
 };
 
 /* a?.b.c(d)?.[e] -> nested conditionals that short-circuit the chain */
 /* `delete a?.b`: short is what a short-circuited chain gives (true for delete) */
-L.chain = function (node, isDelete) {
-    var ops = [], n = node, short = isDelete ? 'true' : 'void 0';
-    while (n.type === 'MemberExpression' || n.type === 'CallExpression') {
-        ops.unshift(n);
-        n = n.type === 'MemberExpression' ? n.object : n.callee;
-        if (n.type === 'ChainExpression') n = n.expression;
+/* short: what a short-circuit gives instead, when not that */
+L.chain = function (node, isDelete, short) {
+    var ops = [], n = node, inner;
+    if (short === undefined) short = isDelete ? 'true' : 'void 0';
+    for (;;) {
+        while (n.type === 'MemberExpression' || n.type === 'CallExpression') {
+            ops.unshift(n);
+            n = n.type === 'MemberExpression' ? n.object : n.callee;
+            if (n.type === 'ChainExpression') n = n.expression;
+        }
+        /* (a?.b)?.(): the call keeps a as this, as a?.b?.() does */
+        if (ops.length && ops[0].type === 'CallExpression' && (inner = parenChainMember(n, true))) n = inner;
+        else break;
     }
     var cur, pre = '', lastObj = null, i = 0;
-    if (n.type === 'Super') {
+    if (n.type === 'Super' && ops[0].type === 'CallExpression') {
+        /* super()?.x: the chain starts from the constructor call's this */
+        cur = this.superCall(ops[0]);
+        i = 1;
+    } else if (n.type === 'Super') {
         /* super.m?.(): the method read through the home object, called on this */
         cur = this.superGet(ops[0]);
         lastObj = this.superThis();
@@ -1743,6 +1823,8 @@ L.classExpr = function (node, name) {
                     methods.push('var ' + kv + ' = ' + keyExpr);
                     keyExpr = kv;
                 }
+                if (!m.computed && m.key.type !== 'PrivateIdentifier')
+                    this.nameFor(m.value, m.key.type === 'Identifier' ? m.key.name : String(m.key.value));
                 var target = m.static ? C : 'this';
                 var val = m.value ? this.withMethod(cc, m, C, function () {
                     return this.withFn({ type: 'FunctionExpression', params: [], body: m.value }, false, function (fc) {
@@ -1844,12 +1926,13 @@ L.home = function () {
     return h;
 };
 
+/* super(...) is the this it made (super()?.x, return super()) */
 L.superCall = function (node) {
     var cc = this.cls(), C = '$C' + cc.id, S = '$S' + cc.id;
     var args = this.hasSpread(node.arguments) ? this.spreadList(node.arguments, node.callee.end, node.end) :
         '[' + this.argsText(node) + ']';
     return '($this = ' + H + '.superCall(' + C + ', this, ' + S + ', ' + args + ', $nt)' +
-        (cc.fieldsVar ? ', ' + cc.fieldsVar + '.call($this)' : '') + ', void 0)';
+        (cc.fieldsVar ? ', ' + cc.fieldsVar + '.call($this)' : '') + ', $this)';
 };
 
 /* super.x: the home object's prototype */

@@ -893,6 +893,13 @@ hidden(AsyncGenerator.prototype, Symbol.toStringTag, 'AsyncGenerator');
 
 /* f made kind k (1 async, 2 generator, 3 async generator); name: an object
  * literal's method's, which lowering made a property's value */
+/* f named name (NamedEvaluation of an arrow, or of a function whose own
+ * text cannot carry the name: front.js, ownName) */
+function named(f, name) {
+    defProp(f, 'name', { value: name, configurable: true });
+    return f;
+}
+
 function fnKind(f, k, name) {
     setProto(f, KIND_PROTOS[k]);
     if (name !== undefined) defProp(f, 'name', { value: name, configurable: true });
@@ -968,7 +975,7 @@ var helpers = {
     superCall: superCall, setupClass: setupClass, method: method, field: field, privInit: privInit,
     privMethod: privMethod, privGet: privGet, privSet: privSet, privHas: privHas, privUpd: privUpd,
     superGet: superGet, constAssign: constAssign, superSet: superSet, derivedThis: derivedThis, acc: acc,
-    fnKind: fnKind
+    fnKind: fnKind, named: named
 };
 /* the operators of files that use BigInt (bigint.js; not in the front
  * end's heap, whose code has none) */

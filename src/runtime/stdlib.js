@@ -37,8 +37,42 @@ var STORE = sys.hidden('store');
 var nextId = 1;
 
 function def(o, name, fn) {
-    if (!Object.prototype.hasOwnProperty.call(o, name))
+    if (!Object.prototype.hasOwnProperty.call(o, name)) {
+        /* a built-in method's name is its key (test262, stack traces):
+         * Duktape names a function expression '' */
+        if (typeof fn === 'function' && fn.name === '')
+            defProp(fn, 'name', { value: typeof name === 'symbol' ? '[' + String(name).slice(7, -1) + ']' : name,
+                                  configurable: true });
+        /* and no constructor, but for the global's (Map, Set...) */
+        if (typeof fn === 'function' && o !== G) sys.method(fn);
         defProp(o, name, { value: fn, writable: true, configurable: true });
+    }
+}
+
+/* The abstract operations the ES2015+ methods below are specified with. */
+function coercible(v, method) {
+    if (v === null || v === undefined) throw new TypeError(method + ' called on null or undefined');
+    return v;
+}
+/* ToString: a symbol throws (String(sym) does not) */
+function toStr(v) {
+    if (typeof v === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+    return String(v);
+}
+function toLength(n) {
+    n = toInt(n);
+    return n <= 0 ? 0 : Math.min(n, 9007199254740991);
+}
+/* IteratorClose after a throw: the iterator's return() is called, what it
+ * throws or returns is dropped, the first error stands */
+function closeOnThrow(it) {
+    try {
+        var f = it['return'];
+        if (f !== undefined && f !== null) f.call(it);
+    } catch (ignore) { }
+}
+function createData(o, k, v) {
+    defProp(o, k, { value: v, writable: true, enumerable: true, configurable: true });
 }
 
 function toInt(n) {
@@ -180,14 +214,22 @@ var MapIterator = iteratorKind('Map Iterator'), SetIterator = iteratorKind('Set 
 function fill(target, iterable, adder) {
     if (iterable === null || iterable === undefined) return;
     var add = target[adder];
+    if (typeof add !== 'function') throw new TypeError('\'' + String(add) + '\' returned for property \'' + adder + '\' of object is not a function');
     var it = rt.iter(iterable), r;
     while (!(r = it.next()).done) {
-        if (adder === 'set') {
-            var e = r.value;
-            if (e === null || typeof e !== 'object') throw new TypeError('Iterator value ' + e + ' is not an entry object');
-            add.call(target, e[0], e[1]);
-        } else {
-            add.call(target, r.value);
+        /* an entry or an add that throws closes the iterator */
+        try {
+            if (adder === 'set') {
+                var e = r.value;
+                if (e === null || (typeof e !== 'object' && typeof e !== 'function'))
+                    throw new TypeError('Iterator value ' + String(e) + ' is not an entry object');
+                add.call(target, e[0], e[1]);
+            } else {
+                add.call(target, r.value);
+            }
+        } catch (err) {
+            closeOnThrow(it);
+            throw err;
         }
     }
 }
@@ -261,22 +303,34 @@ if (typeof G.WeakRef !== 'function') {
 
 /* --- Array --- */
 var AP = Array.prototype;
-def(Array, 'from', function (items, mapFn, thisArg) {
-    var C = typeof this === 'function' && this !== Array ? this : null;
-    var out = C ? new C() : [], i = 0, v;
+def(Array, 'from', function (items) {
+    var mapFn = arguments[1], thisArg = arguments[2], C = this, out, i = 0, v;
+    if (mapFn !== undefined) checkFn(mapFn);
+    var ctor = C !== Array && isConstructor(C);
     if (items === null || items === undefined) throw new TypeError((items === null ? 'object null' : 'undefined') + ' is not iterable (cannot read property Symbol(Symbol.iterator))');
-    if (typeof items[ITER] === 'function') {
+    var using = items[ITER];
+    if (using !== undefined && using !== null) {
+        checkFn(using);
+        out = ctor ? new C() : [];
         var it = rt.iter(items), r;
         while (!(r = it.next()).done) {
             v = r.value;
-            out[i] = mapFn ? mapFn.call(thisArg, v, i) : v;
+            /* a map or a define that throws closes the iterator */
+            try {
+                createData(out, i, mapFn ? mapFn.call(thisArg, v, i) : v);
+            } catch (e) {
+                closeOnThrow(it);
+                throw e;
+            }
             i++;
         }
-    } else {
-        var o = Object(items), n = toInt(o.length) || 0;
-        for (; i < n; i++) out[i] = mapFn ? mapFn.call(thisArg, o[i], i) : o[i];
+        out.length = i;
+        return out;
     }
-    out.length = i;
+    var o = Object(items), n = toLength(o.length);
+    out = ctor ? new C(n) : new Array(n);
+    for (; i < n; i++) createData(out, i, mapFn ? mapFn.call(thisArg, o[i], i) : o[i]);
+    out.length = n;
     return out;
 });
 def(Array, 'of', function () { return AP.slice.call(arguments); });
@@ -305,16 +359,47 @@ def(AP, 'find', function (fn, t) { checkFn(fn); var o = Object(this), i = findIn
 def(AP, 'findIndex', function (fn, t) { checkFn(fn); return findIn(Object(this), fn, t, false); });
 def(AP, 'findLast', function (fn, t) { checkFn(fn); var o = Object(this), i = findIn(o, fn, t, true); return i < 0 ? undefined : o[i]; });
 def(AP, 'findLastIndex', function (fn, t) { checkFn(fn); return findIn(Object(this), fn, t, true); });
-function flatten(out, a, depth) {
-    for (var i = 0; i < a.length; i++) {
-        if (!(i in a)) continue;
-        if (depth > 0 && Array.isArray(a[i])) flatten(out, a[i], depth - 1);
-        else out.push(a[i]);
-    }
-    return out;
+/* ArraySpeciesCreate: an Array subclass's flat() makes its own kind.
+ * Duktape has no Symbol.species, so the constructor itself is the species. */
+function speciesCreate(o, n) {
+    if (!Array.isArray(o)) return new Array(n);
+    var C = o.constructor;
+    /* an object's @@species is undefined: a plain array */
+    if (C === undefined || C === Array || (C !== null && typeof C === 'object')) return new Array(n);
+    if (typeof C !== 'function') throw new TypeError('object.constructor is not a constructor');
+    return new C(n);
 }
-def(AP, 'flat', function (depth) { return flatten([], Object(this), depth === undefined ? 1 : toInt(depth)); });
-def(AP, 'flatMap', function (fn, t) { checkFn(fn); return flatten([], AP.map.call(Object(this), fn, t), 1); });
+/* FlattenIntoArray: properties defined, not assigned (a frozen or
+ * non-extensible target throws), holes skipped, depth counted down */
+function flatten(out, n, a, len, depth, fn, thisArg) {
+    for (var i = 0; i < len; i++) {
+        if (!(i in a)) continue;
+        var v = a[i];
+        if (fn) v = fn.call(thisArg, v, i, a);
+        if (depth > 0 && Array.isArray(v)) n = flatten(out, n, v, toLength(v.length), depth - 1);
+        else {
+            if (n >= 9007199254740991) throw new TypeError('array too long');
+            createData(out, n++, v);
+        }
+    }
+    return n;
+}
+def(AP, 'flat', function () {
+    'use strict';     /* this stays null or undefined, to be refused */
+    var o = Object(coercible(this, 'Array.prototype.flat')), len = toLength(o.length);
+    var depth = arguments[0] === undefined ? 1 : toInt(arguments[0]);
+    var out = speciesCreate(o, 0);
+    flatten(out, 0, o, len, depth);
+    return out;
+});
+def(AP, 'flatMap', function (fn) {
+    'use strict';
+    var o = Object(coercible(this, 'Array.prototype.flatMap')), len = toLength(o.length);
+    checkFn(fn);
+    var out = speciesCreate(o, 0);
+    flatten(out, 0, o, len, 1, fn, arguments[1]);
+    return out;
+});
 def(AP, 'at', function (i) {
     var o = Object(this), n = o.length >>> 0;
     i = toInt(i);
@@ -564,12 +649,36 @@ defProp(TAC, 'of', { value: function of() {
 }, writable: true, configurable: true });
 
 /* --- Object --- */
-def(Object, 'entries', function (o) { return Object.keys(o).map(function (k) { return [k, o[k]]; }); });
-def(Object, 'values', function (o) { return Object.keys(o).map(function (k) { return o[k]; }); });
+/* EnumerableOwnProperties: each key is checked when reached, so a getter
+ * that deletes a later key or makes it non-enumerable leaves it out */
+var isEnum = Object.prototype.propertyIsEnumerable;
+function ownEnumerable(o, entries) {
+    o = Object(coercible(o, entries ? 'Object.entries' : 'Object.values'));
+    var keys = Object.keys(o), out = [];
+    for (var i = 0; i < keys.length; i++) {
+        var k = keys[i];
+        if (i > 0 && !isEnum.call(o, k)) continue;
+        out.push(entries ? [k, o[k]] : o[k]);
+    }
+    return out;
+}
+def(Object, 'entries', function (o) { return ownEnumerable(o, true); });
+def(Object, 'values', function (o) { return ownEnumerable(o, false); });
 def(Object, 'fromEntries', function (iterable) {
+    coercible(iterable, 'Object.fromEntries');
     var out = {}, it = rt.iter(iterable), r;
-    while (!(r = it.next()).done)
-        defProp(out, r.value[0], { value: r.value[1], writable: true, enumerable: true, configurable: true });
+    while (!(r = it.next()).done) {
+        try {
+            var e = r.value;
+            if (e === null || (typeof e !== 'object' && typeof e !== 'function'))
+                throw new TypeError('Iterator value ' + String(e) + ' is not an entry object');
+            var k = e[0], v = e[1];
+            createData(out, typeof k === 'symbol' ? k : toStr(k), v);
+        } catch (err) {
+            closeOnThrow(it);
+            throw err;
+        }
+    }
     return out;
 });
 def(Object, 'getOwnPropertyDescriptors', function (o) {
@@ -611,40 +720,64 @@ def(Object, 'groupBy', function (items, fn) {
 /* --- String --- */
 var SP = String.prototype;
 function pad(s, n, filler, atStart) {
-    s = String(s);
-    n = toInt(n);
-    filler = filler === undefined ? ' ' : String(filler);
+    s = toStr(s);
+    n = toLength(n);
+    filler = filler === undefined ? ' ' : toStr(filler);
     if (n <= s.length || filler === '') return s;
     var need = n - s.length, p = '';
     while (p.length < need) p += filler;
     p = p.slice(0, need);
     return atStart ? p + s : s + p;
 }
-def(SP, 'padStart', function (n, f) { return pad(this, n, f, true); });
-def(SP, 'padEnd', function (n, f) { return pad(this, n, f, false); });
+def(SP, 'padStart', function (n) { 'use strict'; return pad(coercible(this, 'String.prototype.padStart'), n, arguments[1], true); });
+def(SP, 'padEnd', function (n) { 'use strict'; return pad(coercible(this, 'String.prototype.padEnd'), n, arguments[1], false); });
 def(SP, 'trimStart', function () { return String(this).replace(/^[\s\uFEFF\xA0]+/, ''); });
 def(SP, 'trimEnd', function () { return String(this).replace(/[\s\uFEFF\xA0]+$/, ''); });
 def(SP, 'trimLeft', SP.trimStart);
 def(SP, 'trimRight', SP.trimEnd);
-def(SP, 'replaceAll', function (search, replacement) {
-    var s = String(this);
-    if (search instanceof RegExp) {
-        if (!search.global) throw new TypeError('String.prototype.replaceAll called with a non-global RegExp argument');
-        return s.replace(search, replacement);
-    }
-    search = String(search);
-    var parts = s.split(search);
-    if (typeof replacement === 'function') {
-        var out = parts[0], pos = parts[0].length;
-        for (var i = 1; i < parts.length; i++) {
-            out += String(replacement(search, pos, s)) + parts[i];
-            pos += search.length + parts[i].length;
+/* GetSubstitution for a match without captures (replaceAll's string
+ * search): $$, $&, $` and $' are replaced, $n and $<name> stay as written */
+function substitute(matched, str, pos, tpl) {
+    if (tpl.indexOf('$') < 0) return tpl;
+    var out = '', i = 0, c;
+    while (i < tpl.length) {
+        c = tpl.charAt(i);
+        if (c === '$' && i + 1 < tpl.length) {
+            var d = tpl.charAt(i + 1);
+            if (d === '$') { out += '$'; i += 2; continue; }
+            if (d === '&') { out += matched; i += 2; continue; }
+            if (d === '`') { out += str.slice(0, pos); i += 2; continue; }
+            if (d === '\'') { out += str.slice(pos + matched.length); i += 2; continue; }
         }
-        return out;
+        out += c;
+        i++;
     }
-    if (String(replacement).indexOf('$') < 0) return parts.join(String(replacement));
-    var re = new RegExp(search.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g');
-    return s.replace(re, replacement);
+    return out;
+}
+def(SP, 'replaceAll', function (search, replacement) {
+    'use strict';
+    coercible(this, 'String.prototype.replaceAll');
+    if (search !== null && search !== undefined && search instanceof RegExp) {
+        var flags = search.flags;
+        coercible(flags, 'String.prototype.replaceAll');
+        if (toStr(flags).indexOf('g') < 0)
+            throw new TypeError('String.prototype.replaceAll called with a non-global RegExp argument');
+        return String.prototype.replace.call(this, search, replacement);
+    }
+    var s = toStr(this), needle = toStr(search), fn = typeof replacement === 'function';
+    if (!fn) replacement = toStr(replacement);
+    var step = Math.max(1, needle.length), at = [], p = s.indexOf(needle, 0);
+    while (p !== -1) {
+        at.push(p);
+        p = p + step > s.length ? -1 : s.indexOf(needle, p + step);
+    }
+    var out = '', end = 0;
+    for (var i = 0; i < at.length; i++) {
+        out += s.slice(end, at[i]) +
+            (fn ? toStr(replacement(needle, at[i], s)) : substitute(needle, s, at[i], replacement));
+        end = at[i] + needle.length;
+    }
+    return end < s.length ? out + s.slice(end) : out;
 });
 def(SP, 'at', function (i) {
     var s = String(this);
@@ -1827,10 +1960,24 @@ defProp(Error, 'captureStackTrace', { value: function captureStackTrace(o, const
  * instance of newTarget from a lowered class, a native constructor or a
  * plain function, with new.target set. */
 var nativeConstruct = Reflect.construct;
+/* A proxy is a constructor only when its target is, and its construct
+ * trap runs nothing of the target: the only test of [[Construct]] that
+ * Duktape's JavaScript has (the test262 harness's isConstructor asks
+ * Reflect.construct with newTarget) */
+var probeTraps = { construct: function () { return probeTraps; } };
+function isConstructor(f) {
+    if (typeof f !== 'function') return false;
+    try {
+        new (new Proxy(f, probeTraps))();
+        return true;
+    } catch (e) {
+        return false;
+    }
+}
 defProp(Reflect, 'construct', { value: function construct(target, args, newTarget) {
     if (arguments.length < 3 || newTarget === target) return nativeConstruct(target, args);
     if (typeof target !== 'function') throw new TypeError(String(target) + ' is not a constructor');
-    if (typeof newTarget !== 'function') throw new TypeError(String(newTarget) + ' is not a constructor');
+    if (!isConstructor(newTarget)) throw new TypeError(String(newTarget) + ' is not a constructor');
     var proto = newTarget.prototype;
     if (proto === null || (typeof proto !== 'object' && typeof proto !== 'function')) proto = Object.prototype;
     return G.__invoke.superCall(newTarget, Object.create(proto), target, Array.prototype.slice.call(args), newTarget);
