@@ -19,10 +19,10 @@
  * harden.js (their methods overridable per instance: rt.exposed); the
  * streams and handles belong to the request that made them.
  *
- * Needs: rt.builtins.stream (stream.js); rt.nodeError, rt.argTypeError,
- *   rt.received (buffer.js); rt.outOfRange (crypto.js); rt.exposed
- *   (timers.js).  When called: setImmediate, process.nextTick; the natives
- *   of bindings/js_zlib.c.
+ * Needs: rt.builtins (module.js), for stream (stream.js); rt.nodeError,
+ *   rt.argTypeError (buffer.js); rt.exposed (timers.js).  When called:
+ *   rt.outOfRange (crypto.js); setImmediate, process.nextTick; the
+ *   natives of bindings/js_zlib.c.
  * Provides: rt.builtins.zlib.
  *
  * Runs as the body of function (sys, rt); ES5 only.
