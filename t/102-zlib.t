@@ -29,14 +29,20 @@ my $dir = "$tmp/z";
 mkdir $dir or die $!;
 sub put { my ($f, $s) = @_; open my $fh, '>:raw', "$dir/$f" or die $!; print $fh $s; close $fh }
 sub slurp { my ($f) = @_; open my $fh, '<:raw', $f or die "$f: $!"; local $/; my $s = <$fh>; $s }
-sub sh { my ($cmd) = @_; my $out = `$cmd`; die "$cmd: $?" if $?; $out }
+# a command's stdout; a failure is a failed test, not the end of the file
+sub sh {
+    my ($cmd) = @_;
+    my $out = `$cmd`;
+    ok(!$?, "ran: $cmd") or diag("exit status $?") if $?;
+    return $? ? '' : $out;
+}
 
 # Text-like data of several MB: words from a fixed generator, lines of
 # varying length, so that it compresses as text does (about 3:1).
 my @words = qw(alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi
                rho sigma tau upsilon phi chi psi omega request response header body status);
 my ($seed, $text) = (42, '');
-while (length $text < 4_500_000) {
+while (length $text < 3_000_000) {
     $seed = ($seed * 1103515245 + 12345) % 2147483648;
     $text .= $words[$seed % @words] . (($seed >> 8) % 11 == 0 ? "\n" : ' ');
 }
@@ -50,7 +56,11 @@ my $md5 = md5_hex($text);
 sub invoke_exec {
     my ($script, @args) = @_;
     put('script.js', $script);
-    return run_cmd([bin('invoke'), 'exec', "$dir/script.js", @args], timeout => 120);
+    # minutes, not seconds: on a machine shared with other builds the
+    # compressions here take ten times their idle time
+    my $r = run_cmd([bin('invoke'), 'exec', "$dir/script.js", @args], timeout => 600);
+    diag("invoke exec timed out") if $r->{timed_out};
+    return $r;
 }
 
 # --- ours -> the tools --------------------------------------------------
@@ -77,7 +87,7 @@ function streamed(make, done) {
 }
 streamed(() => zlib.createGzip(), (gz) => {
   out.gzipStream = gz;
-  streamed(() => zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6 } }), (br) => {
+  streamed(() => zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }), (br) => {
     out.brotliStream = br;
     for (const k of Object.keys(out)) console.log(k + ' ' + out[k].toString('base64'));
   });
@@ -182,7 +192,7 @@ next();
 JS
 my @names = sort keys %bad;
 put('corrupt.js', $corrupt);
-my $node = run_cmd(['node', "$dir/corrupt.js", @names], timeout => 60);
+my $node = run_cmd(['node', "$dir/corrupt.js", @names], timeout => 300);
 $r = invoke_exec($corrupt, @names);
 is($r->{exit}, 0, 'corrupt input: invoke exec ends normally') or diag($r->{stderr});
 my @ours = split /\n/, $r->{stdout};
@@ -224,14 +234,15 @@ module.exports = (req, res) => {
   });
 };
 JS
-my $inv = start_invoke(root => $root, workers => 1, args => ['--memory-limit', '48', '--timeout', '120']);
+# ~3 s of CPU; the time limits allow for a machine shared many times over
+my $inv = start_invoke(root => $root, workers => 1, args => ['--memory-limit', '48', '--timeout', '900']);
 my $ng = start_nginx(fastcgi => $inv->{addr});
-$r = http_get($ng->{port}, '/stream?mb=1', timeout => 60);
+$r = http_get($ng->{port}, '/stream?mb=1', timeout => 300);
 is($r->{status}, 200, 'a 1 MB stream') or diag($r->{body});
 my ($worker) = child_pids($inv->{pid});
 my $hwm = sub { my $s = slurp("/proc/$worker/status"); $s =~ /^VmHWM:\s+(\d+)/m ? $1 : 0 };
 my $before = $hwm->();
-$r = http_get($ng->{port}, '/stream?mb=50', timeout => 120);
+$r = http_get($ng->{port}, '/stream?mb=50', timeout => 900);
 is($r->{status}, 200, '50 MB through createGzip -> createGunzip under a 48 MB memory limit') or diag($r->{body});
 my $j = json_body($r) || {};
 is($j->{err}, undef, 'no error');
