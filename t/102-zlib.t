@@ -227,10 +227,19 @@ module.exports = (req, res) => {
   });
   const gz = zlib.createGzip();
   gz.on('data', (c) => { gzBytes += c.length; });
+  // a space now and then keeps nginx's read timer (60 s) from firing on a
+  // loaded machine; JSON allows the leading white space
+  res.type('application/json');
+  let sent = 0;
   pipeline(src, gz, zlib.createGunzip(), new Writable({
-    write(c, e, cb) { bytes += c.length; outCrc = zlib.crc32(c, outCrc); cb(); },
+    write(c, e, cb) {
+      bytes += c.length;
+      outCrc = zlib.crc32(c, outCrc);
+      if (bytes - sent >= 1 << 22) { sent = bytes; res.write(' '); }
+      cb();
+    },
   }), (err) => {
-    res.json({ err: err ? err.message : null, bytes, gzBytes, same: inCrc === outCrc && i === total });
+    res.end(JSON.stringify({ err: err ? err.message : null, bytes, gzBytes, same: inCrc === outCrc && i === total }));
   });
 };
 JS
