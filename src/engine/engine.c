@@ -19,6 +19,7 @@
 #include "config.h"
 #include "engine/engine.h"
 #include "bindings/js_crypto.h"
+#include "bindings/js_zlib.h"
 #include "bindings/js_icu.h"
 #include "bindings/js_os.h"
 #include "bindings/js_fetch.h"
@@ -116,6 +117,7 @@ static void eng_bind(eng *e)
     js_os_init(e->ctx, &e->host);
     js_fetch_init(e->ctx, &e->host, &e->cfg.net);
     js_bigint_init(e->ctx, &e->host);
+    js_zlib_init(e->ctx, &e->host);
 }
 
 /* Moves what version 0.1 kept under the real path of site into the
