@@ -181,6 +181,18 @@ static duk_ret_t js_sys_log(duk_context *ctx)
     return 0;
 }
 
+/* reqid(): the request id the log lines carry, or undefined outside a
+ * request (logger.js puts it into its JSON lines). */
+static duk_ret_t js_sys_reqid(duk_context *ctx)
+{
+    js_host *h = js_host_of(ctx);
+
+    if (h->reqid == NULL || h->io == NULL)
+        return 0;
+    duk_push_string(ctx, h->reqid);
+    return 1;
+}
+
 static duk_ret_t js_sys_now(duk_context *ctx)
 {
     duk_push_number(ctx, now_ms());
@@ -351,6 +363,7 @@ static const duk_function_list_entry js_sys_funcs[] = {
     { "flush", js_sys_flush, 0 },
     { "log", js_sys_log, 2 },
     { "now", js_sys_now, 0 },
+    { "reqid", js_sys_reqid, 0 },
     { "sleep", js_sys_sleep, 1 },
     { "env", js_sys_env, 1 },
     { "envVar", js_sys_env_var, 2 },
