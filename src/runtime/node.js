@@ -812,6 +812,10 @@ EP.getMaxListeners = function () {
 };
 EP.emit = function (type) {
     var events = eventsOf(this), args = Array.prototype.slice.call(arguments, 1);
+    if (type === 'error' && events[ERROR_MONITOR] !== undefined) {
+        var mon = events[ERROR_MONITOR].slice();
+        for (var m = 0; m < mon.length; m++) mon[m].apply(this, args);
+    }
     var list = events[type];
     if (type === 'error' && list === undefined) {
         var er = args[0];
@@ -893,7 +897,8 @@ function checkSignal(options) {
     if (typeof options !== 'object') throw argType('options', 'of type object', options);
     var signal = options.signal;
     if (signal !== undefined && !(signal instanceof AbortSignal))
-        throw argType('options.signal', 'an instance of AbortSignal', signal);
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
+                        'The "options.signal" property must be an instance of AbortSignal. ' + received(signal));
     return signal;
 }
 function abortedError(signal) {
@@ -1022,7 +1027,10 @@ EventEmitter.on = function (emitter, name, options) {
     it[Symbol.asyncIterator] = function () { return this; };
     return it;
 };
-EventEmitter.errorMonitor = 'events.errorMonitor';
+/* a symbol, as Node's: its listeners see an 'error' before the ones that
+ * handle it, and do not count as handling it */
+var ERROR_MONITOR = Symbol('events.errorMonitor');
+EventEmitter.errorMonitor = ERROR_MONITOR;
 rt.EventEmitter = EventEmitter;
 
 /* --- Event, EventTarget, AbortController --- */
@@ -1564,7 +1572,7 @@ types.isArgumentsObject = function (v) { return tagIs(v, 'Arguments'); };
 types.isMapIterator = function (v) { return tagIs(v, 'Map Iterator'); };
 types.isSetIterator = function (v) { return tagIs(v, 'Set Iterator'); };
 types.isSymbolObject = function (v) { return tagIs(v, 'Symbol'); };
-types.isBigIntObject = function (v) { return tagIs(v, 'BigInt'); };
+types.isBigIntObject = function (v) { return rt.typeOf(v) !== 'bigint' && tagIs(v, 'BigInt'); };
 types.isBigInt64Array = function (v) { return typeof G.BigInt64Array === 'function' && v instanceof G.BigInt64Array; };
 types.isBigUint64Array = function (v) { return typeof G.BigUint64Array === 'function' && v instanceof G.BigUint64Array; };
 types.isSharedArrayBuffer = function () { return false; };

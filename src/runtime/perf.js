@@ -11,7 +11,8 @@
  * them (the shared object is frozen by harden.js): each request starts
  * with none.
  *
- * Needs: sys.now; rt.builtins (module.js).  When called: rt.seq
+ * Needs: sys.now; rt.builtins (module.js).  When called: rt.domException
+ *   (buffer.js).  When called: rt.seq
  *   (dispatch.js), rt.enqueueMicrotask (promise.js).
  * Provides: the global performance, rt.builtins.perf_hooks.
  *
@@ -86,7 +87,7 @@ function timeOf(v, what) {
     var list = state().entries;
     for (var i = list.length - 1; i >= 0; i--)
         if (list[i].entryType === 'mark' && list[i].name === v) return list[i].startTime;
-    throw rt.nodeError(SyntaxError, 'ERR_INVALID_PERFORMANCE_MARK', 'The "' + v + '" performance mark has not been set');
+    throw rt.domException('SyntaxError', 12, 'The "' + v + '" performance mark has not been set');
 }
 
 function list(filter) {

@@ -561,6 +561,7 @@ defProp(TAC, 'of', { value: function of() {
     /* Node 20's ArrayBuffer.prototype names the resizable buffers' members
      * too; an ArrayBuffer here is never resizable, as one made without
      * maxByteLength is not in Node */
+    defProp(DataView.prototype, Symbol.toStringTag, { value: 'DataView', configurable: true });
     var ABP = ArrayBuffer.prototype;
     function abCheck(o, what) {
         if (!(o instanceof ArrayBuffer))
