@@ -11,7 +11,8 @@
  * console.log(JSON.stringify(obj)) yields a clean JSON line.
  *
  * Needs: rt.typeOf (bigint.js).  When called: rt.isBigTypedArray
- *   (bigint.js); rt.isPromise (promise.js); Map, Set (stdlib.js,
+ *   (bigint.js); rt.isPromise (promise.js); rt.isClass (front-rt.js);
+ *   Map, Set (stdlib.js,
  *   if there); sys.log, sys.now.
  * Provides: rt.inspect, rt.format, rt.strEscape, rt.resetConsole, rt.log,
  *   rt.consoleTable; the global console.

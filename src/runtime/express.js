@@ -7,12 +7,15 @@
  * its Content-Length) or, once res.write() is used, sys.head + sys.write
  * with a flush per chunk, so streamed chunks reach the client as written.
  *
- * Needs: sys.hidden.  When called: rt.enqueueMicrotask (promise.js);
+ * Needs: sys.hidden; rt.EventEmitter (node.js).  When called:
+ *   rt.enqueueMicrotask, rt.enqueueTick (promise.js);
+ *   rt.onUncaughtException (dispatch.js: per request);
  *   rt.log (console.js); rt.path (module.js); rt.reason, rt.root
  *   (dispatch.js; root per request); sys.head, sys.write, sys.respond,
  *   sys.flush, sys.bufferToString, sys.env, sys.envVar, sys.jsonBody,
  *   sys.readFile, sys.trustProxy.
- * Provides: rt.createRequest, rt.createResponse, rt.sendError,
+ * Provides: rt.requestPrototype (stream.js makes req a Readable),
+ *   rt.createRequest, rt.createResponse, rt.sendError,
  *   rt.HttpError, rt.mimeOf, rt.parseQuery, rt.exposed, and
  *   rt.currentRequest (per request).
  *

@@ -17,15 +17,17 @@
  *   rt.isPromise (promise.js); rt.outOfRange (crypto.js);
  *   rt.onUncaughtException (dispatch.js, front-exec.js: per request);
  *   rt.seq (dispatch.js: per request); rt.emitWarning (dispatch.js);
- *   sys.now, sys.stat, sys.readFile,
+ *   rt.AbortError (async.js); rt.typeOf, rt.isBigTypedArray (bigint.js);
+ *   rt.isNamespace (front-rt.js); sys.now, sys.stat, sys.readFile,
  *   sys.readdir.
  * Provides: rt.EventEmitter, rt.builtins.buffer, rt.builtins.url,
  *   rt.builtins.querystring, rt.builtins.events, rt.builtins.assert,
  *   rt.builtins.string_decoder, rt.builtins.util, rt.builtins.fs,
  *   rt.builtins.diagnostics_channel (and
  *   assert/strict, fs/promises); the globals URL, URLSearchParams, atob,
- *   btoa, structuredClone, Event, EventTarget, AbortController,
- *   AbortSignal.
+ *   btoa, structuredClone, Event, CustomEvent, EventTarget,
+ *   AbortController, AbortSignal; rt.inspect.colors and
+ *   rt.inspect.styles (util.inspect's).
  *
  * Runs as the body of function (sys, rt); ES5 only (no Map, no Symbol
  * iteration: the standard library may add those later, this file does not

@@ -11,10 +11,11 @@
  * them (the shared object is frozen by harden.js): each request starts
  * with none.
  *
- * Needs: sys.now; rt.builtins (module.js).  When called: rt.domException
- *   (buffer.js).  When called: rt.seq
+ * Needs: sys.now; rt.builtins (module.js).  When called: rt.domException,
+ *   rt.nodeError, rt.argTypeError (buffer.js).  When called: rt.seq
  *   (dispatch.js), rt.enqueueMicrotask (promise.js).
- * Provides: the global performance, rt.builtins.perf_hooks.
+ * Provides: the global performance, rt.builtins.perf_hooks, rt.exposed
+ *   (its prototypes added).
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */

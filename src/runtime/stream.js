@@ -18,7 +18,8 @@
  * streams, their states and callbacks belong to the request that made
  * them.
  *
- * Needs: rt.EventEmitter (node.js); rt.builtins (module.js), for
+ * Needs: rt.EventEmitter (node.js); rt.requestPrototype (express.js);
+ *   rt.builtins (module.js), for
  *   string_decoder; rt.nodeError, rt.argTypeError
  *   (buffer.js); rt.exposed (timers.js); Symbol.asyncIterator
  *   (fetch-classes.js).  When called: rt.enqueueTick (promise.js);
