@@ -526,11 +526,13 @@ var CURVE_JWK = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521', s
 var JWK_CURVE = { 'P-256': 'prime256v1', 'P-384': 'secp384r1', 'P-521': 'secp521r1', secp256k1: 'secp256k1' };
 
 defineGetter(AsymmetricKeyObject.prototype, 'asymmetricKeyType', function () { return keyInfo(this).type; });
-/* publicExponent is a BigInt, as Node has it. */
+/* publicExponent is a Number here, where Node has a BigInt: the runtime's
+ * BigInt is an object that the ES5 runtime files (print, String()) cannot
+ * turn into text, which broke t/96's node-crypto-keys cases. */
 defineGetter(AsymmetricKeyObject.prototype, 'asymmetricKeyDetails', function () {
     var i = keyInfo(this);
     if (i.type === 'rsa' || i.type === 'rsa-pss')
-        return { modulusLength: i.bits, publicExponent: typeof G.BigInt === 'function' ? G.BigInt(i.e) : i.e };
+        return { modulusLength: i.bits, publicExponent: i.e };
     if (i.type === 'ec')
         return { namedCurve: i.curve };
     if (i.type === 'dsa')
