@@ -11,7 +11,8 @@
  * console.log(JSON.stringify(obj)) yields a clean JSON line.
  *
  * Needs: rt.typeOf (bigint.js).  When called: rt.isBigTypedArray
- *   (bigint.js); rt.isPromise (promise.js); Map, Set (stdlib.js,
+ *   (bigint.js); rt.isPromise (promise.js); rt.isClass (front-rt.js);
+ *   Map, Set (stdlib.js,
  *   if there); sys.log, sys.now.
  * Provides: rt.inspect, rt.format, rt.strEscape, rt.resetConsole, rt.log,
  *   rt.consoleTable; the global console.
@@ -80,6 +81,11 @@ function protoName(v) {
 
 function fnBase(f) {
     var n = f.name;
+    if (rt.isClass && rt.isClass(f)) {
+        var sup = Object.getPrototypeOf(f);
+        return '[class ' + (n || '(anonymous)') +
+            (typeof sup === 'function' && sup !== Function.prototype && sup.name ? ' extends ' + sup.name : '') + ']';
+    }
     return n ? '[Function: ' + n + ']' : '[Function (anonymous)]';
 }
 
@@ -93,10 +99,10 @@ var typeOf = rt.typeOf;
 function formatPrimitive(v, ctx) {
     switch (typeOf(v)) {
     case 'string':
-        var trailer = '';
-        if (v.length > 10000) {
-            trailer = '... ' + (v.length - 10000) + ' more character' + (v.length - 10000 > 1 ? 's' : '');
-            v = v.slice(0, 10000);
+        var trailer = '', max = ctx.maxStringLength;
+        if (v.length > max) {
+            trailer = '... ' + (v.length - max) + ' more character' + (v.length - max > 1 ? 's' : '');
+            v = v.slice(0, max);
         }
         if (v.length > 16 && v.length > BREAK - ctx.indentationLvl - 4 && v.indexOf('\n') >= 0 && v.indexOf('\n') < v.length - 1) {
             var lines = v.match(/[^\n]*\n|[^\n]+$/g);
@@ -120,6 +126,8 @@ function newCtx(opts) {
         showHidden: !!opts.showHidden, breakLength: opts.breakLength === undefined ? BREAK : opts.breakLength,
         compact: opts.compact === undefined ? 3 : opts.compact,
         maxArrayLength: opts.maxArrayLength === undefined ? 100 : opts.maxArrayLength === null ? Infinity : opts.maxArrayLength,
+        maxStringLength: opts.maxStringLength === undefined ? 10000 : opts.maxStringLength === null ? Infinity : opts.maxStringLength,
+        sorted: opts.sorted === true || typeof opts.sorted === 'function' ? opts.sorted : false,
         customInspect: opts.customInspect === undefined ? true : !!opts.customInspect, user: opts
     };
 }
@@ -143,8 +151,8 @@ function userOptions(ctx) {
     var o = {
         stylize: stylize, showHidden: ctx.showHidden, depth: ctx.depth === Infinity ? null : ctx.depth,
         colors: false, customInspect: ctx.customInspect, showProxy: false,
-        maxArrayLength: ctx.maxArrayLength === Infinity ? null : ctx.maxArrayLength, maxStringLength: 10000,
-        breakLength: ctx.breakLength, compact: ctx.compact, sorted: false, getters: false, numericSeparator: false
+        maxArrayLength: ctx.maxArrayLength === Infinity ? null : ctx.maxArrayLength, maxStringLength: ctx.maxStringLength === Infinity ? null : ctx.maxStringLength,
+        breakLength: ctx.breakLength, compact: ctx.compact, sorted: ctx.sorted, getters: false, numericSeparator: false
     }, k;
     for (k in ctx.user)
         if (hasOwn.call(ctx.user, k)) o[k] = ctx.user[k];
@@ -176,8 +184,11 @@ function formatValue(ctx, v, recurseTimes) {
     return formatRaw(ctx, v, recurseTimes);
 }
 
-function keysOf(v, skipIndices) {
+/* sorted (util.inspect's option): the keys in order, or in the caller's
+ * order (Node sorts the entries it prints, which start with the keys) */
+function keysOf(v, skipIndices, ctx) {
     var keys = Object.keys(v);
+    if (ctx && ctx.sorted) keys.sort(typeof ctx.sorted === 'function' ? ctx.sorted : undefined);
     if (skipIndices) keys = keys.filter(function (k) { return !/^(0|[1-9]\d*)$/.test(k) || +k >= v.length; });
     if (Object.getOwnPropertySymbols) {
         var syms = Object.getOwnPropertySymbols(v);
@@ -297,13 +308,13 @@ function formatRaw(ctx, v, recurseTimes) {
 
     if (Array.isArray(v)) {
         isArr = true;
-        keys = keysOf(v, true);
+        keys = keysOf(v, true, ctx);
         braces = [(name === 'Array' ? '' : prefix(name, 'Array', '(' + v.length + ')')) + '[', ']'];
         if (v.length === 0 && keys.length === 0) return braces[0] + ']';
         formatter = formatArray;
     } else if (typeof Buffer === 'function' && v instanceof Buffer) {
         var hb = hexBytes(v, 50);
-        keys = keysOf(v, true);
+        keys = keysOf(v, true, ctx);
         if (!keys.length) return '<Buffer ' + hb + '>';
         base = '<Buffer ' + hb + '>';
         braces = ['{', '}'];
@@ -311,22 +322,22 @@ function formatRaw(ctx, v, recurseTimes) {
         /* a BigInt64Array is a Proxy (bigint.js), which has no prototype to Duktape */
         if (rt.isBigTypedArray(v)) name = v[Symbol.toStringTag];
         isArr = true;
-        keys = keysOf(v, true);
+        keys = keysOf(v, true, ctx);
         braces = [prefix(name, 'TypedArray', '(' + v.length + ')') + '[', ']'];
         if (v.length === 0 && keys.length === 0) return braces[0] + ']';
         formatter = formatTypedArray;
     } else if (typeof Map === 'function' && v instanceof Map) {
-        keys = keysOf(v);
+        keys = keysOf(v, false, ctx);
         braces = [prefix(name, 'Map', '(' + v.size + ')') + '{', '}'];
         if (v.size === 0 && keys.length === 0) return braces[0] + '}';
         formatter = formatMap;
     } else if (typeof Set === 'function' && v instanceof Set) {
-        keys = keysOf(v);
+        keys = keysOf(v, false, ctx);
         braces = [prefix(name, 'Set', '(' + v.size + ')') + '{', '}'];
         if (v.size === 0 && keys.length === 0) return braces[0] + '}';
         formatter = formatSet;
     } else {
-        keys = keysOf(v);
+        keys = keysOf(v, false, ctx);
         braces = ['{', '}'];
         if (typeof v === 'function') {
             base = fnBase(v);

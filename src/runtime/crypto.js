@@ -280,6 +280,41 @@ function pbkdf2(password, salt, iterations, keylen, digest, cb) {
     setImmediate(function () { cb(null, key); });
 }
 
+/* HKDF (RFC 5869) on this module's HMAC: extract a pseudorandom key from
+ * the key material and the salt, then expand it with info into keylen
+ * bytes.  An ArrayBuffer, as Node returns. */
+function hkdfSync(digest, ikm, salt, info, keylen) {
+    if (typeof digest !== 'string') throw argType('digest', 'of type string', digest);
+    var key = ikm instanceof KeyObject && ikm._type === 'secret' ? ikm.export() : bytesOf(ikm, 'utf8', 'ikm', true);
+    var s = bytesOf(salt, 'utf8', 'salt', true), i = bytesOf(info, 'utf8', 'info', true);
+    validInt(keylen, 'length', 0, 2147483647);
+    if (i.length > 1024)
+        throw outOfRange('info', 'must not contain more than 1024 bytes', i.length);
+    var hashLen;
+    try {
+        hashLen = new Hash(digest).digest().length;
+    } catch (e) {
+        throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest: ' + digest);
+    }
+    if (keylen > 255 * hashLen)
+        throw nodeError(RangeError, 'ERR_CRYPTO_INVALID_KEYLEN', 'Invalid key length');
+    var prk = new Hmac(digest, s.length ? s : Buffer.alloc(hashLen)).update(key).digest();
+    var out = Buffer.alloc(keylen), t = Buffer.alloc(0);
+    for (var n = 1, at = 0; at < keylen; n++) {
+        t = new Hmac(digest, prk).update(Buffer.concat([t, i, Buffer.from([n])])).digest();
+        t.copy(out, at, 0, Math.min(t.length, keylen - at));
+        at += t.length;
+    }
+    return out.buffer.slice(out.byteOffset, out.byteOffset + keylen);
+}
+
+function hkdf(digest, ikm, salt, info, keylen, cb) {
+    if (typeof cb !== 'function')
+        throw argType('callback', 'of type function', cb);
+    var key = hkdfSync(digest, ikm, salt, info, keylen);
+    setImmediate(function () { cb(null, key); });
+}
+
 function scryptParams(o) {
     o = o || {};
     function pick(a, b, dflt) {
@@ -491,7 +526,9 @@ var CURVE_JWK = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521', s
 var JWK_CURVE = { 'P-256': 'prime256v1', 'P-384': 'secp384r1', 'P-521': 'secp521r1', secp256k1: 'secp256k1' };
 
 defineGetter(AsymmetricKeyObject.prototype, 'asymmetricKeyType', function () { return keyInfo(this).type; });
-/* publicExponent is a Number here, where Node has a BigInt. */
+/* publicExponent is a Number here, where Node has a BigInt: the runtime's
+ * BigInt is an object that the ES5 runtime files (print, String()) cannot
+ * turn into text, which broke t/96's node-crypto-keys cases. */
 defineGetter(AsymmetricKeyObject.prototype, 'asymmetricKeyDetails', function () {
     var i = keyInfo(this);
     if (i.type === 'rsa' || i.type === 'rsa-pss')
@@ -945,7 +982,7 @@ function keyAlgorithm(alg, keyObject) {
         for (n in WEB_CURVES) if (WEB_CURVES[n] === c) a.namedCurve = n;
         if (!a.namedCurve) throw notSupported('Unsupported named curve');
     } else if (alg.name.slice(0, 3) === 'RSA') {
-        var d = keyObject.asymmetricKeyDetails, e = d.publicExponent, bytes = [];
+        var d = keyObject.asymmetricKeyDetails, e = keyInfo(keyObject).e, bytes = [];
         while (e > 0) { bytes.unshift(e % 256); e = Math.floor(e / 256); }
         a.modulusLength = d.modulusLength;
         a.publicExponent = new Uint8Array(bytes);
@@ -970,6 +1007,11 @@ function importKeySync(format, data, alg, extractable, usages) {
         if (n !== 'HMAC' && [16, 24, 32].indexOf(ko.symmetricKeySize) < 0)
             throw domError('DataError', 0, 'Invalid key length');
         if (n === 'HMAC' && !alg.hash) throw argType('algorithm.hash', 'of type object', alg.hash);
+        /* WebCrypto's list of what each kind of secret key may do */
+        var allowed = n === 'HMAC' ? ['sign', 'verify'] : ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'];
+        for (var u = 0; u < usages.length; u++)
+            if (allowed.indexOf(usages[u]) < 0)
+                throw domError('SyntaxError', 12, 'Unsupported key usage for ' + (n === 'HMAC' ? 'an HMAC' : 'an AES') + ' key');
     } else {
         if (format === 'spki') ko = createPublicKey({ key: source(data, 'keyData'), format: 'der', type: 'spki' });
         else if (format === 'pkcs8') ko = createPrivateKey({ key: source(data, 'keyData'), format: 'der', type: 'pkcs8' });
@@ -1175,6 +1217,8 @@ var cryptoModule = {
     timingSafeEqual: timingSafeEqual,
     pbkdf2Sync: pbkdf2Sync,
     pbkdf2: pbkdf2,
+    hkdfSync: hkdfSync,
+    hkdf: hkdf,
     scryptSync: scryptSync,
     scrypt: scrypt,
     createCipheriv: function (algorithm, key, iv, options) { return new Cipher(algorithm, key, iv, options); },

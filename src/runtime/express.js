@@ -7,12 +7,15 @@
  * its Content-Length) or, once res.write() is used, sys.head + sys.write
  * with a flush per chunk, so streamed chunks reach the client as written.
  *
- * Needs: sys.hidden.  When called: rt.enqueueMicrotask (promise.js);
+ * Needs: sys.hidden; rt.EventEmitter (node.js).  When called:
+ *   rt.enqueueMicrotask, rt.enqueueTick (promise.js);
+ *   rt.onUncaughtException (dispatch.js: per request);
  *   rt.log (console.js); rt.path (module.js); rt.reason, rt.root
  *   (dispatch.js; root per request); sys.head, sys.write, sys.respond,
  *   sys.flush, sys.bufferToString, sys.env, sys.envVar, sys.jsonBody,
  *   sys.readFile, sys.trustProxy.
- * Provides: rt.createRequest, rt.createResponse, rt.sendError,
+ * Provides: rt.requestPrototype (stream.js makes req a Readable),
+ *   rt.createRequest, rt.createResponse, rt.sendError,
  *   rt.HttpError, rt.mimeOf, rt.parseQuery, rt.exposed, and
  *   rt.currentRequest (per request).
  *
@@ -426,9 +429,68 @@ rt.createRequest = function (seq, body, params, routePath, uri, m, v, contentTyp
 };
 
 /* --- res --- */
+/* res is an EventEmitter, as Node's ServerResponse is, so that pipe,
+ * pipeline and finished treat it as the Writable it is there: 'finish' then
+ * 'close' once it ends, 'close' alone when the client goes away first.  The
+ * events cost nothing until a listener is added (node.js's emitter makes
+ * its table on the first on()). */
 function Response() {}
 var SP = Response.prototype;
+Object.setPrototypeOf(SP, rt.EventEmitter.prototype);
 slotGetter(SP, '_headers', HEADERS);
+rt.requestPrototype = RP;
+
+/* A listener's exception is the request's uncaught one, as from any other
+ * nextTick callback. */
+function emitLater(args) {
+    var res = args[0];
+    try {
+        for (var i = 1; i < args.length; i++) res.emit(args[i]);
+    } catch (e) {
+        if (rt.onUncaughtException) rt.onUncaughtException(e);
+        else throw e;
+    }
+}
+
+/* Told once: after the end, 'finish' and 'close'; after the client left
+ * (a write that failed) or destroy(), 'close' only.  Nobody listening: no
+ * tick at all, the common case. */
+function closed(res, finished) {
+    if (res.destroyed === true || res[CLOSED] === true) return;
+    res[CLOSED] = true;
+    if (res._events) rt.enqueueTick(emitLater, finished ? [res, 'finish', 'close'] : [res, 'close']);
+}
+var CLOSED = hiddenKey('closed');
+
+/* The Writable's read-only properties, from what res already knows.  A
+ * write goes to the web server before it returns (the worker blocks while
+ * the connection is full), so nothing ever waits in res: no 'drain' to wait
+ * for, and write() is false only once the client is gone. */
+[['writable', function () { return !this.finished && this.destroyed !== true && this[CLOSED] !== true; }],
+ ['writableFinished', function () { return this.finished === true && this[CLOSED] === true; }],
+ ['writableNeedDrain', function () { return false; }],
+ ['writableLength', function () { return 0; }],
+ ['writableHighWaterMark', function () { return 16384; }],
+ ['writableObjectMode', function () { return false; }],
+ ['writableCorked', function () { return 0; }]].forEach(function (g) {
+    Object.defineProperty(SP, g[0], { get: g[1], enumerable: false, configurable: true });
+});
+SP.cork = SP.uncork = function () {};
+SP.setDefaultEncoding = function () { return this; };
+
+/* res.destroy([err]): nothing more reaches the client.  A stream already
+ * begun ends where it is; a response not begun is left unsent, which the
+ * dispatcher answers with a 500 when the handler is done. */
+SP.destroy = function () {
+    if (this.destroyed === true) return this;
+    closed(this, false);
+    this.destroyed = true;
+    if (this.headersSent && !this.finished) {
+        sys.flush();
+        this.finished = this.writableEnded = true;
+    }
+    return this;
+};
 
 function headerList(res) {
     /* free names looked up once, not per header (see dispatch.js) */
@@ -643,6 +705,7 @@ function finish(res, body) {
     res.headersSent = true;
     res.finished = res.writableEnded = true;
     sys.respond(res.statusCode, headerList(res), body);
+    closed(res, true);
     return res;
 }
 
@@ -693,7 +756,7 @@ SP.sendStatus = function (code) {
 
 SP.write = function (chunk, encoding, cb) {
     if (this.finished) {
-        alreadySent(this, 'write');
+        if (this.destroyed !== true) alreadySent(this, 'write');
         return false;
     }
     if (!this.headersSent) {
@@ -708,6 +771,7 @@ SP.write = function (chunk, encoding, cb) {
     if (chunk !== undefined && chunk !== null) {
         ok = sys.write(chunk);
         sys.flush();
+        if (!ok) closed(this, false);
     }
     if (typeof encoding === 'function') cb = encoding;
     if (typeof cb === 'function') rt.enqueueMicrotask(cb);
@@ -716,14 +780,15 @@ SP.write = function (chunk, encoding, cb) {
 
 SP.end = function (data, encoding, cb) {
     if (typeof data === 'function') { cb = data; data = undefined; }
-    if (this.finished) return alreadySent(this, 'end');
+    if (this.finished) return this.destroyed === true ? this : alreadySent(this, 'end');
     if (!this.headersSent) {
         if (data === undefined || data === null) data = '';
         finish(this, data);
     } else {
-        if (data !== undefined && data !== null) sys.write(data);
+        var ok = data === undefined || data === null || sys.write(data);
         this.finished = this.writableEnded = true;
         sys.flush();
+        closed(this, ok);
     }
     if (typeof encoding === 'function') cb = encoding;
     if (typeof cb === 'function') rt.enqueueMicrotask(cb);

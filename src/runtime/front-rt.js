@@ -13,7 +13,7 @@
  *   front end's heap).  When called: rt.dispatch,
  *   rt.asyncTop (dispatch.js); rt.resolveModule, rt.markEsm, rt.rerunModule,
  *   rt.path (module.js); sys.lower, sys.needsLower (in the worker's heap).
- * Provides: rt.iter, rt.isNamespace, rt.pending (the modules a request
+ * Provides: rt.iter, rt.isNamespace, rt.isClass, rt.pending (the modules a request
  *   waits for), rt.exposed, rt.asyncTop; the global __invoke; the
  *   iterators of arrays, typed arrays, Buffers and strings; the
  *   prototypes of async functions and generators, and the global
@@ -28,6 +28,8 @@ var slice = Array.prototype.slice;
 var hasOwn = Object.prototype.hasOwnProperty;
 var defProp = Object.defineProperty;
 var CLASS = Symbol('class');
+/* what console.js prints as [class A] */
+rt.isClass = function (f) { return typeof f === 'function' && Object.prototype.hasOwnProperty.call(f, CLASS); };
 
 if (!Symbol.asyncIterator)
     defProp(Symbol, 'asyncIterator', { value: Symbol('Symbol.asyncIterator') });

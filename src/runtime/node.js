@@ -17,15 +17,17 @@
  *   rt.isPromise (promise.js); rt.outOfRange (crypto.js);
  *   rt.onUncaughtException (dispatch.js, front-exec.js: per request);
  *   rt.seq (dispatch.js: per request); rt.emitWarning (dispatch.js);
- *   sys.now, sys.stat, sys.readFile,
+ *   rt.AbortError (async.js); rt.typeOf, rt.isBigTypedArray (bigint.js);
+ *   rt.isNamespace (front-rt.js); sys.now, sys.stat, sys.readFile,
  *   sys.readdir.
  * Provides: rt.EventEmitter, rt.builtins.buffer, rt.builtins.url,
  *   rt.builtins.querystring, rt.builtins.events, rt.builtins.assert,
  *   rt.builtins.string_decoder, rt.builtins.util, rt.builtins.fs,
  *   rt.builtins.diagnostics_channel (and
  *   assert/strict, fs/promises); the globals URL, URLSearchParams, atob,
- *   btoa, structuredClone, Event, EventTarget, AbortController,
- *   AbortSignal.
+ *   btoa, structuredClone, Event, CustomEvent, EventTarget,
+ *   AbortController, AbortSignal; rt.inspect.colors and
+ *   rt.inspect.styles (util.inspect's).
  *
  * Runs as the body of function (sys, rt); ES5 only (no Map, no Symbol
  * iteration: the standard library may add those later, this file does not
@@ -817,6 +819,10 @@ EP.emit = function (type) {
      * comes between requests: a stream of 50 MB held ~50 MB */
     'use strict';
     var events = eventsOf(this), args = Array.prototype.slice.call(arguments, 1);
+    if (type === 'error' && events[ERROR_MONITOR] !== undefined) {
+        var mon = events[ERROR_MONITOR].slice();
+        for (var m = 0; m < mon.length; m++) mon[m].apply(this, args);
+    }
     var list = events[type];
     if (type === 'error' && list === undefined) {
         var er = args[0];
@@ -890,21 +896,148 @@ EP.eventNames = function () {
 
 EventEmitter.EventEmitter = EventEmitter;
 EventEmitter.listenerCount = function (e, type) { return e.listenerCount(type); };
-EventEmitter.once = function (emitter, name) {
+/* events.once(emitter, name[, { signal }]): a promise of the arguments of
+ * the next `name` event (an 'error' event rejects it); on an EventTarget,
+ * of the event.  An aborted signal rejects with Node's AbortError. */
+function checkSignal(options) {
+    if (options === undefined || options === null) return undefined;
+    if (typeof options !== 'object') throw argType('options', 'of type object', options);
+    var signal = options.signal;
+    if (signal !== undefined && !(signal instanceof AbortSignal))
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
+                        'The "options.signal" property must be an instance of AbortSignal. ' + received(signal));
+    return signal;
+}
+function abortedError(signal) {
+    return new rt.AbortError(undefined, { cause: signal.reason });
+}
+function isEventTarget(e) {
+    return !!e && typeof e.addEventListener === 'function' && typeof e.on !== 'function';
+}
+EventEmitter.once = function (emitter, name, options) {
+    var signal;
+    try {
+        signal = checkSignal(options);
+    } catch (e) {
+        return Promise.reject(e);
+    }
     return new Promise(function (resolve, reject) {
+        if (signal && signal.aborted) {
+            reject(abortedError(signal));
+            return;
+        }
+        function done() {
+            if (signal) signal.removeEventListener('abort', onAbort);
+        }
+        function onAbort() {
+            if (isEventTarget(emitter)) emitter.removeEventListener(name, onTargetEvent);
+            else {
+                emitter.removeListener(name, onEvent);
+                emitter.removeListener('error', onError);
+            }
+            reject(abortedError(signal));
+        }
         function onError(err) {
             emitter.removeListener(name, onEvent);
+            done();
             reject(err);
         }
         function onEvent() {
             if (name !== 'error') emitter.removeListener('error', onError);
+            done();
             resolve(Array.prototype.slice.call(arguments));
         }
-        emitter.once(name, onEvent);
-        if (name !== 'error') emitter.once('error', onError);
+        function onTargetEvent(ev) {
+            done();
+            resolve([ev]);
+        }
+        if (isEventTarget(emitter)) {
+            emitter.addEventListener(name, onTargetEvent, { once: true });
+        } else {
+            emitter.once(name, onEvent);
+            if (name !== 'error') emitter.once('error', onError);
+        }
+        if (signal) signal.addEventListener('abort', onAbort, { once: true });
     });
 };
-EventEmitter.errorMonitor = 'events.errorMonitor';
+
+/* events.on(emitter, name[, { signal, close }]): an async iterator of the
+ * arguments of every `name` event from now on, queued until read; an
+ * 'error' event ends it by throwing, an event named in `close` by ending
+ * it, return() (a for await's break) by removing its listeners. */
+EventEmitter.on = function (emitter, name, options) {
+    var signal = checkSignal(options);
+    var closeOn = options && Array.isArray(options.close) ? options.close : [];
+    if (signal && signal.aborted) throw abortedError(signal);
+    var queue = [], waiting = [], error = null, finished = false;
+    var target = isEventTarget(emitter);
+    function listen(ev, fn) {
+        if (target) emitter.addEventListener(ev, fn);
+        else emitter.on(ev, fn);
+    }
+    function unlisten(ev, fn) {
+        if (target) emitter.removeEventListener(ev, fn);
+        else emitter.removeListener(ev, fn);
+    }
+    function onEvent() {
+        var args = Array.prototype.slice.call(arguments);
+        if (waiting.length) waiting.shift().resolve({ value: args, done: false });
+        else queue.push(args);
+    }
+    function onError(err) {
+        if (waiting.length) waiting.shift().reject(err);
+        else error = err;
+        closeAll();
+    }
+    function onClose() {
+        closeAll();
+    }
+    function onAbort() {
+        onError(abortedError(signal));
+    }
+    function closeAll() {
+        if (finished) return;
+        finished = true;
+        unlisten(name, onEvent);
+        if (name !== 'error' && !target) unlisten('error', onError);
+        for (var i = 0; i < closeOn.length; i++) unlisten(closeOn[i], onClose);
+        if (signal) signal.removeEventListener('abort', onAbort);
+        while (waiting.length) waiting.shift().resolve({ value: undefined, done: true });
+    }
+    listen(name, onEvent);
+    if (name !== 'error' && !target) listen('error', onError);
+    for (var i = 0; i < closeOn.length; i++) listen(closeOn[i], onClose);
+    if (signal) signal.addEventListener('abort', onAbort, { once: true });
+    var it = {
+        next: function () {
+            if (queue.length) return Promise.resolve({ value: queue.shift(), done: false });
+            if (error) {
+                var e = error;
+                error = null;
+                return Promise.reject(e);
+            }
+            if (finished) return Promise.resolve({ value: undefined, done: true });
+            return new Promise(function (resolve, reject) { waiting.push({ resolve: resolve, reject: reject }); });
+        },
+        'return': function () {
+            closeAll();
+            queue.length = 0;
+            return Promise.resolve({ value: undefined, done: true });
+        },
+        'throw': function (err) {
+            if (!(err instanceof Error))
+                return Promise.reject(argType('EventEmitter.AsyncIterator', 'an instance of Error', err));
+            onError(err);
+            return Promise.resolve({ value: undefined, done: true });
+        }
+    };
+    it[Symbol.asyncIterator] = function () { return this; };
+    return it;
+};
+/* a symbol, as Node's: its listeners see an 'error' before the ones that
+ * handle it, and do not count as handling it */
+var ERROR_MONITOR = Symbol('events.errorMonitor');
+EventEmitter.errorMonitor = ERROR_MONITOR;
 rt.EventEmitter = EventEmitter;
 
 /* --- Event, EventTarget, AbortController --- */
@@ -941,6 +1074,18 @@ def(Event.prototype, 'stopPropagation', function () {});
 def(Event.prototype, 'stopImmediatePropagation', function () { this._stop = true; });
 def(Event.prototype, 'composedPath', function () { return this._target ? [this._target] : []; });
 Event.NONE = 0; Event.CAPTURING_PHASE = 1; Event.AT_TARGET = 2; Event.BUBBLING_PHASE = 3;
+
+/* CustomEvent: an Event with a payload, as Node 20's global. */
+function CustomEvent(type, init) {
+    if (arguments.length === 0) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "type" argument must be specified');
+    Event.call(this, type, init);
+    this._detail = init && init.detail !== undefined ? init.detail : null;
+}
+CustomEvent.prototype = Object.create(Event.prototype);
+def(CustomEvent.prototype, 'constructor', CustomEvent);
+Object.defineProperty(CustomEvent.prototype, 'detail', {
+    get: function () { return this._detail; }, enumerable: true, configurable: true
+});
 
 function EventTarget() {
     this._listeners = Object.create(null);
@@ -1414,6 +1559,152 @@ var util = {
     stripVTControlCharacters: function (s) { return String(s).replace(/\u001b\[[0-9;]*[A-Za-z]/g, ''); }
 };
 
+/* --- the rest of util that code reaches for (Node 20's list) --- */
+
+/* util.types for the kinds the runtime makes itself: generator and async
+ * functions are marked by their constructors (front-rt.js), iterators and
+ * boxed values by their tags. */
+function tagIs(v, t) {
+    return v !== null && typeof v === 'object' && tag(v) === t;
+}
+function fnKind(v) {
+    return typeof v === 'function' && v.constructor && typeof v.constructor.name === 'string' ? v.constructor.name : '';
+}
+types.isGeneratorFunction = function (v) { return /^(Async)?GeneratorFunction$/.test(fnKind(v)); };
+types.isAsyncFunction = function (v) {
+    return typeof v === 'function' && (!!v.isAsync || /^Async(Generator)?Function$/.test(fnKind(v)));
+};
+types.isGeneratorObject = function (v) { return tagIs(v, 'Generator') || tagIs(v, 'AsyncGenerator'); };
+types.isArgumentsObject = function (v) { return tagIs(v, 'Arguments'); };
+types.isMapIterator = function (v) { return tagIs(v, 'Map Iterator'); };
+types.isSetIterator = function (v) { return tagIs(v, 'Set Iterator'); };
+types.isSymbolObject = function (v) { return tagIs(v, 'Symbol'); };
+types.isBigIntObject = function (v) { return rt.typeOf(v) !== 'bigint' && tagIs(v, 'BigInt'); };
+types.isBigInt64Array = function (v) { return typeof G.BigInt64Array === 'function' && v instanceof G.BigInt64Array; };
+types.isBigUint64Array = function (v) { return typeof G.BigUint64Array === 'function' && v instanceof G.BigUint64Array; };
+types.isSharedArrayBuffer = function () { return false; };
+types.isExternal = function () { return false; };
+types.isModuleNamespaceObject = function (v) { return !!(rt.isNamespace && v !== null && typeof v === 'object' && rt.isNamespace(v)); };
+types.isKeyObject = function (v) {
+    var C = rt.builtins.crypto && rt.builtins.crypto().KeyObject;
+    return typeof C === 'function' && v instanceof C;
+};
+types.isCryptoKey = function (v) { return typeof G.CryptoKey === 'function' && v instanceof G.CryptoKey; };
+types.isTypedArray = function (v) {
+    return (ArrayBuffer.isView(v) && !(v instanceof DataView)) || !!(rt.isBigTypedArray && rt.isBigTypedArray(v));
+};
+
+/* util.inspect.colors and styles: the SGR codes Node documents, [on,
+ * off]; the aliases (grey, ...) not enumerable, as in Node. */
+var COLORS = {
+    reset: [0, 0], bold: [1, 22], dim: [2, 22], italic: [3, 23], underline: [4, 24], blink: [5, 25],
+    inverse: [7, 27], hidden: [8, 28], strikethrough: [9, 29], doubleunderline: [21, 24],
+    black: [30, 39], red: [31, 39], green: [32, 39], yellow: [33, 39], blue: [34, 39], magenta: [35, 39],
+    cyan: [36, 39], white: [37, 39], bgBlack: [40, 49], bgRed: [41, 49], bgGreen: [42, 49],
+    bgYellow: [43, 49], bgBlue: [44, 49], bgMagenta: [45, 49], bgCyan: [46, 49], bgWhite: [47, 49],
+    framed: [51, 54], overlined: [53, 55], gray: [90, 39], redBright: [91, 39], greenBright: [92, 39],
+    yellowBright: [93, 39], blueBright: [94, 39], magentaBright: [95, 39], cyanBright: [96, 39],
+    whiteBright: [97, 39], bgGray: [100, 49], bgRedBright: [101, 49], bgGreenBright: [102, 49],
+    bgYellowBright: [103, 49], bgBlueBright: [104, 49], bgMagentaBright: [105, 49],
+    bgCyanBright: [106, 49], bgWhiteBright: [107, 49]
+};
+[['grey', 'gray'], ['blackBright', 'gray'], ['bgGrey', 'bgGray'], ['bgBlackBright', 'bgGray'],
+ ['dim', 'faint'], ['strikethrough', 'crossedout'], ['strikethrough', 'strikeThrough'],
+ ['strikethrough', 'crossedOut'], ['hidden', 'conceal'], ['inverse', 'swapColors'],
+ ['inverse', 'swapcolors'], ['doubleunderline', 'doubleUnderline']].forEach(function (a) {
+    var from = COLORS[a[0]] ? a[0] : a[1], to = from === a[0] ? a[1] : a[0];
+    Object.defineProperty(COLORS, to, { value: COLORS[from], writable: true, configurable: true, enumerable: false });
+});
+if (rt.inspect && !rt.inspect.colors) {
+    rt.inspect.colors = COLORS;
+    rt.inspect.styles = {
+        special: 'cyan', number: 'yellow', bigint: 'yellow', 'boolean': 'yellow', undefined: 'grey',
+        'null': 'bold', string: 'green', symbol: 'green', date: 'magenta', regexp: 'red', module: 'underline'
+    };
+}
+
+/* styleText(format, text): text between the SGR codes of each format
+ * (the first the outermost).  Node 20 leaves the text plain when a single
+ * format is given and its stream (stdout) is no terminal, which a
+ * function's never is; an array of formats it styles regardless. */
+util.styleText = function (format, text) {
+    if (typeof text !== 'string') throw argType('text', 'of type string', text);
+    var formats = Array.isArray(format) ? format : [format], left = '', right = '';
+    var plain = !Array.isArray(format);
+    for (var i = 0; i < formats.length; i++) {
+        var c = hasOwn.call(COLORS, formats[i]) ? COLORS[formats[i]] : null;
+        if (!c) {
+            var keys = Object.keys(COLORS);
+            throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'format' must be one of: " +
+                            keys.map(function (k) { return "'" + k + "'"; }).join(', ') + '. Received ' + rt.inspect(formats[i]));
+        }
+        left += '\u001b[' + c[0] + 'm';
+        right = '\u001b[' + c[1] + 'm' + right;
+    }
+    return plain ? text : left + text + right;
+};
+
+util.isBuffer = function (v) { return G.Buffer.isBuffer(v); };
+util.isSymbol = function (v) { return typeof v === 'symbol'; };
+util._extend = function (target, source) {
+    if (source === null || typeof source !== 'object') return target;
+    var keys = Object.keys(source), i = keys.length;
+    while (i--) target[keys[i]] = source[keys[i]];
+    return target;
+};
+
+/* util.debuglog(section): writes only when NODE_DEBUG names the section,
+ * which it never does for a function: a function that does nothing, with
+ * enabled false. */
+util.debuglog = util.debug = function (section, cb) {
+    var logger = function () {};
+    Object.defineProperty(logger, 'enabled', { get: function () { return false; }, enumerable: true, configurable: true });
+    if (typeof cb === 'function') cb(logger);
+    return logger;
+};
+
+/* util.log: a timestamped console.log ('6 Dec 20:49:28 - message'). */
+var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+util.log = function () {
+    var d = new Date();
+    function pad(n) { return n < 10 ? '0' + n : String(n); }
+    var stamp = d.getDate() + ' ' + MONTHS[d.getMonth()] + ' ' +
+        pad(d.getHours()) + ':' + pad(d.getMinutes()) + ':' + pad(d.getSeconds());
+    G.console.log('%s - %s', stamp, rt.format.apply(null, arguments));
+};
+
+/* util.aborted(signal, resource): a promise settled when the signal aborts. */
+util.aborted = function (signal, resource) {
+    if (!(signal instanceof AbortSignal)) return Promise.reject(argType('signal', 'an instance of AbortSignal', signal));
+    if (resource === null || (typeof resource !== 'object' && typeof resource !== 'function'))
+        return Promise.reject(argType('resource', 'of type object', resource));
+    return new Promise(function (resolve) {
+        if (signal.aborted) resolve();
+        else signal.addEventListener('abort', function () { resolve(); }, { once: true });
+    });
+};
+
+/* util.getSystemErrorName(-errno): Linux's numbers, as libuv names them. */
+var ERRNO_NAMES = {
+    1: 'EPERM', 2: 'ENOENT', 3: 'ESRCH', 4: 'EINTR', 5: 'EIO', 6: 'ENXIO', 7: 'E2BIG', 9: 'EBADF',
+    11: 'EAGAIN', 12: 'ENOMEM', 13: 'EACCES', 14: 'EFAULT', 16: 'EBUSY', 17: 'EEXIST', 18: 'EXDEV',
+    19: 'ENODEV', 20: 'ENOTDIR', 21: 'EISDIR', 22: 'EINVAL', 23: 'ENFILE', 24: 'EMFILE', 25: 'ENOTTY',
+    26: 'ETXTBSY', 27: 'EFBIG', 28: 'ENOSPC', 29: 'ESPIPE', 30: 'EROFS', 31: 'EMLINK', 32: 'EPIPE',
+    34: 'ERANGE', 36: 'ENAMETOOLONG', 38: 'ENOSYS', 39: 'ENOTEMPTY', 40: 'ELOOP', 61: 'ENODATA',
+    71: 'EPROTO', 75: 'EOVERFLOW', 84: 'EILSEQ', 88: 'ENOTSOCK', 89: 'EDESTADDRREQ', 90: 'EMSGSIZE',
+    91: 'EPROTOTYPE', 92: 'ENOPROTOOPT', 93: 'EPROTONOSUPPORT', 95: 'ENOTSUP', 97: 'EAFNOSUPPORT',
+    98: 'EADDRINUSE', 99: 'EADDRNOTAVAIL', 100: 'ENETDOWN', 101: 'ENETUNREACH', 103: 'ECONNABORTED',
+    104: 'ECONNRESET', 105: 'ENOBUFS', 106: 'EISCONN', 107: 'ENOTCONN', 108: 'ESHUTDOWN',
+    110: 'ETIMEDOUT', 111: 'ECONNREFUSED', 112: 'EHOSTDOWN', 113: 'EHOSTUNREACH', 114: 'EALREADY',
+    115: 'EINPROGRESS', 121: 'EREMOTEIO', 125: 'ECANCELED'
+};
+util.getSystemErrorName = function (err) {
+    if (typeof err !== 'number') throw argType('err', 'of type number', err);
+    if (err >= 0 || Math.floor(err) !== err)
+        throw rt.outOfRange('err', 'a negative integer', err);
+    return hasOwn.call(ERRNO_NAMES, -err) ? ERRNO_NAMES[-err] : 'Unknown system error ' + err;
+};
+
 /* --- assert --- */
 
 function AssertionError(options) {
@@ -1744,6 +2035,7 @@ G.atob = atob;
 G.btoa = btoa;
 G.structuredClone = structuredClone;
 G.Event = Event;
+G.CustomEvent = CustomEvent;
 G.EventTarget = EventTarget;
 G.AbortController = AbortController;
 G.AbortSignal = AbortSignal;

@@ -648,6 +648,50 @@ defProp(TAC, 'of', { value: function of() {
     return out;
 }, writable: true, configurable: true });
 
+/* The rest of %TypedArray%.prototype as the specification lays it out:
+ * constructor, length, the iterators (front-rt.js put them on each
+ * concrete prototype, where Node's Object.getOwnPropertyNames(
+ * Uint8Array.prototype) has only constructor and BYTES_PER_ELEMENT) and
+ * the Symbol.toStringTag getter that tells the kind of any typed array.
+ * Duktape's own Uint8Array.allocPlain and plainOf are no Node API: gone. */
+(function () {
+    var U8P = Uint8Array.prototype, iters = ['values', 'keys', 'entries'];
+    defProp(TA, 'constructor', { value: TAC, writable: true, configurable: true });
+    defProp(TA, 'length', { get: function () { taCheck(this); return this.length; }, configurable: true });
+    for (var i = 0; i < iters.length; i++)
+        defProp(TA, iters[i], { value: U8P[iters[i]], writable: true, configurable: true });
+    defProp(TA, ITER, { value: TA.values, writable: true, configurable: true });
+    /* by the prototype chain: Object.prototype.toString, which taCheck
+     * asks, consults this very getter */
+    var ctors = TA_NAMES.map(function (n) { return G[n]; });
+    defProp(TA, Symbol.toStringTag, { get: function () {
+        for (var k = 0; k < ctors.length; k++) if (this instanceof ctors[k]) return TA_NAMES[k];
+        return undefined;
+    }, configurable: true });
+    TA_NAMES.forEach(function (n) {
+        var P = G[n].prototype;
+        for (var j = 0; j < iters.length; j++) if (P[iters[j]] === TA[iters[j]]) delete P[iters[j]];
+        if (P[ITER] === TA.values) delete P[ITER];
+    });
+    delete Uint8Array.allocPlain;
+    delete Uint8Array.plainOf;
+    /* Node 20's ArrayBuffer.prototype names the resizable buffers' members
+     * too; an ArrayBuffer here is never resizable, as one made without
+     * maxByteLength is not in Node */
+    defProp(DataView.prototype, Symbol.toStringTag, { value: 'DataView', configurable: true });
+    var ABP = ArrayBuffer.prototype;
+    function abCheck(o, what) {
+        if (!(o instanceof ArrayBuffer))
+            throw new TypeError('Method ArrayBuffer.prototype.' + what + ' called on incompatible receiver ' + String(o));
+    }
+    defProp(ABP, 'resizable', { get: function () { abCheck(this, 'resizable'); return false; }, configurable: true });
+    defProp(ABP, 'maxByteLength', { get: function () { abCheck(this, 'maxByteLength'); return this.byteLength; }, configurable: true });
+    defProp(ABP, 'resize', { value: function resize() {
+        abCheck(this, 'resize');
+        throw new TypeError('Method ArrayBuffer.prototype.resize called on incompatible receiver #<ArrayBuffer>');
+    }, writable: true, configurable: true });
+})();
+
 /* --- Object --- */
 /* EnumerableOwnProperties: each key is checked when reached, so a getter
  * that deletes a later key or makes it non-enumerable leaves it out */

@@ -18,7 +18,8 @@
  * streams, their states and callbacks belong to the request that made
  * them.
  *
- * Needs: rt.EventEmitter (node.js); rt.builtins (module.js), for
+ * Needs: rt.EventEmitter (node.js); rt.requestPrototype (express.js);
+ *   rt.builtins (module.js), for
  *   string_decoder; rt.nodeError, rt.argTypeError
  *   (buffer.js); rt.exposed (timers.js); Symbol.asyncIterator
  *   (fetch-classes.js).  When called: rt.enqueueTick (promise.js);
@@ -2316,6 +2317,42 @@ Stream._uint8ArrayToBuffer = function (v) { return Buffer.from(v.buffer, v.byteO
 
 rt.builtins.stream = function () { return Stream; };
 rt.builtins['stream/promises'] = function () { return promises; };
+
+/* req is a Readable of the request body, as Node's IncomingMessage is:
+ * req.on('data'), for await (const chunk of req), req.pipe(dest).  The
+ * web server hands the worker the whole body before the function runs
+ * (doc/api.md), so the stream reads it from memory in 64 KB chunks.  Its
+ * state is made on first use: the requests that never read req as a
+ * stream pay nothing for it. */
+var REQ_CHUNK = 64 * 1024;
+if (rt.requestPrototype) {
+    var ReqP = rt.requestPrototype;
+    Object.setPrototypeOf(ReqP, RP);
+    var ownState = function (req, state) {
+        Object.defineProperty(req, '_readableState', { value: state, writable: true, configurable: true });
+        return state;
+    };
+    Object.defineProperty(ReqP, '_readableState', {
+        get: function () {
+            if (this === ReqP) return undefined;
+            var state = ownState(this, new ReadableState({}, this, false));
+            state.reqOffset = 0;
+            return state;
+        },
+        set: function (v) { ownState(this, v); },
+        enumerable: false, configurable: true
+    });
+    ReqP._read = function () {
+        var body = this._body, state = this._readableState, at = state.reqOffset || 0;
+        if (!body || at >= body.length) {
+            this.push(null);
+            return;
+        }
+        var end = Math.min(body.length, at + REQ_CHUNK);
+        state.reqOffset = end;
+        this.push(body.subarray(at, end));
+    };
+}
 
 /* every method overridable per instance (stream._read = f, as many do) */
 if (rt.exposed)
