@@ -352,8 +352,7 @@ function ClientRequest(input, options, cb, defaultAgent) {
     }
     if (o.auth && !this.hasHeader('authorization'))
         this.setHeader('Authorization', 'Basic ' + Buffer.from(String(o.auth)).toString('base64'));
-    if (!this.hasHeader('connection'))
-        this._headers.connection = ['Connection', agent && agent.keepAlive ? 'keep-alive' : 'close'];
+    this._keepAlive = !!(agent && agent.keepAlive);
 
     if (typeof cb === 'function') this.once('response', cb);
     if (o.timeout !== undefined) this.setTimeout(o.timeout);
@@ -433,9 +432,11 @@ CR.write = function (chunk, encoding, cb) {
     }
     if (this.finished) {
         var err = codeError(Error, 'ERR_STREAM_WRITE_AFTER_END', 'write after end'), self = this;
+        /* Node reports it, then destroys the request: a hang-up follows */
         tick(function () {
             if (typeof cb === 'function') cb(err);
             self.emit('error', err);
+            self.destroy();
         });
         return false;
     }
@@ -550,6 +551,8 @@ function start(req) {
         if (Array.isArray(v)) v.forEach(function (x) { pairs.push([h[k][0], String(x)]); });
         else pairs.push([h[k][0], String(v)]);
     });
+    /* Node adds Connection as it sends, not to the headers one sees */
+    if (!h.connection) pairs.push(['Connection', req._keepAlive ? 'keep-alive' : 'close']);
     /* Node sends Content-Length: 0 when a body-carrying method has none */
     if (body === null && /^(POST|PUT|PATCH)$/.test(req.method) && !h['content-length'] && !h['transfer-encoding'])
         body = Buffer.alloc(0);
@@ -585,6 +588,9 @@ function respond(req, st) {
     var res = new IncomingMessage(req, st);
     req.res = res;
     armTimer(req);
+    /* a body libcurl already has whole counts as complete, as one that
+     * came in the same packet as the head does in Node */
+    if (st.done && !st.code) res.complete = true;
     res.once('end', function () { closeReq(req); });
     if (req.listenerCount('response') === 0) {
         /* Node dumps a response nobody listens for */
@@ -659,7 +665,8 @@ IM._read = function () {
     this._pulling = true;
     this._source.read().then(function (chunk) {
         self._pulling = false;
-        if (self.destroyed) return;
+        /* a request destroyed mid-body closed its hop: that is no end */
+        if (self.destroyed || (self.req && self.req.destroyed)) return;
         if (chunk === null) {
             self.complete = true;
             if (self.req) stopTimer(self.req);
@@ -778,7 +785,9 @@ function lookupNow(hostname, options) {
         throw codeError(TypeError, 'ERR_INVALID_ARG_VALUE',
             "The property 'options.family' must be one of: 0, 4, 6. Received " + String(family));
     if (!hostname) return { list: [] , all: all, family: family };
-    var r = sys.dnsLookup(hostname, family);
+    /* an address is its own answer, whatever family was asked (Node) */
+    var literal = /^[\d.]+$/.test(hostname) || hostname.indexOf(':') >= 0;
+    var r = sys.dnsLookup(hostname, literal ? 0 : family);
     if (!Array.isArray(r)) return { error: dnsError(r.code, r.message, hostname) };
     var list = r.map(function (p) { return { address: p[0], family: p[1] }; });
     if (order === 'ipv4first' || order === 'ipv6first') {
