@@ -20,11 +20,12 @@
  * dns.lookup resolves with the system's resolver through sys.dnsLookup,
  * which applies the network policy to the name and to every address.
  *
- * Needs: rt.builtins.stream (stream.js); rt.EventEmitter (node.js);
+ * Needs: rt.builtins (module.js), for stream; rt.EventEmitter (node.js);
  *   rt.fetchHop, rt.fetchSlot, rt.fetchParseHead (fetch.js);
- *   rt.AbortError (async.js); rt.enqueueTick (promise.js); rt.exposed.
- *   When called: URL, Buffer, setTimeout (per request).
- * Provides: rt.builtins.http, https, dns, dns/promises.
+ *   rt.AbortError (async.js); rt.enqueueTick (promise.js); rt.exposed
+ *   (timers.js).  When called: URL, Buffer, setTimeout (per request).
+ * Provides: rt.builtins.http, rt.builtins.https, rt.builtins.dns,
+ *   rt.builtins.dns/promises, rt.exposed.
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */
