@@ -771,10 +771,10 @@ static duk_ret_t js_fetch_limits(duk_context *ctx)
     return 1;
 }
 
-#define JS_DNS_MAX 32        /* addresses one lookup answers */
+#define JS_FETCH_DNS_MAX 32        /* addresses one lookup answers */
 
 /* The error object dnsLookup answers: { code, message }. */
-static duk_ret_t js_dns_fail(duk_context *ctx, const char *code, const char *message)
+static duk_ret_t js_fetch_dns_fail(duk_context *ctx, const char *code, const char *message)
 {
     duk_push_object(ctx);
     duk_push_string(ctx, code);
@@ -791,26 +791,26 @@ static duk_ret_t js_dns_fail(duk_context *ctx, const char *code, const char *mes
  * refuses is left out, so that a function learns no address it may not
  * reach.  Blocks the worker while the resolver works (no event loop in C
  * here): /etc/hosts and a local resolver answer at once. */
-static duk_ret_t js_dns_lookup(duk_context *ctx)
+static duk_ret_t js_fetch_dns_lookup(duk_context *ctx)
 {
     const char *name = duk_require_string(ctx, 0);
     int family = duk_require_int(ctx, 1), rc, n = 0, refused = 0, name_allowed = 0;
-    char host[256], msg[400], addrs[JS_DNS_MAX][INET6_ADDRSTRLEN];
-    int fams[JS_DNS_MAX];
+    char host[256], msg[400], addrs[JS_FETCH_DNS_MAX][INET6_ADDRSTRLEN];
+    int fams[JS_FETCH_DNS_MAX];
     struct addrinfo hints, *res = NULL, *a;
     size_t len = strlen(name), i;
 
     if (len == 0 || len >= sizeof host)
-        return js_dns_fail(ctx, "ENOTFOUND", "getaddrinfo ENOTFOUND");
+        return js_fetch_dns_fail(ctx, "ENOTFOUND", "getaddrinfo ENOTFOUND");
     for (i = 0; i <= len; i++)
         host[i] = (char) tolower((unsigned char) name[i]);
     snprintf(msg, sizeof msg, "the network policy refuses %s", host);
     if (net_list_has_host(&js_fetch.deny, host))
-        return js_dns_fail(ctx, "ERR_NETWORK_POLICY", msg);
+        return js_fetch_dns_fail(ctx, "ERR_NETWORK_POLICY", msg);
     if (js_fetch.allow.n > 0) {
         name_allowed = net_list_has_host(&js_fetch.allow, host);
         if (!name_allowed && !js_fetch.allow.has_addr)
-            return js_dns_fail(ctx, "ERR_NETWORK_POLICY", msg);
+            return js_fetch_dns_fail(ctx, "ERR_NETWORK_POLICY", msg);
     }
     memset(&hints, 0, sizeof hints);
     hints.ai_family = family == 4 ? AF_INET : family == 6 ? AF_INET6 : AF_UNSPEC;
@@ -821,10 +821,10 @@ static duk_ret_t js_dns_lookup(duk_context *ctx)
                            rc == EAI_FAIL ? "EAI_FAIL" :
                            rc == EAI_MEMORY ? "EAI_MEMORY" : "ENOTFOUND";
         snprintf(msg, sizeof msg, "getaddrinfo %s %s", code, name);
-        return js_dns_fail(ctx, code, msg);
+        return js_fetch_dns_fail(ctx, code, msg);
     }
     /* copied out and freed before any Duktape call, which may longjmp */
-    for (a = res; a && n < JS_DNS_MAX; a = a->ai_next) {
+    for (a = res; a && n < JS_FETCH_DNS_MAX; a = a->ai_next) {
         const void *in;
         if (a->ai_family != AF_INET && a->ai_family != AF_INET6)
             continue;
@@ -842,10 +842,10 @@ static duk_ret_t js_dns_lookup(duk_context *ctx)
     }
     freeaddrinfo(res);
     if (n == 0 && refused > 0)
-        return js_dns_fail(ctx, "ERR_NETWORK_POLICY", msg);
+        return js_fetch_dns_fail(ctx, "ERR_NETWORK_POLICY", msg);
     if (n == 0) {
         snprintf(msg, sizeof msg, "getaddrinfo ENOTFOUND %s", name);
-        return js_dns_fail(ctx, "ENOTFOUND", msg);
+        return js_fetch_dns_fail(ctx, "ENOTFOUND", msg);
     }
     duk_push_array(ctx);
     for (rc = 0; rc < n; rc++) {
@@ -860,7 +860,7 @@ static duk_ret_t js_dns_lookup(duk_context *ctx)
 }
 
 static const duk_function_list_entry js_fetch_funcs[] = {
-    { "dnsLookup", js_dns_lookup, 2 },
+    { "dnsLookup", js_fetch_dns_lookup, 2 },
     { "fetchStart", js_fetch_start, 5 },
     { "fetchPoll", js_fetch_poll, 1 },
     { "fetchBusy", js_fetch_busy, 0 },
