@@ -6,7 +6,7 @@
 # for the same script against the same servers, recorded in t/http/*.out
 # by `perl t/102-http-client.t --record` (ports written as PORT).  Then the
 # network policy: http.get and dns.lookup of a refused address fail as
-# fetch does, with ERR_NETWORK_POLICY.
+# fetch does, with ERR_NETWORK_POLICY; no server, no socket of one's own.
 use strict;
 use warnings;
 use FindBin;
@@ -98,14 +98,21 @@ EOF2
 
     # no server in a function
     write_file("$root/server.js", <<'EOF2');
-module.exports = (req, res) => {
-  try { require('http').createServer(() => {}); res.json({ made: true }); }
-  catch (e) { res.json({ code: e.code, message: e.message }); }
+module.exports = async (req, res) => {
+  const out = {};
+  try { require('http').createServer(() => {}); out.made = true; }
+  catch (e) { Object.assign(out, { code: e.code, message: e.message }); }
+  try { require('net').createServer(); } catch (e) { out.net = e.code; }
+  out.connect = await new Promise((resolve) => require('net').connect(80, '127.0.0.1')
+    .on('error', (e) => resolve(e.code)).on('connect', () => resolve('connected')));
+  res.json(out);
 };
 EOF2
     $c = run_cmd([bin('invoke'), 'run', "$root", '/server'], timeout => 60);
     $j = eval { JSON::PP->new->decode(parse_http($c->{stdout})->{body}) } || {};
     is($j->{code}, 'ERR_NOT_SUPPORTED', 'http.createServer throws ERR_NOT_SUPPORTED');
     like($j->{message} || '', qr/cannot listen/, 'saying why');
+    is($j->{net}, 'ERR_NOT_SUPPORTED', 'net.createServer too');
+    is($j->{connect}, 'ERR_NOT_SUPPORTED', 'net.connect: an error event, no socket past the policy');
 }
 done_testing();

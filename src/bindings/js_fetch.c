@@ -429,8 +429,8 @@ static struct curl_slist *js_fetch_headers(duk_context *ctx, duk_idx_t idx, int 
 
 /* fetchStart(url, method, headers, body[, opts]) -> id.  body: a buffer, or
  * null/undefined for none.  opts (http.js): { raw: true } for node:http's
- * wire (js_fetch_configure), ca: a PEM string, timeout: ms below
- * --fetch-timeout.  A host the policy refuses, or a transfer libcurl
+ * wire (js_fetch_configure), ca: a PEM string replacing the trusted
+ * roots (https.request's `ca`).  A host the policy refuses, or a transfer libcurl
  * cannot start, still gets an id: fetchState then reports the error, so
  * JavaScript has one path for every failure. */
 static duk_ret_t js_fetch_start(duk_context *ctx)
@@ -456,11 +456,7 @@ static duk_ret_t js_fetch_start(duk_context *ctx)
         duk_get_prop_string(ctx, 4, "ca");
         if (!duk_is_null_or_undefined(ctx, -1))
             ca = duk_require_string(ctx, -1);
-        duk_get_prop_string(ctx, 4, "timeout");
-        if (duk_is_number(ctx, -1) && duk_get_number(ctx, -1) > 0 &&
-            duk_get_number(ctx, -1) < timeout_ms)
-            timeout_ms = duk_get_number(ctx, -1);
-        duk_pop_3(ctx);     /* ca stays alive: the object at 4 holds it */
+        duk_pop_2(ctx);     /* ca stays alive: the object at 4 holds it */
     }
     /* A transfer never outlives its request (fetchPoll frees it at the
      * deadline); the slack lets the request's own timeout (504) win the

@@ -1,4 +1,5 @@
-/* http.js - Node's `http` and `https` modules as CLIENTS, and `dns`,
+/* http.js - Node's `http` and `https` modules as CLIENTS, and `dns`
+ * (with what clients take from `net`, `tls` and `http2` as they load),
  * written for this runtime from Node 20's documentation of them.
  *
  * There is no second HTTP client: a ClientRequest is one hop of fetch.js
@@ -25,7 +26,8 @@
  *   rt.AbortError (async.js); rt.enqueueTick (promise.js); rt.exposed
  *   (timers.js).  When called: URL, Buffer, setTimeout (per request).
  * Provides: rt.builtins.http, rt.builtins.https, rt.builtins.dns,
- *   rt.builtins.dns/promises, rt.exposed.
+ *   rt.builtins.dns/promises, rt.builtins.net, rt.builtins.tls,
+ *   rt.builtins.http2, rt.exposed.
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */
@@ -876,10 +878,156 @@ var dnsModule = {
     NOTIMP: 'ENOTIMP', REFUSED: 'EREFUSED', CONNREFUSED: 'ECONNREFUSED', TIMEOUT: 'ETIMEOUT'
 };
 
+/* --- net, tls, http2: what clients require when they load ---
+ *
+ * A function opens no socket of its own: every connection goes through
+ * libcurl, where the network policy is applied.  These modules give what
+ * HTTP client packages take from them while loading (net.isIP, tls and
+ * http2 constants, the classes to extend); opening a connection or a
+ * server errors with ERR_NOT_SUPPORTED. */
+
+var IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]\d|\d)$/;
+var HEX4 = /^[0-9a-fA-F]{1,4}$/;
+
+function isIPv4(s) {
+    return typeof s === 'string' && IPV4.test(s);
+}
+
+/* eight groups of hex, one '::' standing for the missing ones, the last
+ * two groups perhaps written as an IPv4 address, then perhaps %zone */
+function isIPv6(s) {
+    if (typeof s !== 'string') return false;
+    var pct = s.indexOf('%');
+    if (pct >= 0) {
+        if (!/^[0-9a-zA-Z\-.:]+$/.test(s.slice(pct + 1))) return false;
+        s = s.slice(0, pct);
+    }
+    var halves = s.split('::');
+    if (halves.length > 2) return false;
+    var groups = 0, ok = true;
+    halves.forEach(function (half, hi) {
+        if (!half) return;
+        var parts = half.split(':');
+        parts.forEach(function (p, i) {
+            var last = hi === halves.length - 1 && i === parts.length - 1;
+            if (last && isIPv4(p)) groups += 2;
+            else if (HEX4.test(p)) groups += 1;
+            else ok = false;
+        });
+    });
+    return ok && (halves.length === 2 ? groups <= 7 : groups === 8);
+}
+
+function isIP(s) {
+    return isIPv4(s) ? 4 : isIPv6(s) ? 6 : 0;
+}
+
+function noSockets() {
+    return codeError(Error, 'ERR_NOT_SUPPORTED',
+        'sockets are not available in invoke-fcgi: a function reaches the network through fetch, http and https, under the network policy (see doc/api.md)');
+}
+
+function Socket(options) {
+    if (!(this instanceof Socket)) return new Socket(options);
+    Stream.Duplex.call(this, options);
+    this.connecting = false;
+    this.remoteAddress = undefined;
+    this.remotePort = undefined;
+}
+Object.setPrototypeOf(Socket, Stream.Duplex);
+Socket.prototype = Object.create(Stream.Duplex.prototype);
+def(Socket.prototype, 'constructor', Socket);
+Socket.prototype._read = function () {};
+Socket.prototype._write = function (chunk, enc, cb) { cb(noSockets()); };
+Socket.prototype.connect = function () {
+    this.destroy(noSockets());
+    return this;
+};
+Socket.prototype.setTimeout = function () { return this; };
+Socket.prototype.setNoDelay = function () { return this; };
+Socket.prototype.setKeepAlive = function () { return this; };
+Socket.prototype.ref = function () { return this; };
+Socket.prototype.unref = function () { return this; };
+Socket.prototype.address = function () { return {}; };
+
+function TLSSocket(socket, options) {
+    if (!(this instanceof TLSSocket)) return new TLSSocket(socket, options);
+    Socket.call(this, options);
+    this.encrypted = true;
+    this.authorized = false;
+}
+Object.setPrototypeOf(TLSSocket, Socket);
+TLSSocket.prototype = Object.create(Socket.prototype);
+def(TLSSocket.prototype, 'constructor', TLSSocket);
+
+function connectSocket(Ctor) {
+    return function () {
+        var sock = new Ctor();
+        return sock.connect();
+    };
+}
+
+function noListen() {
+    throw codeError(Error, 'ERR_NOT_SUPPORTED',
+        'a server is not available in invoke-fcgi: a function answers the request it was called for and cannot listen on a port (see doc/api.md)');
+}
+
+var netModule = {
+    isIP: isIP,
+    isIPv4: isIPv4,
+    isIPv6: isIPv6,
+    Socket: Socket,
+    Stream: Socket,
+    connect: connectSocket(Socket),
+    createConnection: connectSocket(Socket),
+    createServer: noListen,
+    Server: noListen,
+    getDefaultAutoSelectFamily: function () { return true; },
+    setDefaultAutoSelectFamily: function () {}
+};
+
+var tlsModule = {
+    CLIENT_RENEG_LIMIT: 3,
+    CLIENT_RENEG_WINDOW: 600,
+    DEFAULT_ECDH_CURVE: 'auto',
+    DEFAULT_MIN_VERSION: 'TLSv1.2',
+    DEFAULT_MAX_VERSION: 'TLSv1.3',
+    rootCertificates: [],
+    TLSSocket: TLSSocket,
+    connect: connectSocket(TLSSocket),
+    createServer: noListen,
+    Server: noListen,
+    createSecureContext: function (options) { return { context: {}, options: options || {} }; },
+    checkServerIdentity: function () { return undefined; },
+    getCiphers: function () { return []; }
+};
+
+var http2Module = {
+    constants: {
+        HTTP2_HEADER_STATUS: ':status',
+        HTTP2_HEADER_METHOD: ':method',
+        HTTP2_HEADER_AUTHORITY: ':authority',
+        HTTP2_HEADER_SCHEME: ':scheme',
+        HTTP2_HEADER_PATH: ':path',
+        HTTP2_HEADER_PROTOCOL: ':protocol',
+        HTTP2_HEADER_CONTENT_TYPE: 'content-type',
+        HTTP2_HEADER_CONTENT_LENGTH: 'content-length',
+        HTTP2_METHOD_GET: 'GET',
+        HTTP2_METHOD_POST: 'POST',
+        NGHTTP2_CANCEL: 8
+    },
+    connect: function () { throw noSockets(); },
+    createServer: noListen,
+    createSecureServer: noListen
+};
+
+rt.builtins.net = function () { return netModule; };
+rt.builtins.tls = function () { return tlsModule; };
+rt.builtins.http2 = function () { return http2Module; };
 rt.builtins.http = function () { return httpModule; };
 rt.builtins.https = function () { return httpsModule; };
 rt.builtins.dns = function () { return dnsModule; };
 rt.builtins['dns/promises'] = function () { return dnsPromises; };
 
 rt.exposed = (rt.exposed || []).concat([Agent.prototype, HttpsAgent.prototype, FakeSocket.prototype,
-    CR, IM, OutgoingMessage.prototype]);
+    CR, IM, OutgoingMessage.prototype, Socket.prototype, TLSSocket.prototype]);
