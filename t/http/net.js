@@ -14,4 +14,6 @@ console.log(tls.DEFAULT_MIN_VERSION, tls.DEFAULT_MAX_VERSION, tls.DEFAULT_ECDH_C
 const c = http2.constants;
 console.log(c.HTTP2_HEADER_STATUS, c.HTTP2_HEADER_METHOD, c.HTTP2_HEADER_PATH, c.HTTP2_HEADER_SCHEME,
             c.HTTP2_HEADER_AUTHORITY, c.HTTP2_HEADER_CONTENT_TYPE);
+// axios takes its http adapter only where process says [object process]
+console.log(Object.prototype.toString.call(process));
 done();
