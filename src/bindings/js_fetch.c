@@ -35,6 +35,7 @@
 #include <ctype.h>
 #include <curl/curl.h>
 #include <errno.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,6 +65,8 @@ typedef struct js_fetch_xfer {
     int head_ready;             /* a final (non-1xx) header block is complete */
     int in_multi, done, news, paused;
     int over_size, head_too_big, refused, name_allowed;
+    int raw;                    /* node:http's wire: see js_fetch_configure */
+    char *ca;                   /* PEM of https.request's `ca`, or NULL */
     CURLcode result;
     char host[256];
     long port;
@@ -214,6 +217,7 @@ static void js_fetch_free(js_fetch_xfer *x)
         curl_easy_cleanup(x->easy);
     }
     curl_slist_free_all(x->headers);
+    free(x->ca);
     free(x->head);
     free(x->data);
     free(x);
@@ -292,7 +296,15 @@ static int js_fetch_configure(js_fetch_xfer *x, const char *url, const char *met
     SET(CURLOPT_FOLLOWLOCATION, 0L);
     SET(CURLOPT_PROXY, "");                     /* no proxy from the environment */
     SET(CURLOPT_NOSIGNAL, 1L);
-    SET(CURLOPT_ACCEPT_ENCODING, "");           /* every decoder this libcurl has */
+    if (x->raw) {
+        /* node:http hands over the bytes as sent (no decoding), speaks
+         * HTTP/1.1 only and adds no User-Agent of its own */
+        SET(CURLOPT_HTTP_CONTENT_DECODING, 0L);
+        SET(CURLOPT_HTTP_VERSION, (long) CURL_HTTP_VERSION_1_1);
+    } else {
+        SET(CURLOPT_ACCEPT_ENCODING, "");       /* every decoder this libcurl has */
+        SET(CURLOPT_USERAGENT, "invoke-fcgi/" PACKAGE_VERSION);
+    }
     SET(CURLOPT_ERRORBUFFER, x->errbuf);
     SET(CURLOPT_HEADERFUNCTION, js_fetch_on_header);
     SET(CURLOPT_HEADERDATA, (void *) x);
@@ -302,12 +314,18 @@ static int js_fetch_configure(js_fetch_xfer *x, const char *url, const char *met
     SET(CURLOPT_OPENSOCKETDATA, (void *) x);
     SET(CURLOPT_CONNECTTIMEOUT_MS, (long) (js_fetch.connect_timeout * 1000));
     SET(CURLOPT_TIMEOUT_MS, (long) (timeout_ms < 1 ? 1 : timeout_ms));
-    SET(CURLOPT_USERAGENT, "invoke-fcgi/" PACKAGE_VERSION);
     SET(CURLOPT_SSL_VERIFYPEER, 1L);
     SET(CURLOPT_SSL_VERIFYHOST, 2L);
     if (js_fetch.ca_file) {
         /* replaces the system store, as curl --cacert does */
         SET(CURLOPT_CAINFO, js_fetch.ca_file);
+        SET(CURLOPT_CAPATH, NULL);
+    }
+    if (x->ca) {
+        /* https.request's `ca` replaces the trusted roots, as in Node */
+        struct curl_blob blob = { x->ca, strlen(x->ca), CURL_BLOB_COPY };
+        SET(CURLOPT_CAINFO_BLOB, &blob);
+        SET(CURLOPT_CAINFO, NULL);
         SET(CURLOPT_CAPATH, NULL);
     }
     if (strcmp(method, "HEAD") == 0)
@@ -369,11 +387,11 @@ static void js_fetch_check_headers(duk_context *ctx, duk_idx_t idx)
 /* The header list for curl, plus what keeps libcurl from adding its own
  * Content-Type and Expect; NULL when out of memory. */
 static struct curl_slist *js_fetch_headers(duk_context *ctx, duk_idx_t idx, int has_body,
-                                         int *ok)
+                                         int raw, int *ok)
 {
     struct curl_slist *l = NULL, *grown;
     duk_size_t i, n = duk_get_length(ctx, idx);
-    int has_type = 0;
+    int has_type = 0, has_accept = 0;
 
     *ok = 1;
     for (i = 0; i < n && *ok; i++) {
@@ -384,6 +402,7 @@ static struct curl_slist *js_fetch_headers(duk_context *ctx, duk_idx_t idx, int 
         name = duk_get_string(ctx, -2);
         value = duk_get_string(ctx, -1);
         has_type |= strcasecmp(name, "content-type") == 0;
+        has_accept |= strcasecmp(name, "accept") == 0;
         if ((grown = js_fetch_header(l, name, value)) == NULL)
             *ok = 0;
         else
@@ -400,11 +419,18 @@ static struct curl_slist *js_fetch_headers(duk_context *ctx, duk_idx_t idx, int 
         *ok = 0;
     else if (*ok)
         l = grown;
+    /* node:http sends no Accept unless the caller set one */
+    if (*ok && raw && !has_accept && (grown = curl_slist_append(l, "Accept:")) == NULL)
+        *ok = 0;
+    else if (*ok && raw && !has_accept)
+        l = grown;
     return l;
 }
 
-/* fetchStart(url, method, headers, body) -> id.  body: a buffer, or
- * null/undefined for none.  A host the policy refuses, or a transfer libcurl
+/* fetchStart(url, method, headers, body[, opts]) -> id.  body: a buffer, or
+ * null/undefined for none.  opts (http.js): { raw: true } for node:http's
+ * wire (js_fetch_configure), ca: a PEM string replacing the trusted
+ * roots (https.request's `ca`).  A host the policy refuses, or a transfer libcurl
  * cannot start, still gets an id: fetchState then reports the error, so
  * JavaScript has one path for every failure. */
 static duk_ret_t js_fetch_start(duk_context *ctx)
@@ -418,9 +444,20 @@ static duk_ret_t js_fetch_start(duk_context *ctx)
     double timeout_ms = js_fetch.timeout * 1000, now = now_ms();
     js_fetch_xfer *x;
 
+    int raw = 0;
+    const char *ca = NULL;
+
     js_fetch_check_headers(ctx, 2);
     if (has_body)
         body = duk_require_buffer_data(ctx, 3, &body_len);
+    if (duk_is_object(ctx, 4)) {
+        duk_get_prop_string(ctx, 4, "raw");
+        raw = duk_to_boolean(ctx, -1);
+        duk_get_prop_string(ctx, 4, "ca");
+        if (!duk_is_null_or_undefined(ctx, -1))
+            ca = duk_require_string(ctx, -1);
+        duk_pop_2(ctx);     /* ca stays alive: the object at 4 holds it */
+    }
     /* A transfer never outlives its request (fetchPoll frees it at the
      * deadline); the slack lets the request's own timeout (504) win the
      * race rather than a fetch error the function would turn into a 500. */
@@ -433,6 +470,7 @@ static duk_ret_t js_fetch_start(duk_context *ctx)
         return duk_error(ctx, DUK_ERR_ERROR, "fetch: cannot start libcurl");
     x->id = ++js_fetch.next_id;
     x->max_size = js_fetch.max_size;
+    x->raw = raw;
     x->next = js_fetch.xfers;
     js_fetch.xfers = x;
     x->news = 1;
@@ -443,8 +481,10 @@ static duk_ret_t js_fetch_start(duk_context *ctx)
         x->done = x->refused = 1;
         x->result = CURLE_COULDNT_CONNECT;
     } else {
-        x->headers = js_fetch_headers(ctx, 2, has_body, &ok);
+        x->headers = js_fetch_headers(ctx, 2, has_body, raw, &ok);
         x->easy = curl_easy_init();
+        if (ca && (x->ca = strdup(ca)) == NULL)
+            ok = 0;
         if (!ok || x->easy == NULL ||
             js_fetch_configure(x, url, method, body, body_len, has_body, timeout_ms) < 0 ||
             curl_multi_add_handle(js_fetch.multi, x->easy) != CURLM_OK) {
@@ -727,8 +767,97 @@ static duk_ret_t js_fetch_limits(duk_context *ctx)
     return 1;
 }
 
+#define JS_FETCH_DNS_MAX 32        /* addresses one lookup answers */
+
+/* The error object dnsLookup answers: { code, message }. */
+static duk_ret_t js_fetch_dns_fail(duk_context *ctx, const char *code, const char *message)
+{
+    duk_push_object(ctx);
+    duk_push_string(ctx, code);
+    duk_put_prop_string(ctx, -2, "code");
+    duk_push_string(ctx, message);
+    duk_put_prop_string(ctx, -2, "message");
+    return 1;
+}
+
+/* dnsLookup(host, family) -> [[address, 4|6], ...] or { code, message }.
+ * family: 0, 4 or 6.  The resolver is the system's (getaddrinfo, as
+ * libcurl's), and the answer passes the same two checks as a fetch: the
+ * name against the lists, then every address; an address the policy
+ * refuses is left out, so that a function learns no address it may not
+ * reach.  Blocks the worker while the resolver works (no event loop in C
+ * here): /etc/hosts and a local resolver answer at once. */
+static duk_ret_t js_fetch_dns_lookup(duk_context *ctx)
+{
+    const char *name = duk_require_string(ctx, 0);
+    int family = duk_require_int(ctx, 1), rc, n = 0, refused = 0, name_allowed = 0;
+    char host[256], msg[400], addrs[JS_FETCH_DNS_MAX][INET6_ADDRSTRLEN];
+    int fams[JS_FETCH_DNS_MAX];
+    struct addrinfo hints, *res = NULL, *a;
+    size_t len = strlen(name), i;
+
+    if (len == 0 || len >= sizeof host)
+        return js_fetch_dns_fail(ctx, "ENOTFOUND", "getaddrinfo ENOTFOUND");
+    for (i = 0; i <= len; i++)
+        host[i] = (char) tolower((unsigned char) name[i]);
+    snprintf(msg, sizeof msg, "the network policy refuses %s", host);
+    if (net_list_has_host(&js_fetch.deny, host))
+        return js_fetch_dns_fail(ctx, "ERR_NETWORK_POLICY", msg);
+    if (js_fetch.allow.n > 0) {
+        name_allowed = net_list_has_host(&js_fetch.allow, host);
+        if (!name_allowed && !js_fetch.allow.has_addr)
+            return js_fetch_dns_fail(ctx, "ERR_NETWORK_POLICY", msg);
+    }
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = family == 4 ? AF_INET : family == 6 ? AF_INET6 : AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;    /* one entry per address, as Node asks */
+    rc = getaddrinfo(host, NULL, &hints, &res);
+    if (rc != 0) {
+        const char *code = rc == EAI_AGAIN ? "EAI_AGAIN" :
+                           rc == EAI_FAIL ? "EAI_FAIL" :
+                           rc == EAI_MEMORY ? "EAI_MEMORY" : "ENOTFOUND";
+        snprintf(msg, sizeof msg, "getaddrinfo %s %s", code, name);
+        return js_fetch_dns_fail(ctx, code, msg);
+    }
+    /* copied out and freed before any Duktape call, which may longjmp */
+    for (a = res; a && n < JS_FETCH_DNS_MAX; a = a->ai_next) {
+        const void *in;
+        if (a->ai_family != AF_INET && a->ai_family != AF_INET6)
+            continue;
+        if (net_list_has_addr(&js_fetch.deny, a->ai_addr) ||
+            (js_fetch.allow.n > 0 && !name_allowed && !net_list_has_addr(&js_fetch.allow, a->ai_addr))) {
+            refused++;
+            continue;
+        }
+        in = a->ai_family == AF_INET6 ?
+            (const void *) &((const struct sockaddr_in6 *) a->ai_addr)->sin6_addr :
+            (const void *) &((const struct sockaddr_in *) a->ai_addr)->sin_addr;
+        if (inet_ntop(a->ai_family, in, addrs[n], sizeof addrs[n]) == NULL)
+            continue;
+        fams[n++] = a->ai_family == AF_INET6 ? 6 : 4;
+    }
+    freeaddrinfo(res);
+    if (n == 0 && refused > 0)
+        return js_fetch_dns_fail(ctx, "ERR_NETWORK_POLICY", msg);
+    if (n == 0) {
+        snprintf(msg, sizeof msg, "getaddrinfo ENOTFOUND %s", name);
+        return js_fetch_dns_fail(ctx, "ENOTFOUND", msg);
+    }
+    duk_push_array(ctx);
+    for (rc = 0; rc < n; rc++) {
+        duk_push_array(ctx);
+        duk_push_string(ctx, addrs[rc]);
+        duk_put_prop_index(ctx, -2, 0);
+        duk_push_int(ctx, fams[rc]);
+        duk_put_prop_index(ctx, -2, 1);
+        duk_put_prop_index(ctx, -2, (duk_uarridx_t) rc);
+    }
+    return 1;
+}
+
 static const duk_function_list_entry js_fetch_funcs[] = {
-    { "fetchStart", js_fetch_start, 4 },
+    { "dnsLookup", js_fetch_dns_lookup, 2 },
+    { "fetchStart", js_fetch_start, 5 },
     { "fetchPoll", js_fetch_poll, 1 },
     { "fetchBusy", js_fetch_busy, 0 },
     { "fetchState", js_fetch_state, 1 },

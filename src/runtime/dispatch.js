@@ -535,4 +535,7 @@ processObj.hrtime.bigint = function () {
     var t = processObj.hrtime();
     return rt.bigOps.add(rt.bigOps.mul(BigInt(t[0]), BigInt(1000000000)), BigInt(t[1]));
 };
+/* Object.prototype.toString says [object process], as in Node: axios and
+ * others pick their Node (http) code by it */
+Object.defineProperty(processObj, Symbol.toStringTag, { value: 'process', configurable: true });
 G.process = processObj;

@@ -14,7 +14,8 @@
  *   (console.js); URL (node.js); the natives of bindings/js_fetch.c.
  * Provides: rt.fetchPoll, rt.fetchBusy, rt.fetchReset (in place of
  *   timers.js's), rt.currentRequest (cleared at a request's end); the
- *   global fetch.
+ *   global fetch; rt.fetchHop, rt.fetchSlot, rt.fetchParseHead (for
+ *   http.js).
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */
@@ -65,9 +66,12 @@ Slot.prototype.release = function () {
 
 /* --- one hop: one libcurl transfer --- */
 
-function Hop(url, method, headers, body) {
+/* opts (http.js): what sys.fetchStart takes, and error(code, message)
+ * making the errors of the caller's API in place of fetch's. */
+function Hop(url, method, headers, body, opts) {
     used = true;
-    this.id = sys.fetchStart(url, method, headers, body);
+    this.id = sys.fetchStart(url, method, headers, body, opts);
+    this.makeError = (opts && opts.error) || fetchFailed;
     this.head = null;       /* { resolve, reject } while waiting for headers */
     this.reader = null;     /* { resolve, reject } while a read() waits */
     this.closed = false;
@@ -105,14 +109,14 @@ Hop.prototype.headers = function () {
 Hop.prototype.news = function () {
     if (this.closed) return;
     var st = sys.fetchState(this.id);
-    if (!st) return this.fail(fetchFailed('ETIMEDOUT', 'the request ended'));
+    if (!st) return this.fail(this.makeError('ETIMEDOUT', 'the request ended'));
     if (st.done && this.onDone) {
         this.onDone();      /* the slot is free once libcurl is done */
         this.onDone = null;
     }
     if (st.code) {
         if (st.code === 'ERR_NETWORK_POLICY') rt.log('warn', 'fetch refused: ' + st.message);
-        return this.fail(fetchFailed(st.code, st.message));
+        return this.fail(this.makeError(st.code, st.message));
     }
     if (this.head && st.head !== undefined) {
         var w = this.head;
@@ -335,3 +339,7 @@ function fetch(input, init) {
 }
 
 G.fetch = fetch;
+/* http.js runs its requests on the same transfers, limit and loop */
+rt.fetchHop = Hop;
+rt.fetchSlot = Slot;
+rt.fetchParseHead = parseHead;
