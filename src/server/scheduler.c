@@ -33,6 +33,7 @@
 #include "engine/engine.h"
 #include "engine/schedule.h"
 #include "server/scheduler.h"
+#include "server/worker.h"
 
 #define SCHD_LOOK_MS 1000       /* how often the file is looked at */
 
@@ -74,16 +75,7 @@ static int schd_engine(schd *s)
 
     if (s->e != NULL)
         return 0;
-    memset(&ec, 0, sizeof ec);
-    ec.root = c->root;
-    ec.kv_scope = c->kv_scope;
-    ec.timeout = c->timeout;
-    ec.memory_limit = (size_t)c->memory_limit_mb * 1024 * 1024;
-    ec.dev = c->dev;
-    ec.trust_proxy = c->trust_proxy;
-    ec.env = c->env;
-    ec.data = c->data;
-    ec.net = c->net;
+    wrk_engine_config(c, &ec);
     s->e = eng_new(&ec, err, sizeof err);
     if (s->e == NULL) {
         log_sys("error", "scheduler %d: engine did not start: %s", (int)getpid(), err);

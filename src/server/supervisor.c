@@ -89,20 +89,6 @@ static int sup_active(const sup *s)
     return n;
 }
 
-/* Whether the aux child is wanted and not running (a retiring one does
- * not count: its successor starts beside it). */
-static int sup_aux_missing(const sup *s)
-{
-    size_t i;
-
-    if (s->o->aux == NULL)
-        return 0;
-    for (i = 0; i < s->nkids; i++)
-        if (s->kids[i].aux && !s->kids[i].retiring)
-            return 0;
-    return s->o->aux_wanted == NULL || s->o->aux_wanted(s->o->ud);
-}
-
 /* Whether the aux child is not running, wanted or not: then the loop
  * looks again every SUP_AUX_LOOK seconds. */
 static int sup_aux_absent(const sup *s)
@@ -115,6 +101,13 @@ static int sup_aux_absent(const sup *s)
         if (s->kids[i].aux && !s->kids[i].retiring)
             return 0;
     return 1;
+}
+
+/* Whether the aux child is wanted and not running (a retiring one does
+ * not count: its successor starts beside it). */
+static int sup_aux_missing(const sup *s)
+{
+    return sup_aux_absent(s) && (s->o->aux_wanted == NULL || s->o->aux_wanted(s->o->ud));
 }
 
 static int sup_missing(const sup *s)

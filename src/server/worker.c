@@ -261,24 +261,30 @@ static void wrk_handle(wrk *w, rq *r)
     sb_idle(status, *slow > 0 && ms > *slow * 1000);
 }
 
+/* The caller owns *ec; its strings stay c's. */
+void wrk_engine_config(const cfg *c, eng_config *ec)
+{
+    memset(ec, 0, sizeof *ec);
+    ec->root = c->root;
+    ec->kv_scope = c->kv_scope;
+    ec->timeout = c->timeout;
+    ec->memory_limit = (size_t)c->memory_limit_mb * 1024 * 1024;
+    ec->dev = c->dev;
+    ec->trust_proxy = c->trust_proxy;
+    ec->env = c->env;
+    ec->data = c->data;
+    ec->net = c->net;
+}
+
 static int wrk_start(wrk *w, const cfg *c)
 {
     eng_config ec;
     char err[256] = "";
 
     memset(w, 0, sizeof *w);
-    memset(&ec, 0, sizeof ec);
     w->c = c;
     wrk_pid = getpid();
-    ec.root = c->root;
-    ec.kv_scope = c->kv_scope;
-    ec.timeout = c->timeout;
-    ec.memory_limit = (size_t)c->memory_limit_mb * 1024 * 1024;
-    ec.dev = c->dev;
-    ec.trust_proxy = c->trust_proxy;
-    ec.env = c->env;
-    ec.data = c->data;
-    ec.net = c->net;
+    wrk_engine_config(c, &ec);
     w->e = eng_new(&ec, err, sizeof err);
     if (w->e == NULL) {
         log_sys("error", "worker %d: engine did not start: %s", (int)getpid(), err);

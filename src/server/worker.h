@@ -7,6 +7,7 @@
 #ifndef INVOKE_WORKER_H
 #define INVOKE_WORKER_H
 
+#include "engine/engine.h"
 #include "server/cfg.h"
 
 /* Serves FastCGI requests accepted on `listen_fd` until SIGTERM/SIGINT (the
@@ -17,6 +18,11 @@
  * a real path.  Returns the process exit status: 0 on a normal stop, 1 when
  * the engine could not start or the socket failed. */
 int wrk_serve(int listen_fd, const cfg *c);
+
+/* Fills *ec (the caller's) with the engine settings of the options c; the
+ * strings stay c's.  One place for what a worker and the scheduler's
+ * engine share, so a new option reaches both. */
+void wrk_engine_config(const cfg *c, eng_config *ec);
 
 /* Serves the one CGI request of this process (environ, stdin, stdout).
  * Returns the exit status: 0 once a response was written, 1 when the engine
