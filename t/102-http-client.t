@@ -15,6 +15,7 @@ use Test::More;
 use JSON::PP;
 use InvokeTest;
 use FetchTest;
+use File::Glob qw(bsd_glob);
 
 my $record = grep { $_ eq '--record' } @ARGV;
 need_bins('invoke', 'invoke-fcgi', 'nginx', 'openssl');
@@ -34,7 +35,10 @@ sub normal {
     return $text;
 }
 
-for my $script (map { m{([^/]+)\.js$} } glob "$dir/*.js") {
+# bsd_glob: the checkout's path may hold spaces (CI's does)
+my @scripts = map { m{([^/]+)\.js$} } bsd_glob("$dir/*.js");
+cmp_ok(scalar(grep { $_ ne 'lib' } @scripts), '>=', 6, 'the scenario scripts are found');
+for my $script (@scripts) {
     next if $script eq 'lib';
     my @argv = ($record ? 'node' : bin('invoke'), $record ? () : 'exec',
                 "$dir/$script.js", $u, $s, $ca_pem);

@@ -8,6 +8,7 @@ use warnings;
 use FindBin;
 use lib "$FindBin::Bin/lib";
 use Test::More;
+use File::Glob ();
 use InvokeTest;
 
 need_bins('invoke');
@@ -27,7 +28,7 @@ sub run {
     return $r;
 }
 
-sub front_files { return glob("$data/bytecode/front-*.bc") }
+sub front_files { return File::Glob::bsd_glob("$data/bytecode/front-*.bc") }    # the path may hold spaces
 
 # A modern module, compiled through the front end's heap.
 put('modern.js', "const f = (a, b = 2) => a ** b;\nmodule.exports = (req, res) => res.json({ v: f(3) });\n");
