@@ -14,8 +14,7 @@ use InvokeTest;
 
 our @EXPORT = qw(fetch_root make_certs start_upstream call_case write_file);
 
-# InvokeTest's own writer, under a name the tests may import.
-sub write_file { InvokeTest::_write(@_) }
+# write_file is InvokeTest's own (imported above), passed on to the tests.
 
 sub _openssl {
     my (@args) = @_;
