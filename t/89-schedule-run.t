@@ -154,6 +154,22 @@ ok(wait_for(sub { (grep { /\/spin: request \S+ started/ } log_lines($inv6)) >= 2
    'and the scheduler goes on with the next due time');
 stop($inv6);
 
+# --- a key-protected folder: clients need a key, its schedule does not ---
+my $root3 = "$tmp/root3";
+mkdir $root3 or die $!;
+mkdir "$root3/priv" or die $!;
+write_file("$root3/priv/_settings.json", qq({ "access": "keys" }\n));
+write_file("$root3/priv/job.js", "export default function (req, res) { res.json({ auth: req.auth === undefined }) }\n");
+write_file("$root3/_schedule", "\@every 1s /priv/job\n");
+my $inv7 = start_invoke(root => $root3, workers => 1, name => 'inv7', args => ['--data', $data]);
+my $ran = wait_for_log($inv7, qr/\/priv\/job: request \S+ finished with status/, 15);
+like($ran // '', qr/\/priv\/job: request s[0-9a-f]{12} finished with status 200 /,
+     'a scheduled run in a key-protected folder runs (the responder\'s own request needs no key)');
+my $cl = fcgi_request($inv7->{addr}, params => { REQUEST_URI => '/priv/job', SCRIPT_NAME => '/priv/job',
+                                                 HTTP_X_SCHEDULED_EXECUTION => 'true' });
+is($cl->{status}, 401, 'while a client without a key is refused, even with the schedule\'s header');
+stop($inv7);
+
 # --- invoke schedule -------------------------------------------------------
 my $l = run_cmd([bin('invoke'), 'schedule', 'list', $root, '--data', $data]);
 is($l->{exit}, 1, 'schedule list exits 1: lines do not parse');

@@ -594,8 +594,8 @@ int eng_handle(eng *e, const eng_request *r)
                  r->vars->invoke_kv_scope && *r->vars->invoke_kv_scope ?
                  r->vars->invoke_kv_scope : e->cfg.kv_scope);
     /* the administrator's limits (ratelimit.h), before any JavaScript */
-    if (rl_check(e->store, e->kv.scope_err[0] ? NULL : &e->rl_scope, root, path,
-                 r->vars->remote_addr, &retry) == RL_DENY) {
+    if (!r->internal && rl_check(e->store, e->kv.scope_err[0] ? NULL : &e->rl_scope, root, path,
+                                 r->vars->remote_addr, &retry) == RL_DENY) {
         char hdr[64];
 
         snprintf(hdr, sizeof hdr, "Retry-After: %ld\r\n", retry);
@@ -657,8 +657,11 @@ int eng_handle(eng *e, const eng_request *r)
         cio.extra = cors;
         io = &cio.io;
     }
-    /* who may call, before anything runs */
-    if (set.access == SET_ACCESS_KEYS) {
+    /* who may call, before anything runs (a scheduled run is the
+     * administrator's own: no client to ask for a key) */
+    if (r->internal) {
+        /* req.auth stays undefined */
+    } else if (set.access == SET_ACCESS_KEYS) {
         char err[256];
         int rc = acc_check_key(e->store, e->kv.scope_err[0] ? NULL : &e->keys_scope, m.rel,
                                set.access_dir, r->vars, key_json, sizeof key_json, key_id,

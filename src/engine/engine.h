@@ -29,6 +29,9 @@ typedef struct eng_request {
                                or --root as given): the store's scope, NULL: root */
     const char *id;         /* request id for log lines */
     const http_io *io;
+    int internal;           /* 1: made by the responder itself (a scheduled run), from no
+                               client: the folder's access rule and the rate limits,
+                               which are about clients, do not apply */
 } eng_request;
 
 typedef struct eng_config {

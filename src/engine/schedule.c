@@ -356,6 +356,7 @@ int sched_invoke(eng *e, const char *root, const char *site, const char *path,
     req.site = site;
     req.id = reqid;
     req.io = &io;
+    req.internal = 1;
     out->status = eng_handle(e, &req);
     return out->status;
 }
