@@ -7,15 +7,8 @@
 set -e
 B=${1:-.}
 RUNS=${2:-3}
-S=$(dirname "$0")/sign.js
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-i=0
-while [ $i -lt "$RUNS" ]; do
-  "$B/invoke" exec "$S" >> "$T/invoke"
-  node "$S" >> "$T/node"
-  i=$((i + 1))
-done
+. "$(dirname "$0")/alternate.sh"
+alternate "$B" "$RUNS" "$(dirname "$0")/sign.js"
 node -e '
 const fs = require("fs");
 const read = (f) => fs.readFileSync(f, "utf8").trim().split("\n").map((l) => JSON.parse(l));
