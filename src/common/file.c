@@ -47,3 +47,17 @@ char *file_read(const char *path, size_t *len, int *err)
     *len = got;
     return buf;
 }
+
+void file_stamp_set(file_stamp *fs, const struct stat *st)
+{
+    fs->dev = st->st_dev;
+    fs->ino = st->st_ino;
+    fs->size = st->st_size;
+    fs->mtime = st->st_mtim;
+}
+
+int file_stamp_same(const file_stamp *fs, const struct stat *st)
+{
+    return fs->dev == st->st_dev && fs->ino == st->st_ino && fs->size == st->st_size &&
+           fs->mtime.tv_sec == st->st_mtim.tv_sec && fs->mtime.tv_nsec == st->st_mtim.tv_nsec;
+}

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "engine/access.h"
 #include "engine/settings.h"
+#include "common/file.h"
 #include "common/log.h"
 
 #include <arpa/inet.h>
@@ -150,10 +151,7 @@ int acc_check_key(kv *store, const kv_scope *sc, const char *folder, size_t flen
 /* One password file, parsed, kept while stat() finds it unchanged. */
 static struct {
     char path[PATH_MAX];
-    dev_t dev;
-    ino_t ino;
-    off_t size;
-    struct timespec mtime;
+    file_stamp stamp;
     char *text;                 /* the file, lines cut in place */
     int n;
     char *user[ACC_MAX_USERS], *hash[ACC_MAX_USERS];
@@ -185,10 +183,7 @@ static void acc_pw_load(const char *file, const struct stat *st)
     free(acc_pw.text);
     memset(&acc_pw, 0, sizeof acc_pw);
     snprintf(acc_pw.path, sizeof acc_pw.path, "%s", file);
-    acc_pw.dev = st->st_dev;
-    acc_pw.ino = st->st_ino;
-    acc_pw.size = st->st_size;
-    acc_pw.mtime = st->st_mtim;
+    file_stamp_set(&acc_pw.stamp, st);
     if (st->st_size > ACC_MAX_FILE || (f = fopen(file, "r")) == NULL) {
         snprintf(acc_pw.why, sizeof acc_pw.why, "%s:1: %s", file,
                  st->st_size > ACC_MAX_FILE ? "too large" : strerror(errno));
@@ -267,9 +262,7 @@ int acc_check_basic(const char *file, const cgi_vars *v, char *user, size_t user
         snprintf(err, errlen, "%s:1: %s", file, strerror(errno));
         return ACC_ERR;
     }
-    if (strcmp(acc_pw.path, file) != 0 || acc_pw.dev != st.st_dev || acc_pw.ino != st.st_ino ||
-        acc_pw.size != st.st_size || acc_pw.mtime.tv_sec != st.st_mtim.tv_sec ||
-        acc_pw.mtime.tv_nsec != st.st_mtim.tv_nsec)
+    if (strcmp(acc_pw.path, file) != 0 || !file_stamp_same(&acc_pw.stamp, &st))
         acc_pw_load(file, &st);
     if (acc_pw.why[0] != '\0') {
         snprintf(err, errlen, "%s", acc_pw.why);
@@ -345,10 +338,7 @@ static unsigned char *acc_b64url(const char *s, size_t len, size_t *n)
 /* The JWKS file, parsed, kept while stat() finds it unchanged. */
 static struct {
     char path[PATH_MAX];
-    dev_t dev;
-    ino_t ino;
-    off_t size;
-    struct timespec mtime;
+    file_stamp stamp;
     set_json keys;              /* the "keys" array's parent object */
     int ok;
     char why[PATH_MAX + 128];
@@ -384,9 +374,7 @@ static int acc_jwks_load(const char *file, char *err, size_t errlen)
         snprintf(err, errlen, "%s: %s", file, strerror(errno));
         return -1;
     }
-    if (acc_jwks.path[0] && strcmp(acc_jwks.path, file) == 0 && acc_jwks.dev == st.st_dev &&
-        acc_jwks.ino == st.st_ino && acc_jwks.size == st.st_size &&
-        acc_jwks.mtime.tv_sec == st.st_mtim.tv_sec && acc_jwks.mtime.tv_nsec == st.st_mtim.tv_nsec) {
+    if (acc_jwks.path[0] && strcmp(acc_jwks.path, file) == 0 && file_stamp_same(&acc_jwks.stamp, &st)) {
         if (!acc_jwks.ok)
             snprintf(err, errlen, "%s", acc_jwks.why);
         return acc_jwks.ok ? 0 : -1;
@@ -394,10 +382,7 @@ static int acc_jwks_load(const char *file, char *err, size_t errlen)
     set_json_free(&acc_jwks.keys);
     memset(&acc_jwks, 0, sizeof acc_jwks);
     snprintf(acc_jwks.path, sizeof acc_jwks.path, "%s", file);
-    acc_jwks.dev = st.st_dev;
-    acc_jwks.ino = st.st_ino;
-    acc_jwks.size = st.st_size;
-    acc_jwks.mtime = st.st_mtim;
+    file_stamp_set(&acc_jwks.stamp, &st);
     if (st.st_size > ACC_MAX_FILE || (f = fopen(file, "r")) == NULL) {
         snprintf(acc_jwks.why, sizeof acc_jwks.why, "%s: %s", file,
                  st.st_size > ACC_MAX_FILE ? "too large" : strerror(errno));

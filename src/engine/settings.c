@@ -9,6 +9,7 @@
  * bytes), then the keys are checked against what this version knows.
  */
 #include "engine/settings.h"
+#include "common/file.h"
 #include "common/log.h"
 
 #include <ctype.h>
@@ -343,10 +344,7 @@ enum { HAS_TIMEOUT = 1, HAS_MEMORY = 2, HAS_BODY = 4, HAS_METHODS = 8, HAS_CORS 
 
 typedef struct set_file {
     char path[PATH_MAX];
-    dev_t dev;
-    ino_t ino;
-    off_t size;
-    struct timespec mtime;
+    file_stamp stamp;
     int present, failed;
     unsigned long used;         /* the set_resolve that merged it last */
     char why[PATH_MAX + 512];
@@ -761,10 +759,7 @@ static void set_load(set_file *f, const struct stat *st)
     size_t n;
 
     set_clear(f);
-    f->dev = st->st_dev;
-    f->ino = st->st_ino;
-    f->size = st->st_size;
-    f->mtime = st->st_mtim;
+    file_stamp_set(&f->stamp, st);
     f->present = 1;
     memset(&ps, 0, sizeof ps);
     memset(&top, 0, sizeof top);
@@ -820,8 +815,7 @@ static set_file *set_get(const char *path)
         set_file *f = &set_slots[i];
         if (!f->present || strcmp(f->path, path) != 0)
             continue;
-        if (f->dev != st.st_dev || f->ino != st.st_ino || f->size != st.st_size ||
-            f->mtime.tv_sec != st.st_mtim.tv_sec || f->mtime.tv_nsec != st.st_mtim.tv_nsec)
+        if (!file_stamp_same(&f->stamp, &st))
             set_load(f, &st);
         return f;
     }
