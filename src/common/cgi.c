@@ -24,6 +24,7 @@ static const struct {
     CGI_FIELD("INVOKE_BASE", invoke_base),
     CGI_FIELD("INVOKE_KV_SCOPE", invoke_kv_scope),
     CGI_FIELD("HTTP_X_REQUEST_ID", request_id),
+    CGI_FIELD("INVOKE_ADMIN", invoke_admin),
 #undef CGI_FIELD
     { NULL, 0, 0 }
 };

@@ -27,6 +27,7 @@ typedef struct cgi_vars {
     const char *invoke_base;    /* INVOKE_BASE: the folder mapped onto it */
     const char *invoke_kv_scope; /* INVOKE_KV_SCOPE: this site's store scope */
     const char *request_id;     /* HTTP_X_REQUEST_ID */
+    const char *invoke_admin;   /* INVOKE_ADMIN: this site's admin panel path */
 } cgi_vars;
 
 /* Fills v from envp in one walk; a name absent is NULL.  The strings stay

@@ -29,6 +29,8 @@ static const char log_trunc_mark[] = "\xe2\x80\xa6[truncated]";
 
 static int log_fd = STDERR_FILENO;
 static char *log_path;              /* NULL: stderr */
+static void (*log_tee_fn)(void *ud, const char *line, size_t len);
+static void *log_tee_ud;
 
 /* A line being built: a fixed-capacity buffer that refuses bytes beyond the
  * room kept for the truncation mark and the final newline. */
@@ -216,6 +218,8 @@ static void log_line_write(log_line *b, char *stack)
         b->len += sizeof log_trunc_mark - 1;
     }
     b->p[b->len++] = '\n';
+    if (log_tee_fn != NULL)
+        log_tee_fn(log_tee_ud, b->p, b->len);
     p = b->p;
     left = b->len;
     while (left > 0) {
@@ -229,6 +233,12 @@ static void log_line_write(log_line *b, char *stack)
     }
     if (b->p != stack)
         free(b->p);
+}
+
+void log_tee(void (*fn)(void *ud, const char *line, size_t len), void *ud)
+{
+    log_tee_fn = fn;
+    log_tee_ud = ud;
 }
 
 void log_console(const char *level, const char *func, const char *reqid,

@@ -30,4 +30,9 @@ void log_access(const char *reqid, const char *method, const char *path,
 void log_sys(const char *level, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* While fn is set, every line written is also handed to fn (line with its
+ * newline, len bytes, borrowed): the admin panel's test console collects
+ * the lines of the one request it runs.  fn NULL ends it. */
+void log_tee(void (*fn)(void *ud, const char *line, size_t len), void *ud);
+
 #endif

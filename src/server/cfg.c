@@ -27,7 +27,8 @@ enum {
     OPT_TIMEOUT, OPT_MEMORY, OPT_MAX_BODY, OPT_LOG, OPT_DEV, OPT_TRUST,
     OPT_HELP, OPT_VERSION, OPT_SLOW_LOG, OPT_STATUS_PATH, OPT_ENV,
     OPT_FETCH_CONNECT, OPT_FETCH_TIMEOUT, OPT_FETCH_MAX_SIZE, OPT_FETCH_CONCURRENT,
-    OPT_FETCH_ALLOW, OPT_FETCH_DENY, OPT_CA_FILE, OPT_KV_SCOPE, OPT_BYTECODE_MAX
+    OPT_FETCH_ALLOW, OPT_FETCH_DENY, OPT_CA_FILE, OPT_KV_SCOPE, OPT_BYTECODE_MAX,
+    OPT_ADMIN, OPT_ADMIN_PASSWD, OPT_ADMIN_ALLOW
 };
 
 static const struct option cfg_options[] = {
@@ -54,6 +55,9 @@ static const struct option cfg_options[] = {
     { "fetch-allow",  required_argument, NULL, OPT_FETCH_ALLOW },
     { "fetch-deny",   required_argument, NULL, OPT_FETCH_DENY },
     { "ca-file",      required_argument, NULL, OPT_CA_FILE },
+    { "admin",        required_argument, NULL, OPT_ADMIN },
+    { "admin-passwd", required_argument, NULL, OPT_ADMIN_PASSWD },
+    { "admin-allow",  required_argument, NULL, OPT_ADMIN_ALLOW },
     { "help",         no_argument,       NULL, OPT_HELP },
     { "version",      no_argument,       NULL, OPT_VERSION },
     { NULL, 0, NULL, 0 }
@@ -93,6 +97,12 @@ static const char cfg_usage[] =
     "                      *.suffix, addresses, CIDR blocks)\n"
     "  --fetch-deny HOSTS  fetch never reaches these, by name or resolved address\n"
     "  --ca-file FILE      CA certificates fetch trusts instead of the system's\n"
+    "  --admin PATH        serve the admin panel at PATH (e.g. /_admin; or the\n"
+    "                      FastCGI param INVOKE_ADMIN, per site); needs --data\n"
+    "                      and `invoke admin passwd` (default: off)\n"
+    "  --admin-passwd FILE the panel's password file (default DATA/admin.passwd)\n"
+    "  --admin-allow LIST  only these client addresses reach the panel (comma\n"
+    "                      list of addresses and CIDR blocks)\n"
     "  --help              show this help\n"
     "  --version           show the version\n"
     "\n"
@@ -245,6 +255,18 @@ static int cfg_apply(cfg *c, int opt, const char *arg)
             return cfg_bad("status-path", "expected a path like /invoke-status");
         c->status_path = arg;
         return 0;
+    case OPT_ADMIN:
+        /* compared with the request path as sent, like --status-path */
+        if (arg[0] != '/' || arg[1] == '\0' || strpbrk(arg, "?#% ") != NULL ||
+            arg[strlen(arg) - 1] == '/' || strlen(arg) > 256)
+            return cfg_bad("admin", "expected a path like /_admin");
+        c->admin = arg;
+        return 0;
+    case OPT_ADMIN_PASSWD:
+        c->admin_passwd = arg;
+        return 0;
+    case OPT_ADMIN_ALLOW:
+        return cfg_hosts("admin-allow", arg, &c->admin_allow);
     case OPT_ENV:
         /* process.env names as a shell would accept them */
         n = (long) strspn(arg, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_0123456789");

@@ -30,6 +30,9 @@ typedef struct cfg {
     int trust_proxy;        /* --trust-proxy */
     double slow_log;        /* --slow-log SECONDS (0 = off) */
     const char *status_path; /* --status-path /PATH (NULL = no status page) */
+    const char *admin;      /* --admin /PATH (NULL = no panel) */
+    const char *admin_passwd; /* --admin-passwd FILE (NULL = DATA/admin.passwd) */
+    const char *admin_allow; /* --admin-allow LIST (NULL = any address) */
     const char *env[CFG_MAX_ENV + 1]; /* --env NAME=VALUE..., NULL-terminated */
     int nenv;
     net_opts net;           /* --fetch-*, --ca-file (net/net.h) */

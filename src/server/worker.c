@@ -24,6 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "engine/admin.h"
 #include "engine/engine.h"
 #include "common/http.h"
 #include "common/log.h"
@@ -196,8 +197,16 @@ static int wrk_status(rq *r)
     return 200;
 }
 
-/* Reads the body and runs the request; returns the status sent. */
-static int wrk_run(wrk *w, rq *r, const char *id)
+/* The workers' state for the admin panel's status page. */
+static char *wrk_admin_status(void *ud)
+{
+    (void)ud;
+    return sb_report(1, sb_supervised() ? getppid() : getpid());
+}
+
+/* Reads the body and runs the request, or hands it to the admin panel
+ * (admin: its path); returns the status sent. */
+static int wrk_run(wrk *w, rq *r, const char *id, const char *admin)
 {
     const http_io *io = rq_io(r);
     eng_request req;
@@ -227,6 +236,19 @@ static int wrk_run(wrk *w, rq *r, const char *id)
     req.root = root;
     req.id = id;
     req.io = io;
+    if (admin != NULL) {
+        adm_config ac;
+
+        memset(&ac, 0, sizeof ac);
+        ac.path = admin;
+        ac.passwd = w->c->admin_passwd;
+        ac.allow = w->c->admin_allow;
+        ac.data = w->c->data;
+        ac.log = w->c->log;
+        ac.kv_scope = w->c->kv_scope;
+        ac.status = wrk_admin_status;
+        return adm_handle(w->e, &ac, &req);
+    }
     return eng_handle(w->e, &req);
 }
 
@@ -240,6 +262,7 @@ static void wrk_handle(wrk *w, rq *r)
     const cgi_vars *v = rq_vars(r);
     const char *method = v->method;
     int status, self_kill = !sb_supervised() && w->c->timeout > 0;
+    const char *admin = v->invoke_admin && *v->invoke_admin ? v->invoke_admin : w->c->admin;
 
     w->served++;
     wrk_reqid(v->request_id, w->served, id, sizeof id);
@@ -250,7 +273,7 @@ static void wrk_handle(wrk *w, rq *r)
     if (w->c->status_path != NULL && strcmp(path, w->c->status_path) == 0)
         status = wrk_status(r);
     else
-        status = wrk_run(w, r, id);
+        status = wrk_run(w, r, id, adm_match(admin, path) ? admin : NULL);
     if (self_kill)
         alarm(0);
     ms = now_ms() - t0;

@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 #include <sys/stat.h>
@@ -24,6 +26,7 @@
 #include "duktape.h"
 #include "common/http.h"
 #include "engine/access.h"
+#include "engine/admin.h"
 #include "engine/engine.h"
 #include "engine/heap.h"
 #include "common/log.h"
@@ -63,6 +66,7 @@ static int inv_cmd_kv(int argc, char **argv);
 static int inv_cmd_keys(int argc, char **argv);
 static int inv_cmd_exec(int argc, char **argv);
 static int inv_cmd_compile(int argc, char **argv);
+static int inv_cmd_admin(int argc, char **argv);
 
 static const inv_verb inv_verbs[] = {
     { "run", inv_cmd_run,
@@ -80,6 +84,7 @@ static const inv_verb inv_verbs[] = {
     { "rollback", dep_cmd_rollback, DEP_USAGE_ROLLBACK },
     { "releases", dep_cmd_releases, DEP_USAGE_RELEASES },
     { "schedule", sch_cmd_schedule, SCH_USAGE },
+    { "admin", inv_cmd_admin, "admin passwd --data DIR | --file FILE   (the password on stdin)" },
     { NULL, NULL, NULL }
 };
 
@@ -1051,6 +1056,77 @@ static int inv_cmd_exec(int argc, char **argv)
 static int inv_cmd_compile(int argc, char **argv)
 {
     return inv_script(argc, argv, 1);
+}
+
+/* The admin panel's password from stdin: its first line, without echo
+ * when stdin is a terminal.  0, or -1. */
+static int inv_read_secret(char *out, size_t outlen)
+{
+    struct termios old, quiet;
+    int tty = isatty(0) && tcgetattr(0, &old) == 0;
+    size_t n;
+
+    if (tty) {
+        fputs("New admin password: ", stderr);
+        quiet = old;
+        quiet.c_lflag &= ~(tcflag_t) ECHO;
+        tcsetattr(0, TCSAFLUSH, &quiet);
+    }
+    if (fgets(out, (int) outlen, stdin) == NULL)
+        out[0] = '\0';
+    if (tty) {
+        tcsetattr(0, TCSAFLUSH, &old);
+        fputc('\n', stderr);
+    }
+    n = strcspn(out, "\r\n");
+    out[n] = '\0';
+    return n > 0 ? 0 : -1;
+}
+
+/* invoke admin passwd --data DIR | --file FILE: the panel's password,
+ * hashed with yescrypt, written whole (a new file renamed over the old)
+ * with mode 0600. */
+static int inv_cmd_admin(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "data", required_argument, NULL, 'd' },
+        { "file", required_argument, NULL, 'f' },
+        { NULL, 0, NULL, 0 }
+    };
+    const char *data = NULL, *file = NULL;
+    char path[PATH_MAX], tmp[PATH_MAX + 8], pass[1024], hash[256], err[300];
+    int c, fd, rc;
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (c == 'd')
+            data = optarg;
+        else if (c == 'f')
+            file = optarg;
+        else
+            return INV_EXIT_USAGE;
+    }
+    if (optind != argc - 1 || strcmp(argv[optind], "passwd") != 0 ||
+        adm_passwd_path(file, data, path, sizeof path) < 0)
+        return inv_usage_fail("admin", "usage: invoke admin passwd --data DIR | --file FILE");
+    if (inv_read_secret(pass, sizeof pass) < 0)
+        return inv_usage_fail("admin passwd", "expected the password on stdin");
+    rc = adm_hash(pass, hash, sizeof hash, err, sizeof err);
+    memset(pass, 0, sizeof pass);
+    if (rc < 0)
+        return inv_fail("admin passwd", err);
+    snprintf(tmp, sizeof tmp, "%s.new", path);
+    fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return inv_fail(tmp, strerror(errno));
+    strcat(hash, "\n");
+    if (write(fd, hash, strlen(hash)) != (ssize_t) strlen(hash) || fsync(fd) < 0 ||
+        close(fd) < 0 || rename(tmp, path) < 0) {
+        unlink(tmp);
+        return inv_fail(path, strerror(errno));
+    }
+    fprintf(stderr, "invoke: the admin password is in %s\n", path);
+    return 0;
 }
 
 int main(int argc, char **argv)
