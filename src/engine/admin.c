@@ -599,8 +599,13 @@ static int adm_login(adm_req *q)
         return adm_error(q, 403, "cross-site login refused");
     snprintf(key, sizeof key, "fail:%s", adm_client(q));
     if (kv_get(q->store, &q->adm_sc, key, strlen(key), &val, &vlen, &exp, err,
-               sizeof err) == KV_OK)
-        fails = atoi(val);
+               sizeof err) == KV_OK) {
+        char num[32];
+
+        /* the store's buffer is not NUL-terminated */
+        snprintf(num, sizeof num, "%.*s", (int) (vlen < sizeof num ? vlen : sizeof num - 1), val);
+        fails = atoi(num);
+    }
     if (fails >= ADM_FAILS) {
         long wait = exp > now ? (long) ((exp - now + 999) / 1000) : 1;
 
@@ -1030,10 +1035,11 @@ static int adm_api_source(adm_req *q)
         size_t tlen;
 
         snprintf(dir, sizeof dir, "%.*s", (int) i, rel);
-        if (snprintf(path, sizeof path, "%s/%s%s_settings.json", q->root, dir, i ? "/" : "") <
-                (int) sizeof path && (text = file_read(path, &tlen, &err)) != NULL) {
+        /* dir is "" or ends with its slash */
+        if (snprintf(path, sizeof path, "%s/%s_settings.json", q->root, dir) < (int) sizeof path &&
+            (text = file_read(path, &tlen, &err)) != NULL) {
             adm_puts(&b, len++ ? ",{\"file\":" : "{\"file\":");
-            if (snprintf(path, sizeof path, "%s%s_settings.json", dir, i ? "/" : "") >= (int) sizeof path)
+            if (snprintf(path, sizeof path, "%s_settings.json", dir) >= (int) sizeof path)
                 path[0] = '\0';
             adm_json_cstr(&b, path);
             adm_puts(&b, ",\"text\":");
