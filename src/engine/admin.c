@@ -212,7 +212,7 @@ static const char adm_sec_headers[] =
     "Cache-Control: no-store\r\n"
     "X-Content-Type-Options: nosniff\r\n"
     "X-Frame-Options: DENY\r\n"
-    "Referrer-Policy: no-referrer\r\n"
+    "Referrer-Policy: same-origin\r\n"   /* no-referrer would make Origin "null" */
     "Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
     "frame-ancestors 'none'; form-action 'self'; base-uri 'none'\r\n";
 
@@ -446,6 +446,7 @@ static int adm_cross_site(adm_req *q)
     const char *origin = cgi_get(q->r->vars, "HTTP_ORIGIN");
     const char *site = cgi_get(q->r->vars, "HTTP_SEC_FETCH_SITE");
     const char *host = cgi_get(q->r->vars, "HTTP_HOST");
+    const char *port = cgi_get(q->r->vars, "SERVER_PORT");
     char want[512];
 
     if (site != NULL && (strcmp(site, "cross-site") == 0 || strcmp(site, "same-site") == 0))
@@ -455,7 +456,29 @@ static int adm_cross_site(adm_req *q)
     if (host == NULL)
         return 1;
     snprintf(want, sizeof want, "%s://%s", q->https ? "https" : "http", host);
-    return strcmp(origin, want) != 0;
+    if (strcmp(origin, want) == 0)
+        return 0;
+    /* a Host without its port (nginx's $host): the port the server
+     * listens on */
+    if (port != NULL && strchr(host, ':') == NULL && host[0] != '[') {
+        snprintf(want, sizeof want, "%s://%s:%s", q->https ? "https" : "http", host, port);
+        return strcmp(origin, want) != 0;
+    }
+    return 1;
+}
+
+/* 403, logging what the browser said, for an administrator whose proxy
+ * rewrites Host (the panel then needs the name the browser uses). */
+static int adm_refuse_cross(adm_req *q)
+{
+    char why[600];
+    const char *origin = cgi_get(q->r->vars, "HTTP_ORIGIN");
+    const char *site = cgi_get(q->r->vars, "HTTP_SEC_FETCH_SITE");
+    const char *host = cgi_get(q->r->vars, "HTTP_HOST");
+
+    snprintf(why, sizeof why, "cross-site request refused (Origin %.200s, Sec-Fetch-Site %.20s, "
+             "Host %.200s)", origin ? origin : "-", site ? site : "-", host ? host : "-");
+    return adm_error(q, 403, why);
 }
 
 int adm_passwd_path(const char *passwd, const char *data, char *out, size_t outlen)
@@ -596,7 +619,7 @@ static int adm_login(adm_req *q)
     const eng_request *r = q->r;
 
     if (adm_cross_site(q))
-        return adm_error(q, 403, "cross-site login refused");
+        return adm_refuse_cross(q);
     snprintf(key, sizeof key, "fail:%s", adm_client(q));
     if (kv_get(q->store, &q->adm_sc, key, strlen(key), &val, &vlen, &exp, err,
                sizeof err) == KV_OK) {
@@ -1730,7 +1753,7 @@ int adm_handle(eng *e, const adm_config *c, const eng_request *r)
         const char *tok = cgi_get(r->vars, "HTTP_X_CSRF_TOKEN");
 
         if (adm_cross_site(&q))
-            return adm_error(&q, 403, "cross-site request refused");
+            return adm_refuse_cross(&q);
         if (tok == NULL || strlen(tok) != 64 || CRYPTO_memcmp(tok, q.csrf, 64) != 0)
             return adm_error(&q, 403, "missing or wrong CSRF token");
     }
