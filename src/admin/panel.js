@@ -61,7 +61,8 @@ function when(t) { return t ? new Date(t).toISOString().replace('T', ' ').slice(
 function table(heads, rows, id) {
   return el('div', { cls: 'wrap' }, [el('table', id ? { id: id } : {}, [
     el('thead', {}, [el('tr', {}, heads.map(function (h) {
-      return el('th', { text: h.replace(/^#/, ''), cls: h[0] === '#' ? 'num' : '' });
+      /* '#': a number column; '~': one a phone leaves out */
+      return el('th', { text: h.replace(/^[#~]/, ''), cls: h[0] === '#' ? 'num' : h[0] === '~' ? 'hide-narrow' : '' });
     }))]),
     el('tbody', {}, rows)
   ])]);
@@ -84,7 +85,7 @@ function pageFunctions() {
     });
     show(el('h1', { text: 'Functions' }),
          el('p', { cls: 'muted', text: 'Root: ' + j.root + (j.stats ? ' · requests since the last start, from the log' : ' · no --log: no request figures') }),
-         table(['Route', 'File', 'Compiles', '#Requests', '#5xx', '#p50', '#p99'], rows, 'functions'));
+         table(['Route', '~File', 'Compiles', '#Requests', '#5xx', '#p50', '#p99'], rows, 'functions'));
   }).catch(fail);
 }
 
@@ -212,7 +213,7 @@ function pageStore() {
       });
       if (j.keys.length) pages[page + 1] = j.keys[j.keys.length - 1].key;
       list.textContent = '';
-      list.appendChild(table(['Key', '#Bytes', 'Expires'], rows, 's-keys'));
+      list.appendChild(table(['Key', '#Bytes', '~Expires'], rows, 's-keys'));
       list.appendChild(el('div', { cls: 'row' }, [
         page > 0 ? el('button', { cls: 'plain', text: '← Previous', onclick: function () { load(page - 1); } }) : null,
         el('span', { cls: 'muted', text: 'Page ' + (page + 1) }),
@@ -223,7 +224,7 @@ function pageStore() {
   function edit(key) {
     var keyIn = el('input', { id: 'e-key', cls: 'grow', value: key || '' });
     var val = el('textarea', { id: 'e-value' });
-    var ttl = el('input', { id: 'e-ttl', type: 'number', min: '0', placeholder: 'TTL seconds (0: none)' });
+    var ttl = el('input', { id: 'e-ttl', type: 'number', min: '0', placeholder: '0: never', 'aria-label': 'TTL in seconds' });
     var msg = el('span', { id: 'e-msg' });
     function save() {
       var v = val.value;
@@ -242,7 +243,7 @@ function pageStore() {
     editor.appendChild(el('div', { cls: 'card' }, [
       el('div', { cls: 'row' }, [el('label', { for: 'e-key', text: 'Key' }), keyIn]),
       el('label', { for: 'e-value', text: 'Value (JSON)' }), val,
-      el('div', { cls: 'row' }, [ttl,
+      el('div', { cls: 'row' }, [el('label', { for: 'e-ttl', text: 'TTL (s)' }), ttl,
         el('button', { id: 'e-save', text: 'Save', onclick: save }),
         key ? el('button', { cls: 'danger', id: 'e-delete', text: 'Delete', onclick: del }) : null, msg])
     ]));
@@ -273,7 +274,7 @@ function pageStore() {
 /* --- logs --- */
 
 function logTable(lines, id) {
-  return table(['Time', 'Level', 'Request', 'Function', 'Message'], lines.map(function (l) {
+  return table(['~Time', 'Level', 'Request', 'Function', 'Message'], lines.map(function (l) {
     return el('tr', {}, [
       el('td', { cls: 'hide-narrow', text: l.time.replace('T', ' ').replace('Z', '') }),
       el('td', { cls: 'lv-' + l.level, text: l.level }),

@@ -40,6 +40,7 @@
 #include "common/file.h"
 #include "common/http.h"
 #include "common/log.h"
+#include "common/now.h"
 #include "common/utf8.h"
 #include "engine/admin.h"
 #include "engine/settings.h"
@@ -1170,6 +1171,7 @@ static int adm_api_run(adm_req *q)
     set_json in;
     char *env[72];
     int n = 0, i, status;
+    double t0;
     adm_buf envbuf = { 0 }, b = { 0 };
     adm_run run;
     cgi_vars v;
@@ -1245,9 +1247,12 @@ static int adm_api_run(adm_req *q)
     sub.io = &io;
     io.ud = &run;
     log_tee(adm_run_log, &run);
+    t0 = now_ms();
     status = eng_handle(q->e, &sub);
+    /* the access line's path has no query, as the worker writes it */
+    snprintf(name, sizeof name, "%.*s", (int) strcspn(path, "?"), path);
+    log_access(id, method, name, status, now_ms() - t0);
     log_tee(NULL, NULL);
-    log_access(id, method, path, status, 0);
     set_json_free(&in);
     free(envbuf.p);
     adm_printf(&b, "{\"id\":");
