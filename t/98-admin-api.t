@@ -33,6 +33,7 @@ write_file("$root/broken.js", "module.exports = function (req, res) { res.send('
 write_file("$root/api/_settings.json", qq({ "timeout": 5 }\n));
 write_file("$root/api/[id].js", "module.exports = (req, res) => res.json({ id: req.params.id });\n");
 write_file("$root/_private.js", "module.exports = () => {};\n");
+symlink('/etc/passwd', "$root/escape.js") or die "symlink: $!";
 
 # --- the password: invoke admin passwd ---------------------------------------
 sub run_invoke {
@@ -123,7 +124,7 @@ unlike($r->{body}, qr/https?:\/\//, '... and fetches nothing from elsewhere');
 
 my $f = json_body(http_get($port, '/_admin/api/functions', headers => \@auth)) || {};
 my %fn = map { $_->{route} => $_ } @{ $f->{functions} || [] };
-is_deeply([sort keys %fn], ['/api/[id]', '/broken', '/hello'], 'api/functions: every route, no private file')
+is_deeply([sort keys %fn], ['/api/[id]', '/broken', '/hello'], 'api/functions: every route, no private file, no symlink out of the root')
     or diag(explain($f));
 ok(!defined $fn{'/hello'}{error}, 'hello.js compiles');
 like($fn{'/broken'}{error} // '', qr/SyntaxError/, 'broken.js: its compile error');
@@ -145,6 +146,8 @@ is(http_get($port, '/_admin/api/source?file=_private.js', headers => \@auth)->{s
    'api/source: a private file is a 404');
 is(http_get($port, '/_admin/api/source?file=../data/admin.passwd', headers => \@auth)->{status}, 404,
    'api/source: nothing outside the root');
+is(http_get($port, '/_admin/api/source?file=escape.js', headers => \@auth)->{status}, 404,
+   'api/source: nor through a symlink');
 
 my $st = json_body(http_get($port, '/_admin/api/status', headers => \@auth)) || {};
 is(scalar @{ $st->{workers}{workers} || [] }, 2, 'api/status: the two workers');

@@ -769,7 +769,9 @@ static void adm_walk(const char *root, const char *rel, int depth, adm_funcs *fs
         if (S_ISDIR(st.st_mode)) {
             adm_walk(root, sub, depth + 1, fs);
         } else if (S_ISREG(st.st_mode) && (ext = adm_is_code(d->d_name)) > 0 &&
-                   !route_is_private(sub)) {
+                   !route_is_private(sub) && route_confine(root, root, sub, dir) == 0) {
+            /* (a symlink out of the root is no function: the router
+             * would not serve it either) */
             if (fs->n == fs->cap) {
                 size_t cap = fs->cap ? fs->cap * 2 : 32;
                 adm_func *p = realloc(fs->f, cap * sizeof *p);
