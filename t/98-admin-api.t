@@ -13,7 +13,6 @@ use lib "$FindBin::Bin/lib";
 use Test::More;
 use InvokeTest;
 use JSON::PP;
-use IPC::Open3 qw(open3);
 use File::Path qw(make_path);
 
 need_bins('invoke-fcgi', 'invoke', 'nginx');
@@ -36,15 +35,11 @@ write_file("$root/_private.js", "module.exports = () => {};\n");
 symlink('/etc/passwd', "$root/escape.js") or die "symlink: $!";
 
 # --- the password: invoke admin passwd ---------------------------------------
+# `invoke ARGS...` with stdin; (exit status, stdout)
 sub run_invoke {
     my ($stdin, @args) = @_;
-    my $pid = open3(my $in, my $out, undef, bin('invoke'), @args);
-    print $in $stdin if defined $stdin;
-    close $in;
-    local $/;
-    my $text = <$out>;
-    waitpid $pid, 0;
-    return ($? >> 8, $text // '');
+    my $r = run_cmd([bin('invoke'), @args], stdin => $stdin);
+    return ($r->{exit}, $r->{stdout});
 }
 my ($rc, $text) = run_invoke("", 'admin', 'passwd', '--data', $data);
 is($rc, 2, 'invoke admin passwd: no password on stdin is a usage error');

@@ -17,7 +17,6 @@ use HTTP::Tiny;
 use JSON::PP;
 use MIME::Base64 qw(decode_base64);
 use File::Path qw(make_path);
-use IPC::Open3 qw(open3);
 use Time::HiRes qw(sleep time);
 
 need_bins('invoke-fcgi', 'invoke', 'nginx', 'chromedriver', 'chromium');
@@ -44,15 +43,11 @@ module.exports = async function (req, res) {
 EOF
 write_file("$root/broken.js", "module.exports = function (req, res) { res.send('x') \n  ) };\n");
 
+# `invoke ARGS...` with stdin; (exit status, stdout)
 sub run_invoke {
     my ($stdin, @args) = @_;
-    my $pid = open3(my $in, my $out, undef, bin('invoke'), @args);
-    print $in $stdin if defined $stdin;
-    close $in;
-    local $/;
-    my $text = <$out>;
-    waitpid $pid, 0;
-    return ($? >> 8, $text // '');
+    my $r = run_cmd([bin('invoke'), @args], stdin => $stdin);
+    return ($r->{exit}, $r->{stdout});
 }
 my ($rc) = run_invoke("browser pass\n", 'admin', 'passwd', '--data', $data);
 is($rc, 0, 'invoke admin passwd');

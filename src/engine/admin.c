@@ -23,6 +23,7 @@
  */
 #include <arpa/inet.h>
 #include <crypt.h>
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -317,17 +318,6 @@ static int adm_redirect(adm_req *q, const char *to, const char *extra)
 
 /* --- query strings, forms, cookies --- */
 
-static int adm_hexval(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* The value of name in an application/x-www-form-urlencoded text (a query
  * string or a form), decoded into out: its length, or -1 when absent or
  * longer than outlen - 1. */
@@ -350,9 +340,11 @@ static long adm_form(const char *s, size_t slen, const char *name, char *out, si
 
                 if (c == '+')
                     c = ' ';
-                else if (c == '%' && k + 2 < end && adm_hexval(s[k + 1]) >= 0 &&
-                         adm_hexval(s[k + 2]) >= 0) {
-                    c = adm_hexval(s[k + 1]) * 16 + adm_hexval(s[k + 2]);
+                else if (c == '%' && k + 2 < end && isxdigit((unsigned char) s[k + 1]) &&
+                         isxdigit((unsigned char) s[k + 2])) {
+                    char hex[3] = { s[k + 1], s[k + 2], '\0' };
+
+                    c = (int) strtol(hex, NULL, 16);
                     k += 2;
                 }
                 if (o + 1 >= outlen)
