@@ -1685,9 +1685,13 @@ int adm_match(const char *admin, const char *path)
 {
     size_t n;
 
-    if (admin == NULL || *admin == '\0' || path == NULL)
+    /* as --admin checks it: "/x", no trailing slash (an INVOKE_ADMIN
+     * that is not such a path turns nothing on) */
+    if (admin == NULL || admin[0] != '/' || admin[1] == '\0' || path == NULL)
         return 0;
     n = strlen(admin);
+    if (admin[n - 1] == '/')
+        return 0;
     return strncmp(path, admin, n) == 0 && (path[n] == '\0' || path[n] == '/');
 }
 
