@@ -559,13 +559,13 @@ static int kv_env_open(kv *s, int *recovered)
  * under the registry's exclusive lock (byte 1), as its own code does.
  * Only with this process's handle closed: closing the descriptor drops
  * every fcntl lock the process holds on the file. */
-static void kv_request_recovery(kv *s)
+static void kv_request_recovery(const char *dir)
 {
     char path[PATH_MAX + 16], line[32];
     struct flock fl;
     int fd, n;
 
-    snprintf(path, sizeof path, "%s/__db.register", s->dir);
+    snprintf(path, sizeof path, "%s/__db.register", dir);
     if ((fd = open(path, O_RDWR | O_CLOEXEC)) < 0)
         return;
     memset(&fl, 0, sizeof fl);
@@ -577,7 +577,7 @@ static void kv_request_recovery(kv *s)
         ;
     n = snprintf(line, sizeof line, "%24lu\n", 0UL);
     if (lseek(fd, 0, SEEK_END) < 0 || write(fd, line, (size_t) n) != n)
-        log_sys("error", "kv store %s: asking for recovery: %s", s->dir, strerror(errno));
+        log_sys("error", "kv store %s: asking for recovery: %s", dir, strerror(errno));
     close(fd);
 }
 
@@ -613,7 +613,7 @@ static int kv_start(kv *s, char *err, size_t errlen)
         log_sys("warning", "kv store %s: %s%s%s; asking for recovery", s->dir,
                 db_strerror(rc), s->dberr[0] ? ": " : "", s->dberr);
         kv_shut(s);
-        kv_request_recovery(s);
+        kv_request_recovery(s->dir);
         asked = 1;
     }
     if (rc != 0)
@@ -2250,7 +2250,7 @@ struct kv_conn {
 /* A write handed over by a process of this host: run here when this site
  * is the master, else sent to the master over a message channel. */
 static int kv_repl_one(kv *s, DB_CHANNEL **chan, const unsigned char *req, size_t n,
-                       unsigned char **ans, size_t *an)
+                       unsigned char **ans, size_t *an, int wait_ms)
 {
     char err[512] = "";
     struct kv_fwd f;
@@ -2280,7 +2280,7 @@ static int kv_repl_one(kv *s, DB_CHANNEL **chan, const unsigned char *req, size_
     msg.size = (u_int32_t) n;
     memset(&resp, 0, sizeof resp);
     resp.flags = DB_DBT_MALLOC;
-    rc = (*chan)->send_request(*chan, &msg, 1, &resp, (db_timeout_t) kv_rc.wait_ms * 1000, 0);
+    rc = (*chan)->send_request(*chan, &msg, 1, &resp, (db_timeout_t) wait_ms * 1000, 0);
     if (rc == 0 && resp.size >= KV_FWD_ANSWER) {
         *ans = malloc(resp.size);
         if (*ans)
@@ -2293,7 +2293,8 @@ static int kv_repl_one(kv *s, DB_CHANNEL **chan, const unsigned char *req, size_
     snprintf(err, sizeof err, "%s", rc == DB_REP_UNAVAIL ? "there is no master (an election is under way)"
              : rc == DB_TIMEOUT ? "the master did not answer in time"
              : rc == 0 ? "a malformed answer from the master" : db_strerror(rc));
-    log_sys("warning", "kv store %s: a write refused: %s", s->dir, err);
+    if (f.op != KV_OP_PING)
+        log_sys("warning", "kv store %s: a write refused: %s", s->dir, err);
     *ans = kv_answer_encode(KV_UNAVAIL, &f, NULL, err, an);
     return 0;
 }
@@ -2310,7 +2311,7 @@ static void *kv_repl_conn(void *arg)
         if (kv_frame_recv(c->fd, &req, &n, kv_mono() + 24LL * 3600 * 1000) < 0)
             break;
         ans = NULL;
-        if (kv_repl_one(c->s, &chan, req, n, &ans, &an) < 0 || ans == NULL) {
+        if (kv_repl_one(c->s, &chan, req, n, &ans, &an, kv_rc.wait_ms) < 0 || ans == NULL) {
             free(req);
             break;
         }
@@ -2459,7 +2460,8 @@ static int kv_repl_master_lsn(kv *s, DB_CHANNEL **chan, unsigned *file, unsigned
     f.op = KV_OP_PING;
     if ((req = kv_fwd_encode(&f, &n)) == NULL)
         return -1;
-    if (kv_repl_one(s, chan, req, n, &ans, &an) < 0 || ans == NULL ||
+    /* briefly: the status must not wait for a master that is gone */
+    if (kv_repl_one(s, chan, req, n, &ans, &an, 250) < 0 || ans == NULL ||
         kv_answer_decode(ans, an, &f, &tok, err, sizeof err) != KV_OK) {
         free(req);
         free(ans);
@@ -2527,6 +2529,28 @@ static void kv_repl_write_status(kv *s, DB_CHANNEL **chan)
     free(rs);
 }
 
+/* The replicator's housekeeping, once a second in a thread of its own
+ * (the purge and the checkpoint commit, which on the master may wait for
+ * acknowledgements; the status must not wait with them): the databases
+ * opened (created) once this site is master, expired records purged and
+ * a checkpoint taken there. */
+static void *kv_repl_chores(void *arg)
+{
+    kv *s = arg;
+    char err[600];
+
+    for (;;) {
+        sleep(1);
+        if (!s->master || s->fatal || s->dead_handles)
+            continue;
+        if (s->db == NULL && kv_ready(s, err, sizeof err) != KV_OK)
+            continue;
+        if (kv_maintain(s, 500, err, sizeof err) != KV_OK)
+            log_sys("error", "kv maintenance: %s", err);
+    }
+    return NULL;
+}
+
 int kv_repl_serve(const char *dir, volatile int *stop)
 {
     struct sockaddr_un sa;
@@ -2534,7 +2558,7 @@ int kv_repl_serve(const char *dir, volatile int *stop)
     char err[600];
     DB_CHANNEL *chan = NULL;
     pthread_t t;
-    int lfd, was = -1, status = 0;
+    int lfd, status = 0;
     kv *s;
 
     if (!kv_rc.on) {
@@ -2542,6 +2566,14 @@ int kv_repl_serve(const char *dir, volatile int *stop)
         return 1;
     }
     kv_in_replicator = 1;
+    /* The replication state lives in the environment's shared regions: a
+     * replicator that died (killed with its host's responder, say) leaves
+     * them saying what it was, a master perhaps, and a successor joining
+     * them would start from that.  Berkeley DB wants recovery after the
+     * replication process fails; the replicator asks for it at every start
+     * (kv_request_recovery: the open recovers and stops the processes still
+     * inside, this host's workers, which the supervisor replaces). */
+    kv_request_recovery(dir);
     if ((s = kv_open(dir, err, sizeof err)) == NULL) {
         log_sys("error", "kv store %s: replicator: %s", dir, err);
         return 1;
@@ -2568,25 +2600,20 @@ int kv_repl_serve(const char *dir, volatile int *stop)
         return 1;
     }
     pthread_detach(t);
+    if (pthread_create(&t, NULL, kv_repl_chores, s) == 0)
+        pthread_detach(t);
     log_sys("notice", "kv store %s: replicator %d runs site %s with %d peers, acks %s, priority %d",
             dir, (int) getpid(), kv_rc.self, kv_rc.npeers,
             (const char *[]) { "quorum", "all", "one", "none" }[kv_rc.acks], kv_rc.priority);
     kv_repl_write_status(s, &chan);
     while (!*stop) {
         usleep(250000);
-        if (s->master != was) {
-            was = s->master;
-            if (was && s->db == NULL)
-                kv_ready(s, err, sizeof err);   /* the master creates them */
-        }
         if (s->fatal || s->dead_handles) {
             log_sys("warning", "kv store %s: the replicator restarts (%s)", dir,
                     s->fatal ? "the store needs recovery" : "its copy was rolled back");
             status = 1;
             break;
         }
-        if (kv_maintain(s, 500, err, sizeof err) != KV_OK)
-            log_sys("error", "kv maintenance: %s", err);
         kv_repl_write_status(s, &chan);
     }
     /* leaving: the status stays as the mark that the store is replicated.
