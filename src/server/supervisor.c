@@ -89,31 +89,29 @@ static int sup_active(const sup *s)
     return n;
 }
 
+/* Whether a child of that kind (1: the aux child, 2: the replicator) runs
+ * and is not retiring. */
+static int sup_kind_running(const sup *s, int kind)
+{
+    size_t i;
+
+    for (i = 0; i < s->nkids; i++)
+        if (s->kids[i].aux == kind && !s->kids[i].retiring)
+            return 1;
+    return 0;
+}
+
 /* Whether the aux child is not running, wanted or not: then the loop
  * looks again every SUP_AUX_LOOK seconds. */
 static int sup_aux_absent(const sup *s)
 {
-    size_t i;
-
-    if (s->o->aux == NULL)
-        return 0;
-    for (i = 0; i < s->nkids; i++)
-        if (s->kids[i].aux == 1 && !s->kids[i].retiring)
-            return 0;
-    return 1;
+    return s->o->aux != NULL && !sup_kind_running(s, 1);
 }
 
 /* Whether a replicator is wanted and not running. */
 static int sup_repl_missing(const sup *s)
 {
-    size_t i;
-
-    if (s->o->repl == NULL)
-        return 0;
-    for (i = 0; i < s->nkids; i++)
-        if (s->kids[i].aux == 2 && !s->kids[i].retiring)
-            return 0;
-    return 1;
+    return s->o->repl != NULL && !sup_kind_running(s, 2);
 }
 
 /* Whether the aux child is wanted and not running (a retiring one does

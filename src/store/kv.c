@@ -118,6 +118,7 @@ static struct {
     int npeers, priority, acks, wait_ms;
 } kv_rc;
 static int kv_in_replicator;            /* kv_repl_serve runs here */
+static int kv_recover_next;             /* the next open recovers (no failchk) */
 /* The replicator runs writes in several threads at once: what one of them
  * commits and whether its acknowledgements came are its own. */
 static __thread DB_TXN_TOKEN *kv_tok;   /* where kv_txn leaves the commit token */
@@ -540,7 +541,8 @@ static int kv_env_open(kv *s, int *recovered)
     s->found = 0;
     s->dead = 0;
     rc = s->env->open(s->env, s->dir, DB_CREATE | DB_INIT_LOCK | DB_INIT_LOG |
-                      DB_INIT_MPOOL | DB_INIT_TXN | DB_REGISTER | DB_FAILCHK |
+                      DB_INIT_MPOOL | DB_INIT_TXN | DB_REGISTER |
+                      (kv_recover_next ? 0 : DB_FAILCHK) |
                       DB_RECOVER | (s->repl ? DB_INIT_REP : 0) |
                       (s->replicator ? DB_THREAD : 0), 0600);
     s->opening = 0;
@@ -2569,12 +2571,19 @@ int kv_repl_serve(const char *dir, volatile int *stop)
     /* The replication state lives in the environment's shared regions: a
      * replicator that died (killed with its host's responder, say) leaves
      * them saying what it was, a master perhaps, and a successor joining
-     * them would start from that.  Berkeley DB wants recovery after the
-     * replication process fails; the replicator asks for it at every start
-     * (kv_request_recovery: the open recovers and stops the processes still
-     * inside, this host's workers, which the supervisor replaces). */
+     * them would start from that (measured: Berkeley DB restarted the dead
+     * one's Replication Manager inside the successor, beside its own, and
+     * the two deadlocked).  Berkeley DB wants recovery after the
+     * replication process fails, and failchk does not give it (it only
+     * releases what the dead held); so the replicator's first open asks
+     * for recovery (a registry slot nobody holds) and opens without
+     * DB_FAILCHK, which makes DB_REGISTER recover, stopping this host's
+     * other processes still inside (the supervisor replaces them). */
     kv_request_recovery(dir);
-    if ((s = kv_open(dir, err, sizeof err)) == NULL) {
+    kv_recover_next = 1;
+    s = kv_open(dir, err, sizeof err);
+    kv_recover_next = 0;
+    if (s == NULL) {
         log_sys("error", "kv store %s: replicator: %s", dir, err);
         return 1;
     }
