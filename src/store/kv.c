@@ -53,6 +53,9 @@
 #include <sched.h>
 #include <poll.h>
 #include <pthread.h>
+#include <dirent.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 
@@ -2232,12 +2235,25 @@ static int kv_fwd_write(kv *s, struct kv_fwd *f, char *err, size_t errlen)
     rc = kv_answer_decode(ans, an, f, &tok, err, errlen);
     free(ans);
     if (rc == KV_OK || rc == KV_NOTFOUND) {
-        int64_t left = deadline - kv_mono();
-        int arc = s->env->txn_applied(s->env, &tok, (db_timeout_t) (left > 0 ? left * 1000 : 1), 0);
+        int64_t left;
+        int arc;
 
+        /* a copy being brought up to date refuses for a moment
+         * (DB_REP_LOCKOUT and the like): asked again until the deadline */
+        for (;;) {
+            left = deadline - kv_mono();
+            arc = s->env->txn_applied(s->env, &tok, (db_timeout_t) (left > 0 ? left * 1000 : 1), 0);
+            if (arc == 0 || arc == DB_KEYEMPTY || arc == DB_NOTFOUND || arc == DB_TIMEOUT ||
+                left <= 0)
+                break;
+            usleep(5000);
+        }
         if (arc == DB_NOTFOUND)
             log_sys("warning", "kv store %s: a write the master acknowledged was rolled back here",
                     s->dir);
+        else if (arc != 0 && arc != DB_KEYEMPTY)
+            log_sys("warning", "kv store %s: this copy had not applied a write when the wait "
+                    "ended (%s): the next read here may not see it", s->dir, db_strerror(arc));
     }
     return rc;
 }
@@ -2249,8 +2265,12 @@ struct kv_conn {
     int fd;
 };
 
-/* A write handed over by a process of this host: run here when this site
- * is the master, else sent to the master over a message channel. */
+/* A write handed over by a process of this host, sent to the master over
+ * a message channel, this site included when it is the master (the
+ * channel echoes it to our own dispatch): the write then commits in one
+ * of the Replication Manager's threads.  Committed in this thread, it
+ * waited ~120 ms for each acknowledgement under quorum (measured, 7.6 ms
+ * through the channel).  Only the status's PING is answered here. */
 static int kv_repl_one(kv *s, DB_CHANNEL **chan, const unsigned char *req, size_t n,
                        unsigned char **ans, size_t *an, int wait_ms)
 {
@@ -2266,7 +2286,7 @@ static int kv_repl_one(kv *s, DB_CHANNEL **chan, const unsigned char *req, size_
         *ans = kv_answer_encode(KV_ERR, &f, NULL, err, an);
         return 0;
     }
-    if (s->master) {
+    if (s->master && f.op == KV_OP_PING) {
         rc = kv_fwd_exec(s, &f, &tok, err, sizeof err);
         *ans = kv_answer_encode(rc, &f, &tok, err, an);
         return 0;
@@ -2449,6 +2469,36 @@ fail:
     return KV_ERR;
 }
 
+/* TCP_NODELAY on the Replication Manager's connections (every TCP socket
+ * of this process is one of them).  Berkeley DB 5.3 leaves Nagle's
+ * algorithm on, and a commit waiting for a replica's small
+ * acknowledgement met the peer's delayed ACK: measured 138 ms per kv.incr
+ * on the master under quorum, 7.5 ms with acks none.  Looked at with the
+ * status, four times a second, for the connections made since. */
+static void kv_repl_nodelay(void)
+{
+    DIR *d = opendir("/proc/self/fd");
+    struct dirent *e;
+    int one = 1;
+
+    if (d == NULL)
+        return;
+    while ((e = readdir(d)) != NULL) {
+        struct sockaddr_storage ss;
+        socklen_t sl = sizeof ss;
+        int fd = atoi(e->d_name), type = 0;
+        socklen_t tl = sizeof type;
+
+        if (fd <= 2 || fd == dirfd(d) ||
+            getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &tl) < 0 || type != SOCK_STREAM ||
+            getsockname(fd, (struct sockaddr *) &ss, &sl) < 0 ||
+            (ss.ss_family != AF_INET && ss.ss_family != AF_INET6))
+            continue;
+        setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    }
+    closedir(d);
+}
+
 /* The master's current log position (PING), for the lag. */
 static int kv_repl_master_lsn(kv *s, DB_CHANNEL **chan, unsigned *file, unsigned *off)
 {
@@ -2624,6 +2674,7 @@ int kv_repl_serve(const char *dir, volatile int *stop)
             break;
         }
         kv_repl_write_status(s, &chan);
+        kv_repl_nodelay();
     }
     /* leaving: the status stays as the mark that the store is replicated.
      * Closing the environment stops the Replication Manager cleanly (the
