@@ -17,20 +17,21 @@ use InvokeTest;
 use JSON::PP;
 use Time::HiRes qw(time sleep);
 
-my $n = shift || 2000;
+my $n = shift || 500;
 my $secs = shift || 5;
 my $conc = shift || 4;
 my $root = "$FindBin::Bin/kv-root";
 my $tmp = tmpdir();
 
 my $single = start_invoke(root => $root, workers => 2, name => 'single',
-                          args => ['--data', "$tmp/single"]);
+                          args => ['--data', "$tmp/single", '--timeout', '300']);
 my @rp = map { free_port() } 0 .. 2;
 my @site;
 for my $i (0 .. 2) {
     my @peers = map { ('--peer', "127.0.0.1:$rp[$_]") } grep { $_ != $i } 0 .. 2;
     $site[$i] = start_invoke(root => $root, workers => 2, name => "site$i",
-                             args => ['--data', "$tmp/data$i", '--replicate', "127.0.0.1:$rp[$i]",
+                             args => ['--data', "$tmp/data$i", '--timeout', '300',
+                                      '--replicate', "127.0.0.1:$rp[$i]",
                                       @peers]);
 }
 sub role {
@@ -52,7 +53,8 @@ sub loop {
     my $q = "op=incr&n=$n&key=loop";
     my $res = fcgi_request($addr, params => { REQUEST_URI => "/loop?$q", QUERY_STRING => $q },
                            timeout => 300);
-    my $j = eval { decode_json($res->{body}) } or die "bad answer: $res->{body}";
+    my $j = eval { decode_json($res->{body}) };
+    die "bad answer: $res->{status} $res->{body}\n" unless $j && defined $j->{ms};
     return $j->{ms} * 1000 / $n;
 }
 sub rate {

@@ -255,7 +255,7 @@ like($refused->{body}, qr/"error":"Service Unavailable"/, 'with a JSON error');
 ok((grep { /a write refused/ } log_lines($site[$stopped])), 'and a log line');
 like(value_at($stopped, 'part'), qr/^(\d+|null)$/, 'it still answers reads from its copy');
 kill 'CONT', $repl;
-ok(wait_for(sub { defined(my $x = master_of(0 .. 2)) }, 30), 'once resumed, the three agree on a master');
+ok(wait_for(sub { defined(my $x = master_of(0 .. 2)) }, 60), 'once resumed, the three agree on a master');
 # a 503 for want of acknowledgements may still have counted: at least the
 # acknowledged ones, and the same count on every site
 ok(wait_for(sub {
