@@ -71,13 +71,21 @@ static void js_kv_maintain(kv *s)
     js_kv_check_fatal(rc, err);
 }
 
-/* Pushes the error string for rc/err and returns 1 (the native's result). */
+/* Pushes the error string for rc/err and returns 1 (the native's result).
+ * A replicated store with no master to take a write (KV_UNAVAIL) marks it
+ * `unavailable`: kv.js makes that a 503, and it is logged here. */
 static duk_ret_t js_kv_fail(duk_context *ctx, int rc, const char *err)
 {
     js_kv_check_fatal(rc, err);
+    if (rc == KV_UNAVAIL)
+        log_sys("warning", "kv: a write refused: %s", err);
     duk_push_object(ctx);
     duk_push_sprintf(ctx, "kv: %s", err);
     duk_put_prop_string(ctx, -2, "error");
+    if (rc == KV_UNAVAIL) {
+        duk_push_true(ctx);
+        duk_put_prop_string(ctx, -2, "unavailable");
+    }
     return 1;
 }
 

@@ -170,6 +170,44 @@ static void eng_kv_scope(eng *e, const char *site, const char *name)
     memcpy(e->kv_for, what, strlen(what) + 1);
 }
 
+int eng_replicate(const char *self, const char *const *peers, int npeers, int priority, int acks,
+                  double timeout, char *err, size_t errlen)
+{
+    kv_repl r;
+    int i;
+
+    memset(&r, 0, sizeof r);
+    r.self = self;
+    for (i = 0; i < npeers && i < KV_MAX_PEERS; i++)
+        r.peers[i] = peers[i];
+    r.npeers = npeers;
+    r.priority = priority;
+    r.acks = acks;
+    /* a write waits at most half the request's limit (5 s at most), so the
+     * request still answers its 503 in time */
+    r.wait_ms = timeout > 0 && timeout < 10 ? (int) (timeout * 500) : 5000;
+    if (r.wait_ms < 100)
+        r.wait_ms = 100;
+    return kv_repl_setup(self ? &r : NULL, err, errlen) == KV_OK ? 0 : -1;
+}
+
+int eng_repl_acks(const char *name)
+{
+    return kv_repl_acks(name);
+}
+
+int eng_repl_serve(const char *data, volatile int *stop)
+{
+    return kv_repl_serve(data, stop);
+}
+
+int eng_repl_status(const char *data, char *buf, size_t len)
+{
+    char err[300];
+
+    return data != NULL && kv_repl_status(data, buf, len, err, sizeof err) == KV_OK;
+}
+
 int eng_kv_scope_check(const char *name, char *err, size_t errlen)
 {
     kv_scope sc;

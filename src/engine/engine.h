@@ -46,6 +46,24 @@ typedef struct eng_config {
     net_opts net;           /* fetch's limits and policy; 0: net.h's defaults */
 } eng_config;
 
+/* Replication of the store (doc/kv.md, "Several hosts"): the settings of
+ * every store this process opens from now on, kept for the forked ones
+ * too.  self NULL: none.  timeout: the request's limit, which a write
+ * waiting for the master never outlasts.  0, or -1 with the reason. */
+int eng_replicate(const char *self, const char *const *peers, int npeers, int priority, int acks,
+                  double timeout, char *err, size_t errlen);
+
+/* quorum, all, one, none as the number eng_replicate takes; -1: unknown. */
+int eng_repl_acks(const char *name);
+
+/* The replicator: runs data's Replication Manager until *stop (store/kv.h,
+ * kv_repl_serve).  Returns the process's exit status. */
+int eng_repl_serve(const char *data, volatile int *stop);
+
+/* data's replication status as JSON into buf: 1, or 0 when the store is
+ * not replicated (or there is none). */
+int eng_repl_status(const char *data, char *buf, size_t len);
+
 /* Whether name may name the store's scope (--kv-scope): 0, or -1 with
  * the reason in err.  For the option parsers, so a bad name stops the
  * start. */

@@ -118,7 +118,9 @@ function fail(err) {
         return;
     }
     rt.log('error', 'Uncaught ' + describe(err));
-    if (!res.headersSent)
+    if (!res.headersSent && err && err.code === 'KV_UNAVAILABLE' && err.status === 503)
+        rt.sendError(res, 503, err.message);   /* replicated kv without a master */
+    else if (!res.headersSent)
         rt.sendError(res, 500, devMessage(err), devDetails(err));
     else if (!res.finished)
         res.end();

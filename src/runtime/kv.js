@@ -25,8 +25,15 @@ var fulfilled = rt.promiseFulfilled, rejected = rt.promiseRejected;
 /* A native without a store answers { error } with the reason (no --data,
  * or the open failed), like any other store failure. */
 function checked(r) {
-    if (r !== null && typeof r === 'object' && typeof r.error === 'string')
-        throw new Error(r.error);
+    if (r !== null && typeof r === 'object' && typeof r.error === 'string') {
+        var e = new Error(r.error);
+        /* a replicated store with no master: uncaught, a 503 (dispatch.js) */
+        if (r.unavailable) {
+            e.code = 'KV_UNAVAILABLE';
+            e.status = 503;
+        }
+        throw e;
+    }
     return r;
 }
 

@@ -28,7 +28,8 @@ enum {
     OPT_HELP, OPT_VERSION, OPT_SLOW_LOG, OPT_STATUS_PATH, OPT_ENV,
     OPT_FETCH_CONNECT, OPT_FETCH_TIMEOUT, OPT_FETCH_MAX_SIZE, OPT_FETCH_CONCURRENT,
     OPT_FETCH_ALLOW, OPT_FETCH_DENY, OPT_CA_FILE, OPT_KV_SCOPE, OPT_BYTECODE_MAX,
-    OPT_ADMIN, OPT_ADMIN_PASSWD, OPT_ADMIN_ALLOW
+    OPT_ADMIN, OPT_ADMIN_PASSWD, OPT_ADMIN_ALLOW,
+    OPT_REPLICATE, OPT_PEER, OPT_PRIORITY, OPT_ACKS
 };
 
 static const struct option cfg_options[] = {
@@ -58,6 +59,10 @@ static const struct option cfg_options[] = {
     { "admin",        required_argument, NULL, OPT_ADMIN },
     { "admin-passwd", required_argument, NULL, OPT_ADMIN_PASSWD },
     { "admin-allow",  required_argument, NULL, OPT_ADMIN_ALLOW },
+    { "replicate",    required_argument, NULL, OPT_REPLICATE },
+    { "peer",         required_argument, NULL, OPT_PEER },
+    { "priority",     required_argument, NULL, OPT_PRIORITY },
+    { "acks",         required_argument, NULL, OPT_ACKS },
     { "help",         no_argument,       NULL, OPT_HELP },
     { "version",      no_argument,       NULL, OPT_VERSION },
     { NULL, 0, NULL, 0 }
@@ -103,6 +108,10 @@ static const char cfg_usage[] =
     "  --admin-passwd FILE the panel's password file (default DATA/admin.passwd)\n"
     "  --admin-allow LIST  only these client addresses reach the panel (comma\n"
     "                      list of addresses and CIDR blocks)\n"
+    "  --replicate HOST:PORT  replicate --data's store; this site's address\n"
+    "  --peer HOST:PORT    another site of the group (repeatable)\n"
+    "  --priority N        election priority (default 100; 0: never master)\n"
+    "  --acks POLICY       quorum, all, one or none (default quorum)\n"
     "  --help              show this help\n"
     "  --version           show the version\n"
     "\n"
@@ -174,6 +183,7 @@ static void cfg_defaults(cfg *c)
     c->memory_limit_mb = 256;
     c->max_body = 1024 * 1024;
     c->bytecode_max = 256L * 1024 * 1024;
+    c->priority = 100;
     net_opts_defaults(&c->net);
 }
 
@@ -299,6 +309,27 @@ static int cfg_apply(cfg *c, int opt, const char *arg)
         return cfg_hosts("fetch-allow", arg, &c->net.allow);
     case OPT_FETCH_DENY:
         return cfg_hosts("fetch-deny", arg, &c->net.deny);
+    case OPT_REPLICATE:
+        if (strrchr(arg, ':') == NULL || strrchr(arg, ':') == arg)
+            return cfg_bad("replicate", "expected HOST:PORT");
+        c->replicate = arg;
+        return 0;
+    case OPT_PEER:
+        if (strrchr(arg, ':') == NULL || strrchr(arg, ':') == arg)
+            return cfg_bad("peer", "expected HOST:PORT");
+        if (c->npeers >= CFG_MAX_PEERS)
+            return cfg_bad("peer", "too many peers");
+        c->peers[c->npeers++] = arg;
+        return 0;
+    case OPT_PRIORITY:
+        if (cfg_long(arg, 0, 1000000, &n) < 0)
+            return cfg_bad("priority", "expected a non-negative integer");
+        c->priority = (int)n;
+        return 0;
+    case OPT_ACKS:
+        if ((c->acks = eng_repl_acks(arg)) < 0)
+            return cfg_bad("acks", "expected quorum, all, one or none");
+        return 0;
     case OPT_CA_FILE:
         if (access(arg, R_OK) != 0)
             return cfg_bad("ca-file", strerror(errno));
@@ -346,5 +377,9 @@ int cfg_parse(cfg *c, int argc, char **argv)
                 argv[optind]);
         return -1;
     }
+    if (c->replicate != NULL && c->data == NULL)
+        return cfg_bad("replicate", "needs --data (the store it replicates)");
+    if (c->replicate == NULL && c->npeers > 0)
+        return cfg_bad("peer", "needs --replicate (this site's address)");
     return 0;
 }

@@ -12,6 +12,8 @@
 
 /* Most --env options one command line may carry. */
 #define CFG_MAX_ENV 64
+/* Most --peer options (the store's KV_MAX_PEERS). */
+#define CFG_MAX_PEERS 16
 
 typedef struct cfg {
     const char *root;       /* --root DIR (main makes it absolute; not resolved) */
@@ -36,6 +38,12 @@ typedef struct cfg {
     const char *env[CFG_MAX_ENV + 1]; /* --env NAME=VALUE..., NULL-terminated */
     int nenv;
     net_opts net;           /* --fetch-*, --ca-file (net/net.h) */
+    /* replication of --data's store (doc/kv.md, "Several hosts") */
+    const char *replicate;  /* --replicate HOST:PORT: this site, NULL: none */
+    const char *peers[CFG_MAX_PEERS]; /* --peer HOST:PORT... */
+    int npeers;
+    int priority;           /* --priority N (default 100, 0: never master) */
+    int acks;               /* --acks quorum|all|one|none (eng_repl_acks) */
 } cfg;
 
 /* Seconds past --timeout after which a worker still busy with one request

@@ -168,6 +168,44 @@ static int main_schedule(void *ud)
     return schd_serve(ud);
 }
 
+/* Set by the replicator's signal handler: the store's loop looks at it. */
+static volatile int main_repl_stop;
+
+static void main_repl_signal(int sig)
+{
+    if (sig == SIGUSR1)
+        log_reopen();
+    else
+        main_repl_stop = 1;
+}
+
+/* The replicator child (--replicate): the store's Replication Manager and
+ * the writes the workers hand it.  Its threads may take the signals, so
+ * they only set a flag the store's loop reads four times a second. */
+static int main_replicate(void *ud)
+{
+    const cfg *c = ud;
+    struct sigaction sa;
+    sigset_t ctl;
+
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = main_repl_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL);
+    sigaction(SIGUSR1, &sa, NULL);
+    sa.sa_handler = SIG_IGN;
+    sigaction(SIGHUP, &sa, NULL);
+    sigemptyset(&ctl);
+    sigaddset(&ctl, SIGTERM);
+    sigaddset(&ctl, SIGINT);
+    sigaddset(&ctl, SIGQUIT);
+    sigaddset(&ctl, SIGUSR1);
+    sigprocmask(SIG_UNBLOCK, &ctl, NULL);
+    return eng_repl_serve(c->data, &main_repl_stop);
+}
+
 /* A scheduler only for a root with a _schedule file (scheduler.h). */
 static int main_schedule_wanted(void *ud)
 {
@@ -204,6 +242,7 @@ static int main_supervise(int fd, cfg *c, const char *where)
      * root given per request (INVOKE_ROOT) has no one to run it */
     o.aux = c->root != NULL ? main_schedule : NULL;
     o.aux_wanted = main_schedule_wanted;
+    o.repl = c->replicate != NULL ? main_replicate : NULL;
     o.ud = c;
     log_sys("notice", "invoke-fcgi %s started on %s, %d workers, master pid %d",
             PACKAGE_VERSION, where, c->workers, (int)getpid());
@@ -309,6 +348,15 @@ int main(int argc, char **argv)
         return 2;
     if (main_root(&c, root) < 0)
         return 2;
+    if (c.replicate != NULL) {
+        char err[400];
+
+        if (eng_replicate(c.replicate, c.peers, c.npeers, c.priority, c.acks, c.timeout,
+                          err, sizeof err) < 0) {
+            main_fail("replicate", err);
+            return 2;
+        }
+    }
     if (log_open(c.log) < 0) {
         main_fail(c.log, strerror(errno));
         return 2;

@@ -35,7 +35,7 @@ typedef struct {
     int retiring;           /* asked to stop: not replaced when it exits */
     int slot;               /* its scoreboard slot, -1: none */
     int killed;             /* SIGKILLed for running over */
-    int aux;                /* the aux child, not a worker */
+    int aux;                /* the aux child (1) or the replicator (2), not a worker */
 } sup_child;
 
 typedef struct {
@@ -89,18 +89,29 @@ static int sup_active(const sup *s)
     return n;
 }
 
+/* Whether a child of that kind (1: the aux child, 2: the replicator) runs
+ * and is not retiring. */
+static int sup_kind_running(const sup *s, int kind)
+{
+    size_t i;
+
+    for (i = 0; i < s->nkids; i++)
+        if (s->kids[i].aux == kind && !s->kids[i].retiring)
+            return 1;
+    return 0;
+}
+
 /* Whether the aux child is not running, wanted or not: then the loop
  * looks again every SUP_AUX_LOOK seconds. */
 static int sup_aux_absent(const sup *s)
 {
-    size_t i;
+    return s->o->aux != NULL && !sup_kind_running(s, 1);
+}
 
-    if (s->o->aux == NULL)
-        return 0;
-    for (i = 0; i < s->nkids; i++)
-        if (s->kids[i].aux && !s->kids[i].retiring)
-            return 0;
-    return 1;
+/* Whether a replicator is wanted and not running. */
+static int sup_repl_missing(const sup *s)
+{
+    return s->o->repl != NULL && !sup_kind_running(s, 2);
 }
 
 /* Whether the aux child is wanted and not running (a retiring one does
@@ -112,7 +123,7 @@ static int sup_aux_missing(const sup *s)
 
 static int sup_missing(const sup *s)
 {
-    return sup_active(s) < s->o->workers || sup_aux_missing(s);
+    return sup_active(s) < s->o->workers || sup_aux_missing(s) || sup_repl_missing(s);
 }
 
 /* In the child right after fork: forget the supervisor's handlers and pipe,
@@ -166,7 +177,7 @@ static int sup_spawn(sup *s, int aux)
         if (aux) {
             /* a stop must not wait for it to let go of the socket */
             close(s->o->listen_fd);
-            _exit(s->o->aux(s->o->ud));
+            _exit(aux == 2 ? s->o->repl(s->o->ud) : s->o->aux(s->o->ud));
         }
         sb_attach(slot);
         _exit(s->o->serve(s->o->listen_fd, s->o->ud));
@@ -189,6 +200,11 @@ static int sup_spawn(sup *s, int aux)
 
 static void sup_fill(sup *s)
 {
+    /* first: the workers' writes go through it */
+    if (sup_repl_missing(s) && sup_spawn(s, 2) < 0) {
+        s->next_spawn = (now_ms() / 1000.0) + 1.0;
+        return;
+    }
     while (sup_active(s) < s->o->workers) {
         if (sup_spawn(s, 0) < 0) {
             s->next_spawn = (now_ms() / 1000.0) + 1.0;
@@ -211,8 +227,9 @@ static void sup_signal_all(sup *s, int sig, int only_retiring)
 
 static void sup_log_death(const sup_child *k, int st)
 {
-    const char *what = k->aux ? (k->retiring ? "old scheduler" : "scheduler")
-                              : k->retiring ? "old worker" : "worker";
+    const char *what = k->aux == 2 ? (k->retiring ? "old replicator" : "replicator")
+                       : k->aux ? (k->retiring ? "old scheduler" : "scheduler")
+                       : k->retiring ? "old worker" : "worker";
 
     if (WIFSIGNALED(st))
         log_sys("error", "%s %d killed by signal %d (%s)", what, (int)k->pid,
@@ -293,8 +310,11 @@ static void sup_reload(sup *s)
     size_t i, old = s->nkids;
 
     log_sys("notice", "reload: starting %d fresh workers", s->o->workers);
+    /* the replicator stays: its successor could not take over the
+     * replication port while it holds it, and a reload changes nothing of
+     * the replication settings */
     for (i = 0; i < old; i++)
-        s->kids[i].retiring = 1;
+        s->kids[i].retiring = s->kids[i].aux != 2;
     s->quick = 0;
     s->next_spawn = 0;
     sup_fill(s);

@@ -32,6 +32,11 @@ typedef struct sup_opts {
      * keeps no scheduler.  An aux child that is no longer wanted is
      * expected to exit by itself. */
     int (*aux_wanted)(void *ud);
+    /* Runs in a second such child, always wanted (NULL: none): the
+     * replicator of --data's store (--replicate).  Started before the
+     * workers, kept and stopped like the aux child, but not replaced on
+     * reload (it holds the replication port). */
+    int (*repl)(void *ud);
     void *ud;
 } sup_opts;
 

@@ -173,13 +173,34 @@ static int wrk_wants_json(const char *q)
     return 0;
 }
 
+/* The replicated store's status (engine.h, eng_repl_status) added to the
+ * page: a "replication" member of the JSON object, or a last line. */
+static char *wrk_status_repl(char *page, int json, const char *data)
+{
+    char rs[4096], *out;
+    size_t n;
+
+    if (page == NULL || !eng_repl_status(data, rs, sizeof rs))
+        return page;
+    n = strlen(page);
+    if ((out = malloc(n + strlen(rs) + 32)) == NULL)
+        return page;
+    if (json && n >= 2 && page[n - 2] == '}')
+        sprintf(out, "%.*s,\"replication\":%s}\n", (int) (n - 2), page, rs);
+    else
+        sprintf(out, "%s\nreplication: %s\n", page, rs);
+    free(page);
+    return out;
+}
+
 /* The status page (--status-path): the scoreboard as text or JSON.  Never
  * cached; who may see it is the web server's business (see doc/admin.md). */
-static int wrk_status(rq *r)
+static int wrk_status(rq *r, const char *data)
 {
     const http_io *io = rq_io(r);
     int json = wrk_wants_json(rq_vars(r)->query);
-    char *page = sb_report(json, sb_supervised() ? getppid() : getpid());
+    char *page = wrk_status_repl(sb_report(json, sb_supervised() ? getppid() : getpid()),
+                                 json, data);
     const char *hdr = json ? "Content-Type: application/json; charset=utf-8\r\n"
                              "Cache-Control: no-store\r\n"
                            : "Content-Type: text/plain; charset=utf-8\r\n"
@@ -271,7 +292,7 @@ static void wrk_handle(wrk *w, rq *r)
     if (self_kill)
         alarm((unsigned)(w->c->timeout + CFG_KILL_GRACE + 0.999));
     if (w->c->status_path != NULL && strcmp(path, w->c->status_path) == 0)
-        status = wrk_status(r);
+        status = wrk_status(r, w->c->data);
     else
         status = wrk_run(w, r, id, adm_match(admin, path) ? admin : NULL);
     if (self_kill)

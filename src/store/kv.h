@@ -25,6 +25,7 @@
 #define KV_ERR (-1)
 #define KV_NOTFOUND 1           /* kv_get, kv_del: no such (live) key */
 #define KV_FATAL (-2)           /* the environment needs recovery: exit */
+#define KV_UNAVAIL (-3)         /* replicated: no master took the write (503) */
 
 #define KV_MAX_KEY 1024                     /* bytes */
 #define KV_MAX_VALUE (4 * 1024 * 1024)      /* bytes of encoded value */
@@ -59,6 +60,47 @@ typedef struct kv_rate_result {
     long remaining;
     int64_t reset_at;           /* ms since the epoch when the window ends */
 } kv_rate_result;
+
+/* Replication (doc/kv.md, "Several hosts"): one Berkeley DB replication
+ * group per --data folder, run by Berkeley DB's Replication Manager in one
+ * process per host, the replicator (kv_repl_serve).  Every other process
+ * opening the store reads its local copy and hands each write to the
+ * replicator, which runs it on the master (itself, or over a repmgr
+ * message channel) and answers once it is committed under the ack
+ * policy; the caller then waits until its own copy has applied that
+ * commit (txn_applied), so a request reads its own writes. */
+#define KV_MAX_PEERS 16
+
+enum { KV_ACKS_QUORUM, KV_ACKS_ALL, KV_ACKS_ONE, KV_ACKS_NONE };
+
+typedef struct kv_repl {
+    const char *self;               /* HOST:PORT of this site (--replicate) */
+    const char *peers[KV_MAX_PEERS];/* the other sites (--peer) */
+    int npeers;
+    int priority;                   /* election priority, 0: never master */
+    int acks;                       /* KV_ACKS_* */
+    int wait_ms;                    /* longest a write waits for the master */
+} kv_repl;
+
+/* Makes every store this process opens from now on a replicated one (r is
+ * copied; NULL: none).  KV_ERR with a message when an address does not
+ * parse.  Without it, kv_open still finds a store that a replicator runs
+ * on (its `replication` file) and forwards writes to it. */
+int kv_repl_setup(const kv_repl *r, char *err, size_t errlen);
+
+/* The acks name (quorum, all, one, none) as KV_ACKS_*, -1 when unknown. */
+int kv_repl_acks(const char *name);
+
+/* The replicator's body: opens dir's store, runs the Replication Manager
+ * (elections, catch-up) and the writes other processes hand it, until
+ * *stop becomes nonzero.  Once a second it purges, checkpoints and
+ * rewrites dir/replication.json (kv_repl_status).  Returns an exit status:
+ * 0 after a stop, 1 when it could not start (logged). */
+int kv_repl_serve(const char *dir, volatile int *stop);
+
+/* The replicator's last status of dir (JSON, one object: role, master,
+ * peers, lag) into buf; KV_NOTFOUND when dir is not replicated. */
+int kv_repl_status(const char *dir, char *buf, size_t len, char *err, size_t errlen);
 
 /* Opens (creating, and recovering if a process died inside it) the
  * environment in dir.  Call after fork(), once per process.  Returns NULL
