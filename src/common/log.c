@@ -150,12 +150,14 @@ static void log_line_field(log_line *b, const char *s)
 
 /* The time of a line.  The date and time to the second are formatted once
  * per second (gmtime_r and strftime cost more than the rest of an access
- * line); the milliseconds every time. */
+ * line); the milliseconds every time.  The cache is per thread: the kv
+ * replicator logs from Berkeley DB's Replication Manager threads too, and a
+ * shared one could hand a line half of another second's text. */
 static void log_line_time(log_line *b)
 {
-    static time_t last_sec = -1;
-    static char last[32];
-    static size_t last_len;
+    static _Thread_local time_t last_sec = -1;
+    static _Thread_local char last[32];
+    static _Thread_local size_t last_len;
     struct timespec ts;
     struct tm tm;
     char ms[8];
