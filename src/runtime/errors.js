@@ -190,7 +190,9 @@ function methodCall(line, prop) {
         var callee = m[1] ? base.text + m[1] + prop : base.text + line.slice(m.index, line.lastIndexOf(']', m.index + m[0].length) + 1);
         var printed = /^[\w$.\[\]'"`?]|^\(/.test(base.text) ? v8Print(callee) : '(intermediate value).' + prop;
         if (!/^[\w$"'`\[(]/.test(base.text) && base.text.charAt(0) !== '(') printed = '(intermediate value).' + prop;
-        return { col: nameAt, callee: printed };
+        /* V8 points at a name called (a.b()), at the call's `(` for a
+         * computed one (a[0]()) */
+        return { col: m[1] ? nameAt : m.index + m[0].length - 1, callee: printed };
     }
     return undefined;
 }
@@ -217,7 +219,8 @@ function plainCallFrom(line, wantNew, from) {
         if (m[4]) {
             if (wantNew) continue;
             var ch = chainBefore(line, m.index + 1);
-            if (ch.text) return { col: ch.start, callee: v8Print(ch.text), isNew: false, next: re.lastIndex };
+            /* a parenthesized callee, (void 0)(): V8 points at the call's `(` */
+            if (ch.text) return { col: m.index + m[0].length - 1, callee: v8Print(ch.text), isNew: false, next: re.lastIndex };
             continue;
         }
         var name = m[2], first = name.split(/[.?\s]/)[0], before = line.slice(0, m.index).replace(/\s+$/, '');
@@ -249,12 +252,14 @@ var V8 = [
     [/^(Cannot (?:read|set) properties of \w+ \((?:reading|setting) )(-?\d[\w.+-]*)\)$/, function (m, c) {
         /* V8 quotes a number key as the string it is */
         c.prop = m[2];
+        c.set = m[1].charAt(7) === 's';
         return m[1] + '\'' + m[2] + '\')';
     }],
     [/^Cannot (?:read|set) properties of \w+ \((?:reading|setting) '(.*)'\)$/, function (m, c) {
         /* already V8's words (duk-fixes.sed); the column is the property's,
          * looked for when .stack is read */
         c.prop = m[1];
+        c.set = m[0].charAt(7) === 's';
         return undefined;
     }],
     [/^identifier '(.*)' undefined$/, function (m, c) {
@@ -440,7 +445,7 @@ function errCreate(e) {
              * when .stack is read */
             var q = {}, w = v8Message(msg, q);
             if (w !== undefined) defProp(e, 'message', { value: w, writable: true, configurable: true });
-            defProp(e, COLUMN, { value: { token: q.token, prop: q.prop }, writable: true, configurable: true });
+            defProp(e, COLUMN, { value: { token: q.token, prop: q.prop, set: q.set }, writable: true, configurable: true });
             return e;
         }
         var top = act(-3);
@@ -471,7 +476,7 @@ function errCreate(e) {
         /* the column: where it was found, or what to look for in the
          * line when .stack is read */
         if (c.col !== undefined || c.token !== undefined || c.prop !== undefined)
-            defProp(e, COLUMN, { value: c.col !== undefined ? c.col : { token: c.token, prop: c.prop }, writable: true, configurable: true });
+            defProp(e, COLUMN, { value: c.col !== undefined ? c.col : { token: c.token, prop: c.prop, set: c.set }, writable: true, configurable: true });
     } catch (x) { /* the error as Duktape made it, rather than none */ }
     return e;
 }
@@ -542,10 +547,89 @@ function tokenColumn(line, t) {
     if (t.prop !== undefined) {
         var p = escapeRe(t.prop);
         r = new RegExp('(\\?\\.|\\.)\\s*(' + p + ')(?![\\w$])|\\[\\s*([\'"]?)' + p + '\\3\\s*\\]').exec(line);
-        return r ? (r[1] ? line.indexOf(t.prop, r.index + r[1].length) : r.index) : undefined;
+        if (!r) return undefined;
+        var pc = r[1] ? line.indexOf(t.prop, r.index + r[1].length) : r.index;
+        /* setting: V8 points at the assignment's `=` */
+        var eq = t.set && /^\s*\]?\s*=(?![=>])/.exec(line.slice(pc + t.prop.length));
+        return eq ? pc + t.prop.length + eq[0].length - 1 : pc;
     }
     r = new RegExp('(^|[^\\w$.])' + escapeRe(t.token) + '(?![\\w$])').exec(line);
-    return r ? r.index + r[1].length : undefined;
+    if (!r) return undefined;
+    var at = r.index + r[1].length, before = line.slice(0, at), k;
+    /* V8 points at the statement or expression the load belongs to:
+     * `if (x)` and `return x` at the keyword, `new X` at `new`, and a
+     * sloppy-mode-forbidden assignment `x = 1` at its `=` */
+    if ((k = /\bif\s*\(\s*$/.exec(before)) || (k = /\breturn\s+$/.exec(before)) || (k = /\bnew\s+$/.exec(before))) return k.index;
+    k = /^\s*=(?![=>])/.exec(line.slice(at + t.token.length));
+    return k ? at + t.token.length + k[0].length - 1 : at;
+}
+
+/* the column of an error whose message tells what V8 points at, in the
+ * line of the frame that made it (f: that frame's function) */
+function ruleColumn(msg, line, f) {
+    var m, r, at;
+    if (typeof msg !== 'string') return undefined;
+    if (msg === 'Assignment to constant variable.') {
+        /* the `=` of the assignment, not of a declaration */
+        r = /(^|[^=!<>+\-*\/%&|^])=(?![=>])/g;
+        while ((m = r.exec(line))) {
+            at = m.index + m[1].length;
+            if (!/\b(const|let|var)\s+[\w$]+\s*$/.test(line.slice(0, at))) return at;
+        }
+        return undefined;
+    }
+    if (msg === 'Invalid array length' && (m = /\.\s*length\s*=(?!=)/.exec(line))) return m.index + m[0].length - 1;
+    if (msg === 'Cannot convert a Symbol value to a string') {
+        if ((m = /\s\+\s/.exec(line))) return m.index + 1;
+        if ((m = /\$\{\s*/.exec(line))) return m.index + m[0].length;
+        return undefined;
+    }
+    if (/^(Right-hand side of 'instanceof'|Function has non-object prototype)/.test(msg)) return idx(line.search(/\binstanceof\b/));
+    if (/^Cannot use 'in' operator/.test(msg)) return idx(line.search(/\sin\s/), 1);
+    if (/^Class constructor .* cannot be invoked without 'new'$/.test(msg)) {
+        /* the class called by its name, else the last call on the line */
+        var byName = callColumn(line, { name: msg.split(' ')[2] }), calls = callsIn(line);
+        return byName !== undefined ? byName : calls.length ? calls[calls.length - 1].col : undefined;
+    }
+    if ((m = /^Cannot destructure property '([^']*)' of /.exec(msg))) {
+        /* at the binding: the target after `name:`, else the name */
+        r = new RegExp('([{,]\\s*)(' + escapeRe(m[1]) + ')(?![\\w$])(\\s*:\\s*)?').exec(line);
+        if (!r) return undefined;
+        return r.index + r[1].length + (r[3] ? r[2].length + r[3].length : 0);
+    }
+    if ((m = /^(.+) is not iterable$/.exec(msg))) {
+        /* at the value iterated: after `of`, after `...`, after `] =` */
+        if ((r = /\bof\s+/.exec(line)) || (r = /\.\.\.\s*/.exec(line)) || (r = /\]\s*=\s*/.exec(line))) return r.index + r[0].length;
+        return undefined;
+    }
+    if (msg === 'Cannot convert undefined or null to object' && (m = /\bdelete\s+((?:[\w$]+\.)*)([\w$]+)\.[\w$]+/.exec(line)))
+        return m.index + m[0].length - m[0].replace(/^delete\s+/, '').length + m[1].length;
+    if (msg === 'Maximum call stack size exceeded' && f && f.name) {
+        /* V8 overflows on entering the function called: the start of its
+         * body, for a callee written on the same line */
+        var body = bodyStart(line, f.name), callee = body !== undefined && callsIn(line.slice(body))[0];
+        var inner = callee ? bodyStart(line, callee.name) : undefined;
+        return inner !== undefined ? inner : body;
+    }
+    return undefined;
+}
+/* the calls of plain names in line: [{ col, name }] (no declarations,
+ * no keywords) */
+function callsIn(line) {
+    var re = /(^|[^\w$.])([A-Za-z_$][\w$]*)\s*\(/g, m, out = [];
+    while ((m = re.exec(line))) {
+        if (KEYWORDS.indexOf(m[2]) >= 0 || /\bfunction\s*\*?\s*$/.test(line.slice(0, m.index + m[1].length))) continue;
+        out.push({ col: m.index + m[1].length, name: m[2] });
+    }
+    return out;
+}
+function idx(i, plus) { return i < 0 ? undefined : i + (plus || 0); }
+/* where the body of the function called name starts in line */
+function bodyStart(line, name) {
+    var n = escapeRe(name);
+    var m = new RegExp('\\bfunction\\s*\\*?\\s*' + n + '\\s*\\([^)]*\\)\\s*\\{\\s*').exec(line) ||
+            new RegExp('(^|[^\\w$.])' + n + '\\s*=\\s*(async\\s*)?(\\([^)]*\\)|[\\w$]+)\\s*=>\\s*\\{?\\s*').exec(line);
+    return m ? m.index + m[0].length : undefined;
 }
 
 /* (string operations on this path: each regexp costs microseconds) */
@@ -567,11 +651,14 @@ function frameLines(e, frames) {
         if (!isUserFn(f)) {
             var bn = f && !f.fileName && f.name && builtinName(f.name);
             if (bn) out.push('    at ' + bn + ' (<anonymous>)');
-            inner = bn || (f && f.fileName) ? f : null;
+            /* a native the user's line called (toString, new Array): V8
+             * points at its call, shown in the stack or not */
+            inner = f && (f.name || f.fileName) ? f : null;
             continue;
         }
         var text = sourceLine(f.fileName, line), col;
         if (i === first && col0 !== undefined) col = typeof col0 === 'number' ? col0 : tokenColumn(text, col0);
+        else if (i === first && text !== undefined && (col = ruleColumn(e.message, text, f)) !== undefined) { /* found */ }
         else if (text !== undefined && inner && inner.name) col = callColumn(text, inner);
         if (col === undefined && text !== undefined && i === first && e.constructor)
             col = callColumn(text, { name: e.constructor.name });
