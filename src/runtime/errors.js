@@ -22,7 +22,8 @@
  *   identifier, `new`), found in the line's text, else of the line's
  *   first token.
  *
- * Needs: sys.hidden, sys.readFile, sys.mtime; Error.stackTraceLimit
+ * Needs: sys.hidden, sys.readFile, sys.mtime, sys.traceFunctions;
+ *   Error.stackTraceLimit
  *   (stdlib.js).  Provides: Duktape.errCreate, Error.prototype.stack,
  *   rt.stackOf (Error.captureStackTrace's text, for stdlib.js), the
  *   Duktape object's hidden v8JsonError (src/duk-fixes.sed).
@@ -32,7 +33,7 @@
 var G = new Function('return this')();
 var act = Duktape.act;
 var defProp = Object.defineProperty, gopd = Object.getOwnPropertyDescriptor;
-var COLUMN = sys.hidden('errorColumn');
+var COLUMN = sys.hidden('errorColumn'), LIMIT_AT = sys.hidden('stackTraceLimitAt');
 var LOWERING = /^invoke:front-rt\.js$/;   /* the helpers lowered syntax calls */
 var CTORS = [Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError];
 var MAX_FRAMES = 200;   /* captureStackTrace's walk */
@@ -232,7 +233,9 @@ function plainCallFrom(line, wantNew, from) {
             if (/^\s*(static\s+|async\s+|get\s+|set\s+)*$/.test(before) || /[{,]\s*$/.test(before)) continue;
         }
         if (!!m[1] !== !!wantNew) continue;
-        return { col: m.index + (m[1] ? 0 : 0), callee: v8Print(name.replace(/\s+/g, '')), isNew: !!m[1], next: re.lastIndex };
+        /* a method (a.b.c()): V8 points at the last name, `new` at new */
+        var last = name.replace(/^.*[.?\s]/, '');
+        return { col: m[1] || last === name ? m.index : m.index + m[0].lastIndexOf(last), callee: v8Print(name.replace(/\s+/g, '')), isNew: !!m[1], next: re.lastIndex };
     }
     return undefined;
 }
@@ -306,6 +309,10 @@ var V8 = [
     [/^cannot number coerce Symbol$/, function () { return 'Cannot convert a Symbol value to a number'; }],
     [/^invalid args$/, function (m, c) {
         var f = c.fn, AP = Array.prototype;
+        if (typeof f === 'function' && /^(Ui|I)nt(8|16|32)Array$|^Uint8ClampedArray$|^Float(32|64)Array$|^Big(Ui|I)nt64Array$/.test(f.name) && f === G[f.name]) {
+            var n = new RegExp(f.name + '\\(\\s*(-?[\\d.]+)\\s*\\)').exec(c.caller || '');
+            if (n) return 'Invalid typed array length: ' + String(Number(n[1]));
+        }
         if (G.Reflect) for (var k in { getPrototypeOf: 1, setPrototypeOf: 1, isExtensible: 1, preventExtensions: 1, ownKeys: 1, getOwnPropertyDescriptor: 1, defineProperty: 1, deleteProperty: 1, has: 1, get: 1, set: 1 })
             if (nativeIs(f, G.Reflect, k)) return 'Reflect.' + k + ' called on non-object';
         if (nativeIs(f, AP, 'reduce') || nativeIs(f, AP, 'reduceRight')) return 'Reduce of empty array with no initial value';
@@ -329,6 +336,7 @@ var V8 = [
     }],
     [/^(object required, found (.*) \(stack index -?\d+\)|unexpected type|invalid instanceof rval|instanceof rval has no \.prototype)$/, function (m, c) {
         var f = c.fn, found = m[2];
+        if (G.Proxy && f === G.Proxy) return 'Cannot create proxy with a non-object as target or handler';
         var names = ['defineProperty', 'defineProperties', 'getPrototypeOf', 'preventExtensions', 'isExtensible',
                      'getOwnPropertyDescriptor', 'ownKeys', 'has', 'get', 'set', 'deleteProperty', 'apply', 'construct', 'setPrototypeOf'];
         for (var i = 0; i < names.length; i++) {
@@ -361,6 +369,23 @@ var V8 = [
     }],
     [/^invalid descriptor$/, function () {
         return 'Invalid property descriptor. Cannot both specify accessors and a value or writable attribute, #<Object>';
+    }],
+    [/^not (writable|extensible)$/, function (m, c) {
+        /* strict code's assignment to a frozen or sealed object: V8 names
+         * the property, which the user's line shows, and points at `=` */
+        if (!c.user || c.line === undefined) return undefined;
+        var re = /(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*(['"]?)([^\]'"]+)\2\s*\])\s*=(?![=>])/g, a, last;
+        while ((a = re.exec(c.line))) last = a;
+        if (!last) return undefined;
+        var prop = last[1] !== undefined ? last[1] : last[3];
+        c.col = last.index + last[0].length - 1;
+        if (m[1] === 'extensible') return 'Cannot add property ' + prop + ', object is not extensible';
+        return 'Cannot assign to read only property \'' + prop + '\' of object \'' + (/^\d+$/.test(prop) ? '[object Array]' : '#<Object>') + '\'';
+    }],
+    [/^not configurable$/, function (m, c) {
+        /* Object.defineProperty on a property that cannot change */
+        var d = nativeIs(c.fn, Object, 'defineProperty') && /defineProperty\([^,]*,\s*(['"])(.*?)\1/.exec(c.caller || '');
+        return d ? 'Cannot redefine property: ' + d[2] : undefined;
     }],
     [/^cyclic input$/, function () {
         return 'Converting circular structure to JSON';
@@ -422,7 +447,8 @@ var DUK_EXACT = Object.create(null);
 ['callstack limit', 'C stack depth limit', 'valstack limit', 'compiler recursion limit', 'invalid length',
  'invalid array length', 'cannot string coerce Symbol', 'cannot number coerce Symbol', 'invalid args',
  'number outside range', 'unexpected type', 'invalid instanceof rval', 'instanceof rval has no .prototype',
- 'invalid input', 'Invalid Date', 'invalid descriptor', 'cyclic input'].forEach(function (m) { DUK_EXACT[m] = true; });
+ 'invalid input', 'Invalid Date', 'invalid descriptor', 'cyclic input', 'not writable', 'not extensible',
+ 'not configurable'].forEach(function (m) { DUK_EXACT[m] = true; });
 var DUK_PREFIX = ['Cannot read properties of ', 'Cannot set properties of ', "identifier '", 'object required, found ',
                   'function required, found ', 'cannot delete property ', "Cannot destructure '"];
 /* whether msg may be one of Duktape's (or the lowering helpers'): string
@@ -437,6 +463,11 @@ function errCreate(e) {
      * in this request, and the request is ending; doing nothing here lets
      * it end at once */
     var msg = e.message;
+    /* V8 takes as many frames as the limit says when the error is made:
+     * once a limit was set (stdlib.js), each error keeps it for .stack */
+    if (rt.traceLimitSet && msg !== 'alloc failed' && e instanceof Error) {
+        try { defProp(e, LIMIT_AT, { value: Error.stackTraceLimit, writable: true, configurable: true }); } catch (x) { /* frozen */ }
+    }
     if (typeof msg !== 'string' || msg === 'alloc failed' || !maybeDuktape(msg)) return e;
     try {
         if (!(e instanceof Error)) return e;
@@ -482,9 +513,11 @@ function errCreate(e) {
 }
 
 /* Duktape's traceback (its own .stack text, at most 10 frames) as frames:
- * [{ name, fileName, native, construct }, line, …] */
+ * [{ name, fileName, native, construct, fn }, line, …] */
+var METHOD_OF = sys.hidden('methodOf');
 function dukFrames(e) {
     var text = dukStack && dukStack.get ? String(dukStack.get.call(e)) : '', lines = text.split('\n'), out = [];
+    var fns = sys.traceFunctions(e);
     /* "    at NAME (FILE:LINE) FLAGS", read with string operations: a
      * regexp with .* backtracks through each line in Duktape's engine */
     for (var i = 1; i < lines.length; i++) {
@@ -494,8 +527,11 @@ function dukFrames(e) {
         if (flags.indexOf('internal') >= 0) continue;
         var colon = loc.lastIndexOf(':'), ln = colon >= 0 ? loc.slice(colon + 1) : '';
         var num = ln !== '' && String(+ln) === ln;
+        /* the function of the i-th line, when it is that line's */
+        var fn = fns[i - 1];
+        if (typeof fn !== 'function' || fn.name !== (name === '[anon]' ? '' : name)) fn = undefined;
         out.push({ name: name === '[anon]' ? '' : name, fileName: (num ? loc.slice(0, colon) : loc) || undefined,
-                   native: flags.indexOf('native') >= 0, construct: flags.indexOf('construct') >= 0 }, num ? +ln : 0);
+                   native: flags.indexOf('native') >= 0, construct: flags.indexOf('construct') >= 0, fn: fn }, num ? +ln : 0);
     }
     return out;
 }
@@ -532,10 +568,13 @@ function callColumn(line, callee) {
         var re = callRes[n];
         if (!re) {
             if (++callReCount > 500) { callRes = Object.create(null); callReCount = 1; }
-            re = callRes[n] = new RegExp('(^|[^\\w$])(new\\s+)?' + escapeRe(n) + '\\s*(\\?\\.\\s*)?[(`]');
+            re = callRes[n] = new RegExp('(^|[^\\w$])(new\\s+(?:[\\w$]+\\s*\\.\\s*)*)?' + escapeRe(n) + '\\s*(\\?\\.\\s*)?[(`]');
         }
         var m = re.exec(line);
         if (m) return m.index + m[1].length;
+        /* f.call(…), f.apply(…): V8 points at call */
+        m = new RegExp(escapeRe(n) + '\\s*\\.\\s*(call|apply)\\s*\\(').exec(line);
+        if (m) return m.index + m[0].length - 1 - m[1].length;
     }
     return undefined;
 }
@@ -549,6 +588,8 @@ function tokenColumn(line, t) {
         r = new RegExp('(\\?\\.|\\.)\\s*(' + p + ')(?![\\w$])|\\[\\s*([\'"]?)' + p + '\\3\\s*\\]').exec(line);
         if (!r) return undefined;
         var pc = r[1] ? line.indexOf(t.prop, r.index + r[1].length) : r.index;
+        /* read on a chain with a call in it (f().a.b): V8 points at the dot */
+        if (r[1] && !t.set && chainBefore(line, r.index).text.indexOf(')') >= 0) return r.index;
         /* setting: V8 points at the assignment's `=` */
         var eq = t.set && /^\s*\]?\s*=(?![=>])/.exec(line.slice(pc + t.prop.length));
         return eq ? pc + t.prop.length + eq[0].length - 1 : pc;
@@ -578,6 +619,7 @@ function ruleColumn(msg, line, f) {
         }
         return undefined;
     }
+    if (msg === 'Cannot mix BigInt and other types, use explicit conversions') return idx(line.search(/\s(\*\*|<<|>>>?|[-+*\/%&|^])\s/), 1);
     if (msg === 'Invalid array length' && (m = /\.\s*length\s*=(?!=)/.exec(line))) return m.index + m[0].length - 1;
     if (msg === 'Cannot convert a Symbol value to a string') {
         if ((m = /\s\+\s/.exec(line))) return m.index + 1;
@@ -644,7 +686,7 @@ function firstToken(line) {
 /* "    at …" lines for frames (dukFrames, or captureStackTrace's) */
 function frameLines(e, frames) {
     generation++;
-    var out = [], limit = Error.stackTraceLimit, col0 = e[COLUMN], inner = null, first = firstUser(frames);
+    var out = [], limit = LIMIT_AT in e ? e[LIMIT_AT] : Error.stackTraceLimit, col0 = e[COLUMN], inner = null, first = firstUser(frames);
     if (typeof limit !== 'number' || !(limit >= 0)) limit = 0;
     for (var i = 0; i < frames.length && out.length < limit; i += 2) {
         var f = frames[i], line = frames[i + 1], outer = frames[i + 2];
@@ -668,6 +710,7 @@ function frameLines(e, frames) {
         var name = f.name;
         if (!name && outer && outer.fileName === 'invoke:module.js') name = 'Object.<anonymous>';
         else if (name && f.construct) name = 'new ' + name;
+        else if (name && f.fn && f.fn[METHOD_OF]) name = (f.fn[METHOD_OF].name || 'Function') + '.' + name;
         out.push(name ? '    at ' + name + ' (' + where + ')' : '    at ' + where);
         inner = f;
     }
@@ -822,3 +865,61 @@ function jsonError(text) {
     return new SyntaxError('Unexpected token in JSON at position ' + i);
 }
 defProp(Duktape, sys.hidden('v8JsonError'), { value: jsonError });
+
+/* --- JSON.stringify on a cycle ---
+ * Duktape's encoder says only that the input is cyclic; V8 says where the
+ * circle starts and closes.  JSON.stringify is wrapped so that, having
+ * failed so, the value is walked again (only then) as the encoder walked
+ * it to find the circle. */
+var dukStringify = JSON.stringify;
+function ctorName(o) {
+    /* (Array.prototype.constructor may be an accessor: harden.js) */
+    var p = Object.getPrototypeOf(o), c = p && p.constructor;
+    var n = typeof c === 'function' && c.name;
+    return typeof n === 'string' && n ? n : 'Object';
+}
+function keyText(o, k) { return Array.isArray(o) ? 'index ' + k : 'property \'' + k + '\''; }
+/* [{ obj, key }, …] from the object where the circle starts to the key
+ * that closes it, or undefined */
+function findCycle(v) {
+    var path = [];
+    function walk(o) {
+        if (o === null || typeof o !== 'object') return false;
+        if (typeof o.toJSON === 'function') return false;
+        for (var i = 0; i < path.length; i++) if (path[i].obj === o) { path.splice(0, i); return true; }
+        var entry = { obj: o, key: undefined };
+        path.push(entry);
+        var keys = Array.isArray(o) ? null : Object.keys(o), n = keys ? keys.length : o.length;
+        for (var j = 0; j < n; j++) {
+            entry.key = keys ? keys[j] : String(j);
+            if (walk(o[entry.key])) return true;
+        }
+        path.pop();
+        return false;
+    }
+    try { return walk(v) ? path : undefined; } catch (e) { return undefined; }
+}
+function cycleMessage(path) {
+    var lines = ['Converting circular structure to JSON', '    --> starting at object with constructor \'' + ctorName(path[0].obj) + '\''];
+    var mid = [];
+    for (var i = 1; i < path.length; i++)
+        mid.push('    |     ' + keyText(path[i - 1].obj, path[i - 1].key) + ' -> object with constructor \'' + ctorName(path[i].obj) + '\'');
+    /* V8 keeps the first two steps and the last one */
+    if (mid.length > 3) mid = mid.slice(0, 2).concat(['    |     ...'], mid.slice(-1));
+    var last = path[path.length - 1];
+    return lines.concat(mid, ['    --- ' + keyText(last.obj, last.key) + ' closes the circle']).join('\n');
+}
+defProp(JSON, 'stringify', {
+    value: function stringify(value, replacer, space) {
+        try {
+            return dukStringify.apply(JSON, arguments);
+        } catch (e) {
+            if (e instanceof TypeError && e.message === 'Converting circular structure to JSON' && typeof replacer !== 'function') {
+                var path = findCycle(value);
+                if (path) defProp(e, 'message', { value: cycleMessage(path), writable: true, configurable: true });
+            }
+            throw e;
+        }
+    },
+    writable: true, configurable: true
+});
