@@ -25,7 +25,8 @@
  * Needs: sys.hidden, sys.readFile, sys.mtime, sys.traceFunctions;
  *   Error.stackTraceLimit
  *   (stdlib.js).  Provides: Duktape.errCreate, Error.prototype.stack,
- *   rt.stackOf (Error.captureStackTrace's text, for stdlib.js), the
+ *   rt.stackOf (Error.captureStackTrace's text, for stdlib.js), rt.jsonCycle
+ *   (JSON.stringify's cycle message, for bigint.js), the
  *   Duktape object's hidden v8JsonError (src/duk-fixes.sed).
  *
  * Runs as the body of function (sys, rt); ES5 only.
@@ -430,8 +431,10 @@ function rtMessage(e, frames) {
         var v = m[1], type = /^-?[\d.]/.test(v) || v === 'NaN' || /Infinity$/.test(v) ? 'number ' : v === 'true' || v === 'false' ? 'boolean ' : v === 'null' ? 'object ' : v === 'undefined' ? '' : null;
         if (type === null) return;
         msg = type + v + ' is not iterable (cannot read property Symbol(Symbol.iterator))';
-    } else if (/^(object|function .*) is not iterable$/.test(msg)) {
-        var x = /\bof\s+(.+?)\s*\)/.exec(line) || /\.\.\.\s*([\w$.]+|\{\s*\}|\[\s*\])/.exec(line) || /\]\s*=\s*([^;,)]+)/.exec(line);
+    } else if (/ is not iterable$/.test(msg)) {
+        /* V8 names the expression: the text after `of`, `...` or `] =`
+         * (a TypeScript type between `]` and `=` skipped) */
+        var x = /\bof\s+(.+?)\s*\)/.exec(line) || /\.\.\.\s*([\w$.]+|\{\s*\}|\[\s*\])/.exec(line) || /\]\s*(?::[^=;]+)?=\s*([^;,)]+)/.exec(line);
         if (x) msg = x[1].trim() + ' is not iterable';
     } else return;
     defProp(e, 'message', { value: msg, writable: true, configurable: true });
@@ -560,21 +563,48 @@ function builtinName(name) {
 }
 
 /* the column (0-based) of the call of callee's function in line */
-var callRes = Object.create(null), callReCount = 0;
+/* Found with string operations: a regexp over a line costs Duktape some
+ * 70 µs, and .stack looks for a call in each frame's line. */
+function skipSpaces(s, i) {
+    while (s.charAt(i) === ' ' || s.charAt(i) === '\t') i++;
+    return i;
+}
 function callColumn(line, callee) {
     var n = callee && callee.name;
-    if (n && typeof n === 'string' && line.indexOf(n) >= 0) {
-        /* compiled once per name: a regexp costs more to make than to run */
-        var re = callRes[n];
-        if (!re) {
-            if (++callReCount > 500) { callRes = Object.create(null); callReCount = 1; }
-            re = callRes[n] = new RegExp('(^|[^\\w$])(new\\s+(?:[\\w$]+\\s*\\.\\s*)*)?' + escapeRe(n) + '\\s*(\\?\\.\\s*)?[(`]');
+    if (!n || typeof n !== 'string') return undefined;
+    for (var at = line.indexOf(n); at >= 0; at = line.indexOf(n, at + 1)) {
+        if (isId(line.charAt(at - 1)) || isId(line.charAt(at + n.length))) continue;
+        var j = skipSpaces(line, at + n.length), c = line.charAt(j);
+        if (c === '?' && line.charAt(j + 1) === '.') c = line.charAt(j = skipSpaces(line, j + 2));
+        if (c === '.') {
+            /* f.call(…), f.apply(…): V8 points at call */
+            var k = skipSpaces(line, j + 1), w = line.slice(k, k + 5);
+            if ((w === 'call(' || w.slice(0, 4) === 'call' && line.charAt(skipSpaces(line, k + 4)) === '(') ||
+                (line.slice(k, k + 5) === 'apply' && line.charAt(skipSpaces(line, k + 5)) === '('))
+                return k;
+            continue;
         }
-        var m = re.exec(line);
-        if (m) return m.index + m[1].length;
-        /* f.call(…), f.apply(…): V8 points at call */
-        m = new RegExp(escapeRe(n) + '\\s*\\.\\s*(call|apply)\\s*\\(').exec(line);
-        if (m) return m.index + m[0].length - 1 - m[1].length;
+        if (c !== '(' && c !== '`') continue;
+        /* `new X(`, `new a.b.X(`: V8 points at new */
+        var st = at;
+        while (line.charAt(st - 1) === '.' || (st > 0 && (isId(line.charAt(st - 1)) || line.charAt(st - 1) === ' '))) {
+            var p = st - 1;
+            while (p >= 0 && line.charAt(p) === ' ') p--;
+            if (line.charAt(p) === '.') {
+                p--;
+                while (p >= 0 && line.charAt(p) === ' ') p--;
+                var e = p;
+                while (p >= 0 && isId(line.charAt(p))) p--;
+                if (p === e) break;
+                st = p + 1;
+                continue;
+            }
+            break;
+        }
+        var q = st - 1;
+        while (q >= 0 && line.charAt(q) === ' ') q--;
+        if (q >= 2 && line.slice(q - 2, q + 1) === 'new' && !isId(line.charAt(q - 3)) && q < st - 1) return q - 2;
+        return at;
     }
     return undefined;
 }
@@ -589,7 +619,7 @@ function tokenColumn(line, t) {
         if (!r) return undefined;
         var pc = r[1] ? line.indexOf(t.prop, r.index + r[1].length) : r.index;
         /* read on a chain with a call in it (f().a.b): V8 points at the dot */
-        if (r[1] && !t.set && chainBefore(line, r.index).text.indexOf(')') >= 0) return r.index;
+        if (r[1] && !t.set && /[\w$\)\]]\s*\(/.test(chainBefore(line, r.index).text)) return r.index;
         /* setting: V8 points at the assignment's `=` */
         var eq = t.set && /^\s*\]?\s*=(?![=>])/.exec(line.slice(pc + t.prop.length));
         return eq ? pc + t.prop.length + eq[0].length - 1 : pc;
@@ -641,7 +671,7 @@ function ruleColumn(msg, line, f) {
     }
     if ((m = /^(.+) is not iterable$/.exec(msg))) {
         /* at the value iterated: after `of`, after `...`, after `] =` */
-        if ((r = /\bof\s+/.exec(line)) || (r = /\.\.\.\s*/.exec(line)) || (r = /\]\s*=\s*/.exec(line))) return r.index + r[0].length;
+        if ((r = /\bof\s+/.exec(line)) || (r = /\.\.\.\s*/.exec(line)) || (r = /\]\s*(?::[^=;]+)?=\s*/.exec(line))) return r.index + r[0].length;
         return undefined;
     }
     if (msg === 'Cannot convert undefined or null to object' && (m = /\bdelete\s+((?:[\w$]+\.)*)([\w$]+)\.[\w$]+/.exec(line)))
@@ -868,10 +898,9 @@ defProp(Duktape, sys.hidden('v8JsonError'), { value: jsonError });
 
 /* --- JSON.stringify on a cycle ---
  * Duktape's encoder says only that the input is cyclic; V8 says where the
- * circle starts and closes.  JSON.stringify is wrapped so that, having
- * failed so, the value is walked again (only then) as the encoder walked
- * it to find the circle. */
-var dukStringify = JSON.stringify;
+ * circle starts and closes.  Having failed so (bigint.js's JSON.stringify
+ * calls rt.jsonCycle), the value is walked again, only then, as the
+ * encoder walked it, to find the circle. */
 function ctorName(o) {
     /* (Array.prototype.constructor may be an accessor: harden.js) */
     var p = Object.getPrototypeOf(o), c = p && p.constructor;
@@ -909,17 +938,12 @@ function cycleMessage(path) {
     var last = path[path.length - 1];
     return lines.concat(mid, ['    --- ' + keyText(last.obj, last.key) + ' closes the circle']).join('\n');
 }
-defProp(JSON, 'stringify', {
-    value: function stringify(value, replacer, space) {
-        try {
-            return dukStringify.apply(JSON, arguments);
-        } catch (e) {
-            if (e instanceof TypeError && e.message === 'Converting circular structure to JSON' && typeof replacer !== 'function') {
-                var path = findCycle(value);
-                if (path) defProp(e, 'message', { value: cycleMessage(path), writable: true, configurable: true });
-            }
-            throw e;
-        }
-    },
-    writable: true, configurable: true
-});
+/* e, with V8's message when it is the encoder's error for a cycle in
+ * value (called by bigint.js's JSON.stringify, the only wrapper of it) */
+rt.jsonCycle = function (e, value) {
+    if (e instanceof TypeError && e.message === 'Converting circular structure to JSON') {
+        var path = findCycle(value);
+        if (path) defProp(e, 'message', { value: cycleMessage(path), writable: true, configurable: true });
+    }
+    return e;
+};
