@@ -8,17 +8,8 @@
 const ROUNDS = Number(process.argv[2] || 9);
 const BATCH = 2000;
 
-function median(f) {
-  for (let i = 0; i < BATCH; i++) f();
-  const t = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    const t0 = performance.now();
-    for (let i = 0; i < BATCH; i++) f();
-    t.push((performance.now() - t0) * 1000 / BATCH);
-  }
-  t.sort((a, b) => a - b);
-  return Math.round(t[t.length >> 1] * 100) / 100;
-}
+const timed = require('./median.js');
+function median(f) { return Math.round(timed(f, ROUNDS, BATCH, BATCH) * 100) / 100; }
 function deep(n, f) { return n === 0 ? f() : deep(n - 1, f) + 0; }
 
 let sink;
