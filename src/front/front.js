@@ -440,7 +440,9 @@ L.gThisExpression = function () {
     var f = this.thisFn();
     /* parenthesised: `this.x` and `this && this.x` must stay valid */
     if (this.mod && f.node.type === 'Program') return '(void 0)';
-    if (f.cls && f.cls.derived && f.cls.ctor === f) return '$this';
+    /* before super() a derived constructor has no this: V8's
+     * ReferenceError (derivedThis), not a TypeError about undefined */
+    if (f.cls && f.cls.derived && f.cls.ctor === f) return '($this || ' + H + '.derivedThis($this))';
     if (f !== this.fn) {
         f.needThis = true;
         return '$this';

@@ -658,6 +658,14 @@ function ruleColumn(msg, line, f) {
     }
     if (/^(Right-hand side of 'instanceof'|Function has non-object prototype)/.test(msg)) return idx(line.search(/\binstanceof\b/));
     if (/^Cannot use 'in' operator/.test(msg)) return idx(line.search(/\sin\s/), 1);
+    if (msg.lastIndexOf('Must call super constructor', 0) === 0) {
+        /* at `this`; with none, returning: at the constructor's `(` */
+        var from = (f && f.name && bodyStart(line, f.name)) || 0, th = line.slice(from).search(/\bthis\b/), ct;
+        /* an arrow's `this.x` (a this from the constructor's scope): V8
+         * checks it at the property */
+        if (th >= 0) return from + th + (from > 0 && line.charAt(from + th + 4) === '.' ? 5 : 0);
+        return (ct = /\bconstructor\s*\(/.exec(line)) ? ct.index + ct[0].length - 1 : undefined;
+    }
     if (/^Class constructor .* cannot be invoked without 'new'$/.test(msg)) {
         /* the class called by its name, else the last call on the line */
         var byName = callColumn(line, { name: msg.split(' ')[2] }), calls = callsIn(line);
