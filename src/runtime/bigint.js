@@ -12,13 +12,13 @@
  * (Symbol.toPrimitive below) rather than compute something else.
  *
  * Needs: sys.hidden; sys.big* (js_bigint.c).  When called: Array.from
- *   (stdlib.js), the Array methods front-rt.js and stdlib.js add.
+ *   (stdlib.js), the Array methods front-rt.js and stdlib.js add;
+ *   rt.jsonCycle (errors.js).
  * Provides: BigInt, BigInt64Array, BigUint64Array; rt.isBigInt, rt.typeOf,
  *   rt.bigValue (thisBigIntValue), rt.bigFrom64, rt.bigTo64, rt.toBigInt,
  *   rt.isBigTypedArray; rt.bigOps, the operator
  *   helpers that front-rt.js adds to __invoke; JSON.stringify's TypeError
- *   (and its cycle's message, by rt.jsonCycle of errors.js when called)
- *   for a bigint; DataView's getBigInt64 and friends.
+ *   for a bigint (and V8's message for a cycle); DataView's getBigInt64 and friends.
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */

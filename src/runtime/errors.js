@@ -23,7 +23,7 @@
  *   first token.
  *
  * Needs: sys.hidden, sys.readFile, sys.mtime, sys.traceFunctions;
- *   Error.stackTraceLimit
+ *   Error.stackTraceLimit (stdlib.js).  When called: rt.traceLimitSet
  *   (stdlib.js).  Provides: Duktape.errCreate, Error.prototype.stack,
  *   rt.stackOf (Error.captureStackTrace's text, for stdlib.js), rt.jsonCycle
  *   (JSON.stringify's cycle message, for bigint.js), the

@@ -17,7 +17,7 @@
  *   sys.global; rt.stackOf (errors.js);
  *   sys.icuSet (js_icu.c; not in the front end's heap, which needs no
  *   \p{…}).
- * Provides: rt.exposed, rt.annexB; Map, Set, WeakMap, WeakSet, WeakRef, RegExp's
+ * Provides: rt.exposed, rt.annexB, rt.traceLimitSet; Map, Set, WeakMap, WeakSet, WeakRef, RegExp's
  *   modern flags (__invoke.re), and the ES2015+ library Duktape lacks.
  *
  * Runs as the body of function (sys, rt); ES5 only.
