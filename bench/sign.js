@@ -10,17 +10,8 @@ const BATCH = 20;
 // a header.payload of the size identity providers issue (about 600 bytes)
 const msg = Buffer.from('eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.' + 'x'.repeat(560));
 
-function median(f) {
-  f();
-  const t = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    const t0 = performance.now();
-    for (let i = 0; i < BATCH; i++) f();
-    t.push((performance.now() - t0) * 1000 / BATCH);
-  }
-  t.sort((a, b) => a - b);
-  return Math.round(t[t.length >> 1]);
-}
+const timed = require('./median.js');
+function median(f) { return Math.round(timed(f, ROUNDS, BATCH, 1)); }
 
 const out = {};
 const kinds = [

@@ -683,3 +683,16 @@ DUK_EXTERNAL void invoke_duk_method(duk_context *ctx, duk_idx_t idx) {\
 	DUK_HOBJECT_CLEAR_CONSTRUCTABLE(h);\
 	(void) duk_hobject_delprop_raw(thr, h, DUK_HTHREAD_STRING_PROTOTYPE(thr), DUK_DELPROP_FLAG_FORCE);\
 }
+
+# ---- issue 26: errors that read like Node's ----
+# An error records as many frames as Error.stackTraceLimit asks for
+# (V8's setting; js_sys.c's tracebackDepth sets it when stdlib.js's
+# setter runs) instead of Duktape's fixed 10: `Error.stackTraceLimit = 50`
+# shows 50 frames, as in node.  Ten more than the limit, as the frames of
+# the engine and the runtime (new Error itself) are recorded and left out
+# of .stack: the default 10 is 20.
+/^DUK_LOCAL void duk__add_traceback(duk_hthread \*thr,$/i\
+/* invoke-fcgi (src/duk-fixes.sed): the frames an error records (js_sys.c) */\
+DUK_EXTERNAL duk_int_t invoke_duk_traceback_depth = DUK_USE_TRACEBACK_DEPTH + 10;
+s/^	depth = DUK_USE_TRACEBACK_DEPTH;$/	depth = invoke_duk_traceback_depth; \/* invoke-fcgi *\//
+# ---- issue 26 (end) ----

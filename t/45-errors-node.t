@@ -1,8 +1,10 @@
 #!/usr/bin/perl
 # Errors that read like Node's (issue 26).  t/runtime/errors.txt: small
-# snippets that fail, each printing the error's class, message and the line
-# of the first stack frame naming its own file, recorded from node 20
-# (t/syntax/expect.js) and run through `invoke exec`.  Then the seed's
+# snippets that fail, each printing the error's class, message and the
+# line:column of the first stack frame naming its own file (one section
+# also the frame's name and how many frames there are), recorded from node
+# 20 (t/syntax/expect.js; TypeScript through tsc with source maps) and run
+# through `invoke exec`.  Then the seed's
 # pattern through nginx: the message a function sends its client, and the
 # V8-shaped stack in the log (user frames, file:line:col, no engine or
 # runtime frames).
@@ -51,6 +53,28 @@ module.exports = (req, res) => {
 };
 JS
 
+# a class's method, and a cycle the function reports to its client
+put('cls.js', <<'JS');
+class Orders {
+  constructor(db) { this.db = db; }
+  total(id) {
+    return this.db.find(id).amount;
+  }
+}
+module.exports = (req, res) => {
+  res.json({ total: new Orders({ find: () => undefined }).total(1) });
+};
+JS
+put('cycle.js', <<'JS');
+module.exports = (req, res) => {
+  const order = { id: 1 };
+  order.self = order;
+  try { res.send(JSON.stringify(order)); } catch (error) {
+    res.status(500).json({ error: 'Operation failed', message: error.message });
+  }
+};
+JS
+
 my $inv = start_invoke(root => $root, workers => 1);
 my $ng = start_nginx(fastcgi => $inv->{addr});
 my $r = http_get($ng->{port}, '/typo');
@@ -71,4 +95,15 @@ like($stack, qr/\ATypeError: u\.slice2 is not a function\n/, "the log's stack be
 like($stack, qr{\n    at firstBytes \(\Q$root\E/slice\.js:2:12\)\n}, 'the first frame: the function, its file, line and column');
 like($stack, qr{\n    at \Q$root\E/slice\.js:5:12\z}, 'the caller: file, line and column of the call, and nothing after it');
 unlike($stack, qr/duk_|invoke:|internal/, 'no engine or runtime frames');
+
+# node 20 gives these (recorded from it)
+$r = http_get($ng->{port}, '/cycle');
+is_deeply(json_body($r), { error => 'Operation failed', message => "Converting circular structure to JSON\n    --> starting at object with constructor 'Object'\n    --- property 'self' closes the circle" },
+          "a cycle: the client reads node's message, where the circle is");
+$r = http_get($ng->{port}, '/cls');
+is($r->{status}, 500, "a class method's error: 500");
+ok(wait_for(sub { grep { /Uncaught TypeError: Cannot read properties of undefined \(reading 'amount'\)/ } log_lines($inv) }, 5), 'logged');
+($stack) = map { /Uncaught (TypeError: Cannot read properties of undefined .*)$/ ? $1 : () } log_lines($inv);
+$stack = ($stack // '') =~ s/\\n/\n/gr;
+like($stack, qr{\n    at Orders\.total \(\Q$root\E/cls\.js:4:28\)\n}, "the method's frame: Class.method, its line and column inside the class");
 done_testing();

@@ -276,6 +276,47 @@ static duk_ret_t js_sys_hidden(duk_context *ctx)
     return 1;
 }
 
+/* traceFunctions(error) -> the functions of Duktape's traceback of error,
+ * one for each "at" line of its own stack text, in order (a C file's name
+ * for an engine frame): errors.js names a frame after its function's
+ * class (at Foo.bar), which the text does not carry.  [] when the error
+ * has no traceback.  Nothing but reading: the traceback is Duktape's
+ * internal _Tracedata, pairs of (function, pc and flags). */
+static duk_ret_t js_sys_trace_functions(duk_context *ctx)
+{
+    duk_size_t i, n;
+
+    duk_push_array(ctx);
+    if (!duk_is_object(ctx, 0))
+        return 1;
+    if (duk_get_prop_lstring(ctx, 0, "\x82" "Tracedata", 10) && duk_is_object(ctx, -1)) {
+        n = duk_get_length(ctx, -1);
+        for (i = 0; i + 1 < n; i += 2) {
+            duk_get_prop_index(ctx, -1, (duk_uarridx_t) i);
+            duk_put_prop_index(ctx, -3, (duk_uarridx_t) (i / 2));
+        }
+    }
+    duk_pop(ctx);
+    return 1;
+}
+
+/* invoke_duk_traceback_depth (src/duk-fixes.sed) */
+extern duk_int_t invoke_duk_traceback_depth;
+
+/* tracebackDepth(limit): errors made from now on record enough frames for
+ * Error.stackTraceLimit = limit (stdlib.js's setter).  Some are the
+ * runtime's and the engine's, which the stack leaves out: ten more are
+ * kept; never fewer than Duktape's 10, never more than 1000 (Infinity). */
+static duk_ret_t js_sys_traceback_depth(duk_context *ctx)
+{
+    duk_double_t limit = duk_to_number(ctx, 0);
+
+    if (!(limit >= 0))
+        limit = 0;
+    invoke_duk_traceback_depth = limit + 10 > 1000 ? 1000 : (duk_int_t) limit + 10 < 10 ? 10 : (duk_int_t) limit + 10;
+    return 0;
+}
+
 /* invoke_duk_method (src/duk-fixes.sed) */
 extern void invoke_duk_method(duk_context *ctx, duk_idx_t idx);
 
@@ -385,6 +426,8 @@ static const duk_function_list_entry js_sys_funcs[] = {
     { "global", js_sys_global, 0 },
     { "method", js_sys_method, 1 },
     { "print", js_sys_print, 2 },
+    { "traceFunctions", js_sys_trace_functions, 1 },
+    { "tracebackDepth", js_sys_traceback_depth, 1 },
     { NULL, NULL, 0 }
 };
 

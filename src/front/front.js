@@ -440,7 +440,9 @@ L.gThisExpression = function () {
     var f = this.thisFn();
     /* parenthesised: `this.x` and `this && this.x` must stay valid */
     if (this.mod && f.node.type === 'Program') return '(void 0)';
-    if (f.cls && f.cls.derived && f.cls.ctor === f) return '$this';
+    /* before super() a derived constructor has no this: V8's
+     * ReferenceError (derivedThis), not a TypeError about undefined */
+    if (f.cls && f.cls.derived && f.cls.ctor === f) return '($this || ' + H + '.derivedThis($this))';
     if (f !== this.fn) {
         f.needThis = true;
         return '$this';
@@ -1796,7 +1798,8 @@ L.classExpr = function (node, name) {
     this.clsStack.push(cc);
     try {
         var C = '$C' + cc.id, S = cc.derived ? '$S' + cc.id : null;
-        var fields = [], statics = [], methods = [];
+        /* each piece with where it was in the source (lines: putAt) */
+        var fields = [], statics = [], methods = [], fieldsAt = [], staticsAt = [], methodsAt = [];
         for (i = 0; i < body.length; i++) {
             m = body[i];
             if (m.type === 'MethodDefinition' && m.kind === 'constructor') ctor = m;
@@ -1816,11 +1819,13 @@ L.classExpr = function (node, name) {
                     });
                 }, true);
                 statics.push('(' + sb + ').call(' + C + ')');
+                staticsAt.push(m.start);
             } else if (m.type === 'PropertyDefinition') {
                 if (m.computed) {
                     /* a computed field name is evaluated once, with the class */
                     var kv = '$k' + cc.id + '_' + i;
                     methods.push('var ' + kv + ' = ' + keyExpr);
+                    methodsAt.push(m.start);
                     keyExpr = kv;
                 }
                 if (!m.computed && m.key.type !== 'PrivateIdentifier')
@@ -1836,7 +1841,7 @@ L.classExpr = function (node, name) {
                 var def = m.key.type === 'PrivateIdentifier' ?
                     H + '.privInit(' + target + ', ' + keyExpr + ', ' + v + ')' :
                     H + '.field(' + target + ', ' + keyExpr + ', ' + v + ')';
-                if (m.static) statics.push(def); else fields.push(def);
+                if (m.static) { statics.push(def); staticsAt.push(m.start); } else { fields.push(def); fieldsAt.push(m.start); }
             } else {
                 var fn = this.withMethod(cc, m, C, function () { return this.func(m.value, false); }, m.static);
                 if (m.key.type === 'PrivateIdentifier') {
@@ -1847,6 +1852,7 @@ L.classExpr = function (node, name) {
                     methods.push(H + '.method(' + (m.static ? C : C + '.prototype') + ', ' + keyExpr + ', ' +
                         JSON.stringify(m.kind) + ', ' + fn + ')');
                 }
+                methodsAt.push(m.start);
             }
         }
         /* fields run at the start of the constructor (after super()) */
@@ -1869,13 +1875,42 @@ L.classExpr = function (node, name) {
          * field initialisers run before the outer binding is assigned) */
         var inner = node.id ? (node.type === 'ClassDeclaration' ? name : node.id.name) : '';
         inner = this.safeName(inner);
-        var s = '(function (' + (S ? S : '') + ') {' + privDecl + 'var ' + C + ' = ' + ctorS + ';' +
-            (inner ? 'var ' + inner + ' = ' + C + ';' : '') +
-            (fieldsFn ? 'var ' + cc.fieldsVar + ' = ' + fieldsFn + ';' : '') +
-            H + '.setupClass(' + C + ', ' + (S || 'null') + ', ' + (S ? 'true' : 'false') + ');' +
-            methods.join(';') + (methods.length ? ';' : '') +
-            statics.join(';') + (statics.length ? ';' : '') +
-            'return ' + C + ';})(' + (superExpr || '') + ')';
+        /* each member on the line it was written on, as far as the
+         * order allows (fields before the constructor when written so;
+         * statics after the methods, as they run): stacks name the
+         * user's lines inside a class too (issue 26) */
+        var src = this.src, s, lines;
+        var putAt = function (text, pos, pad) {
+            if (pad && pos !== undefined) {
+                var want = countNl(src.slice(node.start, pos));
+                if (want > lines) { s += repeatNl(want - lines); lines = want; }
+            }
+            s += text;
+            lines += countNl(text);
+        };
+        var fieldsFirst = fieldsFn && !(ctor && ctor.start < fieldsAt[0]);
+        var assemble = function (pad) {
+            s = '';
+            lines = 0;
+            putAt('(function (' + (S ? S : '') + ') {' + privDecl);
+            if (fieldsFirst) putFields(pad);
+            putAt('var ' + C + ' = ' + ctorS + ';', ctor ? ctor.start : undefined, pad);
+            putAt(inner ? 'var ' + inner + ' = ' + C + ';' : '');
+            if (fieldsFn && !fieldsFirst) putFields(pad);
+            putAt(H + '.setupClass(' + C + ', ' + (S || 'null') + ', ' + (S ? 'true' : 'false') + ');');
+            for (var k = 0; k < methods.length; k++) putAt(methods[k] + ';', methodsAt[k], pad);
+            for (k = 0; k < statics.length; k++) putAt(statics[k] + ';', staticsAt[k], pad);
+            putAt('return ' + C + ';})(' + (superExpr || '') + ')');
+        };
+        var putFields = function (pad) {
+            putAt('var ' + cc.fieldsVar + ' = function () {');
+            for (var k = 0; k < fields.length; k++) putAt((k ? '; ' : '') + fields[k], fieldsAt[k], pad);
+            putAt('};');
+        };
+        assemble(true);
+        /* a static written early and spanning lines can push the class
+         * past its own lines: then unpadded, as the lines after it count */
+        if (lines > countNl(src.slice(node.start, node.end))) assemble(false);
         return this.padTo(s, node.start, node.end);
     } finally {
         this.clsStack.pop();

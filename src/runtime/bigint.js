@@ -12,12 +12,13 @@
  * (Symbol.toPrimitive below) rather than compute something else.
  *
  * Needs: sys.hidden; sys.big* (js_bigint.c).  When called: Array.from
- *   (stdlib.js), the Array methods front-rt.js and stdlib.js add.
+ *   (stdlib.js), the Array methods front-rt.js and stdlib.js add;
+ *   rt.jsonCycle (errors.js).
  * Provides: BigInt, BigInt64Array, BigUint64Array; rt.isBigInt, rt.typeOf,
  *   rt.bigValue (thisBigIntValue), rt.bigFrom64, rt.bigTo64, rt.toBigInt,
  *   rt.isBigTypedArray; rt.bigOps, the operator
  *   helpers that front-rt.js adds to __invoke; JSON.stringify's TypeError
- *   for a bigint; DataView's getBigInt64 and friends.
+ *   for a bigint (and V8's message for a cycle); DataView's getBigInt64 and friends.
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */
@@ -175,7 +176,11 @@ hidden(G, 'BigInt', BigInt);
  * leaves a bigint is the TypeError */
 var stringify = JSON.stringify;
 hidden(JSON, 'stringify', function stringify_(value, replacer, space) {
-    if (typeof replacer !== 'function') return stringify(value, replacer, space);
+    if (typeof replacer !== 'function') {
+        /* on a cycle, V8's message says where it is (errors.js: found
+         * only then, the one wrapper of JSON.stringify staying this one) */
+        try { return stringify(value, replacer, space); } catch (e) { throw rt.jsonCycle ? rt.jsonCycle(e, value) : e; }
+    }
     var user = replacer;
     replacing++;
     try {

@@ -20,7 +20,8 @@
  *   atob, btoa (node.js).
  * Provides: rt.bufferModule, rt.utf8Encode, rt.utf8Decode,
  *   rt.bytesFromString, rt.decodeBytes, rt.nodeError, rt.domException,
- *   rt.received, rt.argTypeError; the global Buffer, rebuilt in place.
+ *   rt.received, rt.argTypeError; the global Buffer, rebuilt in place;
+ *   the global DOMException.
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */
@@ -39,11 +40,34 @@ function nodeError(Ctor, code, msg) {
     return e;
 }
 
-/* A DOMException-like Error (name and numeric code), as Web APIs throw. */
+/* Web APIs' DOMException, a global in Node: an Error (instanceof Error,
+ * with Error's stack) whose class is DOMException, its name the kind
+ * (DataCloneError) and its code the legacy number of that kind (issue 26:
+ * code that tells errors apart by class or name sees Node's). */
+var DOM_CODES = { IndexSizeError: 1, HierarchyRequestError: 3, WrongDocumentError: 4, InvalidCharacterError: 5,
+                  NoModificationAllowedError: 7, NotFoundError: 8, NotSupportedError: 9, InvalidStateError: 11,
+                  SyntaxError: 12, InvalidModificationError: 13, NamespaceError: 14, InvalidAccessError: 15,
+                  TypeMismatchError: 17, SecurityError: 18, NetworkError: 19, AbortError: 20, URLMismatchError: 21,
+                  QuotaExceededError: 22, TimeoutError: 23, InvalidNodeTypeError: 24, DataCloneError: 25 };
+function DOMException(message, name) {
+    if (!(this instanceof DOMException)) throw new TypeError("Class constructor DOMException cannot be invoked without 'new'");
+    /* made by Error so that Duktape records its traceback */
+    var e = new Error(message === undefined ? '' : String(message));
+    setProto(e, DOMException.prototype);
+    name = name === undefined ? 'Error' : String(name);
+    Object.defineProperty(e, 'name', { value: name, writable: true, configurable: true });
+    Object.defineProperty(e, 'code', { value: DOM_CODES[name] || 0, writable: true, configurable: true });
+    return e;
+}
+DOMException.prototype = Object.create(Error.prototype, {
+    constructor: { value: DOMException, writable: true, configurable: true }
+});
+
+/* A DOMException, as Web APIs throw (code: the legacy number, kept as
+ * the callers give it) */
 function domException(name, code, msg) {
-    var e = new Error(msg);
-    e.name = name;
-    e.code = code;
+    var e = new DOMException(msg, name);
+    if (code !== e.code) Object.defineProperty(e, 'code', { value: code, writable: true, configurable: true });
     return e;
 }
 
@@ -877,5 +901,6 @@ rt.bytesFromString = bytesFromString;
 rt.decodeBytes = decodeBytes;
 rt.nodeError = nodeError;
 rt.domException = domException;
+(function (G) { if (typeof G.DOMException !== 'function') G.DOMException = DOMException; })(new Function('return this')());
 rt.received = received;
 rt.argTypeError = argType;

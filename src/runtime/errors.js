@@ -22,9 +22,11 @@
  *   identifier, `new`), found in the line's text, else of the line's
  *   first token.
  *
- * Needs: sys.hidden, sys.readFile, sys.mtime; Error.stackTraceLimit
+ * Needs: sys.hidden, sys.readFile, sys.mtime, sys.traceFunctions;
+ *   Error.stackTraceLimit (stdlib.js).  When called: rt.traceLimitSet
  *   (stdlib.js).  Provides: Duktape.errCreate, Error.prototype.stack,
- *   rt.stackOf (Error.captureStackTrace's text, for stdlib.js), the
+ *   rt.stackOf (Error.captureStackTrace's text, for stdlib.js), rt.jsonCycle
+ *   (JSON.stringify's cycle message, for bigint.js), the
  *   Duktape object's hidden v8JsonError (src/duk-fixes.sed).
  *
  * Runs as the body of function (sys, rt); ES5 only.
@@ -32,7 +34,7 @@
 var G = new Function('return this')();
 var act = Duktape.act;
 var defProp = Object.defineProperty, gopd = Object.getOwnPropertyDescriptor;
-var COLUMN = sys.hidden('errorColumn');
+var COLUMN = sys.hidden('errorColumn'), LIMIT_AT = sys.hidden('stackTraceLimitAt');
 var LOWERING = /^invoke:front-rt\.js$/;   /* the helpers lowered syntax calls */
 var CTORS = [Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError];
 var MAX_FRAMES = 200;   /* captureStackTrace's walk */
@@ -190,7 +192,9 @@ function methodCall(line, prop) {
         var callee = m[1] ? base.text + m[1] + prop : base.text + line.slice(m.index, line.lastIndexOf(']', m.index + m[0].length) + 1);
         var printed = /^[\w$.\[\]'"`?]|^\(/.test(base.text) ? v8Print(callee) : '(intermediate value).' + prop;
         if (!/^[\w$"'`\[(]/.test(base.text) && base.text.charAt(0) !== '(') printed = '(intermediate value).' + prop;
-        return { col: nameAt, callee: printed };
+        /* V8 points at a name called (a.b()), at the call's `(` for a
+         * computed one (a[0]()) */
+        return { col: m[1] ? nameAt : m.index + m[0].length - 1, callee: printed };
     }
     return undefined;
 }
@@ -217,7 +221,8 @@ function plainCallFrom(line, wantNew, from) {
         if (m[4]) {
             if (wantNew) continue;
             var ch = chainBefore(line, m.index + 1);
-            if (ch.text) return { col: ch.start, callee: v8Print(ch.text), isNew: false, next: re.lastIndex };
+            /* a parenthesized callee, (void 0)(): V8 points at the call's `(` */
+            if (ch.text) return { col: m.index + m[0].length - 1, callee: v8Print(ch.text), isNew: false, next: re.lastIndex };
             continue;
         }
         var name = m[2], first = name.split(/[.?\s]/)[0], before = line.slice(0, m.index).replace(/\s+$/, '');
@@ -229,7 +234,9 @@ function plainCallFrom(line, wantNew, from) {
             if (/^\s*(static\s+|async\s+|get\s+|set\s+)*$/.test(before) || /[{,]\s*$/.test(before)) continue;
         }
         if (!!m[1] !== !!wantNew) continue;
-        return { col: m.index + (m[1] ? 0 : 0), callee: v8Print(name.replace(/\s+/g, '')), isNew: !!m[1], next: re.lastIndex };
+        /* a method (a.b.c()): V8 points at the last name, `new` at new */
+        var last = name.replace(/^.*[.?\s]/, '');
+        return { col: m[1] || last === name ? m.index : m.index + m[0].lastIndexOf(last), callee: v8Print(name.replace(/\s+/g, '')), isNew: !!m[1], next: re.lastIndex };
     }
     return undefined;
 }
@@ -249,12 +256,14 @@ var V8 = [
     [/^(Cannot (?:read|set) properties of \w+ \((?:reading|setting) )(-?\d[\w.+-]*)\)$/, function (m, c) {
         /* V8 quotes a number key as the string it is */
         c.prop = m[2];
+        c.set = m[1].charAt(7) === 's';
         return m[1] + '\'' + m[2] + '\')';
     }],
     [/^Cannot (?:read|set) properties of \w+ \((?:reading|setting) '(.*)'\)$/, function (m, c) {
         /* already V8's words (duk-fixes.sed); the column is the property's,
          * looked for when .stack is read */
         c.prop = m[1];
+        c.set = m[0].charAt(7) === 's';
         return undefined;
     }],
     [/^identifier '(.*)' undefined$/, function (m, c) {
@@ -301,6 +310,10 @@ var V8 = [
     [/^cannot number coerce Symbol$/, function () { return 'Cannot convert a Symbol value to a number'; }],
     [/^invalid args$/, function (m, c) {
         var f = c.fn, AP = Array.prototype;
+        if (typeof f === 'function' && /^(Ui|I)nt(8|16|32)Array$|^Uint8ClampedArray$|^Float(32|64)Array$|^Big(Ui|I)nt64Array$/.test(f.name) && f === G[f.name]) {
+            var n = new RegExp(f.name + '\\(\\s*(-?[\\d.]+)\\s*\\)').exec(c.caller || '');
+            if (n) return 'Invalid typed array length: ' + String(Number(n[1]));
+        }
         if (G.Reflect) for (var k in { getPrototypeOf: 1, setPrototypeOf: 1, isExtensible: 1, preventExtensions: 1, ownKeys: 1, getOwnPropertyDescriptor: 1, defineProperty: 1, deleteProperty: 1, has: 1, get: 1, set: 1 })
             if (nativeIs(f, G.Reflect, k)) return 'Reflect.' + k + ' called on non-object';
         if (nativeIs(f, AP, 'reduce') || nativeIs(f, AP, 'reduceRight')) return 'Reduce of empty array with no initial value';
@@ -324,6 +337,7 @@ var V8 = [
     }],
     [/^(object required, found (.*) \(stack index -?\d+\)|unexpected type|invalid instanceof rval|instanceof rval has no \.prototype)$/, function (m, c) {
         var f = c.fn, found = m[2];
+        if (G.Proxy && f === G.Proxy) return 'Cannot create proxy with a non-object as target or handler';
         var names = ['defineProperty', 'defineProperties', 'getPrototypeOf', 'preventExtensions', 'isExtensible',
                      'getOwnPropertyDescriptor', 'ownKeys', 'has', 'get', 'set', 'deleteProperty', 'apply', 'construct', 'setPrototypeOf'];
         for (var i = 0; i < names.length; i++) {
@@ -356,6 +370,23 @@ var V8 = [
     }],
     [/^invalid descriptor$/, function () {
         return 'Invalid property descriptor. Cannot both specify accessors and a value or writable attribute, #<Object>';
+    }],
+    [/^not (writable|extensible)$/, function (m, c) {
+        /* strict code's assignment to a frozen or sealed object: V8 names
+         * the property, which the user's line shows, and points at `=` */
+        if (!c.user || c.line === undefined) return undefined;
+        var re = /(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*(['"]?)([^\]'"]+)\2\s*\])\s*=(?![=>])/g, a, last;
+        while ((a = re.exec(c.line))) last = a;
+        if (!last) return undefined;
+        var prop = last[1] !== undefined ? last[1] : last[3];
+        c.col = last.index + last[0].length - 1;
+        if (m[1] === 'extensible') return 'Cannot add property ' + prop + ', object is not extensible';
+        return 'Cannot assign to read only property \'' + prop + '\' of object \'' + (/^\d+$/.test(prop) ? '[object Array]' : '#<Object>') + '\'';
+    }],
+    [/^not configurable$/, function (m, c) {
+        /* Object.defineProperty on a property that cannot change */
+        var d = nativeIs(c.fn, Object, 'defineProperty') && /defineProperty\([^,]*,\s*(['"])(.*?)\1/.exec(c.caller || '');
+        return d ? 'Cannot redefine property: ' + d[2] : undefined;
     }],
     [/^cyclic input$/, function () {
         return 'Converting circular structure to JSON';
@@ -400,8 +431,10 @@ function rtMessage(e, frames) {
         var v = m[1], type = /^-?[\d.]/.test(v) || v === 'NaN' || /Infinity$/.test(v) ? 'number ' : v === 'true' || v === 'false' ? 'boolean ' : v === 'null' ? 'object ' : v === 'undefined' ? '' : null;
         if (type === null) return;
         msg = type + v + ' is not iterable (cannot read property Symbol(Symbol.iterator))';
-    } else if (/^(object|function .*) is not iterable$/.test(msg)) {
-        var x = /\bof\s+(.+?)\s*\)/.exec(line) || /\.\.\.\s*([\w$.]+|\{\s*\}|\[\s*\])/.exec(line) || /\]\s*=\s*([^;,)]+)/.exec(line);
+    } else if (/ is not iterable$/.test(msg)) {
+        /* V8 names the expression: the text after `of`, `...` or `] =`
+         * (a TypeScript type between `]` and `=` skipped) */
+        var x = /\bof\s+(.+?)\s*\)/.exec(line) || /\.\.\.\s*([\w$.]+|\{\s*\}|\[\s*\])/.exec(line) || /\]\s*(?::[^=;]+)?=\s*([^;,)]+)/.exec(line);
         if (x) msg = x[1].trim() + ' is not iterable';
     } else return;
     defProp(e, 'message', { value: msg, writable: true, configurable: true });
@@ -417,7 +450,8 @@ var DUK_EXACT = Object.create(null);
 ['callstack limit', 'C stack depth limit', 'valstack limit', 'compiler recursion limit', 'invalid length',
  'invalid array length', 'cannot string coerce Symbol', 'cannot number coerce Symbol', 'invalid args',
  'number outside range', 'unexpected type', 'invalid instanceof rval', 'instanceof rval has no .prototype',
- 'invalid input', 'Invalid Date', 'invalid descriptor', 'cyclic input'].forEach(function (m) { DUK_EXACT[m] = true; });
+ 'invalid input', 'Invalid Date', 'invalid descriptor', 'cyclic input', 'not writable', 'not extensible',
+ 'not configurable'].forEach(function (m) { DUK_EXACT[m] = true; });
 var DUK_PREFIX = ['Cannot read properties of ', 'Cannot set properties of ', "identifier '", 'object required, found ',
                   'function required, found ', 'cannot delete property ', "Cannot destructure '"];
 /* whether msg may be one of Duktape's (or the lowering helpers'): string
@@ -432,6 +466,11 @@ function errCreate(e) {
      * in this request, and the request is ending; doing nothing here lets
      * it end at once */
     var msg = e.message;
+    /* V8 takes as many frames as the limit says when the error is made:
+     * once a limit was set (stdlib.js), each error keeps it for .stack */
+    if (rt.traceLimitSet && msg !== 'alloc failed' && e instanceof Error) {
+        try { defProp(e, LIMIT_AT, { value: Error.stackTraceLimit, writable: true, configurable: true }); } catch (x) { /* frozen */ }
+    }
     if (typeof msg !== 'string' || msg === 'alloc failed' || !maybeDuktape(msg)) return e;
     try {
         if (!(e instanceof Error)) return e;
@@ -440,7 +479,7 @@ function errCreate(e) {
              * when .stack is read */
             var q = {}, w = v8Message(msg, q);
             if (w !== undefined) defProp(e, 'message', { value: w, writable: true, configurable: true });
-            defProp(e, COLUMN, { value: { token: q.token, prop: q.prop }, writable: true, configurable: true });
+            defProp(e, COLUMN, { value: { token: q.token, prop: q.prop, set: q.set }, writable: true, configurable: true });
             return e;
         }
         var top = act(-3);
@@ -471,15 +510,17 @@ function errCreate(e) {
         /* the column: where it was found, or what to look for in the
          * line when .stack is read */
         if (c.col !== undefined || c.token !== undefined || c.prop !== undefined)
-            defProp(e, COLUMN, { value: c.col !== undefined ? c.col : { token: c.token, prop: c.prop }, writable: true, configurable: true });
+            defProp(e, COLUMN, { value: c.col !== undefined ? c.col : { token: c.token, prop: c.prop, set: c.set }, writable: true, configurable: true });
     } catch (x) { /* the error as Duktape made it, rather than none */ }
     return e;
 }
 
 /* Duktape's traceback (its own .stack text, at most 10 frames) as frames:
- * [{ name, fileName, native, construct }, line, …] */
+ * [{ name, fileName, native, construct, fn }, line, …] */
+var METHOD_OF = sys.hidden('methodOf');
 function dukFrames(e) {
     var text = dukStack && dukStack.get ? String(dukStack.get.call(e)) : '', lines = text.split('\n'), out = [];
+    var fns = sys.traceFunctions(e);
     /* "    at NAME (FILE:LINE) FLAGS", read with string operations: a
      * regexp with .* backtracks through each line in Duktape's engine */
     for (var i = 1; i < lines.length; i++) {
@@ -489,8 +530,11 @@ function dukFrames(e) {
         if (flags.indexOf('internal') >= 0) continue;
         var colon = loc.lastIndexOf(':'), ln = colon >= 0 ? loc.slice(colon + 1) : '';
         var num = ln !== '' && String(+ln) === ln;
+        /* the function of the i-th line, when it is that line's */
+        var fn = fns[i - 1];
+        if (typeof fn !== 'function' || fn.name !== (name === '[anon]' ? '' : name)) fn = undefined;
         out.push({ name: name === '[anon]' ? '' : name, fileName: (num ? loc.slice(0, colon) : loc) || undefined,
-                   native: flags.indexOf('native') >= 0, construct: flags.indexOf('construct') >= 0 }, num ? +ln : 0);
+                   native: flags.indexOf('native') >= 0, construct: flags.indexOf('construct') >= 0, fn: fn }, num ? +ln : 0);
     }
     return out;
 }
@@ -519,18 +563,48 @@ function builtinName(name) {
 }
 
 /* the column (0-based) of the call of callee's function in line */
-var callRes = Object.create(null), callReCount = 0;
+/* Found with string operations: a regexp over a line costs Duktape some
+ * 70 µs, and .stack looks for a call in each frame's line. */
+function skipSpaces(s, i) {
+    while (s.charAt(i) === ' ' || s.charAt(i) === '\t') i++;
+    return i;
+}
 function callColumn(line, callee) {
     var n = callee && callee.name;
-    if (n && typeof n === 'string' && line.indexOf(n) >= 0) {
-        /* compiled once per name: a regexp costs more to make than to run */
-        var re = callRes[n];
-        if (!re) {
-            if (++callReCount > 500) { callRes = Object.create(null); callReCount = 1; }
-            re = callRes[n] = new RegExp('(^|[^\\w$])(new\\s+)?' + escapeRe(n) + '\\s*(\\?\\.\\s*)?[(`]');
+    if (!n || typeof n !== 'string') return undefined;
+    for (var at = line.indexOf(n); at >= 0; at = line.indexOf(n, at + 1)) {
+        if (isId(line.charAt(at - 1)) || isId(line.charAt(at + n.length))) continue;
+        var j = skipSpaces(line, at + n.length), c = line.charAt(j);
+        if (c === '?' && line.charAt(j + 1) === '.') c = line.charAt(j = skipSpaces(line, j + 2));
+        if (c === '.') {
+            /* f.call(…), f.apply(…): V8 points at call */
+            var k = skipSpaces(line, j + 1), w = line.slice(k, k + 5);
+            if ((w === 'call(' || w.slice(0, 4) === 'call' && line.charAt(skipSpaces(line, k + 4)) === '(') ||
+                (line.slice(k, k + 5) === 'apply' && line.charAt(skipSpaces(line, k + 5)) === '('))
+                return k;
+            continue;
         }
-        var m = re.exec(line);
-        if (m) return m.index + m[1].length;
+        if (c !== '(' && c !== '`') continue;
+        /* `new X(`, `new a.b.X(`: V8 points at new */
+        var st = at;
+        while (line.charAt(st - 1) === '.' || (st > 0 && (isId(line.charAt(st - 1)) || line.charAt(st - 1) === ' '))) {
+            var p = st - 1;
+            while (p >= 0 && line.charAt(p) === ' ') p--;
+            if (line.charAt(p) === '.') {
+                p--;
+                while (p >= 0 && line.charAt(p) === ' ') p--;
+                var e = p;
+                while (p >= 0 && isId(line.charAt(p))) p--;
+                if (p === e) break;
+                st = p + 1;
+                continue;
+            }
+            break;
+        }
+        var q = st - 1;
+        while (q >= 0 && line.charAt(q) === ' ') q--;
+        if (q >= 2 && line.slice(q - 2, q + 1) === 'new' && !isId(line.charAt(q - 3)) && q < st - 1) return q - 2;
+        return at;
     }
     return undefined;
 }
@@ -542,10 +616,100 @@ function tokenColumn(line, t) {
     if (t.prop !== undefined) {
         var p = escapeRe(t.prop);
         r = new RegExp('(\\?\\.|\\.)\\s*(' + p + ')(?![\\w$])|\\[\\s*([\'"]?)' + p + '\\3\\s*\\]').exec(line);
-        return r ? (r[1] ? line.indexOf(t.prop, r.index + r[1].length) : r.index) : undefined;
+        if (!r) return undefined;
+        var pc = r[1] ? line.indexOf(t.prop, r.index + r[1].length) : r.index;
+        /* read on a chain with a call in it (f().a.b): V8 points at the dot */
+        if (r[1] && !t.set && /[\w$\)\]]\s*\(/.test(chainBefore(line, r.index).text)) return r.index;
+        /* setting: V8 points at the assignment's `=` */
+        var eq = t.set && /^\s*\]?\s*=(?![=>])/.exec(line.slice(pc + t.prop.length));
+        return eq ? pc + t.prop.length + eq[0].length - 1 : pc;
     }
     r = new RegExp('(^|[^\\w$.])' + escapeRe(t.token) + '(?![\\w$])').exec(line);
-    return r ? r.index + r[1].length : undefined;
+    if (!r) return undefined;
+    var at = r.index + r[1].length, before = line.slice(0, at), k;
+    /* V8 points at the statement or expression the load belongs to:
+     * `if (x)` and `return x` at the keyword, `new X` at `new`, and a
+     * sloppy-mode-forbidden assignment `x = 1` at its `=` */
+    if ((k = /\bif\s*\(\s*$/.exec(before)) || (k = /\breturn\s+$/.exec(before)) || (k = /\bnew\s+$/.exec(before))) return k.index;
+    k = /^\s*=(?![=>])/.exec(line.slice(at + t.token.length));
+    return k ? at + t.token.length + k[0].length - 1 : at;
+}
+
+/* the column of an error whose message tells what V8 points at, in the
+ * line of the frame that made it (f: that frame's function) */
+function ruleColumn(msg, line, f) {
+    var m, r, at;
+    if (typeof msg !== 'string') return undefined;
+    if (msg === 'Assignment to constant variable.') {
+        /* the `=` of the assignment, not of a declaration */
+        r = /(^|[^=!<>+\-*\/%&|^])=(?![=>])/g;
+        while ((m = r.exec(line))) {
+            at = m.index + m[1].length;
+            if (!/\b(const|let|var)\s+[\w$]+\s*$/.test(line.slice(0, at))) return at;
+        }
+        return undefined;
+    }
+    if (msg === 'Cannot mix BigInt and other types, use explicit conversions') return idx(line.search(/\s(\*\*|<<|>>>?|[-+*\/%&|^])\s/), 1);
+    if (msg === 'Invalid array length' && (m = /\.\s*length\s*=(?!=)/.exec(line))) return m.index + m[0].length - 1;
+    if (msg === 'Cannot convert a Symbol value to a string') {
+        if ((m = /\s\+\s/.exec(line))) return m.index + 1;
+        if ((m = /\$\{\s*/.exec(line))) return m.index + m[0].length;
+        return undefined;
+    }
+    if (/^(Right-hand side of 'instanceof'|Function has non-object prototype)/.test(msg)) return idx(line.search(/\binstanceof\b/));
+    if (/^Cannot use 'in' operator/.test(msg)) return idx(line.search(/\sin\s/), 1);
+    if (msg.lastIndexOf('Must call super constructor', 0) === 0) {
+        /* at `this`; with none, returning: at the constructor's `(` */
+        var from = (f && f.name && bodyStart(line, f.name)) || 0, th = line.slice(from).search(/\bthis\b/), ct;
+        /* an arrow's `this.x` (a this from the constructor's scope): V8
+         * checks it at the property */
+        if (th >= 0) return from + th + (from > 0 && line.charAt(from + th + 4) === '.' ? 5 : 0);
+        return (ct = /\bconstructor\s*\(/.exec(line)) ? ct.index + ct[0].length - 1 : undefined;
+    }
+    if (/^Class constructor .* cannot be invoked without 'new'$/.test(msg)) {
+        /* the class called by its name, else the last call on the line */
+        var byName = callColumn(line, { name: msg.split(' ')[2] }), calls = callsIn(line);
+        return byName !== undefined ? byName : calls.length ? calls[calls.length - 1].col : undefined;
+    }
+    if ((m = /^Cannot destructure property '([^']*)' of /.exec(msg))) {
+        /* at the binding: the target after `name:`, else the name */
+        r = new RegExp('([{,]\\s*)(' + escapeRe(m[1]) + ')(?![\\w$])(\\s*:\\s*)?').exec(line);
+        if (!r) return undefined;
+        return r.index + r[1].length + (r[3] ? r[2].length + r[3].length : 0);
+    }
+    if ((m = /^(.+) is not iterable$/.exec(msg))) {
+        /* at the value iterated: after `of`, after `...`, after `] =` */
+        if ((r = /\bof\s+/.exec(line)) || (r = /\.\.\.\s*/.exec(line)) || (r = /\]\s*(?::[^=;]+)?=\s*/.exec(line))) return r.index + r[0].length;
+        return undefined;
+    }
+    if (msg === 'Cannot convert undefined or null to object' && (m = /\bdelete\s+((?:[\w$]+\.)*)([\w$]+)\.[\w$]+/.exec(line)))
+        return m.index + m[0].length - m[0].replace(/^delete\s+/, '').length + m[1].length;
+    if (msg === 'Maximum call stack size exceeded' && f && f.name) {
+        /* V8 overflows on entering the function called: the start of its
+         * body, for a callee written on the same line */
+        var body = bodyStart(line, f.name), callee = body !== undefined && callsIn(line.slice(body))[0];
+        var inner = callee ? bodyStart(line, callee.name) : undefined;
+        return inner !== undefined ? inner : body;
+    }
+    return undefined;
+}
+/* the calls of plain names in line: [{ col, name }] (no declarations,
+ * no keywords) */
+function callsIn(line) {
+    var re = /(^|[^\w$.])([A-Za-z_$][\w$]*)\s*\(/g, m, out = [];
+    while ((m = re.exec(line))) {
+        if (KEYWORDS.indexOf(m[2]) >= 0 || /\bfunction\s*\*?\s*$/.test(line.slice(0, m.index + m[1].length))) continue;
+        out.push({ col: m.index + m[1].length, name: m[2] });
+    }
+    return out;
+}
+function idx(i, plus) { return i < 0 ? undefined : i + (plus || 0); }
+/* where the body of the function called name starts in line */
+function bodyStart(line, name) {
+    var n = escapeRe(name);
+    var m = new RegExp('\\bfunction\\s*\\*?\\s*' + n + '\\s*\\([^)]*\\)\\s*\\{\\s*').exec(line) ||
+            new RegExp('(^|[^\\w$.])' + n + '\\s*=\\s*(async\\s*)?(\\([^)]*\\)|[\\w$]+)\\s*=>\\s*\\{?\\s*').exec(line);
+    return m ? m.index + m[0].length : undefined;
 }
 
 /* (string operations on this path: each regexp costs microseconds) */
@@ -560,18 +724,21 @@ function firstToken(line) {
 /* "    at …" lines for frames (dukFrames, or captureStackTrace's) */
 function frameLines(e, frames) {
     generation++;
-    var out = [], limit = Error.stackTraceLimit, col0 = e[COLUMN], inner = null, first = firstUser(frames);
+    var out = [], limit = LIMIT_AT in e ? e[LIMIT_AT] : Error.stackTraceLimit, col0 = e[COLUMN], inner = null, first = firstUser(frames);
     if (typeof limit !== 'number' || !(limit >= 0)) limit = 0;
     for (var i = 0; i < frames.length && out.length < limit; i += 2) {
         var f = frames[i], line = frames[i + 1], outer = frames[i + 2];
         if (!isUserFn(f)) {
             var bn = f && !f.fileName && f.name && builtinName(f.name);
             if (bn) out.push('    at ' + bn + ' (<anonymous>)');
-            inner = bn || (f && f.fileName) ? f : null;
+            /* a native the user's line called (toString, new Array): V8
+             * points at its call, shown in the stack or not */
+            inner = f && (f.name || f.fileName) ? f : null;
             continue;
         }
         var text = sourceLine(f.fileName, line), col;
         if (i === first && col0 !== undefined) col = typeof col0 === 'number' ? col0 : tokenColumn(text, col0);
+        else if (i === first && text !== undefined && (col = ruleColumn(e.message, text, f)) !== undefined) { /* found */ }
         else if (text !== undefined && inner && inner.name) col = callColumn(text, inner);
         if (col === undefined && text !== undefined && i === first && e.constructor)
             col = callColumn(text, { name: e.constructor.name });
@@ -581,6 +748,7 @@ function frameLines(e, frames) {
         var name = f.name;
         if (!name && outer && outer.fileName === 'invoke:module.js') name = 'Object.<anonymous>';
         else if (name && f.construct) name = 'new ' + name;
+        else if (name && f.fn && f.fn[METHOD_OF]) name = (f.fn[METHOD_OF].name || 'Function') + '.' + name;
         out.push(name ? '    at ' + name + ' (' + where + ')' : '    at ' + where);
         inner = f;
     }
@@ -735,3 +903,55 @@ function jsonError(text) {
     return new SyntaxError('Unexpected token in JSON at position ' + i);
 }
 defProp(Duktape, sys.hidden('v8JsonError'), { value: jsonError });
+
+/* --- JSON.stringify on a cycle ---
+ * Duktape's encoder says only that the input is cyclic; V8 says where the
+ * circle starts and closes.  Having failed so (bigint.js's JSON.stringify
+ * calls rt.jsonCycle), the value is walked again, only then, as the
+ * encoder walked it, to find the circle. */
+function ctorName(o) {
+    /* (Array.prototype.constructor may be an accessor: harden.js) */
+    var p = Object.getPrototypeOf(o), c = p && p.constructor;
+    var n = typeof c === 'function' && c.name;
+    return typeof n === 'string' && n ? n : 'Object';
+}
+function keyText(o, k) { return Array.isArray(o) ? 'index ' + k : 'property \'' + k + '\''; }
+/* [{ obj, key }, …] from the object where the circle starts to the key
+ * that closes it, or undefined */
+function findCycle(v) {
+    var path = [];
+    function walk(o) {
+        if (o === null || typeof o !== 'object') return false;
+        if (typeof o.toJSON === 'function') return false;
+        for (var i = 0; i < path.length; i++) if (path[i].obj === o) { path.splice(0, i); return true; }
+        var entry = { obj: o, key: undefined };
+        path.push(entry);
+        var keys = Array.isArray(o) ? null : Object.keys(o), n = keys ? keys.length : o.length;
+        for (var j = 0; j < n; j++) {
+            entry.key = keys ? keys[j] : String(j);
+            if (walk(o[entry.key])) return true;
+        }
+        path.pop();
+        return false;
+    }
+    try { return walk(v) ? path : undefined; } catch (e) { return undefined; }
+}
+function cycleMessage(path) {
+    var lines = ['Converting circular structure to JSON', '    --> starting at object with constructor \'' + ctorName(path[0].obj) + '\''];
+    var mid = [];
+    for (var i = 1; i < path.length; i++)
+        mid.push('    |     ' + keyText(path[i - 1].obj, path[i - 1].key) + ' -> object with constructor \'' + ctorName(path[i].obj) + '\'');
+    /* V8 keeps the first two steps and the last one */
+    if (mid.length > 3) mid = mid.slice(0, 2).concat(['    |     ...'], mid.slice(-1));
+    var last = path[path.length - 1];
+    return lines.concat(mid, ['    --- ' + keyText(last.obj, last.key) + ' closes the circle']).join('\n');
+}
+/* e, with V8's message when it is the encoder's error for a cycle in
+ * value (called by bigint.js's JSON.stringify, the only wrapper of it) */
+rt.jsonCycle = function (e, value) {
+    if (e instanceof TypeError && e.message === 'Converting circular structure to JSON') {
+        var path = findCycle(value);
+        if (path) defProp(e, 'message', { value: cycleMessage(path), writable: true, configurable: true });
+    }
+    return e;
+};

@@ -597,8 +597,13 @@ function nameMethod(fn, k, kind) {
     defProp(fn, 'name', { value: kind === 'get' || kind === 'set' ? kind + ' ' + n : n, configurable: true });
 }
 
+/* a class's method knows its class: errors.js names its stack frame as
+ * V8 does, "at Foo.bar" (V8 names the receiver's class; the class the
+ * method is written in is the same in all but inherited calls) */
+var METHOD_OF = sys.hidden('methodOf');
 function method(target, k, kind, fn) {
     nameMethod(fn, k, kind);
+    if (kind === 'method') defProp(fn, METHOD_OF, { value: typeof target === 'function' ? target : target.constructor });
     defMethod(target, k, kind, fn);
 }
 function defMethod(target, k, kind, fn) {

@@ -17,7 +17,7 @@
  *   sys.global; rt.stackOf (errors.js);
  *   sys.icuSet (js_icu.c; not in the front end's heap, which needs no
  *   \p{…}).
- * Provides: rt.exposed, rt.annexB; Map, Set, WeakMap, WeakSet, WeakRef, RegExp's
+ * Provides: rt.exposed, rt.annexB, rt.traceLimitSet; Map, Set, WeakMap, WeakSet, WeakRef, RegExp's
  *   modern flags (__invoke.re), and the ES2015+ library Duktape lacks.
  *
  * Runs as the body of function (sys, rt); ES5 only.
@@ -1939,20 +1939,26 @@ def(Math, 'tanh', function (x) { var a = Math.exp(x), b = Math.exp(-x); return a
 
 /* --- Error, Proxy ---
  * V8's Error.captureStackTrace and Error.stackTraceLimit, which libraries
- * use to shape their own errors (http-errors, react).  Duktape's traceback
- * depth is fixed, so stackTraceLimit only keeps what was set; it is kept on
+ * use to shape their own errors (http-errors, react).  Setting
+ * stackTraceLimit also sets how many frames Duktape records; it is kept on
  * the request's own global (a function made now sees it as its global), not
  * on the frozen Error all requests share. */
 var LIMIT = sys.hidden('stackTraceLimit'), PREPARE = sys.hidden('prepareStackTrace');
 /* a per-request setting of Error's, kept on the request's own global */
-function requestSetting(name, key, dflt) {
+function requestSetting(name, key, dflt, onSet) {
     defProp(Error, name, {
         get: function () { var v = sys.global()[key]; return v === undefined ? dflt : v; },
-        set: function (v) { defProp(sys.global(), key, { value: v, writable: true, configurable: true }); },
+        set: function (v) { defProp(sys.global(), key, { value: v, writable: true, configurable: true }); if (onSet) onSet(v); },
         enumerable: name === 'stackTraceLimit', configurable: true
     });
 }
-requestSetting('stackTraceLimit', LIMIT, 10);
+/* more than 10 frames: errors made from now on record what the limit
+ * asks for (js_sys.c; the front end's heap has no such setting) */
+requestSetting('stackTraceLimit', LIMIT, 10, typeof sys.tracebackDepth === 'function' ? function (v) {
+    sys.tracebackDepth(typeof v === 'number' ? v : 0);
+    /* errors.js keeps the limit on each error made from now on */
+    rt.traceLimitSet = true;
+} : null);
 /* V8's structured stack trace API (depd, which express and body-parser
  * use, asks where it was called from): Error.prepareStackTrace(error,
  * callSites) makes what captureStackTrace puts in .stack.  The call sites

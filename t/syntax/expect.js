@@ -44,8 +44,11 @@ function write(dir, rel, text) {
   return p;
 }
 
-function runNode(entry, pre) {
-  return spawnSync(process.execPath, ['-r', pre, entry], { encoding: 'utf8', cwd: path.dirname(entry) });
+// TypeScript runs with tsc's source maps, so that stacks name the .ts
+// file's own lines and columns (t/runtime/errors.txt), as invoke's do
+function runNode(entry, pre, ts) {
+  const args = (ts ? ['--enable-source-maps'] : []).concat(['-r', pre, entry]);
+  return spawnSync(process.execPath, args, { encoding: 'utf8', cwd: path.dirname(entry) });
 }
 
 const ESM_SYNTAX = /^\s*(import\s*[\w{*'"]|export\s)/m;
@@ -71,7 +74,7 @@ function compileTs(dir, files) {
       moduleResolution: commonjs ? 'node10' : 'nodenext', esModuleInterop: true,
       rewriteRelativeImportExtensions: !commonjs, allowJs: true, resolveJsonModule: true,
       outDir: out, rootDir: src, noEmitOnError: false, strict: false, skipLibCheck: true,
-      types: [], experimentalDecorators: false
+      types: [], experimentalDecorators: false, sourceMap: true
     },
     include: ['**/*']
   }));
@@ -106,7 +109,7 @@ for (const file of process.argv.slice(2)) {
       for (const f of c.files) write(dir, f.path, f.code.join('\n') + '\n');
       entry = path.join(dir, c.files[0].path);
     }
-    const r = runNode(entry, pre);
+    const r = runNode(entry, pre, c.files.some((f) => IS_TS.test(f.path)));
     if (r.status !== 0) process.stderr.write(`${file}: ${c.head}: node exit ${r.status}\n${r.stderr}\n`);
     out += '---\n' + r.stdout;
   });
