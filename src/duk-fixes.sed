@@ -683,3 +683,17 @@ DUK_EXTERNAL void invoke_duk_method(duk_context *ctx, duk_idx_t idx) {\
 	DUK_HOBJECT_CLEAR_CONSTRUCTABLE(h);\
 	(void) duk_hobject_delprop_raw(thr, h, DUK_HTHREAD_STRING_PROTOTYPE(thr), DUK_DELPROP_FLAG_FORCE);\
 }
+
+# A request's global object inherits from the shared, frozen one
+# (harden.js), whose names (Object, fetch, Buffer...) are read-only there:
+# without this, `globalThis.fetch = f` or `Object = f` failed as an
+# inherited read-only property's assignment does.  The request's global is
+# its own and dropped after it, so such a write makes the name the
+# request's own property, as if it were writable, and no other request
+# sees it.  undefined, NaN and Infinity stay read-only as the
+# specification has them.
+/^				                   "inherited property is not writable"));$/a\
+				if (orig == thr->builtins[DUK_BIDX_GLOBAL] && curr == DUK_HOBJECT_GET_PROTOTYPE(thr->heap, orig) &&\
+				    key != DUK_HTHREAD_STRING_LC_UNDEFINED(thr) && key != DUK_HTHREAD_STRING_NAN(thr) &&\
+				    key != DUK_HTHREAD_STRING_INFINITY(thr))\
+					goto create_new; /* invoke-fcgi: a request's global shadows the shared one */
