@@ -271,8 +271,10 @@ function collection(name, isMap, weak) {
                 b = s.base;
             }
         });
-        def(P, 'keys', function () { return new Iter(store(this, C), 0); });
+        if (isMap) def(P, 'keys', function () { return new Iter(store(this, C), 0); });
         def(P, 'values', function () { return new Iter(store(this, C), 1); });
+        /* a Set's keys is its values, the same function */
+        if (!isMap) def(P, 'keys', P.values);
         /* a Set stores each value as its own key: its entries are [v, v] */
         def(P, 'entries', function () { return new Iter(store(this, C), 2); });
         def(P, ITER, isMap ? P.entries : P.values);
@@ -820,6 +822,18 @@ def(Object, 'groupBy', function (items, fn) {
 
 /* --- String --- */
 var SP = String.prototype;
+/* The well-known symbols of the String methods' protocol (ES2015), which
+ * Duktape lacks: a search argument's [Symbol.replace] (and so on) does
+ * the work when it has one; RegExp.prototype's are the regex ones. */
+['match', 'matchAll', 'replace', 'search', 'split'].forEach(function (n) {
+    if (Symbol[n] === undefined) defProp(Symbol, n, { value: Symbol('Symbol.' + n) });
+});
+/* IsRegExp: Symbol.match says, else being a RegExp */
+function isRegExp(o) {
+    if (o === null || typeof o !== 'object' && typeof o !== 'function') return false;
+    var m = o[Symbol.match];
+    return m !== undefined ? !!m : o instanceof RegExp;
+}
 function pad(s, n, filler, atStart) {
     s = toStr(s);
     n = toLength(n);
@@ -858,12 +872,15 @@ function substitute(matched, str, pos, tpl) {
 def(SP, 'replaceAll', function (search, replacement) {
     'use strict';
     coercible(this, 'String.prototype.replaceAll');
-    if (search !== null && search !== undefined && search instanceof RegExp) {
-        var flags = search.flags;
-        coercible(flags, 'String.prototype.replaceAll');
-        if (toStr(flags).indexOf('g') < 0)
-            throw new TypeError('String.prototype.replaceAll called with a non-global RegExp argument');
-        return String.prototype.replace.call(this, search, replacement);
+    if (search !== null && search !== undefined) {
+        if (isRegExp(search)) {
+            var flags = search.flags;
+            coercible(flags, 'String.prototype.replaceAll');
+            if (toStr(flags).indexOf('g') < 0)
+                throw new TypeError('String.prototype.replaceAll called with a non-global RegExp argument');
+        }
+        var replacer = search[Symbol.replace];
+        if (replacer !== undefined && replacer !== null) return replacer.call(search, this, replacement);
     }
     var s = toStr(this), needle = toStr(search), fn = typeof replacement === 'function';
     if (!fn) replacement = toStr(replacement);
@@ -887,14 +904,16 @@ def(SP, 'at', function (i) {
     return i < 0 || i >= s.length ? undefined : s.charAt(i);
 });
 def(SP, 'includes', function (x, from) {
-    if (x instanceof RegExp) throw new TypeError('First argument to String.prototype.includes must not be a regular expression');
+    if (isRegExp(x)) throw new TypeError('First argument to String.prototype.includes must not be a regular expression');
     return String(this).indexOf(String(x), from) >= 0;
 });
 def(SP, 'startsWith', function (x, pos) {
+    if (isRegExp(x)) throw new TypeError('First argument to String.prototype.startsWith must not be a regular expression');
     var s = String(this), p = pos === undefined ? 0 : toInt(pos);
     return s.substr(p, String(x).length) === String(x);
 });
 def(SP, 'endsWith', function (x, end) {
+    if (isRegExp(x)) throw new TypeError('First argument to String.prototype.endsWith must not be a regular expression');
     var s = String(this), e = end === undefined ? s.length : Math.min(toInt(end), s.length);
     x = String(x);
     return e - x.length >= 0 && s.slice(e - x.length, e) === x;
@@ -915,11 +934,31 @@ def(SP, 'codePointAt', function (i) {
     }
     return c;
 });
+/* matchAll: the argument's [Symbol.matchAll] when it has one, else a
+ * global RegExp made of it; a RegExp argument must be global */
 def(SP, 'matchAll', function (re) {
-    if (!(re instanceof RegExp)) re = new RegExp(re, 'g');
-    else if (!re.global) throw new TypeError('String.prototype.matchAll called with a non-global RegExp argument');
-    var r = new RegExp(re.source, re.flags), s = String(this), all = [], m;
-    r.lastIndex = re.lastIndex;
+    'use strict';
+    coercible(this, 'String.prototype.matchAll');
+    if (re !== null && re !== undefined) {
+        if (isRegExp(re)) {
+            var flags = re.flags;
+            coercible(flags, 'String.prototype.matchAll');
+            if (toStr(flags).indexOf('g') < 0)
+                throw new TypeError('String.prototype.matchAll called with a non-global RegExp argument');
+        }
+        var f = re[Symbol.matchAll];
+        if (f !== undefined && f !== null) return f.call(re, this);
+    }
+    var s = toStr(this);
+    return new RegExp(re, 'g')[Symbol.matchAll](s);
+});
+def(RegExp.prototype, Symbol.matchAll, function (str) {
+    'use strict';
+    if (this === null || typeof this !== 'object' && typeof this !== 'function')
+        throw new TypeError('RegExp.prototype[Symbol.matchAll] called on non-object ' + String(this));
+    var re = this, r = new RegExp(re, re.flags), s = toStr(str), all = [], m;
+    r.lastIndex = toLength(re.lastIndex);
+    if (!r.global) { m = r.exec(s); return (m ? [m] : [])[ITER](); }
     while ((m = r.exec(s)) !== null) {
         all.push(m);
         if (m[0] === '') r.lastIndex = advance(s, lastIndexOf(r), r.unicode);
@@ -939,8 +978,8 @@ def(String, 'fromCodePoint', function () {
 def(String, 'raw', function (strings) {
     var raw = Object(strings.raw), n = raw.length >>> 0, out = '';
     for (var i = 0; i < n; i++) {
-        out += String(raw[i]);
-        if (i + 1 < n && i + 1 < arguments.length) out += String(arguments[i + 1]);
+        out += toStr(raw[i]);
+        if (i + 1 < n && i + 1 < arguments.length) out += toStr(arguments[i + 1]);
     }
     return out;
 });
@@ -1734,11 +1773,42 @@ function rxSplit(r, s, limit) {
 
 var nativeReplace = SP.replace, nativeMatch = SP.match, nativeSplit = SP.split, nativeSearch = SP.search;
 var tplCache = {}, tplCached = 0;
+/* String.prototype[name]: an object argument's [Symbol[name]] does the
+ * work (one property read more than before); RegExp.prototype's, the
+ * regex one, runs here without a call through it.  A RegExp whose method
+ * was taken away is searched for as its text. */
 function strMethod(name, lowered, nativeFn) {
-    defProp(SP, name, { value: function (re, b) {
-        if (typeof re === 'object' && re !== null && re[RX] !== undefined) return lowered(String(this), re, b);
+    var sym = Symbol[name];
+    function viaRegExp(s, b) {
+        'use strict';
+        if (this === null || typeof this !== 'object' && typeof this !== 'function')
+            throw new TypeError('RegExp.prototype[Symbol.' + name + '] called on non-object ' + String(this));
+        if (this[RX] !== undefined) return lowered(toStr(s), this, b);
+        return nativeFn.call(toStr(s), this, b);
+    }
+    defProp(viaRegExp, 'name', { value: '[Symbol.' + name + ']', configurable: true });
+    defProp(RegExp.prototype, sym, { value: sys.method(viaRegExp), writable: true, configurable: true });
+    /* strict: this goes to the argument's method as it is (a string, not
+     * a String object), and a null or undefined one is refused */
+    var one = name === 'match' || name === 'search';
+    var method = function (re, b) {
+        'use strict';
+        coercible(this, 'String.prototype.' + name);
+        if (typeof re === 'object' && re !== null) {
+            var f = re[sym];
+            if (f === viaRegExp) {
+                if (re[RX] !== undefined) return lowered(String(this), re, b);
+            } else if (f !== undefined && f !== null) {
+                return one ? f.call(re, this) : f.call(re, this, b);
+            } else if (re instanceof NativeRegExp) {
+                re = String(re);
+            }
+        }
         return nativeFn.call(this, re, b);
-    }, writable: true, configurable: true });
+    };
+    defProp(method, 'name', { value: name, configurable: true });
+    if (one) defProp(method, 'length', { value: 1, configurable: true });
+    defProp(SP, name, { value: sys.method(method), writable: true, configurable: true });
 }
 /* A replacer function may use the same global RegExp again
  * (highlight.js, markdown-it); Duktape's replace walks matches on the
@@ -2104,6 +2174,7 @@ function isConstructor(f) {
         return false;
     }
 }
+if (!Object.prototype.hasOwnProperty.call(Reflect, TAG)) defProp(Reflect, TAG, { value: 'Reflect', configurable: true });
 /* length 2, as the specification's: newTarget is read from arguments */
 defProp(Reflect, 'construct', { value: sys.method(function construct(target, args) {
     var newTarget = arguments[2];
