@@ -697,3 +697,14 @@ DUK_EXTERNAL void invoke_duk_method(duk_context *ctx, duk_idx_t idx) {\
 				    key != DUK_HTHREAD_STRING_LC_UNDEFINED(thr) && key != DUK_HTHREAD_STRING_NAN(thr) &&\
 				    key != DUK_HTHREAD_STRING_INFINITY(thr))\
 					goto create_new; /* invoke-fcgi: a request's global shadows the shared one */
+
+# A bound function is a constructor only when its target is one
+# (BoundFunctionCreate): Duktape marked every bound function
+# constructable, so Proxy and Reflect.construct, and stdlib.js's
+# isConstructor through them, took Math.cos.bind(Math) for one.
+/^		bound_proto = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, h_target);$/{
+n
+a\
+		if (!DUK_HOBJECT_HAS_CONSTRUCTABLE(h_target))\
+			DUK_HOBJECT_CLEAR_CONSTRUCTABLE((duk_hobject *) h_bound); /* invoke-fcgi: as its target */
+}
