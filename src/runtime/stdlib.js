@@ -869,18 +869,25 @@ function substitute(matched, str, pos, tpl) {
     }
     return out;
 }
+/* replaceAll's and matchAll's search argument (not null or undefined):
+ * a RegExp must be global; its [sym] method, when it has one, does the
+ * work (undefined when not) */
+function allMethod(search, sym, name) {
+    if (isRegExp(search)) {
+        var flags = search.flags;
+        coercible(flags, 'String.prototype.' + name);
+        if (toStr(flags).indexOf('g') < 0)
+            throw new TypeError('String.prototype.' + name + ' called with a non-global RegExp argument');
+    }
+    var f = search[sym];
+    return f === null ? undefined : f;
+}
 def(SP, 'replaceAll', function (search, replacement) {
     'use strict';
     coercible(this, 'String.prototype.replaceAll');
     if (search !== null && search !== undefined) {
-        if (isRegExp(search)) {
-            var flags = search.flags;
-            coercible(flags, 'String.prototype.replaceAll');
-            if (toStr(flags).indexOf('g') < 0)
-                throw new TypeError('String.prototype.replaceAll called with a non-global RegExp argument');
-        }
-        var replacer = search[Symbol.replace];
-        if (replacer !== undefined && replacer !== null) return replacer.call(search, this, replacement);
+        var replacer = allMethod(search, Symbol.replace, 'replaceAll');
+        if (replacer !== undefined) return replacer.call(search, this, replacement);
     }
     var s = toStr(this), needle = toStr(search), fn = typeof replacement === 'function';
     if (!fn) replacement = toStr(replacement);
@@ -940,14 +947,8 @@ def(SP, 'matchAll', function (re) {
     'use strict';
     coercible(this, 'String.prototype.matchAll');
     if (re !== null && re !== undefined) {
-        if (isRegExp(re)) {
-            var flags = re.flags;
-            coercible(flags, 'String.prototype.matchAll');
-            if (toStr(flags).indexOf('g') < 0)
-                throw new TypeError('String.prototype.matchAll called with a non-global RegExp argument');
-        }
-        var f = re[Symbol.matchAll];
-        if (f !== undefined && f !== null) return f.call(re, this);
+        var f = allMethod(re, Symbol.matchAll, 'matchAll');
+        if (f !== undefined) return f.call(re, this);
     }
     var s = toStr(this);
     return new RegExp(re, 'g')[Symbol.matchAll](s);
