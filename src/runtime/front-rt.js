@@ -14,7 +14,7 @@
  *   rt.asyncTop (dispatch.js); rt.resolveModule, rt.markEsm, rt.rerunModule,
  *   rt.path (module.js); sys.lower, sys.needsLower (in the worker's heap).
  * Provides: rt.iter, rt.isNamespace, rt.isClass, rt.pending (the modules a request
- *   waits for), rt.exposed, rt.asyncTop; the global __invoke; the
+ *   waits for), rt.exposed, rt.asyncTop, rt.IteratorPrototype; the global __invoke; the
  *   iterators of arrays, typed arrays, Buffers and strings; the
  *   prototypes of async functions and generators, and the global
  *   Function that lowers a text of modern syntax.

@@ -12,7 +12,7 @@
  * linearly).  WeakMap and WeakSet hold their keys strongly: every
  * request's objects die with the request anyway.
  *
- * Needs: __invoke (front-rt.js); rt.exposed (timers.js); Promise
+ * Needs: __invoke, rt.IteratorPrototype (front-rt.js); rt.exposed (timers.js); Promise
  *   (promise.js); sys.hidden.  When called: rt.iter (front-rt.js);
  *   sys.global; rt.stackOf (errors.js);
  *   sys.icuSet (js_icu.c; not in the front end's heap, which needs no
