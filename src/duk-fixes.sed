@@ -696,3 +696,28 @@ DUK_EXTERNAL void invoke_duk_method(duk_context *ctx, duk_idx_t idx) {\
 DUK_EXTERNAL duk_int_t invoke_duk_traceback_depth = DUK_USE_TRACEBACK_DEPTH + 10;
 s/^	depth = DUK_USE_TRACEBACK_DEPTH;$/	depth = invoke_duk_traceback_depth; \/* invoke-fcgi *\//
 # ---- issue 26 (end) ----
+
+# A request's global object inherits from the shared, frozen one
+# (harden.js), whose names (Object, fetch, Buffer...) are read-only there:
+# without this, `globalThis.fetch = f` or `Object = f` failed as an
+# inherited read-only property's assignment does.  The request's global is
+# its own and dropped after it, so such a write makes the name the
+# request's own property, as if it were writable, and no other request
+# sees it.  undefined, NaN and Infinity stay read-only as the
+# specification has them.
+/^				                   "inherited property is not writable"));$/a\
+				if (orig == thr->builtins[DUK_BIDX_GLOBAL] && curr == DUK_HOBJECT_GET_PROTOTYPE(thr->heap, orig) &&\
+				    key != DUK_HTHREAD_STRING_LC_UNDEFINED(thr) && key != DUK_HTHREAD_STRING_NAN(thr) &&\
+				    key != DUK_HTHREAD_STRING_INFINITY(thr))\
+					goto create_new; /* invoke-fcgi: a request's global shadows the shared one */
+
+# A bound function is a constructor only when its target is one
+# (BoundFunctionCreate): Duktape marked every bound function
+# constructable, so Proxy and Reflect.construct, and stdlib.js's
+# isConstructor through them, took Math.cos.bind(Math) for one.
+/^		bound_proto = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, h_target);$/{
+n
+a\
+		if (!DUK_HOBJECT_HAS_CONSTRUCTABLE(h_target))\
+			DUK_HOBJECT_CLEAR_CONSTRUCTABLE((duk_hobject *) h_bound); /* invoke-fcgi: as its target */
+}

@@ -27,10 +27,21 @@ ok($p->{status} == 200 || $p->{status} == 500, "the polluting request ends ($p->
 my $want = { arrayEvil => 'undefined', objectPolluted => 'undefined', globalX => 'undefined',
              stringify => '{"a":1}', random => 'ok', envLeaky => 'undefined',
              objectToString => '[object Object] 1,2 Error', ownToString => 'own', stackTraceLimit => 10, prepareStackTrace => 'undefined',
-             modulesLeaked => '', pathJoin => 'a/b' };
+             modulesLeaked => '', pathJoin => 'a/b', fetchName => 'fetch', mathFloor => 'function' };
 for my $i (1 .. 6) {
     is_deeply(get_json($ng->{port}, '/iso/check'), $want, "request $i after the polluter sees clean builtins");
     http_get($ng->{port}, '/iso/pollute') if $i % 2;
+}
+
+# A request may give a name of the shared global its own value (a
+# polyfill's globalThis.fetch = f, sloppy code's Math = x): it is the
+# request's global's own property, gone with it.  undefined stays
+# read-only.
+for my $i (1 .. 2) {
+    is_deeply(get_json($ng->{port}, '/iso/shadow'),
+              { fetch => 'mine', math => 42, undef => 'TypeError', typeofUndefined => 'undefined' },
+              "request $i sees its own fetch and Math; undefined stays read-only");
+    is_deeply(get_json($ng->{port}, '/iso/check'), $want, "the request after it sees the shared fetch and Math");
 }
 
 # What util.deprecate has warned of is the request's: Node warns once per

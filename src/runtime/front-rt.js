@@ -14,7 +14,7 @@
  *   rt.asyncTop (dispatch.js); rt.resolveModule, rt.markEsm, rt.rerunModule,
  *   rt.path (module.js); sys.lower, sys.needsLower (in the worker's heap).
  * Provides: rt.iter, rt.isNamespace, rt.isClass, rt.pending (the modules a request
- *   waits for), rt.exposed, rt.asyncTop; the global __invoke; the
+ *   waits for), rt.exposed, rt.asyncTop, rt.IteratorPrototype; the global __invoke; the
  *   iterators of arrays, typed arrays, Buffers and strings; the
  *   prototypes of async functions and generators, and the global
  *   Function that lowers a text of modern syntax.
@@ -40,7 +40,18 @@ function hidden(o, k, v) {
 }
 
 /* --- iteration of built-ins --- */
+/* %IteratorPrototype%, which every built-in iterator's prototype inherits
+ * (test262 finds it as the prototype of [][Symbol.iterator]()'s): its
+ * [Symbol.iterator]() gives this back, as is (strict: a primitive is not
+ * boxed), and is no constructor. */
+var IteratorPrototype = {};
+hidden(IteratorPrototype, ITER, sys.method(function () { 'use strict'; return this; }));
+defProp(IteratorPrototype[ITER], 'name', { value: '[Symbol.iterator]', configurable: true });
+rt.IteratorPrototype = IteratorPrototype;
+
 function ArrayIterator(a, kind) { this._a = a; this._i = 0; this._k = kind; }
+ArrayIterator.prototype = Object.create(IteratorPrototype);
+hidden(ArrayIterator.prototype, 'constructor', ArrayIterator);
 hidden(ArrayIterator.prototype, 'next', function () {
     var a = this._a;
     if (a === null || this._i >= a.length) {
@@ -50,9 +61,10 @@ hidden(ArrayIterator.prototype, 'next', function () {
     var i = this._i++;
     return { value: this._k === 0 ? a[i] : this._k === 1 ? i : [i, a[i]], done: false };
 });
-hidden(ArrayIterator.prototype, ITER, function () { return this; });
 
 function StringIterator(s) { this._s = s; this._i = 0; }
+StringIterator.prototype = Object.create(IteratorPrototype);
+hidden(StringIterator.prototype, 'constructor', StringIterator);
 hidden(StringIterator.prototype, 'next', function () {
     var s = this._s, i = this._i;
     if (i >= s.length) return { value: undefined, done: true };
@@ -64,12 +76,23 @@ hidden(StringIterator.prototype, 'next', function () {
     this._i = i + n;
     return { value: s.substr(i, n), done: false };
 });
-hidden(StringIterator.prototype, ITER, function () { return this; });
 /* what Object.prototype.toString says of them (kind-of tells them so) */
 hidden(ArrayIterator.prototype, Symbol.toStringTag, 'Array Iterator');
 hidden(StringIterator.prototype, Symbol.toStringTag, 'String Iterator');
 
-function values() { return new ArrayIterator(Object(this), 0); }
+/* strict, so that a null or undefined this is refused rather than taken
+ * as the global object; methods, not constructors, as the specification's */
+function arrayIterMethod(kind, name) {
+    var f = sys.method(function () {
+        'use strict';
+        if (this === null || this === undefined)
+            throw new TypeError('Array.prototype.' + name + ' called on null or undefined');
+        return new ArrayIterator(Object(this), kind);
+    });
+    defProp(f, 'name', { value: name, configurable: true });
+    return f;
+}
+var values = arrayIterMethod(0, 'values'), keys = arrayIterMethod(1, 'keys'), entries = arrayIterMethod(2, 'entries');
 var arrayLikes = [Array.prototype];
 ['Uint8Array', 'Int8Array', 'Uint8ClampedArray', 'Uint16Array', 'Int16Array', 'Uint32Array',
  'Int32Array', 'Float32Array', 'Float64Array'].forEach(function (n) {
@@ -79,8 +102,8 @@ if (G.Buffer && G.Buffer.prototype) arrayLikes.push(G.Buffer.prototype);
 arrayLikes.forEach(function (p) {
     if (!hasOwn.call(p, ITER)) hidden(p, ITER, values);
     if (!hasOwn.call(p, 'values')) hidden(p, 'values', values);
-    if (!hasOwn.call(p, 'keys')) hidden(p, 'keys', function () { return new ArrayIterator(Object(this), 1); });
-    if (!hasOwn.call(p, 'entries')) hidden(p, 'entries', function () { return new ArrayIterator(Object(this), 2); });
+    if (!hasOwn.call(p, 'keys')) hidden(p, 'keys', keys);
+    if (!hasOwn.call(p, 'entries')) hidden(p, 'entries', entries);
 });
 if (!hasOwn.call(String.prototype, ITER))
     hidden(String.prototype, ITER, function () { return new StringIterator(String(this)); });
@@ -262,7 +285,8 @@ function async(self, args, fn) {
 }
 
 function Generator() {}
-hidden(Generator.prototype, ITER, function () { return this; });
+Generator.prototype = Object.create(IteratorPrototype);
+hidden(Generator.prototype, 'constructor', Generator);
 function genStep(g, v, mode) {
     if (g._done) {
         if (mode === 1) throw v;

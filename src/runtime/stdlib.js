@@ -12,7 +12,7 @@
  * linearly).  WeakMap and WeakSet hold their keys strongly: every
  * request's objects die with the request anyway.
  *
- * Needs: __invoke (front-rt.js); rt.exposed (timers.js); Promise
+ * Needs: __invoke, rt.IteratorPrototype (front-rt.js); rt.exposed (timers.js); Promise
  *   (promise.js); sys.hidden.  When called: rt.iter (front-rt.js);
  *   sys.global; rt.stackOf (errors.js);
  *   sys.icuSet (js_icu.c; not in the front end's heap, which needs no
@@ -201,7 +201,8 @@ defProp(StoreIterator.prototype, 'next', {
         return { value: undefined, done: true };
     }, writable: true, configurable: true
 });
-defProp(StoreIterator.prototype, ITER, { value: function () { return this; }, writable: true, configurable: true });
+/* its [Symbol.iterator] is %IteratorPrototype%'s (front-rt.js) */
+Object.setPrototypeOf(StoreIterator.prototype, rt.IteratorPrototype);
 /* a Map's and a Set's iterators, told apart by what toString says of them */
 function iteratorKind(tag) {
     var I = function (store, kind) { StoreIterator.call(this, store, kind); };
@@ -270,8 +271,10 @@ function collection(name, isMap, weak) {
                 b = s.base;
             }
         });
-        def(P, 'keys', function () { return new Iter(store(this, C), 0); });
+        if (isMap) def(P, 'keys', function () { return new Iter(store(this, C), 0); });
         def(P, 'values', function () { return new Iter(store(this, C), 1); });
+        /* a Set's keys is its values, the same function */
+        if (!isMap) def(P, 'keys', P.values);
         /* a Set stores each value as its own key: its entries are [v, v] */
         def(P, 'entries', function () { return new Iter(store(this, C), 2); });
         def(P, ITER, isMap ? P.entries : P.values);
@@ -333,14 +336,29 @@ def(Array, 'from', function (items) {
     out.length = n;
     return out;
 });
-def(Array, 'of', function () { return AP.slice.call(arguments); });
+/* Array.of: this, when a constructor, makes the result (new C(n)), whose
+ * elements are defined, not assigned, and whose length is set last */
+def(Array, 'of', function () {
+    'use strict';
+    var n = arguments.length, C = this;
+    if (C === Array || !isConstructor(C)) return AP.slice.call(arguments);
+    var out = new C(n);
+    for (var i = 0; i < n; i++) defProp(out, i, { value: arguments[i], writable: true, enumerable: true, configurable: true });
+    out.length = n;
+    return out;
+});
 /* indexOf (native) finds what includes does but NaN, and but undefined
  * in a hole (which indexOf skips): a call per element is left to those */
 var apIndexOf = AP.indexOf;
 def(AP, 'includes', function (x, from) {
-    var o = Object(this), n = o.length >>> 0, i = toInt(from);
+    'use strict';     /* a null or undefined this is refused */
+    var o = Object(coercible(this, 'Array.prototype.includes')), n = toLength(o.length);
+    /* length is read once, and a zero one answers before from is converted */
+    if (n === 0) return false;
+    var i = toInt(from);
     if (i < 0) i = Math.max(n + i, 0);
-    if (x === x && x !== undefined) return apIndexOf.call(o, x, i) >= 0;
+    /* the native indexOf reads length again: on an array that is not seen */
+    if (x === x && x !== undefined && Array.isArray(o)) return apIndexOf.call(o, x, i) >= 0;
     for (; i < n; i++) if (sameValueZero(o[i], x)) return true;
     return false;
 });
@@ -355,8 +373,25 @@ function findIn(o, fn, thisArg, fromEnd) {
 function checkFn(fn) {
     if (typeof fn !== 'function') throw new TypeError(String(fn) + ' is not a function');
 }
-def(AP, 'find', function (fn, t) { checkFn(fn); var o = Object(this), i = findIn(o, fn, t, false); return i < 0 ? undefined : o[i]; });
-def(AP, 'findIndex', function (fn, t) { checkFn(fn); return findIn(Object(this), fn, t, false); });
+/* length 1 (the thisArg read from arguments), and as the specification
+ * orders it: this is converted and its length read before fn is checked */
+def(AP, 'find', function (fn) {
+    'use strict';
+    var o = Object(coercible(this, 'Array.prototype.find')), n = toLength(o.length);
+    checkFn(fn);
+    for (var i = 0; i < n; i++) {
+        var v = o[i];
+        if (fn.call(arguments[1], v, i, o)) return v;
+    }
+    return undefined;
+});
+def(AP, 'findIndex', function (fn) {
+    'use strict';
+    var o = Object(coercible(this, 'Array.prototype.findIndex')), n = toLength(o.length);
+    checkFn(fn);
+    for (var i = 0; i < n; i++) if (fn.call(arguments[1], o[i], i, o)) return i;
+    return -1;
+});
 def(AP, 'findLast', function (fn, t) { checkFn(fn); var o = Object(this), i = findIn(o, fn, t, true); return i < 0 ? undefined : o[i]; });
 def(AP, 'findLastIndex', function (fn, t) { checkFn(fn); return findIn(Object(this), fn, t, true); });
 /* ArraySpeciesCreate: an Array subclass's flat() makes its own kind.
@@ -401,17 +436,41 @@ def(AP, 'flatMap', function (fn) {
     return out;
 });
 def(AP, 'at', function (i) {
-    var o = Object(this), n = o.length >>> 0;
+    'use strict';
+    var o = Object(coercible(this, 'Array.prototype.at')), n = toLength(o.length);
     i = toInt(i);
     if (i < 0) i += n;
     return i < 0 || i >= n ? undefined : o[i];
 });
-def(AP, 'fill', function (v, start, end) {
-    var o = Object(this), n = o.length >>> 0;
+def(AP, 'fill', function (v) {
+    'use strict';
+    var o = Object(coercible(this, 'Array.prototype.fill')), n = toLength(o.length);
+    var start = arguments[1], end = arguments[2];
     var s = start === undefined ? 0 : toInt(start), e = end === undefined ? n : toInt(end);
     if (s < 0) s = Math.max(n + s, 0);
     if (e < 0) e = Math.max(n + e, 0);
     for (var i = s; i < Math.min(e, n); i++) o[i] = v;
+    return o;
+});
+/* copyWithin (ES2015), which Duktape lacks: strict, so that a failed set
+ * or delete throws as the specification's Set and DeletePropertyOrThrow
+ * do; copied backward when the ranges overlap with the target after the
+ * source, holes carried over as holes */
+def(AP, 'copyWithin', function (target, start) {
+    'use strict';
+    var o = Object(coercible(this, 'Array.prototype.copyWithin')), n = toLength(o.length);
+    var to = relIndex(target, n, 0), from = relIndex(start, n, 0);
+    var end = arguments[2], last = end === undefined ? n : relIndex(end, n, n);
+    var count = Math.min(last - from, n - to), dir = 1;
+    if (from < to && to < from + count) {
+        dir = -1;
+        from += count - 1;
+        to += count - 1;
+    }
+    for (; count > 0; count--, from += dir, to += dir) {
+        if (from in o) o[to] = o[from];
+        else delete o[to];
+    }
     return o;
 });
 /* ES2019 requires a stable sort; Duktape's is not.  A merge sort, with
@@ -732,7 +791,7 @@ def(Object, 'getOwnPropertyDescriptors', function (o) {
     return out;
 });
 /* Duktape's Object.assign leaves out symbol keys */
-defProp(Object, 'assign', { value: function assign(target, sources) {
+defProp(Object, 'assign', { value: sys.method(function assign(target, sources) {
     'use strict';
     void sources;
     var to = Object(target), i, j, k, keys, from;
@@ -747,7 +806,7 @@ defProp(Object, 'assign', { value: function assign(target, sources) {
         for (j = 0; j < keys.length; j++) { k = keys[j]; to[k] = from[k]; }
     }
     return to;
-}, writable: true, configurable: true });
+}), writable: true, configurable: true });
 def(Object, 'hasOwn', function (o, k) { return Object.prototype.hasOwnProperty.call(Object(o), k); });
 def(Object, 'is', function (a, b) {
     return a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b;
@@ -763,6 +822,18 @@ def(Object, 'groupBy', function (items, fn) {
 
 /* --- String --- */
 var SP = String.prototype;
+/* The well-known symbols of the String methods' protocol (ES2015), which
+ * Duktape lacks: a search argument's [Symbol.replace] (and so on) does
+ * the work when it has one; RegExp.prototype's are the regex ones. */
+['match', 'matchAll', 'replace', 'search', 'split'].forEach(function (n) {
+    if (Symbol[n] === undefined) defProp(Symbol, n, { value: Symbol('Symbol.' + n) });
+});
+/* IsRegExp: Symbol.match says, else being a RegExp */
+function isRegExp(o) {
+    if (o === null || typeof o !== 'object' && typeof o !== 'function') return false;
+    var m = o[Symbol.match];
+    return m !== undefined ? !!m : o instanceof RegExp;
+}
 function pad(s, n, filler, atStart) {
     s = toStr(s);
     n = toLength(n);
@@ -798,15 +869,25 @@ function substitute(matched, str, pos, tpl) {
     }
     return out;
 }
+/* replaceAll's and matchAll's search argument (not null or undefined):
+ * a RegExp must be global; its [sym] method, when it has one, does the
+ * work (undefined when not) */
+function allMethod(search, sym, name) {
+    if (isRegExp(search)) {
+        var flags = search.flags;
+        coercible(flags, 'String.prototype.' + name);
+        if (toStr(flags).indexOf('g') < 0)
+            throw new TypeError('String.prototype.' + name + ' called with a non-global RegExp argument');
+    }
+    var f = search[sym];
+    return f === null ? undefined : f;
+}
 def(SP, 'replaceAll', function (search, replacement) {
     'use strict';
     coercible(this, 'String.prototype.replaceAll');
-    if (search !== null && search !== undefined && search instanceof RegExp) {
-        var flags = search.flags;
-        coercible(flags, 'String.prototype.replaceAll');
-        if (toStr(flags).indexOf('g') < 0)
-            throw new TypeError('String.prototype.replaceAll called with a non-global RegExp argument');
-        return String.prototype.replace.call(this, search, replacement);
+    if (search !== null && search !== undefined) {
+        var replacer = allMethod(search, Symbol.replace, 'replaceAll');
+        if (replacer !== undefined) return replacer.call(search, this, replacement);
     }
     var s = toStr(this), needle = toStr(search), fn = typeof replacement === 'function';
     if (!fn) replacement = toStr(replacement);
@@ -830,14 +911,16 @@ def(SP, 'at', function (i) {
     return i < 0 || i >= s.length ? undefined : s.charAt(i);
 });
 def(SP, 'includes', function (x, from) {
-    if (x instanceof RegExp) throw new TypeError('First argument to String.prototype.includes must not be a regular expression');
+    if (isRegExp(x)) throw new TypeError('First argument to String.prototype.includes must not be a regular expression');
     return String(this).indexOf(String(x), from) >= 0;
 });
 def(SP, 'startsWith', function (x, pos) {
+    if (isRegExp(x)) throw new TypeError('First argument to String.prototype.startsWith must not be a regular expression');
     var s = String(this), p = pos === undefined ? 0 : toInt(pos);
     return s.substr(p, String(x).length) === String(x);
 });
 def(SP, 'endsWith', function (x, end) {
+    if (isRegExp(x)) throw new TypeError('First argument to String.prototype.endsWith must not be a regular expression');
     var s = String(this), e = end === undefined ? s.length : Math.min(toInt(end), s.length);
     x = String(x);
     return e - x.length >= 0 && s.slice(e - x.length, e) === x;
@@ -858,11 +941,25 @@ def(SP, 'codePointAt', function (i) {
     }
     return c;
 });
+/* matchAll: the argument's [Symbol.matchAll] when it has one, else a
+ * global RegExp made of it; a RegExp argument must be global */
 def(SP, 'matchAll', function (re) {
-    if (!(re instanceof RegExp)) re = new RegExp(re, 'g');
-    else if (!re.global) throw new TypeError('String.prototype.matchAll called with a non-global RegExp argument');
-    var r = new RegExp(re.source, re.flags), s = String(this), all = [], m;
-    r.lastIndex = re.lastIndex;
+    'use strict';
+    coercible(this, 'String.prototype.matchAll');
+    if (re !== null && re !== undefined) {
+        var f = allMethod(re, Symbol.matchAll, 'matchAll');
+        if (f !== undefined) return f.call(re, this);
+    }
+    var s = toStr(this);
+    return new RegExp(re, 'g')[Symbol.matchAll](s);
+});
+def(RegExp.prototype, Symbol.matchAll, function (str) {
+    'use strict';
+    if (this === null || typeof this !== 'object' && typeof this !== 'function')
+        throw new TypeError('RegExp.prototype[Symbol.matchAll] called on non-object ' + String(this));
+    var re = this, r = new RegExp(re, re.flags), s = toStr(str), all = [], m;
+    r.lastIndex = toLength(re.lastIndex);
+    if (!r.global) { m = r.exec(s); return (m ? [m] : [])[ITER](); }
     while ((m = r.exec(s)) !== null) {
         all.push(m);
         if (m[0] === '') r.lastIndex = advance(s, lastIndexOf(r), r.unicode);
@@ -882,8 +979,8 @@ def(String, 'fromCodePoint', function () {
 def(String, 'raw', function (strings) {
     var raw = Object(strings.raw), n = raw.length >>> 0, out = '';
     for (var i = 0; i < n; i++) {
-        out += String(raw[i]);
-        if (i + 1 < n && i + 1 < arguments.length) out += String(arguments[i + 1]);
+        out += toStr(raw[i]);
+        if (i + 1 < n && i + 1 < arguments.length) out += toStr(arguments[i + 1]);
     }
     return out;
 });
@@ -1513,24 +1610,53 @@ def(RXP, 'exec', function (s) {
 });
 def(RXP, 'test', function (s) { return this.exec(s) !== null; });
 def(RXP, 'toString', function () { return '/' + this.source + '/' + this.flags; });
-function rxGetter(name, fn) { defProp(RXP, name, { get: fn, configurable: true }); }
+/* an accessor named as the specification names it ("get flags") */
+function getter(o, name, fn) {
+    defProp(fn, 'name', { value: 'get ' + name, configurable: true });
+    defProp(o, name, { get: sys.method(fn), configurable: true });
+}
+function rxGetter(name, fn) { getter(RXP, name, fn); }
 rxGetter('source', function () { return this[RX].source; });
-rxGetter('flags', function () {
-    var f = this[RX].flags, out = '', all = 'dgimsuvy';
-    for (var i = 0; i < all.length; i++) if (f.indexOf(all.charAt(i)) >= 0) out += all.charAt(i);
-    return out;
-});
 rxGetter('global', function () { return this[RX].global; });
-rxGetter('sticky', function () { return this[RX].sticky; });
+/* The flags Duktape does not know, on RegExp.prototype for every regex:
+ * a lowered one answers from its own info, a native one false (it cannot
+ * have them), RegExp.prototype itself undefined, and any other this is a
+ * TypeError, as the specification's RegExpHasFlag says.  Duktape's own
+ * global getter tells a native regex apart (it throws for anything else). */
+var nativeGlobal = Object.getOwnPropertyDescriptor(RegExp.prototype, 'global').get;
+function flagGetter(name, fromInfo) {
+    getter(RegExp.prototype, name, function () {
+        'use strict';
+        if (this === null || typeof this !== 'object' && typeof this !== 'function')
+            throw new TypeError('RegExp.prototype.' + name + ' getter called on non-object ' + String(this));
+        if (Object.prototype.hasOwnProperty.call(this, RX)) return fromInfo(this[RX]);
+        if (this === RegExp.prototype) return undefined;
+        nativeGlobal.call(this);
+        return false;
+    });
+}
+flagGetter('sticky', function (info) { return info.sticky; });
 /* info.unicode is also true in v mode, where a pair is one character too */
-rxGetter('unicode', function () { return this[RX].unicode && !this[RX].unicodeSets; });
-rxGetter('unicodeSets', function () { return this[RX].unicodeSets; });
-rxGetter('dotAll', function () { return this[RX].dotAll; });
-rxGetter('hasIndices', function () { return false; });
-/* plain regexes answer false for the flags Duktape does not know */
-['sticky', 'unicode', 'unicodeSets', 'dotAll', 'hasIndices'].forEach(function (n) {
-    if (!(n in RegExp.prototype))
-        defProp(RegExp.prototype, n, { get: function () { return false; }, configurable: true });
+flagGetter('unicode', function (info) { return info.unicode && !info.unicodeSets; });
+flagGetter('unicodeSets', function (info) { return info.unicodeSets; });
+flagGetter('dotAll', function (info) { return info.dotAll; });
+flagGetter('hasIndices', function () { return false; });
+/* flags reads each flag's getter, in the specification's order, of any
+ * object (a bigint, an object here, is a primitive there) */
+getter(RegExp.prototype, 'flags', function () {
+    'use strict';
+    if (this === null || typeof this !== 'object' && typeof this !== 'function' || typeof this[BIG] === 'string')
+        throw new TypeError('RegExp.prototype.flags getter called on non-object ' + String(this));
+    var out = '';
+    if (this.hasIndices) out += 'd';
+    if (this.global) out += 'g';
+    if (this.ignoreCase) out += 'i';
+    if (this.multiline) out += 'm';
+    if (this.dotAll) out += 's';
+    if (this.unicode) out += 'u';
+    if (this.unicodeSets) out += 'v';
+    if (this.sticky) out += 'y';
+    return out;
 });
 
 /* every match of a lowered RegExp (one unless global), as String.prototype.replace walks them */
@@ -1548,13 +1674,13 @@ function rxAll(r, s) {
 /* $$, $&, $`, $', $n, $nn and $<name> in a replacement string */
 function expand(tpl, m, s) {
     var ncap = m.length - 1;
-    return tpl.replace(/\$(\$|&|`|'|\d\d?|<([^>]*)>)/g, function (all, t, name) {
+    /* without named groups $< is no reference: what follows it is read on */
+    return tpl.replace(m.groups === undefined ? /\$(\$|&|`|'|\d\d?)/g : /\$(\$|&|`|'|\d\d?|<([^>]*)>)/g, function (all, t, name) {
         if (t === '$') return '$';
         if (t === '&') return m[0];
         if (t === '`') return s.slice(0, m.index);
         if (t === "'") return s.slice(m.index + m[0].length);
-        if (name !== undefined) {
-            if (m.groups === undefined) return all;
+        if (t.charAt(0) === '<') {
             var v = m.groups[name];
             return v === undefined ? '' : String(v);
         }
@@ -1648,11 +1774,42 @@ function rxSplit(r, s, limit) {
 
 var nativeReplace = SP.replace, nativeMatch = SP.match, nativeSplit = SP.split, nativeSearch = SP.search;
 var tplCache = {}, tplCached = 0;
+/* String.prototype[name]: an object argument's [Symbol[name]] does the
+ * work (one property read more than before); RegExp.prototype's, the
+ * regex one, runs here without a call through it.  A RegExp whose method
+ * was taken away is searched for as its text. */
 function strMethod(name, lowered, nativeFn) {
-    defProp(SP, name, { value: function (re, b) {
-        if (typeof re === 'object' && re !== null && re[RX] !== undefined) return lowered(String(this), re, b);
+    var sym = Symbol[name];
+    function viaRegExp(s, b) {
+        'use strict';
+        if (this === null || typeof this !== 'object' && typeof this !== 'function')
+            throw new TypeError('RegExp.prototype[Symbol.' + name + '] called on non-object ' + String(this));
+        if (this[RX] !== undefined) return lowered(toStr(s), this, b);
+        return nativeFn.call(toStr(s), this, b);
+    }
+    defProp(viaRegExp, 'name', { value: '[Symbol.' + name + ']', configurable: true });
+    defProp(RegExp.prototype, sym, { value: sys.method(viaRegExp), writable: true, configurable: true });
+    /* strict: this goes to the argument's method as it is (a string, not
+     * a String object), and a null or undefined one is refused */
+    var one = name === 'match' || name === 'search';
+    var method = function (re, b) {
+        'use strict';
+        coercible(this, 'String.prototype.' + name);
+        if (typeof re === 'object' && re !== null) {
+            var f = re[sym];
+            if (f === viaRegExp) {
+                if (re[RX] !== undefined) return lowered(String(this), re, b);
+            } else if (f !== undefined && f !== null) {
+                return one ? f.call(re, this) : f.call(re, this, b);
+            } else if (re instanceof NativeRegExp) {
+                re = String(re);
+            }
+        }
         return nativeFn.call(this, re, b);
-    }, writable: true, configurable: true });
+    };
+    defProp(method, 'name', { value: name, configurable: true });
+    if (one) defProp(method, 'length', { value: 1, configurable: true });
+    defProp(SP, name, { value: sys.method(method), writable: true, configurable: true });
 }
 /* A replacer function may use the same global RegExp again
  * (highlight.js, markdown-it); Duktape's replace walks matches on the
@@ -2024,14 +2181,17 @@ function isConstructor(f) {
         return false;
     }
 }
-defProp(Reflect, 'construct', { value: function construct(target, args, newTarget) {
+if (!Object.prototype.hasOwnProperty.call(Reflect, TAG)) defProp(Reflect, TAG, { value: 'Reflect', configurable: true });
+/* length 2, as the specification's: newTarget is read from arguments */
+defProp(Reflect, 'construct', { value: sys.method(function construct(target, args) {
+    var newTarget = arguments[2];
     if (arguments.length < 3 || newTarget === target) return nativeConstruct(target, args);
     if (typeof target !== 'function') throw new TypeError(String(target) + ' is not a constructor');
     if (!isConstructor(newTarget)) throw new TypeError(String(newTarget) + ' is not a constructor');
     var proto = newTarget.prototype;
     if (proto === null || (typeof proto !== 'object' && typeof proto !== 'function')) proto = Object.prototype;
     return G.__invoke.superCall(newTarget, Object.create(proto), target, Array.prototype.slice.call(args), newTarget);
-}, writable: true, configurable: true });
+}), writable: true, configurable: true });
 
 if (G.Proxy && !G.Proxy.revocable) {
     var TRAPS = ['get', 'set', 'has', 'deleteProperty', 'ownKeys', 'apply', 'construct', 'defineProperty',
