@@ -1,19 +1,10 @@
 // bench/compute/micro-compute.js - the costly parts of the compute scenario
-// (bench/invoke/compute.js) as micro-benchmarks, in the form of micro.js
-// (best of 3 in ms; an argument runs only the rows whose name contains it,
-// "-" none).  A file of its own: micro.js's set-up keeps arrays of 1e6
+// (bench/invoke/compute.js) as micro-benchmarks, run as micro.js's are
+// (rows.js).  A file of its own: micro.js's set-up keeps arrays of 1e6
 // and 1e5 elements alive, which every garbage collection on Duktape walks,
 // and that would be counted against JSON here.
 'use strict';
-function best(f) {
-  let min = Infinity, r;
-  for (let k = 0; k < 3; k++) {
-    const t = Date.now();
-    r = f();
-    min = Math.min(min, Date.now() - t);
-  }
-  return [min, r];
-}
+const run = require('./rows.js');
 const records = [];
 for (let i = 0; i < 10000; i++)
   records.push({ id: i, cat: 'c' + (i * 7919 % 97), name: 'item ' + i, price: (i * 104729 % 100000) / 100, qty: i % 13 });
@@ -32,10 +23,4 @@ const rows = [
     return m.size;
   }],
 ];
-const only = process.argv[2];
-for (const [name, f] of rows) {
-  if (only === 'list') { console.log(name); continue; }
-  if (only && !name.includes(only)) continue;
-  const [ms, r] = best(f);
-  console.log(`${name}\t${ms}\t${r}`);
-}
+run(rows);
