@@ -16,7 +16,7 @@ SCEN=${*:-hello echo counter webhook}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 # link with what the build links (the configured libraries)
-libs=$(sed -n 's/^\(DB\|CRYPTO\|CURL\|ICU\)_LIBS = //p' Makefile | tr '\n' ' ')
+libs=$(sed -n 's/^\(DB\|CRYPTO\|CRYPT\|CURL\|ICU\|ZLIB\|BROTLI\)_LIBS = //p' Makefile | tr '\n' ' ')
 cc -O2 -g -Isrc -Iduk bench/inproc.c libinvoke.a libduk.a ${libs:--lcrypto -ldb} -lm -o "$T/inproc"
 perl -e 'my @i = map { {id=>$_, name=>"item $_", tags=>["a","b"]} } 1..14;
   use JSON::PP; my $s = JSON::PP->new->canonical->encode({items=>\@i}); $s .= " " x (1024 - length $s) if length $s < 1024; print $s' > /tmp/inproc-echo.json

@@ -721,3 +721,159 @@ a\
 		if (!DUK_HOBJECT_HAS_CONSTRUCTABLE(h_target))\
 			DUK_HOBJECT_CLEAR_CONSTRUCTABLE((duk_hobject *) h_bound); /* invoke-fcgi: as its target */
 }
+
+# ---- issue 20: numbers to and from decimal text (begin) ----
+# Duktape converts between decimal text and doubles with Dragon4 on its own
+# bignums, for every number: JSON.parse of a 200 KB body of prices spent a
+# third of its time there (bench/RESULTS-compute.md), and Dragon4 is wrong
+# on some (JSON.parse of "1e23" gave 1.0000000000000001e+23, of
+# "9007199254740993" ...994; number literals in code still go through it).  Here the C library does it: its
+# printf and strtod round correctly, and they are given text without a
+# decimal point (digits, then e and the exponent), so the locale does not
+# matter.  For up to 15 significant digits and an exponent of at most 22,
+# one IEEE multiplication or division of two exact doubles (m and 10^e) is
+# already correctly rounded (Clinger's fast path) and strtod is not needed.
+# JSON.parse takes this for a number of strict JSON syntax and up to 800
+# significant digits (a midpoint between two doubles has at most 767); any other text goes on to Dragon4 as before.
+# Number to string (String(x), JSON.stringify, `${x}`: radix 10, the
+# shortest form): "%.14e" is x correctly rounded to 15 digits; a double
+# that has a representation of 15 digits or fewer has that one back (15
+# digits survive any round trip through a double), so when those digits,
+# trailing zeros stripped, give x back they are the shortest.  Else 16
+# digits, else 17 (which always give x back): correctly rounded, so the
+# closest of their length, as ECMAScript wants.  A power of two (the one
+# case where the closest 16 digits may miss while others hit) and a
+# subnormal go to Dragon4 as before.  ECMAScript's layout is applied to the
+# digits.  t/98-numbers.t compares both ways with node.
+/^DUK_LOCAL void duk__json_dec_number(duk_json_dec_ctx \*js_ctx) {$/i\
+/* invoke-fcgi (src/duk-fixes.sed): decimals by the C library, not Dragon4. */\
+DUK_LOCAL const double duk__inv_pow10[23] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,\
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };\
+/* The nd significant digits dig (nd <= 800) times 10^e, correctly rounded. */\
+DUK_LOCAL double duk__inv_decimal(const char *dig, duk_int_t nd, duk_int_t e) {\
+	char buf[832];\
+	duk_uint64_t m = 0;\
+	duk_int_t i;\
+	if (nd <= 15 && e >= -22 && e <= 22) {\
+		for (i = 0; i < nd; i++)\
+			m = m * 10 + (duk_uint64_t) (dig[i] - '0');\
+		return e < 0 ? (double) m / duk__inv_pow10[-e] : (double) m * duk__inv_pow10[e];\
+	}\
+	DUK_MEMCPY(buf, dig, (size_t) nd);\
+	DUK_SNPRINTF(buf + nd, sizeof(buf) - (size_t) nd, "e%ld", (long) e);\
+	buf[sizeof(buf) - 1] = '\\0';\
+	return strtod(buf, NULL);\
+}\
+/* [p, end) a JSON number (strict syntax) of at most 800 significant digits:\
+ * pushes its value and returns 1; else 0. */\
+DUK_LOCAL int duk__inv_json_number(duk_hthread *thr, const duk_uint8_t *p, const duk_uint8_t *end) {\
+	char dig[800];\
+	duk_int_t nd = 0, e = 0, x = 0, neg = 0, xneg = 0, frac = 0;\
+	double d;\
+	if (p < end && *p == '-') { neg = 1; p++; }\
+	if (p == end || *p < '0' || *p > '9')\
+		return 0;\
+	if (*p == '0' && p + 1 < end && p[1] >= '0' && p[1] <= '9')\
+		return 0; /* a leading zero: JSON.parse's own error */\
+	for (;; p++) {\
+		if (p < end && *p == '.' && !frac) {\
+			frac = 1;\
+			if (p + 1 == end || p[1] < '0' || p[1] > '9')\
+				return 0;\
+			continue;\
+		}\
+		if (p == end || *p < '0' || *p > '9')\
+			break;\
+		if (frac)\
+			e--;\
+		if (nd == 0 && *p == '0')\
+			continue;\
+		if (nd == 800)\
+			return 0;\
+		dig[nd++] = (char) *p;\
+	}\
+	if (p < end && (*p == 'e' || *p == 'E')) {\
+		p++;\
+		if (p < end && (*p == '+' || *p == '-'))\
+			xneg = *p++ == '-';\
+		if (p == end || *p < '0' || *p > '9')\
+			return 0;\
+		for (; p < end && *p >= '0' && *p <= '9'; p++)\
+			if (x < 100000)\
+				x = x * 10 + (*p - '0');\
+		e += xneg ? -x : x;\
+	}\
+	if (p != end)\
+		return 0;\
+	d = nd == 0 ? 0.0 : duk__inv_decimal(dig, nd, e);\
+	duk_push_number(thr, neg ? -d : d);\
+	return 1;\
+}\
+/* x (positive, normal) in ECMAScript's Number::toString form: pushes it\
+ * and returns 1; 0 for the cases left to Dragon4. */\
+DUK_LOCAL int duk__inv_shortest(duk_hthread *thr, double x, int neg) {\
+	char buf[48], dig[20], out[48];\
+	const char *s;\
+	duk_int_t k, prec, n, i, ex, xneg, len = 0, pow2;\
+	int fe;\
+	pow2 = frexp(x, &fe) == 0.5;\
+	for (prec = 15;; prec++) {\
+		if (prec > 17 || (prec > 15 && pow2))\
+			return 0;\
+		DUK_SNPRINTF(buf, sizeof(buf), "%.*e", (int) (prec - 1), x);\
+		buf[sizeof(buf) - 1] = '\\0';\
+		for (k = 0, s = buf; *s != 'e' && *s != '\\0'; s++) /* the point is the locale's */\
+			if (*s >= '0' && *s <= '9' && k < 20)\
+				dig[k++] = *s;\
+		if (*s != 'e' || k != prec)\
+			return 0;\
+		s++;\
+		xneg = 0;\
+		if (*s == '+' || *s == '-')\
+			xneg = *s++ == '-';\
+		for (ex = 0; *s >= '0' && *s <= '9'; s++)\
+			ex = ex * 10 + (*s - '0');\
+		if (xneg)\
+			ex = -ex;\
+		while (k > 1 && dig[k - 1] == '0')\
+			k--;\
+		if (duk__inv_decimal(dig, k, ex - k + 1) == x)\
+			break;\
+	}\
+	n = ex + 1; /* x = 0.d1d2...dk * 10^n */\
+	if (neg)\
+		out[len++] = '-';\
+	if (k <= n && n <= 21) {\
+		for (i = 0; i < k; i++) out[len++] = dig[i];\
+		for (i = k; i < n; i++) out[len++] = '0';\
+	} else if (0 < n && n <= 21) {\
+		for (i = 0; i < n; i++) out[len++] = dig[i];\
+		out[len++] = '.';\
+		for (i = n; i < k; i++) out[len++] = dig[i];\
+	} else if (-6 < n && n <= 0) {\
+		out[len++] = '0';\
+		out[len++] = '.';\
+		for (i = n; i < 0; i++) out[len++] = '0';\
+		for (i = 0; i < k; i++) out[len++] = dig[i];\
+	} else {\
+		out[len++] = dig[0];\
+		if (k > 1) {\
+			out[len++] = '.';\
+			for (i = 1; i < k; i++) out[len++] = dig[i];\
+		}\
+		len += DUK_SNPRINTF(out + len, sizeof(out) - (size_t) len, "e%c%ld", n - 1 < 0 ? '-' : '+', (long) (n - 1 < 0 ? 1 - n : n - 1));\
+	}\
+	duk_push_lstring(thr, out, (duk_size_t) len);\
+	return 1;\
+}
+/^	duk_push_lstring(thr, (const char \*) p_start, (duk_size_t) (p - p_start));$/i\
+	if (duk__inv_json_number(thr, p_start, p)) /* invoke-fcgi: see duk__inv_json_number */\
+		return;
+/^	 \*  Dragon4 setup\.$/i\
+	 *  invoke-fcgi: the shortest form by the C library, see duk__inv_shortest\
+	 */\
+	if (radix == 10 && digits == 0 && flags == 0 && c == DUK_FP_NORMAL && duk__inv_shortest(thr, x, neg))\
+		return;\
+\
+	/*
+# ---- issue 20: numbers (end) ----

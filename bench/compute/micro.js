@@ -4,15 +4,7 @@
 // and on a busy machine measures CPU time instead).  An argument runs only
 // the rows whose name contains it ("-" none: the set-up alone).
 'use strict';
-function best(f) {
-  let min = Infinity, r;
-  for (let k = 0; k < 3; k++) {
-    const t = Date.now();
-    r = f();
-    min = Math.min(min, Date.now() - t);
-  }
-  return [min, r];
-}
+const run = require('./rows.js');
 function tmpl(n) {
   let html = '';
   for (let i = 0; i < n; i++) html += `<li>${i}</li>`;
@@ -68,10 +60,4 @@ const rows = [
   ['1e6 push', push],
   ['fib(25)', () => fib(25)],
 ];
-const only = process.argv[2];
-for (const [name, f] of rows) {
-  if (only === 'list') { console.log(name); continue; }
-  if (only && !name.includes(only)) continue;
-  const [ms, r] = best(f);
-  console.log(`${name}\t${ms}\t${r}`);
-}
+run(rows);

@@ -105,8 +105,9 @@ static void js_json_string(duk_context *ctx, js_json_parser *j)
 }
 
 /* [ ... ] -> [ ... number ]: JSON's grammar exactly; integers of up to 15
- * digits (exact in a double) summed here, the rest converted by Duktape
- * itself, whose rounding is not always strtod's (9007199254740993). */
+ * digits (exact in a double) summed here, the rest converted by JSON.parse's
+ * own decoder (duk_json_decode of the number's text), so that the value is
+ * JSON.parse's to the last bit (src/duk-fixes.sed's numbers block). */
 static void js_json_number(duk_context *ctx, js_json_parser *j)
 {
     const unsigned char *s = j->p, *d;
@@ -143,7 +144,7 @@ static void js_json_number(duk_context *ctx, js_json_parser *j)
     }
     if (!simple || s - d > 15) {
         duk_push_lstring(ctx, (const char *) j->p, (duk_size_t) (s - j->p));
-        duk_to_number(ctx, -1);
+        duk_json_decode(ctx, -1);
     } else {
         duk_push_number(ctx, neg ? -v : v);
     }

@@ -105,7 +105,8 @@ function keyOf(k, create) {
  * (issue 20): strings in a dictionary of their own as themselves, numbers
  * in another one as property keys, where -0 and +0 are both "0" and NaN is
  * "NaN", which is SameValueZero.  Other keys go through keyOf. */
-function Store() {
+function Store(C) {
+    this.C = C;     /* whose store it is: a Map's methods refuse a Set's */
     this.keys = [];
     this.vals = [];
     this.str = Object.create(null);
@@ -149,6 +150,14 @@ Store.prototype.set = function (k, v) {
     }
     this.size++;
 };
+/* Store.set for a string key not in s */
+function addString(s, k, v) {
+    var i = s.keys.length;
+    s.keys[i] = k;
+    s.vals[i] = v;
+    s.str[k] = i;
+    s.size++;
+}
 Store.prototype.remove = function (k) {
     var i = this.find(k);
     if (i < 0) return false;
@@ -235,15 +244,21 @@ function fill(target, iterable, adder) {
     }
 }
 
+/* the receiver's store: the constructor that made it (the spec's internal
+ * slot), not the prototype chain, says whose it is */
+function incompatible() {
+    throw new TypeError('Method called on incompatible receiver');
+}
 function store(o, C) {
-    if (!o || !o[STORE] || !(o instanceof C)) throw new TypeError('Method called on incompatible receiver');
-    return o[STORE];
+    var s = o ? o[STORE] : undefined;
+    if (s === undefined || s.C !== C) incompatible();
+    return s;
 }
 
 function collection(name, isMap, weak) {
     var C = function () {
         if (!(this instanceof C)) throw new TypeError('Constructor ' + name + ' requires \'new\'');
-        defProp(this, STORE, { value: new Store() });
+        defProp(this, STORE, { value: new Store(C) });
         fill(this, arguments[0], isMap ? 'set' : 'add');
     };
     defProp(C, 'name', { value: name });
@@ -252,13 +267,47 @@ function collection(name, isMap, weak) {
         if (weak && (k === null || (typeof k !== 'object' && typeof k !== 'function')))
             throw new TypeError('Invalid value used ' + (isMap ? 'as weak map key' : 'in weak set'));
     }
+    /* get, set, add and has with a string key, the most common, in one call
+     * each (issue 20: a call is what costs on Duktape); find returns -1
+     * where s.str has undefined, and both fail i >= 0 */
     if (isMap) {
-        def(P, 'get', function (k) { var s = store(this, C), i = s.find(k); return i < 0 ? undefined : s.vals[i]; });
-        def(P, 'set', function (k, v) { checkWeak(k); store(this, C).set(k, v); return this; });
+        def(P, 'get', function (k) {
+            var s = this ? this[STORE] : undefined, i;
+            if (s === undefined || s.C !== C) incompatible();
+            i = typeof k === 'string' ? s.str[k] : s.find(k);
+            return i >= 0 ? s.vals[i] : undefined;
+        });
+        def(P, 'set', function (k, v) {
+            var s = this ? this[STORE] : undefined, i;
+            if (s === undefined || s.C !== C) incompatible();
+            if (typeof k === 'string' && !weak) {
+                i = s.str[k];
+                if (i === undefined) addString(s, k, v);
+                else s.vals[i] = v;
+            } else {
+                checkWeak(k);
+                s.set(k, v);
+            }
+            return this;
+        });
     } else {
-        def(P, 'add', function (v) { checkWeak(v); store(this, C).set(v, v); return this; });
+        def(P, 'add', function (v) {
+            var s = this ? this[STORE] : undefined;
+            if (s === undefined || s.C !== C) incompatible();
+            if (typeof v === 'string' && !weak) {
+                if (s.str[v] === undefined) addString(s, v, v);
+            } else {
+                checkWeak(v);
+                s.set(v, v);
+            }
+            return this;
+        });
     }
-    def(P, 'has', function (k) { return store(this, C).find(k) >= 0; });
+    def(P, 'has', function (k) {
+        var s = this ? this[STORE] : undefined;
+        if (s === undefined || s.C !== C) incompatible();
+        return (typeof k === 'string' ? s.str[k] : s.find(k)) >= 0;
+    });
     def(P, 'delete', function (k) { return store(this, C).remove(k); });
     if (!weak) {
         def(P, 'clear', function () { store(this, C).reset(); });
@@ -474,7 +523,10 @@ def(AP, 'copyWithin', function (target, start) {
     return o;
 });
 /* ES2019 requires a stable sort; Duktape's is not.  A merge sort, with
- * undefined values and holes last as the spec orders them. */
+ * undefined values and holes last as the spec orders them.  The comparator
+ * is called as it is (no wrapper: a call per comparison less, issue 20)
+ * and its result only ever compared with > 0 or < 0, where NaN (and what
+ * converts to NaN) is false, as 0 is: the spec's "NaN is +0". */
 function defaultCompare(a, b) {
     var x = String(a), y = String(b);
     return x < y ? -1 : x > y ? 1 : 0;
@@ -492,7 +544,7 @@ function mergeSort(a, cmp, tmp, lo, hi) {
     var mid = (lo + hi) >> 1;
     mergeSort(a, cmp, tmp, lo, mid);
     mergeSort(a, cmp, tmp, mid, hi);
-    if (cmp(a[mid - 1], a[mid]) <= 0) return;
+    if (!(cmp(a[mid - 1], a[mid]) > 0)) return;
     var l = lo, r = mid, k = lo;
     while (l < mid && r < hi) tmp[k++] = cmp(a[r], a[l]) < 0 ? a[r++] : a[l++];
     while (l < mid) tmp[k++] = a[l++];
@@ -509,8 +561,7 @@ defProp(AP, 'sort', { value: function sort(cmp) {
         if (o[i] === undefined) undefs++;
         else vals.push(o[i]);
     }
-    var c = cmp ? function (a, b) { var r = +cmp(a, b); return r !== r ? 0 : r; } : defaultCompare;
-    mergeSort(vals, c, new Array(vals.length), 0, vals.length);
+    mergeSort(vals, cmp || defaultCompare, new Array(vals.length), 0, vals.length);
     for (i = 0; i < vals.length; i++) o[i] = vals[i];
     for (var u = 0; u < undefs; u++) o[i++] = undefined;
     for (; i < n; i++) delete o[i];
