@@ -50,6 +50,8 @@ function domException(name, code, msg) {
 function received(v) {
     if (v === null || v === undefined) return 'Received ' + v;
     if (typeof v === 'function') return 'Received function ' + (v.name || '(anonymous)');
+    /* a bigint is an object here (bigint.js) */
+    if (rt.typeOf && rt.typeOf(v) === 'bigint') return 'Received type bigint (' + String(v) + 'n)';
     if (typeof v === 'object') {
         var p = Object.getPrototypeOf(v), c = p && p.constructor;
         return c && c.name ? 'Received an instance of ' + c.name : 'Received ' + rt.inspect(v, { depth: -1 });
@@ -58,8 +60,10 @@ function received(v) {
     return 'Received type ' + typeof v + ' (' + shown + ')';
 }
 
+/* Node says "property" for a dotted name ("options.namedCurve") */
 function argType(name, expected, v) {
-    return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "' + name + '" argument must be ' + expected + '. ' + received(v));
+    return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "' + name + '" ' + (name.indexOf('.') >= 0 ? 'property' : 'argument') +
+                     ' must be ' + expected + '. ' + received(v));
 }
 
 /* Node prints large numbers in range errors with _ every three digits. */
