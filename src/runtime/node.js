@@ -1040,6 +1040,85 @@ var ERROR_MONITOR = Symbol('events.errorMonitor');
 EventEmitter.errorMonitor = ERROR_MONITOR;
 rt.EventEmitter = EventEmitter;
 
+/* Symbol.dispose and Symbol.asyncDispose, as Node 20 defines them where the
+ * engine has none (events.addAbortListener's result is disposable). */
+if (typeof Symbol === 'function' && Symbol.dispose === undefined) {
+    def(Symbol, 'dispose', Symbol['for']('nodejs.dispose'));
+    def(Symbol, 'asyncDispose', Symbol['for']('nodejs.asyncDispose'));
+}
+
+/* The rest of the events module's functions (Node 20's list); an
+ * EventTarget keeps its limit under kMaxEventTargetListeners, which only
+ * these read (it has no warning to give). */
+var K_MAX_ET = Symbol('events.maxEventTargetListeners');
+def(EventEmitter, 'kMaxEventTargetListeners', K_MAX_ET);
+def(EventEmitter, 'kMaxEventTargetListenersWarned', Symbol('events.maxEventTargetListenersWarned'));
+function emitterOrTarget(v, name) {
+    if (v instanceof EventEmitter || (v && typeof v.on === 'function' && typeof v.listeners === 'function')) return 'emitter';
+    if (v instanceof EventTarget || isEventTarget(v)) return 'target';
+    throw argType(name, 'an instance of EventEmitter or EventTarget', v);
+}
+EventEmitter.getEventListeners = function (v, type) {
+    if (emitterOrTarget(v, 'emitter') === 'emitter') return v.listeners(type);
+    var list = v._listeners && v._listeners[type];
+    return list ? list.map(function (l) { return l.fn; }) : [];
+};
+EventEmitter.getMaxListeners = function (v) {
+    if (emitterOrTarget(v, 'emitter') === 'emitter') return v.getMaxListeners();
+    return v[K_MAX_ET] === undefined ? defaultMaxListeners : v[K_MAX_ET];
+};
+EventEmitter.setMaxListeners = function (n) {
+    if (n === undefined) n = defaultMaxListeners;
+    if (typeof n !== 'number') throw argType('setMaxListeners', 'of type number', n);
+    if (n < 0 || n !== n) throw rt.outOfRange('setMaxListeners', '>= 0', n);
+    if (arguments.length <= 1) {
+        EventEmitter.defaultMaxListeners = n;
+        return;
+    }
+    for (var i = 1; i < arguments.length; i++) {
+        var v = arguments[i];
+        if (emitterOrTarget(v, 'eventTargets') === 'emitter') v.setMaxListeners(n);
+        else def(v, K_MAX_ET, n);
+    }
+};
+/* addAbortListener(signal, listener): listener once on abort (at once, as
+ * a microtask, for a signal aborted already); the result's
+ * [Symbol.dispose]() takes it off again. */
+EventEmitter.addAbortListener = function (signal, listener) {
+    if (!(signal instanceof AbortSignal)) throw argType('signal', 'an instance of AbortSignal', signal);
+    if (typeof listener !== 'function') throw argType('listener', 'of type function', listener);
+    var off;
+    if (signal.aborted) {
+        G.queueMicrotask(function () { listener(); });
+        off = function () {};
+    } else {
+        signal.addEventListener('abort', listener, { once: true });
+        off = function () { signal.removeEventListener('abort', listener); };
+    }
+    var d = {};
+    d[Symbol.dispose] = off;
+    return d;
+};
+EventEmitter.captureRejectionSymbol = Symbol['for']('nodejs.rejection');
+EventEmitter.captureRejections = false;
+EventEmitter.usingDomains = false;
+/* An EventEmitter that is also an async resource: the runtime has no
+ * async_hooks ids, so they are 0 and emitDestroy does nothing. */
+function EventEmitterAsyncResource(options) {
+    if (!(this instanceof EventEmitterAsyncResource))
+        throw new TypeError("Class constructor EventEmitterAsyncResource cannot be invoked without 'new'");
+    EventEmitter.call(this, options);
+    def(this, '_asyncName', options && typeof options === 'object' && options.name !== undefined ? String(options.name) : 'EventEmitterAsyncResource');
+}
+EventEmitterAsyncResource.prototype = Object.create(EP);
+def(EventEmitterAsyncResource.prototype, 'constructor', EventEmitterAsyncResource);
+Object.setPrototypeOf(EventEmitterAsyncResource, EventEmitter);
+Object.defineProperty(EventEmitterAsyncResource.prototype, 'asyncId', { get: function () { return 0; }, configurable: true });
+Object.defineProperty(EventEmitterAsyncResource.prototype, 'triggerAsyncId', { get: function () { return 0; }, configurable: true });
+Object.defineProperty(EventEmitterAsyncResource.prototype, 'asyncResource', { get: function () { return this; }, configurable: true });
+def(EventEmitterAsyncResource.prototype, 'emitDestroy', function () {});
+EventEmitter.EventEmitterAsyncResource = EventEmitterAsyncResource;
+
 /* --- Event, EventTarget, AbortController --- */
 
 function Event(type, init) {
@@ -1856,6 +1935,17 @@ function parseArgs(config) {
     return result;
 }
 util.parseArgs = parseArgs;
+
+/* Nothing crosses a thread here.  Node 20 answers with another signal,
+ * aborted (with the reason) if the given one is, and not following it
+ * afterwards: the same here. */
+util.transferableAbortSignal = function (signal) {
+    if (!(signal instanceof AbortSignal)) throw argType('signal', 'an instance of AbortSignal', signal);
+    var c = new AbortController();
+    if (signal.aborted) c.abort(signal.reason);
+    return c.signal;
+};
+util.transferableAbortController = function () { return new AbortController(); };
 
 /* --- util.MIMEType and MIMEParams: the WHATWG MIME Sniffing parser --- */
 
