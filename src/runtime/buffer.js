@@ -15,7 +15,7 @@
  * this file not being rewritten by the front end (its operators would not
  * know a bigint).
  *
- * Needs: when called: rt.isBigInt, rt.bigFrom64, rt.bigTo64, rt.bigOps
+ * Needs: when called: rt.isBigInt, rt.typeOf, rt.bigFrom64, rt.bigTo64, rt.bigOps
  *   (bigint.js); rt.inspect (console.js); rt.outOfRange (crypto.js);
  *   atob, btoa (node.js).
  * Provides: rt.bufferModule, rt.utf8Encode, rt.utf8Decode,
