@@ -28,6 +28,7 @@
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
+#include <openssl/objects.h>
 #include <openssl/param_build.h>
 #include <openssl/params.h>
 #include <openssl/rand.h>
@@ -1102,6 +1103,200 @@ static duk_ret_t js_crypto_pkey_crypt(duk_context *ctx)
     return 1;
 }
 
+/* --- ECDH (createECDH) ---
+ *
+ * Node's ECDH object is a curve and a key that change under it
+ * (setPrivateKey, generateKeys), so crypto.js keeps the key as bytes, the
+ * private scalar and the uncompressed point, and each native below takes
+ * the curve by name and rebuilds what it needs.  The curve is a short
+ * name, as Node's OBJ_sn2nid reads it ("prime256v1", not "P-256").  EC
+ * points are at most 1 + 2 * 72 bytes (sect571), scalars 72: stack
+ * buffers hold them, so no OpenSSL memory is held across a Duktape call. */
+
+#define JS_CRYPTO_EC_MAX 160
+
+/* The group of curve name, or NULL (nothing to free) for an unknown one. */
+static EC_GROUP *js_crypto_ec_group(const char *curve)
+{
+    int nid = OBJ_sn2nid(curve);
+
+    return nid == NID_undef ? NULL : EC_GROUP_new_by_curve_name(nid);
+}
+
+/* ecdhCurves() -> array of the short names of OpenSSL's built-in curves
+ * (crypto.js sorts them, as Node's getCurves does). */
+static duk_ret_t js_crypto_ecdh_curves(duk_context *ctx)
+{
+    EC_builtin_curve curves[128];
+    size_t n = EC_get_builtin_curves(curves, sizeof curves / sizeof curves[0]), i;
+    duk_uarridx_t j = 0;
+
+    if (n > sizeof curves / sizeof curves[0])
+        n = sizeof curves / sizeof curves[0];
+    duk_push_array(ctx);
+    for (i = 0; i < n; i++) {
+        const char *sn = OBJ_nid2sn(curves[i].nid);
+        if (sn == NULL)
+            continue;
+        duk_push_string(ctx, sn);
+        duk_put_prop_index(ctx, -2, j++);
+    }
+    return 1;
+}
+
+/* ecdhConvert(curve, point, form) -> buffer: point (any encoding) encoded
+ * again as form (2 compressed, 4 uncompressed, 6 hybrid).  Throws .code
+ * ERR_CRYPTO_INVALID_CURVE or ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY (not on
+ * the curve). */
+static duk_ret_t js_crypto_ecdh_convert(duk_context *ctx)
+{
+    const char *curve = duk_require_string(ctx, 0);
+    size_t len, n = 0;
+    const unsigned char *in = js_crypto_bytes(ctx, 1, &len);
+    int form = duk_require_int(ctx, 2);
+    unsigned char out[JS_CRYPTO_EC_MAX];
+    EC_GROUP *g = js_crypto_ec_group(curve);
+    EC_POINT *pt;
+
+    if (g == NULL)
+        return js_crypto_throw(ctx, "ERR_CRYPTO_INVALID_CURVE", "Invalid EC curve name");
+    pt = EC_POINT_new(g);
+    if (pt != NULL && EC_POINT_oct2point(g, pt, in, len, NULL) == 1)
+        n = EC_POINT_point2oct(g, pt, (point_conversion_form_t) form, out, sizeof out, NULL);
+    EC_POINT_free(pt);
+    EC_GROUP_free(g);
+    ERR_clear_error();
+    if (n == 0)
+        return js_crypto_throw(ctx, "ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY", "Public key is not valid for specified curve");
+    memcpy(duk_push_fixed_buffer(ctx, n), out, n);
+    return 1;
+}
+
+/* ecdhKeys(curve, private|undefined) -> { priv, pub }: the private scalar
+ * given (or a new random one in [1, order)) as big-endian bytes without
+ * leading zeros, as Node's getPrivateKey gives it, and its public point
+ * d*G uncompressed.  Throws .code ERR_CRYPTO_INVALID_CURVE, or
+ * ERR_CRYPTO_INVALID_KEYTYPE for a scalar of 0 or not below the order. */
+static duk_ret_t js_crypto_ecdh_keys(duk_context *ctx)
+{
+    const char *curve = duk_require_string(ctx, 0);
+    size_t len = 0, pn = 0;
+    const unsigned char *in = duk_is_undefined(ctx, 1) ? NULL : js_crypto_bytes(ctx, 1, &len);
+    unsigned char priv[JS_CRYPTO_EC_MAX], pub[JS_CRYPTO_EC_MAX];
+    int dn = -1, valid = 0;
+    EC_GROUP *g;
+    EC_POINT *pt = NULL;
+    BIGNUM *d = NULL;
+
+    duk_require_stack(ctx, 4);
+    if ((g = js_crypto_ec_group(curve)) == NULL)
+        return js_crypto_throw(ctx, "ERR_CRYPTO_INVALID_CURVE", "Invalid EC curve name");
+    ERR_clear_error();
+    if ((d = BN_secure_new()) == NULL || (pt = EC_POINT_new(g)) == NULL)
+        goto done;
+    if (in != NULL) {
+        if (BN_bin2bn(in, (int) len, d) == NULL)
+            goto done;
+    } else {
+        do {
+            if (BN_priv_rand_range_ex(d, EC_GROUP_get0_order(g), 0, NULL) != 1)
+                goto done;
+        } while (BN_is_zero(d));
+    }
+    valid = !BN_is_zero(d) && !BN_is_negative(d) && BN_cmp(d, EC_GROUP_get0_order(g)) < 0;
+    if (valid && BN_num_bytes(d) <= (int) sizeof priv &&
+        EC_POINT_mul(g, pt, d, NULL, NULL, NULL) == 1 &&
+        (pn = EC_POINT_point2oct(g, pt, POINT_CONVERSION_UNCOMPRESSED, pub, sizeof pub, NULL)) > 0)
+        dn = BN_bn2bin(d, priv);
+done:
+    BN_clear_free(d);
+    EC_POINT_free(pt);
+    EC_GROUP_free(g);
+    ERR_clear_error();
+    if (in != NULL && !valid) {
+        duk_push_error_object(ctx, DUK_ERR_RANGE_ERROR, "Private key is not valid for specified curve.");
+        duk_push_string(ctx, "ERR_CRYPTO_INVALID_KEYTYPE");
+        duk_put_prop_string(ctx, -2, "code");
+        return duk_throw(ctx);
+    }
+    if (dn < 0)
+        return js_crypto_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "Failed to generate ECDH key");
+    duk_push_object(ctx);
+    memcpy(duk_push_fixed_buffer(ctx, (duk_size_t) dn), priv, (size_t) dn);
+    OPENSSL_cleanse(priv, sizeof priv);
+    duk_put_prop_string(ctx, -2, "priv");
+    memcpy(duk_push_fixed_buffer(ctx, pn), pub, pn);
+    duk_put_prop_string(ctx, -2, "pub");
+    return 1;
+}
+
+/* An EC key of the named curve from a private scalar (priv, may be NULL)
+ * and a public point (pub, any encoding; may be NULL), or NULL when
+ * OpenSSL refuses them (a point not on the curve). */
+static EVP_PKEY *js_crypto_ec_pkey(const char *curve, const unsigned char *priv, size_t privlen,
+                                   const unsigned char *pub, size_t publen)
+{
+    OSSL_PARAM_BLD *bld = OSSL_PARAM_BLD_new();
+    OSSL_PARAM *params = NULL;
+    EVP_PKEY_CTX *pc = NULL;
+    EVP_PKEY *k = NULL;
+    BIGNUM *d = NULL;
+    int ok = bld != NULL && OSSL_PARAM_BLD_push_utf8_string(bld, OSSL_PKEY_PARAM_GROUP_NAME, curve, 0) == 1;
+
+    if (ok && pub != NULL)
+        ok = OSSL_PARAM_BLD_push_octet_string(bld, OSSL_PKEY_PARAM_PUB_KEY, pub, publen) == 1;
+    if (ok && priv != NULL)
+        ok = (d = BN_bin2bn(priv, (int) privlen, NULL)) != NULL &&
+             OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_PRIV_KEY, d) == 1;
+    ok = ok && (params = OSSL_PARAM_BLD_to_param(bld)) != NULL &&
+         (pc = EVP_PKEY_CTX_new_from_name(NULL, "EC", NULL)) != NULL &&
+         EVP_PKEY_fromdata_init(pc) == 1 &&
+         EVP_PKEY_fromdata(pc, &k, priv != NULL ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY, params) == 1;
+    BN_clear_free(d);
+    OSSL_PARAM_free(params);
+    OSSL_PARAM_BLD_free(bld);
+    EVP_PKEY_CTX_free(pc);
+    if (!ok) {
+        EVP_PKEY_free(k);
+        return NULL;
+    }
+    return k;
+}
+
+/* ecdhSecret(curve, private, peerPoint) -> buffer: the shared secret of
+ * EVP_PKEY_derive (the x coordinate of d*P, as long as the field), what
+ * `openssl pkeyutl -derive` computes.  Throws .code
+ * ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY when the peer's point is not on the
+ * curve. */
+static duk_ret_t js_crypto_ecdh_secret(duk_context *ctx)
+{
+    const char *curve = duk_require_string(ctx, 0);
+    size_t dlen, plen, n = JS_CRYPTO_EC_MAX;
+    const unsigned char *priv = js_crypto_bytes(ctx, 1, &dlen);
+    const unsigned char *peer = js_crypto_bytes(ctx, 2, &plen);
+    unsigned char out[JS_CRYPTO_EC_MAX];
+    EVP_PKEY *mine, *theirs = NULL;
+    EVP_PKEY_CTX *pc = NULL;
+    int ok;
+
+    duk_require_stack(ctx, 4);
+    ERR_clear_error();
+    mine = js_crypto_ec_pkey(curve, priv, dlen, NULL, 0);
+    theirs = plen > 0 ? js_crypto_ec_pkey(curve, NULL, 0, peer, plen) : NULL;
+    ok = mine != NULL && theirs != NULL && (pc = EVP_PKEY_CTX_new_from_pkey(NULL, mine, NULL)) != NULL &&
+         EVP_PKEY_derive_init(pc) == 1 && EVP_PKEY_derive_set_peer(pc, theirs) == 1 &&
+         EVP_PKEY_derive(pc, out, &n) == 1;
+    EVP_PKEY_CTX_free(pc);
+    EVP_PKEY_free(mine);
+    EVP_PKEY_free(theirs);
+    ERR_clear_error();
+    if (!ok)
+        return js_crypto_throw(ctx, "ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY", "Public key is not valid for specified curve");
+    memcpy(duk_push_fixed_buffer(ctx, n), out, n);
+    OPENSSL_cleanse(out, sizeof out);
+    return 1;
+}
+
 static const duk_function_list_entry js_crypto_funcs[] = {
     { "cryptoRandom", js_crypto_random, 1 },
     { "cryptoDigest", js_crypto_digest, 4 },
@@ -1121,6 +1316,10 @@ static const duk_function_list_entry js_crypto_funcs[] = {
     { "cryptoSign", js_crypto_sign, 6 },
     { "cryptoVerify", js_crypto_verify, 7 },
     { "cryptoPkeyCrypt", js_crypto_pkey_crypt, 6 },
+    { "cryptoEcdhCurves", js_crypto_ecdh_curves, 0 },
+    { "cryptoEcdhConvert", js_crypto_ecdh_convert, 3 },
+    { "cryptoEcdhKeys", js_crypto_ecdh_keys, 2 },
+    { "cryptoEcdhSecret", js_crypto_ecdh_secret, 3 },
     { NULL, NULL, 0 }
 };
 

@@ -1192,9 +1192,11 @@ var BIG_CALLS = { Number: 1, Boolean: 1, Object: 1 }, BIG_ARGS = { Number: 1, Bo
 var TYPE_CMP = { '===': 1, '!==': 1, '==': 1, '!=': 1 };
 var BOOL_OPS = /^(?:===|!==|==|!=|<|>|<=|>=|instanceof|in)$/;
 
-/* Does the file use BigInt: name it, or write a literal such as 10n? */
+/* Does the file use BigInt: name it, or write a literal such as 10n?
+ * publicExponent counts as naming it: crypto's asymmetricKeyDetails hands
+ * one out to code that may never write BigInt (Number(d.publicExponent)). */
 function usesBigInt(src, ast) {
-    if (/BigInt|bigint/.test(src)) return true;
+    if (/BigInt|bigint|publicExponent/.test(src)) return true;
     var found = false;
     (function walk(n) {
         if (found) return;

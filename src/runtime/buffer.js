@@ -15,7 +15,7 @@
  * this file not being rewritten by the front end (its operators would not
  * know a bigint).
  *
- * Needs: when called: rt.isBigInt, rt.bigFrom64, rt.bigTo64, rt.bigOps
+ * Needs: when called: rt.isBigInt, rt.typeOf, rt.bigFrom64, rt.bigTo64, rt.bigOps
  *   (bigint.js); rt.inspect (console.js); rt.outOfRange (crypto.js);
  *   atob, btoa (node.js).
  * Provides: rt.bufferModule, rt.utf8Encode, rt.utf8Decode,
@@ -74,6 +74,8 @@ function domException(name, code, msg) {
 function received(v) {
     if (v === null || v === undefined) return 'Received ' + v;
     if (typeof v === 'function') return 'Received function ' + (v.name || '(anonymous)');
+    /* a bigint is an object here (bigint.js) */
+    if (rt.typeOf && rt.typeOf(v) === 'bigint') return 'Received type bigint (' + String(v) + 'n)';
     if (typeof v === 'object') {
         var p = Object.getPrototypeOf(v), c = p && p.constructor;
         return c && c.name ? 'Received an instance of ' + c.name : 'Received ' + rt.inspect(v, { depth: -1 });
@@ -82,8 +84,10 @@ function received(v) {
     return 'Received type ' + typeof v + ' (' + shown + ')';
 }
 
+/* Node says "property" for a dotted name ("options.namedCurve") */
 function argType(name, expected, v) {
-    return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "' + name + '" argument must be ' + expected + '. ' + received(v));
+    return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "' + name + '" ' + (name.indexOf('.') >= 0 ? 'property' : 'argument') +
+                     ' must be ' + expected + '. ' + received(v));
 }
 
 /* Node prints large numbers in range errors with _ every three digits. */

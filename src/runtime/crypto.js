@@ -526,13 +526,14 @@ var CURVE_JWK = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521', s
 var JWK_CURVE = { 'P-256': 'prime256v1', 'P-384': 'secp384r1', 'P-521': 'secp521r1', secp256k1: 'secp256k1' };
 
 defineGetter(AsymmetricKeyObject.prototype, 'asymmetricKeyType', function () { return keyInfo(this).type; });
-/* publicExponent is a Number here, where Node has a BigInt: the runtime's
- * BigInt is an object that the ES5 runtime files (print, String()) cannot
- * turn into text, which broke t/96's node-crypto-keys cases. */
+/* publicExponent is a BigInt, as in Node.  The runtime's bigint is an
+ * object (bigint.js) that only code rewritten by the front end handles
+ * like a primitive (Number(e), e === 65537n), so the front end rewrites
+ * every file that names publicExponent as one that uses BigInt. */
 defineGetter(AsymmetricKeyObject.prototype, 'asymmetricKeyDetails', function () {
     var i = keyInfo(this);
     if (i.type === 'rsa' || i.type === 'rsa-pss')
-        return { modulusLength: i.bits, publicExponent: i.e };
+        return { modulusLength: i.bits, publicExponent: G.BigInt(i.e) };
     if (i.type === 'ec')
         return { namedCurve: i.curve };
     if (i.type === 'dsa')
@@ -876,6 +877,127 @@ function generateKeyPair(type, options, cb) {
     var r = generateKeyPairSync(type, options);
     setImmediate(function () { cb(null, r.publicKey, r.privateKey); });
 }
+
+/* --- ECDH (createECDH) ---
+ *
+ * The key is kept as bytes (_priv, the scalar; _pub, the uncompressed
+ * point), as setPrivateKey and generateKeys replace it; the natives of
+ * js_crypto.c take the curve by name and these bytes on each call. */
+
+var curveList = null;
+function getCurves() {
+    if (curveList === null) {
+        var all = sys.cryptoEcdhCurves().sort();
+        curveList = all.filter(function (c, i) { return i === 0 || c !== all[i - 1]; });
+    }
+    return curveList.slice();
+}
+
+/* A key argument: a string in enc (UTF-8 by default) or any buffer. */
+function ecdhKeyBytes(key, enc, name) {
+    if (typeof key === 'string')
+        return Buffer.from(key, enc === undefined || enc === null || enc === 'buffer' ? 'utf8' : enc);
+    if (isView(key))
+        return Buffer.from(new Uint8Array(key.buffer, key.byteOffset, key.byteLength));
+    if (key instanceof ArrayBuffer)
+        return Buffer.from(new Uint8Array(key));
+    throw argType(name, 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView', key);
+}
+
+function ecdhFormat(format) {
+    if (format) {
+        if (format === 'compressed') return 2;
+        if (format === 'hybrid') return 6;
+        if (format !== 'uncompressed')
+            throw nodeError(TypeError, 'ERR_CRYPTO_ECDH_INVALID_FORMAT', 'Invalid ECDH format: ' + format);
+    }
+    return 4;
+}
+
+function ecdhOut(buf, enc) {
+    return encodeOut(buf, enc || undefined);
+}
+
+/* A point re-encoded as format (a number of ecdhFormat); a point that is
+ * not on the curve is Node's "Failed to convert Buffer to EC_POINT". */
+function ecdhPoint(curve, point, format) {
+    try {
+        return wrap(sys.cryptoEcdhConvert(curve, point, format));
+    } catch (e) {
+        if (e.code === 'ERR_CRYPTO_INVALID_CURVE')
+            throw nodeError(TypeError, e.code, e.message);
+        throw nodeError(Error, 'ERR_CRYPTO_OPERATION_FAILED', 'Failed to convert Buffer to EC_POINT');
+    }
+}
+
+function ECDH(curve) {
+    if (!(this instanceof ECDH)) return new ECDH(curve);
+    if (typeof curve !== 'string')
+        throw argType('curve', 'of type string', curve);
+    if (getCurves().indexOf(curve) < 0)
+        throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_CURVE', 'Invalid EC curve name');
+    this._curve = curve;
+    this._priv = null;
+    this._pub = null;
+}
+
+ECDH.prototype.generateKeys = function (encoding, format) {
+    var k = sys.cryptoEcdhKeys(this._curve, undefined);
+    this._priv = wrap(k.priv);
+    this._pub = wrap(k.pub);
+    return this.getPublicKey(encoding, format);
+};
+
+ECDH.prototype.getPublicKey = function (encoding, format) {
+    var f = ecdhFormat(format);
+    if (this._pub === null)
+        throw nodeError(Error, 'ERR_CRYPTO_OPERATION_FAILED', 'Failed to get ECDH public key');
+    return ecdhOut(f === 4 ? Buffer.from(this._pub) : ecdhPoint(this._curve, this._pub, f), encoding);
+};
+
+ECDH.prototype.getPrivateKey = function (encoding) {
+    if (this._priv === null)
+        throw nodeError(Error, 'ERR_CRYPTO_OPERATION_FAILED', 'Failed to get ECDH private key');
+    return ecdhOut(Buffer.from(this._priv), encoding);
+};
+
+/* The public key follows: d*G, computed by the native. */
+ECDH.prototype.setPrivateKey = function (key, encoding) {
+    var k = sys.cryptoEcdhKeys(this._curve, ecdhKeyBytes(key, encoding, 'key'));
+    this._priv = wrap(k.priv);
+    this._pub = wrap(k.pub);
+    return this;
+};
+
+/* Deprecated in Node, kept as it is: only the public half changes, so the
+ * pair may no longer match, which Node allows as well. */
+ECDH.prototype.setPublicKey = function (key, encoding) {
+    this._pub = ecdhPoint(this._curve, ecdhKeyBytes(key, encoding, 'key'), 4);
+    return this;
+};
+
+ECDH.prototype.computeSecret = function (key, inEnc, outEnc) {
+    var peer = ecdhKeyBytes(key, inEnc, 'key');
+    if (this._priv === null) {
+        if (this._pub === null)
+            throw nodeError(RangeError, 'ERR_CRYPTO_INVALID_KEYPAIR', 'Invalid key pair');
+        throw nodeError(Error, 'ERR_CRYPTO_OPERATION_FAILED', 'Failed to compute ECDH key');
+    }
+    try {
+        return ecdhOut(wrap(sys.cryptoEcdhSecret(this._curve, this._priv, peer)), outEnc);
+    } catch (e) {
+        throw nodeError(Error, 'ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY', 'Public key is not valid for specified curve');
+    }
+};
+
+ECDH.convertKey = function (key, curve, inEnc, outEnc, format) {
+    if (typeof curve !== 'string')
+        throw argType('curve', 'of type string', curve);
+    var k = ecdhKeyBytes(key, inEnc, 'key'), f = ecdhFormat(format);
+    if (k.length === 0)     /* Node answers an empty key with '' */
+        return '';
+    return ecdhOut(ecdhPoint(curve, k, f), outEnc);
+};
 
 /* --- RSA encryption --- */
 
@@ -1237,6 +1359,9 @@ var cryptoModule = {
     verify: verifyOneShot,
     generateKeyPairSync: generateKeyPairSync,
     generateKeyPair: generateKeyPair,
+    createECDH: function (curve) { return new ECDH(curve); },
+    ECDH: ECDH,
+    getCurves: getCurves,
     publicEncrypt: pkeyCrypt(true, RSA_PKCS1_OAEP_PADDING),
     privateDecrypt: pkeyCrypt(false, RSA_PKCS1_OAEP_PADDING),
     Sign: Sign,

@@ -1040,6 +1040,85 @@ var ERROR_MONITOR = Symbol('events.errorMonitor');
 EventEmitter.errorMonitor = ERROR_MONITOR;
 rt.EventEmitter = EventEmitter;
 
+/* Symbol.dispose and Symbol.asyncDispose, as Node 20 defines them where the
+ * engine has none (events.addAbortListener's result is disposable). */
+if (typeof Symbol === 'function' && Symbol.dispose === undefined) {
+    def(Symbol, 'dispose', Symbol['for']('nodejs.dispose'));
+    def(Symbol, 'asyncDispose', Symbol['for']('nodejs.asyncDispose'));
+}
+
+/* The rest of the events module's functions (Node 20's list); an
+ * EventTarget keeps its limit under kMaxEventTargetListeners, which only
+ * these read (it has no warning to give). */
+var K_MAX_ET = Symbol('events.maxEventTargetListeners');
+def(EventEmitter, 'kMaxEventTargetListeners', K_MAX_ET);
+def(EventEmitter, 'kMaxEventTargetListenersWarned', Symbol('events.maxEventTargetListenersWarned'));
+function emitterOrTarget(v, name) {
+    if (v instanceof EventEmitter || (v && typeof v.on === 'function' && typeof v.listeners === 'function')) return 'emitter';
+    if (v instanceof EventTarget || isEventTarget(v)) return 'target';
+    throw argType(name, 'an instance of EventEmitter or EventTarget', v);
+}
+EventEmitter.getEventListeners = function (v, type) {
+    if (emitterOrTarget(v, 'emitter') === 'emitter') return v.listeners(type);
+    var list = v._listeners && v._listeners[type];
+    return list ? list.map(function (l) { return l.fn; }) : [];
+};
+EventEmitter.getMaxListeners = function (v) {
+    if (emitterOrTarget(v, 'emitter') === 'emitter') return v.getMaxListeners();
+    return v[K_MAX_ET] === undefined ? defaultMaxListeners : v[K_MAX_ET];
+};
+EventEmitter.setMaxListeners = function (n) {
+    if (n === undefined) n = defaultMaxListeners;
+    if (typeof n !== 'number') throw argType('setMaxListeners', 'of type number', n);
+    if (n < 0 || n !== n) throw rt.outOfRange('setMaxListeners', '>= 0', n);
+    if (arguments.length <= 1) {
+        EventEmitter.defaultMaxListeners = n;
+        return;
+    }
+    for (var i = 1; i < arguments.length; i++) {
+        var v = arguments[i];
+        if (emitterOrTarget(v, 'eventTargets') === 'emitter') v.setMaxListeners(n);
+        else def(v, K_MAX_ET, n);
+    }
+};
+/* addAbortListener(signal, listener): listener once on abort (at once, as
+ * a microtask, for a signal aborted already); the result's
+ * [Symbol.dispose]() takes it off again. */
+EventEmitter.addAbortListener = function (signal, listener) {
+    if (!(signal instanceof AbortSignal)) throw argType('signal', 'an instance of AbortSignal', signal);
+    if (typeof listener !== 'function') throw argType('listener', 'of type function', listener);
+    var off;
+    if (signal.aborted) {
+        G.queueMicrotask(function () { listener(); });
+        off = function () {};
+    } else {
+        signal.addEventListener('abort', listener, { once: true });
+        off = function () { signal.removeEventListener('abort', listener); };
+    }
+    var d = {};
+    d[Symbol.dispose] = off;
+    return d;
+};
+EventEmitter.captureRejectionSymbol = Symbol['for']('nodejs.rejection');
+EventEmitter.captureRejections = false;
+EventEmitter.usingDomains = false;
+/* An EventEmitter that is also an async resource: the runtime has no
+ * async_hooks ids, so they are 0 and emitDestroy does nothing. */
+function EventEmitterAsyncResource(options) {
+    if (!(this instanceof EventEmitterAsyncResource))
+        throw new TypeError("Class constructor EventEmitterAsyncResource cannot be invoked without 'new'");
+    EventEmitter.call(this, options);
+    def(this, '_asyncName', options && typeof options === 'object' && options.name !== undefined ? String(options.name) : 'EventEmitterAsyncResource');
+}
+EventEmitterAsyncResource.prototype = Object.create(EP);
+def(EventEmitterAsyncResource.prototype, 'constructor', EventEmitterAsyncResource);
+Object.setPrototypeOf(EventEmitterAsyncResource, EventEmitter);
+Object.defineProperty(EventEmitterAsyncResource.prototype, 'asyncId', { get: function () { return 0; }, configurable: true });
+Object.defineProperty(EventEmitterAsyncResource.prototype, 'triggerAsyncId', { get: function () { return 0; }, configurable: true });
+Object.defineProperty(EventEmitterAsyncResource.prototype, 'asyncResource', { get: function () { return this; }, configurable: true });
+def(EventEmitterAsyncResource.prototype, 'emitDestroy', function () {});
+EventEmitter.EventEmitterAsyncResource = EventEmitterAsyncResource;
+
 /* --- Event, EventTarget, AbortController --- */
 
 function Event(type, init) {
@@ -1704,6 +1783,309 @@ util.getSystemErrorName = function (err) {
         throw rt.outOfRange('err', 'a negative integer', err);
     return hasOwn.call(ERRNO_NAMES, -err) ? ERRNO_NAMES[-err] : 'Unknown system error ' + err;
 };
+
+/* --- util.parseArgs, written from Node 20's documentation ---
+ *
+ * args become tokens first (what `tokens: true` returns), then the tokens
+ * are checked (strict) and stored; defaults fill what no argument set. */
+
+function parseArgsValidate(config) {
+    var args = config.args, options = config.options === undefined ? {} : config.options;
+    if (args !== undefined && !Array.isArray(args)) throw argType('args', 'an instance of Array', args);
+    ['strict', 'allowPositionals', 'tokens', 'allowNegative'].forEach(function (k) {
+        if (config[k] !== undefined && typeof config[k] !== 'boolean') throw argType(k, 'of type boolean', config[k]);
+    });
+    if (options === null || typeof options !== 'object' || Array.isArray(options))
+        throw argType('options', 'of type object', options);
+    Object.keys(options).forEach(function (name) {
+        var o = options[name], p = 'options.' + name;
+        if (o === null || typeof o !== 'object' || Array.isArray(o)) throw argType(p, 'of type object', o);
+        if (o.type !== 'string' && o.type !== 'boolean') throw argType(p + '.type', "('string|boolean')", o.type);
+        if (hasOwn.call(o, 'short')) {
+            if (typeof o.short !== 'string') throw argType(p + '.short', 'of type string', o.short);
+            if (o.short.length !== 1)
+                throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property '" + p + ".short' must be a single character. Received " + rt.inspect(o.short));
+        }
+        if (hasOwn.call(o, 'multiple') && typeof o.multiple !== 'boolean') throw argType(p + '.multiple', 'of type boolean', o.multiple);
+        if (o['default'] !== undefined) {
+            var d = o['default'];
+            if (o.multiple) {
+                if (!Array.isArray(d)) throw argType(p + '.default', 'an instance of Array', d);
+                for (var i = 0; i < d.length; i++)
+                    if (typeof d[i] !== o.type) throw argType(p + '.default[' + i + ']', 'of type ' + o.type, d[i]);
+            } else if (typeof d !== o.type) {
+                throw argType(p + '.default', 'of type ' + o.type, d);
+            }
+        }
+    });
+    return options;
+}
+
+function optionType(options, name) {
+    return hasOwn.call(options, name) ? options[name].type : undefined;
+}
+
+function longForShort(options, c) {
+    var names = Object.keys(options);
+    for (var i = 0; i < names.length; i++)
+        if (options[names[i]].short === c) return names[i];
+    return c;
+}
+
+function argsToTokens(args, options, negative) {
+    var tokens = [], i, j;
+    function option(name, rawName, index, value, inline) {
+        tokens.push({ kind: 'option', name: name, rawName: rawName, index: index, value: value, inlineValue: inline });
+    }
+    for (i = 0; i < args.length; i++) {
+        var a = args[i], next = args[i + 1], name;
+        if (a === '--') {
+            tokens.push({ kind: 'option-terminator', index: i });
+            for (j = i + 1; j < args.length; j++) tokens.push({ kind: 'positional', index: j, value: args[j] });
+            break;
+        }
+        if (typeof a !== 'string' || a.length < 2 || a.charAt(0) !== '-') {
+            tokens.push({ kind: 'positional', index: i, value: a });
+        } else if (a.charAt(1) !== '-') {
+            /* -f, -f VALUE, -fVALUE, -abc (booleans), -abVALUE */
+            for (j = 1; j < a.length; j++) {
+                name = longForShort(options, a.charAt(j));
+                if (optionType(options, name) !== 'string') {
+                    option(name, '-' + a.charAt(j), i, undefined, undefined);
+                } else if (j < a.length - 1) {
+                    option(name, '-' + a.charAt(j), i, a.slice(j + 1), true);
+                    break;
+                } else if (next !== undefined && next !== null) {
+                    option(name, '-' + a.charAt(j), i, next, false);
+                    i++;
+                } else {
+                    option(name, '-' + a.charAt(j), i, undefined, undefined);
+                }
+            }
+        } else {
+            var eq = a.indexOf('='), value = undefined, inline = undefined;
+            name = eq < 0 ? a.slice(2) : a.slice(2, eq);
+            var raw = '--' + name;
+            if (negative && name.slice(0, 3) === 'no-') name = name.slice(3);
+            if (eq >= 0) {
+                value = a.slice(eq + 1);
+                inline = true;
+            } else if (optionType(options, name) === 'string' && raw.slice(0, 5) !== '--no-' && next !== undefined && next !== null) {
+                value = next;
+                inline = false;
+                i++;
+            }
+            option(name, raw, i - (inline === false ? 1 : 0), value, inline);
+        }
+    }
+    return tokens;
+}
+
+function parseArgs(config) {
+    config = config === undefined || config === null ? {} : config;
+    var options = parseArgsValidate(config);
+    var args = config.args !== undefined ? config.args :
+        G.process && Array.isArray(G.process.argv) ? G.process.argv.slice(2) : [];
+    var strict = config.strict === undefined ? true : config.strict;
+    var allowPositionals = config.allowPositionals === undefined ? !strict : config.allowPositionals;
+    var negative = config.allowNegative === true;
+    var tokens = argsToTokens(args, options, negative);
+    var values = Object.create(null), positionals = [];
+    tokens.forEach(function (t) {
+        if (t.kind === 'positional') {
+            if (!allowPositionals)
+                throw nodeError(TypeError, 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL', "Unexpected argument '" + t.value +
+                                "'. This command does not take positional arguments");
+            positionals.push(t.value);
+            return;
+        }
+        if (t.kind !== 'option') return;
+        var neg = negative && t.rawName.slice(0, 5) === '--no-';
+        if (strict) {
+            var o = hasOwn.call(options, t.name) ? options[t.name] : undefined;
+            if (o === undefined || (neg && o.type !== 'boolean'))
+                throw nodeError(TypeError, 'ERR_PARSE_ARGS_UNKNOWN_OPTION', "Unknown option '" + t.rawName + "'" +
+                                (allowPositionals ? ". To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"" + t.rawName + '"' : ''));
+            var both = o.short ? '-' + o.short + ', --' + t.name : '--' + t.name;
+            if (o.type === 'string' && typeof t.value !== 'string')
+                throw nodeError(TypeError, 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE', "Option '" + both + " <value>' argument missing");
+            if (o.type === 'boolean' && t.value !== undefined && t.value !== null)
+                throw nodeError(TypeError, 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE', "Option '" + both + "' does not take an argument");
+            if (!t.inlineValue && typeof t.value === 'string' && t.value.length > 1 && t.value.charAt(0) === '-')
+                throw nodeError(TypeError, 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE', "Option '" + t.rawName + "' argument is ambiguous.\n" +
+                                "Did you forget to specify the option argument for '" + t.rawName + "'?\n" +
+                                'To specify an option argument starting with a dash use ' +
+                                (t.rawName.slice(0, 2) === '--' ? "'" + t.rawName + "=-XYZ'." : "'--" + t.name + "=-XYZ' or '" + t.rawName + "-XYZ'."));
+        }
+        if (t.name === '__proto__') return;
+        var v = neg ? false : t.value === undefined ? true : t.value;
+        if (optionType(options, t.name) !== undefined && options[t.name].multiple) {
+            if (values[t.name] === undefined) values[t.name] = [];
+            values[t.name].push(v);
+        } else {
+            values[t.name] = v;
+        }
+    });
+    Object.keys(options).forEach(function (name) {
+        if (options[name]['default'] !== undefined && values[name] === undefined)
+            values[name] = options[name]['default'];
+    });
+    var result = { values: values, positionals: positionals };
+    if (config.tokens) result.tokens = tokens;
+    return result;
+}
+util.parseArgs = parseArgs;
+
+/* Nothing crosses a thread here.  Node 20 answers with another signal,
+ * aborted (with the reason) if the given one is, and not following it
+ * afterwards: the same here. */
+util.transferableAbortSignal = function (signal) {
+    if (!(signal instanceof AbortSignal)) throw argType('signal', 'an instance of AbortSignal', signal);
+    var c = new AbortController();
+    if (signal.aborted) c.abort(signal.reason);
+    return c.signal;
+};
+util.transferableAbortController = function () { return new AbortController(); };
+
+/* --- util.MIMEType and MIMEParams: the WHATWG MIME Sniffing parser --- */
+
+var NOT_TOKEN = /[^!#$%&'*+\-.^_`|~A-Za-z0-9]/;
+var NOT_QUOTED = /[^\t\u0020-\u007e\u0080-\u00ff]/;
+var HTTP_WS = /^[\t\n\r ]+|[\t\n\r ]+$/g;
+
+function mimeError(what, s, at) {
+    return nodeError(TypeError, 'ERR_INVALID_MIME_SYNTAX', 'The MIME syntax for a ' + what + ' in "' + s + '" is invalid' +
+                     (at >= 0 ? ' at ' + at : ''));
+}
+/* s lowercased, or Node's error naming whole (the text parsed) */
+function checkToken(what, s, whole) {
+    var m = NOT_TOKEN.exec(s);
+    if (s === '' || m) throw mimeError(what, whole === undefined ? s : whole, m ? m.index : -1);
+    return s.toLowerCase();
+}
+
+var MP_LIST = '_list';
+
+function MIMEParams() {
+    if (!(this instanceof MIMEParams)) throw new TypeError("Class constructor MIMEParams cannot be invoked without 'new'");
+    def(this, MP_LIST, []);
+}
+function mpFind(p, name) {
+    for (var i = 0; i < p[MP_LIST].length; i++) if (p[MP_LIST][i][0] === name) return i;
+    return -1;
+}
+def(MIMEParams.prototype, 'get', function (name) {
+    var i = mpFind(this, String(name));
+    return i < 0 ? null : this[MP_LIST][i][1];
+});
+def(MIMEParams.prototype, 'has', function (name) { return mpFind(this, String(name)) >= 0; });
+def(MIMEParams.prototype, 'delete', function (name) {
+    var i = mpFind(this, String(name));
+    if (i >= 0) this[MP_LIST].splice(i, 1);
+});
+def(MIMEParams.prototype, 'set', function (name, value) {
+    name = String(name);
+    value = String(value);
+    var m = NOT_TOKEN.exec(name);
+    if (name === '' || m) throw mimeError('parameter name', name, m ? m.index : -1);
+    m = NOT_QUOTED.exec(value);
+    if (m) throw mimeError('parameter value', value, m.index);
+    var i = mpFind(this, name);
+    if (i >= 0) this[MP_LIST][i][1] = value;
+    else this[MP_LIST].push([name, value]);
+});
+def(MIMEParams.prototype, 'keys', function () { return iter(this[MP_LIST].map(function (p) { return p[0]; })); });
+def(MIMEParams.prototype, 'values', function () { return iter(this[MP_LIST].map(function (p) { return p[1]; })); });
+def(MIMEParams.prototype, 'entries', function () { return iter(this[MP_LIST].map(function (p) { return [p[0], p[1]]; })); });
+def(MIMEParams.prototype, 'toString', function () {
+    return this[MP_LIST].map(function (p) {
+        var v = p[1];
+        if (v === '' || NOT_TOKEN.test(v)) v = '"' + v.replace(/["\\]/g, '\\$&') + '"';
+        return p[0] + '=' + v;
+    }).join(';');
+});
+def(MIMEParams.prototype, 'toJSON', MIMEParams.prototype.toString);
+if (typeof Symbol === 'function' && Symbol.iterator)
+    def(MIMEParams.prototype, Symbol.iterator, MIMEParams.prototype.entries);
+
+/* The parameters after "type/subtype" (s from its first ';'), into params:
+ * names lowercased, the first of a name kept, bad ones left out. */
+function parseMimeParams(s, params) {
+    var i = 0, n = s.length;
+    while (i < n) {
+        i++;                                        /* the ';' */
+        while (i < n && /[\t\n\r ]/.test(s.charAt(i))) i++;
+        var start = i;
+        while (i < n && s.charAt(i) !== ';' && s.charAt(i) !== '=') i++;
+        var name = s.slice(start, i).toLowerCase(), value;
+        if (i < n) {
+            if (s.charAt(i) === ';') continue;
+            i++;                                    /* the '=' */
+        }
+        if (i >= n) break;
+        if (s.charAt(i) === '"') {
+            value = '';
+            i++;
+            for (;;) {
+                start = i;
+                while (i < n && s.charAt(i) !== '"' && s.charAt(i) !== '\\') i++;
+                value += s.slice(start, i);
+                if (i >= n) break;
+                if (s.charAt(i++) === '\\') {
+                    if (i >= n) { value += '\\'; break; }
+                    value += s.charAt(i++);
+                } else {
+                    break;
+                }
+            }
+            while (i < n && s.charAt(i) !== ';') i++;
+        } else {
+            start = i;
+            while (i < n && s.charAt(i) !== ';') i++;
+            value = s.slice(start, i).replace(/[\t\n\r ]+$/, '');
+            if (value === '') continue;
+        }
+        if (name !== '' && !NOT_TOKEN.test(name) && !NOT_QUOTED.test(value) && !params.has(name))
+            params[MP_LIST].push([name, value]);
+    }
+}
+
+function MIMEType(input) {
+    if (!(this instanceof MIMEType)) throw new TypeError("Class constructor MIMEType cannot be invoked without 'new'");
+    var text = String(input), s = text.replace(HTTP_WS, ''), slash = s.indexOf('/');
+    if (slash < 0) throw mimeError('type', text, -1);
+    var type = s.slice(0, slash), semi = s.indexOf(';', slash + 1);
+    checkToken('type', type, text);
+    var sub = s.slice(slash + 1, semi < 0 ? s.length : semi).replace(/[\t\n\r ]+$/, '');
+    checkToken('subtype', sub, text);
+    def(this, '_type', type.toLowerCase());
+    def(this, '_subtype', sub.toLowerCase());
+    def(this, '_params', new MIMEParams());
+    if (semi >= 0) parseMimeParams(s.slice(semi), this._params);
+}
+Object.defineProperty(MIMEType.prototype, 'type', {
+    get: function () { return this._type; },
+    set: function (v) { this._type = checkToken('type', String(v)); },
+    configurable: true
+});
+Object.defineProperty(MIMEType.prototype, 'subtype', {
+    get: function () { return this._subtype; },
+    set: function (v) { this._subtype = checkToken('subtype', String(v)); },
+    configurable: true
+});
+Object.defineProperty(MIMEType.prototype, 'essence', {
+    get: function () { return this._type + '/' + this._subtype; }, configurable: true
+});
+Object.defineProperty(MIMEType.prototype, 'params', {
+    get: function () { return this._params; }, configurable: true
+});
+def(MIMEType.prototype, 'toString', function () {
+    var p = this._params.toString();
+    return this._type + '/' + this._subtype + (p ? ';' + p : '');
+});
+def(MIMEType.prototype, 'toJSON', MIMEType.prototype.toString);
+util.MIMEType = MIMEType;
+util.MIMEParams = MIMEParams;
 
 /* --- assert --- */
 

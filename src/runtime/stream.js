@@ -2286,6 +2286,34 @@ Stream.isWritable = function (s) {
     var w = s._writableState;
     return !!(w && !w.destroyed && !w.errored && !w.ending && s.writable !== false);
 };
+/* duplexPair([options]): two Duplexes, each reading what the other
+ * writes.  A write waits (its callback held) until the other side's
+ * reader asks for more, so the pair keeps Node's backpressure; end() on
+ * one side ends the other's readable side. */
+function duplexPair(options) {
+    var a = new Duplex(options), b = new Duplex(options);
+    function side(self, other) {
+        var held = null;
+        self._write = function (chunk, enc, cb) {
+            if (other.push(chunk)) cb();
+            else held = cb;
+        };
+        self._final = function (cb) {
+            other.push(null);
+            cb();
+        };
+        other._read = function () {
+            var cb = held;
+            held = null;
+            if (cb) cb();
+        };
+    }
+    side(a, b);
+    side(b, a);
+    return [a, b];
+}
+Stream.duplexPair = duplexPair;
+
 Stream.Readable = Readable;
 Stream.Writable = Writable;
 Stream.Duplex = Duplex;
