@@ -41,39 +41,21 @@ my $inv = start_invoke(root => $root, workers => 4, args => ['--data', $data, '-
 my $ng = start_nginx(fastcgi => $inv->{addr});
 wait_for(sub { child_pids($inv->{pid}) >= 4 }, 10);
 
-# clients: kv.incr until told to stop; each answer on a line
+# clients: kv.incr until told to stop (InvokeTest's load), each answer
+# on a line: status and count
 sub clients {
     my ($n, $tag) = @_;
-    my @kids;
-    for my $c (1 .. $n) {
-        my $pid = fork // die "fork: $!";
-        if (!$pid) {
-            open my $out, '>', "$tmp/$tag.$c" or exit 1;
-            select((select($out), $| = 1)[0]);
-            until (-e "$tmp/$tag.stop") {
-                my $r = http_get($ng->{port}, "/incr?key=$tag", timeout => 60);
-                my $b = $r->{body} // '';
-                print $out ($r->{status} || 0) . ' ' . ($b =~ /"n":(\d+)/ ? $1 : '-') . "\n";
-            }
-            exit 0;
-        }
-        push @kids, $pid;
-    }
-    return \@kids;
+    return start_load($ng->{port}, "/incr?key=$tag", clients => $n, timeout => 60,
+                      answer => sub { my ($r) = @_;
+                                      ($r->{status} || 0) . ' ' . (($r->{body} // '') =~ /"n":(\d+)/ ? $1 : '-') });
 }
 
 sub finish_clients {
-    my ($kids, $n, $tag) = @_;
-    open my $sf, '>', "$tmp/$tag.stop" or die $!;
-    close $sf;
-    waitpid($_, 0) for @$kids;
+    my ($load) = @_;
     my (@acked, $answers, $failed);
-    for my $c (1 .. $n) {
-        open my $in, '<', "$tmp/$tag.$c" or next;
-        while (<$in>) {
-            $answers++;
-            if (/^200 (\d+)/) { push @acked, $1 } else { $failed++ }
-        }
+    for (@{ stop_load($load)->{lines} }) {
+        $answers++;
+        if (/^200 (\d+)/) { push @acked, $1 } else { $failed++ }
     }
     return (\@acked, $answers // 0, $failed // 0);
 }
@@ -109,7 +91,7 @@ while (@kills < 20 && time < $deadline) {
     push @kills, { pid => $victim, lost => [grep { $_ != $victim && !$now{$_} } @old] };
 }
 is(scalar @kills, 20, '20 workers SIGKILLed under the load');
-my ($acked, $answers, $failed) = finish_clients($kids, $clients, 'death');
+my ($acked, $answers, $failed) = finish_clients($kids);
 
 my @log = log_lines($inv);
 my %recovered = map { /process (\d+) died inside the store: recovered/ ? ($1 => 1) : () } @log;
@@ -148,7 +130,7 @@ ok($r->{status} == 502 || $r->{status} == 504, "the stuck request fails ($r->{st
 ok(wait_for(sub { grep { /busy [\d.]+s with request \S+ \/stuck.*killing it/ } log_lines($inv) }, 10),
    'the supervisor killed the stuck worker');
 sleep 1.5;
-my ($sacked, $sanswers, $sfailed) = finish_clients($kids, 10, 'stuck');
+my ($sacked, $sanswers, $sfailed) = finish_clients($kids);
 my %after = map { $_ => 1 } child_pids($inv->{pid});
 my @gone = grep { !$after{$_} } @before;
 is(scalar @gone, 1, 'only the stuck worker is gone') or diag("gone: @gone");

@@ -884,43 +884,89 @@ sub get_json {
 # refused (the server stopped listening) is counted apart as `refused`, and
 # one closed before a single byte came back as `dropped` (a stop's race:
 # connected in the backlog as the last worker closed the socket).
+# More options:
+#   clients => N     N such children at once (the counts are their sums);
+#   timeout => S     each request's limit;
+#   request => sub { my ($k, $client) = @_; ... }
+#                    makes the k-th request of a client itself (k counts
+#                    from the client's number) and returns fcgi_request's
+#                    or http_get's answer, or undef for none this time;
+#   answer => sub { my ($r, $client) = @_; ... }
+#                    one line recording that answer (undef: none); the
+#                    lines of every client come back as `lines`;
+#   count => N       each client stops after N requests (stop_load then
+#                    waits for them instead of stopping them).
 sub start_load {
     my ($port, $target, %o) = @_;
     my $file = tmpdir() . '/load.' . ++$RUNS;
-    my $pid = fork;
-    die "fork: $!" unless defined $pid;
-    if (!$pid) {
-        $SIG{$_} = 'DEFAULT' for qw(INT TERM);
-        my ($ok, $fail, $refused, $dropped, @why) = (0, 0, 0, 0);
-        until (-e "$file.stop") {
-            my $r = $o{fcgi} ? fcgi_request($o{fcgi}, params => { REQUEST_URI => $target })
-                             : http_get($port, $target);
-            if ($r->{status} == 200 && !$r->{error} && (!$o{check} || $r->{body} =~ $o{check})) {
-                $ok++;
-            } elsif ($o{refused_ok} && ($r->{error} || '') =~ /^connect:/) {
-                $refused++;     # the server has stopped listening
-                select(undef, undef, undef, 0.01);
-            } elsif ($o{refused_ok} && $r->{error} && ($r->{raw} || '') eq '' && !$r->{stderr}) {
-                $dropped++;     # queued in the backlog as the last worker left
-            } else {
-                $fail++;
-                push @why, "$r->{status} " . ($r->{error} || '') . ' ' . substr($r->{body}, 0, 80)
-                    if @why < 10;
-            }
+    my @pids;
+    for my $c (1 .. ($o{clients} || 1)) {
+        my $pid = fork;
+        die "fork: $!" unless defined $pid;
+        if (!$pid) {
+            _load_client($port, $target, "$file.$c", "$file.stop", $c, \%o);
+            POSIX::_exit(0);
         }
-        _write($file, JSON::PP->new->encode({ ok => $ok, fail => $fail, refused => $refused,
-                                              dropped => $dropped, failures => \@why }));
-        POSIX::_exit(0);
+        push @pids, $pid;
     }
-    return { pid => $pid, file => $file };
+    return { pid => $pids[0], pids => \@pids, file => $file, count => $o{count} };
+}
+
+sub _load_client {
+    my ($port, $target, $file, $stop, $c, $o) = @_;
+    $SIG{$_} = 'DEFAULT' for qw(INT TERM);
+    my ($ok, $fail, $refused, $dropped, $sent, @why) = (0, 0, 0, 0, 0);
+    my $lines;
+    if ($o->{answer}) {
+        open $lines, '>', "$file.lines" or die "$file.lines: $!";
+        select((select($lines), $| = 1)[0]);
+    }
+    my $k = $c;
+    until (-e $stop || ($o->{count} && $sent >= $o->{count})) {
+        my %t = $o->{timeout} ? (timeout => $o->{timeout}) : ();
+        my $r = $o->{request} ? $o->{request}->($k++, $c)
+              : $o->{fcgi} ? fcgi_request($o->{fcgi}, params => { REQUEST_URI => $target }, %t)
+              : http_get($port, $target, %t);
+        next unless $r;
+        $sent++;
+        if ($lines) {
+            my $line = $o->{answer}->($r, $c);
+            print $lines "$line\n" if defined $line;
+        }
+        if ($r->{status} == 200 && !$r->{error} && (!$o->{check} || $r->{body} =~ $o->{check})) {
+            $ok++;
+        } elsif ($o->{refused_ok} && ($r->{error} || '') =~ /^connect:/) {
+            $refused++;     # the server has stopped listening
+            select(undef, undef, undef, 0.01);
+        } elsif ($o->{refused_ok} && $r->{error} && ($r->{raw} || '') eq '' && !$r->{stderr}) {
+            $dropped++;     # queued in the backlog as the last worker left
+        } else {
+            $fail++;
+            push @why, "$r->{status} " . ($r->{error} || '') . ' ' . substr($r->{body} // '', 0, 80)
+                if @why < 10;
+        }
+    }
+    close $lines if $lines;
+    _write($file, JSON::PP->new->encode({ ok => $ok, fail => $fail, refused => $refused,
+                                          dropped => $dropped, failures => \@why }));
 }
 
 sub stop_load {
     my ($l) = @_;
-    _write("$l->{file}.stop", '');
-    waitpid($l->{pid}, 0);
-    my $r = eval { JSON::PP->new->decode(_slurp($l->{file})) };
-    return $r || { ok => 0, fail => -1, failures => ['the load child reported nothing'] };
+    # clients that stop after a count are waited for, not stopped
+    _write("$l->{file}.stop", '') unless $l->{count};
+    waitpid($_, 0) for @{ $l->{pids} };
+    my %sum = (ok => 0, fail => 0, refused => 0, dropped => 0, failures => [], lines => []);
+    my $reported = 0;
+    for my $c (1 .. @{ $l->{pids} }) {
+        my $r = eval { JSON::PP->new->decode(_slurp("$l->{file}.$c")) } or next;
+        $reported++;
+        $sum{$_} += $r->{$_} for qw(ok fail refused dropped);
+        push @{ $sum{failures} }, @{ $r->{failures} };
+        push @{ $sum{lines} }, split /\n/, _slurp("$l->{file}.$c.lines");
+    }
+    splice @{ $sum{failures} }, 10 if @{ $sum{failures} } > 10;
+    return $reported ? \%sum : { ok => 0, fail => -1, failures => ['the load child reported nothing'] };
 }
 
 # --- FastCGI, straight to the responder ------------------------------------
