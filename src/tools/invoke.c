@@ -454,7 +454,26 @@ static const char inv_kv_usage[] =
     "usage: invoke kv get KEY | set KEY JSON [--ttl SECONDS] | delete KEY |\n"
     "       list [--prefix P] [--limit N] | dump | restore [FILE] |\n"
     "       move --to-root ROOT | move --to-kv-scope NAME | status\n"
-    "       --data DIR [--root ROOT | --kv-scope NAME]\n";
+    "       --data DIR [--root ROOT | --kv-scope NAME]\n"
+    "A replicated store needs no replication options here: DIR/replication.json,\n"
+    "which the responder's replicator (invoke-fcgi --replicate) writes, says the\n"
+    "store is replicated; reads use this host's copy, writes go to that replicator,\n"
+    "which runs them on the master (doc/kv.md, \"Several hosts\").\n";
+
+/* --replicate, --peer, --priority, --acks: the responder's, not ours.  A
+ * site of the group is the one process that holds the replication port and
+ * runs the Replication Manager (the responder's replicator, started with
+ * them); invoke kv is one more local writer of that site and only needs
+ * to find it, which the marker the replicator leaves in DIR does.  Given
+ * here they could only disagree with the responder's; so they are refused
+ * with the reason rather than ignored. */
+static int inv_kv_repl_option(const char *opt)
+{
+    fprintf(stderr, "invoke: %s is an option of invoke-fcgi, not of invoke kv: the responder "
+            "started with --replicate runs the store's replication, and invoke kv finds it "
+            "through DIR/replication.json (see invoke kv --help)\n", opt);
+    return INV_EXIT_USAGE;
+}
 
 static int inv_kv_args(inv_kv *k, int argc, char **argv)
 {
@@ -467,6 +486,11 @@ static int inv_kv_args(inv_kv *k, int argc, char **argv)
         { "kv-scope", required_argument, NULL, 'S' },
         { "to-root", required_argument, NULL, 'r' },
         { "to-kv-scope", required_argument, NULL, 's' },
+        { "help", no_argument, NULL, 'h' },
+        { "replicate", required_argument, NULL, 'x' },
+        { "peer", required_argument, NULL, 'x' },
+        { "priority", required_argument, NULL, 'x' },
+        { "acks", required_argument, NULL, 'x' },
         { NULL, 0, NULL, 0 }
     };
     char *end;
@@ -482,6 +506,11 @@ static int inv_kv_args(inv_kv *k, int argc, char **argv)
         case 'S': k->kv_scope = optarg; break;
         case 'r': k->to_root = optarg; break;
         case 's': k->to_kv_scope = optarg; break;
+        case 'h':
+            fputs(inv_kv_usage, stdout);
+            return -1;
+        case 'x':
+            return inv_kv_repl_option(argv[optind - 1 - (optarg == argv[optind - 1])]);
         case 'T':
             k->ttl = strtod(optarg, &end);
             if (*end || !(k->ttl > 0))
@@ -802,7 +831,7 @@ static int inv_cmd_kv(int argc, char **argv)
     memset(&k, 0, sizeof k);
     rc = inv_kv_args(&k, argc, argv);
     if (rc != 0)
-        return rc;
+        return rc < 0 ? 0 : rc;     /* -1: --help */
     if (strcmp(k.args[0], "status") == 0)
         return k.nargs == 1 ? inv_kv_status(&k) : inv_kv_need(&k, 0);
     k.s = kv_open(k.data, err, sizeof err);
