@@ -111,7 +111,10 @@ struct kv_fwd {
     double result;
     kv_rate_result rate;
     size_t moved, kept;
+    int unavail;                /* KV_UNAVAIL's kind: KV_NOT_MASTER, KV_NOT_ACKED */
 };
+enum { KV_NOT_MASTER = 1,       /* nothing was done: safe to send again */
+       KV_NOT_ACKED };          /* committed without its acks: may stand */
 
 /* The replication settings of this process (kv_repl_setup), copied. */
 static struct {
@@ -1092,6 +1095,7 @@ int kv_del(kv *s, const kv_scope *sc, const char *key, size_t klen, char *err, s
         return kv_fwd_write(s, &f, err, errlen);
     }
     a.k = &k;
+    a.found = 0;
     rc = kv_txn(s, kv_op_del, &a, "delete", err, errlen);
     if (rc != KV_OK)
         return rc;
@@ -1215,7 +1219,6 @@ static int kv_incr_step(kv *s, DB_TXN *txn, struct kv_num_args *a)
 static int kv_op_incr(kv *s, DB_TXN *txn, void *arg)
 {
     struct kv_num_args *a = arg;
-
     return kv_num_done(a, kv_incr_step(s, txn, a));
 }
 
@@ -1274,7 +1277,6 @@ static int kv_rate_step(kv *s, DB_TXN *txn, struct kv_num_args *a)
 static int kv_op_rate(kv *s, DB_TXN *txn, void *arg)
 {
     struct kv_num_args *a = arg;
-
     return kv_num_done(a, kv_rate_step(s, txn, a));
 }
 
@@ -1842,6 +1844,7 @@ int kv_maintain(kv *s, size_t max_purge, char *err, size_t errlen)
 #define KV_REPL_THREADS 4                   /* Replication Manager's message threads */
 #define KV_REPL_WAIT 5000                   /* ms a write waits by default */
 #define KV_FWD_HEAD 66                      /* bytes of a request before key and value */
+#define KV_RESEND_PAUSE 50                  /* ms between a write's tries */
 #define KV_FWD_ANSWER 48                    /* bytes of an answer before the message */
 
 /* Whether dir holds a replicator's status: then the store is replicated
@@ -2032,8 +2035,8 @@ static double kv_getd(const unsigned char *p)
 }
 
 /* A request, the same bytes on every host whatever its byte order:
- * op, scope, target scope, expiry or window, by, limit, key length, value
- * length, key, value.  malloc'd; the caller frees it. */
+ * version (1), op, scope, target scope, expiry or window, by, limit, key
+ * length, value length, key, value.  malloc'd; the caller frees it. */
 static unsigned char *kv_fwd_encode(const struct kv_fwd *f, size_t *n)
 {
     unsigned char *b;
@@ -2081,7 +2084,7 @@ static int kv_fwd_decode(const unsigned char *b, size_t n, struct kv_fwd *f)
 }
 
 /* An answer: status, allowed, result, remaining or moved, reset_at or
- * kept, the commit token, then the error message. */
+ * kept, the commit token, KV_UNAVAIL's kind, then the error message. */
 static unsigned char *kv_answer_encode(int status, const struct kv_fwd *f, const DB_TXN_TOKEN *tok,
                                        const char *msg, size_t *n)
 {
@@ -2098,6 +2101,7 @@ static unsigned char *kv_answer_encode(int status, const struct kv_fwd *f, const
     kv_put64(b + 18, f->op == KV_OP_RATE ? f->rate.reset_at : (int64_t) f->kept);
     if (tok)
         memcpy(b + 26, tok->buf, DB_TXN_TOKEN_SIZE);
+    b[46] = (unsigned char) f->unavail;
     memcpy(b + KV_FWD_ANSWER, msg, ml);
     return b;
 }
@@ -2139,6 +2143,7 @@ static int kv_fwd_exec(kv *s, struct kv_fwd *f, DB_TXN_TOKEN *tok, char *err, si
     memset(tok, 0, sizeof *tok);
     if (!s->master) {
         snprintf(err, errlen, "this site is not the master (an election is under way)");
+        f->unavail = KV_NOT_MASTER;
         return KV_UNAVAIL;
     }
     kv_tok = tok;
@@ -2183,12 +2188,60 @@ static int kv_fwd_exec(kv *s, struct kv_fwd *f, DB_TXN_TOKEN *tok, char *err, si
     kv_tok = NULL;
     if ((rc == KV_OK || rc == KV_NOTFOUND) && kv_perm_failed && kv_rc.acks != KV_ACKS_NONE) {
         snprintf(err, errlen, "the write was not acknowledged by enough sites in time");
+        f->unavail = KV_NOT_ACKED;
         rc = KV_UNAVAIL;
     } else if (rc != KV_OK && rc != KV_NOTFOUND && !s->master) {
         snprintf(err, errlen, "this site stopped being the master");
         rc = KV_UNAVAIL;
     }
     return rc;
+}
+
+/* Waits until this copy has applied the commit behind tok, the answer to
+ * a write of f's kind (read-your-writes), at most until the deadline.
+ * Every way this can end without the commit applied here is logged: the
+ * caller's next read may not see its write.  Berkeley DB's txn_applied
+ * (5.3, rep_method.c) answers at once, without waiting, in two cases
+ * that are not final: DB_TIMEOUT while this copy is neither client nor
+ * master (an election), and DB_NOTFOUND for a token of a generation this
+ * copy has not heard of yet when its log already reaches past the token's
+ * position (a restarted master whose tail of an older generation is yet
+ * to be rolled back).  Both are asked again until the deadline; before,
+ * the second ended the wait at once with only "rolled back" logged. */
+static void kv_fwd_wait(kv *s, const struct kv_fwd *f, const DB_TXN_TOKEN *tok, int64_t deadline)
+{
+    DB_TXN_TOKEN t = *tok;
+    int64_t left;
+    int arc;
+
+    for (;;) {
+        left = deadline - kv_mono();
+        arc = s->env->txn_applied(s->env, &t, (db_timeout_t) (left > 0 ? left * 1000 : 1), 0);
+        /* a panicked environment answers nothing more: the next
+         * operation restarts it (kv_txn) */
+        if (arc == 0 || arc == DB_KEYEMPTY || arc == DB_RUNRECOVERY || s->fatal || left <= 0)
+            break;
+        /* a copy being brought up to date refuses for a moment
+         * (DB_REP_LOCKOUT and the like), and the cases above */
+        usleep(arc == DB_TIMEOUT || arc == DB_NOTFOUND ? 10000 : 5000);
+    }
+    if (arc == 0)
+        return;
+    if (arc == DB_KEYEMPTY) {
+        /* an empty token: nothing was committed.  Right for a delete of
+         * nothing, a clear of an empty scope or a refused rate limit;
+         * a set or an incr always writes */
+        if (f->op == KV_OP_SET || f->op == KV_OP_INCR)
+            log_sys("warning", "kv store %s: the master answered a write with no commit token: "
+                    "the next read here may not see it", s->dir);
+    } else if (arc == DB_NOTFOUND) {
+        log_sys("warning", "kv store %s: a write the master acknowledged was rolled back here, "
+                "or this copy had not applied it when the wait ended: the next read here may "
+                "not see it", s->dir);
+    } else {
+        log_sys("warning", "kv store %s: this copy had not applied a write when the wait "
+                "ended (%s): the next read here may not see it", s->dir, db_strerror(arc));
+    }
 }
 
 /* A writer's side: the write goes to the replicator, which answers once
@@ -2234,27 +2287,8 @@ static int kv_fwd_write(kv *s, struct kv_fwd *f, char *err, size_t errlen)
     }
     rc = kv_answer_decode(ans, an, f, &tok, err, errlen);
     free(ans);
-    if (rc == KV_OK || rc == KV_NOTFOUND) {
-        int64_t left;
-        int arc;
-
-        /* a copy being brought up to date refuses for a moment
-         * (DB_REP_LOCKOUT and the like): asked again until the deadline */
-        for (;;) {
-            left = deadline - kv_mono();
-            arc = s->env->txn_applied(s->env, &tok, (db_timeout_t) (left > 0 ? left * 1000 : 1), 0);
-            if (arc == 0 || arc == DB_KEYEMPTY || arc == DB_NOTFOUND || arc == DB_TIMEOUT ||
-                left <= 0)
-                break;
-            usleep(5000);
-        }
-        if (arc == DB_NOTFOUND)
-            log_sys("warning", "kv store %s: a write the master acknowledged was rolled back here",
-                    s->dir);
-        else if (arc != 0 && arc != DB_KEYEMPTY)
-            log_sys("warning", "kv store %s: this copy had not applied a write when the wait "
-                    "ended (%s): the next read here may not see it", s->dir, db_strerror(arc));
-    }
+    if (rc == KV_OK || rc == KV_NOTFOUND)
+        kv_fwd_wait(s, f, &tok, deadline);
     return rc;
 }
 
@@ -2275,10 +2309,11 @@ static int kv_repl_one(kv *s, DB_CHANNEL **chan, const unsigned char *req, size_
                        unsigned char **ans, size_t *an, int wait_ms)
 {
     char err[512] = "";
+    int64_t until = kv_mono() + wait_ms;
     struct kv_fwd f;
     DB_TXN_TOKEN tok;
     DBT msg, resp;
-    int rc;
+    int rc, tries = 0, pause = KV_RESEND_PAUSE;
 
     memset(&tok, 0, sizeof tok);
     if (kv_fwd_decode(req, n, &f) < 0) {
@@ -2300,21 +2335,48 @@ static int kv_repl_one(kv *s, DB_CHANNEL **chan, const unsigned char *req, size_
     memset(&msg, 0, sizeof msg);
     msg.data = (void *) req;
     msg.size = (u_int32_t) n;
-    memset(&resp, 0, sizeof resp);
-    resp.flags = DB_DBT_MALLOC;
-    rc = (*chan)->send_request(*chan, &msg, 1, &resp, (db_timeout_t) wait_ms * 1000, 0);
-    if (rc == 0 && resp.size >= KV_FWD_ANSWER) {
-        *ans = malloc(resp.size);
-        if (*ans)
-            memcpy(*ans, resp.data, resp.size);
-        *an = resp.size;
+    /* Sent again, the same bytes, until wait_ms is spent, only when it
+     * reached no master: none known yet (an election), or the site asked
+     * was no longer the master.  Nothing was done then, so nothing can
+     * count twice.  Not when the master committed it without its
+     * acknowledgements, nor when it did not answer in time: that commit
+     * may stand (doc/kv.md, "No master: 503, never a hang", for why
+     * write ids to make such a resend safe were tried and left out). */
+    for (;;) {
+        int64_t left = until - kv_mono();
+        int again = 0;
+
+        memset(&resp, 0, sizeof resp);
+        resp.flags = DB_DBT_MALLOC;
+        rc = (*chan)->send_request(*chan, &msg, 1, &resp,
+                                   (db_timeout_t) (left > 1 ? left : 1) * 1000, 0);
+        if (rc == 0 && resp.size >= KV_FWD_ANSWER) {
+            const unsigned char *a = resp.data;
+
+            again = a[0] == KV_UNAVAIL + 16 && a[46] == KV_NOT_MASTER && f.op != KV_OP_PING;
+            if (!again || kv_mono() + pause >= until) {
+                *ans = malloc(resp.size);
+                if (*ans)
+                    memcpy(*ans, resp.data, resp.size);
+                *an = resp.size;
+                free(resp.data);
+                return *ans ? 0 : -1;
+            }
+        } else {
+            again = rc == DB_REP_UNAVAIL && f.op != KV_OP_PING;
+        }
         free(resp.data);
-        return *ans ? 0 : -1;
+        if (!again || kv_mono() + pause >= until)
+            break;
+        usleep((useconds_t) pause * 1000);
+        if (pause < 400)
+            pause *= 2;
+        tries++;
     }
-    free(resp.data);
-    snprintf(err, sizeof err, "%s", rc == DB_REP_UNAVAIL ? "there is no master (an election is under way)"
+    snprintf(err, sizeof err, "%s%s", rc == DB_REP_UNAVAIL ? "there is no master (an election is under way)"
              : rc == DB_TIMEOUT ? "the master did not answer in time"
-             : rc == 0 ? "a malformed answer from the master" : db_strerror(rc));
+             : rc == 0 ? "a malformed answer from the master" : db_strerror(rc),
+             tries ? " (tried again)" : "");
     if (f.op != KV_OP_PING)
         log_sys("warning", "kv store %s: a write refused: %s", s->dir, err);
     *ans = kv_answer_encode(KV_UNAVAIL, &f, NULL, err, an);
@@ -2526,6 +2588,54 @@ static int kv_repl_master_lsn(kv *s, DB_CHANNEL **chan, unsigned *file, unsigned
     return 0;
 }
 
+#define KV_LAG_SAMPLES 240        /* the master's log position, 0.25 s apart: 60 s */
+
+/* The master's log position as the status saw it over the last minute,
+ * oldest first: what turns a lag in bytes of log into one in time. */
+static struct {
+    int64_t at[KV_LAG_SAMPLES];     /* ms, monotonic */
+    unsigned file[KV_LAG_SAMPLES], off[KV_LAG_SAMPLES];
+    int n;
+    char master[300];               /* whose positions they are */
+} kv_lag;
+
+static int kv_lsn_cmp(unsigned f1, unsigned o1, unsigned f2, unsigned o2)
+{
+    return f1 != f2 ? (f1 < f2 ? -1 : 1) : o1 != o2 ? (o1 < o2 ? -1 : 1) : 0;
+}
+
+/* Records the master's position (file, off) now and returns how long ago
+ * the master had first written log past this copy's end (f, o): the age
+ * of the oldest write this copy has not, to the status's 0.25 s (0 when
+ * it has everything; at least a minute when it is that far behind).  A
+ * replica's log positions are the master's, so they compare. */
+static long long kv_lag_ms(const char *master, unsigned mf, unsigned mo, unsigned f, unsigned o)
+{
+    int64_t now = kv_mono();
+    int i;
+
+    if (strcmp(master, kv_lag.master) != 0) {
+        kv_lag.n = 0;
+        snprintf(kv_lag.master, sizeof kv_lag.master, "%s", master);
+    }
+    if (kv_lag.n == KV_LAG_SAMPLES) {
+        memmove(kv_lag.at, kv_lag.at + 1, sizeof kv_lag.at - sizeof kv_lag.at[0]);
+        memmove(kv_lag.file, kv_lag.file + 1, sizeof kv_lag.file - sizeof kv_lag.file[0]);
+        memmove(kv_lag.off, kv_lag.off + 1, sizeof kv_lag.off - sizeof kv_lag.off[0]);
+        kv_lag.n--;
+    }
+    kv_lag.at[kv_lag.n] = now;
+    kv_lag.file[kv_lag.n] = mf;
+    kv_lag.off[kv_lag.n] = mo;
+    kv_lag.n++;
+    if (kv_lsn_cmp(f, o, mf, mo) >= 0)
+        return 0;
+    for (i = 0; i < kv_lag.n; i++)
+        if (kv_lsn_cmp(kv_lag.file[i], kv_lag.off[i], f, o) > 0)
+            break;
+    return (long long) (now - kv_lag.at[i < kv_lag.n ? i : kv_lag.n - 1]);
+}
+
 /* Rewrites dir/replication.json: role, master, peers, lag. */
 static void kv_repl_write_status(kv *s, DB_CHANNEL **chan)
 {
@@ -2534,7 +2644,7 @@ static void kv_repl_write_status(kv *s, DB_CHANNEL **chan)
     DB_REPMGR_SITE *list = NULL;
     DB_LOG_STAT *ls = NULL;
     unsigned count = 0, i, mf = 0, mo = 0;
-    long long lag = -1;
+    long long lag = -1, lag_ms = -1;
     FILE *fp;
 
     if (s->env->rep_stat(s->env, &rs, 0) != 0)
@@ -2546,13 +2656,14 @@ static void kv_repl_write_status(kv *s, DB_CHANNEL **chan)
     if (rs->st_master == rs->st_env_id && s->master)
         snprintf(master, sizeof master, "%s", kv_rc.self);
     if (s->master) {
-        lag = 0;
+        lag = lag_ms = 0;
     } else if (master[0] && kv_repl_master_lsn(s, chan, &mf, &mo) == 0 &&
                s->env->log_stat(s->env, &ls, 0) == 0) {
         /* bytes of log the master has written that this copy has not */
         lag = ((long long) mf - ls->st_cur_file) * ls->st_lg_size + (long long) mo - ls->st_cur_offset;
         if (lag < 0)
             lag = 0;
+        lag_ms = kv_lag_ms(master, mf, mo, ls->st_cur_file, ls->st_cur_offset);
     }
     free(ls);
     snprintf(path, sizeof path, "%s/" KV_REPL_STATUS, s->dir);
@@ -2564,9 +2675,9 @@ static void kv_repl_write_status(kv *s, DB_CHANNEL **chan)
                 master[0] ? "\"" : "", master[0] ? master : "null", master[0] ? "\"" : "",
                 (const char *[]) { "quorum", "all", "one", "none" }[kv_rc.acks], kv_rc.priority);
         if (lag >= 0)
-            fprintf(fp, "%lld", lag);
+            fprintf(fp, "%lld,\"lagMs\":%lld", lag, lag_ms);
         else
-            fputs("null", fp);
+            fputs("null,\"lagMs\":null", fp);
         fprintf(fp, ",\"updated\":%lld,\"pid\":%d,\"peers\":[", (long long) kv_now(), (int) getpid());
         for (i = 0; i < count; i++)
             fprintf(fp, "%s{\"site\":\"%s:%u\",\"connected\":%s}", i ? "," : "", list[i].host,
