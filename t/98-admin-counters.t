@@ -138,6 +138,29 @@ is($fn->{'/hello'}{requests}, 0, 'a restarted pool counts from 0');
 stop($ng);
 stop($again);
 
+# --- CGI: a process per request, one counters file ------------------------------------
+{
+    my $d3 = "$tmp/data-cgi";
+    passwd($d3);
+    my @cgi = (root => $root, args => ['--data', $d3, '--admin', '/_admin', '--log', "$tmp/cgi.log"]);
+    my %st;
+    $st{ run_cgi(@cgi, uri => '/hello')->{status} }++ for 1 .. 3;
+    $st{ run_cgi(@cgi, uri => '/boom')->{status} }++ for 1 .. 2;
+    is_deeply(\%st, { 200 => 3, 500 => 2 }, 'CGI: 3 requests to /hello, 2 to /boom');
+    my $r = run_cgi(@cgi, uri => '/_admin/login', method => 'POST', body => 'password=s3cret+pass',
+                    env => { CONTENT_TYPE => 'application/x-www-form-urlencoded' });
+    is($r->{status}, 303, 'CGI: logged in');
+    my ($sid) = join(' ', hdr($r, 'set-cookie')) =~ /(invoke_admin=[0-9a-f]{64})/;
+    $r = run_cgi(@cgi, uri => '/_admin/api/functions', env => { HTTP_COOKIE => $sid // '' });
+    my $cf = json_body($r) || {};
+    my %c = map { $_->{route} => [ $_->{requests}, $_->{errors} ] } @{ $cf->{functions} || [] };
+    is_deeply([ @c{'/hello', '/boom'} ], [ [3, 0], [2, 2] ], 'CGI: each process counted: 3 and 2 (2 of them 5xx)')
+        or diag(explain($cf));
+    like($cf->{since_what} // '', qr/CGI/, '... since the first CGI request');
+    $r = run_cgi(@cgi, uri => '/_admin/api/functions', env => { HTTP_COOKIE => $sid // '' });
+    is((json_body($r) || {})->{compiled}, 0, 'CGI: the next view compiles nothing (the cache is in the store)');
+}
+
 # --- mod_fcgid: independent processes, one counters file -------------------------------
 SKIP: {
     skip 'apache2 or mod_fcgid not installed', 8

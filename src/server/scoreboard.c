@@ -279,10 +279,47 @@ static int sf_make(const char *path, char *tmp, size_t tmplen, int mode)
     return 0;
 }
 
-/* Whether the process pid is gone (another user's process is alive). */
-static int sf_dead(pid_t pid)
+/* When process pid started, in clock ticks since boot (/proc/PID/stat's
+ * 22nd field), or 0 when it cannot be read. */
+static unsigned long long sf_birth(pid_t pid)
 {
-    return pid > 0 && kill(pid, 0) < 0 && errno == ESRCH;
+    char path[64], buf[1024], *p;
+    unsigned long long t = 0;
+    int field;
+    FILE *f;
+    size_t n;
+
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    if ((f = fopen(path, "re")) == NULL)
+        return 0;
+    n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    /* the command name, in parentheses, may hold spaces: count from
+     * after its last ')', which is field 2 */
+    if ((p = strrchr(buf, ')')) == NULL)
+        return 0;
+    for (field = 2; field < 22 && p != NULL; field++)
+        p = strchr(p + 1, ' ');
+    if (p != NULL)
+        t = strtoull(p + 1, NULL, 10);
+    return t;
+}
+
+/* Whether the process of slot s is gone: no such pid (another user's
+ * process is alive), or the pid now names a process started later. */
+static int sf_dead(const sb_slot *s, pid_t pid)
+{
+    unsigned long long b, now;
+
+    if (pid <= 0)
+        return 0;
+    if (kill(pid, 0) < 0 && errno == ESRCH)
+        return 1;
+    if ((b = LOAD(s->birth)) == 0)
+        return 0;
+    now = sf_birth(pid);
+    return now != 0 && now != b;
 }
 
 /* Takes a free (or dead) slot of the process table for this process. */
@@ -295,8 +332,9 @@ static void sf_take_slot(void)
         sb_slot *s = &sf->procs[i];
         pid_t cur = LOAD(s->pid);
 
-        if ((cur == 0 || sf_dead(cur)) &&
+        if ((cur == 0 || sf_dead(s, cur)) &&
             __atomic_compare_exchange_n(&s->pid, &cur, me, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+            STORE(s->birth, sf_birth(me));
             STORE(s->busy_since, 0LL);
             s->requests = s->slow = s->status_5xx = 0;
             s->id[0] = s->path[0] = '\0';
@@ -319,7 +357,7 @@ static void sf_maybe_reset(int mode)
     for (i = 0; i < SB_PROCS; i++) {
         pid_t pid = LOAD(sf->procs[i].pid);
 
-        if (pid != 0 && pid != getpid() && !sf_dead(pid))
+        if (pid != 0 && pid != getpid() && !sf_dead(&sf->procs[i], pid))
             return;
     }
     memset(sf->funcs, 0, sizeof sf->funcs);
@@ -663,9 +701,13 @@ char *sb_report(int json, pid_t master)
             continue;
         /* a process of the file killed without leaving (SIGKILL, a
          * crash): its slot is free again */
-        if (sb == NULL && sf_dead(pid)) {
-            __atomic_compare_exchange_n(&slots[i].pid, &pid, 0, 0, __ATOMIC_ACQ_REL,
-                                        __ATOMIC_ACQUIRE);
+        if (sb == NULL && sf_dead(&slots[i], pid)) {
+            /* freed only when the pid is gone: a reused pid's slot may be
+             * one being taken right now (its birth not yet written), so
+             * it is only left out here, and taken again under the lock */
+            if (kill(pid, 0) < 0 && errno == ESRCH)
+                __atomic_compare_exchange_n(&slots[i].pid, &pid, 0, 0, __ATOMIC_ACQ_REL,
+                                            __ATOMIC_ACQUIRE);
             continue;
         }
         busy += st == SB_BUSY;
@@ -692,7 +734,7 @@ char *sb_report(int json, pid_t master)
         long long age = (wall - s->started_ms) / 1000;
         char id[SB_ID_MAX], path[SB_PATH_MAX];
 
-        if (pid == 0)
+        if (pid == 0 || (sb == NULL && sf_dead(s, pid)))
             continue;
         sb_clean(id, sizeof id, s->id);
         sb_clean(path, sizeof path, s->path);

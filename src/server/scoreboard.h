@@ -39,6 +39,8 @@ typedef struct sb_slot {
     unsigned long status_5xx;   /* of those, answered 5xx */
     char id[SB_ID_MAX];         /* current (or last) request id */
     char path[SB_PATH_MAX];     /* current (or last) request path */
+    unsigned long long birth;   /* the counters file's slots: the process's start
+                                   (/proc/PID/stat), to tell a reused pid */
 } sb_slot;
 
 /* Supervisor, before forking: a region of n slots.  -1 with errno set. */
