@@ -57,6 +57,8 @@
 #define ADM_FAIL_WINDOW_S 300       /* ... per this many seconds */
 #define ADM_LOG_TAIL (8 * 1024 * 1024)  /* bytes of the log the logs page reads */
 #define ADM_MAX_FUNCS 1000
+#define ADM_COMPILED_S (30 * 86400)  /* a cached compile result of a file no view
+                                        asked about since (an old release's) goes */
 #define ADM_MAX_PATHS 500
 
 /* --- a growing buffer, and JSON written into it --- */
@@ -857,7 +859,8 @@ static int adm_line_split(const char *s, size_t n, adm_line *l)
  * store (shared by every process of the site) under "compiled:" and the
  * file's real path, with what identifies the file's version (mtime, size,
  * inode) and the responder's: a view of the functions page compiles only
- * the files that changed since the last view.  The value is "VERSION
+ * the files that changed since the last view (a result is kept
+ * ADM_COMPILED_S after the view that made it).  The value is "VERSION
  * MTIME_NS SIZE INODE\n" then the error ("" when it compiled).
  * Returns 1 when err was filled from the cache, 0 when not. */
 static int adm_compile_cached(adm_req *q, const char *file, const struct stat *st, char *key,
@@ -930,8 +933,8 @@ static int adm_api_functions(adm_req *q)
             adm_puts(&v, err);
             /* a cache: a failure to store costs the next view a compile */
             if (!v.oom && strncmp(key, "compiled:", 9) == 0 &&
-                kv_set(q->store, &q->adm_sc, key, strlen(key), v.p, v.len, 0, why,
-                       sizeof why) != KV_OK)
+                kv_set(q->store, &q->adm_sc, key, strlen(key), v.p, v.len,
+                       kv_now() + ADM_COMPILED_S * 1000LL, why, sizeof why) != KV_OK)
                 log_console("warn", "admin", q->r->id, why, strlen(why));
             free(v.p);
         }
@@ -1526,7 +1529,9 @@ static long long adm_du(const char *dir)
     if (h == NULL)
         return -1;
     while ((d = readdir(h)) != NULL)
-        if (snprintf(p, sizeof p, "%s/%s", dir, d->d_name) < (int) sizeof p &&
+        /* not the counters file (the server's, not the store) */
+        if (strncmp(d->d_name, "invoke-stats", 12) != 0 &&
+            snprintf(p, sizeof p, "%s/%s", dir, d->d_name) < (int) sizeof p &&
             stat(p, &st) == 0 && S_ISREG(st.st_mode))
             total += (long long) st.st_blocks * 512;
     closedir(h);

@@ -46,8 +46,8 @@ typedef struct {
  * any number of writers agree on where a function lives without a lock.
  * When all SB_FUNCS are taken, a request of a function not in the table
  * is not counted, only added to `dropped` (shown on the functions page).
- * Latency: SB_SUB buckets per power of two of microseconds (exact below
- * 8 us, then each bucket 1/8 of its octave wide), so a percentile read
+ * Latency: SB_SUB buckets per power of two of microseconds (exact up to
+ * 15 us, then each bucket 1/8 of its octave wide), so a percentile read
  * from it is the bucket's middle, within 1/16 (6.25 %) of the true value.
  *
  * Processes: SB_PROCS slots, used by processes no supervisor watches
@@ -526,11 +526,11 @@ static double sf_bucket_ms(unsigned int b)
     double low, width;
 
     if (b < SB_SUB)
-        return b / 1000.0;      /* exact: whole microseconds */
+        return b / 1000.0;
     msb = b / SB_SUB + 2;
     width = (double)(1ULL << (msb - 3));
     low = (double)(SB_SUB + b % SB_SUB) * width;
-    return (low + width / 2) / 1000.0;
+    return (width > 1 ? low + width / 2 : low) / 1000.0;   /* up to 15 us: exact */
 }
 
 void sb_count(const char *site, const char *rel, int status, double ms)
