@@ -80,8 +80,8 @@ typedef struct {
     sb_func funcs[SB_FUNCS];
 } sb_file;
 
-static sb_file *sf;             /* NULL: no counters */
-static sb_slot *sf_mine;        /* this process's slot in sf->procs, or NULL */
+static sb_file *sb_fl;          /* NULL: no counters */
+static sb_slot *sb_mine;        /* this process's slot in sb_fl->procs, or NULL */
 
 static sb_board *sb;            /* NULL: no supervisor */
 static sb_slot sb_local;        /* this process's slot when there is none */
@@ -233,7 +233,7 @@ void sb_idle(int status, int slow)
 
 /* --- the counters file --- */
 
-static void sf_init(sb_file *f, int mode)
+static void sb_file_init(sb_file *f, int mode)
 {
     memset(f, 0, sizeof *f);
     f->magic = SB_MAGIC;
@@ -246,14 +246,14 @@ static void sf_init(sb_file *f, int mode)
     f->created_ms = sb_wall_ms();
 }
 
-static int sf_valid(const sb_file *f)
+static int sb_file_valid(const sb_file *f)
 {
     return f->magic == SB_MAGIC && f->version == SB_VERSION && f->func_size == sizeof(sb_func) &&
            f->slot_size == sizeof(sb_slot) && f->nfuncs == SB_FUNCS && f->nprocs == SB_PROCS;
 }
 
 /* A complete new file under a temporary name: its path in tmp, 0 or -1. */
-static int sf_make(const char *path, char *tmp, size_t tmplen, int mode)
+static int sb_file_make(const char *path, char *tmp, size_t tmplen, int mode)
 {
     void *p;
     int fd;
@@ -273,7 +273,7 @@ static int sf_make(const char *path, char *tmp, size_t tmplen, int mode)
         errno = e;
         return -1;
     }
-    sf_init(p, mode);
+    sb_file_init(p, mode);
     munmap(p, sizeof(sb_file));
     close(fd);
     return 0;
@@ -281,7 +281,7 @@ static int sf_make(const char *path, char *tmp, size_t tmplen, int mode)
 
 /* When process pid started, in clock ticks since boot (/proc/PID/stat's
  * 22nd field), or 0 when it cannot be read. */
-static unsigned long long sf_birth(pid_t pid)
+static unsigned long long sb_birth(pid_t pid)
 {
     char path[64], buf[1024], *p;
     unsigned long long t = 0;
@@ -308,7 +308,7 @@ static unsigned long long sf_birth(pid_t pid)
 
 /* Whether the process of slot s is gone: no such pid (another user's
  * process is alive), or the pid now names a process started later. */
-static int sf_dead(const sb_slot *s, pid_t pid)
+static int sb_dead(const sb_slot *s, pid_t pid)
 {
     unsigned long long b, now;
 
@@ -318,29 +318,29 @@ static int sf_dead(const sb_slot *s, pid_t pid)
         return 1;
     if ((b = LOAD(s->birth)) == 0)
         return 0;
-    now = sf_birth(pid);
+    now = sb_birth(pid);
     return now != 0 && now != b;
 }
 
 /* Takes a free (or dead) slot of the process table for this process. */
-static void sf_take_slot(void)
+static void sb_take_slot(void)
 {
     pid_t me = getpid();
     int i;
 
     for (i = 0; i < SB_PROCS; i++) {
-        sb_slot *s = &sf->procs[i];
+        sb_slot *s = &sb_fl->procs[i];
         pid_t cur = LOAD(s->pid);
 
-        if ((cur == 0 || sf_dead(s, cur)) &&
+        if ((cur == 0 || sb_dead(s, cur)) &&
             __atomic_compare_exchange_n(&s->pid, &cur, me, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
-            STORE(s->birth, sf_birth(me));
+            STORE(s->birth, sb_birth(me));
             STORE(s->busy_since, 0LL);
             s->requests = s->slow = s->status_5xx = 0;
             s->id[0] = s->path[0] = '\0';
             s->started_ms = sb_wall_ms();
             STORE(s->state, SB_STARTING);
-            sf_mine = sb_me = s;
+            sb_mine = sb_me = s;
             return;
         }
     }
@@ -350,21 +350,21 @@ static void sf_take_slot(void)
 
 /* Under the file's lock: starts the counts again when no process of the
  * table is alive (mod_fcgid's first process of the site). */
-static void sf_maybe_reset(int mode)
+static void sb_maybe_reset(int mode)
 {
     int i;
 
     for (i = 0; i < SB_PROCS; i++) {
-        pid_t pid = LOAD(sf->procs[i].pid);
+        pid_t pid = LOAD(sb_fl->procs[i].pid);
 
-        if (pid != 0 && pid != getpid() && !sf_dead(&sf->procs[i], pid))
+        if (pid != 0 && pid != getpid() && !sb_dead(&sb_fl->procs[i], pid))
             return;
     }
-    memset(sf->funcs, 0, sizeof sf->funcs);
-    memset(sf->procs, 0, sizeof sf->procs);
-    STORE(sf->dropped, 0ULL);
-    sf->mode = mode;
-    STORE(sf->created_ms, sb_wall_ms());
+    memset(sb_fl->funcs, 0, sizeof sb_fl->funcs);
+    memset(sb_fl->procs, 0, sizeof sb_fl->procs);
+    STORE(sb_fl->dropped, 0ULL);
+    sb_fl->mode = mode;
+    STORE(sb_fl->created_ms, sb_wall_ms());
 }
 
 int sb_stats_open(const char *data, int mode)
@@ -374,7 +374,7 @@ int sb_stats_open(const char *data, int mode)
     void *p = MAP_FAILED;
     struct stat st;
 
-    if (sf != NULL)
+    if (sb_fl != NULL)
         return 0;
     if (data == NULL || *data == '\0') {
         if (mode != SB_STATS_FRESH)
@@ -384,8 +384,8 @@ int sb_stats_open(const char *data, int mode)
             log_sys("error", "counters: %s", strerror(errno));
             return -1;
         }
-        sf = p;
-        sf_init(sf, mode);
+        sb_fl = p;
+        sb_file_init(sb_fl, mode);
         return 0;
     }
     if (snprintf(path, sizeof path, "%s/invoke-stats", data) >= (int)sizeof path)
@@ -398,7 +398,7 @@ int sb_stats_open(const char *data, int mode)
     if (mode == SB_STATS_FRESH) {
         /* a pool's start: counts from 0, in a file of its own (a process
          * still writing to the old one writes to an unlinked file) */
-        if (sf_make(path, tmp, sizeof tmp, mode) < 0 || rename(tmp, path) < 0) {
+        if (sb_file_make(path, tmp, sizeof tmp, mode) < 0 || rename(tmp, path) < 0) {
             log_sys("error", "counters file %s: %s", path, strerror(errno));
             unlink(tmp);
             return -1;
@@ -409,7 +409,7 @@ int sb_stats_open(const char *data, int mode)
         if (fd < 0 && errno == ENOENT) {
             /* the first process: make it whole, then link it into place;
              * EEXIST means another was first, and its file is the one */
-            if (sf_make(path, tmp, sizeof tmp, mode) < 0)
+            if (sb_file_make(path, tmp, sizeof tmp, mode) < 0)
                 break;
             if (link(tmp, path) < 0 && errno != EEXIST) {
                 unlink(tmp);
@@ -422,7 +422,7 @@ int sb_stats_open(const char *data, int mode)
             break;
         if (fstat(fd, &st) == 0 && st.st_size == (off_t)sizeof(sb_file))
             p = mmap(NULL, sizeof(sb_file), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-        if (p != MAP_FAILED && !sf_valid(p)) {
+        if (p != MAP_FAILED && !sb_file_valid(p)) {
             munmap(p, sizeof(sb_file));
             p = MAP_FAILED;
         }
@@ -430,7 +430,7 @@ int sb_stats_open(const char *data, int mode)
             /* another build's file (or a broken one): replace it */
             close(fd);
             fd = -1;
-            if (sf_make(path, tmp, sizeof tmp, mode) < 0 || rename(tmp, path) < 0) {
+            if (sb_file_make(path, tmp, sizeof tmp, mode) < 0 || rename(tmp, path) < 0) {
                 unlink(tmp);
                 break;
             }
@@ -442,15 +442,15 @@ int sb_stats_open(const char *data, int mode)
             close(fd);
         return -1;
     }
-    sf = p;
+    sb_fl = p;
     if (mode != SB_STATS_FRESH) {
         /* start-up only: the reset and the choice of a slot are one step
          * for all the processes starting together */
         while (flock(fd, LOCK_EX) < 0 && errno == EINTR)
             ;
         if (mode == SB_STATS_FCGI)
-            sf_maybe_reset(mode);
-        sf_take_slot();
+            sb_maybe_reset(mode);
+        sb_take_slot();
         flock(fd, LOCK_UN);
     }
     close(fd);                  /* the mapping stays */
@@ -459,18 +459,18 @@ int sb_stats_open(const char *data, int mode)
 
 void sb_stats_leave(void)
 {
-    if (sf_mine == NULL)
+    if (sb_mine == NULL)
         return;
-    STORE(sf_mine->busy_since, 0LL);
-    STORE(sf_mine->state, SB_FREE);
-    STORE(sf_mine->pid, 0);
-    if (sb_me == sf_mine)
+    STORE(sb_mine->busy_since, 0LL);
+    STORE(sb_mine->state, SB_FREE);
+    STORE(sb_mine->pid, 0);
+    if (sb_me == sb_mine)
         sb_me = &sb_local;
-    sf_mine = NULL;
+    sb_mine = NULL;
 }
 
 /* FNV-1a, 64 bits, of "site\nrel"; never 0 (0 marks a free record). */
-static unsigned long long sf_hash(const char *site, const char *rel)
+static unsigned long long sb_hash(const char *site, const char *rel)
 {
     unsigned long long h = 0xcbf29ce484222325ULL;
     const unsigned char *s;
@@ -485,29 +485,29 @@ static unsigned long long sf_hash(const char *site, const char *rel)
 
 /* The record of hash h: found, or claimed when create; NULL when absent
  * (or the table is full). */
-static sb_func *sf_find(unsigned long long h, int create)
+static sb_func *sb_find(unsigned long long h, int create)
 {
     unsigned int i = (unsigned int)(h % SB_FUNCS), n;
 
     for (n = 0; n < SB_FUNCS; n++, i = (i + 1) % SB_FUNCS) {
-        unsigned long long cur = LOAD(sf->funcs[i].hash);
+        unsigned long long cur = LOAD(sb_fl->funcs[i].hash);
 
         if (cur == h)
-            return &sf->funcs[i];
+            return &sb_fl->funcs[i];
         if (cur == 0) {
             if (!create)
                 return NULL;
-            if (__atomic_compare_exchange_n(&sf->funcs[i].hash, &cur, h, 0, __ATOMIC_ACQ_REL,
+            if (__atomic_compare_exchange_n(&sb_fl->funcs[i].hash, &cur, h, 0, __ATOMIC_ACQ_REL,
                                             __ATOMIC_ACQUIRE))
-                return &sf->funcs[i];
+                return &sb_fl->funcs[i];
             if (cur == h)       /* another process claimed it for the same */
-                return &sf->funcs[i];
+                return &sb_fl->funcs[i];
         }
     }
     return NULL;
 }
 
-static unsigned int sf_bucket(double ms)
+static unsigned int sb_bucket(double ms)
 {
     unsigned long long us = ms > 0 ? (unsigned long long)(ms * 1000.0) : 0;
     unsigned int msb, b;
@@ -520,7 +520,7 @@ static unsigned int sf_bucket(double ms)
 }
 
 /* The middle of bucket b, in ms. */
-static double sf_bucket_ms(unsigned int b)
+static double sb_bucket_ms(unsigned int b)
 {
     unsigned int msb;
     double low, width;
@@ -538,11 +538,11 @@ void sb_count(const char *site, const char *rel, int status, double ms)
     sb_func *f;
     int created;
 
-    if (sf == NULL || rel == NULL || *rel == '\0')
+    if (sb_fl == NULL || rel == NULL || *rel == '\0')
         return;
-    f = sf_find(sf_hash(site, rel), 1);
+    f = sb_find(sb_hash(site, rel), 1);
     if (f == NULL) {
-        __atomic_add_fetch(&sf->dropped, 1, __ATOMIC_RELAXED);
+        __atomic_add_fetch(&sb_fl->dropped, 1, __ATOMIC_RELAXED);
         return;
     }
     created = f->key[0] == '\0';
@@ -551,11 +551,11 @@ void sb_count(const char *site, const char *rel, int status, double ms)
     __atomic_add_fetch(&f->requests, 1, __ATOMIC_RELAXED);
     if (status >= 500)
         __atomic_add_fetch(&f->errors5xx, 1, __ATOMIC_RELAXED);
-    __atomic_add_fetch(&f->hist[sf_bucket(ms)], 1, __ATOMIC_RELAXED);
+    __atomic_add_fetch(&f->hist[sb_bucket(ms)], 1, __ATOMIC_RELAXED);
 }
 
 /* The nearest-rank percentile pct (0-100) of a histogram of n. */
-static double sf_percentile(const unsigned int *hist, unsigned long long n, int pct)
+static double sb_percentile(const unsigned int *hist, unsigned long long n, int pct)
 {
     unsigned long long rank = (n * (unsigned long long)pct + 99) / 100, seen = 0;
     unsigned int b;
@@ -565,7 +565,7 @@ static double sf_percentile(const unsigned int *hist, unsigned long long n, int 
     for (b = 0; b < SB_BUCKETS; b++) {
         seen += hist[b];
         if (seen >= rank)
-            return sf_bucket_ms(b);
+            return sb_bucket_ms(b);
     }
     return 0;
 }
@@ -577,9 +577,9 @@ int sb_func_stats(const char *site, const char *rel, sb_fstats *out)
     sb_func *f;
 
     memset(out, 0, sizeof *out);
-    if (sf == NULL)
+    if (sb_fl == NULL)
         return -1;
-    if (rel == NULL || (f = sf_find(sf_hash(site, rel), 0)) == NULL)
+    if (rel == NULL || (f = sb_find(sb_hash(site, rel), 0)) == NULL)
         return 0;
     out->requests = __atomic_load_n(&f->requests, __ATOMIC_RELAXED);
     out->errors5xx = __atomic_load_n(&f->errors5xx, __ATOMIC_RELAXED);
@@ -587,19 +587,19 @@ int sb_func_stats(const char *site, const char *rel, sb_fstats *out)
     for (b = 0; b < SB_BUCKETS; b++)
         n += hist[b] = __atomic_load_n(&f->hist[b], __ATOMIC_RELAXED);
     if (n > 0) {
-        out->p50 = sf_percentile(hist, n, 50);
-        out->p99 = sf_percentile(hist, n, 99);
+        out->p50 = sb_percentile(hist, n, 50);
+        out->p99 = sb_percentile(hist, n, 99);
     }
     return 1;
 }
 
 int sb_stats_info(long long *since_ms, unsigned long long *dropped, int *mode)
 {
-    if (sf == NULL)
+    if (sb_fl == NULL)
         return -1;
-    *since_ms = LOAD(sf->created_ms);
-    *dropped = LOAD(sf->dropped);
-    *mode = sf->mode;
+    *since_ms = LOAD(sb_fl->created_ms);
+    *dropped = LOAD(sb_fl->dropped);
+    *mode = sb_fl->mode;
     return 0;
 }
 
@@ -687,8 +687,8 @@ char *sb_report(int json, pid_t master)
 {
     /* a pool's board; else every live process of the counters file;
      * else this process alone */
-    sb_slot *slots = sb != NULL ? sb->slots : sf_mine != NULL ? sf->procs : &sb_local;
-    int i, n = sb != NULL ? sb->n : sf_mine != NULL ? SB_PROCS : 1, busy = 0, idle = 0, first = 1;
+    sb_slot *slots = sb != NULL ? sb->slots : sb_mine != NULL ? sb_fl->procs : &sb_local;
+    int i, n = sb != NULL ? sb->n : sb_mine != NULL ? SB_PROCS : 1, busy = 0, idle = 0, first = 1;
     long long now = (long long)now_ms(), wall = sb_wall_ms();
     unsigned long total = 0, kills = sb != NULL ? LOAD(sb->kills) : 0;
     sb_out o = { NULL, 0, 0, 0 };
@@ -701,7 +701,7 @@ char *sb_report(int json, pid_t master)
             continue;
         /* a process of the file killed without leaving (SIGKILL, a
          * crash): its slot is free again */
-        if (sb == NULL && sf_dead(&slots[i], pid)) {
+        if (sb == NULL && sb_dead(&slots[i], pid)) {
             /* freed only when the pid is gone: a reused pid's slot may be
              * one being taken right now (its birth not yet written), so
              * it is only left out here, and taken again under the lock */
@@ -717,7 +717,7 @@ char *sb_report(int json, pid_t master)
     if (json)
         sb_printf(&o, "{\"pid\":%d,\"supervised\":%s,\"shared\":%s,\"busy\":%d,"
                   "\"idle\":%d,\"requests\":%lu,\"killed\":%lu,\"workers\":[", (int)master,
-                  sb != NULL ? "true" : "false", sb == NULL && sf_mine != NULL ? "true" : "false",
+                  sb != NULL ? "true" : "false", sb == NULL && sb_mine != NULL ? "true" : "false",
                   busy, idle, total, kills);
     else
         sb_printf(&o, "pid: %d\nbusy workers: %d\nidle workers: %d\n"
@@ -734,7 +734,7 @@ char *sb_report(int json, pid_t master)
         long long age = (wall - s->started_ms) / 1000;
         char id[SB_ID_MAX], path[SB_PATH_MAX];
 
-        if (pid == 0 || (sb == NULL && sf_dead(s, pid)))
+        if (pid == 0 || (sb == NULL && sb_dead(s, pid)))
             continue;
         sb_clean(id, sizeof id, s->id);
         sb_clean(path, sizeof path, s->path);
