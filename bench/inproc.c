@@ -8,9 +8,14 @@
  * Run:  /tmp/inproc SCENARIO N [DATA]   (hello, echo, counter, webhook;
  *       the functions are bench/invoke's; DATA: a store folder for counter)
  *       INPROC_IDLE=1: eng_idle() after each request, as src/server/worker.c does
+ *       INPROC_COUNT=1: the admin panel's shared per-function counters
+ *       updated after each request (sb_count, in a fresh DATA/invoke-stats
+ *       or, without DATA, shared memory), as the worker does
  */
 #include "common/cgi.h"
+#include "common/now.h"
 #include "engine/engine.h"
+#include "server/scoreboard.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,12 +30,19 @@ static int nop_flush(void *ud) { (void) ud; return 0; }
  * valgrind --tool=callgrind --toggle-collect=run_requests ...
  * With idle set, eng_idle() follows each request as in the worker, so the
  * collections' cost, amortised, is part of the figure. */
-static __attribute__((noinline)) int run_requests(eng *e, eng_request *r, int n, int idle)
+static __attribute__((noinline)) int run_requests(eng *e, eng_request *r, int n, int idle,
+                                                  int count, const char *site)
 {
     int i, status = 0;
 
     for (i = 0; i < n; i++) {
+        /* the clock is read either way (the worker's access line does),
+         * so that INPROC_COUNT's difference is the counting alone */
+        double t0 = now_ms();
+
         status = eng_handle(e, r);
+        if (count)
+            sb_count(site, eng_last_function(e), status, now_ms() - t0);
         if (idle)
             eng_idle(e);
     }
@@ -116,7 +128,10 @@ int main(int argc, char **argv)
     }
     status = eng_handle(e, &r);     /* the cold compile, not counted */
     t0 = now_us();
-    status = run_requests(e, &r, n, getenv("INPROC_IDLE") != NULL);
+    if (getenv("INPROC_COUNT") != NULL && sb_stats_open(c.data, SB_STATS_FRESH) < 0)
+        return 1;
+    status = run_requests(e, &r, n, getenv("INPROC_IDLE") != NULL,
+                          getenv("INPROC_COUNT") != NULL, root);
     printf("%s: status %d, %.1f us per request over %d\n", scen, status, (now_us() - t0) / n, n);
     eng_free(e);
     free(body);

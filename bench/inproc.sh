@@ -9,6 +9,8 @@
 # For a profile of the requests alone (no start-up, no cold compile):
 #   KEEP_CG=1 sh bench/inproc.sh 1 hello; valgrind --tool=callgrind \
 #     --toggle-collect=run_requests /tmp/inproc hello 200 /tmp/data
+# INPROC_COUNT=1: with the admin panel's per-function counters (sb_count)
+# updated after each request, as the worker does.
 set -e
 N=${1:-200}
 [ $# -gt 0 ] && shift
@@ -17,7 +19,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 # link with what the build links (the configured libraries)
 libs=$(sed -n 's/^\(DB\|CRYPTO\|CRYPT\|CURL\|ICU\|ZLIB\|BROTLI\)_LIBS = //p' Makefile | tr '\n' ' ')
-cc -O2 -g -Isrc -Iduk bench/inproc.c libinvoke.a libduk.a ${libs:--lcrypto -ldb} -lm -o "$T/inproc"
+cc -O2 -g -Isrc -Iduk bench/inproc.c src/server/scoreboard.c libinvoke.a libduk.a ${libs:--lcrypto -ldb} -lm -o "$T/inproc"
 perl -e 'my @i = map { {id=>$_, name=>"item $_", tags=>["a","b"]} } 1..14;
   use JSON::PP; my $s = JSON::PP->new->canonical->encode({items=>\@i}); $s .= " " x (1024 - length $s) if length $s < 1024; print $s' > /tmp/inproc-echo.json
 printf '{"event":"payment.succeeded","id":"evt_123","amount":4200}' > /tmp/inproc-webhook.json

@@ -84,7 +84,9 @@ function pageFunctions() {
       ]);
     });
     show(el('h1', { text: 'Functions' }),
-         el('p', { cls: 'muted', text: 'Root: ' + j.root + (j.stats ? ' · requests since the last start, from the log' : ' · no --log: no request figures') }),
+         el('p', { cls: 'muted', text: 'Root: ' + j.root + (j.stats ? ' · requests since ' + when(j.since) + ' (' + j.since_what + ')' +
+           (j.dropped ? ' · ' + j.dropped + ' requests not counted: the table of functions is full' : '') :
+           ' · no request figures: no shared counters (--data)') }),
          table(['Route', '~File', 'Compiles', '#Requests', '#5xx', '#p50', '#p99'], rows, 'functions'));
   }).catch(fail);
 }

@@ -21,6 +21,8 @@
  * (set_json_parse) and leaves through adm_buf, so no Duktape call can
  * longjmp over a buffer this file holds.
  */
+#include "config.h"
+
 #include <arpa/inet.h>
 #include <crypt.h>
 #include <ctype.h>
@@ -53,8 +55,10 @@
 #define ADM_SESSION_S (12 * 3600)   /* a session's life */
 #define ADM_FAILS 5                 /* failed logins per address ... */
 #define ADM_FAIL_WINDOW_S 300       /* ... per this many seconds */
-#define ADM_LOG_TAIL (8 * 1024 * 1024)  /* bytes of the log the stats read */
+#define ADM_LOG_TAIL (8 * 1024 * 1024)  /* bytes of the log the logs page reads */
 #define ADM_MAX_FUNCS 1000
+#define ADM_COMPILED_S (30 * 86400)  /* a cached compile result of a file no view
+                                        asked about since (an old release's) goes */
 #define ADM_MAX_PATHS 500
 
 /* --- a growing buffer, and JSON written into it --- */
@@ -851,168 +855,103 @@ static int adm_line_split(const char *s, size_t n, adm_line *l)
     return 0;
 }
 
-typedef struct {
-    char path[256];
-    int func;                   /* index into the functions, -1: none */
-} adm_path;
-
-static int adm_dbl_cmp(const void *a, const void *b)
+/* A function file's compile result, cached in the panel's scope of the
+ * store (shared by every process of the site) under "compiled:" and the
+ * file's real path, with what identifies the file's version (mtime, size,
+ * inode) and the responder's: a view of the functions page compiles only
+ * the files that changed since the last view (a result is kept
+ * ADM_COMPILED_S after the view that made it).  The value is "VERSION
+ * MTIME_NS SIZE INODE\n" then the error ("" when it compiled).
+ * Returns 1 when err was filled from the cache, 0 when not. */
+static int adm_compile_cached(adm_req *q, const char *file, const struct stat *st, char *key,
+                              size_t keylen, char *stamp, size_t stamplen, char *err,
+                              size_t errlen)
 {
-    double x = *(const double *) a, y = *(const double *) b;
+    char why[300];
+    const char *val, *nl;
+    size_t vlen;
 
-    return x < y ? -1 : x > y;
-}
-
-/* requests, errors (5xx), p50 and p99 of each function from the access
- * lines of the log since the responder's last start. */
-static void adm_stats(adm_req *q, const adm_funcs *fs, long *reqs, long *errs, double *p50,
-                      double *p99)
-{
-    static adm_path paths[ADM_MAX_PATHS];
-    size_t len, i, np = 0, nms = 0, capms = 0;
-    long long off, size;
-    char *log = adm_log_read(q->c, -1, ADM_LOG_TAIL, &len, &off, &size), *p, *start;
-    double *ms = NULL;
-    int *who = NULL;
-    route_match *m;
-
-    if (log == NULL)
-        return;
-    /* since the last start line */
-    start = log;
-    for (p = log; (p = strstr(p, " started on ")) != NULL; p++) {
-        char *bol = p;
-
-        while (bol > log && bol[-1] != '\n')
-            bol--;
-        if (strstr(bol, " notice ") != NULL && strstr(bol, " notice ") < p)
-            start = bol;
-    }
-    m = malloc(sizeof *m);
-    for (p = start; m != NULL && *p;) {
-        char *eol = strchr(p, '\n'), *sp;
-        size_t n = eol ? (size_t) (eol - p) : strlen(p);
-        adm_line l;
-
-        if (adm_line_split(p, n, &l) == 0 && l.flen[1] == 6 && memcmp(l.f[1], "access", 6) == 0 &&
-            (sp = memchr(l.msg, ' ', l.mlen)) != NULL) {
-            /* METHOD PATH STATUS MS */
-            char path[256];
-            const char *ps = sp + 1, *pe = memchr(ps, ' ', l.mlen - (size_t) (ps - l.msg));
-            size_t k;
-
-            if (pe != NULL && (size_t) (pe - ps) < sizeof path) {
-                int status = atoi(pe + 1);
-                const char *mss = strchr(pe + 1, ' ');
-
-                memcpy(path, ps, (size_t) (pe - ps));
-                path[pe - ps] = '\0';
-                for (k = 0; k < np && strcmp(paths[k].path, path) != 0; k++)
-                    ;
-                if (k == np && np < ADM_MAX_PATHS) {
-                    size_t j;
-
-                    snprintf(paths[np].path, sizeof paths[np].path, "%s", path);
-                    paths[np].func = -1;
-                    if (route_resolve(q->root, path, m, NULL, 0) == ROUTE_OK)
-                        for (j = 0; j < fs->n; j++)
-                            if (strcmp(fs->f[j].rel, m->rel) == 0)
-                                paths[np].func = (int) j;
-                    np++;
-                }
-                if (k < np && paths[k].func >= 0 && mss != NULL) {
-                    if (nms == capms) {
-                        size_t cap = capms ? capms * 2 : 1024;
-                        double *nm = realloc(ms, cap * sizeof *nm);
-                        int *nw = realloc(who, cap * sizeof *nw);
-
-                        if (nm != NULL)
-                            ms = nm;
-                        if (nw != NULL)
-                            who = nw;
-                        if (nm == NULL || nw == NULL)
-                            break;
-                        capms = cap;
-                    }
-                    ms[nms] = atof(mss + 1);
-                    who[nms++] = paths[k].func;
-                    reqs[paths[k].func]++;
-                    if (status >= 500)
-                        errs[paths[k].func]++;
-                }
-            }
-        }
-        p += n;
-        if (*p == '\n')
-            p++;
-    }
-    free(m);
-    free(log);
-    for (i = 0; i < fs->n; i++) {
-        double *v;
-        size_t j, k = 0;
-
-        if (reqs[i] == 0 || (v = malloc((size_t) reqs[i] * sizeof *v)) == NULL)
-            continue;
-        for (j = 0; j < nms; j++)
-            if (who[j] == (int) i)
-                v[k++] = ms[j];
-        qsort(v, k, sizeof *v, adm_dbl_cmp);
-        p50[i] = v[(k - 1) * 50 / 100];
-        p99[i] = v[(k - 1) * 99 / 100];
-        free(v);
-    }
-    free(ms);
-    free(who);
+    snprintf(stamp, stamplen, "%s %lld.%09ld %lld %llu\n", PACKAGE_VERSION,
+             (long long) st->st_mtim.tv_sec, (long) st->st_mtim.tv_nsec,
+             (long long) st->st_size, (unsigned long long) st->st_ino);
+    if (snprintf(key, keylen, "compiled:%s", file) >= (int) keylen)
+        return 0;
+    if (kv_get(q->store, &q->adm_sc, key, strlen(key), &val, &vlen, NULL, why,
+               sizeof why) != KV_OK)
+        return 0;
+    nl = memchr(val, '\n', vlen);
+    if (nl == NULL || (size_t) (nl - val + 1) != strlen(stamp) ||
+        memcmp(val, stamp, strlen(stamp)) != 0)
+        return 0;
+    vlen -= (size_t) (nl + 1 - val);
+    snprintf(err, errlen, "%.*s", (int) (vlen < errlen ? vlen : errlen - 1), nl + 1);
+    return 1;
 }
 
 static int adm_api_functions(adm_req *q)
 {
     adm_funcs fs = { 0 };
     adm_buf b = { 0 };
-    long *reqs, *errs;
-    double *p50, *p99;
+    const char *site = q->r->site ? q->r->site : q->r->root;
+    const char *since_what = NULL;
+    long long since_ms = 0;
+    unsigned long long dropped = 0;
+    int stats, compiled = 0;
     size_t i;
 
     adm_walk(q->root, "", 0, &fs);
     if (fs.n > 1)
         qsort(fs.f, fs.n, sizeof *fs.f, adm_func_cmp);
-    reqs = calloc(fs.n + 1, sizeof *reqs);
-    errs = calloc(fs.n + 1, sizeof *errs);
-    p50 = calloc(fs.n + 1, sizeof *p50);
-    p99 = calloc(fs.n + 1, sizeof *p99);
-    if (reqs && errs && p50 && p99)
-        adm_stats(q, &fs, reqs, errs, p50, p99);
+    stats = q->c->stats != NULL && q->c->stats_info != NULL &&
+            q->c->stats_info(&since_ms, &dropped, &since_what, q->c->stats_ud) == 0;
     adm_puts(&b, "{\"root\":");
     adm_json_cstr(&b, q->root);
-    adm_printf(&b, ",\"stats\":%s,\"functions\":[",
-               q->c->log && strcmp(q->c->log, "-") != 0 ? "true" : "false");
+    adm_printf(&b, ",\"stats\":%s", stats ? "true" : "false");
+    if (stats) {
+        adm_printf(&b, ",\"since\":%lld,\"since_what\":", since_ms);
+        adm_json_cstr(&b, since_what);
+        adm_printf(&b, ",\"dropped\":%llu", dropped);
+    }
+    adm_puts(&b, ",\"functions\":[");
     for (i = 0; i < fs.n; i++) {
-        char err[1024] = "";
-        char file[PATH_MAX];
+        char err[1024] = "", file[PATH_MAX], key[KV_MAX_KEY + 1], stamp[128], why[300];
+        struct stat st;
+        adm_fstats f;
 
-        if (snprintf(file, sizeof file, "%s/%s", q->root, fs.f[i].rel) >= (int) sizeof file)
+        if (snprintf(file, sizeof file, "%s/%s", q->root, fs.f[i].rel) >= (int) sizeof file) {
             snprintf(err, sizeof err, "path too long");
-        else if (eng_compile(q->e, q->root, file, err, sizeof err) == 0)
-            err[0] = '\0';
+        } else if (stat(file, &st) < 0) {
+            snprintf(err, sizeof err, "%s", strerror(errno));
+        } else if (!adm_compile_cached(q, file, &st, key, sizeof key, stamp, sizeof stamp, err,
+                                       sizeof err)) {
+            adm_buf v = { 0 };
+
+            if (eng_compile(q->e, q->root, file, err, sizeof err) == 0)
+                err[0] = '\0';
+            compiled++;
+            adm_puts(&v, stamp);
+            adm_puts(&v, err);
+            /* a cache: a failure to store costs the next view a compile */
+            if (!v.oom && strncmp(key, "compiled:", 9) == 0 &&
+                kv_set(q->store, &q->adm_sc, key, strlen(key), v.p, v.len,
+                       kv_now() + ADM_COMPILED_S * 1000LL, why, sizeof why) != KV_OK)
+                log_console("warn", "admin", q->r->id, why, strlen(why));
+            free(v.p);
+        }
         adm_puts(&b, i ? ",{\"route\":" : "{\"route\":");
         adm_json_cstr(&b, fs.f[i].route);
         adm_puts(&b, ",\"file\":");
         adm_json_cstr(&b, fs.f[i].rel);
         adm_puts(&b, ",\"error\":");
         adm_json_cstr(&b, err[0] ? err : NULL);
-        if (reqs && errs && p50 && p99)
-            adm_printf(&b, ",\"requests\":%ld,\"errors\":%ld,\"p50\":%.3f,\"p99\":%.3f}",
-                       reqs[i], errs[i], p50[i], p99[i]);
+        if (stats && q->c->stats(site, fs.f[i].rel, &f, q->c->stats_ud) >= 0)
+            adm_printf(&b, ",\"requests\":%llu,\"errors\":%llu,\"p50\":%.3f,\"p99\":%.3f}",
+                       f.requests, f.errors5xx, f.p50, f.p99);
         else
             adm_puts(&b, "}");
     }
-    adm_puts(&b, "]}");
+    adm_printf(&b, "],\"compiled\":%d}", compiled);
     free(fs.f);
-    free(reqs);
-    free(errs);
-    free(p50);
-    free(p99);
     return adm_send_json(q, 200, &b);
 }
 
@@ -1590,7 +1529,9 @@ static long long adm_du(const char *dir)
     if (h == NULL)
         return -1;
     while ((d = readdir(h)) != NULL)
-        if (snprintf(p, sizeof p, "%s/%s", dir, d->d_name) < (int) sizeof p &&
+        /* not the counters file (the server's, not the store) */
+        if (strncmp(d->d_name, "invoke-stats", 12) != 0 &&
+            snprintf(p, sizeof p, "%s/%s", dir, d->d_name) < (int) sizeof p &&
             stat(p, &st) == 0 && S_ISREG(st.st_mode))
             total += (long long) st.st_blocks * 512;
     closedir(h);

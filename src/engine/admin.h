@@ -27,6 +27,12 @@ typedef struct adm_file {
 /* The table ends with an entry whose name is NULL. */
 extern const adm_file adm_files[];
 
+/* One function's counters, shared by every process of the site. */
+typedef struct adm_fstats {
+    unsigned long long requests, errors5xx;
+    double p50, p99;        /* ms */
+} adm_fstats;
+
 typedef struct adm_config {
     const char *path;       /* --admin or INVOKE_ADMIN: "/_admin"; NULL: off */
     const char *passwd;     /* --admin-passwd FILE, NULL: DATA/admin.passwd */
@@ -38,6 +44,15 @@ typedef struct adm_config {
      * scoreboard), or NULL. */
     char *(*status)(void *ud);
     void *status_ud;
+    /* The counters of the function rel (relative to the real root) of
+     * site (the root as named, r->site or r->root): 1 found, 0 none yet,
+     * -1 no counters (the server's shared counters file), or NULL. */
+    int (*stats)(const char *site, const char *rel, adm_fstats *out, void *ud);
+    /* Since when (wall-clock ms) the counters count, in words what that
+     * start was, and how many requests went uncounted: 0, or -1. */
+    int (*stats_info)(long long *since_ms, unsigned long long *dropped, const char **since_what,
+                      void *ud);
+    void *stats_ud;
 } adm_config;
 
 /* Whether path (the request's, without its query) is the panel's: equal

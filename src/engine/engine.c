@@ -68,6 +68,7 @@ struct eng {
     char kv_for[PATH_MAX];  /* the site or name kv.scope was made for ... */
     int kv_named;           /* ... and which of the two */
     kv_scope rl_scope;      /* the rate limiter's namespace of the same */
+    const char *last_func;  /* eng_last_function: the last request's file, or NULL */
     kv_scope keys_scope;    /* access keys' namespace of the same */
     js_kv_opts kv;          /* the bindings' settings, for the heap's life */
     js_sys_opts sys;
@@ -614,6 +615,7 @@ int eng_handle(eng *e, const eng_request *r)
     size_t memory_limit;
 
     why[0] = '\0';
+    e->last_func = NULL;
     if (root == NULL) {
         log_sys("error", "no functions root: give --root or INVOKE_ROOT");
         http_send_error(r->io, 500, NULL, NULL);
@@ -659,6 +661,7 @@ int eng_handle(eng *e, const eng_request *r)
         http_send_error(r->io, st == ROUTE_ERR ? 500 : 404, NULL, NULL);
         return st == ROUTE_ERR ? 500 : 404;
     }
+    e->last_func = m.rel;       /* from here on, the request is this function's */
 
     /* the folder's _settings.json, before any JavaScript: a broken one
      * refuses (never serves as if open), then methods and body size */
@@ -920,6 +923,11 @@ int eng_compile(eng *e, const char *root, const char *file, char *err, size_t er
     if (e->heap.out_of_memory)
         heap_collect(e->ctx, &e->heap);
     return rc == 0 ? 0 : -1;
+}
+
+const char *eng_last_function(const eng *e)
+{
+    return e->last_func;
 }
 
 /* --- invoke exec: a plain script with the whole runtime --- */

@@ -88,6 +88,13 @@ void eng_free(eng *e);
  * retained after the call. */
 int eng_handle(eng *e, const eng_request *r);
 
+/* The function file the last eng_handle ran (or refused: its settings,
+ * access, a 5xx of its own), relative to the real root ("api/[id].js");
+ * NULL when no file answered the path (404, a rate limit before routing).
+ * The engine's: valid until the next eng_handle.  For the shared
+ * per-function counters (server/scoreboard.h, sb_count). */
+const char *eng_last_function(const eng *e);
+
 /* Between requests, when the worker has nothing to do: collects the
  * garbage of the last requests once enough of it has piled up.  Cheap to
  * call after every request. */

@@ -31,6 +31,7 @@
 #include "config.h"
 #include "server/cfg.h"
 #include "common/log.h"
+#include "server/scoreboard.h"
 #include "server/supervisor.h"
 #include "server/worker.h"
 #include "server/scheduler.h"
@@ -244,6 +245,9 @@ static int main_supervise(int fd, cfg *c, const char *where)
     o.aux_wanted = main_schedule_wanted;
     o.repl = c->replicate != NULL ? main_replicate : NULL;
     o.ud = c;
+    /* the functions' counters start from 0 with the pool, before any
+     * worker is forked (they all inherit the mapping) */
+    sb_stats_open(c->data, SB_STATS_FRESH);
     log_sys("notice", "invoke-fcgi %s started on %s, %d workers, master pid %d",
             PACKAGE_VERSION, where, c->workers, (int)getpid());
     rc = sup_run(&o);

@@ -10,6 +10,14 @@
  * atomic stores, so a reader sees a consistent "busy since" even while the
  * strings next to it change.  Without a supervisor (CGI, a single process
  * on fd 0) there is no region and every call is a cheap no-op.
+ *
+ * The counters file (sb_stats_open, DATA/invoke-stats) is the part every
+ * process of a site shares however it was started: per function,
+ * requests, 5xx answers and a latency histogram, updated with atomic adds
+ * after each request; and, for processes no supervisor watches (mod_fcgid,
+ * CGI), a slot per live process, so that the status page shows them all.
+ * Layout, creation and the rule when it is full: scoreboard.c and
+ * doc/admin.md, "Counters".
  */
 #ifndef INVOKE_SCOREBOARD_H
 #define INVOKE_SCOREBOARD_H
@@ -31,6 +39,8 @@ typedef struct sb_slot {
     unsigned long status_5xx;   /* of those, answered 5xx */
     char id[SB_ID_MAX];         /* current (or last) request id */
     char path[SB_PATH_MAX];     /* current (or last) request path */
+    unsigned long long birth;   /* the counters file's slots: the process's start
+                                   (/proc/PID/stat), to tell a reused pid */
 } sb_slot;
 
 /* Supervisor, before forking: a region of n slots.  -1 with errno set. */
@@ -62,5 +72,43 @@ void sb_idle(int status, int slow);
  * JSON document, malloc'd, NUL-terminated (NULL when out of memory).
  * Works without a region too (then it shows this one process). */
 char *sb_report(int json, pid_t master);
+
+/* --- the counters file, shared by every process of a site --- */
+
+enum {
+    SB_STATS_FRESH,     /* a supervisor at its start: a new file, counts from 0 */
+    SB_STATS_FCGI,      /* a process on its own (mod_fcgid): join the file,
+                         * starting it again when no process of it is alive */
+    SB_STATS_CGI        /* a CGI process: join the file, never start it again */
+};
+
+/* Maps DATA/invoke-stats (made when missing or not of this version; with
+ * data NULL and SB_STATS_FRESH, memory the children inherit instead).
+ * SB_STATS_FCGI and SB_STATS_CGI also take a slot of its process table
+ * for this process: the status page then shows every live process of
+ * the file.  Call once, before any request (a supervisor: before it
+ * forks).  0, or -1 with the reason logged: then nothing is counted. */
+int sb_stats_open(const char *data, int mode);
+
+/* A process on its own, leaving: frees its slot of the process table. */
+void sb_stats_leave(void);
+
+/* After a request that a function file answered: site (the root as the
+ * administrator wrote it) and rel (the file, relative to the real root)
+ * name the function.  Lock-free (atomic adds); a no-op without the file. */
+void sb_count(const char *site, const char *rel, int status, double ms);
+
+typedef struct sb_fstats {
+    unsigned long long requests, errors5xx;
+    double p50, p99;            /* ms, from the histogram; 0 when no request */
+} sb_fstats;
+
+/* One function's counters: 1 found, 0 none counted yet (*out zeroed),
+ * -1 when there is no counters file. */
+int sb_func_stats(const char *site, const char *rel, sb_fstats *out);
+
+/* When the counts began (wall-clock ms) and how many requests were not
+ * counted because the table was full: 0, or -1 without a counters file. */
+int sb_stats_info(long long *since_ms, unsigned long long *dropped, int *mode);
 
 #endif

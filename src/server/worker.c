@@ -225,9 +225,41 @@ static char *wrk_admin_status(void *ud)
     return sb_report(1, sb_supervised() ? getppid() : getpid());
 }
 
+/* One function's shared counters for the admin panel's functions page:
+ * 1 found, 0 none yet, -1 no counters. */
+static int wrk_admin_stats(const char *site, const char *rel, adm_fstats *out, void *ud)
+{
+    sb_fstats f;
+    int rc = sb_func_stats(site, rel, &f);
+
+    (void)ud;
+    out->requests = f.requests;
+    out->errors5xx = f.errors5xx;
+    out->p50 = f.p50;
+    out->p99 = f.p99;
+    return rc;
+}
+
+/* When the counts began and how many went uncounted (the table full):
+ * 0, or -1 without counters. */
+static int wrk_admin_stats_info(long long *since_ms, unsigned long long *dropped,
+                                const char **since_what, void *ud)
+{
+    int mode;
+
+    (void)ud;
+    if (sb_stats_info(since_ms, dropped, &mode) < 0)
+        return -1;
+    *since_what = mode == SB_STATS_FRESH ? "the pool's start" :
+                  mode == SB_STATS_FCGI ? "the first process of the site" :
+                  "the first CGI request that found no counters file";
+    return 0;
+}
+
 /* Reads the body and runs the request, or hands it to the admin panel
- * (admin: its path); returns the status sent. */
-static int wrk_run(wrk *w, rq *r, const char *id, const char *admin)
+ * (admin: its path); returns the status sent.  *site gets the site's name
+ * (the store's, and the counters') when the engine ran it, else NULL. */
+static int wrk_run(wrk *w, rq *r, const char *id, const char *admin, const char **site)
 {
     const http_io *io = rq_io(r);
     eng_request req;
@@ -268,8 +300,11 @@ static int wrk_run(wrk *w, rq *r, const char *id, const char *admin)
         ac.log = w->c->log;
         ac.kv_scope = w->c->kv_scope;
         ac.status = wrk_admin_status;
+        ac.stats = wrk_admin_stats;
+        ac.stats_info = wrk_admin_stats_info;
         return adm_handle(w->e, &ac, &req);
     }
+    *site = req.site ? req.site : req.root;
     return eng_handle(w->e, &req);
 }
 
@@ -284,6 +319,7 @@ static void wrk_handle(wrk *w, rq *r)
     const char *method = v->method;
     int status, self_kill = !sb_supervised() && w->c->timeout > 0;
     const char *admin = v->invoke_admin && *v->invoke_admin ? v->invoke_admin : w->c->admin;
+    const char *site = NULL, *func;
 
     w->served++;
     wrk_reqid(v->request_id, w->served, id, sizeof id);
@@ -294,11 +330,14 @@ static void wrk_handle(wrk *w, rq *r)
     if (w->c->status_path != NULL && strcmp(path, w->c->status_path) == 0)
         status = wrk_status(r, w->c->data);
     else
-        status = wrk_run(w, r, id, adm_match(admin, path) ? admin : NULL);
+        status = wrk_run(w, r, id, adm_match(admin, path) ? admin : NULL, &site);
     if (self_kill)
         alarm(0);
     ms = now_ms() - t0;
     log_access(id, method, path, status, ms);
+    /* the function's shared counters (the admin panel's functions page) */
+    if (site != NULL && (func = eng_last_function(w->e)) != NULL)
+        sb_count(site, func, status, ms);
     if (*slow > 0 && ms > *slow * 1000)
         log_sys("warn", "slow request %s %s %s: %.0f ms (--slow-log %gs)", id,
                 method ? method : "-", path, ms, *slow);
@@ -480,6 +519,11 @@ int wrk_serve(int listen_fd, const cfg *c)
     }
     if (wrk_start(&w, c) < 0)
         return 1;
+    /* a process on its own (mod_fcgid, spawn-fcgi): the site's shared
+     * counters and a place on the status page; a pool's workers have
+     * both from their supervisor */
+    if (!sb_supervised())
+        sb_stats_open(c->data, SB_STATS_FCGI);
     w.rested_at = (unsigned long)-1;    /* start-up's free memory goes too */
     if (wrk_rest_timer() < 0)
         log_sys("warn", "worker %d: no rest timer (%s): idle memory is kept", (int)getpid(),
@@ -494,6 +538,7 @@ int wrk_serve(int listen_fd, const cfg *c)
     status = wrk_loop(&w, r, &ctl);
     rq_free(r);
     eng_free(w.e);
+    sb_stats_leave();
     return status;
 }
 
@@ -512,8 +557,10 @@ int wrk_cgi(const cfg *c)
         rq_free(r);
         return 1;
     }
+    sb_stats_open(c->data, SB_STATS_CGI);
     wrk_handle(&w, r);
     rq_free(r);
     eng_free(w.e);
+    sb_stats_leave();
     return 0;
 }

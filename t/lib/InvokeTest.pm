@@ -216,7 +216,8 @@ sub start_invoke {
                     '--workers', $o{workers} || 2,
                     ($log ? ('--log', $log) : ()), @{ $o{args} || [] });
         my $p = _spawn(argv => \@argv, name => $name, env => $o{env},
-                       stderr => exists $o{log} && !$o{log} ? undef : "$tmp/$name.stderr");
+                       stderr => exists $o{log} && !$o{log} && !$o{stderr} ? undef
+                                 : "$tmp/$name.stderr");
         @$p{qw(addr port log kind)} = ($addr, $port, $log, 'invoke');
         @$p{qw(root args)} = ($o{root}, $o{args} || []);
         return $p if _wait_listening($p, $addr, 15);
