@@ -169,6 +169,117 @@ static duk_ret_t js_sys_flush(duk_context *ctx)
     return 0;
 }
 
+/* Throws the error a body read ended in, shaped as body-parser's are
+ * (status, expose, type) so that the runtime answers it as such. */
+static duk_ret_t js_sys_body_throw(duk_context *ctx, long long rc)
+{
+    const char *msg = "Reading the request body failed", *type = "request.aborted";
+    int status = 500;
+
+    if (rc == HTTP_IN_TOO_LARGE) {
+        msg = "Request body too large";
+        type = "entity.too.large";
+        status = 413;
+    } else if (rc == HTTP_IN_SHORT) {
+        msg = "Incomplete request body";
+        type = "request.size.invalid";
+        status = 400;
+    }
+    duk_push_error_object(ctx, DUK_ERR_ERROR, "%s", msg);
+    duk_push_int(ctx, status);
+    duk_put_prop_string(ctx, -2, "status");
+    duk_push_boolean(ctx, status != 500);
+    duk_put_prop_string(ctx, -2, "expose");
+    duk_push_string(ctx, type);
+    duk_put_prop_string(ctx, -2, "type");
+    return duk_throw(ctx);
+}
+
+/* Reads up to len bytes of the body into buf, held to the host's limit:
+ * the count, 0 at the end, or a negative HTTP_IN_*. */
+static long long js_sys_body_in(js_host *h, char *buf, size_t len)
+{
+    long long n;
+
+    if (h->in == NULL)
+        return 0;
+    if (h->in_got > h->in_max)
+        return HTTP_IN_TOO_LARGE;   /* told once, told again */
+    n = h->in->read(h->in->ud, buf, len);
+    if (n > 0 && (size_t) n > h->in_max - h->in_got) {
+        h->in_got = h->in_max + 1;
+        return HTTP_IN_TOO_LARGE;
+    }
+    if (n > 0)
+        h->in_got += (size_t) n;
+    return n;
+}
+
+#define JS_SYS_BODY_CHUNK (64 * 1024)
+
+/* bodyRead(max): the next piece of the request body, at most max (and
+ * 64 KB) bytes, as a Buffer; null at its end.  Blocks until the web
+ * server sends it.  Throws an Error with status 400, 413 or 500 when the
+ * body cannot be read. */
+static duk_ret_t js_sys_body_read(duk_context *ctx)
+{
+    static char buf[JS_SYS_BODY_CHUNK];
+    js_host *h = js_host_of(ctx);
+    duk_int_t want = duk_require_int(ctx, 0);
+    long long n;
+    void *p;
+
+    if (want <= 0 || want > JS_SYS_BODY_CHUNK)
+        want = JS_SYS_BODY_CHUNK;
+    n = js_sys_body_in(h, buf, (size_t) want);
+    if (n < 0)
+        return js_sys_body_throw(ctx, n);
+    if (n == 0) {
+        duk_push_null(ctx);
+        return 1;
+    }
+    p = duk_push_fixed_buffer(ctx, (duk_size_t) n);
+    memcpy(p, buf, (size_t) n);
+    duk_push_buffer_object(ctx, -1, 0, (duk_size_t) n, DUK_BUFOBJ_NODEJS_BUFFER);
+    return 1;
+}
+
+/* bodyAll(): the rest of the request body as one Buffer (empty at its
+ * end), read into the heap, so within the request's memory limit.
+ * Throws as bodyRead does. */
+static duk_ret_t js_sys_body_all(duk_context *ctx)
+{
+    js_host *h = js_host_of(ctx);
+    size_t have = 0, cap;
+    char *p;
+
+    cap = h->in != NULL && h->in->length > 0 && (unsigned long long) h->in->length > h->in_got ?
+          (size_t) h->in->length - h->in_got : 16384;
+    p = duk_push_dynamic_buffer(ctx, cap);
+    for (;;) {
+        if (h->in == NULL)
+            break;
+        long long n;
+
+        if (have == cap) {
+            /* a declared length read to its end: no need to grow */
+            if (h->in->length > 0 && h->in_got >= (unsigned long long) h->in->length)
+                break;
+            cap *= 2;
+            p = duk_resize_buffer(ctx, -1, cap);
+        }
+        n = js_sys_body_in(h, p + have, cap - have);
+        if (n < 0)
+            return js_sys_body_throw(ctx, n);
+        if (n == 0)
+            break;
+        have += (size_t) n;
+    }
+    duk_resize_buffer(ctx, -1, have);
+    duk_push_buffer_object(ctx, -1, 0, have, DUK_BUFOBJ_NODEJS_BUFFER);
+    return 1;
+}
+
 /* log(level, message): one line in the administrator's log. */
 static duk_ret_t js_sys_log(duk_context *ctx)
 {
@@ -416,6 +527,8 @@ static const duk_function_list_entry js_sys_funcs[] = {
     { "write", js_sys_write, 1 },
     { "respond", js_sys_respond, 3 },
     { "flush", js_sys_flush, 0 },
+    { "bodyRead", js_sys_body_read, 1 },
+    { "bodyAll", js_sys_body_all, 0 },
     { "log", js_sys_log, 2 },
     { "now", js_sys_now, 0 },
     { "reqid", js_sys_reqid, 0 },

@@ -24,6 +24,21 @@ typedef struct http_io {
     int (*flush)(void *ud);
 } http_io;
 
+/* Where a request body comes from when it is read as it arrives (req as a
+ * stream) rather than whole before the function runs.  The request layer
+ * supplies one; whoever reads stops at the end or at the first error. */
+typedef struct http_in {
+    void *ud;
+    long long length;   /* the declared length (CONTENT_LENGTH), -1: none given */
+    /* Up to len bytes into buf: the count, 0 at the end of the body, or a
+     * negative HTTP_IN_* when the body cannot be read. */
+    long long (*read)(void *ud, char *buf, size_t len);
+} http_in;
+
+#define HTTP_IN_ERR (-1)        /* an I/O error, or the response ended it: 500 */
+#define HTTP_IN_SHORT (-2)      /* fewer bytes than declared: 400 */
+#define HTTP_IN_TOO_LARGE (-3)  /* more bytes than the limit allows: 413 */
+
 /* The reason phrase of an HTTP status ("Not Found"), "Unknown" if none.
  * A static string. */
 const char *http_reason(int status);

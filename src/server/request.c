@@ -68,12 +68,23 @@ struct rq {
     FCGX_Request fr;
     cgi_vars vars;          /* the open request's, into fr.envp (or environ) */
     char *body;             /* owned, freed by rq_finish */
+    /* the body read as it arrives (rq_body_begin, rq_in) */
+    int lazy;               /* rq_body_begin was called: reads go through `in` */
+    int in_status;          /* the first HTTP_IN_* error, sticky; 0: none */
+    long long left;         /* declared bytes not read yet; -1: no length given */
+    size_t max;             /* the limit on an undeclared body */
+    size_t got;             /* bytes read of an undeclared body */
+    int kept;               /* the rest was read into body (a response that ended
+                               first): reads come from there */
+    size_t kept_len, kept_off;
+    http_in in;
     http_io io;
 };
 
 static int rq_head(void *ud, int status, const char *headers, size_t len);
 static int rq_body(void *ud, const char *data, size_t len);
 static int rq_flush(void *ud);
+static long long rq_in_read(void *ud, char *buf, size_t len);
 
 static rq *rq_alloc(int cgi)
 {
@@ -87,6 +98,8 @@ static rq *rq_alloc(int cgi)
     r->io.head = rq_head;
     r->io.body = rq_body;
     r->io.flush = rq_flush;
+    r->in.ud = r;
+    r->in.read = rq_in_read;
     return r;
 }
 
@@ -162,6 +175,19 @@ static const sigset_t *rq_wait_mask(rq *r, const sigset_t *unblock)
     return &r->mask;
 }
 
+/* Forgets the last request's body reading. */
+static void rq_body_reset(rq *r)
+{
+    r->lazy = 0;
+    r->in_status = 0;
+    r->left = 0;
+    r->max = 0;
+    r->got = 0;
+    r->kept = 0;
+    r->kept_len = r->kept_off = 0;
+    r->in.length = 0;
+}
+
 static int rq_retry_accept(int err)
 {
     return err == EAGAIN || err == EWOULDBLOCK || err == EINTR ||
@@ -198,6 +224,7 @@ static int rq_take(rq *r)
         r->ended = 0;
         r->declared = -1;
         r->sent = 0;
+        rq_body_reset(r);
         return 0;
     }
     if (rc < 0 && rq_retry_accept(-rc))
@@ -447,6 +474,153 @@ rq_body_status rq_read_body(rq *r, size_t max, const char **body, size_t *len)
     return RQ_BODY_OK;
 }
 
+rq_body_status rq_body_begin(rq *r, size_t max)
+{
+    unsigned long long cl = 0;
+    int has = rq_content_length(r, &cl);
+
+    rq_body_reset(r);
+    r->lazy = 1;
+    r->max = max;
+    if (has < 0)
+        return RQ_BODY_SHORT;
+    if (has == 0) {
+        /* CGI: no length means no body (RFC 3875); FastCGI: nginx sends
+         * an empty CONTENT_LENGTH with every GET, and the end of the input
+         * follows at once */
+        if (r->cgi || rq_at_end(r))
+            return RQ_BODY_OK;
+        r->left = -1;
+        r->in.length = -1;
+        return RQ_BODY_OK;
+    }
+    if (cl > max)
+        return RQ_BODY_TOO_LARGE;
+    if (cl == 0) {
+        if (!r->cgi)
+            rq_at_end(r);
+        return RQ_BODY_OK;
+    }
+    r->left = (long long)cl;
+    r->in.length = (long long)cl;
+    return RQ_BODY_OK;
+}
+
+/* The reading behind rq_in: from the input, or from what rq_keep_rest
+ * saved once the response had ended the FastCGI request. */
+static long long rq_in_read(void *ud, char *buf, size_t len)
+{
+    rq *r = ud;
+    long long n;
+
+    if (r->kept) {
+        size_t k = r->kept_len - r->kept_off;
+
+        if (k > len)
+            k = len;
+        if (k > 0)
+            memcpy(buf, r->body + r->kept_off, k);
+        r->kept_off += k;
+        return (long long)k;
+    }
+    if (r->in_status != 0)
+        return r->in_status;
+    if (r->left == 0 || len == 0)
+        return 0;
+    if (!r->cgi && (!r->open || r->ended))
+        return r->in_status = HTTP_IN_ERR;
+    if (r->left > 0) {
+        if ((unsigned long long)len > (unsigned long long)r->left)
+            len = (size_t)r->left;
+        n = rq_read(r, buf, len);
+        if (n < 0)
+            return r->in_status = HTTP_IN_ERR;
+        if (n == 0)
+            return r->in_status = HTTP_IN_SHORT;
+        r->left -= n;
+        if (r->left == 0 && !r->cgi)
+            rq_at_end(r);       /* bytes past CONTENT_LENGTH stay unread */
+        return n;
+    }
+    /* no length given: up to the end of the input, within the limit */
+    n = rq_read(r, buf, len);
+    if (n < 0)
+        return r->in_status = HTTP_IN_ERR;
+    if ((size_t)n > r->max - r->got)
+        return r->in_status = HTTP_IN_TOO_LARGE;
+    r->got += (size_t)n;
+    if ((size_t)n < len) {
+        r->left = 0;            /* libfcgi reads short only at the end */
+        r->drained = 1;
+    }
+    return n;
+}
+
+const http_in *rq_in(rq *r)
+{
+    return &r->in;
+}
+
+/* A response that completes the FastCGI request ends it at its flush,
+ * while the function may still read the body (work after res.json()):
+ * the rest of the input is read into memory first, where the reads find
+ * it.  It is within the limit, as reading it whole before the function
+ * would have been.  On failure the reads get the error. */
+static void rq_keep_rest(rq *r)
+{
+    size_t len = 0;
+
+    if (!r->lazy || r->kept || r->drained || r->in_status != 0 || r->left == 0)
+        return;
+    free(r->body);
+    r->body = NULL;
+    if (r->left > 0) {
+        long long n;
+
+        r->body = malloc((size_t)r->left);
+        if (r->body == NULL) {
+            r->in_status = HTTP_IN_ERR;
+            return;
+        }
+        n = rq_read(r, r->body, (size_t)r->left);
+        if (n < 0 || n < r->left) {
+            r->in_status = n < 0 ? HTTP_IN_ERR : HTTP_IN_SHORT;
+            return;
+        }
+        len = (size_t)n;
+        rq_at_end(r);
+    } else {
+        rq_body_status st = rq_read_unsized(r, r->max - r->got, &len);
+
+        if (st != RQ_BODY_OK) {
+            r->in_status = st == RQ_BODY_TOO_LARGE ? HTTP_IN_TOO_LARGE : HTTP_IN_ERR;
+            return;
+        }
+        r->drained = 1;
+    }
+    r->left = 0;
+    r->kept = 1;
+    r->kept_len = len;
+    r->kept_off = 0;
+}
+
+/* A function done without reading the whole body: the rest, which the
+ * limit bounds, is read and dropped, so that the request closes at once
+ * (see the top of this file) instead of in libfcgi's lingering close. */
+static void rq_discard_rest(rq *r)
+{
+    char buf[16384];
+
+    if (!r->lazy || r->kept || r->drained || r->in_status != 0 || r->left == 0 || r->cgi)
+        return;
+    for (;;) {
+        long long n = rq_in_read(r, buf, sizeof buf);
+
+        if (n <= 0)
+            break;
+    }
+}
+
 const http_io *rq_io(rq *r)
 {
     return &r->io;
@@ -609,6 +783,7 @@ static int rq_flush(void *ud)
     if (r->cgi)
         return 0;
     if (r->open && !r->ended && r->declared >= 0 && r->sent >= r->declared) {
+        rq_keep_rest(r);
         rq_end(r);
         return 0;
     }
@@ -620,6 +795,8 @@ static int rq_flush(void *ud)
 void rq_finish(rq *r)
 {
     if (r->open) {
+        if (!r->ended)
+            rq_discard_rest(r);
         rq_end(r);
         /* the variables kept by rq_end, freed the way libfcgi would */
         FCGX_Free(&r->fr, 0);
