@@ -38,6 +38,24 @@ module.exports = async (req, res) => {
   res.json({ n, gz, sha: h.digest('hex') });
 };
 JS
+# for await, and 'data' events
+put('ways.js', <<'JS');
+const crypto = require('crypto');
+module.exports = async (req, res) => {
+  const h = crypto.createHash('sha256');
+  let n = 0;
+  if (req.query.how === 'iter') {
+    for await (const c of req) { n += c.length; h.update(c); }
+  } else {
+    await new Promise((resolve, reject) => {
+      req.on('data', (c) => { n += c.length; h.update(c); });
+      req.on('end', resolve);
+      req.on('error', reject);
+    });
+  }
+  res.json({ n, sha: h.digest('hex') });
+};
+JS
 # the same upload read whole
 put('whole.js', <<'JS');
 const crypto = require('crypto');
@@ -128,6 +146,12 @@ is($j->{sha}, $sha, 'streamed: the same bytes, in order');
 cmp_ok($j->{gz} || 0, '>', 0, "streamed: gzip made $j->{gz} bytes of it");
 cmp_ok($grew, '<', 20, sprintf('streamed: the worker grew by %.1f MB at most (RSS %d -> %d kB)',
                                $grew, $before, $peak));
+
+for my $how ('iter', 'data') {
+    my ($x, $g, $b, $p) = upload("/ways?how=$how");
+    is_deeply(json_body($x), { n => length $body, sha => $sha }, "$how: every byte, in order");
+    cmp_ok($g, '<', 20, sprintf('%s: the worker grew by %.1f MB at most (RSS %d -> %d kB)', $how, $g, $b, $p));
+}
 
 my ($w, $wgrew, $wb, $wp) = upload('/whole');
 $j = json_body($w) || {};
