@@ -317,6 +317,43 @@ static duk_ret_t js_sys_now(duk_context *ctx)
 
 /* sleep(ms): waits, but never past the request's deadline.  Returns false
  * when it stopped early because the deadline came. */
+/* Bytes of a streamed response the client has not taken yet. */
+static size_t js_sys_queued(const js_host *h)
+{
+    if (h->io == NULL || h->client_gone || h->io->queued == NULL || h->io->wait == NULL)
+        return 0;
+    return h->io->queued(h->io->ud);
+}
+
+/* queued() -> bytes of the streamed response the client has not taken
+ * yet (res.write() is false past its highWaterMark). */
+static duk_ret_t js_sys_queued_js(duk_context *ctx)
+{
+    duk_push_number(ctx, (double) js_sys_queued(js_host_of(ctx)));
+    return 1;
+}
+
+/* outputWait(ms, low) -> false once the request's time is up: sends the
+ * streamed response as the client takes it, for at most ms, until no
+ * more than low bytes wait (then 'drain'). */
+static duk_ret_t js_sys_output_wait(duk_context *ctx)
+{
+    js_host *h = js_host_of(ctx);
+    double ms = duk_require_number(ctx, 0), now = now_ms();
+    double low = duk_require_number(ctx, 1);
+    int early = 0;
+
+    if (*h->deadline > 0 && now + ms > *h->deadline) {
+        ms = *h->deadline - now;
+        early = 1;
+    }
+    if (ms > 0 && js_sys_queued(h) > (size_t) (low > 0 ? low : 0) &&
+        h->io->wait(h->io->ud, ms, (size_t) (low > 0 ? low : 0)) < 0)
+        js_sys_gone(h);
+    duk_push_boolean(ctx, !early || now_ms() < *h->deadline);
+    return 1;
+}
+
 static duk_ret_t js_sys_sleep(duk_context *ctx)
 {
     js_host *h = js_host_of(ctx);
@@ -327,6 +364,13 @@ static duk_ret_t js_sys_sleep(duk_context *ctx)
     if (*h->deadline > 0 && now + ms > *h->deadline) {
         ms = *h->deadline - now;
         early = 1;
+    }
+    /* a streamed response the client has not taken all of goes on
+     * meanwhile (http_io.wait), then the rest of the time is slept */
+    if (ms > 0 && js_sys_queued(h) > 0) {
+        if (h->io->wait(h->io->ud, ms, 0) < 0)
+            js_sys_gone(h);
+        ms -= now_ms() - now;
     }
     if (ms > 0) {
         ts.tv_sec = (time_t) (ms / 1000);
@@ -538,6 +582,8 @@ static const duk_function_list_entry js_sys_funcs[] = {
     { "now", js_sys_now, 0 },
     { "reqid", js_sys_reqid, 0 },
     { "sleep", js_sys_sleep, 1 },
+    { "queued", js_sys_queued_js, 0 },
+    { "outputWait", js_sys_output_wait, 2 },
     { "env", js_sys_env, 1 },
     { "envVar", js_sys_env_var, 2 },
     { "hidden", js_sys_hidden, 1 },

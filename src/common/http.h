@@ -22,6 +22,14 @@ typedef struct http_io {
     int (*body)(void *ud, const char *data, size_t len);
     /* Push what was written so far to the client (streaming writes). */
     int (*flush)(void *ud);
+    /* Optional (NULL: every write is taken before it returns).  A sink
+     * that does not block on a congested client keeps what the client
+     * has not taken yet: queued() tells how many bytes; wait() sends what
+     * it can, waiting at most ms milliseconds for the client to take more,
+     * and returns once no more than `low` bytes wait (0), the time is up
+     * (0), or the client is gone (-1). */
+    size_t (*queued)(void *ud);
+    int (*wait)(void *ud, double ms, size_t low);
 } http_io;
 
 /* Where a request body comes from when it is read as it arrives (req as a

@@ -597,6 +597,20 @@ static int eng_cors_flush(void *ud)
     return c->inner->flush(c->inner->ud);
 }
 
+static size_t eng_cors_queued(void *ud)
+{
+    struct eng_cors_io *c = ud;
+
+    return c->inner->queued ? c->inner->queued(c->inner->ud) : 0;
+}
+
+static int eng_cors_wait(void *ud, double ms, size_t low)
+{
+    struct eng_cors_io *c = ud;
+
+    return c->inner->wait ? c->inner->wait(c->inner->ud, ms, low) : 0;
+}
+
 int eng_handle(eng *e, const eng_request *r)
 {
     char path[PATH_MAX], why[256], real[PATH_MAX];
@@ -698,6 +712,8 @@ int eng_handle(eng *e, const eng_request *r)
         cio.io.head = eng_cors_head;
         cio.io.body = eng_cors_body;
         cio.io.flush = eng_cors_flush;
+        cio.io.queued = eng_cors_queued;
+        cio.io.wait = eng_cors_wait;
         cio.inner = r->io;
         cio.extra = cors;
         io = &cio.io;

@@ -13,8 +13,10 @@
  *   rt.log (console.js); rt.path (module.js); rt.reason, rt.root
  *   (dispatch.js; root per request); sys.head, sys.write, sys.respond,
  *   sys.flush, sys.bufferToString, sys.env, sys.envVar, sys.jsonBody,
- *   sys.readFile, sys.trustProxy, sys.bodyRead, sys.bodyAll.
+ *   sys.readFile, sys.trustProxy, sys.bodyRead, sys.bodyAll, sys.queued;
+ *   rt.awaitDrain (timers.js).
  * Provides: rt.requestPrototype (stream.js makes req a Readable),
+ *   rt.emitDrain (timers.js tells a res its 'drain'),
  *   rt.requestBodyChunk (req's stream reads the body with it),
  *   rt.createRequest, rt.createResponse, rt.sendError,
  *   rt.HttpError, rt.mimeOf, rt.parseQuery, rt.exposed, and
@@ -510,14 +512,14 @@ function closed(res, finished) {
 var CLOSED = hiddenKey('closed');
 
 /* The Writable's read-only properties, from what res already knows.  A
- * write goes to the web server before it returns (the worker blocks while
- * the connection is full), so nothing ever waits in res: no 'drain' to wait
- * for, and write() is false only once the client is gone. */
+ * streamed write the client cannot take yet waits in the request layer
+ * (request.c): writableLength is what waits there, and write() is false
+ * past the highWaterMark (or once the client is gone). */
 [['writable', function () { return !this.finished && this.destroyed !== true && this[CLOSED] !== true; }],
  ['writableFinished', function () { return this.finished === true && this[CLOSED] === true; }],
- ['writableNeedDrain', function () { return false; }],
- ['writableLength', function () { return 0; }],
- ['writableHighWaterMark', function () { return 16384; }],
+ ['writableNeedDrain', function () { return this[NEED_DRAIN] === true; }],
+ ['writableLength', function () { return this.headersSent && !this.finished ? sys.queued() : 0; }],
+ ['writableHighWaterMark', function () { return HWM; }],
  ['writableObjectMode', function () { return false; }],
  ['writableCorked', function () { return 0; }]].forEach(function (g) {
     Object.defineProperty(SP, g[0], { get: g[1], enumerable: false, configurable: true });
@@ -819,10 +821,25 @@ SP.write = function (chunk, encoding, cb) {
         ok = sys.write(chunk);
         sys.flush();
         if (!ok) closed(this, false);
+        /* the client is slow: what it has not taken waits in the request
+         * layer, and past the highWaterMark write() says so, as Node's
+         * does; 'drain' comes when it has all been taken (timers.js) */
+        else if (sys.queued() >= HWM) {
+            this[NEED_DRAIN] = true;
+            rt.awaitDrain(this);
+            ok = false;
+        }
     }
     if (typeof encoding === 'function') cb = encoding;
     if (typeof cb === 'function') rt.enqueueMicrotask(cb);
     return ok;
+};
+var HWM = 16384, NEED_DRAIN = hiddenKey('needDrain');
+
+rt.emitDrain = function (res) {
+    if (res[NEED_DRAIN] !== true) return;
+    res[NEED_DRAIN] = false;
+    if (res._events && res[CLOSED] !== true) res.emit('drain');
 };
 
 SP.end = function (data, encoding, cb) {

@@ -26,6 +26,16 @@
  * stream and FCGI_END_REQUEST, and the web server has all of it while the
  * function may still be running (work after res.json()).  A flush before
  * that, as streaming does, writes at once.
+ *
+ * A streamed body (a head without Content-Length) does not go through
+ * libfcgi's blocking writes: its FCGI_STDOUT records are made here and
+ * queued, and sent with non-blocking send()s as the web server takes them
+ * (rq_pump).  A write never waits for a slow client then; the queue's
+ * size (http_io.queued) is what res.write() returns false on, and the
+ * runtime's event loop waits for it to empty (http_io.wait) before 'drain'.
+ * The queue is bounded all the same: past RQ_QUEUE_MAX a write waits, for
+ * a function that ignores write()'s false.  The request's end sends the
+ * rest, blocking, before libfcgi ends the stream.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -40,13 +50,17 @@
 #include <sys/socket.h>
 #include <sys/uio.h>
 
+#include <fastcgi.h>
 #include <fcgiapp.h>
 
+#include "common/now.h"
 #include "server/request.h"
 
 extern char **environ;
 
 #define RQ_CHUNK (256 * 1024)
+#define RQ_RECORD 32768                 /* content bytes per FCGI_STDOUT record made here */
+#define RQ_QUEUE_MAX (4 * 1024 * 1024)  /* streamed bytes queued before a write waits */
 /* Under load a connection is usually waiting already: the worker takes it
  * without ppoll, but goes through ppoll (where its control signals are
  * delivered) at least once every RQ_POLL_EVERY requests. */
@@ -78,6 +92,10 @@ struct rq {
                                first): reads come from there */
     size_t kept_len, kept_off;
     http_in in;
+    /* a streamed body's records, sent as the web server takes them */
+    int direct;             /* the body's records are made and queued here */
+    char *q;                /* owned; q[qhead..qtail) waits to be sent */
+    size_t qcap, qhead, qtail;
     http_io io;
 };
 
@@ -85,6 +103,8 @@ static int rq_head(void *ud, int status, const char *headers, size_t len);
 static int rq_body(void *ud, const char *data, size_t len);
 static int rq_flush(void *ud);
 static long long rq_in_read(void *ud, char *buf, size_t len);
+static size_t rq_queued(void *ud);
+static int rq_wait(void *ud, double ms, size_t low);
 
 static rq *rq_alloc(int cgi)
 {
@@ -98,6 +118,8 @@ static rq *rq_alloc(int cgi)
     r->io.head = rq_head;
     r->io.body = rq_body;
     r->io.flush = rq_flush;
+    r->io.queued = rq_queued;
+    r->io.wait = rq_wait;
     r->in.ud = r;
     r->in.read = rq_in_read;
     return r;
@@ -152,6 +174,7 @@ void rq_free(rq *r)
     rq_finish(r);
     if (!r->cgi && r->fr.ipcFd >= 0)
         FCGX_Free(&r->fr, 1);   /* a kept connection */
+    free(r->q);
     free(r);
 }
 
@@ -739,6 +762,92 @@ static int rq_head(void *ud, int status, const char *headers, size_t len)
     return rq_put(r, "\r\n", 2);
 }
 
+/* Sends queued bytes with non-blocking writes until no more than `low`
+ * wait.  ms: how long to wait for the web server to take more, 0: not at
+ * all, < 0: as long as it takes.  0, or -1 once the client is gone. */
+static int rq_pump(rq *r, double ms, size_t low)
+{
+    double until = ms > 0 ? now_ms() + ms : 0;
+
+    while (!r->gone && r->qtail - r->qhead > low) {
+        ssize_t n = send(r->fr.ipcFd, r->q + r->qhead, r->qtail - r->qhead,
+                         MSG_DONTWAIT | MSG_NOSIGNAL);
+        struct pollfd p = { r->fr.ipcFd, POLLOUT, 0 };
+        int left, rc;
+
+        if (n > 0) {
+            r->qhead += (size_t)n;
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) {
+            r->gone = 1;
+            break;
+        }
+        if (ms == 0)
+            break;
+        left = ms < 0 ? -1 : (int)(until - now_ms() + 0.999);
+        if (ms > 0 && left <= 0)
+            break;
+        rc = poll(&p, 1, left);
+        if (rc < 0 && errno != EINTR) {
+            r->gone = 1;
+            break;
+        }
+        if (rc > 0 && (p.revents & (POLLERR | POLLHUP | POLLNVAL)) && !(p.revents & POLLOUT)) {
+            r->gone = 1;
+            break;
+        }
+    }
+    if (r->qhead == r->qtail)
+        r->qhead = r->qtail = 0;
+    return r->gone ? -1 : 0;
+}
+
+/* Appends len bytes to the queue as FCGI_STDOUT records (the queue's
+ * sent part moved out of the way first).  0, or -1 out of memory. */
+static int rq_enqueue(rq *r, const char *data, size_t len)
+{
+    size_t need = len + (len / RQ_RECORD + 1) * 8;
+
+    if (r->qhead > 0 && r->qtail + need > r->qcap) {
+        memmove(r->q, r->q + r->qhead, r->qtail - r->qhead);
+        r->qtail -= r->qhead;
+        r->qhead = 0;
+    }
+    if (r->qtail + need > r->qcap) {
+        size_t cap = r->qcap ? r->qcap : 65536;
+        char *nq;
+
+        while (cap < r->qtail + need)
+            cap *= 2;
+        nq = realloc(r->q, cap);
+        if (nq == NULL)
+            return -1;
+        r->q = nq;
+        r->qcap = cap;
+    }
+    while (len > 0) {
+        size_t n = len > RQ_RECORD ? RQ_RECORD : len;
+        unsigned char *h = (unsigned char *)r->q + r->qtail;
+
+        h[0] = FCGI_VERSION_1;
+        h[1] = FCGI_STDOUT;
+        h[2] = (unsigned char)(r->fr.requestId >> 8);
+        h[3] = (unsigned char)r->fr.requestId;
+        h[4] = (unsigned char)(n >> 8);
+        h[5] = (unsigned char)n;
+        h[6] = 0;               /* no padding */
+        h[7] = 0;
+        memcpy(r->q + r->qtail + 8, data, n);
+        r->qtail += 8 + n;
+        data += n;
+        len -= n;
+    }
+    return 0;
+}
+
 static int rq_body(void *ud, const char *data, size_t len)
 {
     rq *r = ud;
@@ -746,7 +855,44 @@ static int rq_body(void *ud, const char *data, size_t len)
     if (r->cgi == 0 && (!r->open || r->ended))
         return -1;
     r->sent += (long long)len;
-    return rq_put(r, data, len);
+    if (r->cgi || r->declared >= 0)
+        return rq_put(r, data, len);
+    if (r->gone)
+        return -1;
+    /* a streamed body: what libfcgi holds (the head) goes first */
+    if (!r->direct) {
+        if (FCGX_FFlush(r->fr.out) != 0) {
+            r->gone = 1;
+            return -1;
+        }
+        r->direct = 1;
+    }
+    if (rq_enqueue(r, data, len) < 0)
+        return -1;
+    if (rq_pump(r, 0, 0) < 0)
+        return -1;
+    /* bounded: a function that ignores write()'s false waits here */
+    if (r->qtail - r->qhead > RQ_QUEUE_MAX)
+        return rq_pump(r, -1, RQ_QUEUE_MAX / 2);
+    return 0;
+}
+
+static size_t rq_queued(void *ud)
+{
+    rq *r = ud;
+
+    return r->direct ? r->qtail - r->qhead : 0;
+}
+
+static int rq_wait(void *ud, double ms, size_t low)
+{
+    rq *r = ud;
+
+    if (r->gone)
+        return -1;
+    if (!r->direct)
+        return 0;
+    return rq_pump(r, ms, low);
 }
 
 /* Ends the FastCGI request: the buffered output, the end of the stream
@@ -760,6 +906,11 @@ static void rq_end(rq *r)
 
     if (!r->open || r->ended)
         return;
+    /* a streamed body's rest first, libfcgi's end of the stream after it */
+    if (r->direct && !r->gone)
+        rq_pump(r, -1, 0);
+    r->direct = 0;
+    r->qhead = r->qtail = 0;
     /* nothing unread: close without libfcgi's lingering wait (see the top
      * of this file) */
     if (r->drained)
@@ -787,6 +938,8 @@ static int rq_flush(void *ud)
         rq_end(r);
         return 0;
     }
+    if (r->direct)
+        return rq_pump(r, 0, 0);
     if (!r->open || r->ended || FCGX_FFlush(r->fr.out) != 0)
         r->gone = 1;
     return r->gone ? -1 : 0;
@@ -807,4 +960,11 @@ void rq_finish(rq *r)
     free(r->body);
     r->body = NULL;
     r->gone = 0;
+    r->direct = 0;
+    r->qhead = r->qtail = 0;
+    if (r->qcap > 1024 * 1024) {    /* a big stream's queue is not kept */
+        free(r->q);
+        r->q = NULL;
+        r->qcap = 0;
+    }
 }
