@@ -105,7 +105,21 @@ sub slow_get {
         $raw .= $buf;
     }
     close $s;
-    return parse_http($raw);
+    # the chunked framing undone by position: parse_http's s/^...// copies
+    # the rest of a 48 MB body for each of nginx's many small chunks
+    my $end = index($raw, "\r\n\r\n");
+    my $r = parse_http(substr($raw, 0, $end + 4));
+    my ($at, $body) = ($end + 4, '');
+    while ($at < length $raw) {
+        my $nl = index($raw, "\r\n", $at);
+        last if $nl < 0;
+        my $len = hex substr($raw, $at, $nl - $at);
+        last if $len == 0;
+        $body .= substr($raw, $nl + 2, $len);
+        $at = $nl + 2 + $len + 2;
+    }
+    $r->{body} = $body;
+    return $r;
 }
 
 is(http_get($ng->{port}, '/slow?mb=1')->{status}, 200, 'warm-up');
@@ -114,25 +128,25 @@ my ($peak, $early_done, $first_false) = ($before, 0, 0);
 # the client reads again 2 s after the function has seen write() false
 # (or after 60 s); the function must not have gone on writing meanwhile
 my $false_at;
-my $r = slow_get('/slow?mb=48', 60, sub {
+my $r = slow_get('/slow?mb=24', 60, sub {
     my $now = rss_kb();
     $peak = $now if $now > $peak;
-    $early_done ||= grep { /slow done 768/ } log_lines($inv);
+    $early_done ||= grep { /slow done 384/ } log_lines($inv);
     $first_false ||= grep { /first false at/ } log_lines($inv);
     $false_at //= time if $first_false;
     return $first_false && time - $false_at > 2;
 });
 is($r->{status}, 200, 'slow client: 200');
-is(length $r->{body}, 48 * 1024 * 1024, 'slow client: all 48 MB arrived');
-ok($r->{body} eq join('', map { chr($_ % 251) x 65536 } 0 .. 767), 'slow client: every byte in order');
+is(length $r->{body}, 24 * 1024 * 1024, 'slow client: all 24 MB arrived');
+ok($r->{body} eq join('', map { chr($_ % 251) x 65536 } 0 .. 383), 'slow client: every byte in order');
 ok($first_false, 'res.write() returned false while the client did not read');
 ok(!$early_done, 'and the function had not written everything 2 s later, the client still paused');
 my ($ff) = grep { /first false at/ } log_lines($inv);
 like($ff // '', qr/need true length true/, 'writableNeedDrain and writableLength said so');
-ok(wait_for(sub { grep { /slow done 768 falses [1-9]\d* drains [1-9]\d*/ } log_lines($inv) }, 150),
+ok(wait_for(sub { grep { /slow done 384 falses [1-9]\d* drains [1-9]\d*/ } log_lines($inv) }, 150),
    "'drain' followed each false, and the function wrote the rest")
     or diag(join "\n", log_lines($inv));
-my ($dl) = grep { /slow done 768/ } log_lines($inv);
+my ($dl) = grep { /slow done 384/ } log_lines($inv);
 my ($falses, $drains) = ($dl // '') =~ /falses (\d+) drains (\d+)/;
 is($drains, $falses, "as many 'drain's as falses ($drains)");
 cmp_ok(($peak - $before) / 1024, '<', 20,
