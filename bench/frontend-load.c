@@ -30,7 +30,7 @@ static double now(void)
 static double per_request(eng *e, const char *uri, int n)
 {
     char path[256], *envp[4];
-    http_io io = { NULL, nop_head, nop_body, nop_flush };
+    http_io io = { NULL, nop_head, nop_body, nop_flush, NULL, NULL };
     cgi_vars vars;
     eng_request r = { .vars = &vars, .id = "bench", .io = &io };
     double t0;

@@ -73,7 +73,7 @@ int main(int argc, char **argv)
     const char *scen = argc > 1 ? argv[1] : "hello";
     int n = argc > 2 ? atoi(argv[2]) : 1000, i, k = 0, status = 0;
     eng_config c = { 0 };
-    http_io io = { NULL, nop_head, nop_body, nop_flush };
+    http_io io = { NULL, nop_head, nop_body, nop_flush, NULL, NULL };
     char *envp[40], uri[64], cl[64], *body = NULL, err[256], root[4096];
     size_t blen = 0;
     eng_request r = { 0 };  /* root, site: the engine's defaults */

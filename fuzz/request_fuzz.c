@@ -93,7 +93,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *envp[16];
     eng_request r;
     cgi_vars vars;
-    http_io io = { NULL, fz_head, fz_body, fz_flush };
+    http_io io = { NULL, fz_head, fz_body, fz_flush, NULL, NULL };
     size_t blen;
     int n = 0, i, st;
 

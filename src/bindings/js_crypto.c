@@ -214,6 +214,186 @@ static duk_ret_t js_crypto_digest(duk_context *ctx)
     return 1;
 }
 
+/* --- hashes fed piece by piece ------------------------------------------
+ *
+ * A Hash or Hmac that has been given more than a little (crypto.js keeps
+ * small inputs and digests them in one call) moves to an OpenSSL context
+ * that takes each piece as it comes, so that hashing a stream holds one
+ * piece at a time, not the stream.  The context lives in a handle object
+ * whose finalizer frees it, made before the context (as the key handles
+ * below are). */
+
+#define JS_CRYPTO_HCTX DUK_HIDDEN_SYMBOL("hctx")
+
+typedef struct js_crypto_hctx {
+    EVP_MD_CTX *md;         /* a hash, or */
+    EVP_MAC_CTX *mac;       /* an HMAC */
+} js_crypto_hctx;
+
+static void js_crypto_hctx_free(js_crypto_hctx *h)
+{
+    if (h == NULL)
+        return;
+    EVP_MD_CTX_free(h->md);
+    EVP_MAC_CTX_free(h->mac);
+    free(h);
+}
+
+static duk_ret_t js_crypto_hctx_finalize(duk_context *ctx)
+{
+    duk_get_prop_string(ctx, 0, JS_CRYPTO_HCTX);
+    js_crypto_hctx_free(duk_get_pointer(ctx, -1));
+    duk_push_pointer(ctx, NULL);
+    duk_put_prop_string(ctx, 0, JS_CRYPTO_HCTX);
+    return 0;
+}
+
+/* [ ... ] -> [ ... handle ]: a handle with no context yet. */
+static void js_crypto_new_hctx_handle(duk_context *ctx)
+{
+    duk_push_object(ctx);
+    duk_push_c_function(ctx, js_crypto_hctx_finalize, 1);
+    duk_set_finalizer(ctx, -2);
+    duk_push_pointer(ctx, NULL);
+    duk_put_prop_string(ctx, -2, JS_CRYPTO_HCTX);
+}
+
+static js_crypto_hctx *js_crypto_hctx_of(duk_context *ctx, duk_idx_t idx)
+{
+    js_crypto_hctx *h = NULL;
+
+    if (duk_is_object(ctx, idx)) {
+        duk_get_prop_string(ctx, idx, JS_CRYPTO_HCTX);
+        h = duk_get_pointer(ctx, -1);
+        duk_pop(ctx);
+    }
+    if (h == NULL)
+        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a hash handle");
+    return h;
+}
+
+/* hashStart(alg[, key]) -> a handle hashing (with key: HMAC-ing) with alg;
+ * undefined when alg is unknown.  key is a buffer or an ASCII string
+ * (crypto.js encodes the others first). */
+static duk_ret_t js_crypto_hash_start(duk_context *ctx)
+{
+    const char *alg = duk_require_string(ctx, 0);
+    int hmac = !duk_is_undefined(ctx, 1), i = js_crypto_digest_index(alg), ok;
+    size_t klen = 0;
+    const unsigned char *key = hmac ? js_crypto_input(ctx, 1, &klen) : NULL;
+    const EVP_MD *md = i < 0 ? NULL : js_crypto_fetch_md(alg);
+    js_crypto_hctx *h;
+
+    if (hmac && key == NULL)
+        return duk_type_error(ctx, "key: bytes or an ASCII string");
+    if (md == NULL)
+        return 0;
+    js_crypto_new_hctx_handle(ctx);
+    h = calloc(1, sizeof *h);
+    if (h == NULL)
+        return duk_generic_error(ctx, "out of memory");
+    if (hmac) {
+        EVP_MAC_CTX *base = js_crypto_hmac_ctx(i);
+
+        h->mac = base != NULL ? EVP_MAC_CTX_dup(base) : NULL;
+        ok = h->mac != NULL && EVP_MAC_init(h->mac, key, klen, NULL) == 1;
+    } else {
+        h->md = EVP_MD_CTX_new();
+        ok = h->md != NULL && EVP_DigestInit_ex(h->md, md, NULL) == 1;
+    }
+    if (!ok) {
+        js_crypto_hctx_free(h);
+        return js_crypto_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "digest failed");
+    }
+    duk_push_pointer(ctx, h);
+    duk_put_prop_string(ctx, -2, JS_CRYPTO_HCTX);
+    return 1;
+}
+
+/* hashUpdate(handle, data): data (a buffer, or an ASCII string) into the
+ * digest.  false for a non-ASCII string, which crypto.js encodes and gives
+ * again. */
+static duk_ret_t js_crypto_hash_update(duk_context *ctx)
+{
+    js_crypto_hctx *h = js_crypto_hctx_of(ctx, 0);
+    size_t len;
+    const unsigned char *p = js_crypto_input(ctx, 1, &len);
+    int ok;
+
+    if (p == NULL) {
+        duk_push_false(ctx);
+        return 1;
+    }
+    ok = h->mac != NULL ? EVP_MAC_update(h->mac, p, len) == 1 :
+                          EVP_DigestUpdate(h->md, p, len) == 1;
+    if (!ok)
+        return js_crypto_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "digest failed");
+    duk_push_true(ctx);
+    return 1;
+}
+
+/* hashCopy(handle) -> a new handle with the same state (Hash.copy()). */
+static duk_ret_t js_crypto_hash_copy(duk_context *ctx)
+{
+    js_crypto_hctx *from = js_crypto_hctx_of(ctx, 0), *h;
+    int ok;
+
+    js_crypto_new_hctx_handle(ctx);
+    h = calloc(1, sizeof *h);
+    if (h == NULL)
+        return duk_generic_error(ctx, "out of memory");
+    if (from->mac != NULL) {
+        h->mac = EVP_MAC_CTX_dup(from->mac);
+        ok = h->mac != NULL;
+    } else {
+        h->md = EVP_MD_CTX_new();
+        ok = h->md != NULL && EVP_MD_CTX_copy_ex(h->md, from->md) == 1;
+    }
+    if (!ok) {
+        js_crypto_hctx_free(h);
+        return js_crypto_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "digest failed");
+    }
+    duk_push_pointer(ctx, h);
+    duk_put_prop_string(ctx, -2, JS_CRYPTO_HCTX);
+    return 1;
+}
+
+/* hashFinal(handle[, enc]) -> the digest, as digest() gives it: a hex or
+ * base64 string for those encodings, else an ArrayBuffer.  The context
+ * is freed at once. */
+static duk_ret_t js_crypto_hash_final(duk_context *ctx)
+{
+    js_crypto_hctx *h = js_crypto_hctx_of(ctx, 0);
+    const char *enc = duk_get_string(ctx, 1);
+    unsigned char *out = duk_push_fixed_buffer(ctx, EVP_MAX_MD_SIZE);
+    size_t olen = 0;
+    int ok;
+
+    if (h->mac != NULL) {
+        ok = EVP_MAC_final(h->mac, out, &olen, EVP_MAX_MD_SIZE) == 1;
+    } else {
+        unsigned int n = 0;
+
+        ok = EVP_DigestFinal_ex(h->md, out, &n) == 1;
+        olen = n;
+    }
+    js_crypto_hctx_free(h);
+    duk_push_pointer(ctx, NULL);
+    duk_put_prop_string(ctx, 0, JS_CRYPTO_HCTX);
+    if (!ok)
+        return js_crypto_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "digest failed");
+    if (enc != NULL && (strcmp(enc, "hex") == 0 || strcmp(enc, "base64") == 0)) {
+        duk_push_buffer_object(ctx, -1, 0, olen, DUK_BUFOBJ_UINT8ARRAY);
+        if (enc[0] == 'h')
+            duk_hex_encode(ctx, -1);
+        else
+            duk_base64_encode(ctx, -1);
+        return 1;
+    }
+    duk_push_buffer_object(ctx, -1, 0, olen, DUK_BUFOBJ_ARRAYBUFFER);
+    return 1;
+}
+
 /* digestSize(alg) -> output bytes of alg, or undefined when unknown. */
 static duk_ret_t js_crypto_digest_size(duk_context *ctx)
 {
@@ -1301,6 +1481,10 @@ static const duk_function_list_entry js_crypto_funcs[] = {
     { "cryptoRandom", js_crypto_random, 1 },
     { "cryptoDigest", js_crypto_digest, 4 },
     { "cryptoDigestSize", js_crypto_digest_size, 1 },
+    { "cryptoHashStart", js_crypto_hash_start, 2 },
+    { "cryptoHashUpdate", js_crypto_hash_update, 2 },
+    { "cryptoHashCopy", js_crypto_hash_copy, 1 },
+    { "cryptoHashFinal", js_crypto_hash_final, 2 },
     { "cryptoHashes", js_crypto_hashes, 0 },
     { "cryptoPbkdf2", js_crypto_pbkdf2, 5 },
     { "cryptoScrypt", js_crypto_scrypt, 7 },

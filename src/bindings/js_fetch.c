@@ -20,6 +20,13 @@
  * fetchTake empties the buffer and resumes the transfer.  A body piped to
  * the client therefore never sits whole in memory.
  *
+ * A streamed upload (node:http's req.write() before end()) goes the
+ * other way: fetchWrite queues what JavaScript wrote, libcurl's read
+ * callback takes it as the server accepts it and answers
+ * CURL_READFUNC_PAUSE when nothing waits, and fetchState tells how many
+ * bytes still wait (`pending`), which http.js turns into write()'s false
+ * and 'drain'.
+ *
  * The network policy (--fetch-allow, --fetch-deny) is checked against the
  * URL's host before anything is sent and against each address libcurl is
  * about to connect to (CURLOPT_OPENSOCKETFUNCTION), so a name that resolves
@@ -48,6 +55,7 @@
 #define JS_FETCH_GC_BYTES (4 * 1024 * 1024)   /* bytes between collections, see js_fetch_collect */
 #define JS_FETCH_GARBAGE (40 * 1024)          /* what one fetch leaves to collect */
 #define JS_FETCH_DEADLINE_SLACK 250.0         /* ms, see js_fetch_start */
+#define JS_FETCH_UP_CAP (16 * 1024 * 1024)    /* upload bytes queued at most */
 
 /* One hop of one fetch, from fetchStart to fetchClose. */
 typedef struct js_fetch_xfer {
@@ -67,6 +75,11 @@ typedef struct js_fetch_xfer {
     int over_size, head_too_big, refused, name_allowed;
     int raw;                    /* node:http's wire: see js_fetch_configure */
     char *ca;                   /* PEM of https.request's `ca`, or NULL */
+    int stream_up;              /* the body comes through fetchWrite */
+    long long up_length;        /* its declared length, -1: chunked */
+    char *up;                   /* up[up_off..up_len): written, not yet sent */
+    size_t up_len, up_off, up_cap;
+    int up_ended, up_paused;
     CURLcode result;
     char host[256];
     long port;
@@ -218,9 +231,35 @@ static void js_fetch_free(js_fetch_xfer *x)
     }
     curl_slist_free_all(x->headers);
     free(x->ca);
+    free(x->up);
     free(x->head);
     free(x->data);
     free(x);
+}
+
+/* libcurl's read callback of a streamed upload: what JavaScript wrote,
+ * the end once it said so, else a pause until fetchWrite brings more.
+ * Emptying the queue is news: write()'s 'drain'. */
+static size_t js_fetch_on_read(char *buf, size_t size, size_t n, void *ud)
+{
+    js_fetch_xfer *x = ud;
+    size_t want = size * n, k = x->up_len - x->up_off;
+
+    if (k == 0) {
+        if (x->up_ended)
+            return 0;
+        x->up_paused = 1;
+        return CURL_READFUNC_PAUSE;
+    }
+    if (k > want)
+        k = want;
+    memcpy(buf, x->up + x->up_off, k);
+    x->up_off += k;
+    if (x->up_off == x->up_len) {
+        x->up_off = x->up_len = 0;
+        x->news = 1;
+    }
+    return k;
 }
 
 static int js_fetch_setup(void)
@@ -332,7 +371,14 @@ static int js_fetch_configure(js_fetch_xfer *x, const char *url, const char *met
         SET(CURLOPT_NOBODY, 1L);
     else if (strcmp(method, "GET") != 0 || has_body)
         SET(CURLOPT_CUSTOMREQUEST, method);
-    if (has_body) {
+    if (x->stream_up) {
+        /* a POST whose body the read callback gives; without a length,
+         * libcurl sends it chunked */
+        SET(CURLOPT_POST, 1L);
+        SET(CURLOPT_READFUNCTION, js_fetch_on_read);
+        SET(CURLOPT_READDATA, (void *) x);
+        SET(CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) x->up_length);
+    } else if (has_body) {
         SET(CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) body_len);
         SET(CURLOPT_COPYPOSTFIELDS, body_len ? body : "");
     }
@@ -444,13 +490,21 @@ static duk_ret_t js_fetch_start(duk_context *ctx)
     double timeout_ms = js_fetch.timeout * 1000, now = now_ms();
     js_fetch_xfer *x;
 
-    int raw = 0;
+    int raw = 0, stream_up = 0;
+    long long up_length = -1;
     const char *ca = NULL;
 
     js_fetch_check_headers(ctx, 2);
     if (has_body)
         body = duk_require_buffer_data(ctx, 3, &body_len);
     if (duk_is_object(ctx, 4)) {
+        duk_get_prop_string(ctx, 4, "stream");
+        stream_up = duk_to_boolean(ctx, -1);
+        duk_pop(ctx);
+        duk_get_prop_string(ctx, 4, "length");
+        if (duk_is_number(ctx, -1) && duk_get_number(ctx, -1) >= 0)
+            up_length = (long long) duk_get_number(ctx, -1);
+        duk_pop(ctx);
         duk_get_prop_string(ctx, 4, "raw");
         raw = duk_to_boolean(ctx, -1);
         duk_get_prop_string(ctx, 4, "ca");
@@ -471,6 +525,10 @@ static duk_ret_t js_fetch_start(duk_context *ctx)
     x->id = ++js_fetch.next_id;
     x->max_size = js_fetch.max_size;
     x->raw = raw;
+    x->stream_up = stream_up;
+    x->up_length = up_length;
+    if (stream_up)
+        has_body = 1;       /* for the headers: no form type, no Expect */
     x->next = js_fetch.xfers;
     js_fetch.xfers = x;
     x->news = 1;
@@ -689,6 +747,10 @@ static duk_ret_t js_fetch_state(duk_context *ctx)
     duk_put_prop_string(ctx, -2, "done");
     duk_push_number(ctx, (double) x->data_len);
     duk_put_prop_string(ctx, -2, "buffered");
+    if (x->stream_up) {
+        duk_push_number(ctx, (double) (x->up_len - x->up_off));
+        duk_put_prop_string(ctx, -2, "pending");
+    }
     if (x->head_ready && !failed) {
         js_host_push_utf8(ctx, x->head ? x->head : "", x->head_len);
         duk_put_prop_string(ctx, -2, "head");
@@ -723,9 +785,56 @@ static duk_ret_t js_fetch_take(duk_context *ctx)
     x->data_len = 0;
     if (x->paused && x->in_multi) {
         x->paused = 0;
-        curl_easy_pause(x->easy, CURLPAUSE_CONT);
+        curl_easy_pause(x->easy, x->up_paused ? CURLPAUSE_SEND : CURLPAUSE_CONT);
     }
     duk_push_buffer_object(ctx, -1, 0, n, DUK_BUFOBJ_NODEJS_BUFFER);
+    return 1;
+}
+
+/* fetchWrite(id, chunk) -> the bytes written and not yet sent: chunk (a
+ * buffer) queued for a streamed upload, or with null its end.  Throws a
+ * RangeError past JS_FETCH_UP_CAP bytes queued (a writer that ignores
+ * write()'s false); an unknown or finished transfer takes nothing (0). */
+static duk_ret_t js_fetch_write(duk_context *ctx)
+{
+    js_fetch_xfer *x = js_fetch_find(duk_require_int(ctx, 0));
+    duk_size_t n = 0;
+    const char *p = duk_is_null_or_undefined(ctx, 1) ? NULL : duk_require_buffer_data(ctx, 1, &n);
+
+    if (x == NULL || !x->stream_up || x->done || x->up_ended) {
+        duk_push_int(ctx, 0);
+        return 1;
+    }
+    if (p == NULL) {
+        x->up_ended = 1;
+    } else if (n > 0) {
+        if (x->up_len - x->up_off + n > JS_FETCH_UP_CAP)
+            return duk_range_error(ctx, "more than %d bytes written and not yet sent",
+                                   JS_FETCH_UP_CAP);
+        if (x->up_off > 0) {
+            memmove(x->up, x->up + x->up_off, x->up_len - x->up_off);
+            x->up_len -= x->up_off;
+            x->up_off = 0;
+        }
+        if (x->up_len + n > x->up_cap) {
+            size_t cap = x->up_cap ? x->up_cap : 65536;
+            char *q;
+
+            while (cap < x->up_len + n)
+                cap *= 2;
+            if ((q = realloc(x->up, cap)) == NULL)
+                return duk_error(ctx, DUK_ERR_ERROR, "out of memory");
+            x->up = q;
+            x->up_cap = cap;
+        }
+        memcpy(x->up + x->up_len, p, n);
+        x->up_len += n;
+    }
+    if (x->up_paused && x->in_multi) {
+        x->up_paused = 0;
+        curl_easy_pause(x->easy, x->paused ? CURLPAUSE_RECV : CURLPAUSE_CONT);
+    }
+    duk_push_number(ctx, (double) (x->up_len - x->up_off));
     return 1;
 }
 
@@ -858,6 +967,7 @@ static duk_ret_t js_fetch_dns_lookup(duk_context *ctx)
 static const duk_function_list_entry js_fetch_funcs[] = {
     { "dnsLookup", js_fetch_dns_lookup, 2 },
     { "fetchStart", js_fetch_start, 5 },
+    { "fetchWrite", js_fetch_write, 2 },
     { "fetchPoll", js_fetch_poll, 1 },
     { "fetchBusy", js_fetch_busy, 0 },
     { "fetchState", js_fetch_state, 1 },

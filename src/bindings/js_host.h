@@ -33,6 +33,10 @@ typedef struct js_host {
     int client_gone;            /* an io callback failed: stop writing */
     int head_only;              /* HEAD request: headers but no body bytes */
     const cgi_vars *vars;       /* the request's CGI variables, NULL outside one */
+    const http_in *in;          /* the body as the function reads it (sys.bodyRead,
+                                   sys.bodyAll), NULL: none to read */
+    size_t in_max;              /* bytes of it the function may read at most */
+    size_t in_got;              /* bytes of it read so far */
     const char *file;           /* the routed function file (a real path) ... */
     const struct stat *file_st; /* ... and what the router's stat() found */
     unsigned long seq;          /* the request's number: sys.env answers only it */

@@ -78,7 +78,9 @@ static duk_ret_t js_sys_head(duk_context *ctx)
  * objects, not their bytes: without this, 50 MB streamed from an async
  * generator through pipeline() into res stayed in the worker (measured:
  * 12 -> 67 MB) until the request ended.  The same reasoning as fetch's
- * js_fetch_collect, for the bytes going out. */
+ * js_fetch_collect, for the bytes going out, and for the request body's
+ * pieces coming in (bodyRead; for await over req held 54 MB of a 50 MB
+ * upload without it). */
 #define JS_SYS_GC_GROWTH (8u * 1024 * 1024)
 static size_t js_sys_gc_base;
 
@@ -169,6 +171,120 @@ static duk_ret_t js_sys_flush(duk_context *ctx)
     return 0;
 }
 
+/* Throws the error a body read ended in, shaped as body-parser's are
+ * (status, expose, type) so that the runtime answers it as such. */
+static duk_ret_t js_sys_body_throw(duk_context *ctx, long long rc)
+{
+    const char *msg = "Reading the request body failed", *type = "request.aborted";
+    int status = 500;
+
+    if (rc == HTTP_IN_TOO_LARGE) {
+        msg = "Request body too large";
+        type = "entity.too.large";
+        status = 413;
+    } else if (rc == HTTP_IN_SHORT) {
+        msg = "Incomplete request body";
+        type = "request.size.invalid";
+        status = 400;
+    }
+    duk_push_error_object(ctx, DUK_ERR_ERROR, "%s", msg);
+    duk_push_int(ctx, status);
+    duk_put_prop_string(ctx, -2, "status");
+    duk_push_boolean(ctx, status != 500);
+    duk_put_prop_string(ctx, -2, "expose");
+    duk_push_string(ctx, type);
+    duk_put_prop_string(ctx, -2, "type");
+    return duk_throw(ctx);
+}
+
+/* Reads up to len bytes of the body into buf, held to the host's limit:
+ * the count, 0 at the end, or a negative HTTP_IN_*. */
+static long long js_sys_body_in(js_host *h, char *buf, size_t len)
+{
+    long long n;
+
+    if (h->in == NULL)
+        return 0;
+    if (h->in_got > h->in_max)
+        return HTTP_IN_TOO_LARGE;   /* told once, told again */
+    n = h->in->read(h->in->ud, buf, len);
+    if (n > 0 && (size_t) n > h->in_max - h->in_got) {
+        h->in_got = h->in_max + 1;
+        return HTTP_IN_TOO_LARGE;
+    }
+    if (n > 0)
+        h->in_got += (size_t) n;
+    return n;
+}
+
+#define JS_SYS_BODY_CHUNK (64 * 1024)
+
+/* bodyRead(max): the next piece of the request body, at most max (and
+ * 64 KB) bytes, as a Buffer; null at its end.  Blocks until the web
+ * server sends it.  Throws an Error with status 400, 413 or 500 when the
+ * body cannot be read. */
+static duk_ret_t js_sys_body_read(duk_context *ctx)
+{
+    static char buf[JS_SYS_BODY_CHUNK];
+    js_host *h = js_host_of(ctx);
+    duk_int_t want = duk_require_int(ctx, 0);
+    long long n;
+    void *p;
+
+    if (want <= 0 || want > JS_SYS_BODY_CHUNK)
+        want = JS_SYS_BODY_CHUNK;
+    /* the chunks read before sit in promise cycles as writes' do (for
+     * await over req): collected as the write path collects them */
+    js_sys_collect(ctx, h);
+    n = js_sys_body_in(h, buf, (size_t) want);
+    if (n < 0)
+        return js_sys_body_throw(ctx, n);
+    if (n == 0) {
+        duk_push_null(ctx);
+        return 1;
+    }
+    p = duk_push_fixed_buffer(ctx, (duk_size_t) n);
+    memcpy(p, buf, (size_t) n);
+    duk_push_buffer_object(ctx, -1, 0, (duk_size_t) n, DUK_BUFOBJ_NODEJS_BUFFER);
+    return 1;
+}
+
+/* bodyAll(): the rest of the request body as one Buffer (empty at its
+ * end), read into the heap, so within the request's memory limit.
+ * Throws as bodyRead does. */
+static duk_ret_t js_sys_body_all(duk_context *ctx)
+{
+    js_host *h = js_host_of(ctx);
+    size_t have = 0, cap;
+    char *p;
+
+    cap = h->in != NULL && h->in->length > 0 && (unsigned long long) h->in->length > h->in_got ?
+          (size_t) h->in->length - h->in_got : 16384;
+    p = duk_push_dynamic_buffer(ctx, cap);
+    for (;;) {
+        if (h->in == NULL)
+            break;
+        long long n;
+
+        if (have == cap) {
+            /* a declared length read to its end: no need to grow */
+            if (h->in->length > 0 && h->in_got >= (unsigned long long) h->in->length)
+                break;
+            cap *= 2;
+            p = duk_resize_buffer(ctx, -1, cap);
+        }
+        n = js_sys_body_in(h, p + have, cap - have);
+        if (n < 0)
+            return js_sys_body_throw(ctx, n);
+        if (n == 0)
+            break;
+        have += (size_t) n;
+    }
+    duk_resize_buffer(ctx, -1, have);
+    duk_push_buffer_object(ctx, -1, 0, have, DUK_BUFOBJ_NODEJS_BUFFER);
+    return 1;
+}
+
 /* log(level, message): one line in the administrator's log. */
 static duk_ret_t js_sys_log(duk_context *ctx)
 {
@@ -201,6 +317,43 @@ static duk_ret_t js_sys_now(duk_context *ctx)
 
 /* sleep(ms): waits, but never past the request's deadline.  Returns false
  * when it stopped early because the deadline came. */
+/* Bytes of a streamed response the client has not taken yet. */
+static size_t js_sys_queued(const js_host *h)
+{
+    if (h->io == NULL || h->client_gone || h->io->queued == NULL || h->io->wait == NULL)
+        return 0;
+    return h->io->queued(h->io->ud);
+}
+
+/* queued() -> bytes of the streamed response the client has not taken
+ * yet (res.write() is false past its highWaterMark). */
+static duk_ret_t js_sys_queued_js(duk_context *ctx)
+{
+    duk_push_number(ctx, (double) js_sys_queued(js_host_of(ctx)));
+    return 1;
+}
+
+/* outputWait(ms, low) -> false once the request's time is up: sends the
+ * streamed response as the client takes it, for at most ms, until no
+ * more than low bytes wait (then 'drain'). */
+static duk_ret_t js_sys_output_wait(duk_context *ctx)
+{
+    js_host *h = js_host_of(ctx);
+    double ms = duk_require_number(ctx, 0), now = now_ms();
+    double low = duk_require_number(ctx, 1);
+    int early = 0;
+
+    if (*h->deadline > 0 && now + ms > *h->deadline) {
+        ms = *h->deadline - now;
+        early = 1;
+    }
+    if (ms > 0 && js_sys_queued(h) > (size_t) (low > 0 ? low : 0) &&
+        h->io->wait(h->io->ud, ms, (size_t) (low > 0 ? low : 0)) < 0)
+        js_sys_gone(h);
+    duk_push_boolean(ctx, !early || now_ms() < *h->deadline);
+    return 1;
+}
+
 static duk_ret_t js_sys_sleep(duk_context *ctx)
 {
     js_host *h = js_host_of(ctx);
@@ -211,6 +364,13 @@ static duk_ret_t js_sys_sleep(duk_context *ctx)
     if (*h->deadline > 0 && now + ms > *h->deadline) {
         ms = *h->deadline - now;
         early = 1;
+    }
+    /* a streamed response the client has not taken all of goes on
+     * meanwhile (http_io.wait), then the rest of the time is slept */
+    if (ms > 0 && js_sys_queued(h) > 0) {
+        if (h->io->wait(h->io->ud, ms, 0) < 0)
+            js_sys_gone(h);
+        ms -= now_ms() - now;
     }
     if (ms > 0) {
         ts.tv_sec = (time_t) (ms / 1000);
@@ -416,10 +576,14 @@ static const duk_function_list_entry js_sys_funcs[] = {
     { "write", js_sys_write, 1 },
     { "respond", js_sys_respond, 3 },
     { "flush", js_sys_flush, 0 },
+    { "bodyRead", js_sys_body_read, 1 },
+    { "bodyAll", js_sys_body_all, 0 },
     { "log", js_sys_log, 2 },
     { "now", js_sys_now, 0 },
     { "reqid", js_sys_reqid, 0 },
     { "sleep", js_sys_sleep, 1 },
+    { "queued", js_sys_queued_js, 0 },
+    { "outputWait", js_sys_output_wait, 2 },
     { "env", js_sys_env, 1 },
     { "envVar", js_sys_env_var, 2 },
     { "hidden", js_sys_hidden, 1 },

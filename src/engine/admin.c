@@ -1109,7 +1109,7 @@ static int adm_api_run(adm_req *q)
     adm_run run;
     cgi_vars v;
     eng_request sub;
-    http_io io = { NULL, adm_run_head, adm_run_body, adm_run_flush };
+    http_io io = { NULL, adm_run_head, adm_run_body, adm_run_flush, NULL, NULL };
 
     if (adm_body_json(q, &in, why, sizeof why) < 0)
         return adm_error(q, 400, why);

@@ -429,7 +429,14 @@ static duk_ret_t eng_run_dispatch(duk_context *t, void *udata)
 
     duk_push_heapptr(t, a->e->dispatch);
     duk_push_number(t, (double) a->e->host.seq);
-    if (r->body_len > 0) {
+    if (r->in != NULL) {
+        /* null: a body the runtime reads when the function asks for it
+         * (sys.bodyRead, sys.bodyAll) */
+        if (r->in->length != 0)
+            duk_push_null(t);
+        else
+            duk_push_undefined(t);
+    } else if (r->body_len > 0) {
         void *b = duk_push_fixed_buffer(t, r->body_len);
         memcpy(b, r->body, r->body_len);
         duk_push_buffer_object(t, -1, 0, r->body_len, DUK_BUFOBJ_NODEJS_BUFFER);
@@ -591,6 +598,20 @@ static int eng_cors_flush(void *ud)
     return c->inner->flush(c->inner->ud);
 }
 
+static size_t eng_cors_queued(void *ud)
+{
+    struct eng_cors_io *c = ud;
+
+    return c->inner->queued ? c->inner->queued(c->inner->ud) : 0;
+}
+
+static int eng_cors_wait(void *ud, double ms, size_t low)
+{
+    struct eng_cors_io *c = ud;
+
+    return c->inner->wait ? c->inner->wait(c->inner->ud, ms, low) : 0;
+}
+
 int eng_handle(eng *e, const eng_request *r)
 {
     char path[PATH_MAX], why[256], real[PATH_MAX];
@@ -694,6 +715,8 @@ int eng_handle(eng *e, const eng_request *r)
         cio.io.head = eng_cors_head;
         cio.io.body = eng_cors_body;
         cio.io.flush = eng_cors_flush;
+        cio.io.queued = eng_cors_queued;
+        cio.io.wait = eng_cors_wait;
         cio.inner = r->io;
         cio.extra = cors;
         io = &cio.io;
@@ -775,7 +798,8 @@ int eng_handle(eng *e, const eng_request *r)
         http_send_error(io, 405, NULL, hdr);
         return 405;
     }
-    if (set.max_body >= 0 && r->body_len > (size_t) set.max_body) {
+    if (set.max_body >= 0 && (r->in != NULL ? r->in->length > set.max_body :
+                              r->body_len > (size_t) set.max_body)) {
         http_send_error(io, 413, NULL, NULL);
         return 413;
     }
@@ -810,6 +834,9 @@ int eng_handle(eng *e, const eng_request *r)
     e->host.file = m.file;
     e->host.file_st = &m.st;
     e->host.head_only = method && strcmp(method, "HEAD") == 0;
+    e->host.in = r->in;
+    /* an undeclared length is held to the folder's limit as it is read */
+    e->host.in_max = set.max_body >= 0 ? (size_t) set.max_body : (size_t) -1;
     if (timeout > 0)
         e->heap.deadline = now_ms() + timeout * 1000.0;
     e->heap.timed_out = e->heap.out_of_memory = 0;

@@ -22,6 +22,8 @@ typedef struct eng_request {
     const cgi_vars *vars;   /* the CGI variables, parsed once (common/cgi.h) */
     const char *body;       /* the whole request body (may be NULL) */
     size_t body_len;
+    const http_in *in;      /* or, not NULL: the body read as the function asks for it
+                               (body is then unused); within the responder's limit */
     const char *root;       /* functions root as given (INVOKE_ROOT), NULL: the engine's
                                default; followed to its real folder for each request,
                                which the whole request then runs in */

@@ -316,7 +316,7 @@ int sched_invoke(eng *e, const char *root, const char *site, const char *path,
     char uri[SCHED_MAX_PATH + 16], script[SCHED_MAX_PATH + 16], query[SCHED_MAX_PATH + 16];
     char idv[80], duev[64];
     char *envp[16];
-    http_io io = { out, sched_head, sched_body, sched_flush };
+    http_io io = { out, sched_head, sched_body, sched_flush, NULL, NULL };
     eng_request req;
     cgi_vars vars;
     const char *q = strchr(path, '?');

@@ -1,15 +1,16 @@
 /* crypto.js - Node's `crypto` module (global `crypto` and require('crypto'))
  * over the one-shot OpenSSL natives of src/bindings/js_crypto.c.
  *
- * The natives keep no state, so the streaming objects here keep bytes
- * instead: a Hash or Hmac holds its input until digest(), a GCM cipher its
- * input until final() (update() re-runs the counter mode over what it has,
- * which yields the same bytes as a streaming context would), and a CBC
- * cipher only the partial block and the chaining IV, as CBC allows.  No
- * OpenSSL context ever outlives a native call, so a request that drops a
- * Hash half-way leaks nothing.  Asymmetric KeyObjects are the exception:
- * each holds a native handle to its EVP_PKEY, freed by the handle's
- * finalizer when the KeyObject is collected.
+ * Most natives keep no state, so most streaming objects here keep bytes
+ * instead: a GCM cipher its input until final() (update() re-runs the
+ * counter mode over what it has, which yields the same bytes as a
+ * streaming context would), and a CBC cipher only the partial block and
+ * the chaining IV, as CBC allows.  A Hash or Hmac keeps its first 64 KB
+ * and digests them in one call; past that it feeds a native context piece
+ * by piece (a hashed stream is never held whole).  Those contexts and
+ * asymmetric KeyObjects' EVP_PKEYs live in native handles freed by the
+ * handle's finalizer when the object is collected, so a request that
+ * drops a Hash half-way leaks nothing.
  *
  * Errors carry Node's class, message and .code.
  *
@@ -111,6 +112,12 @@ function toBytes(x) {
  * 'base64' come back from the native as strings. */
 function finish(h, key, enc) {
     var parts = h._parts, fmt = enc === 'hex' || enc === 'base64' ? enc : undefined;
+    if (h._ctx) {
+        feed(h);
+        var r = sys.cryptoHashFinal(h._ctx, fmt);
+        h._ctx = null;
+        return fmt ? r : encodeOut(wrap(r), enc);
+    }
     var data = parts.length === 0 ? '' : parts.length === 1 ? parts[0] : join(parts);
     var out = sys.cryptoDigest(h._alg, data, key, fmt);
     if (out === null)       /* a non-ASCII string: its UTF-8 bytes */
@@ -130,12 +137,35 @@ function Hash(algorithm) {
     this._done = false;
 }
 
+/* Up to HASH_KEEP bytes (or 64 pieces) of input are kept and digested in
+ * one native call at digest(), the cheapest for the usual short input;
+ * past that the hash moves to an OpenSSL context that takes each piece
+ * as it comes (sys.cryptoHashStart), so that hashing a stream of any
+ * length holds one piece at a time. */
+var HASH_KEEP = 64 * 1024;
+
+/* The kept pieces into h's context, which is made first if need be. */
+function feed(h) {
+    var parts = h._parts, i;
+    if (!h._ctx) {
+        var key = h._key;
+        h._ctx = sys.cryptoHashStart(h._alg, typeof key === 'string' ? rt.utf8Encode(key) : key);
+    }
+    for (i = 0; i < parts.length; i++)
+        if (!sys.cryptoHashUpdate(h._ctx, parts[i]))     /* a non-ASCII string */
+            sys.cryptoHashUpdate(h._ctx, toBytes(parts[i]));
+    h._parts = [];
+    h._kept = 0;
+}
+
 Hash.prototype.update = function (data, enc) {
     if (this._done)
         throw nodeError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
-    this._parts.push(input(data, enc));
-    if (this._parts.length > 64)
-        this._parts = [join(this._parts)];
+    var d = input(data, enc);
+    this._parts.push(d);
+    this._kept = (this._kept || 0) + d.length;
+    if (this._ctx || this._kept > HASH_KEEP || this._parts.length > 64)
+        feed(this);
     return this;
 };
 
@@ -151,6 +181,8 @@ Hash.prototype.copy = function () {
         throw nodeError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
     var h = new Hash(this._alg);
     h._parts = this._parts.slice();
+    h._kept = this._kept;
+    if (this._ctx) h._ctx = sys.cryptoHashCopy(this._ctx);
     return h;
 };
 

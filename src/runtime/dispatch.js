@@ -109,6 +109,14 @@ var cur = { res: null, settled: false, failed: false, awaited: null };
  * timed out, or returned early) are they emptied again at the start. */
 var ended = false;
 
+/* An error of reading the request body as the function asked for it
+ * (sys.bodyRead, sys.bodyAll): too large (413), shorter than declared
+ * (400), or the input failed (500), typed as body-parser types them. */
+function bodyError(e) {
+    return !!e && (e.type === 'entity.too.large' || e.type === 'request.size.invalid' ||
+                   e.type === 'request.aborted') && typeof e.status === 'number';
+}
+
 function fail(err) {
     var res = cur.res;
     cur.failed = true;
@@ -120,6 +128,8 @@ function fail(err) {
     rt.log('error', 'Uncaught ' + describe(err));
     if (!res.headersSent && err && err.code === 'KV_UNAVAILABLE' && err.status === 503)
         rt.sendError(res, 503, err.message);   /* replicated kv without a master */
+    else if (!res.headersSent && bodyError(err))
+        rt.sendError(res, err.status, err.expose ? err.message : undefined);
     else if (!res.headersSent)
         rt.sendError(res, 500, devMessage(err), devDetails(err));
     else if (!res.finished)
@@ -282,6 +292,11 @@ rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, pr
         if (e && e.status === 400 && e.expose) {
             R.log('warn', e.message);
             R.sendError(res, 400, e.message);
+            return;
+        }
+        if (bodyError(e)) {
+            R.log(e.expose ? 'warn' : 'error', e.message);
+            R.sendError(res, e.status, e.expose ? e.message : undefined);
             return;
         }
         throw e;

@@ -13,8 +13,11 @@
  *   rt.log (console.js); rt.path (module.js); rt.reason, rt.root
  *   (dispatch.js; root per request); sys.head, sys.write, sys.respond,
  *   sys.flush, sys.bufferToString, sys.env, sys.envVar, sys.jsonBody,
- *   sys.readFile, sys.trustProxy.
+ *   sys.readFile, sys.trustProxy, sys.bodyRead, sys.bodyAll, sys.queued;
+ *   rt.awaitDrain (timers.js).
  * Provides: rt.requestPrototype (stream.js makes req a Readable),
+ *   rt.emitDrain (timers.js tells a res its 'drain'),
+ *   rt.requestBodyChunk (req's stream reads the body with it),
  *   rt.createRequest, rt.createResponse, rt.sendError,
  *   rt.HttpError, rt.mimeOf, rt.parseQuery, rt.exposed, and
  *   rt.currentRequest (per request).
@@ -31,7 +34,7 @@ var hasOwn = Object.prototype.hasOwnProperty;
  * the prototypes. */
 var hiddenKey = sys.hidden;
 var ENV = hiddenKey('env'), BODY = hiddenKey('body'), PARSED = hiddenKey('parsed');
-var SEQ = hiddenKey('seq');
+var SEQ = hiddenKey('seq'), OFFSET = hiddenKey('offset');
 var HEADERS = hiddenKey('headers');
 
 /* --- small helpers --- */
@@ -270,11 +273,45 @@ lazy('xhr', function () {
 });
 lazy('fresh', function () { return false; });
 lazy('stale', function () { return true; });
+/* A body not read yet (the BODY slot null) is read whole on first use of
+ * req.body or req.rawBody; what req as a stream has read of it is gone,
+ * as in Node. */
+function wholeBody(req) {
+    if (req[BODY] === null) {
+        req[BODY] = sys.bodyAll();
+        req[OFFSET] = 0;
+    }
+    return req[BODY];
+}
 lazy('rawBody', function () {
-    return this[BODY] === undefined ? new Buffer(0) : this[BODY];
+    var b = wholeBody(this);
+    return b === undefined ? new Buffer(0) : b;
 });
 /* a request without a body has no parsed slot: {} on first use */
-lazy('body', function () { var p = this[PARSED]; return p === undefined ? {} : p; });
+lazy('body', function () {
+    var p = this[PARSED];
+    if (p === undefined && this[BODY] === null)
+        p = this[PARSED] = wholeBody(this);
+    return p === undefined ? {} : p;
+});
+
+/* The next piece (at most max bytes) of the body for req as a stream
+ * (stream.js), null at its end: from memory when the body was read
+ * whole, else from the web server as it arrives, so that a large upload
+ * piped elsewhere is never in memory whole.  Throws as sys.bodyRead. */
+rt.requestBodyChunk = function (req, max) {
+    var body = req[BODY];
+    if (body === null) {
+        var c = sys.bodyRead(max);
+        if (c === null) req[BODY] = undefined;
+        return c;
+    }
+    var at = req[OFFSET] || 0;
+    if (!body || at >= body.length) return null;
+    var end = Math.min(body.length, at + max);
+    req[OFFSET] = end;
+    return body.subarray(at, end);
+};
 
 /* 'x-signature' -> 'HTTP_X_SIGNATURE', remembered; null for a name that
  * the headers object maps otherwise (an underscore, content-*, referer). */
@@ -383,6 +420,14 @@ function mediaType(contentType) {
     return m;
 }
 
+/* Whether req.body parses a body of this type (parseBody) rather than
+ * giving its bytes. */
+function parsedType(contentType) {
+    var ct = mediaType(contentType);
+    return ct === 'application/json' || /\+json$/.test(ct) ||
+        ct === 'application/x-www-form-urlencoded' || ct.slice(0, 5) === 'text/';
+}
+
 function parseBody(req, contentType) {
     var raw = req[BODY];
     if (raw === undefined)
@@ -422,7 +467,11 @@ rt.createRequest = function (seq, body, params, routePath, uri, m, v, contentTyp
     req.baseUrl = '';
     req.params = params;
     req.httpVersion = v === 'HTTP/1.1' || v === undefined ? '1.1' : String(v).replace(/^HTTP\//, '');
-    if (body !== undefined)
+    /* a body the function has not asked for yet (null) is read now only
+     * when it is one that req.body parses; otherwise on first use */
+    if (body === null && parsedType(contentType))
+        body = req[BODY] = sys.bodyAll();
+    if (body !== undefined && body !== null)
         req[PARSED] = parseBody(req, contentType);
     rt.currentRequest = req;    /* fetch.js resolves relative URLs against it */
     return req;
@@ -463,14 +512,14 @@ function closed(res, finished) {
 var CLOSED = hiddenKey('closed');
 
 /* The Writable's read-only properties, from what res already knows.  A
- * write goes to the web server before it returns (the worker blocks while
- * the connection is full), so nothing ever waits in res: no 'drain' to wait
- * for, and write() is false only once the client is gone. */
+ * streamed write the client cannot take yet waits in the request layer
+ * (request.c): writableLength is what waits there, and write() is false
+ * past the highWaterMark (or once the client is gone). */
 [['writable', function () { return !this.finished && this.destroyed !== true && this[CLOSED] !== true; }],
  ['writableFinished', function () { return this.finished === true && this[CLOSED] === true; }],
- ['writableNeedDrain', function () { return false; }],
- ['writableLength', function () { return 0; }],
- ['writableHighWaterMark', function () { return 16384; }],
+ ['writableNeedDrain', function () { return this[NEED_DRAIN] === true; }],
+ ['writableLength', function () { return this.headersSent && !this.finished ? sys.queued() : 0; }],
+ ['writableHighWaterMark', function () { return HWM; }],
  ['writableObjectMode', function () { return false; }],
  ['writableCorked', function () { return 0; }]].forEach(function (g) {
     Object.defineProperty(SP, g[0], { get: g[1], enumerable: false, configurable: true });
@@ -772,10 +821,25 @@ SP.write = function (chunk, encoding, cb) {
         ok = sys.write(chunk);
         sys.flush();
         if (!ok) closed(this, false);
+        /* the client is slow: what it has not taken waits in the request
+         * layer, and past the highWaterMark write() says so, as Node's
+         * does; 'drain' comes when it has all been taken (timers.js) */
+        else if (sys.queued() >= HWM) {
+            this[NEED_DRAIN] = true;
+            rt.awaitDrain(this);
+            ok = false;
+        }
     }
     if (typeof encoding === 'function') cb = encoding;
     if (typeof cb === 'function') rt.enqueueMicrotask(cb);
     return ok;
+};
+var HWM = 16384, NEED_DRAIN = hiddenKey('needDrain');
+
+rt.emitDrain = function (res) {
+    if (res[NEED_DRAIN] !== true) return;
+    res[NEED_DRAIN] = false;
+    if (res._events && res[CLOSED] !== true) res.emit('drain');
 };
 
 SP.end = function (data, encoding, cb) {

@@ -77,8 +77,15 @@ function Hop(url, method, headers, body, opts) {
     this.closed = false;
     this.error = null;      /* why reads fail from now on */
     this.onDone = null;
+    this.onDrain = null;    /* a streamed upload's 'drain' (http.js) */
     hops[this.id] = this;
 }
+
+/* A streamed upload's next chunk (null: its end): the bytes that wait
+ * to be sent, which onDrain (set by http.js) hears have gone. */
+Hop.prototype.write = function (chunk) {
+    return this.closed ? 0 : sys.fetchWrite(this.id, chunk);
+};
 
 Hop.prototype.close = function () {
     if (this.closed) return;
@@ -118,6 +125,7 @@ Hop.prototype.news = function () {
         if (st.code === 'ERR_NETWORK_POLICY') rt.log('warn', 'fetch refused: ' + st.message);
         return this.fail(this.makeError(st.code, st.message));
     }
+    if (this.onDrain && st.pending === 0) this.onDrain();
     if (this.head && st.head !== undefined) {
         var w = this.head;
         this.head = null;

@@ -427,7 +427,13 @@ function toChunk(req, chunk, encoding) {
     throw argTypeError('chunk', 'of type string or an instance of Buffer or Uint8Array', chunk);
 }
 
-/* The body is kept until end(): the transfer starts with all of it. */
+/* A body written with write() before end() streams, as Node's does: the
+ * transfer starts at the first write (chunked, unless a Content-Length
+ * was set) and each chunk goes to libcurl's read callback as the server
+ * takes it (sys.fetchWrite); write() is false once HWM bytes wait, and
+ * 'drain' follows when they are sent.  A body given to end() alone goes
+ * in one piece with its Content-Length. */
+var HWM = 16384;
 CR.write = function (chunk, encoding, cb) {
     if (typeof encoding === 'function') {
         cb = encoding;
@@ -444,12 +450,34 @@ CR.write = function (chunk, encoding, cb) {
         return false;
     }
     if (chunk === null) throw codeError(TypeError, 'ERR_STREAM_NULL_VALUES', 'May not write null values to stream');
-    var b = toChunk(this, chunk, encoding);
-    this._body.push(b);
-    this._bodyLength += b.length;
+    var b = toChunk(this, chunk, encoding), waiting;
+    if (this._ending) {
+        /* end(chunk) of a body not streamed: sent whole with it */
+        this._body.push(b);
+        this._bodyLength += b.length;
+        if (typeof cb === 'function') tick(cb);
+        return true;
+    }
+    if (!this._streaming) {
+        var self = this;
+        this._streaming = true;
+        tick(function () { start(self); });
+    }
+    if (this._hop && !this._hop.closed) {
+        waiting = this._hop.write(b);
+    } else {
+        this._body.push(b);
+        this._bodyLength += b.length;
+        waiting = this._bodyLength;
+    }
     if (typeof cb === 'function') tick(cb);
-    return true;
+    if (waiting < HWM) return true;
+    this._needDrain = true;
+    return false;
 };
+
+Object.defineProperty(CR, 'writableNeedDrain', { get: function () { return this._needDrain === true; }, configurable: true });
+Object.defineProperty(CR, 'writableHighWaterMark', { get: function () { return HWM; }, configurable: true });
 
 CR.end = function (chunk, encoding, cb) {
     var self = this;
@@ -464,11 +492,16 @@ CR.end = function (chunk, encoding, cb) {
         if (typeof cb === 'function') tick(cb);
         return this;
     }
+    this._ending = !this._streaming;
     if (chunk !== null && chunk !== undefined) this.write(chunk, encoding);
     this.finished = true;
     this.writable = false;
     if (typeof cb === 'function') this.once('finish', cb);
-    tick(function () { start(self); });
+    if (!this._streaming)
+        tick(function () { start(self); });
+    else if (this._hop)
+        endStream(this);
+    /* else start() ends the stream once it has begun */
     return this;
 };
 
@@ -545,9 +578,20 @@ CR.abort = function () {
     this.destroy();
 };
 
+/* The end of a streamed body: libcurl ends the upload once it has sent
+ * what waits, and 'finish' follows. */
+function endStream(req) {
+    if (req._hop.closed) return;
+    req._hop.write(null);
+    tick(function () { req.emit('finish'); });
+}
+
 function start(req) {
-    if (req.destroyed) return;
-    var body = req._bodyLength || req._body.length ? Buffer.concat(req._body, req._bodyLength) : null;
+    if (req.destroyed || req._started) return;
+    req._started = true;
+    var streaming = req._streaming === true;
+    var body = streaming ? null :
+        req._bodyLength || req._body.length ? Buffer.concat(req._body, req._bodyLength) : null;
     var h = req._headers, pairs = [];
     Object.keys(h).forEach(function (k) {
         var v = h[k][1];
@@ -562,6 +606,11 @@ function start(req) {
     var host = req.host.indexOf(':') >= 0 && req.host.charAt(0) !== '[' ? '[' + req.host + ']' : req.host;
     var url = req.protocol + '//' + host + ':' + req.port + req.path;
     var opts = { raw: true, error: netError };
+    if (streaming) {
+        opts.stream = true;
+        var cl = h['content-length'] ? Number(h['content-length'][1]) : NaN;
+        if (cl >= 0 && cl === Math.floor(cl)) opts.length = cl;
+    }
     if (req._ca !== undefined && req._ca !== null)
         opts.ca = Array.isArray(req._ca) ? req._ca.map(String).join('\n') : String(req._ca);
     req._slot = new rt.fetchSlot();
@@ -574,7 +623,21 @@ function start(req) {
         var hop = req._hop = new rt.fetchHop(url, req.method, pairs, body, opts);
         hop.onDone = function () { req._slot.release(); };
         armTimer(req);
-        tick(function () { req.emit('finish'); });
+        if (streaming) {
+            /* what was written before the transfer began, then the rest as
+             * it comes (CR.write) */
+            for (var i = 0; i < req._body.length; i++) hop.write(req._body[i]);
+            req._body = [];
+            req._bodyLength = 0;
+            hop.onDrain = function () {
+                if (!req._needDrain || req.destroyed) return;
+                req._needDrain = false;
+                req.emit('drain');
+            };
+            if (req.finished) endStream(req);
+        } else {
+            tick(function () { req.emit('finish'); });
+        }
         return hop.headers();
     }).then(function (st) {
         if (st && !req.destroyed) respond(req, st);

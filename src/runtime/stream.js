@@ -25,7 +25,8 @@
  *   (fetch-classes.js).  When called: rt.enqueueTick (promise.js);
  *   rt.AbortError (async.js); rt.inspect (console.js); rt.outOfRange
  *   (crypto.js); rt.seq (dispatch.js: per request);
- *   rt.onUncaughtException (dispatch.js, front-exec.js: per request).
+ *   rt.onUncaughtException (dispatch.js, front-exec.js: per request);
+ *   rt.requestBodyChunk (express.js).
  * Provides: rt.builtins.stream (and stream/promises).
  *
  * Runs as the body of function (sys, rt); ES5 only.
@@ -2347,9 +2348,9 @@ rt.builtins.stream = function () { return Stream; };
 rt.builtins['stream/promises'] = function () { return promises; };
 
 /* req is a Readable of the request body, as Node's IncomingMessage is:
- * req.on('data'), for await (const chunk of req), req.pipe(dest).  The
- * web server hands the worker the whole body before the function runs
- * (doc/api.md), so the stream reads it from memory in 64 KB chunks.  Its
+ * req.on('data'), for await (const chunk of req), req.pipe(dest).  It
+ * reads the body from the web server in 64 KB chunks as they are asked
+ * for (or from memory when req.body read it whole first).  Its
  * state is made on first use: the requests that never read req as a
  * stream pay nothing for it. */
 var REQ_CHUNK = 64 * 1024;
@@ -2363,22 +2364,20 @@ if (rt.requestPrototype) {
     Object.defineProperty(ReqP, '_readableState', {
         get: function () {
             if (this === ReqP) return undefined;
-            var state = ownState(this, new ReadableState({}, this, false));
-            state.reqOffset = 0;
-            return state;
+            return ownState(this, new ReadableState({}, this, false));
         },
         set: function (v) { ownState(this, v); },
         enumerable: false, configurable: true
     });
     ReqP._read = function () {
-        var body = this._body, state = this._readableState, at = state.reqOffset || 0;
-        if (!body || at >= body.length) {
-            this.push(null);
+        var chunk;
+        try {
+            chunk = rt.requestBodyChunk(this, REQ_CHUNK);
+        } catch (e) {
+            this.destroy(e);
             return;
         }
-        var end = Math.min(body.length, at + REQ_CHUNK);
-        state.reqOffset = end;
-        this.push(body.subarray(at, end));
+        this.push(chunk);
     };
 }
 

@@ -12,8 +12,10 @@
  * Needs: when called: rt.drainMicrotasks, rt.asyncFrame, rt.setAsyncFrame
  *   (promise.js);
  *   rt.onUncaughtException (dispatch.js, front-exec.js: per request);
- *   sys.now, sys.sleep.
- * Provides: rt.runLoop, rt.resetTimers, rt.timeoutError, rt.exposed;
+ *   sys.now, sys.sleep, sys.queued, sys.outputWait; rt.emitDrain
+ *   (express.js).
+ * Provides: rt.runLoop, rt.resetTimers, rt.timeoutError, rt.exposed,
+ *   rt.awaitDrain;
  *   rt.fetchBusy, rt.fetchPoll, rt.fetchReset (defaults for a runtime
  *   without fetch: fetch.js replaces them, and they are read only when
  *   called); the globals setTimeout, setInterval, setImmediate, their
@@ -176,6 +178,30 @@ rt.fetchReset = function () {};
  * (a running fetch counts as something).  Returns true when done() ended
  * it.  While fetches run, the wait between timers is spent in libcurl's
  * poll, so a slow upstream never holds a timer back. */
+/* The responses whose write() returned false (express.js): each gets
+ * 'drain' once the client has taken all that waits. */
+var drainers = [], drainFrames = [];
+rt.awaitDrain = function (res) {
+    if (drainers.indexOf(res) >= 0) return;
+    drainers.push(res);
+    drainFrames.push(rt.asyncFrame());
+};
+
+/* Sends the waiting output for at most ms (a slow client is what there
+ * is to wait for), then 'drain' to the responses that wait for it if the
+ * client took it all (or left). */
+function pumpOutput(ms) {
+    if (!sys.outputWait(ms, 0))
+        throw timeoutError();
+    if (sys.queued() > 0)
+        return;
+    var list = drainers.splice(0, drainers.length), frames = drainFrames.splice(0, drainFrames.length);
+    for (var i = 0; i < list.length; i++) {
+        invoke(rt.emitDrain, [list[i]], frames[i]);
+        rt.drainMicrotasks();
+    }
+}
+
 rt.runLoop = function (done) {
     for (;;) {
         rt.drainMicrotasks();
@@ -189,11 +215,18 @@ rt.runLoop = function (done) {
             }
             continue;
         }
-        var busy = rt.fetchBusy();
-        if (!busy && !hasRefs())
+        var busy = rt.fetchBusy(), draining = drainers.length > 0;
+        if (!busy && !draining && !hasRefs())
             return false;
         var t = timers[0], wait = t ? t._when - sys.now() : 60000;
-        if (wait > 0) {
+        if (draining) {
+            /* with transfers running too, in short turns between both */
+            pumpOutput(wait <= 0 ? 0 : busy && wait > 10 ? 10 : wait);
+            if (busy && !rt.fetchPoll(0))
+                throw timeoutError();
+            if (wait > 0)
+                continue;
+        } else if (wait > 0) {
             if (!(busy ? rt.fetchPoll(wait) : sys.sleep(wait)))
                 throw timeoutError();
             continue;
@@ -209,6 +242,8 @@ rt.runLoop = function (done) {
 rt.resetTimers = function () {
     timers.length = 0;
     immediates.length = 0;
+    drainers.length = 0;
+    drainFrames.length = 0;
     rt.fetchReset();
 };
 

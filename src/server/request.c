@@ -26,6 +26,16 @@
  * stream and FCGI_END_REQUEST, and the web server has all of it while the
  * function may still be running (work after res.json()).  A flush before
  * that, as streaming does, writes at once.
+ *
+ * A streamed body (a head without Content-Length) does not go through
+ * libfcgi's blocking writes: its FCGI_STDOUT records are made here and
+ * queued, and sent with non-blocking send()s as the web server takes them
+ * (rq_pump).  A write never waits for a slow client then; the queue's
+ * size (http_io.queued) is what res.write() returns false on, and the
+ * runtime's event loop waits for it to empty (http_io.wait) before 'drain'.
+ * The queue is bounded all the same: past RQ_QUEUE_MAX a write waits, for
+ * a function that ignores write()'s false.  The request's end sends the
+ * rest, blocking, before libfcgi ends the stream.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -40,13 +50,17 @@
 #include <sys/socket.h>
 #include <sys/uio.h>
 
+#include <fastcgi.h>
 #include <fcgiapp.h>
 
+#include "common/now.h"
 #include "server/request.h"
 
 extern char **environ;
 
 #define RQ_CHUNK (256 * 1024)
+#define RQ_RECORD 32768                 /* content bytes per FCGI_STDOUT record made here */
+#define RQ_QUEUE_MAX (4 * 1024 * 1024)  /* streamed bytes queued before a write waits */
 /* Under load a connection is usually waiting already: the worker takes it
  * without ppoll, but goes through ppoll (where its control signals are
  * delivered) at least once every RQ_POLL_EVERY requests. */
@@ -68,12 +82,29 @@ struct rq {
     FCGX_Request fr;
     cgi_vars vars;          /* the open request's, into fr.envp (or environ) */
     char *body;             /* owned, freed by rq_finish */
+    /* the body read as it arrives (rq_body_begin, rq_in) */
+    int lazy;               /* rq_body_begin was called: reads go through `in` */
+    int in_status;          /* the first HTTP_IN_* error, sticky; 0: none */
+    long long left;         /* declared bytes not read yet; -1: no length given */
+    size_t max;             /* the limit on an undeclared body */
+    size_t got;             /* bytes read of an undeclared body */
+    int kept;               /* the rest was read into body (a response that ended
+                               first): reads come from there */
+    size_t kept_len, kept_off;
+    http_in in;
+    /* a streamed body's records, sent as the web server takes them */
+    int direct;             /* the body's records are made and queued here */
+    char *q;                /* owned; q[qhead..qtail) waits to be sent */
+    size_t qcap, qhead, qtail;
     http_io io;
 };
 
 static int rq_head(void *ud, int status, const char *headers, size_t len);
 static int rq_body(void *ud, const char *data, size_t len);
 static int rq_flush(void *ud);
+static long long rq_in_read(void *ud, char *buf, size_t len);
+static size_t rq_queued(void *ud);
+static int rq_wait(void *ud, double ms, size_t low);
 
 static rq *rq_alloc(int cgi)
 {
@@ -87,6 +118,10 @@ static rq *rq_alloc(int cgi)
     r->io.head = rq_head;
     r->io.body = rq_body;
     r->io.flush = rq_flush;
+    r->io.queued = rq_queued;
+    r->io.wait = rq_wait;
+    r->in.ud = r;
+    r->in.read = rq_in_read;
     return r;
 }
 
@@ -139,6 +174,7 @@ void rq_free(rq *r)
     rq_finish(r);
     if (!r->cgi && r->fr.ipcFd >= 0)
         FCGX_Free(&r->fr, 1);   /* a kept connection */
+    free(r->q);
     free(r);
 }
 
@@ -160,6 +196,19 @@ static const sigset_t *rq_wait_mask(rq *r, const sigset_t *unblock)
         if (sigismember(unblock, s) == 1)
             sigdelset(&r->mask, s);
     return &r->mask;
+}
+
+/* Forgets the last request's body reading. */
+static void rq_body_reset(rq *r)
+{
+    r->lazy = 0;
+    r->in_status = 0;
+    r->left = 0;
+    r->max = 0;
+    r->got = 0;
+    r->kept = 0;
+    r->kept_len = r->kept_off = 0;
+    r->in.length = 0;
 }
 
 static int rq_retry_accept(int err)
@@ -198,6 +247,7 @@ static int rq_take(rq *r)
         r->ended = 0;
         r->declared = -1;
         r->sent = 0;
+        rq_body_reset(r);
         return 0;
     }
     if (rc < 0 && rq_retry_accept(-rc))
@@ -447,6 +497,153 @@ rq_body_status rq_read_body(rq *r, size_t max, const char **body, size_t *len)
     return RQ_BODY_OK;
 }
 
+rq_body_status rq_body_begin(rq *r, size_t max)
+{
+    unsigned long long cl = 0;
+    int has = rq_content_length(r, &cl);
+
+    rq_body_reset(r);
+    r->lazy = 1;
+    r->max = max;
+    if (has < 0)
+        return RQ_BODY_SHORT;
+    if (has == 0) {
+        /* CGI: no length means no body (RFC 3875); FastCGI: nginx sends
+         * an empty CONTENT_LENGTH with every GET, and the end of the input
+         * follows at once */
+        if (r->cgi || rq_at_end(r))
+            return RQ_BODY_OK;
+        r->left = -1;
+        r->in.length = -1;
+        return RQ_BODY_OK;
+    }
+    if (cl > max)
+        return RQ_BODY_TOO_LARGE;
+    if (cl == 0) {
+        if (!r->cgi)
+            rq_at_end(r);
+        return RQ_BODY_OK;
+    }
+    r->left = (long long)cl;
+    r->in.length = (long long)cl;
+    return RQ_BODY_OK;
+}
+
+/* The reading behind rq_in: from the input, or from what rq_keep_rest
+ * saved once the response had ended the FastCGI request. */
+static long long rq_in_read(void *ud, char *buf, size_t len)
+{
+    rq *r = ud;
+    long long n;
+
+    if (r->kept) {
+        size_t k = r->kept_len - r->kept_off;
+
+        if (k > len)
+            k = len;
+        if (k > 0)
+            memcpy(buf, r->body + r->kept_off, k);
+        r->kept_off += k;
+        return (long long)k;
+    }
+    if (r->in_status != 0)
+        return r->in_status;
+    if (r->left == 0 || len == 0)
+        return 0;
+    if (!r->cgi && (!r->open || r->ended))
+        return r->in_status = HTTP_IN_ERR;
+    if (r->left > 0) {
+        if ((unsigned long long)len > (unsigned long long)r->left)
+            len = (size_t)r->left;
+        n = rq_read(r, buf, len);
+        if (n < 0)
+            return r->in_status = HTTP_IN_ERR;
+        if (n == 0)
+            return r->in_status = HTTP_IN_SHORT;
+        r->left -= n;
+        if (r->left == 0 && !r->cgi)
+            rq_at_end(r);       /* bytes past CONTENT_LENGTH stay unread */
+        return n;
+    }
+    /* no length given: up to the end of the input, within the limit */
+    n = rq_read(r, buf, len);
+    if (n < 0)
+        return r->in_status = HTTP_IN_ERR;
+    if ((size_t)n > r->max - r->got)
+        return r->in_status = HTTP_IN_TOO_LARGE;
+    r->got += (size_t)n;
+    if ((size_t)n < len) {
+        r->left = 0;            /* libfcgi reads short only at the end */
+        r->drained = 1;
+    }
+    return n;
+}
+
+const http_in *rq_in(rq *r)
+{
+    return &r->in;
+}
+
+/* A response that completes the FastCGI request ends it at its flush,
+ * while the function may still read the body (work after res.json()):
+ * the rest of the input is read into memory first, where the reads find
+ * it.  It is within the limit, as reading it whole before the function
+ * would have been.  On failure the reads get the error. */
+static void rq_keep_rest(rq *r)
+{
+    size_t len = 0;
+
+    if (!r->lazy || r->kept || r->drained || r->in_status != 0 || r->left == 0)
+        return;
+    free(r->body);
+    r->body = NULL;
+    if (r->left > 0) {
+        long long n;
+
+        r->body = malloc((size_t)r->left);
+        if (r->body == NULL) {
+            r->in_status = HTTP_IN_ERR;
+            return;
+        }
+        n = rq_read(r, r->body, (size_t)r->left);
+        if (n < 0 || n < r->left) {
+            r->in_status = n < 0 ? HTTP_IN_ERR : HTTP_IN_SHORT;
+            return;
+        }
+        len = (size_t)n;
+        rq_at_end(r);
+    } else {
+        rq_body_status st = rq_read_unsized(r, r->max - r->got, &len);
+
+        if (st != RQ_BODY_OK) {
+            r->in_status = st == RQ_BODY_TOO_LARGE ? HTTP_IN_TOO_LARGE : HTTP_IN_ERR;
+            return;
+        }
+        r->drained = 1;
+    }
+    r->left = 0;
+    r->kept = 1;
+    r->kept_len = len;
+    r->kept_off = 0;
+}
+
+/* A function done without reading the whole body: the rest, which the
+ * limit bounds, is read and dropped, so that the request closes at once
+ * (see the top of this file) instead of in libfcgi's lingering close. */
+static void rq_discard_rest(rq *r)
+{
+    char buf[16384];
+
+    if (!r->lazy || r->kept || r->drained || r->in_status != 0 || r->left == 0 || r->cgi)
+        return;
+    for (;;) {
+        long long n = rq_in_read(r, buf, sizeof buf);
+
+        if (n <= 0)
+            break;
+    }
+}
+
 const http_io *rq_io(rq *r)
 {
     return &r->io;
@@ -565,6 +762,92 @@ static int rq_head(void *ud, int status, const char *headers, size_t len)
     return rq_put(r, "\r\n", 2);
 }
 
+/* Sends queued bytes with non-blocking writes until no more than `low`
+ * wait.  ms: how long to wait for the web server to take more, 0: not at
+ * all, < 0: as long as it takes.  0, or -1 once the client is gone. */
+static int rq_pump(rq *r, double ms, size_t low)
+{
+    double until = ms > 0 ? now_ms() + ms : 0;
+
+    while (!r->gone && r->qtail - r->qhead > low) {
+        ssize_t n = send(r->fr.ipcFd, r->q + r->qhead, r->qtail - r->qhead,
+                         MSG_DONTWAIT | MSG_NOSIGNAL);
+        struct pollfd p = { r->fr.ipcFd, POLLOUT, 0 };
+        int left, rc;
+
+        if (n > 0) {
+            r->qhead += (size_t)n;
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) {
+            r->gone = 1;
+            break;
+        }
+        if (ms == 0)
+            break;
+        left = ms < 0 ? -1 : (int)(until - now_ms() + 0.999);
+        if (ms > 0 && left <= 0)
+            break;
+        rc = poll(&p, 1, left);
+        if (rc < 0 && errno != EINTR) {
+            r->gone = 1;
+            break;
+        }
+        if (rc > 0 && (p.revents & (POLLERR | POLLHUP | POLLNVAL)) && !(p.revents & POLLOUT)) {
+            r->gone = 1;
+            break;
+        }
+    }
+    if (r->qhead == r->qtail)
+        r->qhead = r->qtail = 0;
+    return r->gone ? -1 : 0;
+}
+
+/* Appends len bytes to the queue as FCGI_STDOUT records (the queue's
+ * sent part moved out of the way first).  0, or -1 out of memory. */
+static int rq_enqueue(rq *r, const char *data, size_t len)
+{
+    size_t need = len + (len / RQ_RECORD + 1) * 8;
+
+    if (r->qhead > 0 && r->qtail + need > r->qcap) {
+        memmove(r->q, r->q + r->qhead, r->qtail - r->qhead);
+        r->qtail -= r->qhead;
+        r->qhead = 0;
+    }
+    if (r->qtail + need > r->qcap) {
+        size_t cap = r->qcap ? r->qcap : 65536;
+        char *nq;
+
+        while (cap < r->qtail + need)
+            cap *= 2;
+        nq = realloc(r->q, cap);
+        if (nq == NULL)
+            return -1;
+        r->q = nq;
+        r->qcap = cap;
+    }
+    while (len > 0) {
+        size_t n = len > RQ_RECORD ? RQ_RECORD : len;
+        unsigned char *h = (unsigned char *)r->q + r->qtail;
+
+        h[0] = FCGI_VERSION_1;
+        h[1] = FCGI_STDOUT;
+        h[2] = (unsigned char)(r->fr.requestId >> 8);
+        h[3] = (unsigned char)r->fr.requestId;
+        h[4] = (unsigned char)(n >> 8);
+        h[5] = (unsigned char)n;
+        h[6] = 0;               /* no padding */
+        h[7] = 0;
+        memcpy(r->q + r->qtail + 8, data, n);
+        r->qtail += 8 + n;
+        data += n;
+        len -= n;
+    }
+    return 0;
+}
+
 static int rq_body(void *ud, const char *data, size_t len)
 {
     rq *r = ud;
@@ -572,7 +855,44 @@ static int rq_body(void *ud, const char *data, size_t len)
     if (r->cgi == 0 && (!r->open || r->ended))
         return -1;
     r->sent += (long long)len;
-    return rq_put(r, data, len);
+    if (r->cgi || r->declared >= 0)
+        return rq_put(r, data, len);
+    if (r->gone)
+        return -1;
+    /* a streamed body: what libfcgi holds (the head) goes first */
+    if (!r->direct) {
+        if (FCGX_FFlush(r->fr.out) != 0) {
+            r->gone = 1;
+            return -1;
+        }
+        r->direct = 1;
+    }
+    if (rq_enqueue(r, data, len) < 0)
+        return -1;
+    if (rq_pump(r, 0, 0) < 0)
+        return -1;
+    /* bounded: a function that ignores write()'s false waits here */
+    if (r->qtail - r->qhead > RQ_QUEUE_MAX)
+        return rq_pump(r, -1, RQ_QUEUE_MAX / 2);
+    return 0;
+}
+
+static size_t rq_queued(void *ud)
+{
+    rq *r = ud;
+
+    return r->direct ? r->qtail - r->qhead : 0;
+}
+
+static int rq_wait(void *ud, double ms, size_t low)
+{
+    rq *r = ud;
+
+    if (r->gone)
+        return -1;
+    if (!r->direct)
+        return 0;
+    return rq_pump(r, ms, low);
 }
 
 /* Ends the FastCGI request: the buffered output, the end of the stream
@@ -586,6 +906,11 @@ static void rq_end(rq *r)
 
     if (!r->open || r->ended)
         return;
+    /* a streamed body's rest first, libfcgi's end of the stream after it */
+    if (r->direct && !r->gone)
+        rq_pump(r, -1, 0);
+    r->direct = 0;
+    r->qhead = r->qtail = 0;
     /* nothing unread: close without libfcgi's lingering wait (see the top
      * of this file) */
     if (r->drained)
@@ -609,9 +934,12 @@ static int rq_flush(void *ud)
     if (r->cgi)
         return 0;
     if (r->open && !r->ended && r->declared >= 0 && r->sent >= r->declared) {
+        rq_keep_rest(r);
         rq_end(r);
         return 0;
     }
+    if (r->direct)
+        return rq_pump(r, 0, 0);
     if (!r->open || r->ended || FCGX_FFlush(r->fr.out) != 0)
         r->gone = 1;
     return r->gone ? -1 : 0;
@@ -620,6 +948,8 @@ static int rq_flush(void *ud)
 void rq_finish(rq *r)
 {
     if (r->open) {
+        if (!r->ended)
+            rq_discard_rest(r);
         rq_end(r);
         /* the variables kept by rq_end, freed the way libfcgi would */
         FCGX_Free(&r->fr, 0);
@@ -630,4 +960,11 @@ void rq_finish(rq *r)
     free(r->body);
     r->body = NULL;
     r->gone = 0;
+    r->direct = 0;
+    r->qhead = r->qtail = 0;
+    if (r->qcap > 1024 * 1024) {    /* a big stream's queue is not kept */
+        free(r->q);
+        r->q = NULL;
+        r->qcap = 0;
+    }
 }

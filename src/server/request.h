@@ -73,6 +73,20 @@ const cgi_vars *rq_vars(rq *r);
  * the request and is freed by rq_finish(). */
 rq_body_status rq_read_body(rq *r, size_t max, const char **body, size_t *len);
 
+/* Starts reading the body as it arrives, instead of whole: checks the
+ * declared length against `max` without reading (RQ_BODY_TOO_LARGE,
+ * RQ_BODY_SHORT for a malformed length), and readies rq_in().  A body
+ * without a declared length is held to `max` as it is read.  What is left
+ * unread when the request finishes is read and dropped (within `max`);
+ * what is left when a complete response ends the FastCGI request early is
+ * kept in memory for later reads.  Call instead of rq_read_body. */
+rq_body_status rq_body_begin(rq *r, size_t max);
+
+/* The body source of the current request after rq_body_begin: its
+ * declared length (0: no body, -1: none declared) and its reader.  Owned
+ * by the request, valid until rq_finish(). */
+const http_in *rq_in(rq *r);
+
 /* The response sink of the current request: "Status:" line, headers, body,
  * flush.  Callbacks return -1 once the client is gone. */
 const http_io *rq_io(rq *r);

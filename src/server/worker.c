@@ -266,7 +266,11 @@ static int wrk_run(wrk *w, rq *r, const char *id, const char *admin, const char 
     const char *root;
 
     memset(&req, 0, sizeof req);
-    switch (rq_read_body(r, (size_t)w->c->max_body, &req.body, &req.body_len)) {
+    /* a function reads its body when it asks (req.body, or req as a
+     * stream: a large upload never has to be in memory whole); the admin
+     * panel gets it whole */
+    switch (admin != NULL ? rq_read_body(r, (size_t)w->c->max_body, &req.body, &req.body_len)
+                          : rq_body_begin(r, (size_t)w->c->max_body)) {
     case RQ_BODY_OK:
         break;
     case RQ_BODY_TOO_LARGE:
@@ -286,6 +290,8 @@ static int wrk_run(wrk *w, rq *r, const char *id, const char *admin, const char 
         return 500;
     }
     req.vars = rq_vars(r);
+    if (admin == NULL)
+        req.in = rq_in(r);
     req.root = root;
     req.id = id;
     req.io = io;

@@ -367,7 +367,7 @@ static int inv_run_args(inv_run_opts *o, int argc, char **argv)
 static int inv_execute(const inv_run_opts *o, char **envp)
 {
     int produced = 0, status;
-    http_io io = { &produced, inv_head, inv_body, inv_flush };
+    http_io io = { &produced, inv_head, inv_body, inv_flush, NULL, NULL };
     eng_config ec;
     eng_request req;
     cgi_vars vars;
