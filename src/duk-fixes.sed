@@ -695,6 +695,23 @@ DUK_EXTERNAL void invoke_duk_method(duk_context *ctx, duk_idx_t idx) {\
 /* invoke-fcgi (src/duk-fixes.sed): the frames an error records (js_sys.c) */\
 DUK_EXTERNAL duk_int_t invoke_duk_traceback_depth = DUK_USE_TRACEBACK_DEPTH + 10;
 s/^	depth = DUK_USE_TRACEBACK_DEPTH;$/	depth = invoke_duk_traceback_depth; \/* invoke-fcgi *\//
+# An error made in an async function's first step (run by its caller's
+# thread, front-rt.js) has its callers' frames in the thread that resumed
+# it, which V8 shows as the stack goes on: errors.js asks for that thread
+# (sys.threadResumer, js_sys.c), and reads its frames as the public API
+# allows.  The resumer is Duktape's own field, not otherwise exposed.
+$a\
+\
+/* invoke-fcgi (src/duk-fixes.sed): pushes the thread that resumed the\
+ * thread at idx (while it runs), or undefined. */\
+DUK_EXTERNAL void invoke_duk_push_resumer(duk_context *ctx, duk_idx_t idx) {\
+	duk_hthread *thr = (duk_hthread *) ctx;\
+	duk_hthread *t = duk_get_hthread(thr, idx);\
+	if (t != NULL && t->resumer != NULL)\
+		duk_push_hobject(thr, (duk_hobject *) t->resumer);\
+	else\
+		duk_push_undefined(thr);\
+}
 # ---- issue 26 (end) ----
 
 # A request's global object inherits from the shared, frozen one
