@@ -784,7 +784,10 @@ function firstToken(line) {
 /* "    at …" lines for frames (dukFrames, or captureStackTrace's) */
 function frameLines(e, frames) {
     generation++;
-    var out = [], limit = LIMIT_AT in e ? e[LIMIT_AT] : Error.stackTraceLimit, col0 = e[COLUMN], inner = null, first = firstUser(frames);
+    /* an error made while no limit was set in this request was made with
+     * V8's 10 (stdlib.js's setter, reset per request: rt.traceLimitSet),
+     * whatever the limit is when .stack is read */
+    var out = [], limit = LIMIT_AT in e ? e[LIMIT_AT] : 10, col0 = e[COLUMN], inner = null, first = firstUser(frames);
     var other = e[ASYNC], bodies = other ? other.bodies : null;
     if (other && other.frames.length) frames = frames.concat(other.frames);
     if (typeof limit !== 'number' || !(limit >= 0)) limit = 0;
@@ -866,7 +869,9 @@ rt.stackOf = function (o, skipTo) {
         var f = a['function'];
         frames.push({ name: f && f.name || '', fileName: f && f.fileName, native: f && !f.fileName, construct: false }, a.lineNumber);
     }
-    var lines = frameLines({ constructor: o && o.constructor }, frames);
+    var target = { constructor: o && o.constructor };
+    target[LIMIT_AT] = limit;
+    var lines = frameLines(target, frames);
     return header(o) + (lines.length ? '\n' + lines.join('\n') : '');
 };
 
