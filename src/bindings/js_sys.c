@@ -348,6 +348,19 @@ static duk_ret_t js_sys_thread_resumer(duk_context *ctx)
     return 1;
 }
 
+/* invoke_duk_push_trace (src/duk-fixes.sed) */
+extern void invoke_duk_push_trace(duk_context *ctx, duk_idx_t idx);
+
+/* traceFrames(error) -> [fn, line, flags, ...]: the functions of Duktape's
+ * traceback of error with the line each was at (flags: 1 construct, 2
+ * native), read as data; [] when it has none.  errors.js makes V8's
+ * stack of it without parsing Duktape's own stack text. */
+static duk_ret_t js_sys_trace_frames(duk_context *ctx)
+{
+    invoke_duk_push_trace(ctx, 0);
+    return 1;
+}
+
 /* invoke_duk_traceback_depth (src/duk-fixes.sed) */
 extern duk_int_t invoke_duk_traceback_depth;
 
@@ -476,6 +489,7 @@ static const duk_function_list_entry js_sys_funcs[] = {
     { "print", js_sys_print, 2 },
     { "traceFunctions", js_sys_trace_functions, 1 },
     { "threadFrames", js_sys_thread_frames, 1 },
+    { "traceFrames", js_sys_trace_frames, 1 },
     { "threadResumer", js_sys_thread_resumer, 1 },
     { "tracebackDepth", js_sys_traceback_depth, 1 },
     { NULL, NULL, 0 }

@@ -22,10 +22,10 @@
  *   identifier, `new`), found in the line's text, else of the line's
  *   first token.
  *
- * Needs: sys.hidden, sys.readFile, sys.mtime, sys.traceFunctions,
+ * Needs: sys.hidden, sys.readFile, sys.mtime, sys.traceFrames,
  *   sys.threadFrames, sys.threadResumer, sys.global;
  *   Error.stackTraceLimit (stdlib.js).  When called: rt.traceLimitSet
- *   (stdlib.js), rt.asyncAwaiter (front-rt.js).  Provides: Duktape.errCreate, Error.prototype.stack,
+ *   (stdlib.js), rt.asyncAwaiter (front-rt.js), rt.seq (dispatch.js).  Provides: Duktape.errCreate, Error.prototype.stack,
  *   rt.stackOf (Error.captureStackTrace's text, for stdlib.js), rt.jsonCycle
  *   (JSON.stringify's cycle message, for bigint.js), the
  *   Duktape object's hidden v8JsonError (src/duk-fixes.sed).
@@ -44,7 +44,10 @@ var threadResume = Duktape.Thread.resume, threadYield = Duktape.Thread.yield;
 
 /* --- the user's source lines --- */
 var sources = {}, sourceCount = 0, generation = 0;
-/* a file's mtime is looked at once per error (generation), not per frame */
+/* a file's mtime is looked at once per request (generation: rt.seq, the
+ * request's number), not per error or frame: a stat() for each .stack
+ * read was a good part of its cost, and a function file edited is seen
+ * by the next request, as the module cache sees it */
 function sourceLine(file, line) {
     if (typeof file !== 'string' || file.indexOf('invoke:') === 0 || !(line > 0)) return undefined;
     var s = sources[file], m;
@@ -472,9 +475,15 @@ function maybeDuktape(msg) {
  * the async functions awaiting it, each where it waits (`at async b`).
  * Read when the error is made (the threads move on), as frames of
  * dukFrames' shape; { frames, bodies: [fn, receiver, ...] of the async
- * functions met, for their names }, or undefined on the main thread. */
-function otherThreads() {
-    var t = threadCurrent(), frames = [], bodies = [], hops = 0, r, fr, i, f;
+ * functions met, for their names }, or undefined. */
+function keepThreads(e, t) {
+    if (!(e instanceof Error)) return;
+    var other;
+    try { other = otherThreads(t); } catch (x) { other = undefined; }
+    if (other) try { defProp(e, ASYNC, { value: other, writable: true, configurable: true }); } catch (x) { /* frozen */ }
+}
+function otherThreads(t) {
+    var frames = [], bodies = [], hops = 0, r, fr, i, f;
     while (t && hops++ < 50) {
         if (t.fn !== undefined) bodies.push(t.fn, t.self);
         if (t.fn !== undefined && t.p !== undefined) {
@@ -521,11 +530,10 @@ function errCreate(e) {
      * in this request, and the request is ending; doing nothing here lets
      * it end at once */
     var msg = e.message;
-    if (msg !== 'alloc failed' && e instanceof Error) {
-        var other;
-        try { other = otherThreads(); } catch (x) { other = undefined; }
-        if (other) try { defProp(e, ASYNC, { value: other, writable: true, configurable: true }); } catch (x) { /* frozen */ }
-    }
+    /* made in an async function's or generator's thread: keep the
+     * frames of the others (the request's own thread costs one call) */
+    var t = threadCurrent();
+    if ((t.fn !== undefined || t.gen !== undefined) && msg !== 'alloc failed') keepThreads(e, t);
     /* V8 takes as many frames as the limit says when the error is made:
      * once a limit was set (stdlib.js), each error keeps it for .stack */
     if (rt.traceLimitSet && msg !== 'alloc failed' && e instanceof Error) {
@@ -552,7 +560,7 @@ function errCreate(e) {
             if (maker && maker['function'] && LOWERING.test(maker['function'].fileName)) rtMessage(e, dukFrames(e));
             return e;
         }
-        generation++;
+        generation = rt.seq;
         var c = { fn: fn, user: isUserFn(fn), type: e.constructor, line: undefined, caller: undefined, col: undefined };
         if (c.user) {
             c.line = sourceLine(fn.fileName, top.lineNumber);
@@ -575,26 +583,16 @@ function errCreate(e) {
     return e;
 }
 
-/* Duktape's traceback (its own .stack text, at most 10 frames) as frames:
- * [{ name, fileName, native, construct, fn }, line, …] */
+/* Duktape's traceback (up to Error.stackTraceLimit + 10 frames, read as
+ * data: sys.traceFrames) as frames: [{ name, fileName, native,
+ * construct, fn }, line, …] */
 var METHOD_OF = sys.hidden('methodOf');
 function dukFrames(e) {
-    var text = dukStack && dukStack.get ? String(dukStack.get.call(e)) : '', lines = text.split('\n'), out = [];
-    var fns = sys.traceFunctions(e);
-    /* "    at NAME (FILE:LINE) FLAGS", read with string operations: a
-     * regexp with .* backtracks through each line in Duktape's engine */
-    for (var i = 1; i < lines.length; i++) {
-        var l = lines[i], close = l.lastIndexOf(')'), open = l.lastIndexOf(' (', close);
-        if (l.lastIndexOf('    at ', 0) !== 0 || close < 0 || open < 7) continue;
-        var flags = l.slice(close + 1), name = l.slice(7, open), loc = l.slice(open + 2, close);
-        if (flags.indexOf('internal') >= 0) continue;
-        var colon = loc.lastIndexOf(':'), ln = colon >= 0 ? loc.slice(colon + 1) : '';
-        var num = ln !== '' && String(+ln) === ln;
-        /* the function of the i-th line, when it is that line's */
-        var fn = fns[i - 1];
-        if (typeof fn !== 'function' || fn.name !== (name === '[anon]' ? '' : name)) fn = undefined;
-        out.push({ name: name === '[anon]' ? '' : name, fileName: (num ? loc.slice(0, colon) : loc) || undefined,
-                   native: flags.indexOf('native') >= 0, construct: flags.indexOf('construct') >= 0, fn: fn }, num ? +ln : 0);
+    var td = sys.traceFrames(e), out = [];
+    for (var i = 0; i + 2 < td.length; i += 3) {
+        var fn = td[i], name = fn.name, file = fn.fileName;
+        out.push({ name: typeof name === 'string' ? name : '', fileName: typeof file === 'string' && file !== '' ? file : undefined,
+                   native: (td[i + 2] & 2) !== 0, construct: (td[i + 2] & 1) !== 0, fn: fn }, td[i + 1]);
     }
     return out;
 }
@@ -783,7 +781,7 @@ function firstToken(line) {
 
 /* "    at …" lines for frames (dukFrames, or captureStackTrace's) */
 function frameLines(e, frames) {
-    generation++;
+    generation = rt.seq;
     /* an error made while no limit was set in this request was made with
      * V8's 10 (stdlib.js's setter, reset per request: rt.traceLimitSet),
      * whatever the limit is when .stack is read */

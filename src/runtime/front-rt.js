@@ -316,6 +316,7 @@ function genStep(g, v, mode) {
             return { value: v, done: true };
         }
         g._t = new Thread(g._body);
+        g._t.gen = true;    /* errors.js: its caller's frames follow */
     }
     var r;
     g._running = true;
@@ -418,7 +419,7 @@ function agPump(g) {
         agPump(g);
         return;
     }
-    if (!g._t) g._t = new Thread(g._body);
+    if (!g._t) { g._t = new Thread(g._body); g._t.gen = true; }
     g._running = true;
     agStep(g, req.mode === 2 ? new Ret(req.v) : req.v, req.mode !== 0);
 }
