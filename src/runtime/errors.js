@@ -66,6 +66,23 @@ function sourceLine(file, line) {
     return l.charAt(l.length - 1) === '\r' ? l.slice(0, -1) : l;
 }
 
+/* whether file (read by sourceLine) writes name as an object literal's
+ * method (`{ m() {`, `, m: function`, `m: () =>`) and as no function of
+ * its own: V8 names its frame by the receiver, `Object.m`, where Duktape
+ * knows only the function.  The names are found once per file read. */
+var LITERAL_METHOD = /(?:^|[{,])[ \t]*(?:async[ \t]+)?\*?[ \t]*([A-Za-z_$][\w$]*)[ \t]*(?:\([^)\n]*\)[ \t]*\{|:[ \t]*(?:async[ \t]*)?(?:function\b|\([^)\n]*\)[ \t]*=>|[A-Za-z_$][\w$]*[ \t]*=>))/gm;
+function literalMethod(file, name) {
+    var s = sources[file];
+    if (!s) return false;
+    if (!s.methods) {
+        var text = s.lines.join('\n'), m, found = Object.create(null);
+        LITERAL_METHOD.lastIndex = 0;
+        while ((m = LITERAL_METHOD.exec(text))) if (KEYWORDS.indexOf(m[1]) < 0) found[m[1]] = true;
+        s.methods = found;
+    }
+    return s.methods[name] === true && !declaresFunction(file, name);
+}
+
 /* whether file declares name as a function (`function name(`) */
 function declaresFunction(file, name) {
     var s = sources[file];
@@ -818,9 +835,12 @@ function frameLines(e, frames) {
         var where = f.fileName + ':' + line + ':' + (col + 1);
         var name = f.name, recv;
         if (!name && outer && outer.fileName === 'invoke:module.js') name = 'Object.<anonymous>';
+        else if (name && (name.lastIndexOf('get ', 0) === 0 || name.lastIndexOf('set ', 0) === 0))
+            name += ' [as ' + name.slice(4) + ']';     /* V8: get x [as x], no class */
         else if (name && f.construct) name = 'new ' + name;
         else if (name && f.fn && f.fn[METHOD_OF]) name = (f.fn[METHOD_OF].name || 'Function') + '.' + name;
         else if (name && bodies && f.fn && (recv = bodyReceiver(bodies, f.fn, name)) !== undefined) name = recv + '.' + name;
+        else if (name && literalMethod(f.fileName, name)) name = 'Object.' + name;
         if (f.async) out.push(name ? '    at async ' + name + ' (' + where + ')' : '    at async ' + where);
         else out.push(name ? '    at ' + name + ' (' + where + ')' : '    at ' + where);
         inner = f;
