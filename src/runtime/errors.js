@@ -818,16 +818,19 @@ function frameLines(e, frames) {
             if (!(f && f.name === 'asyncBody' && LOWERING.test(f.fileName))) inner = f && (f.name || f.fileName) ? f : null;
             continue;
         }
-        var text = sourceLine(f.fileName, line), col = undefined;
+        var text = sourceLine(f.fileName, line), col = undefined, calls;
         /* an async function waiting: V8 points at its `await` */
         if (f.async && text !== undefined && (col = awaitColumn(text, inner)) !== undefined) { /* found */ }
         else if (i === first && col0 !== undefined) col = typeof col0 === 'number' ? col0 : tokenColumn(text, col0);
         else if (i === first && text !== undefined && (col = ruleColumn(e.message, text, f)) !== undefined) { /* found */ }
         else if (text !== undefined && inner && inner.name) col = callColumn(text, inner);
-        /* an anonymous function called (f()): in an async function's
-         * line, most likely the one it awaits */
-        if (col === undefined && text !== undefined && inner && !inner.name && isUserFn(inner) &&
-            (col = awaitColumn(text)) !== undefined) col = skipSpaces(text, col + 5);
+        if (col === undefined && text !== undefined && inner && !inner.name && isUserFn(inner)) {
+            /* an anonymous function called (f()): in an async function's
+             * line, most likely the one it awaits; else the line's first
+             * call of a plain name (a parameter, a variable) */
+            if ((col = awaitColumn(text)) !== undefined) col = skipSpaces(text, col + 5);
+            else if ((calls = callsIn(text)).length) col = calls[0].col;
+        }
         if (col === undefined && text !== undefined && i === first && e.constructor)
             col = callColumn(text, { name: e.constructor.name });
         if (col === undefined && text !== undefined && i > 0 && text.indexOf('super') >= 0 && /\bsuper\s*\(/.test(text)) col = text.search(/\bsuper\s*\(/);
