@@ -695,6 +695,76 @@ DUK_EXTERNAL void invoke_duk_method(duk_context *ctx, duk_idx_t idx) {\
 /* invoke-fcgi (src/duk-fixes.sed): the frames an error records (js_sys.c) */\
 DUK_EXTERNAL duk_int_t invoke_duk_traceback_depth = DUK_USE_TRACEBACK_DEPTH + 10;
 s/^	depth = DUK_USE_TRACEBACK_DEPTH;$/	depth = invoke_duk_traceback_depth; \/* invoke-fcgi *\//
+# An error made in an async function's first step (run by its caller's
+# thread, front-rt.js) has its callers' frames in the thread that resumed
+# it, which V8 shows as the stack goes on: errors.js asks for that thread
+# (sys.threadResumer, js_sys.c), and reads its frames as the public API
+# allows.  The resumer is Duktape's own field, not otherwise exposed.
+$a\
+\
+/* invoke-fcgi (src/duk-fixes.sed): pushes the thread that resumed the\
+ * thread at idx (while it runs), or undefined. */\
+DUK_EXTERNAL void invoke_duk_push_resumer(duk_context *ctx, duk_idx_t idx) {\
+	duk_hthread *thr = (duk_hthread *) ctx;\
+	duk_hthread *t = duk_get_hthread(thr, idx);\
+	if (t != NULL && t->resumer != NULL)\
+		duk_push_hobject(thr, (duk_hobject *) t->resumer);\
+	else\
+		duk_push_undefined(thr);\
+}
+# errors.js reads an error's frames from its traceback (_Tracedata, pairs
+# of function and pc with flags) as data, not by parsing the text
+# Duktape's own .stack makes of it: that text was a third of the cost of
+# reading .stack.  Lines need Duktape's pc2line, internal.
+$a\
+\
+/* invoke-fcgi (src/duk-fixes.sed): pushes the frames of the error at idx's\
+ * traceback, [fn, line, flags, ...] (flags: 1 called as a constructor, 2\
+ * native), functions only (no C source positions); [] without one. */\
+DUK_EXTERNAL void invoke_duk_push_trace(duk_context *ctx, duk_idx_t idx) {\
+	duk_hthread *thr = (duk_hthread *) ctx;\
+	duk_uarridx_t i, n, k = 0;\
+	duk_idx_t arr;\
+	idx = duk_require_normalize_index(thr, idx);\
+	arr = duk_push_array(thr);\
+	if (!duk_is_object(thr, idx))\
+		return;\
+	duk_xget_owndataprop_stridx_short(thr, idx, DUK_STRIDX_INT_TRACEDATA);\
+	if (!duk_is_object(thr, -1)) {\
+		duk_pop(thr);\
+		return;\
+	}\
+	n = (duk_uarridx_t) duk_get_length(thr, -1);\
+	for (i = 0; i + 1 < n; i += 2) {\
+		duk_double_t d;\
+		duk_uint_t pc, flags, out = 0;\
+		duk_hobject *h;\
+		duk_require_stack(thr, 4);\
+		duk_get_prop_index(thr, -1, i);\
+		h = duk_get_hobject(thr, -1);\
+		if (h == NULL || !DUK_HOBJECT_IS_CALLABLE(h)) {\
+			duk_pop(thr);\
+			continue;\
+		}\
+		duk_get_prop_index(thr, -2, i + 1);\
+		d = duk_to_number_m1(thr);\
+		duk_pop(thr);\
+		pc = (duk_uint_t) duk_double_to_int_t(DUK_FMOD(d, DUK_DOUBLE_2TO32));\
+		flags = duk_double_to_uint_t(DUK_FLOOR(d / DUK_DOUBLE_2TO32));\
+		if (flags & DUK_ACT_FLAG_CONSTRUCT)\
+			out |= 1;\
+		if (DUK_HOBJECT_IS_NATFUNC(h))\
+			out |= 2;\
+		duk_dup_top(thr);\
+		duk_put_prop_index(thr, arr, k++);\
+		duk_push_uint(thr, (duk_uint_t) duk_hobject_pc2line_query(thr, -1, (duk_uint_fast32_t) pc));\
+		duk_put_prop_index(thr, arr, k++);\
+		duk_pop(thr);\
+		duk_push_uint(thr, out);\
+		duk_put_prop_index(thr, arr, k++);\
+	}\
+	duk_pop(thr);\
+}
 # ---- issue 26 (end) ----
 
 # A request's global object inherits from the shared, frozen one

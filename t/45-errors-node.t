@@ -75,6 +75,23 @@ module.exports = (req, res) => {
 };
 JS
 
+# Error.stackTraceLimit: an error takes the limit in force when it is
+# made, and each request starts with 10 (one worker serves both)
+put('limit.js', <<'JS');
+function rec(n) { if (n === 0) throw new Error('bottom'); return rec(n - 1); }
+function count(e) { return e.stack.split('\n').filter((l) => /^\s+at rec /.test(l)).length; }
+module.exports = (req, res) => {
+  let early; try { rec(40); } catch (e) { early = e; }
+  const before = Error.stackTraceLimit;
+  Error.stackTraceLimit = 50;
+  let late; try { rec(40); } catch (e) { late = e; }
+  const earlyAt50 = count(early);
+  Error.stackTraceLimit = 5;
+  let small; try { rec(40); } catch (e) { small = e; }
+  res.json({ before, earlyAt50, late: count(late), small: count(small) });
+};
+JS
+
 my $inv = start_invoke(root => $root, workers => 1);
 my $ng = start_nginx(fastcgi => $inv->{addr});
 my $r = http_get($ng->{port}, '/typo');
@@ -106,4 +123,11 @@ ok(wait_for(sub { grep { /Uncaught TypeError: Cannot read properties of undefine
 ($stack) = map { /Uncaught (TypeError: Cannot read properties of undefined .*)$/ ? $1 : () } log_lines($inv);
 $stack = ($stack // '') =~ s/\\n/\n/gr;
 like($stack, qr{\n    at Orders\.total \(\Q$root\E/cls\.js:4:28\)\n}, "the method's frame: Class.method, its line and column inside the class");
+# node 20 runs limit.js's body so (recorded): the same on the second
+# request, which starts with the limit the first one left at 5 reset
+for my $n (1, 2) {
+    $r = http_get($ng->{port}, '/limit');
+    is_deeply(json_body($r), { before => 10, earlyAt50 => 10, late => 41, small => 5 },
+              "stackTraceLimit, request $n: 10 at its start, taken when each error is made");
+}
 done_testing();

@@ -460,6 +460,67 @@ static duk_ret_t js_sys_trace_functions(duk_context *ctx)
     return 1;
 }
 
+/* threadFrames(thread) -> [fn, line, fn, line, ...]: the calls of a
+ * thread that is not the one running (one suspended at a yield, or one
+ * waiting on the thread it resumed), innermost first, at most 200;
+ * [] for the running thread or what is no thread.  errors.js names an
+ * async function's awaiters and callers from them (at async b).  Only
+ * reads: each entry is pushed on that thread's stack and moved to ours,
+ * which leaves its stack as it was. */
+static duk_ret_t js_sys_thread_frames(duk_context *ctx)
+{
+    duk_context *t = duk_is_thread(ctx, 0) ? duk_get_context(ctx, 0) : NULL;
+    duk_int_t level;
+    duk_uarridx_t n = 0;
+
+    duk_push_array(ctx);
+    if (t == NULL || t == ctx)
+        return 1;
+    for (level = -1; level >= -200; level--) {
+        if (!duk_check_stack(t, 2))
+            break;
+        duk_inspect_callstack_entry(t, level);
+        if (!duk_is_object(t, -1)) {
+            duk_pop(t);
+            break;
+        }
+        duk_xmove_top(ctx, t, 1);
+        duk_get_prop_string(ctx, -1, "function");
+        duk_put_prop_index(ctx, -3, n++);
+        duk_get_prop_string(ctx, -1, "lineNumber");
+        duk_put_prop_index(ctx, -3, n++);
+        duk_pop(ctx);
+    }
+    return 1;
+}
+
+/* invoke_duk_push_resumer (src/duk-fixes.sed) */
+extern void invoke_duk_push_resumer(duk_context *ctx, duk_idx_t idx);
+
+/* threadResumer(thread) -> the thread that resumed thread and waits for
+ * it to yield or end (its caller's, for an async function's first step),
+ * or undefined. */
+static duk_ret_t js_sys_thread_resumer(duk_context *ctx)
+{
+    if (!duk_is_thread(ctx, 0))
+        return 0;
+    invoke_duk_push_resumer(ctx, 0);
+    return 1;
+}
+
+/* invoke_duk_push_trace (src/duk-fixes.sed) */
+extern void invoke_duk_push_trace(duk_context *ctx, duk_idx_t idx);
+
+/* traceFrames(error) -> [fn, line, flags, ...]: the functions of Duktape's
+ * traceback of error with the line each was at (flags: 1 construct, 2
+ * native), read as data; [] when it has none.  errors.js makes V8's
+ * stack of it without parsing Duktape's own stack text. */
+static duk_ret_t js_sys_trace_frames(duk_context *ctx)
+{
+    invoke_duk_push_trace(ctx, 0);
+    return 1;
+}
+
 /* invoke_duk_traceback_depth (src/duk-fixes.sed) */
 extern duk_int_t invoke_duk_traceback_depth;
 
@@ -591,6 +652,9 @@ static const duk_function_list_entry js_sys_funcs[] = {
     { "method", js_sys_method, 1 },
     { "print", js_sys_print, 2 },
     { "traceFunctions", js_sys_trace_functions, 1 },
+    { "threadFrames", js_sys_thread_frames, 1 },
+    { "traceFrames", js_sys_trace_frames, 1 },
+    { "threadResumer", js_sys_thread_resumer, 1 },
     { "tracebackDepth", js_sys_traceback_depth, 1 },
     { NULL, NULL, 0 }
 };

@@ -511,7 +511,7 @@ L.splitPrologue = function (list, a, b) {
 };
 
 /* "{" + prologue-safe insertion + body statements + "}" */
-L.fnBody = function (node, fc, paramPrologue) {
+L.fnBody = function (node, fc, paramPrologue, name) {
     var body = node.body, inner, dir = '', bare = '';
     if (body.type === 'BlockStatement') {
         var parts = this.splitPrologue(body.body, body.start + 1, body.end - 1);
@@ -540,8 +540,12 @@ L.fnBody = function (node, fc, paramPrologue) {
         var args = /\barguments\b|\beval\b/.test(wrapped) ? 'arguments' : 'null';
         /* the directives lead both functions: 'use strict' makes the
          * outer one's this undefined for a plain call, as the body's */
-        inner = 'return ' + H + '.' + kind + '(this, ' + args + ', ' + METHOD_OPEN + '() {' +
-            bare + wrapped + '}' + METHOD_CLOSE + ');';
+        /* the body is named as its function is: Duktape's traceback
+         * names a frame by its function, and the outer function, tail
+         * called, leaves no frame (errors.js: `at a`, `at async b`) */
+        var key = bodyName(node, name);
+        inner = 'return ' + H + '.' + kind + '(this, ' + args + ', ({' + (key || "''") + '() {' +
+            bare + wrapped + '}})' + (key ? '.' + key : "['']") + ');';
         if (!fc.generator) pre = '';
     }
     return '{' + dir + pre + inner + '}';
@@ -614,6 +618,15 @@ L.params = function (node) {
     return { list: names.join(', '), prologue: pro };
 };
 
+/* the name an async function's or generator's body takes: its
+ * function's (name, as func got it) when a plain name (Duktape names a
+ * method by an identifier key only), or '' */
+function bodyName(node, name) {
+    var n = name !== undefined ? name : node.$name !== undefined ? node.$name :
+        node.id ? node.id.name : node.$method;
+    return typeof n === 'string' && /^[A-Za-z_$][\w$]*$/.test(n) && !RESERVED.test(n) && n !== '__proto__' ? n : '';
+}
+
 /* name: the name fnKind gives an async function or generator (an object
  * literal's method, which is lowered to a property's value) */
 L.func = function (node, arrow, name) {
@@ -626,7 +639,7 @@ L.func = function (node, arrow, name) {
         /* the parameters' line breaks go between ")" and "{" */
         var sig = head + '(' + p.list + ')';
         var want = countNl(this.src.slice(node.start, node.body.start)) - countNl(sig + p.prologue);
-        var f = sig + repeatNl(want) + this.fnBody(node, fc, p.prologue);
+        var f = sig + repeatNl(want) + this.fnBody(node, fc, p.prologue, name);
         if (arrow) f = METHOD_OPEN + f + METHOD_CLOSE;
         /* an async function or generator gets the prototype node gives
          * it (AsyncFunction.prototype, ...); a declaration, where its
@@ -1845,6 +1858,7 @@ L.classExpr = function (node, name) {
                     H + '.field(' + target + ', ' + keyExpr + ', ' + v + ')';
                 if (m.static) { statics.push(def); staticsAt.push(m.start); } else { fields.push(def); fieldsAt.push(m.start); }
             } else {
+                if (!m.computed && m.key.type === 'Identifier') m.value.$method = m.key.name;
                 var fn = this.withMethod(cc, m, C, function () { return this.func(m.value, false); }, m.static);
                 if (m.key.type === 'PrivateIdentifier') {
                     var d = H + '.privMethod(' + (m.static ? C : C + '.prototype') + ', ' + keyExpr + ', ' +

@@ -11,7 +11,8 @@
  *   BigInt, rt.bigOps (bigint.js);
  *   rt.createRequest, rt.createResponse, rt.sendError (express.js);
  *   rt.resetMicrotasks, rt.promiseWatch, rt.enqueueTick (promise.js);
- *   rt.resetTimers, rt.runLoop (timers.js); rt.resetConsole, rt.log,
+ *   rt.resetTimers, rt.runLoop (timers.js); rt.traceLimitSet,
+ *   rt.resetTraceLimit (stdlib.js); rt.resetConsole, rt.log,
  *   rt.inspect (console.js); rt.requireMain, rt.releaseModules, rt.cwd (module.js);
  *   rt.argTypeError, rt.nodeError (buffer.js); rt.exec, rt.compile
  *   (front-exec.js); rt.isNamespace (front-rt.js); rt.EventEmitter
@@ -276,6 +277,7 @@ rt.dispatch = function (seq, body, file, rel, params, routePath, uri, method, pr
     }
     ended = false;
     R.resetConsole();
+    if (R.traceLimitSet) R.resetTraceLimit();
     R.root = file.slice(0, file.length - rel.length - 1);
     R.currentEnv = null;
     folderEnv = env === undefined ? null : env;

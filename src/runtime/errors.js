@@ -22,9 +22,10 @@
  *   identifier, `new`), found in the line's text, else of the line's
  *   first token.
  *
- * Needs: sys.hidden, sys.readFile, sys.mtime, sys.traceFunctions;
+ * Needs: sys.hidden, sys.readFile, sys.mtime, sys.traceFrames,
+ *   sys.threadFrames, sys.threadResumer, sys.global;
  *   Error.stackTraceLimit (stdlib.js).  When called: rt.traceLimitSet
- *   (stdlib.js).  Provides: Duktape.errCreate, Error.prototype.stack,
+ *   (stdlib.js), rt.asyncAwaiter (front-rt.js), rt.seq (dispatch.js).  Provides: Duktape.errCreate, Error.prototype.stack,
  *   rt.stackOf (Error.captureStackTrace's text, for stdlib.js), rt.jsonCycle
  *   (JSON.stringify's cycle message, for bigint.js), the
  *   Duktape object's hidden v8JsonError (src/duk-fixes.sed).
@@ -38,10 +39,15 @@ var COLUMN = sys.hidden('errorColumn'), LIMIT_AT = sys.hidden('stackTraceLimitAt
 var LOWERING = /^invoke:front-rt\.js$/;   /* the helpers lowered syntax calls */
 var CTORS = [Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError];
 var MAX_FRAMES = 200;   /* captureStackTrace's walk */
+var ASYNC = sys.hidden('asyncFrames'), threadCurrent = Duktape.Thread.current;
+var threadResume = Duktape.Thread.resume, threadYield = Duktape.Thread.yield;
 
 /* --- the user's source lines --- */
 var sources = {}, sourceCount = 0, generation = 0;
-/* a file's mtime is looked at once per error (generation), not per frame */
+/* a file's mtime is looked at once per request (generation: rt.seq, the
+ * request's number), not per error or frame: a stat() for each .stack
+ * read was a good part of its cost, and a function file edited is seen
+ * by the next request, as the module cache sees it */
 function sourceLine(file, line) {
     if (typeof file !== 'string' || file.indexOf('invoke:') === 0 || !(line > 0)) return undefined;
     var s = sources[file], m;
@@ -58,6 +64,23 @@ function sourceLine(file, line) {
     var l = s.lines[line - 1];
     if (typeof l !== 'string') return undefined;
     return l.charAt(l.length - 1) === '\r' ? l.slice(0, -1) : l;
+}
+
+/* whether file (read by sourceLine) writes name as an object literal's
+ * method (`{ m() {`, `, m: function`, `m: () =>`) and as no function of
+ * its own: V8 names its frame by the receiver, `Object.m`, where Duktape
+ * knows only the function.  The names are found once per file read. */
+var LITERAL_METHOD = /(?:^|[{,])[ \t]*(?:async[ \t]+)?\*?[ \t]*([A-Za-z_$][\w$]*)[ \t]*(?:\([^)\n]*\)[ \t]*\{|:[ \t]*(?:async[ \t]*)?(?:function\b|\([^)\n]*\)[ \t]*=>|[A-Za-z_$][\w$]*[ \t]*=>))/gm;
+function literalMethod(file, name) {
+    var s = sources[file];
+    if (!s) return false;
+    if (!s.methods) {
+        var text = s.lines.join('\n'), m, found = Object.create(null);
+        LITERAL_METHOD.lastIndex = 0;
+        while ((m = LITERAL_METHOD.exec(text))) if (KEYWORDS.indexOf(m[1]) < 0) found[m[1]] = true;
+        s.methods = found;
+    }
+    return s.methods[name] === true && !declaresFunction(file, name);
 }
 
 /* whether file declares name as a function (`function name(`) */
@@ -461,11 +484,73 @@ function maybeDuktape(msg) {
     for (var i = 0; i < DUK_PREFIX.length; i++) if (msg.lastIndexOf(DUK_PREFIX[i], 0) === 0) return true;
     return msg.indexOf(' not callable') > 0 || msg.indexOf(' not constructable') > 0 || msg.indexOf(' is not iterable') > 0;
 }
+/* --- the frames of other threads ---
+ * Duktape's traceback is the running thread's.  An async function's body
+ * runs in a thread of its own (front-rt.js): in its first step, resumed by
+ * its caller's thread, whose frames V8 shows next as the stack goes on;
+ * past an await, resumed by the microtask queue, where V8 shows instead
+ * the async functions awaiting it, each where it waits (`at async b`).
+ * Read when the error is made (the threads move on), as frames of
+ * dukFrames' shape; { frames, bodies: [fn, receiver, ...] of the async
+ * functions met, for their names }, or undefined. */
+function keepThreads(e, t) {
+    if (!(e instanceof Error)) return;
+    var other;
+    try { other = otherThreads(t); } catch (x) { other = undefined; }
+    if (other) try { defProp(e, ASYNC, { value: other, writable: true, configurable: true }); } catch (x) { /* frozen */ }
+}
+function otherThreads(t) {
+    var frames = [], bodies = [], hops = 0, r, fr, i, f;
+    while (t && hops++ < 50) {
+        if (t.fn !== undefined) bodies.push(t.fn, t.self);
+        if (t.fn !== undefined && t.p !== undefined) {
+            r = rt.asyncAwaiter ? rt.asyncAwaiter(t) : null;
+            if (!r) break;
+            fr = sys.threadFrames(r);
+            for (i = 0; i < fr.length; i += 2) if (isUserFn(fr[i])) break;
+            if (i >= fr.length) break;
+            f = fr[i];
+            frames.push({ name: f.name || '', fileName: f.fileName, native: false, construct: false, fn: f, async: true }, fr[i + 1]);
+        } else {
+            r = sys.threadResumer(t);
+            if (!r) break;
+            fr = sys.threadFrames(r);
+            for (i = 0; i < fr.length; i += 2) {
+                f = fr[i];
+                if (typeof f !== 'function' || f === threadResume || f === threadYield) continue;
+                if (LOWERING.test(f.fileName)) {
+                    /* the async function's own (outer) function that called
+                     * front-rt.js's driver, named as its body: not shown */
+                    if (t.fn !== undefined && fr[i + 2] && fr[i + 2].name === t.fn.name && isUserFn(fr[i + 2])) i += 2;
+                    continue;
+                }
+                frames.push({ name: f.name || '', fileName: f.fileName, native: !f.fileName, construct: false, fn: f }, fr[i + 1]);
+            }
+        }
+        t = r;
+    }
+    return bodies.length || frames.length ? { frames: frames, bodies: bodies } : undefined;
+}
+
+/* V8's "Type." before an async function's name when it was called as a
+ * method (o.m(), new K().run(), K.s()): the receiver's class, or the
+ * function's own name for a static one */
+function receiverName(self, name) {
+    if (self === null || self === undefined || (typeof self !== 'object' && typeof self !== 'function') ||
+        self === G || self === sys.global() || !name) return undefined;
+    try { if (typeof self[name] !== 'function') return undefined; } catch (x) { return undefined; }
+    return typeof self === 'function' ? self.name || 'Function' : ctorName(self);
+}
+
 function errCreate(e) {
     /* out of memory (--memory-limit): every allocation fails from now on
      * in this request, and the request is ending; doing nothing here lets
      * it end at once */
     var msg = e.message;
+    /* made in an async function's or generator's thread: keep the
+     * frames of the others (the request's own thread costs one call) */
+    var t = threadCurrent();
+    if ((t.fn !== undefined || t.gen !== undefined) && msg !== 'alloc failed') keepThreads(e, t);
     /* V8 takes as many frames as the limit says when the error is made:
      * once a limit was set (stdlib.js), each error keeps it for .stack */
     if (rt.traceLimitSet && msg !== 'alloc failed' && e instanceof Error) {
@@ -492,7 +577,7 @@ function errCreate(e) {
             if (maker && maker['function'] && LOWERING.test(maker['function'].fileName)) rtMessage(e, dukFrames(e));
             return e;
         }
-        generation++;
+        generation = rt.seq;
         var c = { fn: fn, user: isUserFn(fn), type: e.constructor, line: undefined, caller: undefined, col: undefined };
         if (c.user) {
             c.line = sourceLine(fn.fileName, top.lineNumber);
@@ -515,26 +600,16 @@ function errCreate(e) {
     return e;
 }
 
-/* Duktape's traceback (its own .stack text, at most 10 frames) as frames:
- * [{ name, fileName, native, construct, fn }, line, …] */
+/* Duktape's traceback (up to Error.stackTraceLimit + 10 frames, read as
+ * data: sys.traceFrames) as frames: [{ name, fileName, native,
+ * construct, fn }, line, …] */
 var METHOD_OF = sys.hidden('methodOf');
 function dukFrames(e) {
-    var text = dukStack && dukStack.get ? String(dukStack.get.call(e)) : '', lines = text.split('\n'), out = [];
-    var fns = sys.traceFunctions(e);
-    /* "    at NAME (FILE:LINE) FLAGS", read with string operations: a
-     * regexp with .* backtracks through each line in Duktape's engine */
-    for (var i = 1; i < lines.length; i++) {
-        var l = lines[i], close = l.lastIndexOf(')'), open = l.lastIndexOf(' (', close);
-        if (l.lastIndexOf('    at ', 0) !== 0 || close < 0 || open < 7) continue;
-        var flags = l.slice(close + 1), name = l.slice(7, open), loc = l.slice(open + 2, close);
-        if (flags.indexOf('internal') >= 0) continue;
-        var colon = loc.lastIndexOf(':'), ln = colon >= 0 ? loc.slice(colon + 1) : '';
-        var num = ln !== '' && String(+ln) === ln;
-        /* the function of the i-th line, when it is that line's */
-        var fn = fns[i - 1];
-        if (typeof fn !== 'function' || fn.name !== (name === '[anon]' ? '' : name)) fn = undefined;
-        out.push({ name: name === '[anon]' ? '' : name, fileName: (num ? loc.slice(0, colon) : loc) || undefined,
-                   native: flags.indexOf('native') >= 0, construct: flags.indexOf('construct') >= 0, fn: fn }, num ? +ln : 0);
+    var td = sys.traceFrames(e), out = [];
+    for (var i = 0; i + 2 < td.length; i += 3) {
+        var fn = td[i], name = fn.name, file = fn.fileName;
+        out.push({ name: typeof name === 'string' ? name : '', fileName: typeof file === 'string' && file !== '' ? file : undefined,
+                   native: (td[i + 2] & 2) !== 0, construct: (td[i + 2] & 1) !== 0, fn: fn }, td[i + 1]);
     }
     return out;
 }
@@ -723,8 +798,13 @@ function firstToken(line) {
 
 /* "    at …" lines for frames (dukFrames, or captureStackTrace's) */
 function frameLines(e, frames) {
-    generation++;
-    var out = [], limit = LIMIT_AT in e ? e[LIMIT_AT] : Error.stackTraceLimit, col0 = e[COLUMN], inner = null, first = firstUser(frames);
+    generation = rt.seq;
+    /* an error made while no limit was set in this request was made with
+     * V8's 10 (stdlib.js's setter, reset per request: rt.traceLimitSet),
+     * whatever the limit is when .stack is read */
+    var out = [], limit = LIMIT_AT in e ? e[LIMIT_AT] : 10, col0 = e[COLUMN], inner = null, first = firstUser(frames);
+    var other = e[ASYNC], bodies = other ? other.bodies : null;
+    if (other && other.frames.length) frames = frames.concat(other.frames);
     if (typeof limit !== 'number' || !(limit >= 0)) limit = 0;
     for (var i = 0; i < frames.length && out.length < limit; i += 2) {
         var f = frames[i], line = frames[i + 1], outer = frames[i + 2];
@@ -733,26 +813,59 @@ function frameLines(e, frames) {
             if (bn) out.push('    at ' + bn + ' (<anonymous>)');
             /* a native the user's line called (toString, new Array): V8
              * points at its call, shown in the stack or not */
-            inner = f && (f.name || f.fileName) ? f : null;
+            /* (front-rt.js's asyncBody, under an async function's body,
+             * called nothing on the user's line) */
+            if (!(f && f.name === 'asyncBody' && LOWERING.test(f.fileName))) inner = f && (f.name || f.fileName) ? f : null;
             continue;
         }
-        var text = sourceLine(f.fileName, line), col;
-        if (i === first && col0 !== undefined) col = typeof col0 === 'number' ? col0 : tokenColumn(text, col0);
+        var text = sourceLine(f.fileName, line), col = undefined, calls;
+        /* an async function waiting: V8 points at its `await` */
+        if (f.async && text !== undefined && (col = awaitColumn(text, inner)) !== undefined) { /* found */ }
+        else if (i === first && col0 !== undefined) col = typeof col0 === 'number' ? col0 : tokenColumn(text, col0);
         else if (i === first && text !== undefined && (col = ruleColumn(e.message, text, f)) !== undefined) { /* found */ }
         else if (text !== undefined && inner && inner.name) col = callColumn(text, inner);
+        if (col === undefined && text !== undefined && inner && !inner.name && isUserFn(inner)) {
+            /* an anonymous function called (f()): in an async function's
+             * line, most likely the one it awaits; else the line's first
+             * call of a plain name (a parameter, a variable) */
+            if ((col = awaitColumn(text)) !== undefined) col = skipSpaces(text, col + 5);
+            else if ((calls = callsIn(text)).length) col = calls[0].col;
+        }
         if (col === undefined && text !== undefined && i === first && e.constructor)
             col = callColumn(text, { name: e.constructor.name });
         if (col === undefined && text !== undefined && i > 0 && text.indexOf('super') >= 0 && /\bsuper\s*\(/.test(text)) col = text.search(/\bsuper\s*\(/);
         if (col === undefined) col = text !== undefined ? firstToken(text) : 0;
         var where = f.fileName + ':' + line + ':' + (col + 1);
-        var name = f.name;
+        var name = f.name, recv;
         if (!name && outer && outer.fileName === 'invoke:module.js') name = 'Object.<anonymous>';
+        else if (name && (name.lastIndexOf('get ', 0) === 0 || name.lastIndexOf('set ', 0) === 0))
+            name += ' [as ' + name.slice(4) + ']';     /* V8: get x [as x], no class */
         else if (name && f.construct) name = 'new ' + name;
         else if (name && f.fn && f.fn[METHOD_OF]) name = (f.fn[METHOD_OF].name || 'Function') + '.' + name;
-        out.push(name ? '    at ' + name + ' (' + where + ')' : '    at ' + where);
+        else if (name && bodies && f.fn && (recv = bodyReceiver(bodies, f.fn, name)) !== undefined) name = recv + '.' + name;
+        else if (name && literalMethod(f.fileName, name)) name = 'Object.' + name;
+        if (f.async) out.push(name ? '    at async ' + name + ' (' + where + ')' : '    at async ' + where);
+        else out.push(name ? '    at ' + name + ' (' + where + ')' : '    at ' + where);
         inner = f;
     }
     return out;
+}
+/* the receiver's name for fn, the body of an async function met */
+function bodyReceiver(bodies, fn, name) {
+    for (var i = 0; i < bodies.length; i += 2) if (bodies[i] === fn) return receiverName(bodies[i + 1], name);
+    return undefined;
+}
+/* the column of the `await` in line that waits on a call of callee's
+ * function (the frame before), else of the first */
+function awaitColumn(line, callee) {
+    var first, at, next;
+    for (at = line.indexOf('await'); at >= 0; at = next) {
+        next = line.indexOf('await', at + 1);
+        if (isId(line.charAt(at - 1)) || isId(line.charAt(at + 5))) continue;
+        if (first === undefined) first = at;
+        if (callee && callColumn(next < 0 ? line.slice(at) : line.slice(at, next), callee) !== undefined) return at;
+    }
+    return first;
 }
 function firstUser(frames) {
     for (var i = 0; i < frames.length; i += 2) if (isUserFn(frames[i])) return i;
@@ -777,7 +890,9 @@ rt.stackOf = function (o, skipTo) {
         var f = a['function'];
         frames.push({ name: f && f.name || '', fileName: f && f.fileName, native: f && !f.fileName, construct: false }, a.lineNumber);
     }
-    var lines = frameLines({ constructor: o && o.constructor }, frames);
+    var target = { constructor: o && o.constructor };
+    target[LIMIT_AT] = limit;
+    var lines = frameLines(target, frames);
     return header(o) + (lines.length ? '\n' + lines.join('\n') : '');
 };
 

@@ -9,12 +9,13 @@
  *
  * Needs: rt.promisePending, rt.promiseResolve, rt.promiseReject,
  *   rt.promiseAwait, rt.promiseResolved, rt.promiseRejected,
- *   rt.pendingMicrotasks (promise.js); rt.bigOps (bigint.js, not in the
+ *   rt.pendingMicrotasks (promise.js); when called: rt.promiseReactions
+ *   (promise.js); rt.bigOps (bigint.js, not in the
  *   front end's heap).  When called: rt.dispatch,
  *   rt.asyncTop (dispatch.js); rt.resolveModule, rt.markEsm, rt.rerunModule,
  *   rt.path (module.js); sys.lower, sys.needsLower (in the worker's heap).
  * Provides: rt.iter, rt.isNamespace, rt.isClass, rt.pending (the modules a request
- *   waits for), rt.exposed, rt.asyncTop, rt.IteratorPrototype; the global __invoke; the
+ *   waits for), rt.exposed, rt.asyncTop, rt.IteratorPrototype, rt.asyncAwaiter; the global __invoke; the
  *   iterators of arrays, typed arrays, Buffers and strings; the
  *   prototypes of async functions and generators, and the global
  *   Function that lowers a text of modern syntax.
@@ -284,6 +285,21 @@ function async(self, args, fn) {
     return t.p;
 }
 
+/* the thread of the async function awaiting t's promise (a reaction
+ * asyncResume(that thread) waits on it, maybe in an async_hooks frame),
+ * or null: errors.js's `at async` frames, read when an error is made */
+rt.asyncAwaiter = function (t) {
+    var list = t && t.p ? rt.promiseReactions(t.p) : null;
+    if (list === null) return null;
+    for (var i = 0; i < list.length; i += 2) {
+        var job = list[i], arg = list[i + 1];
+        if (job !== asyncResume && arg && arg.job === asyncResume) arg = arg.arg;
+        else if (job !== asyncResume) continue;
+        if (arg instanceof Thread) return arg;
+    }
+    return null;
+};
+
 function Generator() {}
 Generator.prototype = Object.create(IteratorPrototype);
 hidden(Generator.prototype, 'constructor', Generator);
@@ -300,6 +316,7 @@ function genStep(g, v, mode) {
             return { value: v, done: true };
         }
         g._t = new Thread(g._body);
+        g._t.gen = true;    /* errors.js: its caller's frames follow */
     }
     var r;
     g._running = true;
@@ -402,7 +419,7 @@ function agPump(g) {
         agPump(g);
         return;
     }
-    if (!g._t) g._t = new Thread(g._body);
+    if (!g._t) { g._t = new Thread(g._body); g._t.gen = true; }
     g._running = true;
     agStep(g, req.mode === 2 ? new Ret(req.v) : req.v, req.mode !== 0);
 }

@@ -20,7 +20,7 @@
  *   rt.listOf, rt.isPromise, rt.enqueueMicrotask, rt.promisePending,
  *   rt.promiseResolve, rt.promiseReject, rt.promiseResolved,
  *   rt.promiseFulfilled, rt.promiseRejected, rt.promiseWatch,
- *   rt.promiseAwait; the globals Promise, AggregateError, queueMicrotask.
+ *   rt.promiseAwait, rt.promiseReactions; the globals Promise, AggregateError, queueMicrotask.
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */
@@ -507,6 +507,13 @@ rt.promiseAwait = function (x, job, arg, now) {
     else
         subscribe(p, job, arg);
     return rec;
+};
+
+/* the pairs of job and argument waiting on p, or null: front-rt.js's
+ * rt.asyncAwaiter looks for an async function awaiting it (errors.js) */
+rt.promiseReactions = function (p) {
+    var rec = p !== null && typeof p === 'object' ? p[REC] : undefined;
+    return rec !== undefined && rec.state === 0 ? rec.reactions : null;
 };
 
 G.Promise = Promise;

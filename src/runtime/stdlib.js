@@ -17,7 +17,7 @@
  *   sys.global; rt.stackOf (errors.js);
  *   sys.icuSet (js_icu.c; not in the front end's heap, which needs no
  *   \p{…}).
- * Provides: rt.exposed, rt.annexB, rt.traceLimitSet; Map, Set, WeakMap, WeakSet, WeakRef, RegExp's
+ * Provides: rt.exposed, rt.annexB, rt.traceLimitSet, rt.resetTraceLimit; Map, Set, WeakMap, WeakSet, WeakRef, RegExp's
  *   modern flags (__invoke.re), and the ES2015+ library Duktape lacks.
  *
  * Runs as the body of function (sys, rt); ES5 only.
@@ -2167,6 +2167,14 @@ requestSetting('stackTraceLimit', LIMIT, 10, typeof sys.tracebackDepth === 'func
     /* errors.js keeps the limit on each error made from now on */
     rt.traceLimitSet = true;
 } : null);
+/* a new request starts with V8's 10 (its own global has no setting):
+ * Duktape records 10 frames again, and errors.js no longer keeps a limit
+ * on each error (dispatch.js, between requests) */
+rt.resetTraceLimit = function () {
+    if (!rt.traceLimitSet) return;
+    rt.traceLimitSet = false;
+    if (typeof sys.tracebackDepth === 'function') sys.tracebackDepth(10);
+};
 /* V8's structured stack trace API (depd, which express and body-parser
  * use, asks where it was called from): Error.prepareStackTrace(error,
  * callSites) makes what captureStackTrace puts in .stack.  The call sites
