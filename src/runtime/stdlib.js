@@ -961,21 +961,8 @@ def(SP, 'at', function (i) {
     if (i < 0) i += s.length;
     return i < 0 || i >= s.length ? undefined : s.charAt(i);
 });
-def(SP, 'includes', function (x, from) {
-    if (isRegExp(x)) throw new TypeError('First argument to String.prototype.includes must not be a regular expression');
-    return String(this).indexOf(String(x), from) >= 0;
-});
-def(SP, 'startsWith', function (x, pos) {
-    if (isRegExp(x)) throw new TypeError('First argument to String.prototype.startsWith must not be a regular expression');
-    var s = String(this), p = pos === undefined ? 0 : toInt(pos);
-    return s.substr(p, String(x).length) === String(x);
-});
-def(SP, 'endsWith', function (x, end) {
-    if (isRegExp(x)) throw new TypeError('First argument to String.prototype.endsWith must not be a regular expression');
-    var s = String(this), e = end === undefined ? s.length : Math.min(toInt(end), s.length);
-    x = String(x);
-    return e - x.length >= 0 && s.slice(e - x.length, e) === x;
-});
+/* includes, startsWith and endsWith are Duktape's own (a RegExp argument
+ * refused, by its class: Symbol.match is not consulted) */
 def(SP, 'repeat', function (n) {
     n = toInt(n);
     if (n < 0 || n === Infinity) throw new RangeError('Invalid count value: ' + n);
