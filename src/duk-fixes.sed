@@ -1079,3 +1079,51 @@ DUK_LOCAL void invoke_duk__mark_records(duk_heap *heap) {\
 	}\
 }
 # ---- issue 19: a write barrier (end) ----
+
+# ---- issue 19: the d flag, match indices (begin) ----
+# A RegExp with the d flag (ES2022) gives each match an `indices` array:
+# [start, end] of the match and of every capture, in UTF-16 units.  Only the
+# executor knows where a capture began (its saved[] pointers), so
+# stdlib.js's exec for such a RegExp runs it through
+# invoke_duk_regexp_exec_indices, which has the match helper (told by a
+# flag it clears as it starts) put those pairs, counted from the input's
+# start, in the result's "indices" property.  Other matches cost one
+# load and one store more.
+/^DUK_LOCAL void duk__regexp_match_helper(duk_hthread \*thr, duk_small_int_t force_global) {$/i\
+/* invoke-fcgi (src/duk-fixes.sed): the next match wants its indices */\
+DUK_LOCAL duk_small_int_t invoke_duk__want_indices = 0;
+/^	global = (duk_small_int_t) (force_global | (duk_small_int_t) (re_ctx.re_flags & DUK_RE_FLAG_GLOBAL));$/a\
+	want_indices = invoke_duk__want_indices; /* invoke-fcgi */\
+	invoke_duk__want_indices = 0; /* invoke-fcgi */
+/^	duk_small_int_t global;$/a\
+	duk_small_int_t want_indices; /* invoke-fcgi */
+/^		\/\* NB: .length. property is automatically updated by the array setup loop \*\/$/a\
+		if (want_indices) { /* invoke-fcgi: [start, end] of the match and of each capture */\
+			duk_push_array(thr);\
+			for (i = 0; i < re_ctx.nsaved; i += 2) {\
+				if (re_ctx.saved[i] && re_ctx.saved[i + 1] && re_ctx.saved[i + 1] >= re_ctx.saved[i]) {\
+					duk_push_array(thr);\
+					duk_push_uint(thr, (duk_uint_t) duk_unicode_unvalidated_utf8_length(re_ctx.input, (duk_size_t) (re_ctx.saved[i] - re_ctx.input)));\
+					duk_put_prop_index(thr, -2, 0);\
+					duk_push_uint(thr, (duk_uint_t) duk_unicode_unvalidated_utf8_length(re_ctx.input, (duk_size_t) (re_ctx.saved[i + 1] - re_ctx.input)));\
+					duk_put_prop_index(thr, -2, 1);\
+				} else {\
+					duk_push_undefined(thr);\
+				}\
+				duk_put_prop_index(thr, -2, (duk_uarridx_t) (i / 2));\
+			}\
+			duk_put_prop_string(thr, -2, "indices");\
+		}
+$a\
+\
+/* invoke-fcgi (src/duk-fixes.sed): [ ... regexp input ] -> [ ... result ]:\
+ * RegExp.prototype.exec's match, with the indices of the match and its\
+ * captures in the result's "indices" (null when it does not match). */\
+DUK_EXTERNAL void invoke_duk_regexp_exec_indices(duk_context *ctx) {\
+	duk_hthread *thr = (duk_hthread *) ctx;\
+	duk_require_hobject_with_class(thr, -2, DUK_HOBJECT_CLASS_REGEXP);\
+	duk_to_string(thr, -1);\
+	invoke_duk__want_indices = 1;\
+	duk_regexp_match(thr);\
+}
+# ---- issue 19: the d flag (end) ----

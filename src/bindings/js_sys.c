@@ -344,6 +344,19 @@ static duk_ret_t js_sys_share(duk_context *ctx)
     return 1;
 }
 
+/* invoke_duk_regexp_exec_indices (src/duk-fixes.sed) */
+extern void invoke_duk_regexp_exec_indices(duk_context *ctx);
+
+/* execIndices(re, s) -> RegExp.prototype.exec's result for the native
+ * RegExp re, with an "indices" array: [start, end] of the match and of each
+ * capture (the d flag, stdlib.js). */
+static duk_ret_t js_sys_exec_indices(duk_context *ctx)
+{
+    duk_set_top(ctx, 2);
+    invoke_duk_regexp_exec_indices(ctx);
+    return 1;
+}
+
 /* global() -> the global object of the code running now: a request's
  * own (engine.c gives each request one inheriting from the frozen
  * global), where the runtime keeps what a request may set on a shared
@@ -439,6 +452,7 @@ static const duk_function_list_entry js_sys_funcs[] = {
     { "global", js_sys_global, 0 },
     { "method", js_sys_method, 1 },
     { "share", js_sys_share, 1 },
+    { "execIndices", js_sys_exec_indices, 2 },
     { "print", js_sys_print, 2 },
     { "traceFunctions", js_sys_trace_functions, 1 },
     { "tracebackDepth", js_sys_traceback_depth, 1 },

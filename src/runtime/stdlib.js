@@ -1033,8 +1033,10 @@ def(String, 'raw', function (strings) {
  * except for one property read in each String method.
  * Regex literals reach here through __invoke.re (front.js emits it),
  * `new RegExp(p, f)` through the RegExp wrapper further down.  Lookbehind
- * is Duktape's (src/duk-fixes.sed) and stays as written; the d flag cannot
- * be lowered: a SyntaxError. */
+ * is Duktape's (src/duk-fixes.sed) and stays as written.  With the d flag,
+ * exec() runs the native RegExp through sys.execIndices, which has
+ * Duktape's executor tell where each capture began and ended (lowering
+ * keeps the capture groups and their numbers). */
 var NativeRegExp = RegExp;
 var nativeExec = RegExp.prototype.exec;
 var RX = Symbol('rx');
@@ -1490,7 +1492,6 @@ function rxLower(src, flags, bmpOnly) {
     if (!/^[dgimsuvy]*$/.test(flags) || /(.).*\1/.test(flags) || /u.*v|v.*u/.test(flags))
         throw new SyntaxError('Invalid flags supplied to RegExp constructor \'' + flags + '\'');
     rxFlagsNow = flags;
-    if (flags.indexOf('d') >= 0) throw rxError('the d flag (match indices) is not supported', src);
     /* v mode is u mode with other classes: u below stands for both */
     var v = flags.indexOf('v') >= 0, u = v || flags.indexOf('u') >= 0, s = flags.indexOf('s') >= 0, y = flags.indexOf('y') >= 0;
     var names = rxNames(src), out = '', i = 0, c, m, a, wideU = u && !bmpOnly;
@@ -1565,10 +1566,10 @@ function rxLower(src, flags, bmpOnly) {
             i++;
         }
     }
-    return { p: out, f: flags.replace(/[suvy]/g, '') + (y && flags.indexOf('g') < 0 ? 'g' : ''), names: names,
+    return { p: out, f: flags.replace(/[dsuvy]/g, '') + (y && flags.indexOf('g') < 0 ? 'g' : ''), names: names,
              pb: wideU ? rxLower(src, flags, true).p : undefined,
              source: src, flags: flags, global: flags.indexOf('g') >= 0, sticky: y, unicode: u, unicodeSets: v,
-             dotAll: s };
+             dotAll: s, hasIndices: flags.indexOf('d') >= 0 };
 }
 
 var rxCache = {}, rxCached = 0;
@@ -1628,13 +1629,13 @@ def(RXP, 'exec', function (s) {
         var at = lastIndexOf(this);
         if (at > s.length) { this.lastIndex = 0; return null; }
         re.lastIndex = at;
-        m = nativeExec.call(re, s);
+        m = info.hasIndices ? sys.execIndices(re, s) : nativeExec.call(re, s);
         if (m && m.index !== at) m = null;
         if (re !== this) this.lastIndex = re.lastIndex;
         if (!m) { this.lastIndex = 0; return null; }
     } else {
         if (re !== this) re.lastIndex = this.lastIndex;
-        m = nativeExec.call(re, s);
+        m = info.hasIndices ? sys.execIndices(re, s) : nativeExec.call(re, s);
         if (re !== this) this.lastIndex = re.lastIndex;
         if (!m) return null;
     }
@@ -1644,6 +1645,18 @@ def(RXP, 'exec', function (s) {
         for (var i = 1; i < info.names.length; i++) if (info.names[i] !== null) g[info.names[i]] = m[i];
     }
     m.groups = g;
+    if (info.hasIndices) {
+        /* after groups, as the specification creates them; the pairs
+         * named too, as the captures are */
+        var ind = m.indices, ig;
+        delete m.indices;
+        if (info.names) {
+            ig = Object.create(null);
+            for (var k = 1; k < info.names.length; k++) if (info.names[k] !== null) ig[info.names[k]] = ind[k];
+        }
+        ind.groups = ig;
+        m.indices = ind;
+    }
     return m;
 });
 def(RXP, 'test', function (s) { return this.exec(s) !== null; });
@@ -1678,7 +1691,7 @@ flagGetter('sticky', function (info) { return info.sticky; });
 flagGetter('unicode', function (info) { return info.unicode && !info.unicodeSets; });
 flagGetter('unicodeSets', function (info) { return info.unicodeSets; });
 flagGetter('dotAll', function (info) { return info.dotAll; });
-flagGetter('hasIndices', function () { return false; });
+flagGetter('hasIndices', function (info) { return info.hasIndices; });
 /* flags reads each flag's getter, in the specification's order, of any
  * object (a bigint, an object here, is a primitive there) */
 getter(RegExp.prototype, 'flags', function () {
