@@ -443,14 +443,18 @@ def(AP, 'findIndex', function (fn) {
 });
 def(AP, 'findLast', function (fn, t) { checkFn(fn); var o = Object(this), i = findIn(o, fn, t, true); return i < 0 ? undefined : o[i]; });
 def(AP, 'findLastIndex', function (fn, t) { checkFn(fn); return findIn(Object(this), fn, t, true); });
-/* ArraySpeciesCreate: an Array subclass's flat() makes its own kind.
- * Duktape has no Symbol.species, so the constructor itself is the species. */
+/* ArraySpeciesCreate: an Array subclass's flat() makes its own kind (its
+ * Symbol.species, defined further down) */
 function speciesCreate(o, n) {
     if (!Array.isArray(o)) return new Array(n);
     var C = o.constructor;
-    /* an object's @@species is undefined: a plain array */
-    if (C === undefined || C === Array || (C !== null && typeof C === 'object')) return new Array(n);
-    if (typeof C !== 'function') throw new TypeError('object.constructor is not a constructor');
+    if (C === Array) return new Array(n);
+    if (C !== null && (typeof C === 'object' || typeof C === 'function')) {
+        C = C[Symbol.species];
+        if (C === null) C = undefined;
+    }
+    if (C === undefined) return new Array(n);
+    if (typeof C !== 'function') throw new TypeError('object.constructor[Symbol.species] is not a constructor');
     return new C(n);
 }
 /* FlattenIntoArray: properties defined, not assigned (a frozen or
@@ -2266,6 +2270,19 @@ if (Symbol.prototype && !Object.getOwnPropertyDescriptor(Symbol.prototype, 'desc
     defProp(Symbol.prototype, 'description', {
         get: function () { return Symbol.prototype.toString.call(this).slice(7, -1); }, configurable: true
     });
+
+/* --- Symbol.species (ES2015), which Duktape lacks: the symbol, and each
+ * constructor's `get [Symbol.species]` returning this.  Duktape's own
+ * methods make their results without it; flat and flatMap ask it
+ * (speciesCreate above). --- */
+if (Symbol.species === undefined) defProp(Symbol, 'species', { value: Symbol('Symbol.species') });
+var speciesGet = sys.method(function () { return this; });
+defProp(speciesGet, 'name', { value: 'get [Symbol.species]', configurable: true });
+[Array, G.Promise, G.Map, G.Set, RegExp, G.ArrayBuffer,
+ G.Int8Array && Object.getPrototypeOf(G.Int8Array)].forEach(function (C) {
+    if (typeof C === 'function' && C !== Function.prototype && !Object.prototype.hasOwnProperty.call(C, Symbol.species))
+        defProp(C, Symbol.species, { get: speciesGet, configurable: true });
+});
 
 /* --- Promise extras --- */
 if (G.Promise) {
