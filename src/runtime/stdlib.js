@@ -2284,6 +2284,13 @@ defProp(speciesGet, 'name', { value: 'get [Symbol.species]', configurable: true 
         defProp(C, Symbol.species, { get: speciesGet, configurable: true });
 });
 
+/* a built-in constructor's prototype is read-only and fixed; the
+ * runtime's own are function expressions, whose prototype is writable */
+[G.Map, G.Set, G.WeakMap, G.WeakSet, G.Promise].forEach(function (C) {
+    var d = C && Object.getOwnPropertyDescriptor(C, 'prototype');
+    if (d && d.writable) defProp(C, 'prototype', { writable: false });
+});
+
 /* --- Promise extras --- */
 if (G.Promise) {
     def(G.Promise, 'withResolvers', function () {
