@@ -82,69 +82,6 @@ s/.*/		               "Cannot set properties of %s (setting %s)", \/* invoke-fcg
 		               duk_push_string_tval_readable(thr, tv_key));/
 }
 
-# The objects the global names stay extensible for the request in progress
-# and lose what it added before the next one (src/engine/extend.c): only
-# Duktape's insides can tell cheaply whether an object gained a property,
-# take away one the request made non-configurable, and make an object
-# extensible again.  No entry of those objects is ever deleted (harden.js makes each
-# non-configurable), so the first `keep` live entries are always the ones
-# the runtime left, in their order, whatever compaction did since.
-$a\
-\
-/* invoke-fcgi (src/duk-fixes.sed): how many entries the object at idx has\
- * used (deleted ones included until the next compaction); -1 for one with\
- * an array part, whose indices live apart. */\
-DUK_EXTERNAL duk_int_t invoke_duk_entries(duk_context *ctx, duk_idx_t idx) {\
-	duk_hobject *h = duk_require_hobject(ctx, idx);\
-	if (DUK_HOBJECT_HAS_ARRAY_PART(h))\
-		return -1;\
-	return (duk_int_t) DUK_HOBJECT_GET_ENEXT(h);\
-}\
-\
-/* invoke-fcgi (src/duk-fixes.sed): an object as it was kept (obj, a heap\
- * pointer kept alive by the caller; its prototype; its entries). */\
-typedef struct invoke_duk_kept {\
-	void *obj;\
-	void *proto;\
-	duk_int_t keep;\
-} invoke_duk_kept;\
-\
-/* invoke-fcgi (src/duk-fixes.sed): the index of the first of the n objects\
- * that is no longer as kept (a property added, not extensible, another\
- * prototype), n when none: a few loads per object, called per request. */\
-DUK_EXTERNAL duk_size_t invoke_duk_changed(duk_context *ctx, const invoke_duk_kept *k, duk_size_t n) {\
-	duk_heap *heap = ((duk_hthread *) ctx)->heap;\
-	duk_size_t i;\
-	for (i = 0; i < n; i++) {\
-		duk_hobject *h = (duk_hobject *) k[i].obj;\
-		if ((duk_int_t) DUK_HOBJECT_GET_ENEXT(h) != k[i].keep || !DUK_HOBJECT_HAS_EXTENSIBLE(h) ||\
-		    DUK_HOBJECT_GET_PROTOTYPE(heap, h) != (duk_hobject *) k[i].proto)\
-			break;\
-	}\
-	return i;\
-}\
-\
-/* invoke-fcgi (src/duk-fixes.sed): the object back as kept: its first keep\
- * live entries, extensible, its prototype.  Deleting may run finalizers;\
- * compacting may throw. */\
-DUK_EXTERNAL void invoke_duk_restore(duk_context *ctx, const invoke_duk_kept *k) {\
-	duk_hthread *thr = (duk_hthread *) ctx;\
-	duk_hobject *h = (duk_hobject *) k->obj;\
-	duk_uint32_t i, live = 0;\
-	if (DUK_HOBJECT_GET_PROTOTYPE(thr->heap, h) != (duk_hobject *) k->proto)\
-		DUK_HOBJECT_SET_PROTOTYPE_UPDREF(thr, h, (duk_hobject *) k->proto);\
-	DUK_HOBJECT_SET_EXTENSIBLE(h);\
-	if ((duk_int_t) DUK_HOBJECT_GET_ENEXT(h) == k->keep)\
-		return;\
-	for (i = 0; i < DUK_HOBJECT_GET_ENEXT(h); i++) {\
-		duk_hstring *key = DUK_HOBJECT_E_GET_KEY(thr->heap, h, i);\
-		if (key == NULL || (duk_int_t) live++ < k->keep)\
-			continue;\
-		(void) duk_hobject_delprop_raw(thr, h, key, DUK_DELPROP_FLAG_FORCE);\
-	}\
-	duk_hobject_compact_props(thr, h);\
-}
-
 # Lookbehind, (?<=…) and (?<!…) (ES2018): decamelize and minimatch use
 # it.  As the specification says, a lookbehind's body matches backward,
 # from the current position towards the input's start: the compiler emits
@@ -947,3 +884,316 @@ DUK_LOCAL int duk__inv_shortest(duk_hthread *thr, double x, int neg) {\
 \
 	/*
 # ---- issue 20: numbers (end) ----
+
+# ---- issue 19: a write barrier over the shared built-ins (begin) ----
+# Every request sees the built-ins (and the runtime's objects reachable from
+# the shared global) as the runtime left them, and may still change them
+# within the request as the specification allows (test262's verifyProperty
+# writes and deletes them): the engine marks each of those objects shared
+# (src/engine/extend.c), and the first change a request makes to a shared
+# object records it as it was (invoke_duk_record: its property block copied,
+# its flags, prototype and an array's length); before the next request,
+# invoke_duk_restore_shared puts every recorded object back.  The mark is
+# Duktape's read-only heap flag, which only ROM objects use (not built
+# here): Duktape already tests it where a ROM object would change (a put, a
+# delete, defineProperty, seal/freeze; the array methods' fast paths refuse
+# it), and those tests now record instead of refusing; the paths a ROM
+# object never reaches because it is not extensible (the internal define,
+# preventExtensions, a new prototype) test it too.  A put tests it once per
+# object put (a flag already loaded); an object not shared costs nothing
+# more anywhere else.
+/^#define DUK_HEAPHDR_HAS_READONLY(h)   DUK_HEAPHDR_CHECK_FLAG_BITS((h), DUK_HEAPHDR_FLAG_READONLY)$/a\
+/* invoke-fcgi (src/duk-fixes.sed): the write barrier (shared objects) */\
+DUK_INTERNAL_DECL void invoke_duk_record(duk_hthread *thr, duk_hobject *h);\
+#define INVOKE_DUK_BARRIER(thr, h) \\\
+	do { \\\
+		if (DUK_UNLIKELY(DUK_HEAPHDR_HAS_READONLY((duk_heaphdr *) (h)))) \\\
+			invoke_duk_record((thr), (h)); \\\
+	} while (0)
+/^struct duk_heap {$/i\
+/* invoke-fcgi (src/duk-fixes.sed): a shared object as it was before the\
+ * request changed it */\
+typedef struct invoke_duk_rec {\
+	duk_hobject *obj;\
+	duk_hobject *proto;\
+	duk_uint8_t *props;\
+	duk_uint32_t e_size, e_next, a_size, h_size;\
+	duk_uint32_t flags;\
+	duk_uint32_t length;\
+	duk_bool_t length_nonwritable;\
+} invoke_duk_rec;\
+DUK_LOCAL_DECL void invoke_duk__free_records(duk_heap *heap);\
+DUK_LOCAL_DECL void invoke_duk__mark_records(duk_heap *heap);\
+
+/^struct duk_heap {$/a\
+	invoke_duk_rec *invoke_rec; /* invoke-fcgi: the changed shared objects */\
+	duk_size_t invoke_nrec, invoke_caprec;
+/^	DUK_D(DUK_DPRINT("free heap: %p", (void \*) heap));$/a\
+	invoke_duk__free_records(heap); /* invoke-fcgi */
+/^	duk__mark_tval(heap, &heap->lj.value2);$/a\
+	invoke_duk__mark_records(heap); /* invoke-fcgi */
+/^		\/\* XXX: array .length? \*\/$/a\
+		INVOKE_DUK_BARRIER(thr, orig); /* invoke-fcgi */
+/^			orig = h_target; \/\* resume write to target \*\/$/a\
+			INVOKE_DUK_BARRIER(thr, orig); /* invoke-fcgi */
+/^	if ((desc.flags & DUK_PROPDESC_FLAG_CONFIGURABLE) == 0 && !force_flag) {$/i\
+	INVOKE_DUK_BARRIER(thr, obj); /* invoke-fcgi */
+/^DUK_INTERNAL void duk_hobject_define_property_internal(duk_hthread \*thr,$/,/^}$/s/^	DUK_ASSERT(!DUK_HEAPHDR_HAS_READONLY((duk_heaphdr \*) obj));$/	INVOKE_DUK_BARRIER(thr, obj); \/* invoke-fcgi *\//
+/^DUK_INTERNAL void duk_hobject_define_property_internal_arridx(duk_hthread \*thr,$/,/^}$/s/^	DUK_ASSERT(!DUK_HEAPHDR_HAS_READONLY((duk_heaphdr \*) obj));$/	INVOKE_DUK_BARRIER(thr, obj); \/* invoke-fcgi *\//
+/^	\/\* All the flags fit in 16 bits, so will fit into duk_bool_t. \*\/$/i\
+	INVOKE_DUK_BARRIER(thr, obj); /* invoke-fcgi */
+/^DUK_INTERNAL void duk_hobject_object_seal_freeze_helper(duk_hthread \*thr, duk_hobject \*obj, duk_bool_t is_freeze) {$/,/^}$/s/^	DUK_ASSERT_VALSTACK_SPACE(thr, DUK__VALSTACK_SPACE);$/&\
+	INVOKE_DUK_BARRIER(thr, obj); \/* invoke-fcgi *\//
+s/^	DUK_HOBJECT_CLEAR_EXTENSIBLE(h);$/	INVOKE_DUK_BARRIER(thr, h); \/* invoke-fcgi *\/\
+&/
+/^DUK_INTERNAL void duk_hobject_set_prototype_updref(duk_hthread \*thr, duk_hobject \*h, duk_hobject \*p) {$/,/^}$/s/^	DUK_ASSERT(h);$/&\
+	INVOKE_DUK_BARRIER(thr, h); \/* invoke-fcgi *\//
+$a\
+/* invoke-fcgi (src/duk-fixes.sed): the write barrier over the objects the\
+ * requests share (see INVOKE_DUK_BARRIER).  The first change a request\
+ * makes to a shared object records it as it was: a copy of its property\
+ * block (keys, values, attributes, array part, hash part), its object flags\
+ * (extensible), its prototype and an array's length; the copy holds a\
+ * reference to everything it names (counted here, marked by\
+ * duk__mark_roots_heap), so a deleted method stays alive to be put back.\
+ * Raw allocation: no collection (which could compact the object) runs in\
+ * between, and no finalizer. */\
+DUK_INTERNAL void invoke_duk_record(duk_hthread *thr, duk_hobject *h) {\
+	duk_heap *heap = thr->heap;\
+	invoke_duk_rec *r;\
+	duk_uint32_t i, e_next, a_size;\
+	duk_size_t size;\
+	duk_uint8_t *copy;\
+\
+	if (heap->invoke_nrec == heap->invoke_caprec) {\
+		duk_size_t cap = heap->invoke_caprec ? heap->invoke_caprec * 2 : 16;\
+		invoke_duk_rec *grown = (invoke_duk_rec *) DUK_REALLOC_RAW(heap, heap->invoke_rec, cap * sizeof(*grown));\
+		if (grown == NULL) {\
+			DUK_ERROR_ALLOC_FAILED(thr);\
+			DUK_WO_NORETURN(return;);\
+		}\
+		heap->invoke_rec = grown;\
+		heap->invoke_caprec = cap;\
+	}\
+	size = DUK_HOBJECT_P_COMPUTE_SIZE(DUK_HOBJECT_GET_ESIZE(h), DUK_HOBJECT_GET_ASIZE(h), DUK_HOBJECT_GET_HSIZE(h));\
+	copy = NULL;\
+	if (size > 0) {\
+		copy = (duk_uint8_t *) DUK_ALLOC_RAW(heap, size);\
+		if (copy == NULL) {\
+			DUK_ERROR_ALLOC_FAILED(thr);\
+			DUK_WO_NORETURN(return;);\
+		}\
+		duk_memcpy((void *) copy, (const void *) DUK_HOBJECT_GET_PROPS(heap, h), size);\
+	}\
+	r = &heap->invoke_rec[heap->invoke_nrec++];\
+	r->obj = h;\
+	r->props = copy;\
+	r->e_size = DUK_HOBJECT_GET_ESIZE(h);\
+	r->e_next = e_next = DUK_HOBJECT_GET_ENEXT(h);\
+	r->a_size = a_size = DUK_HOBJECT_GET_ASIZE(h);\
+	r->h_size = DUK_HOBJECT_GET_HSIZE(h);\
+	r->flags = DUK_HEAPHDR_GET_FLAGS_RAW(&h->hdr);\
+	r->proto = DUK_HOBJECT_GET_PROTOTYPE(heap, h);\
+	r->length = 0;\
+	r->length_nonwritable = 0;\
+	if (DUK_HOBJECT_IS_ARRAY(h)) {\
+		r->length = ((duk_harray *) h)->length;\
+		r->length_nonwritable = ((duk_harray *) h)->length_nonwritable;\
+	}\
+	/* the references the copy holds (the entries live in h as well now) */\
+	DUK_HEAPHDR_INCREF(thr, (duk_heaphdr *) h);\
+	DUK_HOBJECT_INCREF_ALLOWNULL(thr, r->proto);\
+	for (i = 0; i < e_next; i++) {\
+		duk_hstring *key = DUK_HOBJECT_E_GET_KEY(heap, h, i);\
+		if (key == NULL)\
+			continue;\
+		DUK_HEAPHDR_INCREF(thr, (duk_heaphdr *) key);\
+		if (DUK_HOBJECT_E_SLOT_IS_ACCESSOR(heap, h, i)) {\
+			DUK_HOBJECT_INCREF_ALLOWNULL(thr, DUK_HOBJECT_E_GET_VALUE_GETTER(heap, h, i));\
+			DUK_HOBJECT_INCREF_ALLOWNULL(thr, DUK_HOBJECT_E_GET_VALUE_SETTER(heap, h, i));\
+		} else {\
+			DUK_TVAL_INCREF(thr, DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(heap, h, i));\
+		}\
+	}\
+	for (i = 0; i < a_size; i++)\
+		DUK_TVAL_INCREF(thr, DUK_HOBJECT_A_GET_VALUE_PTR(heap, h, i));\
+	/* later changes in this request cost nothing more */\
+	DUK_HEAPHDR_CLEAR_READONLY(&h->hdr);\
+}\
+\
+/* The references of an object's property block, dropped (NORZ: the caller\
+ * runs the refzero check once at the end). */\
+DUK_LOCAL void invoke_duk__release_props(duk_hthread *thr, duk_hobject *h) {\
+	duk_heap *heap = thr->heap;\
+	duk_uint32_t i;\
+\
+	for (i = 0; i < DUK_HOBJECT_GET_ENEXT(h); i++) {\
+		duk_hstring *key = DUK_HOBJECT_E_GET_KEY(heap, h, i);\
+		if (key == NULL)\
+			continue;\
+		DUK_HSTRING_DECREF_NORZ(thr, key);\
+		if (DUK_HOBJECT_E_SLOT_IS_ACCESSOR(heap, h, i)) {\
+			DUK_HOBJECT_DECREF_NORZ_ALLOWNULL(thr, DUK_HOBJECT_E_GET_VALUE_GETTER(heap, h, i));\
+			DUK_HOBJECT_DECREF_NORZ_ALLOWNULL(thr, DUK_HOBJECT_E_GET_VALUE_SETTER(heap, h, i));\
+		} else {\
+			DUK_TVAL_DECREF_NORZ(thr, DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(heap, h, i));\
+		}\
+	}\
+	for (i = 0; i < DUK_HOBJECT_GET_ASIZE(h); i++)\
+		DUK_TVAL_DECREF_NORZ(thr, DUK_HOBJECT_A_GET_VALUE_PTR(heap, h, i));\
+}\
+\
+/* invoke-fcgi (src/duk-fixes.sed): the object at idx becomes shared (its\
+ * first change records it); 0 when it already was. */\
+DUK_EXTERNAL duk_bool_t invoke_duk_share(duk_context *ctx, duk_idx_t idx) {\
+	duk_hobject *h = duk_require_hobject(ctx, idx);\
+	if (DUK_HEAPHDR_HAS_READONLY(&h->hdr))\
+		return 0;\
+	DUK_HEAPHDR_SET_READONLY(&h->hdr);\
+	return 1;\
+}\
+\
+/* invoke-fcgi (src/duk-fixes.sed): how many shared objects were changed\
+ * since the last restore. */\
+DUK_EXTERNAL duk_size_t invoke_duk_recorded(duk_context *ctx) {\
+	return ((duk_hthread *) ctx)->heap->invoke_nrec;\
+}\
+\
+/* invoke-fcgi (src/duk-fixes.sed): every changed shared object back as it\
+ * was recorded, shared again.  What the request left in them is released\
+ * (its finalizers may run, at the end). */\
+DUK_EXTERNAL void invoke_duk_restore_shared(duk_context *ctx) {\
+	duk_hthread *thr = (duk_hthread *) ctx;\
+	duk_heap *heap = thr->heap;\
+	duk_size_t n = heap->invoke_nrec, k;\
+\
+	for (k = n; k-- > 0;) {\
+		invoke_duk_rec *r = &heap->invoke_rec[k];\
+		duk_hobject *h = r->obj;\
+		duk_hobject *old_proto = DUK_HOBJECT_GET_PROTOTYPE(heap, h);\
+		duk_uint8_t *old_props = DUK_HOBJECT_GET_PROPS(heap, h);\
+\
+		invoke_duk__release_props(thr, h);\
+		DUK_HOBJECT_SET_PROPS(heap, h, r->props);\
+		DUK_HOBJECT_SET_ESIZE(h, r->e_size);\
+		DUK_HOBJECT_SET_ENEXT(h, r->e_next);\
+		DUK_HOBJECT_SET_ASIZE(h, r->a_size);\
+		DUK_HOBJECT_SET_HSIZE(h, r->h_size);\
+		if (old_props != NULL)\
+			DUK_FREE_RAW(heap, old_props);\
+		/* the object's own flags as they were; the collector's as they are */\
+		DUK_HEAPHDR_GET_FLAGS_RAW(&h->hdr) =\
+		    (r->flags & ~(duk_uint32_t) ((1UL << DUK_HEAPHDR_FLAGS_USER_START) - 1UL)) |\
+		    (DUK_HEAPHDR_GET_FLAGS_RAW(&h->hdr) & (duk_uint32_t) ((1UL << DUK_HEAPHDR_FLAGS_USER_START) - 1UL));\
+		DUK_HEAPHDR_SET_READONLY(&h->hdr);\
+		DUK_HOBJECT_SET_PROTOTYPE(heap, h, r->proto);\
+		DUK_HOBJECT_DECREF_NORZ_ALLOWNULL(thr, old_proto);\
+		if (DUK_HOBJECT_IS_ARRAY(h)) {\
+			((duk_harray *) h)->length = r->length;\
+			((duk_harray *) h)->length_nonwritable = r->length_nonwritable;\
+		}\
+		DUK_HOBJECT_DECREF_NORZ(thr, h);\
+	}\
+	heap->invoke_nrec = 0;\
+	DUK_REFZERO_CHECK_SLOW(thr);\
+}\
+\
+/* invoke-fcgi (src/duk-fixes.sed): the records' blocks, at the heap's end\
+ * (the objects they name go with the heap). */\
+DUK_LOCAL void invoke_duk__free_records(duk_heap *heap) {\
+	duk_size_t k;\
+\
+	for (k = 0; k < heap->invoke_nrec; k++) {\
+		if (heap->invoke_rec[k].props != NULL)\
+			DUK_FREE_RAW(heap, heap->invoke_rec[k].props);\
+	}\
+	if (heap->invoke_rec != NULL)\
+		DUK_FREE_RAW(heap, heap->invoke_rec);\
+	heap->invoke_rec = NULL;\
+	heap->invoke_nrec = heap->invoke_caprec = 0;\
+}\
+\
+/* invoke-fcgi (src/duk-fixes.sed): the records reach what they hold (a\
+ * method a request deleted from a shared object lives in its record only). */\
+DUK_LOCAL void invoke_duk__mark_records(duk_heap *heap) {\
+	duk_size_t k;\
+	duk_uint32_t i;\
+\
+	for (k = 0; k < heap->invoke_nrec; k++) {\
+		invoke_duk_rec *r = &heap->invoke_rec[k];\
+		duk_hobject view; /* the record's block seen through an object's macros */\
+\
+		duk__mark_heaphdr(heap, (duk_heaphdr *) r->obj);\
+		duk__mark_heaphdr(heap, (duk_heaphdr *) r->proto);\
+		if (r->props == NULL)\
+			continue;\
+		DUK_HOBJECT_SET_PROPS(heap, &view, r->props);\
+		DUK_HOBJECT_SET_ESIZE(&view, r->e_size);\
+		DUK_HOBJECT_SET_ENEXT(&view, r->e_next);\
+		DUK_HOBJECT_SET_ASIZE(&view, r->a_size);\
+		DUK_HOBJECT_SET_HSIZE(&view, r->h_size);\
+		for (i = 0; i < r->e_next; i++) {\
+			duk_hstring *key = DUK_HOBJECT_E_GET_KEY(heap, &view, i);\
+			if (key == NULL)\
+				continue;\
+			duk__mark_heaphdr(heap, (duk_heaphdr *) key);\
+			if (DUK_HOBJECT_E_GET_FLAGS(heap, &view, i) & DUK_PROPDESC_FLAG_ACCESSOR) {\
+				duk__mark_heaphdr(heap, (duk_heaphdr *) DUK_HOBJECT_E_GET_VALUE_GETTER(heap, &view, i));\
+				duk__mark_heaphdr(heap, (duk_heaphdr *) DUK_HOBJECT_E_GET_VALUE_SETTER(heap, &view, i));\
+			} else {\
+				duk__mark_tval(heap, DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(heap, &view, i));\
+			}\
+		}\
+		for (i = 0; i < r->a_size; i++)\
+			duk__mark_tval(heap, DUK_HOBJECT_A_GET_VALUE_PTR(heap, &view, i));\
+	}\
+}
+# ---- issue 19: a write barrier (end) ----
+
+# ---- issue 19: the d flag, match indices (begin) ----
+# A RegExp with the d flag (ES2022) gives each match an `indices` array:
+# [start, end] of the match and of every capture, in UTF-16 units.  Only the
+# executor knows where a capture began (its saved[] pointers), so
+# stdlib.js's exec for such a RegExp runs it through
+# invoke_duk_regexp_exec_indices, which has the match helper (told by a
+# flag it clears as it starts) put those pairs, counted from the input's
+# start, in the result's "indices" property.  Other matches cost one
+# load and one store more.
+/^DUK_LOCAL void duk__regexp_match_helper(duk_hthread \*thr, duk_small_int_t force_global) {$/i\
+/* invoke-fcgi (src/duk-fixes.sed): the next match wants its indices */\
+DUK_LOCAL duk_small_int_t invoke_duk__want_indices = 0;
+/^	global = (duk_small_int_t) (force_global | (duk_small_int_t) (re_ctx.re_flags & DUK_RE_FLAG_GLOBAL));$/a\
+	want_indices = invoke_duk__want_indices; /* invoke-fcgi */\
+	invoke_duk__want_indices = 0; /* invoke-fcgi */
+/^	duk_small_int_t global;$/a\
+	duk_small_int_t want_indices; /* invoke-fcgi */
+/^		\/\* NB: .length. property is automatically updated by the array setup loop \*\/$/a\
+		if (want_indices) { /* invoke-fcgi: [start, end] of the match and of each capture */\
+			duk_push_array(thr);\
+			for (i = 0; i < re_ctx.nsaved; i += 2) {\
+				if (re_ctx.saved[i] && re_ctx.saved[i + 1] && re_ctx.saved[i + 1] >= re_ctx.saved[i]) {\
+					duk_push_array(thr);\
+					duk_push_uint(thr, (duk_uint_t) duk_unicode_unvalidated_utf8_length(re_ctx.input, (duk_size_t) (re_ctx.saved[i] - re_ctx.input)));\
+					duk_put_prop_index(thr, -2, 0);\
+					duk_push_uint(thr, (duk_uint_t) duk_unicode_unvalidated_utf8_length(re_ctx.input, (duk_size_t) (re_ctx.saved[i + 1] - re_ctx.input)));\
+					duk_put_prop_index(thr, -2, 1);\
+				} else {\
+					duk_push_undefined(thr);\
+				}\
+				duk_put_prop_index(thr, -2, (duk_uarridx_t) (i / 2));\
+			}\
+			duk_put_prop_string(thr, -2, "indices");\
+		}
+$a\
+\
+/* invoke-fcgi (src/duk-fixes.sed): [ ... regexp input ] -> [ ... result ]:\
+ * RegExp.prototype.exec's match, with the indices of the match and its\
+ * captures in the result's "indices" (null when it does not match). */\
+DUK_EXTERNAL void invoke_duk_regexp_exec_indices(duk_context *ctx) {\
+	duk_hthread *thr = (duk_hthread *) ctx;\
+	duk_require_hobject_with_class(thr, -2, DUK_HOBJECT_CLASS_REGEXP);\
+	duk_to_string(thr, -1);\
+	invoke_duk__want_indices = 1;\
+	duk_regexp_match(thr);\
+}
+# ---- issue 19: the d flag (end) ----

@@ -552,6 +552,32 @@ static duk_ret_t js_sys_method(duk_context *ctx)
     return 1;
 }
 
+/* invoke_duk_share (src/duk-fixes.sed) */
+extern duk_bool_t invoke_duk_share(duk_context *ctx, duk_idx_t idx);
+
+/* share(o) -> whether o was not shared yet; it is now: the requests share
+ * it, so the first change one makes to it is recorded and undone before
+ * the next (harden.js marks every object a request can reach; the engine
+ * restores them, engine/extend.c). */
+static duk_ret_t js_sys_share(duk_context *ctx)
+{
+    duk_push_boolean(ctx, invoke_duk_share(ctx, 0));
+    return 1;
+}
+
+/* invoke_duk_regexp_exec_indices (src/duk-fixes.sed) */
+extern void invoke_duk_regexp_exec_indices(duk_context *ctx);
+
+/* execIndices(re, s) -> RegExp.prototype.exec's result for the native
+ * RegExp re, with an "indices" array: [start, end] of the match and of each
+ * capture (the d flag, stdlib.js). */
+static duk_ret_t js_sys_exec_indices(duk_context *ctx)
+{
+    duk_set_top(ctx, 2);
+    invoke_duk_regexp_exec_indices(ctx);
+    return 1;
+}
+
 /* global() -> the global object of the code running now: a request's
  * own (engine.c gives each request one inheriting from the frozen
  * global), where the runtime keeps what a request may set on a shared
@@ -650,6 +676,8 @@ static const duk_function_list_entry js_sys_funcs[] = {
     { "hidden", js_sys_hidden, 1 },
     { "global", js_sys_global, 0 },
     { "method", js_sys_method, 1 },
+    { "share", js_sys_share, 1 },
+    { "execIndices", js_sys_exec_indices, 2 },
     { "print", js_sys_print, 2 },
     { "traceFunctions", js_sys_trace_functions, 1 },
     { "threadFrames", js_sys_thread_frames, 1 },

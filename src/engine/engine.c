@@ -62,7 +62,6 @@ struct eng {
     front front;
     void *dispatch;         /* rt.dispatch, kept alive by the heap stash */
     void *global;           /* the frozen base global object */
-    extend_set *extend;     /* the built-ins a request may add to (extend.h) */
     kv *store;              /* the worker's store handle (--data), or NULL */
     char store_why[300];    /* why there is none */
     char kv_for[PATH_MAX];  /* the site or name kv.scope was made for ... */
@@ -229,26 +228,12 @@ static void eng_reset_host(eng *e)
     e->host.deadline = &e->heap.deadline;
 }
 
-/* [ ... rt stash ] -> [ ... ]: records rt.extendable (extend.h), keeping
- * the array in the stash for the heap's life. */
-static duk_ret_t eng_keep_extendable(duk_context *ctx, void *udata)
+/* [ ] -> [ ]: the shared objects the last request changed, back as they
+ * were (extend.h). */
+static duk_ret_t eng_restore_shared(duk_context *ctx, void *udata)
 {
-    eng *e = udata;
-
-    if (!duk_get_prop_string(ctx, -2, "extendable") || !duk_is_array(ctx, -1))
-        return DUK_RET_ERROR;
-    duk_dup(ctx, -1);
-    duk_put_prop_string(ctx, -3, "extendable");
-    e->extend = extend_keep(ctx);
-    if (e->extend == NULL)
-        return DUK_RET_ERROR;
-    return 0;
-}
-
-/* [ ] -> [ ]: what the request added to the built-ins goes (extend.h). */
-static duk_ret_t eng_restore_extendable(duk_context *ctx, void *udata)
-{
-    extend_restore(ctx, udata);
+    (void) udata;
+    extend_restore(ctx);
     return 0;
 }
 
@@ -293,14 +278,6 @@ eng *eng_new(const eng_config *c, char *err, size_t errlen)
     duk_push_global_object(e->ctx);
     e->global = duk_get_heapptr(e->ctx, -1);
     duk_put_prop_string(e->ctx, -2, "global");
-    /* [ sys rt dispatch stash ]: rt.extendable (harden.js), kept there too */
-    duk_dup(e->ctx, 1);
-    duk_dup(e->ctx, -2);
-    if (duk_safe_call(e->ctx, eng_keep_extendable, e, 2, 1) != 0) {
-        snprintf(err, errlen, "runtime: %s", duk_safe_to_string(e->ctx, -1));
-        eng_free(e);
-        return NULL;
-    }
     duk_set_top(e->ctx, 0);
     heap_collect(e->ctx, &e->heap);
     return e;
@@ -322,7 +299,6 @@ void eng_free(eng *e)
     front_free(&e->front);
     if (e->ctx)
         duk_destroy_heap(e->ctx);
-    extend_free(e->extend);
     kv_close(e->store);
     free(e);
 }
@@ -811,11 +787,12 @@ int eng_handle(eng *e, const eng_request *r)
     if (set.memory_limit > 0 && (memory_limit == 0 || set.memory_limit < memory_limit))
         memory_limit = set.memory_limit;
 
-    /* What the last request added to the built-ins goes before this one
-     * runs (extend.h): here, outside its limits, the one place where no
-     * request's code has run since, whatever became of the last one. */
-    if (extend_changed(e->ctx, e->extend)) {
-        if (duk_safe_call(e->ctx, eng_restore_extendable, e->extend, 0, 1) != 0) {
+    /* What the last request changed in the shared built-ins is undone
+     * before this one runs (extend.h): here, outside its limits, the one
+     * place where no request's code has run since, whatever became of the
+     * last one. */
+    if (extend_changed(e->ctx)) {
+        if (duk_safe_call(e->ctx, eng_restore_shared, NULL, 0, 1) != 0) {
             log_sys("error", "cannot restore the built-ins: %s", duk_safe_to_string(e->ctx, -1));
             duk_pop(e->ctx);
             http_send_error(io, 500, NULL, NULL);

@@ -459,15 +459,14 @@ L.gLiteral = function (node) {
 };
 
 /* A regex Duktape's ES5 engine runs as written stays a literal; one with
- * named groups or the s, u, v or y flag becomes a call to stdlib.js's lowering
+ * named groups or the d, s, u, v or y flag becomes a call to stdlib.js's lowering
  * (a RegExp whose exec() gives groups and keeps the sticky rule).  What
  * cannot be lowered is a compile error here, not a different regex. */
 L.regex = function (node) {
     var p = node.regex.pattern, fl = node.regex.flags;
     /* the pattern without escapes and classes, where groups can be seen */
     var bare = p.replace(/\\[\s\S]|\[(?:\\[\s\S]|[^\]\\])*\]/g, '_');
-    if (fl.indexOf('d') >= 0) this.error('regular expression flag "d" (match indices) is not supported', node.start);
-    if (/[suvy]/.test(fl) || /\(\?<[^=!]/.test(bare))
+    if (/[dsuvy]/.test(fl) || /\(\?<[^=!]/.test(bare))
         return H + '.re(' + JSON.stringify(p) + ', ' + JSON.stringify(fl) + ')';
     /* Annex B's legacy syntax, which Duktape refuses (stdlib.js) */
     var legacy = rt.annexB ? rt.annexB(p) : p;

@@ -443,14 +443,18 @@ def(AP, 'findIndex', function (fn) {
 });
 def(AP, 'findLast', function (fn, t) { checkFn(fn); var o = Object(this), i = findIn(o, fn, t, true); return i < 0 ? undefined : o[i]; });
 def(AP, 'findLastIndex', function (fn, t) { checkFn(fn); return findIn(Object(this), fn, t, true); });
-/* ArraySpeciesCreate: an Array subclass's flat() makes its own kind.
- * Duktape has no Symbol.species, so the constructor itself is the species. */
+/* ArraySpeciesCreate: an Array subclass's flat() makes its own kind (its
+ * Symbol.species, defined further down) */
 function speciesCreate(o, n) {
     if (!Array.isArray(o)) return new Array(n);
     var C = o.constructor;
-    /* an object's @@species is undefined: a plain array */
-    if (C === undefined || C === Array || (C !== null && typeof C === 'object')) return new Array(n);
-    if (typeof C !== 'function') throw new TypeError('object.constructor is not a constructor');
+    if (C === Array) return new Array(n);
+    if (C !== null && (typeof C === 'object' || typeof C === 'function')) {
+        C = C[Symbol.species];
+        if (C === null) C = undefined;
+    }
+    if (C === undefined) return new Array(n);
+    if (typeof C !== 'function') throw new TypeError('object.constructor[Symbol.species] is not a constructor');
     return new C(n);
 }
 /* FlattenIntoArray: properties defined, not assigned (a frozen or
@@ -961,21 +965,8 @@ def(SP, 'at', function (i) {
     if (i < 0) i += s.length;
     return i < 0 || i >= s.length ? undefined : s.charAt(i);
 });
-def(SP, 'includes', function (x, from) {
-    if (isRegExp(x)) throw new TypeError('First argument to String.prototype.includes must not be a regular expression');
-    return String(this).indexOf(String(x), from) >= 0;
-});
-def(SP, 'startsWith', function (x, pos) {
-    if (isRegExp(x)) throw new TypeError('First argument to String.prototype.startsWith must not be a regular expression');
-    var s = String(this), p = pos === undefined ? 0 : toInt(pos);
-    return s.substr(p, String(x).length) === String(x);
-});
-def(SP, 'endsWith', function (x, end) {
-    if (isRegExp(x)) throw new TypeError('First argument to String.prototype.endsWith must not be a regular expression');
-    var s = String(this), e = end === undefined ? s.length : Math.min(toInt(end), s.length);
-    x = String(x);
-    return e - x.length >= 0 && s.slice(e - x.length, e) === x;
-});
+/* includes, startsWith and endsWith are Duktape's own (a RegExp argument
+ * refused, by its class: Symbol.match is not consulted) */
 def(SP, 'repeat', function (n) {
     n = toInt(n);
     if (n < 0 || n === Infinity) throw new RangeError('Invalid count value: ' + n);
@@ -1046,8 +1037,10 @@ def(String, 'raw', function (strings) {
  * except for one property read in each String method.
  * Regex literals reach here through __invoke.re (front.js emits it),
  * `new RegExp(p, f)` through the RegExp wrapper further down.  Lookbehind
- * is Duktape's (src/duk-fixes.sed) and stays as written; the d flag cannot
- * be lowered: a SyntaxError. */
+ * is Duktape's (src/duk-fixes.sed) and stays as written.  With the d flag,
+ * exec() runs the native RegExp through sys.execIndices, which has
+ * Duktape's executor tell where each capture began and ended (lowering
+ * keeps the capture groups and their numbers). */
 var NativeRegExp = RegExp;
 var nativeExec = RegExp.prototype.exec;
 var RX = Symbol('rx');
@@ -1503,7 +1496,6 @@ function rxLower(src, flags, bmpOnly) {
     if (!/^[dgimsuvy]*$/.test(flags) || /(.).*\1/.test(flags) || /u.*v|v.*u/.test(flags))
         throw new SyntaxError('Invalid flags supplied to RegExp constructor \'' + flags + '\'');
     rxFlagsNow = flags;
-    if (flags.indexOf('d') >= 0) throw rxError('the d flag (match indices) is not supported', src);
     /* v mode is u mode with other classes: u below stands for both */
     var v = flags.indexOf('v') >= 0, u = v || flags.indexOf('u') >= 0, s = flags.indexOf('s') >= 0, y = flags.indexOf('y') >= 0;
     var names = rxNames(src), out = '', i = 0, c, m, a, wideU = u && !bmpOnly;
@@ -1578,10 +1570,10 @@ function rxLower(src, flags, bmpOnly) {
             i++;
         }
     }
-    return { p: out, f: flags.replace(/[suvy]/g, '') + (y && flags.indexOf('g') < 0 ? 'g' : ''), names: names,
+    return { p: out, f: flags.replace(/[dsuvy]/g, '') + (y && flags.indexOf('g') < 0 ? 'g' : ''), names: names,
              pb: wideU ? rxLower(src, flags, true).p : undefined,
              source: src, flags: flags, global: flags.indexOf('g') >= 0, sticky: y, unicode: u, unicodeSets: v,
-             dotAll: s };
+             dotAll: s, hasIndices: flags.indexOf('d') >= 0 };
 }
 
 var rxCache = {}, rxCached = 0;
@@ -1641,13 +1633,13 @@ def(RXP, 'exec', function (s) {
         var at = lastIndexOf(this);
         if (at > s.length) { this.lastIndex = 0; return null; }
         re.lastIndex = at;
-        m = nativeExec.call(re, s);
+        m = info.hasIndices ? sys.execIndices(re, s) : nativeExec.call(re, s);
         if (m && m.index !== at) m = null;
         if (re !== this) this.lastIndex = re.lastIndex;
         if (!m) { this.lastIndex = 0; return null; }
     } else {
         if (re !== this) re.lastIndex = this.lastIndex;
-        m = nativeExec.call(re, s);
+        m = info.hasIndices ? sys.execIndices(re, s) : nativeExec.call(re, s);
         if (re !== this) this.lastIndex = re.lastIndex;
         if (!m) return null;
     }
@@ -1657,6 +1649,18 @@ def(RXP, 'exec', function (s) {
         for (var i = 1; i < info.names.length; i++) if (info.names[i] !== null) g[info.names[i]] = m[i];
     }
     m.groups = g;
+    if (info.hasIndices) {
+        /* after groups, as the specification creates them; the pairs
+         * named too, as the captures are */
+        var ind = m.indices, ig;
+        delete m.indices;
+        if (info.names) {
+            ig = Object.create(null);
+            for (var k = 1; k < info.names.length; k++) if (info.names[k] !== null) ig[info.names[k]] = ind[k];
+        }
+        ind.groups = ig;
+        m.indices = ind;
+    }
     return m;
 });
 def(RXP, 'test', function (s) { return this.exec(s) !== null; });
@@ -1691,7 +1695,7 @@ flagGetter('sticky', function (info) { return info.sticky; });
 flagGetter('unicode', function (info) { return info.unicode && !info.unicodeSets; });
 flagGetter('unicodeSets', function (info) { return info.unicodeSets; });
 flagGetter('dotAll', function (info) { return info.dotAll; });
-flagGetter('hasIndices', function () { return false; });
+flagGetter('hasIndices', function (info) { return info.hasIndices; });
 /* flags reads each flag's getter, in the specification's order, of any
  * object (a bigint, an object here, is a primitive there) */
 getter(RegExp.prototype, 'flags', function () {
@@ -2274,6 +2278,26 @@ if (Symbol.prototype && !Object.getOwnPropertyDescriptor(Symbol.prototype, 'desc
     defProp(Symbol.prototype, 'description', {
         get: function () { return Symbol.prototype.toString.call(this).slice(7, -1); }, configurable: true
     });
+
+/* --- Symbol.species (ES2015), which Duktape lacks: the symbol, and each
+ * constructor's `get [Symbol.species]` returning this.  Duktape's own
+ * methods make their results without it; flat and flatMap ask it
+ * (speciesCreate above). --- */
+if (Symbol.species === undefined) defProp(Symbol, 'species', { value: Symbol('Symbol.species') });
+var speciesGet = sys.method(function () { return this; });
+defProp(speciesGet, 'name', { value: 'get [Symbol.species]', configurable: true });
+[Array, G.Promise, G.Map, G.Set, RegExp, G.ArrayBuffer,
+ G.Int8Array && Object.getPrototypeOf(G.Int8Array)].forEach(function (C) {
+    if (typeof C === 'function' && C !== Function.prototype && !Object.prototype.hasOwnProperty.call(C, Symbol.species))
+        defProp(C, Symbol.species, { get: speciesGet, configurable: true });
+});
+
+/* a built-in constructor's prototype is read-only and fixed; the
+ * runtime's own are function expressions, whose prototype is writable */
+[G.Map, G.Set, G.WeakMap, G.WeakSet, G.Promise].forEach(function (C) {
+    var d = C && Object.getOwnPropertyDescriptor(C, 'prototype');
+    if (d && d.writable) defProp(C, 'prototype', { writable: false });
+});
 
 /* --- Promise extras --- */
 if (G.Promise) {
