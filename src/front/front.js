@@ -1449,6 +1449,10 @@ L.templateText = function (node, from, subs) {
                 ' === "number" ? ' + t + ' : ' + H + '.str(' + t + '))');
         }
     }
+    /* four parts or more: one string made (String.prototype.concat, frozen
+     * by harden.js, converts each as + would: every part is a string or a
+     * number by now), where + interned each partial result (issue 20) */
+    if (parts.length >= 4) return parts[0] + '.concat(' + parts.slice(1).join(', ') + ')';
     return '(' + parts.join(' + ') + ')';
 };
 
