@@ -1157,12 +1157,14 @@ L.gExpressionStatement = function (node) {
     return e.type === 'AssignmentExpression' && e.operator === '=' && this.selfAppend(e) || this.copy(node);
 };
 
-/* The statement s = s + a + b; or s = `${s}…`; (issue 20): Duktape appends
+/* The statement s = s + a + b;, s = `${s}…`; or s = s.concat(a); (issue 20): Duktape appends
  * in place only for the statement `s += x` (and `s = s + x`), so these
  * forms copied all of s once per statement.  When s holds a string,
  * s + a + b is s + ("" + a + b) (each piece is made a string as it comes,
  * in the same order, and s's own conversion does nothing), and a
- * template's `${s}` is s: the statement becomes `s += …`.  Anything else
+ * template's `${s}` is s, and s.concat(a) is s + "".concat(a) (its
+ * arguments are made strings after all are evaluated, both ways): the
+ * statement becomes `s += …`.  Anything else
  * (a number, an object whose valueOf runs) takes the statement as written.
  * s is a binding of this file (a global's getter would run twice); the
  * text must be one line, as the pieces are written twice, once per
@@ -1194,6 +1196,15 @@ L.selfAppend = function (node) {
         for (var j = 1; j < right.expressions.length; j++) subs.push(this.gen(right.expressions[j]));
         orig = this.templateText(right, 0, subs);
         rest = this.templateText(right, 1, subs);
+    } else if (right.type === 'CallExpression' && !right.optional && right.callee.type === 'MemberExpression' &&
+               !right.callee.computed && !right.callee.optional && right.callee.property.name === 'concat' &&
+               same(right.callee.object) && right.arguments.length > 0 && !this.hasSpread(right.arguments)) {
+        /* s = s.concat(a, b): a string's concat is String.prototype's,
+         * frozen by harden.js; an array's is left as it is */
+        var args = [];
+        for (var a = 0; a < right.arguments.length; a++) args.push(this.gen(right.arguments[a]));
+        orig = s + '.concat(' + args.join(', ') + ')';
+        rest = '"".concat(' + args.join(', ') + ')';
     } else {
         return null;
     }
