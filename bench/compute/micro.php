@@ -13,7 +13,6 @@ $rows = [
   ['html += `<li>${i}</li>` x 20,000 (function)', function () { return tmpl(20000); }],
   ['html += `<li>${i}</li>` x 100,000 (function)', function () { return tmpl(100000); }],
   ["s = s + i + ',' x 100,000 (function)", function () { return plus(100000); }],
-  ['html = `${html}<li>${i}</li>` x 100,000 (function)', function () { $h = ''; for ($i = 0; $i < 100000; $i++) $h = "{$h}<li>{$i}</li>"; return strlen($h); }],
   ['for (const x of arr), 1e6 numbers', function () use ($arr) { $s = 0; foreach ($arr as $x) $s += $x; return $s; }],
   ['for (let i...) arr[i], 1e6 numbers', function () use ($arr) { $s = 0; $n = count($arr); for ($i = 0; $i < $n; $i++) $s += $arr[$i]; return $s; }],
   ['Map: 1e5 set + 1e5 get', function () use ($keys) { $m = []; for ($i = 0; $i < 1e5; $i++) $m[$keys[$i]] = $i; $s = 0; for ($i = 0; $i < 1e5; $i++) $s += $m[$keys[$i]]; return $s; }],
