@@ -15,6 +15,11 @@ function plus(n) {
   for (let i = 0; i < n; i++) s = s + i + ',';
   return s.length;
 }
+function selfTmpl(n) {
+  let html = '';
+  for (let i = 0; i < n; i++) html = `${html}<li>${i}</li>`;
+  return html.length;
+}
 const arr = [];
 for (let i = 0; i < 1e6; i++) arr[i] = i;
 function forOf() {
@@ -53,6 +58,7 @@ const rows = [
   ['html += `<li>${i}</li>` x 20,000 (function)', () => tmpl(20000)],
   ['html += `<li>${i}</li>` x 100,000 (function)', () => tmpl(100000)],
   ['s = s + i + \',\' x 100,000 (function)', () => plus(100000)],
+  ['html = `${html}<li>${i}</li>` x 100,000 (function)', () => selfTmpl(100000)],
   ['for (const x of arr), 1e6 numbers', forOf],
   ['for (let i...) arr[i], 1e6 numbers', index],
   ['Map: 1e5 set + 1e5 get', map],

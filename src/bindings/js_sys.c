@@ -1,5 +1,6 @@
 /* js_sys.c - the natives the runtime is built on: the response sink, log
- * lines, the clock, the request's CGI variables and a few string helpers.
+ * lines, the clock, the request's CGI variables, a few string helpers and
+ * the merge of Array.prototype.sort.
  *
  * The runtime's express.js builds headers and bodies; these natives move the
  * bytes to whatever http_io the engine installed for the request.  Strings
@@ -655,6 +656,87 @@ static duk_ret_t js_sys_print(duk_context *ctx)
     return 0;
 }
 
+/* The comparator (at index 1) on vals[a] and vals[b] (vals at 0), as the
+ * specification's SortCompare: called with undefined as this, its result
+ * converted by ToNumber, NaN counting as 0.  It may throw (longjmp): the
+ * sort holds nothing but Duktape's own buffers. */
+static double js_sys_compare(duk_context *ctx, duk_uint32_t a, duk_uint32_t b)
+{
+    double r;
+
+    duk_dup(ctx, 1);
+    duk_push_undefined(ctx);
+    duk_get_prop_index(ctx, 0, (duk_uarridx_t) a);
+    duk_get_prop_index(ctx, 0, (duk_uarridx_t) b);
+    duk_call_method(ctx, 2);
+    r = duk_to_number(ctx, -1);
+    duk_pop(ctx);
+    return r != r ? 0 : r;
+}
+
+/* A stable merge sort of the indexes p[lo, hi), t the scratch of the
+ * same size: runs of 8 or fewer by insertion, halves already in order
+ * not merged. */
+static void js_sys_merge_sort(duk_context *ctx, duk_uint32_t *p, duk_uint32_t *t, size_t lo, size_t hi)
+{
+    size_t mid, l, r, k, i, j;
+
+    if (hi - lo < 2)
+        return;
+    if (hi - lo <= 8) {
+        for (i = lo + 1; i < hi; i++) {
+            duk_uint32_t v = p[i];
+            for (j = i; j > lo && js_sys_compare(ctx, p[j - 1], v) > 0; j--)
+                p[j] = p[j - 1];
+            p[j] = v;
+        }
+        return;
+    }
+    mid = lo + (hi - lo) / 2;
+    js_sys_merge_sort(ctx, p, t, lo, mid);
+    js_sys_merge_sort(ctx, p, t, mid, hi);
+    if (!(js_sys_compare(ctx, p[mid - 1], p[mid]) > 0))
+        return;
+    l = lo;
+    r = mid;
+    k = lo;
+    while (l < mid && r < hi)
+        t[k++] = js_sys_compare(ctx, p[r], p[l]) < 0 ? p[r++] : p[l++];
+    while (l < mid)
+        t[k++] = p[l++];
+    while (r < hi)
+        t[k++] = p[r++];
+    memcpy(p + lo, t + lo, (hi - lo) * sizeof *p);
+}
+
+/* sort(vals, cmp) -> a new array of vals' elements sorted stably by cmp.
+ * vals is a dense array the caller made and no other code sees (stdlib.js's
+ * Array.prototype.sort, which handles holes and undefined); cmp a function.
+ * In C for the bookkeeping of the merge (issue 20): what is left per
+ * comparison is cmp's call.  The caller owns the result. */
+static duk_ret_t js_sys_sort(duk_context *ctx)
+{
+    duk_size_t n, i;
+    duk_uint32_t *p, *t;
+
+    duk_require_object(ctx, 0);
+    duk_require_function(ctx, 1);
+    n = duk_get_length(ctx, 0);
+    if (n > (duk_size_t) 0xFFFFFFFFUL)
+        return duk_range_error(ctx, "sort: too many elements");
+    p = duk_push_fixed_buffer(ctx, (n ? n : 1) * sizeof *p);   /* at 2 */
+    t = duk_push_fixed_buffer(ctx, (n ? n : 1) * sizeof *t);   /* at 3 */
+    for (i = 0; i < n; i++)
+        p[i] = (duk_uint32_t) i;
+    js_sys_merge_sort(ctx, p, t, 0, n);
+    duk_push_array(ctx);
+    for (i = 0; i < n; i++) {
+        duk_get_prop_index(ctx, 0, (duk_uarridx_t) p[i]);
+        duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
+    }
+    return 1;
+}
+
 static const duk_function_list_entry js_sys_funcs[] = {
     { "reason", js_sys_reason, 1 },
     { "memory", js_sys_memory, 0 },
@@ -684,6 +766,7 @@ static const duk_function_list_entry js_sys_funcs[] = {
     { "traceFrames", js_sys_trace_frames, 1 },
     { "threadResumer", js_sys_thread_resumer, 1 },
     { "tracebackDepth", js_sys_traceback_depth, 1 },
+    { "sort", js_sys_sort, 2 },
     { NULL, NULL, 0 }
 };
 
@@ -691,6 +774,7 @@ static const duk_function_list_entry js_sys_front_funcs[] = {
     { "hidden", js_sys_hidden, 1 },
     { "global", js_sys_global, 0 },
     { "method", js_sys_method, 1 },
+    { "sort", js_sys_sort, 2 },
     { NULL, NULL, 0 }
 };
 

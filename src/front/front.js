@@ -1164,6 +1164,66 @@ L.gAssignmentExpression = function (node) {
     return this.copy(node);
 };
 
+L.gExpressionStatement = function (node) {
+    var e = node.expression;
+    return e.type === 'AssignmentExpression' && e.operator === '=' && this.selfAppend(e) || this.copy(node);
+};
+
+/* The statement s = s + a + b;, s = `${s}…`; or s = s.concat(a); (issue 20): Duktape appends
+ * in place only for the statement `s += x` (and `s = s + x`), so these
+ * forms copied all of s once per statement.  When s holds a string,
+ * s + a + b is s + ("" + a + b) (each piece is made a string as it comes,
+ * in the same order, and s's own conversion does nothing), and a
+ * template's `${s}` is s, and s.concat(a) is s + "".concat(a) (its
+ * arguments are made strings after all are evaluated, both ways): the
+ * statement becomes `s += …`.  Anything else
+ * (a number, an object whose valueOf runs) takes the statement as written.
+ * s is a binding of this file (a global's getter would run twice); the
+ * text must be one line, as the pieces are written twice, once per
+ * branch.  Not as an expression: Duktape then computes the value in a
+ * temporary, which holds a second reference, and copies anyway. */
+L.selfAppend = function (node) {
+    var left = node.left, right = node.right;
+    if (this.big || left.type !== 'Identifier' || !left.$binding || this.isConst(left)) return null;
+    if (/\n/.test(this.text(node.start, node.end))) return null;
+    var same = function (e) { return e.type === 'Identifier' && e.$binding === left.$binding; };
+    var s = this.gen(left);
+    if (!this.isSimple(s)) return null;
+    var orig, rest;
+    if (right.type === 'BinaryExpression' && right.operator === '+') {
+        var pieces = [], e = right;
+        while (e.type === 'BinaryExpression' && e.operator === '+') {
+            pieces.unshift(e.right);
+            e = e.left;
+        }
+        /* s = s + x alone appends in place already */
+        if (!same(e) || pieces.length < 2) return null;
+        var texts = [];
+        for (var i = 0; i < pieces.length; i++) texts.push('(' + this.gen(pieces[i]) + ')');
+        orig = s + ' + ' + texts.join(' + ');
+        rest = (pieces[0].type === 'Literal' && typeof pieces[0].value === 'string' ? '' : '"" + ') + texts.join(' + ');
+    } else if (right.type === 'TemplateLiteral' && right.expressions.length > 0 &&
+               right.quasis[0].value.cooked === '' && same(right.expressions[0])) {
+        var subs = [s];
+        for (var j = 1; j < right.expressions.length; j++) subs.push(this.gen(right.expressions[j]));
+        orig = this.templateText(right, 0, subs);
+        rest = this.templateText(right, 1, subs);
+    } else if (right.type === 'CallExpression' && !right.optional && right.callee.type === 'MemberExpression' &&
+               !right.callee.computed && !right.callee.optional && right.callee.property.name === 'concat' &&
+               same(right.callee.object) && right.arguments.length > 0 && !this.hasSpread(right.arguments)) {
+        /* s = s.concat(a, b): a string's concat is String.prototype's
+         * (a request that replaces it changes this statement too, see
+         * doc/internals.md); an array's is left as it is */
+        var args = [];
+        for (var a = 0; a < right.arguments.length; a++) args.push(this.gen(right.arguments[a]));
+        orig = s + '.concat(' + args.join(', ') + ')';
+        rest = '"".concat(' + args.join(', ') + ')';
+    } else {
+        return null;
+    }
+    return '{ if (typeof ' + s + ' === "string") ' + s + ' += ' + rest + '; else ' + s + ' = ' + orig + '; }';
+};
+
 /* A place to read and write once: { pre, get, set, tmp }. */
 L.reference = function (left) {
     var tmp = this.temp();
@@ -1396,17 +1456,29 @@ L.gLogicalExpression = function (node) {
  * (symbols throw, objects' toString before valueOf).  No call per
  * substitution in the common case (issue 20). */
 L.gTemplateLiteral = function (node) {
-    var parts = [], qs = node.quasis, t = node.expressions.length ? this.temp() : null;
-    for (var i = 0; i < qs.length; i++) {
+    return this.templateText(node, 0);
+};
+
+/* The template from its quasi `from` on (selfAppend drops `${s}`); subs,
+ * when given, the substitutions' lowered texts. */
+L.templateText = function (node, from, subs) {
+    var parts = [], qs = node.quasis, t = node.expressions.length > from ? this.temp() : null;
+    for (var i = from; i < qs.length; i++) {
         var cooked = qs[i].value.cooked;
         if (cooked === null || cooked === undefined) this.error('invalid escape in template', qs[i].start);
-        if (cooked !== '' || i === 0) parts.push(JSON.stringify(cooked) + repeatNl(countNl(qs[i].value.raw)));
+        if (cooked !== '' || i === from) parts.push(JSON.stringify(cooked) + repeatNl(countNl(qs[i].value.raw)));
         if (i < node.expressions.length) {
             var e = node.expressions[i];
-            parts.push('(typeof (' + t + ' = ' + this.genPad(e, e.start, e.end) + ') === "string" || typeof ' + t +
+            parts.push('(typeof (' + t + ' = ' + (subs ? subs[i] : this.genPad(e, e.start, e.end)) + ') === "string" || typeof ' + t +
                 ' === "number" ? ' + t + ' : ' + H + '.str(' + t + '))');
         }
     }
+    /* four parts or more: one string made (String.prototype.concat
+     * converts each as + would: every part is a string or a number by
+     * now), where + interned each partial result (issue 20).  A request
+     * that replaces String.prototype.concat changes its own templates
+     * (doc/internals.md, the write barrier). */
+    if (parts.length >= 4) return parts[0] + '.concat(' + parts.slice(1).join(', ') + ')';
     return '(' + parts.join(' + ') + ')';
 };
 

@@ -13,7 +13,7 @@
  * request's objects die with the request anyway.
  *
  * Needs: __invoke, rt.IteratorPrototype (front-rt.js); rt.exposed (timers.js); Promise
- *   (promise.js); sys.hidden.  When called: rt.iter (front-rt.js);
+ *   (promise.js); sys.hidden.  When called: rt.iter (front-rt.js); sys.sort;
  *   sys.global; rt.stackOf (errors.js);
  *   sys.icuSet (js_icu.c; not in the front end's heap, which needs no
  *   \p{…}).
@@ -526,34 +526,13 @@ def(AP, 'copyWithin', function (target, start) {
     }
     return o;
 });
-/* ES2019 requires a stable sort; Duktape's is not.  A merge sort, with
- * undefined values and holes last as the spec orders them.  The comparator
- * is called as it is (no wrapper: a call per comparison less, issue 20)
- * and its result only ever compared with > 0 or < 0, where NaN (and what
- * converts to NaN) is false, as 0 is: the spec's "NaN is +0". */
+/* ES2019 requires a stable sort; Duktape's is not.  A merge sort
+ * (sys.sort, js_sys.c: in C, issue 20), with undefined values and holes
+ * last as the spec orders them; the comparator's result is converted by
+ * ToNumber, NaN counting as 0. */
 function defaultCompare(a, b) {
     var x = String(a), y = String(b);
     return x < y ? -1 : x > y ? 1 : 0;
-}
-function mergeSort(a, cmp, tmp, lo, hi) {
-    if (hi - lo < 2) return;
-    if (hi - lo <= 8) {
-        for (var i = lo + 1; i < hi; i++) {
-            var v = a[i], j = i - 1;
-            while (j >= lo && cmp(a[j], v) > 0) { a[j + 1] = a[j]; j--; }
-            a[j + 1] = v;
-        }
-        return;
-    }
-    var mid = (lo + hi) >> 1;
-    mergeSort(a, cmp, tmp, lo, mid);
-    mergeSort(a, cmp, tmp, mid, hi);
-    if (!(cmp(a[mid - 1], a[mid]) > 0)) return;
-    var l = lo, r = mid, k = lo;
-    while (l < mid && r < hi) tmp[k++] = cmp(a[r], a[l]) < 0 ? a[r++] : a[l++];
-    while (l < mid) tmp[k++] = a[l++];
-    while (r < hi) tmp[k++] = a[r++];
-    for (k = lo; k < hi; k++) a[k] = tmp[k];
 }
 defProp(AP, 'sort', { value: function sort(cmp) {
     if (cmp !== undefined && typeof cmp !== 'function')
@@ -565,7 +544,7 @@ defProp(AP, 'sort', { value: function sort(cmp) {
         if (o[i] === undefined) undefs++;
         else vals.push(o[i]);
     }
-    mergeSort(vals, cmp || defaultCompare, new Array(vals.length), 0, vals.length);
+    vals = sys.sort(vals, cmp || defaultCompare);
     for (i = 0; i < vals.length; i++) o[i] = vals[i];
     for (var u = 0; u < undefs; u++) o[i++] = undefined;
     for (; i < n; i++) delete o[i];
