@@ -23,12 +23,6 @@ my $ng = start_nginx(fastcgi => $inv->{addr});
 my $u = "http://127.0.0.1:$up->{port}";
 my ($worker) = child_pids($inv->{pid});
 
-sub rss_kb {
-    my ($pid) = @_;
-    open my $fh, '<', "/proc/$pid/status" or return 0;
-    while (<$fh>) { return $1 if /^VmRSS:\s+(\d+)/ }
-    return 0;
-}
 
 my $want = Digest::SHA->new(256);
 $want->addfile("$up->{www}/big.bin");

@@ -31,12 +31,6 @@ close $fh;
 my $inv = start_invoke(root => $root, workers => 1);
 my $ng = start_nginx(fastcgi => $inv->{addr});
 
-sub rss_kb {
-    my ($pid) = @_;
-    open my $st, '<', "/proc/$pid/status" or return 0;
-    while (<$st>) { return $1 if /^VmRSS:\s+(\d+)/ }
-    return 0;
-}
 
 wait_for(sub { child_pids($inv->{pid}) >= 1 }, 10);
 my ($pid) = child_pids($inv->{pid});

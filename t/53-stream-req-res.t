@@ -88,11 +88,6 @@ my $inv = start_invoke(root => $root, workers => 1);
 my $ng = start_nginx(fastcgi => $inv->{addr});
 my ($worker) = child_pids($inv->{pid});
 
-sub rss_kb {
-    open my $fh, '<', "/proc/$worker/status" or return 0;
-    while (<$fh>) { return $1 if /^VmRSS:\s+(\d+)/ }
-    return 0;
-}
 
 # --- rows, one by one ---
 my $r = stream_request($ng->{port}, '/rows');
@@ -113,7 +108,7 @@ ok(wait_for(sub { grep { /pipeline ok/ } log_lines($inv) }, 5), 'the pipeline en
 
 # --- 50 MB from a generator, RSS sampled while it arrives ---
 is(http_get($ng->{port}, '/big?mb=1')->{status}, 200, 'big: warm-up');
-my $before = rss_kb();
+my $before = rss_kb($worker);
 my $s = IO::Socket::INET->new(PeerAddr => "127.0.0.1:$ng->{port}", Timeout => 5) or die $!;
 binmode $s;
 print $s "GET /big?mb=50 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
@@ -135,7 +130,7 @@ while (time < $end) {
     $reads++;
     $len += length $buf;    # chunked framing included: checked below
     $sha->add($buf);
-    my $now = rss_kb();
+    my $now = rss_kb($worker);
     $peak = $now if $now > $peak;
 }
 close $s;

@@ -96,11 +96,6 @@ my $inv = start_invoke(root => $root, workers => 1, args => ['--max-body', '60m'
 my $ng = start_nginx(fastcgi => $inv->{addr});
 my ($worker) = child_pids($inv->{pid});
 
-sub rss_kb {
-    open my $fh, '<', "/proc/$worker/status" or return 0;
-    while (<$fh>) { return $1 if /^VmRSS:\s+(\d+)/ }
-    return 0;
-}
 
 # 50 MB: chunk i of 64 KB is a line of its number, repeated
 my $MB = 50;
@@ -112,7 +107,7 @@ sub upload {
     my ($target) = @_;
     my $s = IO::Socket::INET->new(PeerAddr => "127.0.0.1:$ng->{port}", Timeout => 5) or die $!;
     binmode $s;
-    my $before = rss_kb();
+    my $before = rss_kb($worker);
     my $peak = $before;
     print $s "POST $target HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
            . "Content-Type: application/octet-stream\r\nContent-Length: " . length($body) . "\r\n\r\n";
@@ -126,7 +121,7 @@ sub upload {
     my $sel = IO::Select->new($s);
     my $end = time + 300;
     while (time < $end) {
-        my $now = rss_kb();
+        my $now = rss_kb($worker);
         $peak = $now if $now > $peak;
         next unless $sel->can_read(0.02);
         my $n = sysread($s, $buf, 65536);

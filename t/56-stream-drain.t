@@ -70,11 +70,6 @@ my $inv = start_invoke(root => $root, workers => 1, args => ['--timeout', '150']
 my $ng = start_nginx(fastcgi => $inv->{addr});
 my ($worker) = child_pids($inv->{pid});
 
-sub rss_kb {
-    open my $fh, '<', "/proc/$worker/status" or return 0;
-    while (<$fh>) { return $1 if /^VmRSS:\s+(\d+)/ }
-    return 0;
-}
 
 # A client with a small receive window: sends the request, reads the head
 # and a little, stops reading until `during` (called every 0.25 s) says
@@ -123,13 +118,13 @@ sub slow_get {
 }
 
 is(http_get($ng->{port}, '/slow?mb=1')->{status}, 200, 'warm-up');
-my $before = rss_kb();
+my $before = rss_kb($worker);
 my ($peak, $early_done, $first_false) = ($before, 0, 0);
 # the client reads again 2 s after the function has seen write() false
 # (or after 60 s); the function must not have gone on writing meanwhile
 my $false_at;
 my $r = slow_get('/slow?mb=24', 60, sub {
-    my $now = rss_kb();
+    my $now = rss_kb($worker);
     $peak = $now if $now > $peak;
     $early_done ||= grep { /slow done 384/ } log_lines($inv);
     $first_false ||= grep { /first false at/ } log_lines($inv);

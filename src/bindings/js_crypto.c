@@ -220,8 +220,40 @@ static duk_ret_t js_crypto_digest(duk_context *ctx)
  * small inputs and digests them in one call) moves to an OpenSSL context
  * that takes each piece as it comes, so that hashing a stream holds one
  * piece at a time, not the stream.  The context lives in a handle object
- * whose finalizer frees it, made before the context (as the key handles
- * below are). */
+ * (below) whose finalizer frees it. */
+
+/* Handles: an object owning a C resource through a hidden pointer under
+ * key, freed by its finalizer.  The handle is made, finalizer and all,
+ * before the resource exists, so a throw between the two leaks nothing;
+ * the pointer slot is written once the resource is there, and the
+ * property already exists then, so that write allocates nothing. */
+
+/* [ ... ] -> [ ... handle ]: a handle whose pointer is still NULL. */
+static void js_crypto_new_handle(duk_context *ctx, duk_c_function finalize, const char *key)
+{
+    duk_push_object(ctx);
+    duk_push_c_function(ctx, finalize, 1);
+    duk_set_finalizer(ctx, -2);
+    duk_push_pointer(ctx, NULL);
+    duk_put_prop_string(ctx, -2, key);
+}
+
+/* The pointer held by the handle at idx (still owned by the handle);
+ * throws a TypeError saying what when idx is no such handle or its
+ * resource is gone. */
+static void *js_crypto_handle_ptr(duk_context *ctx, duk_idx_t idx, const char *key, const char *what)
+{
+    void *p = NULL;
+
+    if (duk_is_object(ctx, idx)) {
+        duk_get_prop_string(ctx, idx, key);
+        p = duk_get_pointer(ctx, -1);
+        duk_pop(ctx);
+    }
+    if (p == NULL)
+        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "%s", what);
+    return p;
+}
 
 #define JS_CRYPTO_HCTX DUK_HIDDEN_SYMBOL("hctx")
 
@@ -251,25 +283,12 @@ static duk_ret_t js_crypto_hctx_finalize(duk_context *ctx)
 /* [ ... ] -> [ ... handle ]: a handle with no context yet. */
 static void js_crypto_new_hctx_handle(duk_context *ctx)
 {
-    duk_push_object(ctx);
-    duk_push_c_function(ctx, js_crypto_hctx_finalize, 1);
-    duk_set_finalizer(ctx, -2);
-    duk_push_pointer(ctx, NULL);
-    duk_put_prop_string(ctx, -2, JS_CRYPTO_HCTX);
+    js_crypto_new_handle(ctx, js_crypto_hctx_finalize, JS_CRYPTO_HCTX);
 }
 
 static js_crypto_hctx *js_crypto_hctx_of(duk_context *ctx, duk_idx_t idx)
 {
-    js_crypto_hctx *h = NULL;
-
-    if (duk_is_object(ctx, idx)) {
-        duk_get_prop_string(ctx, idx, JS_CRYPTO_HCTX);
-        h = duk_get_pointer(ctx, -1);
-        duk_pop(ctx);
-    }
-    if (h == NULL)
-        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a hash handle");
-    return h;
+    return js_crypto_handle_ptr(ctx, idx, JS_CRYPTO_HCTX, "not a hash handle");
 }
 
 /* hashStart(alg[, key]) -> a handle hashing (with key: HMAC-ing) with alg;
@@ -638,10 +657,7 @@ static duk_ret_t js_crypto_timing_safe_equal(duk_context *ctx)
  *
  * Unlike the rest of this file, a key outlives the call that made it: a
  * KeyObject holds its EVP_PKEY in a handle object (a hidden pointer) whose
- * finalizer frees it.  The handle is made, finalizer and all, before the
- * key exists, so a throw between the two leaks nothing; the pointer slot
- * is written once the key is there, and the property already exists then,
- * so that write allocates nothing. */
+ * finalizer frees it (see the handles above). */
 
 #define JS_CRYPTO_PKEY DUK_HIDDEN_SYMBOL("pkey")
 
@@ -662,11 +678,7 @@ static duk_ret_t js_crypto_key_finalize(duk_context *ctx)
 /* [ ... ] -> [ ... handle ]: a handle with no key yet. */
 static void js_crypto_new_key_handle(duk_context *ctx)
 {
-    duk_push_object(ctx);
-    duk_push_c_function(ctx, js_crypto_key_finalize, 1);
-    duk_set_finalizer(ctx, -2);
-    duk_push_pointer(ctx, NULL);
-    duk_put_prop_string(ctx, -2, JS_CRYPTO_PKEY);
+    js_crypto_new_handle(ctx, js_crypto_key_finalize, JS_CRYPTO_PKEY);
     duk_require_stack(ctx, 4);
 }
 
@@ -679,16 +691,7 @@ static void js_crypto_adopt_key(duk_context *ctx, EVP_PKEY *k)
 
 static EVP_PKEY *js_crypto_key_of(duk_context *ctx, duk_idx_t idx)
 {
-    EVP_PKEY *k = NULL;
-
-    if (duk_is_object(ctx, idx)) {
-        duk_get_prop_string(ctx, idx, JS_CRYPTO_PKEY);
-        k = duk_get_pointer(ctx, -1);
-        duk_pop(ctx);
-    }
-    if (k == NULL)
-        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a key handle");
-    return k;
+    return js_crypto_handle_ptr(ctx, idx, JS_CRYPTO_PKEY, "not a key handle");
 }
 
 static const struct {

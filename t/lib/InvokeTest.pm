@@ -39,7 +39,7 @@ our @EXPORT = qw(
     start_request finish_request read_until
     fcgi_request run_cmd run_cgi parse_cgi parse_http hdr json_body get_json
     log_lines log_records wait_for wait_for_log child_pids alive running
-    spawn_with_fd3 finish write_file
+    spawn_with_fd3 finish write_file rss_kb
 );
 
 our $TIMEOUT = 15;      # seconds any single client call may take
@@ -330,6 +330,15 @@ EOF
         next if $try < 3 && !$o{port} && _slurp("$dir/logs/error.log") =~ /in use/;
         die "nginx did not start: " . _slurp("$dir/logs/error.log") . _slurp("$dir/logs/stderr.log");
     }
+}
+
+# A process's resident set in kB (VmRSS), 0 once it is gone: what the
+# memory-bound tests compare before and after a large body.
+sub rss_kb {
+    my ($pid) = @_;
+    open my $fh, '<', "/proc/$pid/status" or return 0;
+    while (<$fh>) { return $1 if /^VmRSS:\s+(\d+)/ }
+    return 0;
 }
 
 # Pids whose parent is $pid (from /proc, so no procps is needed); their
