@@ -13,9 +13,9 @@
  * frame captured earlier never changes.  createHook is there for the
  * libraries that call it, but its hooks are never called.
  *
- * Module objects are made on first require in a request; the functions
- * are shared and frozen.  Per-request state lives in the frames and the
- * objects a request makes.
+ * Module objects are made on first require in a request; the functions are
+ * shared (put back after each request, harden.js).  Per-request state
+ * lives in the frames and the objects a request makes.
  *
  * Needs: rt.nodeError, rt.received (buffer.js); rt.builtins (module.js);
  *   Symbol.asyncIterator (fetch-classes.js).

@@ -1348,7 +1348,8 @@ var subtle = {
     decrypt: promised(function (alg, key, data) { return cipherSync(false, alg, key, data); })
 };
 
-/* The object is frozen with the runtime: one per worker, as in Node. */
+/* The object is shared with the runtime (put back after each request,
+ * harden.js): one per worker, as in Node. */
 var cryptoModule = {
     createHash: function (algorithm, options) { return new Hash(algorithm, options); },
     createHmac: function (algorithm, key, options) { return new Hmac(algorithm, key, options); },

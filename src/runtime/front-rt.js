@@ -1031,6 +1031,7 @@ if (rt.bigOps) Object.keys(rt.bigOps).forEach(function (k) { helpers[k] = rt.big
 defProp(G, '__invoke', { value: helpers });
 rt.iter = iter;
 rt.isNamespace = isNs;
-/* frozen by harden.js (the kinds' prototypes are reached from the
- * generators' ones, AsyncFunction.prototype from this list only) */
+/* shared, and put back after each request, by harden.js (the kinds'
+ * prototypes are reached from the generators' ones,
+ * AsyncFunction.prototype from this list only) */
 rt.exposed = (rt.exposed || []).concat([Generator.prototype, AsyncGenerator.prototype, NS_PROTO, ASYNC_FN]);

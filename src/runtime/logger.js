@@ -13,10 +13,10 @@
  * the first argument or under `err`) is written as Pino's serializer does:
  * type, message, stack and its own enumerable properties.
  *
- * The global is shared by every request and frozen by harden.js, so the
- * root logger's level lives in a per-request slot (keyed by rt.seq): a
- * request that turns on debug does not turn it on for the next.  Children
- * are objects of their request.
+ * The global is shared by every request (and put back after each by
+ * harden.js), so the root logger's level lives in a per-request slot
+ * (keyed by rt.seq): a request that turns on debug does not turn it on for
+ * the next.  Children are objects of their request.
  *
  * Needs: sys.log, sys.reqid.  When called: rt.seq (dispatch.js), rt.typeOf
  *   (bigint.js), rt.enqueueMicrotask (promise.js).

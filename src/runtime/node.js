@@ -6,7 +6,8 @@
  * AbortSignal.  Behaviour and errors follow Node 20; t/36-node-diff.t
  * compares them with node's own answers.
  *
- * Everything here is evaluated once per worker and frozen by harden.js;
+ * Everything here is evaluated once per worker and shared (put back after
+ * each request by harden.js);
  * per-request state lives only in the objects a request creates.
  *
  * Needs: rt.nodeError, rt.argTypeError, rt.received, rt.domException

@@ -13,7 +13,7 @@
  *
  * Each module object is made on its first require in a request (so
  * nothing one request sets on it reaches the next); the functions and
- * constants they hold are shared and frozen.
+ * constants they hold are shared (put back after each request, harden.js).
  *
  * Needs: rt.nodeError, rt.argTypeError (buffer.js); rt.outOfRange
  *   (crypto.js); rt.builtins (module.js); rt.EventEmitter (node.js).  When called: rt.processEnv

@@ -8,7 +8,8 @@
  *
  * timeOrigin is when the worker started, as Node's is when the process
  * did.  The marks, measures and observers belong to the request that made
- * them (the shared object is frozen by harden.js): each request starts
+ * them (the shared object is put back after each request by harden.js):
+ * each request starts
  * with none.
  *
  * Needs: sys.now; rt.builtins (module.js).  When called: rt.domException,

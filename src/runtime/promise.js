@@ -469,7 +469,8 @@ rt.promiseReject = function (p, e) {
 };
 rt.promiseResolved = resolved;
 /* v must not be a thenable (kv's values: JSON, whose objects inherit only
- * from the frozen Object and Array prototypes, which have no `then`). */
+ * from the Object and Array prototypes, which have no `then` unless the
+ * request itself gave them one). */
 rt.promiseFulfilled = function (v) {
     return new Own(1, v);
 };
