@@ -193,16 +193,17 @@ my $n2 = grep { /\.bc$/ } readdir $dh;
 closedir $dh;
 is($n2, @bc + 2, 'one bytecode file per version of v.js');
 
-# Syntax the engine cannot run: a 500 that says why only with --dev; the
-# log always names file:line:col.
-open $fh, '>', "$root/indices.js" or die $!;
-print $fh '// where the digits are', "\n", 'const re = /\d+/d;', "\n", "module.exports = (req, res) => res.send('x');\n";
+# Syntax the front end cannot lower (a TypeScript decorator): a 500 that
+# says why only with --dev; the log always names file:line:col.
+open $fh, '>', "$root/deco.ts" or die $!;
+print $fh "// a decorated class\n", "function sealed(c: any) { return c; }\n", "\@sealed class A {}\n",
+    "export default (req: any, res: any) => res.send('x');\n";
 close $fh;
-my $c = run_cmd([$invoke, 'run', $root, '/indices'], timeout => 20);
+my $c = run_cmd([$invoke, 'run', $root, '/deco'], timeout => 20);
 like($c->{stdout}, qr/^HTTP\/1.1 500/, 'unsupported syntax: 500');
-unlike($c->{stdout}, qr/match indices/, 'unsupported syntax: no details in the body without --dev');
-like($c->{stderr}, qr{match indices\) is not supported \(\S*indices\.js:2:12\)}, 'unsupported syntax: the log has file:line:col');
-$c = run_cmd([$invoke, 'run', $root, '/indices', '--dev'], timeout => 20);
-like($c->{stdout}, qr{match indices\) is not supported.*indices\.js:2:12}, 'unsupported syntax: --dev puts it in the body');
+unlike($c->{stdout}, qr/decorators/, 'unsupported syntax: no details in the body without --dev');
+like($c->{stderr}, qr{decorators are not supported \(\S*deco\.ts:3:1\)}, 'unsupported syntax: the log has file:line:col');
+$c = run_cmd([$invoke, 'run', $root, '/deco', '--dev'], timeout => 20);
+like($c->{stdout}, qr{decorators are not supported.*deco\.ts:3:1}, 'unsupported syntax: --dev puts it in the body');
 
 finish();

@@ -2576,7 +2576,9 @@ function lower(src, file, options) {
             tsAst = parseKind(src, file, cts ? 'detect' : kind, rt.tsParse);
             js = rt.tsToJs(tsAst, src);
         } catch (e) {
-            throw e.loc && !e.lineNumber ? syntaxError(e, file) : e;
+            /* acorn's errors and typescript.js's own (tsError) carry loc;
+             * Duktape gives every error a lineNumber, so that cannot tell */
+            throw e.loc ? syntaxError(e, file) : e;
         }
         src = js.code;
         kind = js.module ? 'module' : 'script';
