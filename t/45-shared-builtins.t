@@ -29,6 +29,7 @@ my $ng = start_nginx(fastcgi => $inv->{addr});
 my $before = get_json($ng->{port}, '/iso/barrier-check');
 ok($before->{objects} > 1000, "the check walks what the requests share ($before->{objects} objects)");
 is($before->{stringify}, '{"a":1}', 'JSON.stringify is the runtime\'s');
+isnt($before->{fin}, 'function', 'no Duktape.fin: a finalizer would run between requests, outside any limit');
 is_deeply(get_json($ng->{port}, '/iso/barrier-check'), $before, 'two checks in a row see the same');
 
 # what node 20 prints for iso/barrier.js (run with a req and a res of its own)

@@ -62,6 +62,12 @@ function share(o) {
     share(Object.getPrototypeOf(o));
 }
 
+/* Duktape.fin would let a request give an object a finalizer that runs
+ * outside the request: while the engine puts the shared objects back
+ * (after the record is reset, so what it changes reaches the next
+ * request) and with no time or memory limit.  The runtime never sets a
+ * finalizer from JavaScript, and node has no such thing. */
+delete G.Duktape.fin;
 exposed.forEach(share);
 /* the built-in modules whose factory hands every request the same object
  * (path, util, url, querystring, buffer, assert…): shared, so that no
