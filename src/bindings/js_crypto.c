@@ -286,6 +286,20 @@ static void js_crypto_new_hctx_handle(duk_context *ctx)
     js_crypto_new_handle(ctx, js_crypto_hctx_finalize, JS_CRYPTO_HCTX);
 }
 
+/* Ends hashStart/hashCopy: the handle on top of the stack takes h when ok
+ * (its slot exists, so that write cannot throw); otherwise h is freed and
+ * the call throws.  Takes ownership of h either way. */
+static duk_ret_t js_crypto_hctx_adopt(duk_context *ctx, js_crypto_hctx *h, int ok)
+{
+    if (!ok) {
+        js_crypto_hctx_free(h);
+        return js_crypto_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "digest failed");
+    }
+    duk_push_pointer(ctx, h);
+    duk_put_prop_string(ctx, -2, JS_CRYPTO_HCTX);
+    return 1;
+}
+
 static js_crypto_hctx *js_crypto_hctx_of(duk_context *ctx, duk_idx_t idx)
 {
     return js_crypto_handle_ptr(ctx, idx, JS_CRYPTO_HCTX, "not a hash handle");
@@ -320,13 +334,7 @@ static duk_ret_t js_crypto_hash_start(duk_context *ctx)
         h->md = EVP_MD_CTX_new();
         ok = h->md != NULL && EVP_DigestInit_ex(h->md, md, NULL) == 1;
     }
-    if (!ok) {
-        js_crypto_hctx_free(h);
-        return js_crypto_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "digest failed");
-    }
-    duk_push_pointer(ctx, h);
-    duk_put_prop_string(ctx, -2, JS_CRYPTO_HCTX);
-    return 1;
+    return js_crypto_hctx_adopt(ctx, h, ok);
 }
 
 /* hashUpdate(handle, data): data (a buffer, or an ASCII string) into the
@@ -368,13 +376,7 @@ static duk_ret_t js_crypto_hash_copy(duk_context *ctx)
         h->md = EVP_MD_CTX_new();
         ok = h->md != NULL && EVP_MD_CTX_copy_ex(h->md, from->md) == 1;
     }
-    if (!ok) {
-        js_crypto_hctx_free(h);
-        return js_crypto_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "digest failed");
-    }
-    duk_push_pointer(ctx, h);
-    duk_put_prop_string(ctx, -2, JS_CRYPTO_HCTX);
-    return 1;
+    return js_crypto_hctx_adopt(ctx, h, ok);
 }
 
 /* hashFinal(handle[, enc]) -> the digest, as digest() gives it: a hex or
