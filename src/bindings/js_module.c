@@ -271,7 +271,7 @@ static int js_module_reaches_require(const char *s, size_t n)
 
 /* [ ... bytecode ] -> [ ... wrapper ]: cache[path] = [ key, factory,
  * reaches_require ], the factory loaded in the loader thread (whose global
- * is the worker's frozen one: a name the request's global lacks must not
+ * is the worker's shared one: a name the request's global lacks must not
  * be looked up in some earlier request's global), and the wrapper made
  * from it. */
 static void js_module_cache_put(duk_context *ctx, duk_idx_t cache_idx, const char *path,
@@ -634,7 +634,7 @@ void js_module_init(duk_context *ctx, js_host *host, const js_module_opts *o)
     js_module_host = host;
     js_host_put_funcs(ctx, js_module_funcs, host);
     /* the thread that loads module factories: made now, it shares the
-     * worker's own global (frozen later by harden.js) */
+     * worker's own global (marked shared later by harden.js) */
     duk_push_heap_stash(ctx);
     duk_push_thread(ctx);
     duk_put_prop_string(ctx, -2, "modloader");

@@ -580,7 +580,7 @@ static duk_ret_t js_sys_exec_indices(duk_context *ctx)
 }
 
 /* global() -> the global object of the code running now: a request's
- * own (engine.c gives each request one inheriting from the frozen
+ * own (engine.c gives each request one inheriting from the shared
  * global), where the runtime keeps what a request may set on a shared
  * built-in (Error.stackTraceLimit, stdlib.js).  Compiling
  * `new Function('return this')` for it cost ~6 us a read. */

@@ -7,9 +7,10 @@
  * sink its response leaves through.
  *
  * The heap is made once per worker: the runtime (src/runtime, embedded) is
- * evaluated into it and then frozen by harden.js.  A request runs in a new
- * Duktape thread whose global object is a fresh, empty object inheriting
- * from that frozen global, so builtins resolve through the prototype while
+ * evaluated into it and then marked shared by harden.js (what a request
+ * changes of it is put back before the next: extend.h).  A request runs in
+ * a new Duktape thread whose global object is a fresh, empty object
+ * inheriting from that shared global, so builtins resolve through the prototype while
  * anything a function assigns to the global scope lands on the per-request
  * object and is gone with it.  The function's module is loaded anew into
  * that scope on every request (from cached bytecode), so module-level state
@@ -61,7 +62,7 @@ struct eng {
     heap_state heap;
     front front;
     void *dispatch;         /* rt.dispatch, kept alive by the heap stash */
-    void *global;           /* the frozen base global object */
+    void *global;           /* the shared base global object */
     kv *store;              /* the worker's store handle (--data), or NULL */
     char store_why[300];    /* why there is none */
     char kv_for[PATH_MAX];  /* the site or name kv.scope was made for ... */
@@ -341,7 +342,7 @@ static int eng_route_path(const cgi_vars *v, char *out, size_t cap)
 }
 
 /* [ ... ] -> [ ... thread ]: a thread whose global is a fresh object that
- * inherits from the frozen base global. */
+ * inherits from the shared base global. */
 static duk_context *eng_push_thread(eng *e)
 {
     duk_context *t;
@@ -352,8 +353,8 @@ static duk_context *eng_push_thread(eng *e)
     duk_push_heapptr(t, e->global);
     duk_set_prototype(t, -2);
     /* globalThis and Node's `global` must name this request's object, not
-     * the frozen one they would inherit. */
-    /* Defined, not assigned: the inherited ones are frozen. */
+     * the shared one they would inherit.  Defined, not assigned: an
+     * assignment would consult the inherited property first. */
     duk_push_string(t, "globalThis");
     duk_dup(t, -2);
     duk_def_prop(t, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE |

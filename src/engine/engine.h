@@ -4,8 +4,9 @@
  * of FastCGI: a request arrives as its CGI variables plus a body, and the
  * response leaves through the http_io callbacks that the request layer (or
  * the `invoke` tool) supplies.  One engine per worker process; it keeps one
- * Duktape heap with the runtime loaded once and frozen, and runs every
- * request in a fresh global scope whose prototype is that frozen global.
+ * Duktape heap with the runtime loaded once and shared (put back after
+ * each request), and runs every request in a fresh global scope whose
+ * prototype is that shared global.
  */
 #ifndef INVOKE_ENGINE_H
 #define INVOKE_ENGINE_H
