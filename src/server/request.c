@@ -39,6 +39,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -449,24 +450,52 @@ static rq_body_status rq_read_unsized(rq *r, size_t max, size_t *len)
     return RQ_BODY_OK;
 }
 
-rq_body_status rq_read_body(rq *r, size_t max, const char **body, size_t *len)
+/* A CONTENT_LENGTH no real body has: the body is read to the end of the
+ * input. */
+#define RQ_UNSIZED ULLONG_MAX
+
+/* What the request says of its body, the same for reading it whole and
+ * as it arrives: RQ_BODY_OK with *size 0 when there is none (the input is
+ * then drained), the declared length, or RQ_UNSIZED when it is read to
+ * the end of the input; RQ_BODY_SHORT for a malformed length and
+ * RQ_BODY_TOO_LARGE for one past max. */
+static rq_body_status rq_body_size(rq *r, size_t max, unsigned long long *size)
 {
     unsigned long long cl = 0;
     int has = rq_content_length(r, &cl);
+
+    *size = 0;
+    if (has < 0)
+        return RQ_BODY_SHORT;
+    if (has == 0) {
+        /* CGI: no length means no body (RFC 3875); FastCGI: nginx sends
+         * an empty CONTENT_LENGTH with every GET, and the end of the input
+         * follows at once (seeing it first spares the growing buffer) */
+        if (r->cgi || rq_at_end(r))
+            return RQ_BODY_OK;
+        *size = RQ_UNSIZED;
+        return RQ_BODY_OK;
+    }
+    if (cl > max)
+        return RQ_BODY_TOO_LARGE;
+    if (cl == 0 && !r->cgi)
+        rq_at_end(r);
+    *size = cl;
+    return RQ_BODY_OK;
+}
+
+rq_body_status rq_read_body(rq *r, size_t max, const char **body, size_t *len)
+{
+    unsigned long long size;
     long long n;
     rq_body_status st;
 
     *body = NULL;
     *len = 0;
-    if (has < 0)
-        return RQ_BODY_SHORT;
-    if (has == 0 && r->cgi)
-        return RQ_BODY_OK;      /* CGI: no length means no body (RFC 3875) */
-    if (has == 0) {
-        /* nginx sends an empty CONTENT_LENGTH with every GET: seeing the
-         * end of the input first spares the growing buffer */
-        if (rq_at_end(r))
-            return RQ_BODY_OK;
+    st = rq_body_size(r, max, &size);
+    if (st != RQ_BODY_OK || size == 0)
+        return st;
+    if (size == RQ_UNSIZED) {
         st = rq_read_unsized(r, max, len);
         if (st == RQ_BODY_OK) {
             r->drained = 1;     /* it stops only at the end of the input */
@@ -475,57 +504,34 @@ rq_body_status rq_read_body(rq *r, size_t max, const char **body, size_t *len)
         }
         return st;
     }
-    if (cl > max)
-        return RQ_BODY_TOO_LARGE;
-    if (cl == 0) {
-        if (!r->cgi)
-            rq_at_end(r);
-        return RQ_BODY_OK;
-    }
-    r->body = malloc((size_t)cl);
+    r->body = malloc((size_t)size);
     if (r->body == NULL)
         return RQ_BODY_ERR;
-    n = rq_read(r, r->body, (size_t)cl);
+    n = rq_read(r, r->body, (size_t)size);
     if (n < 0)
         return RQ_BODY_ERR;
-    if ((unsigned long long)n < cl)
+    if ((unsigned long long)n < size)
         return RQ_BODY_SHORT;
     if (!r->cgi)
         rq_at_end(r);           /* bytes past CONTENT_LENGTH stay unread */
     *body = r->body;
-    *len = (size_t)cl;
+    *len = (size_t)size;
     return RQ_BODY_OK;
 }
 
 rq_body_status rq_body_begin(rq *r, size_t max)
 {
-    unsigned long long cl = 0;
-    int has = rq_content_length(r, &cl);
+    unsigned long long size;
+    rq_body_status st;
 
     rq_body_reset(r);
     r->lazy = 1;
     r->max = max;
-    if (has < 0)
-        return RQ_BODY_SHORT;
-    if (has == 0) {
-        /* CGI: no length means no body (RFC 3875); FastCGI: nginx sends
-         * an empty CONTENT_LENGTH with every GET, and the end of the input
-         * follows at once */
-        if (r->cgi || rq_at_end(r))
-            return RQ_BODY_OK;
-        r->left = -1;
-        r->in.length = -1;
-        return RQ_BODY_OK;
-    }
-    if (cl > max)
-        return RQ_BODY_TOO_LARGE;
-    if (cl == 0) {
-        if (!r->cgi)
-            rq_at_end(r);
-        return RQ_BODY_OK;
-    }
-    r->left = (long long)cl;
-    r->in.length = (long long)cl;
+    st = rq_body_size(r, max, &size);
+    if (st != RQ_BODY_OK || size == 0)
+        return st;
+    r->left = size == RQ_UNSIZED ? -1 : (long long)size;
+    r->in.length = r->left;
     return RQ_BODY_OK;
 }
 
