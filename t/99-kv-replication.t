@@ -43,43 +43,18 @@ module.exports = async function (req, res) {
 };
 JS
 
-my @rport = map { free_port() } 0 .. 2;
+# three sites (InvokeTest's group), each site's FastCGI address in
+# $tmp/addrs for the clients, which read it anew for every request
+my $g;
 my @site;
 sub start_site {
     my ($i) = @_;
-    my @peers = map { ('--peer', "127.0.0.1:$rport[$_]") } grep { $_ != $i } 0 .. 2;
-    $site[$i] = start_invoke(root => $root, workers => 2, name => "site$i",
-                             args => ['--data', "$tmp/data$i", '--timeout', '5',
-                                      '--status-path', '/invoke-status',
-                                      '--replicate', "127.0.0.1:$rport[$i]", @peers]);
+    group_site($g, $i);
     write_addrs();
 }
-# the clients read the sites' addresses anew for every request
-sub write_addrs {
-    open my $f, '>', "$tmp/addrs.new" or die $!;
-    print $f join("\n", map { $_ && alive($_) ? $_->{addr} : '-' } @site), "\n";
-    close $f;
-    rename "$tmp/addrs.new", "$tmp/addrs" or die $!;
-}
-sub status {
-    my ($i) = @_;
-    open my $f, '<', "$tmp/data$i/replication.json" or return {};
-    local $/;
-    my $j = eval { decode_json(<$f>) };
-    return $j || {};
-}
-# the site that is master, once the others agree on it and are connected
-sub master_of {
-    my (@among) = @_;
-    my @m = grep { (status($_)->{role} // '') eq 'master' } @among;
-    return undef unless @m == 1;
-    my $addr = status($m[0])->{site};
-    for my $i (@among) {
-        next if $i == $m[0];
-        return undef unless (status($i)->{master} // '') eq $addr;
-    }
-    return $m[0];
-}
+sub write_addrs { @site = @{ $g->{site} }; group_write_addrs($g, "$tmp/addrs") }
+sub status { group_status($g, $_[0]) }
+sub master_of { group_master($g, @_) }
 sub req {
     my ($i, $fn, $key, %o) = @_;
     return fcgi_request($site[$i]{addr}, timeout => $o{timeout} || 20,
@@ -92,7 +67,9 @@ sub value_at {
     return $r->{status} == 200 && $r->{body} =~ /"v":(\d+|null)/ ? $1 : "status $r->{status}";
 }
 
-start_site($_) for 0 .. 2;
+$g = start_group(root => $root, workers => 2,
+                 args => ['--timeout', '5', '--status-path', '/invoke-status']);
+write_addrs();
 my $m = wait_for(sub { master_of(0 .. 2) }, 30);
 ok(defined $m, 'the three sites elected a master') or BAIL_OUT('no master');
 is(status($_)->{role}, $_ == $m ? 'master' : 'replica', "site $_ reports its role") for 0 .. 2;
@@ -106,7 +83,7 @@ my $page = fcgi_request($site[$other]{addr}, params => { SCRIPT_NAME => '/invoke
 my $pj = eval { decode_json($page->{body}) } || {};
 is(($pj->{replication} || {})->{role}, 'replica', 'the status page shows the replication role');
 is(($pj->{replication} || {})->{master}, status($m)->{site}, 'and the master');
-my $cmd = run_cmd([bin('invoke'), 'kv', 'status', '--data', "$tmp/data$other"], timeout => 30);
+my $cmd = run_cmd([bin('invoke'), 'kv', 'status', '--data', $g->{data}[$other]], timeout => 30);
 like($cmd->{stdout} // '', qr/"role":"replica".*"peers":\[/, 'invoke kv status prints it');
 my $single = run_cmd([bin('invoke'), 'kv', 'status', '--data', "$tmp/none"], timeout => 30);
 like($single->{stdout} // '', qr/"replicated":false/, 'and says so for a store that is not replicated');
@@ -179,7 +156,7 @@ for my $round (1 .. 10) {
     sleep 0.5;
     kill 'KILL', -$site[$old]{pid};     # the whole responder: supervisor, workers, replicator
     waitpid($site[$old]{pid}, 0);
-    $site[$old] = undef;
+    $site[$old] = $g->{site}[$old] = undef;
     write_addrs();
     $kills++;
     my @rest = grep { $_ != $old } 0 .. 2;

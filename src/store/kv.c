@@ -2326,12 +2326,6 @@ static int kv_repl_one(kv *s, DB_CHANNEL **chan, const unsigned char *req, size_
         *ans = kv_answer_encode(rc, &f, &tok, err, an);
         return 0;
     }
-    if (*chan == NULL && s->env->repmgr_channel(s->env, DB_EID_MASTER, chan, 0) != 0) {
-        *chan = NULL;
-        snprintf(err, sizeof err, "no replication channel");
-        *ans = kv_answer_encode(KV_UNAVAIL, &f, NULL, err, an);
-        return 0;
-    }
     memset(&msg, 0, sizeof msg);
     msg.data = (void *) req;
     msg.size = (u_int32_t) n;
@@ -2348,8 +2342,17 @@ static int kv_repl_one(kv *s, DB_CHANNEL **chan, const unsigned char *req, size_
 
         memset(&resp, 0, sizeof resp);
         resp.flags = DB_DBT_MALLOC;
-        rc = (*chan)->send_request(*chan, &msg, 1, &resp,
-                                   (db_timeout_t) (left > 1 ? left : 1) * 1000, 0);
+        /* a channel to whichever site is the master; Berkeley DB makes
+         * none while it knows no master (a replica whose master's
+         * connection is gone): like a send to no master, nothing was
+         * sent, and it is tried again */
+        if (*chan == NULL && s->env->repmgr_channel(s->env, DB_EID_MASTER, chan, 0) != 0) {
+            *chan = NULL;
+            rc = DB_REP_UNAVAIL;
+        } else {
+            rc = (*chan)->send_request(*chan, &msg, 1, &resp,
+                                       (db_timeout_t) (left > 1 ? left : 1) * 1000, 0);
+        }
         if (rc == 0 && resp.size >= KV_FWD_ANSWER) {
             const unsigned char *a = resp.data;
 
@@ -2650,8 +2653,11 @@ static void kv_repl_write_status(kv *s, DB_CHANNEL **chan)
     if (s->env->rep_stat(s->env, &rs, 0) != 0)
         return;
     s->env->repmgr_site_list(s->env, &count, &list);
+    /* a master this site has no connection to is none it can reach:
+     * Berkeley DB keeps naming the last one (st_master) until an
+     * election succeeds, which without a majority never comes */
     for (i = 0; i < count; i++)
-        if ((db_ssize_t) list[i].eid == rs->st_master)
+        if ((db_ssize_t) list[i].eid == rs->st_master && list[i].status == DB_REPMGR_CONNECTED)
             snprintf(master, sizeof master, "%s:%u", list[i].host, list[i].port);
     if (rs->st_master == rs->st_env_id && s->master)
         snprintf(master, sizeof master, "%s", kv_rc.self);
