@@ -93,6 +93,8 @@ struct kv {
     volatile int master;        /* replicator: this site is the master */
     volatile int dead_handles;  /* replicator: DB_REP_HANDLE_DEAD seen */
     int fwd_fd;                 /* a writer's connection to the replicator */
+    DB_TXN_TOKEN pend;          /* a writer: its last write, not applied here ... */
+    int64_t pend_until;         /* ... which reads wait for until then (ms, monotonic; 0: none) */
     pthread_mutex_t ready_mx;   /* replicator: opening the databases */
 };
 
@@ -131,6 +133,7 @@ static __thread DB_TXN_TOKEN *kv_tok;   /* where kv_txn leaves the commit token 
 static __thread int kv_perm_failed;     /* DB_EVENT_REP_PERM_FAILED in this thread */
 
 static int kv_fwd_write(kv *s, struct kv_fwd *f, char *err, size_t errlen);
+static int kv_own_writes(kv *s, char *err, size_t errlen);
 static int kv_ready(kv *s, char *err, size_t errlen);
 static int kv_repl_marked(const char *dir);
 
@@ -978,6 +981,8 @@ int kv_get(kv *s, const kv_scope *sc, const char *key, size_t klen, const char *
 
     if (kv_key(sc, key, klen, kbuf, &k, err, errlen) != KV_OK)
         return KV_ERR;
+    if (s->pend_until && (rc = kv_own_writes(s, err, errlen)) != KV_OK)
+        return rc;
     memset(&a, 0, sizeof a);
     a.k = &k;
     rc = kv_txn(s, kv_op_get, &a, "get", err, errlen);
@@ -1468,6 +1473,8 @@ int kv_list(kv *s, const kv_scope *sc, const char *prefix, size_t plen, const ch
         snprintf(err, errlen, "prefix and cursor must be at most %d bytes", KV_MAX_KEY);
         return KV_ERR;
     }
+    if (s->pend_until && (rc = kv_own_writes(s, err, errlen)) != KV_OK)
+        return rc;
     memcpy(pbuf, sc->id, KV_SCOPE_LEN);
     memcpy(pbuf + KV_SCOPE_LEN, prefix, plen);
     pk.data = pbuf;
@@ -2197,18 +2204,18 @@ static int kv_fwd_exec(kv *s, struct kv_fwd *f, DB_TXN_TOKEN *tok, char *err, si
     return rc;
 }
 
-/* Waits until this copy has applied the commit behind tok, the answer to
- * a write of f's kind (read-your-writes), at most until the deadline.
- * Every way this can end without the commit applied here is logged: the
- * caller's next read may not see its write.  Berkeley DB's txn_applied
- * (5.3, rep_method.c) answers at once, without waiting, in two cases
- * that are not final: DB_TIMEOUT while this copy is neither client nor
- * master (an election), and DB_NOTFOUND for a token of a generation this
- * copy has not heard of yet when its log already reaches past the token's
- * position (a restarted master whose tail of an older generation is yet
- * to be rolled back).  Both are asked again until the deadline; before,
- * the second ended the wait at once with only "rolled back" logged. */
-static void kv_fwd_wait(kv *s, const struct kv_fwd *f, const DB_TXN_TOKEN *tok, int64_t deadline)
+/* Asks this copy whether it has applied the commit behind tok, waiting
+ * for it until the deadline (ms, monotonic): 0 once applied, DB_KEYEMPTY
+ * for an empty token (nothing was committed), else Berkeley DB's last
+ * answer.  Its txn_applied (5.3, rep_method.c) answers at once, without
+ * waiting, in two cases that are not final: DB_TIMEOUT while this copy
+ * is neither client nor master (an election), and DB_NOTFOUND for a token
+ * of a generation this copy has not heard of yet when its log already
+ * reaches past the token's position (a restarted master whose tail of an
+ * older generation is yet to be rolled back).  Both are asked again until
+ * the deadline; before, the second ended the wait at once with only
+ * "rolled back" logged. */
+static int kv_applied(kv *s, const DB_TXN_TOKEN *tok, int64_t deadline)
 {
     DB_TXN_TOKEN t = *tok;
     int64_t left;
@@ -2220,11 +2227,26 @@ static void kv_fwd_wait(kv *s, const struct kv_fwd *f, const DB_TXN_TOKEN *tok, 
         /* a panicked environment answers nothing more: the next
          * operation restarts it (kv_txn) */
         if (arc == 0 || arc == DB_KEYEMPTY || arc == DB_RUNRECOVERY || s->fatal || left <= 0)
-            break;
+            return arc;
         /* a copy being brought up to date refuses for a moment
          * (DB_REP_LOCKOUT and the like), and the cases above */
         usleep(arc == DB_TIMEOUT || arc == DB_NOTFOUND ? 10000 : 5000);
     }
+}
+
+/* Waits until this copy has applied the commit behind tok, the answer to
+ * a write of f's kind (read-your-writes), at most until the deadline.
+ * Every way this can end without the commit applied here is logged, and
+ * the token is kept (s->pend): the process's next reads wait for it a
+ * little more, and refuse (KV_BEHIND) rather than miss it
+ * (kv_own_writes). */
+static void kv_fwd_wait(kv *s, const struct kv_fwd *f, const DB_TXN_TOKEN *tok, int64_t deadline)
+{
+    int wait = kv_rc.on ? kv_rc.wait_ms : KV_REPL_WAIT;
+    int arc = kv_applied(s, tok, deadline);
+
+    if (arc == 0 || arc == DB_KEYEMPTY)
+        s->pend_until = 0;      /* a later commit applied: the earlier ones are */
     if (arc == 0)
         return;
     if (arc == DB_KEYEMPTY) {
@@ -2234,14 +2256,48 @@ static void kv_fwd_wait(kv *s, const struct kv_fwd *f, const DB_TXN_TOKEN *tok, 
         if (f->op == KV_OP_SET || f->op == KV_OP_INCR)
             log_sys("warning", "kv store %s: the master answered a write with no commit token: "
                     "the next read here may not see it", s->dir);
-    } else if (arc == DB_NOTFOUND) {
+        return;
+    }
+    /* the request that wrote has at most its limit left (twice the
+     * write's wait, for limits under 10 s): its reads wait for the write
+     * until then */
+    s->pend = *tok;
+    s->pend_until = kv_mono() + 2LL * wait + 1000;
+    if (arc == DB_NOTFOUND) {
         log_sys("warning", "kv store %s: a write the master acknowledged was rolled back here, "
-                "or this copy had not applied it when the wait ended: the next read here may "
-                "not see it", s->dir);
+                "or this copy had not applied it when the wait ended: reads here wait for it, "
+                "then refuse (503)", s->dir);
     } else {
         log_sys("warning", "kv store %s: this copy had not applied a write when the wait "
-                "ended (%s): the next read here may not see it", s->dir, db_strerror(arc));
+                "ended (%s): reads here wait for it, then refuse (503)", s->dir, db_strerror(arc));
     }
+}
+
+/* Before a read of a process whose last write its copy had not applied
+ * when the write returned (kv_fwd_wait): waits for that commit a little
+ * more (half a write's wait, so the request that wrote stays within its
+ * limit), then refuses (KV_BEHIND, a 503) rather than answer from a copy
+ * that lacks the write: a request that wrote then reads never sees a
+ * value without its own write.  Once the commit is applied, or the
+ * request that wrote is surely over, reads go on as before. */
+static int kv_own_writes(kv *s, char *err, size_t errlen)
+{
+    int64_t now = kv_mono(), until = now + (kv_rc.on ? kv_rc.wait_ms : KV_REPL_WAIT) / 2;
+    int arc;
+
+    if (now >= s->pend_until) {
+        s->pend_until = 0;
+        return KV_OK;
+    }
+    arc = kv_applied(s, &s->pend, until < s->pend_until ? until : s->pend_until);
+    if (arc == 0 || arc == DB_KEYEMPTY) {
+        s->pend_until = 0;
+        return KV_OK;
+    }
+    snprintf(err, errlen, "this host's copy has not applied a write this process made moments "
+             "ago (it is being brought up to date: %s); a read here would miss it",
+             arc == DB_NOTFOUND ? "the write is not in its log yet" : db_strerror(arc));
+    return KV_BEHIND;
 }
 
 /* A writer's side: the write goes to the replicator, which answers once
