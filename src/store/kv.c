@@ -72,6 +72,7 @@
 #define KV_CKP_EVERY 30000      /* ms between checkpoints */
 #define KV_APP_ERR 1            /* an op's own refusal, message in its args */
 #define KV_REG_WAIT 500000      /* us recovery waits for the others to leave */
+#define KV_REPL_WAIT 5000       /* ms a replicated write waits by default */
 
 struct kv {
     DB_ENV *env;
@@ -542,9 +543,19 @@ static int kv_env_open(kv *s, int *recovered)
     s->env->set_isalive(s->env, kv_isalive);
     /* the registry names the dead process it finds (kv_msgcall) */
     s->env->set_verbose(s->env, DB_VERB_REGISTER, 1);
-    if (s->repl && !s->replicator)
-        /* a copy being brought up to date refuses at once (DB_REP_LOCKOUT,
-         * retried like a refused lock) rather than blocking a request */
+    if (s->repl)
+        /* a copy being brought up to date (a change of role, a rollback,
+         * an internal init: Berkeley DB's replication lockout) refuses
+         * at once (DB_REP_LOCKOUT; kv_txn) rather than blocking a request
+         * in 5-second sleeps inside the library until the lockout ends.
+         * Set in the replicator too: the setting lives in the shared
+         * replication region, which takes it from the process that
+         * creates it, the replicator (it recovers at every start); set
+         * only by the other processes, it was never in effect, and a
+         * worker reading during a long lockout sat there past its
+         * request's limit and was killed inside the store, whose
+         * recovery then stopped the site's other processes
+         * (t/99-kv-replication, a failover round with no master for 30 s) */
         s->env->rep_set_config(s->env, DB_REP_CONF_NOWAIT, 1);
     s->opening = 1;
     s->found = 0;
@@ -854,6 +865,26 @@ static int kv_key(const kv_scope *sc, const char *key, size_t klen, char *out, D
     return KV_OK;
 }
 
+/* A replicated copy refused an operation for a replication lockout
+ * (DB_REP_LOCKOUT: DB_REP_CONF_NOWAIT, kv_env_open): whether the caller
+ * should give up (1, with the reason in err) because the lockout has
+ * lasted as long as a write may wait (*since: when the first refusal
+ * came, 0 before it).  The replicator's threads wait it out like a
+ * refused lock; a request is answered 503 instead of held past its
+ * limit. */
+static int kv_locked_out(kv *s, int64_t *since, char *err, size_t errlen)
+{
+    int64_t now = kv_mono();
+
+    if (*since == 0)
+        *since = now;
+    if (s->replicator || now - *since < (kv_rc.on ? kv_rc.wait_ms : KV_REPL_WAIT))
+        return 0;
+    snprintf(err, errlen, "this host's copy is being brought up to date (a replication lockout) "
+             "and took no operation for %lld ms", (long long) (now - *since));
+    return 1;
+}
+
 /* --- transactions with deadlock retry --- */
 
 typedef int (*kv_op)(kv *s, DB_TXN *txn, void *arg);
@@ -865,6 +896,7 @@ typedef int (*kv_op)(kv *s, DB_TXN *txn, void *arg);
 static int kv_txn(kv *s, kv_op op, void *arg, const char *what, char *err, size_t errlen)
 {
     struct kv_wait w;
+    int64_t lockout = 0;
     int rc = 0, restarted = 0;
 
     memset(&w, 0, sizeof w);
@@ -890,6 +922,12 @@ static int kv_txn(kv *s, kv_op op, void *arg, const char *what, char *err, size_
                 return rc;
         }
         rc = s->env->txn_begin(s->env, NULL, &txn, 0);
+        if (rc == DB_REP_LOCKOUT) {
+            if (kv_locked_out(s, &lockout, err, errlen))
+                return KV_UNAVAIL;
+            usleep(10000);
+            continue;
+        }
         if (rc != 0) {
             if (rc == DB_RUNRECOVERY)
                 continue;
@@ -924,6 +962,8 @@ static int kv_txn(kv *s, kv_op op, void *arg, const char *what, char *err, size_
             s->exp = s->db = NULL;
             rc = DB_LOCK_NOTGRANTED;
         }
+        if (rc == DB_REP_LOCKOUT && kv_locked_out(s, &lockout, err, errlen))
+            return KV_UNAVAIL;
         if (rc == DB_REP_LOCKOUT)
             rc = DB_LOCK_NOTGRANTED;
         if ((rc != DB_LOCK_DEADLOCK && rc != DB_LOCK_NOTGRANTED) || (rc = kv_busy(s, &w)) != 0) {
@@ -1849,7 +1889,6 @@ int kv_maintain(kv *s, size_t max_purge, char *err, size_t errlen)
 
 #define KV_REPL_STATUS "replication.json"   /* the replicator's status, and the mark */
 #define KV_REPL_THREADS 4                   /* Replication Manager's message threads */
-#define KV_REPL_WAIT 5000                   /* ms a write waits by default */
 #define KV_FWD_HEAD 66                      /* bytes of a request before key and value */
 #define KV_RESEND_PAUSE 50                  /* ms between a write's tries */
 #define KV_FWD_ANSWER 48                    /* bytes of an answer before the message */
