@@ -34,7 +34,7 @@ module.exports = async function (req, res) {
   var n = await kv.incr(key);
   // read-your-writes: this site's copy already holds it
   var seen = await kv.get(key);
-  res.json({ n: n, seen: seen });
+  res.json({ n: n, seen: seen, pid: process.pid });
 };
 JS
 write_file("$root/get.js", <<'JS');
