@@ -2618,6 +2618,19 @@ static int kv_repl_start(kv *s, char *err, size_t errlen)
     env->rep_set_timeout(env, DB_REP_CONNECTION_RETRY, 500000);
     env->rep_set_timeout(env, DB_REP_ELECTION_RETRY, 1000000);
     env->rep_set_timeout(env, DB_REP_ELECTION_TIMEOUT, 1000000);
+    /* No pause in the master's checkpoint.  Berkeley DB's default (30 s)
+     * sleeps inside txn_checkpoint, after the cache is flushed and
+     * before the checkpoint record is logged, counted as an operation in
+     * the environment (REPLICATION_WRAP): a change of role waits for
+     * every such operation to leave (rep_start's API lockout) and
+     * ignores every message meanwhile ("Racing replication msg
+     * lockout").  A master that had to step down inside that window, the
+     * chores' checkpoint coming every 30 s, took the rest of it: the
+     * 20-32 s step-downs of a resumed master (bench/RESULTS-kv.md), and
+     * the chores' purge waited as long.  The pause is there to let
+     * replicas flush their caches before the record; here writes are
+     * DB_TXN_WRITE_NOSYNC and a replica's flush is one small cache. */
+    env->rep_set_timeout(env, DB_REP_CHECKPOINT_DELAY, 0);
     env->repmgr_msg_dispatch(env, kv_repl_dispatch, 0);
     rc = env->repmgr_start(env, KV_REPL_THREADS, DB_REP_ELECTION);
     if (rc != 0 && rc != DB_REP_IGNORE)
