@@ -73,6 +73,7 @@
 #define KV_APP_ERR 1            /* an op's own refusal, message in its args */
 #define KV_REG_WAIT 500000      /* us recovery waits for the others to leave */
 #define KV_REPL_WAIT 5000       /* ms a replicated write waits by default */
+#define KV_OPEN_LOCKOUT 60000   /* ms an open waits for a replication lockout to end */
 
 struct kv {
     DB_ENV *env;
@@ -135,6 +136,7 @@ static __thread int kv_perm_failed;     /* DB_EVENT_REP_PERM_FAILED in this thre
 
 static int kv_fwd_write(kv *s, struct kv_fwd *f, char *err, size_t errlen);
 static int kv_own_writes(kv *s, char *err, size_t errlen);
+static int kv_locked_out(kv *s, int64_t *since, char *err, size_t errlen);
 static int kv_ready(kv *s, char *err, size_t errlen);
 static int kv_repl_marked(const char *dir);
 
@@ -476,6 +478,7 @@ static int kv_busy(kv *s, struct kv_wait *w)
 static int kv_open_dbs(kv *s, char *err, size_t errlen)
 {
     struct kv_wait w;
+    int64_t lockout = 0;
     int rc;
     /* Replicated, only the replicator writes, and creates them when it is
      * the master; the others read, their handles read-only: a handle that
@@ -508,6 +511,8 @@ again:
         if (exp)
             exp->close(exp, 0);
         db->close(db, 0);
+        if (rc == DB_REP_LOCKOUT && kv_locked_out(s, &lockout, err, errlen))
+            return KV_ERR;
         if ((rc != DB_LOCK_DEADLOCK && rc != DB_LOCK_NOTGRANTED && rc != DB_REP_LOCKOUT) ||
             (rc = kv_busy(s, &w)) != 0)
             break;
@@ -629,6 +634,16 @@ static int kv_start(kv *s, char *err, size_t errlen)
     for (;;) {
         s->dberr[0] = '\0';
         rc = kv_env_open(s, &recovered);
+        /* a replicated copy in a replication lockout (an internal init,
+         * a rollback: DB_REP_CONF_NOWAIT makes the open say so at once)
+         * is opened again until it ends, as Berkeley DB itself waited
+         * before that setting took effect; bounded, so a copy stuck in
+         * one is an error with the reason */
+        if (rc == DB_REP_LOCKOUT && kv_mono() - t0 < KV_OPEN_LOCKOUT) {
+            kv_shut(s);
+            usleep(50000);
+            continue;
+        }
         if (rc == 0 || asked ||
             !(rc == DB_RUNRECOVERY || (rc == EINVAL && strstr(s->dberr, "thread table"))))
             break;
