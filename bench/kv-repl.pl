@@ -28,7 +28,7 @@ my $single = start_invoke(root => $root, workers => 2, name => 'single',
 my $g = start_group(root => $root, workers => 2, args => ['--timeout', '300']);
 my @site = @{ $g->{site} };
 my $m;
-for (1 .. 300) {
+for (1 .. 600) {
     last if defined($m = group_master($g));
     sleep 0.1;
 }
