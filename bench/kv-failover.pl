@@ -31,37 +31,14 @@ my $conc = shift || 4;
 my $root = "$FindBin::Bin/kv-root";
 my $tmp = tmpdir();
 
-my @rp = map { free_port() } 0 .. 2;
-my @site;
-sub start_site {
-    my ($i) = @_;
-    my @peers = map { ('--peer', "127.0.0.1:$rp[$_]") } grep { $_ != $i } 0 .. 2;
-    $site[$i] = start_invoke(root => $root, workers => 2, name => "site$i",
-                             args => ['--data', "$tmp/data$i", '--timeout', '5',
-                                      '--replicate', "127.0.0.1:$rp[$i]", @peers]);
-    write_addrs();
-}
-# the clients read the sites' addresses anew for every request
-sub write_addrs {
-    open my $f, '>', "$tmp/addrs.new" or die $!;
-    print $f join("\n", map { $_ ? $_->{addr} : '-' } @site), "\n";
-    close $f;
-    rename "$tmp/addrs.new", "$tmp/addrs" or die $!;
-}
-sub status {
-    open my $f, '<', "$tmp/data$_[0]/replication.json" or return {};
-    return eval { local $/; decode_json(<$f>) } || {};
-}
-# the master the given sites agree on, or undef
-sub master_of {
-    my @m = grep { (status($_)->{role} // '') eq 'master' } @_;
-    return undef unless @m == 1;
-    my $addr = status($m[0])->{site};
-    for my $i (@_) {
-        return undef if $i != $m[0] && (status($i)->{master} // '') ne $addr;
-    }
-    return $m[0];
-}
+# three sites (InvokeTest's group); their FastCGI addresses in $tmp/addrs,
+# which the clients read anew for every request
+my $g = start_group(root => $root, workers => 2, args => ['--timeout', '5']);
+my @site = @{ $g->{site} };
+sub write_addrs { @site = @{ $g->{site} }; group_write_addrs($g, "$tmp/addrs") }
+sub start_site { group_site($g, $_[0]); write_addrs() }
+sub status { group_status($g, $_[0]) }
+sub master_of { group_master($g, @_) }
 # seconds until $cond holds (polled every 50 ms), or undef after $limit
 sub until_true {
     my ($cond, $limit) = @_;
@@ -73,7 +50,7 @@ sub until_true {
     return undef;
 }
 
-start_site($_) for 0 .. 2;
+write_addrs();
 defined until_true(sub { defined master_of(0 .. 2) }, 60) or die "no master\n";
 my $load = start_load(undef, undef, clients => $conc, request => sub {
     my ($k) = @_;
@@ -92,7 +69,7 @@ for my $round (1 .. $rounds) {
     sleep 1;
     kill 'KILL', -$site[$m]{pid};
     waitpid($site[$m]{pid}, 0);
-    $site[$m] = undef;
+    $site[$m] = $g->{site}[$m] = undef;
     write_addrs();
     my @rest = grep { $_ != $m } 0 .. 2;
     my $elected = until_true(sub { defined master_of(@rest) }, 60);

@@ -25,24 +25,11 @@ my $tmp = tmpdir();
 
 my $single = start_invoke(root => $root, workers => 2, name => 'single',
                           args => ['--data', "$tmp/single", '--timeout', '300']);
-my @rp = map { free_port() } 0 .. 2;
-my @site;
-for my $i (0 .. 2) {
-    my @peers = map { ('--peer', "127.0.0.1:$rp[$_]") } grep { $_ != $i } 0 .. 2;
-    $site[$i] = start_invoke(root => $root, workers => 2, name => "site$i",
-                             args => ['--data', "$tmp/data$i", '--timeout', '300',
-                                      '--replicate', "127.0.0.1:$rp[$i]",
-                                      @peers]);
-}
-sub role {
-    open my $f, '<', "$tmp/data$_[0]/replication.json" or return '';
-    my $j = eval { local $/; decode_json(<$f>) } || {};
-    return $j->{role} // '';
-}
+my $g = start_group(root => $root, workers => 2, args => ['--timeout', '300']);
+my @site = @{ $g->{site} };
 my $m;
-for (1 .. 300) {
-    ($m) = grep { role($_) eq 'master' } 0 .. 2;
-    last if defined $m && 2 == grep { role($_) eq 'replica' } 0 .. 2;
+for (1 .. 600) {
+    last if defined($m = group_master($g));
     sleep 0.1;
 }
 die "no master\n" unless defined $m;

@@ -2,7 +2,8 @@
 # invoke kv get|set|delete|list|dump|restore (doc/invoke.1): exit statuses,
 # JSON checking, TTLs, scopes by --root, and a dump/restore round trip
 # into a fresh folder that keeps values and expiries; --help, and the
-# replication options refused with the reason.
+# replication options refused with the reason on a store that is not
+# replicated.
 use strict;
 use warnings;
 use FindBin;
@@ -31,17 +32,22 @@ is(kv($data, 'set', 'bad', 'not json')->{exit}, 2, 'a value that is not JSON: ex
 is(kv($data, 'get', 'nope')->{exit}, 1, 'a missing key: exit 1');
 is(kv($data, 'get')->{exit}, 2, 'get without a key: exit 2');
 is(kv($data, 'frobnicate', 'x')->{exit}, 2, 'an unknown verb: exit 2');
-# the replication options are the responder's (doc/kv.md, "Several hosts")
+# the replication options name the site the folder's replicator runs
+# (doc/kv.md, "Several hosts"; t/103-kv-repl-invoke.t for a replicated
+# store): on a folder that is not replicated, exit 2 with the reason
 for my $opt (['--peer', '127.0.0.1:7001'], ['--replicate=127.0.0.1:7000'], ['--acks', 'all'],
              ['--priority', '0']) {
     my $r = kv($data, 'get', 'greeting', @$opt);
-    ok($r->{exit} == 2 && $r->{stderr} =~ /is an option of invoke-fcgi, not of invoke kv.*replication\.json/,
-       "$opt->[0]: refused, with the reason") or diag($r->{stderr});
+    ok($r->{exit} == 2 && $r->{stderr} =~ /not a replicated store: no replicator has run on it \(no replication\.json\)/,
+       "$opt->[0] on a store that is not replicated: exit 2, with the reason") or diag($r->{stderr});
 }
+is(kv($data, 'get', 'greeting', '--acks', 'most')->{exit}, 2, 'an unknown --acks: exit 2');
+is(kv($data, 'get', 'greeting', '--priority', '-1')->{exit}, 2, 'a negative --priority: exit 2');
 my $help = run_cmd([$inv, 'kv', '--help'], timeout => 30);
 ok($help->{exit} == 0 && $help->{stdout} =~ /^usage: invoke kv/ &&
-   $help->{stdout} =~ /needs no replication options here: DIR\/replication\.json/,
-   'invoke kv --help prints the usage and why it takes no replication options');
+   $help->{stdout} =~ /\[--replicate HOST:PORT\] \[--peer HOST:PORT\]\.\.\. \[--priority N\]/ &&
+   $help->{stdout} =~ /checked against\s+DIR\/replication\.json/,
+   'invoke kv --help prints the usage, the replication options and how they are checked');
 kv($data, 'set', 'n', '41');
 kv($data, 'set', 'temp', '"soon"', '--ttl', '3600');
 kv($data, 'set', 'gone', '"gone"', '--ttl', '0.2');

@@ -72,17 +72,19 @@ static void js_kv_maintain(kv *s)
 }
 
 /* Pushes the error string for rc/err and returns 1 (the native's result).
- * A replicated store with no master to take a write (KV_UNAVAIL) marks it
+ * A replicated store with no master to take a write (KV_UNAVAIL), or a
+ * copy that has not yet applied this process's own last write (KV_BEHIND,
+ * a read refused rather than answered without it), marks it
  * `unavailable`: kv.js makes that a 503, and it is logged here. */
 static duk_ret_t js_kv_fail(duk_context *ctx, int rc, const char *err)
 {
     js_kv_check_fatal(rc, err);
-    if (rc == KV_UNAVAIL)
-        log_sys("warning", "kv: a write refused: %s", err);
+    if (rc == KV_UNAVAIL || rc == KV_BEHIND)
+        log_sys("warning", "kv: a %s refused: %s", rc == KV_BEHIND ? "read" : "write", err);
     duk_push_object(ctx);
     duk_push_sprintf(ctx, "kv: %s", err);
     duk_put_prop_string(ctx, -2, "error");
-    if (rc == KV_UNAVAIL) {
+    if (rc == KV_UNAVAIL || rc == KV_BEHIND) {
         duk_push_true(ctx);
         duk_put_prop_string(ctx, -2, "unavailable");
     }

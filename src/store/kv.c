@@ -72,6 +72,8 @@
 #define KV_CKP_EVERY 30000      /* ms between checkpoints */
 #define KV_APP_ERR 1            /* an op's own refusal, message in its args */
 #define KV_REG_WAIT 500000      /* us recovery waits for the others to leave */
+#define KV_REPL_WAIT 5000       /* ms a replicated write waits by default */
+#define KV_OPEN_LOCKOUT 60000   /* ms an open waits for a replication lockout to end */
 
 struct kv {
     DB_ENV *env;
@@ -93,6 +95,8 @@ struct kv {
     volatile int master;        /* replicator: this site is the master */
     volatile int dead_handles;  /* replicator: DB_REP_HANDLE_DEAD seen */
     int fwd_fd;                 /* a writer's connection to the replicator */
+    DB_TXN_TOKEN pend;          /* a writer: its last write, not applied here ... */
+    int64_t pend_until;         /* ... which reads wait for until then (ms, monotonic; 0: none) */
     pthread_mutex_t ready_mx;   /* replicator: opening the databases */
 };
 
@@ -131,6 +135,8 @@ static __thread DB_TXN_TOKEN *kv_tok;   /* where kv_txn leaves the commit token 
 static __thread int kv_perm_failed;     /* DB_EVENT_REP_PERM_FAILED in this thread */
 
 static int kv_fwd_write(kv *s, struct kv_fwd *f, char *err, size_t errlen);
+static int kv_own_writes(kv *s, char *err, size_t errlen);
+static int kv_locked_out(kv *s, int64_t *since, char *err, size_t errlen);
 static int kv_ready(kv *s, char *err, size_t errlen);
 static int kv_repl_marked(const char *dir);
 
@@ -472,6 +478,7 @@ static int kv_busy(kv *s, struct kv_wait *w)
 static int kv_open_dbs(kv *s, char *err, size_t errlen)
 {
     struct kv_wait w;
+    int64_t lockout = 0;
     int rc;
     /* Replicated, only the replicator writes, and creates them when it is
      * the master; the others read, their handles read-only: a handle that
@@ -504,6 +511,8 @@ again:
         if (exp)
             exp->close(exp, 0);
         db->close(db, 0);
+        if (rc == DB_REP_LOCKOUT && kv_locked_out(s, &lockout, err, errlen))
+            return KV_ERR;
         if ((rc != DB_LOCK_DEADLOCK && rc != DB_LOCK_NOTGRANTED && rc != DB_REP_LOCKOUT) ||
             (rc = kv_busy(s, &w)) != 0)
             break;
@@ -539,9 +548,19 @@ static int kv_env_open(kv *s, int *recovered)
     s->env->set_isalive(s->env, kv_isalive);
     /* the registry names the dead process it finds (kv_msgcall) */
     s->env->set_verbose(s->env, DB_VERB_REGISTER, 1);
-    if (s->repl && !s->replicator)
-        /* a copy being brought up to date refuses at once (DB_REP_LOCKOUT,
-         * retried like a refused lock) rather than blocking a request */
+    if (s->repl)
+        /* a copy being brought up to date (a change of role, a rollback,
+         * an internal init: Berkeley DB's replication lockout) refuses
+         * at once (DB_REP_LOCKOUT; kv_txn) rather than blocking a request
+         * in 5-second sleeps inside the library until the lockout ends.
+         * Set in the replicator too: the setting lives in the shared
+         * replication region, which takes it from the process that
+         * creates it, the replicator (it recovers at every start); set
+         * only by the other processes, it was never in effect, and a
+         * worker reading during a long lockout sat there past its
+         * request's limit and was killed inside the store, whose
+         * recovery then stopped the site's other processes
+         * (t/99-kv-replication, a failover round with no master for 30 s) */
         s->env->rep_set_config(s->env, DB_REP_CONF_NOWAIT, 1);
     s->opening = 1;
     s->found = 0;
@@ -615,6 +634,16 @@ static int kv_start(kv *s, char *err, size_t errlen)
     for (;;) {
         s->dberr[0] = '\0';
         rc = kv_env_open(s, &recovered);
+        /* a replicated copy in a replication lockout (an internal init,
+         * a rollback: DB_REP_CONF_NOWAIT makes the open say so at once)
+         * is opened again until it ends, as Berkeley DB itself waited
+         * before that setting took effect; bounded, so a copy stuck in
+         * one is an error with the reason */
+        if (rc == DB_REP_LOCKOUT && kv_mono() - t0 < KV_OPEN_LOCKOUT) {
+            kv_shut(s);
+            usleep(50000);
+            continue;
+        }
         if (rc == 0 || asked ||
             !(rc == DB_RUNRECOVERY || (rc == EINVAL && strstr(s->dberr, "thread table"))))
             break;
@@ -851,6 +880,26 @@ static int kv_key(const kv_scope *sc, const char *key, size_t klen, char *out, D
     return KV_OK;
 }
 
+/* A replicated copy refused an operation for a replication lockout
+ * (DB_REP_LOCKOUT: DB_REP_CONF_NOWAIT, kv_env_open): whether the caller
+ * should give up (1, with the reason in err) because the lockout has
+ * lasted as long as a write may wait (*since: when the first refusal
+ * came, 0 before it).  The replicator's threads wait it out like a
+ * refused lock; a request is answered 503 instead of held past its
+ * limit. */
+static int kv_locked_out(kv *s, int64_t *since, char *err, size_t errlen)
+{
+    int64_t now = kv_mono();
+
+    if (*since == 0)
+        *since = now;
+    if (s->replicator || now - *since < (kv_rc.on ? kv_rc.wait_ms : KV_REPL_WAIT))
+        return 0;
+    snprintf(err, errlen, "this host's copy is being brought up to date (a replication lockout) "
+             "and took no operation for %lld ms", (long long) (now - *since));
+    return 1;
+}
+
 /* --- transactions with deadlock retry --- */
 
 typedef int (*kv_op)(kv *s, DB_TXN *txn, void *arg);
@@ -862,6 +911,7 @@ typedef int (*kv_op)(kv *s, DB_TXN *txn, void *arg);
 static int kv_txn(kv *s, kv_op op, void *arg, const char *what, char *err, size_t errlen)
 {
     struct kv_wait w;
+    int64_t lockout = 0;
     int rc = 0, restarted = 0;
 
     memset(&w, 0, sizeof w);
@@ -887,6 +937,12 @@ static int kv_txn(kv *s, kv_op op, void *arg, const char *what, char *err, size_
                 return rc;
         }
         rc = s->env->txn_begin(s->env, NULL, &txn, 0);
+        if (rc == DB_REP_LOCKOUT) {
+            if (kv_locked_out(s, &lockout, err, errlen))
+                return KV_UNAVAIL;
+            usleep(10000);
+            continue;
+        }
         if (rc != 0) {
             if (rc == DB_RUNRECOVERY)
                 continue;
@@ -921,6 +977,8 @@ static int kv_txn(kv *s, kv_op op, void *arg, const char *what, char *err, size_
             s->exp = s->db = NULL;
             rc = DB_LOCK_NOTGRANTED;
         }
+        if (rc == DB_REP_LOCKOUT && kv_locked_out(s, &lockout, err, errlen))
+            return KV_UNAVAIL;
         if (rc == DB_REP_LOCKOUT)
             rc = DB_LOCK_NOTGRANTED;
         if ((rc != DB_LOCK_DEADLOCK && rc != DB_LOCK_NOTGRANTED) || (rc = kv_busy(s, &w)) != 0) {
@@ -978,6 +1036,8 @@ int kv_get(kv *s, const kv_scope *sc, const char *key, size_t klen, const char *
 
     if (kv_key(sc, key, klen, kbuf, &k, err, errlen) != KV_OK)
         return KV_ERR;
+    if (s->pend_until && (rc = kv_own_writes(s, err, errlen)) != KV_OK)
+        return rc;
     memset(&a, 0, sizeof a);
     a.k = &k;
     rc = kv_txn(s, kv_op_get, &a, "get", err, errlen);
@@ -1468,6 +1528,8 @@ int kv_list(kv *s, const kv_scope *sc, const char *prefix, size_t plen, const ch
         snprintf(err, errlen, "prefix and cursor must be at most %d bytes", KV_MAX_KEY);
         return KV_ERR;
     }
+    if (s->pend_until && (rc = kv_own_writes(s, err, errlen)) != KV_OK)
+        return rc;
     memcpy(pbuf, sc->id, KV_SCOPE_LEN);
     memcpy(pbuf + KV_SCOPE_LEN, prefix, plen);
     pk.data = pbuf;
@@ -1842,7 +1904,6 @@ int kv_maintain(kv *s, size_t max_purge, char *err, size_t errlen)
 
 #define KV_REPL_STATUS "replication.json"   /* the replicator's status, and the mark */
 #define KV_REPL_THREADS 4                   /* Replication Manager's message threads */
-#define KV_REPL_WAIT 5000                   /* ms a write waits by default */
 #define KV_FWD_HEAD 66                      /* bytes of a request before key and value */
 #define KV_RESEND_PAUSE 50                  /* ms between a write's tries */
 #define KV_FWD_ANSWER 48                    /* bytes of an answer before the message */
@@ -2197,18 +2258,18 @@ static int kv_fwd_exec(kv *s, struct kv_fwd *f, DB_TXN_TOKEN *tok, char *err, si
     return rc;
 }
 
-/* Waits until this copy has applied the commit behind tok, the answer to
- * a write of f's kind (read-your-writes), at most until the deadline.
- * Every way this can end without the commit applied here is logged: the
- * caller's next read may not see its write.  Berkeley DB's txn_applied
- * (5.3, rep_method.c) answers at once, without waiting, in two cases
- * that are not final: DB_TIMEOUT while this copy is neither client nor
- * master (an election), and DB_NOTFOUND for a token of a generation this
- * copy has not heard of yet when its log already reaches past the token's
- * position (a restarted master whose tail of an older generation is yet
- * to be rolled back).  Both are asked again until the deadline; before,
- * the second ended the wait at once with only "rolled back" logged. */
-static void kv_fwd_wait(kv *s, const struct kv_fwd *f, const DB_TXN_TOKEN *tok, int64_t deadline)
+/* Asks this copy whether it has applied the commit behind tok, waiting
+ * for it until the deadline (ms, monotonic): 0 once applied, DB_KEYEMPTY
+ * for an empty token (nothing was committed), else Berkeley DB's last
+ * answer.  Its txn_applied (5.3, rep_method.c) answers at once, without
+ * waiting, in two cases that are not final: DB_TIMEOUT while this copy
+ * is neither client nor master (an election), and DB_NOTFOUND for a token
+ * of a generation this copy has not heard of yet when its log already
+ * reaches past the token's position (a restarted master whose tail of an
+ * older generation is yet to be rolled back).  Both are asked again until
+ * the deadline; before, the second ended the wait at once with only
+ * "rolled back" logged. */
+static int kv_applied(kv *s, const DB_TXN_TOKEN *tok, int64_t deadline)
 {
     DB_TXN_TOKEN t = *tok;
     int64_t left;
@@ -2220,11 +2281,26 @@ static void kv_fwd_wait(kv *s, const struct kv_fwd *f, const DB_TXN_TOKEN *tok, 
         /* a panicked environment answers nothing more: the next
          * operation restarts it (kv_txn) */
         if (arc == 0 || arc == DB_KEYEMPTY || arc == DB_RUNRECOVERY || s->fatal || left <= 0)
-            break;
+            return arc;
         /* a copy being brought up to date refuses for a moment
          * (DB_REP_LOCKOUT and the like), and the cases above */
         usleep(arc == DB_TIMEOUT || arc == DB_NOTFOUND ? 10000 : 5000);
     }
+}
+
+/* Waits until this copy has applied the commit behind tok, the answer to
+ * a write of f's kind (read-your-writes), at most until the deadline.
+ * Every way this can end without the commit applied here is logged, and
+ * the token is kept (s->pend): the process's next reads wait for it a
+ * little more, and refuse (KV_BEHIND) rather than miss it
+ * (kv_own_writes). */
+static void kv_fwd_wait(kv *s, const struct kv_fwd *f, const DB_TXN_TOKEN *tok, int64_t deadline)
+{
+    int wait = kv_rc.on ? kv_rc.wait_ms : KV_REPL_WAIT;
+    int arc = kv_applied(s, tok, deadline);
+
+    if (arc == 0 || arc == DB_KEYEMPTY)
+        s->pend_until = 0;      /* a later commit applied: the earlier ones are */
     if (arc == 0)
         return;
     if (arc == DB_KEYEMPTY) {
@@ -2234,14 +2310,48 @@ static void kv_fwd_wait(kv *s, const struct kv_fwd *f, const DB_TXN_TOKEN *tok, 
         if (f->op == KV_OP_SET || f->op == KV_OP_INCR)
             log_sys("warning", "kv store %s: the master answered a write with no commit token: "
                     "the next read here may not see it", s->dir);
-    } else if (arc == DB_NOTFOUND) {
+        return;
+    }
+    /* the request that wrote has at most its limit left (twice the
+     * write's wait, for limits under 10 s): its reads wait for the write
+     * until then */
+    s->pend = *tok;
+    s->pend_until = kv_mono() + 2LL * wait + 1000;
+    if (arc == DB_NOTFOUND) {
         log_sys("warning", "kv store %s: a write the master acknowledged was rolled back here, "
-                "or this copy had not applied it when the wait ended: the next read here may "
-                "not see it", s->dir);
+                "or this copy had not applied it when the wait ended: reads here wait for it, "
+                "then refuse (503)", s->dir);
     } else {
         log_sys("warning", "kv store %s: this copy had not applied a write when the wait "
-                "ended (%s): the next read here may not see it", s->dir, db_strerror(arc));
+                "ended (%s): reads here wait for it, then refuse (503)", s->dir, db_strerror(arc));
     }
+}
+
+/* Before a read of a process whose last write its copy had not applied
+ * when the write returned (kv_fwd_wait): waits for that commit a little
+ * more (half a write's wait, so the request that wrote stays within its
+ * limit), then refuses (KV_BEHIND, a 503) rather than answer from a copy
+ * that lacks the write: a request that wrote then reads never sees a
+ * value without its own write.  Once the commit is applied, or the
+ * request that wrote is surely over, reads go on as before. */
+static int kv_own_writes(kv *s, char *err, size_t errlen)
+{
+    int64_t now = kv_mono(), until = now + (kv_rc.on ? kv_rc.wait_ms : KV_REPL_WAIT) / 2;
+    int arc;
+
+    if (now >= s->pend_until) {
+        s->pend_until = 0;
+        return KV_OK;
+    }
+    arc = kv_applied(s, &s->pend, until < s->pend_until ? until : s->pend_until);
+    if (arc == 0 || arc == DB_KEYEMPTY) {
+        s->pend_until = 0;
+        return KV_OK;
+    }
+    snprintf(err, errlen, "this host's copy has not applied a write this process made moments "
+             "ago (it is being brought up to date: %s); a read here would miss it",
+             arc == DB_NOTFOUND ? "the write is not in its log yet" : db_strerror(arc));
+    return KV_BEHIND;
 }
 
 /* A writer's side: the write goes to the replicator, which answers once
@@ -2326,12 +2436,6 @@ static int kv_repl_one(kv *s, DB_CHANNEL **chan, const unsigned char *req, size_
         *ans = kv_answer_encode(rc, &f, &tok, err, an);
         return 0;
     }
-    if (*chan == NULL && s->env->repmgr_channel(s->env, DB_EID_MASTER, chan, 0) != 0) {
-        *chan = NULL;
-        snprintf(err, sizeof err, "no replication channel");
-        *ans = kv_answer_encode(KV_UNAVAIL, &f, NULL, err, an);
-        return 0;
-    }
     memset(&msg, 0, sizeof msg);
     msg.data = (void *) req;
     msg.size = (u_int32_t) n;
@@ -2348,8 +2452,17 @@ static int kv_repl_one(kv *s, DB_CHANNEL **chan, const unsigned char *req, size_
 
         memset(&resp, 0, sizeof resp);
         resp.flags = DB_DBT_MALLOC;
-        rc = (*chan)->send_request(*chan, &msg, 1, &resp,
-                                   (db_timeout_t) (left > 1 ? left : 1) * 1000, 0);
+        /* a channel to whichever site is the master; Berkeley DB makes
+         * none while it knows no master (a replica whose master's
+         * connection is gone): like a send to no master, nothing was
+         * sent, and it is tried again */
+        if (*chan == NULL && s->env->repmgr_channel(s->env, DB_EID_MASTER, chan, 0) != 0) {
+            *chan = NULL;
+            rc = DB_REP_UNAVAIL;
+        } else {
+            rc = (*chan)->send_request(*chan, &msg, 1, &resp,
+                                       (db_timeout_t) (left > 1 ? left : 1) * 1000, 0);
+        }
         if (rc == 0 && resp.size >= KV_FWD_ANSWER) {
             const unsigned char *a = resp.data;
 
@@ -2520,6 +2633,19 @@ static int kv_repl_start(kv *s, char *err, size_t errlen)
     env->rep_set_timeout(env, DB_REP_CONNECTION_RETRY, 500000);
     env->rep_set_timeout(env, DB_REP_ELECTION_RETRY, 1000000);
     env->rep_set_timeout(env, DB_REP_ELECTION_TIMEOUT, 1000000);
+    /* No pause in the master's checkpoint.  Berkeley DB's default (30 s)
+     * sleeps inside txn_checkpoint, after the cache is flushed and
+     * before the checkpoint record is logged, counted as an operation in
+     * the environment (REPLICATION_WRAP): a change of role waits for
+     * every such operation to leave (rep_start's API lockout) and
+     * ignores every message meanwhile ("Racing replication msg
+     * lockout").  A master that had to step down inside that window, the
+     * chores' checkpoint coming every 30 s, took the rest of it: the
+     * 20-32 s step-downs of a resumed master (bench/RESULTS-kv.md), and
+     * the chores' purge waited as long.  The pause is there to let
+     * replicas flush their caches before the record; here writes are
+     * DB_TXN_WRITE_NOSYNC and a replica's flush is one small cache. */
+    env->rep_set_timeout(env, DB_REP_CHECKPOINT_DELAY, 0);
     env->repmgr_msg_dispatch(env, kv_repl_dispatch, 0);
     rc = env->repmgr_start(env, KV_REPL_THREADS, DB_REP_ELECTION);
     if (rc != 0 && rc != DB_REP_IGNORE)
@@ -2650,8 +2776,11 @@ static void kv_repl_write_status(kv *s, DB_CHANNEL **chan)
     if (s->env->rep_stat(s->env, &rs, 0) != 0)
         return;
     s->env->repmgr_site_list(s->env, &count, &list);
+    /* a master this site has no connection to is none it can reach:
+     * Berkeley DB keeps naming the last one (st_master) until an
+     * election succeeds, which without a majority never comes */
     for (i = 0; i < count; i++)
-        if ((db_ssize_t) list[i].eid == rs->st_master)
+        if ((db_ssize_t) list[i].eid == rs->st_master && list[i].status == DB_REPMGR_CONNECTED)
             snprintf(master, sizeof master, "%s:%u", list[i].host, list[i].port);
     if (rs->st_master == rs->st_env_id && s->master)
         snprintf(master, sizeof master, "%s", kv_rc.self);

@@ -26,6 +26,8 @@
 #define KV_NOTFOUND 1           /* kv_get, kv_del: no such (live) key */
 #define KV_FATAL (-2)           /* the environment needs recovery: exit */
 #define KV_UNAVAIL (-3)         /* replicated: no master took the write (503) */
+#define KV_BEHIND (-4)          /* replicated: a read here would miss this process's
+                                 * own last write, not applied here yet (503) */
 
 #define KV_MAX_KEY 1024                     /* bytes */
 #define KV_MAX_VALUE (4 * 1024 * 1024)      /* bytes of encoded value */
@@ -68,7 +70,9 @@ typedef struct kv_rate_result {
  * replicator, which runs it on the master (itself, or over a repmgr
  * message channel) and answers once it is committed under the ack
  * policy; the caller then waits until its own copy has applied that
- * commit (txn_applied), so a request reads its own writes. */
+ * commit (txn_applied), so a request reads its own writes: while it has
+ * not, the process's reads (kv_get, kv_list) wait for it a little longer
+ * and then fail with KV_BEHIND rather than answer without that write. */
 #define KV_MAX_PEERS 16
 
 enum { KV_ACKS_QUORUM, KV_ACKS_ALL, KV_ACKS_ONE, KV_ACKS_NONE };
@@ -151,7 +155,9 @@ int64_t kv_now(void);
 
 /* Reads key.  On KV_OK *val and *vlen point into a buffer owned by s, valid
  * until the next call on s; *expires (may be NULL) gets the expiry.
- * KV_NOTFOUND when absent or expired. */
+ * KV_NOTFOUND when absent or expired.  A replicated store: KV_BEHIND when
+ * this copy has still not applied a write this process made moments ago
+ * (kv.h, above). */
 int kv_get(kv *s, const kv_scope *sc, const char *key, size_t klen, const char **val, size_t *vlen,
            int64_t *expires, char *err, size_t errlen);
 

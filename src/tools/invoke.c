@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <fcntl.h>
 #include <termios.h>
 #include <time.h>
@@ -39,6 +40,7 @@
 #define INV_MAX_VARS 256
 #define INV_EXIT_FAIL 1
 #define INV_EXIT_USAGE 2
+#define INV_EXIT_UNAVAIL 75     /* EX_TEMPFAIL: a replicated store took no write (no master) */
 
 typedef struct {
     const char *name;
@@ -445,6 +447,12 @@ typedef struct {
     long limit;
     char **args;            /* the verb's operands */
     int nargs;
+    /* replication options: the site this folder's replicator runs, as the
+     * caller expects it; checked against DIR/replication.json (inv_kv_repl_check) */
+    const char *replicate, *acks;
+    const char *peers[KV_MAX_PEERS];
+    int npeers;
+    long priority;          /* -1: not given */
     kv *s;
     kv_scope scope;         /* ROOT's records */
     duk_context *ctx;       /* JSON in and out */
@@ -455,23 +463,153 @@ static const char inv_kv_usage[] =
     "       list [--prefix P] [--limit N] | dump | restore [FILE] |\n"
     "       move --to-root ROOT | move --to-kv-scope NAME | status\n"
     "       --data DIR [--root ROOT | --kv-scope NAME]\n"
-    "A replicated store needs no replication options here: DIR/replication.json,\n"
-    "which the responder's replicator (invoke-fcgi --replicate) writes, says the\n"
-    "store is replicated; reads use this host's copy, writes go to that replicator,\n"
-    "which runs them on the master (doc/kv.md, \"Several hosts\").\n";
+    "       [--replicate HOST:PORT] [--peer HOST:PORT]... [--priority N]\n"
+    "       [--acks quorum|all|one|none]\n"
+    "On a replicated store (DIR/replication.json, written by the replicator of\n"
+    "invoke-fcgi --replicate) reads use this host's copy and writes go through\n"
+    "that replicator to the master, answered once committed under the ack policy\n"
+    "(exit 75 when no master took it).  The replication options are the site's\n"
+    "as the responder runs it: given here they are checked against\n"
+    "DIR/replication.json, and a mismatch is an error (doc/kv.md, \"Several hosts\").\n";
 
-/* --replicate, --peer, --priority, --acks: the responder's, not ours.  A
- * site of the group is the one process that holds the replication port and
- * runs the Replication Manager (the responder's replicator, started with
- * them); invoke kv is one more local writer of that site and only needs
- * to find it, which the marker the replicator leaves in DIR does.  Given
- * here they could only disagree with the responder's; so they are refused
- * with the reason rather than ignored. */
-static int inv_kv_repl_option(const char *opt)
+/* HOST:PORT into host (without the brackets of an IPv6 host) and *port;
+ * -1 when it does not parse. */
+static int inv_kv_addr(const char *a, char *host, size_t hlen, long *port)
 {
-    fprintf(stderr, "invoke: %s is an option of invoke-fcgi, not of invoke kv: the responder "
-            "started with --replicate runs the store's replication, and invoke kv finds it "
-            "through DIR/replication.json (see invoke kv --help)\n", opt);
+    const char *colon = strrchr(a, ':'), *h = a;
+    size_t n;
+    char *end;
+
+    if (colon == NULL || colon == a)
+        return -1;
+    n = (size_t) (colon - a);
+    if (a[0] == '[' && colon[-1] == ']') {
+        h = a + 1;
+        n -= 2;
+    }
+    *port = strtol(colon + 1, &end, 10);
+    if (n == 0 || n >= hlen || *end != '\0' || *port <= 0 || *port > 65535)
+        return -1;
+    memcpy(host, h, n);
+    host[n] = '\0';
+    return 0;
+}
+
+/* Whether two addresses name the same site: host (case aside) and port. */
+static int inv_kv_same_addr(const char *a, const char *b)
+{
+    char ha[256], hb[256];
+    long pa, pb;
+
+    return inv_kv_addr(a, ha, sizeof ha, &pa) == 0 && inv_kv_addr(b, hb, sizeof hb, &pb) == 0 &&
+           pa == pb && strcasecmp(ha, hb) == 0;
+}
+
+/* [ text ] -> [ value ] */
+static duk_ret_t inv_kv_json(duk_context *ctx, void *udata)
+{
+    (void) udata;
+    duk_json_decode(ctx, -1);
+    return 1;
+}
+
+/* The site of status object at -1 (its "peers" array) lists addr. */
+static int inv_kv_has_peer(duk_context *ctx, const char *addr)
+{
+    duk_size_t i, n;
+    int found = 0;
+
+    duk_get_prop_string(ctx, -1, "peers");
+    n = duk_is_array(ctx, -1) ? duk_get_length(ctx, -1) : 0;
+    for (i = 0; i < n && !found; i++) {
+        duk_get_prop_index(ctx, -1, (duk_uarridx_t) i);
+        duk_get_prop_string(ctx, -1, "site");
+        found = duk_is_string(ctx, -1) && inv_kv_same_addr(addr, duk_get_string(ctx, -1));
+        duk_pop_2(ctx);
+    }
+    duk_pop(ctx);
+    return found;
+}
+
+/* The replication options given here against the site DIR's replicator
+ * runs (its DIR/replication.json): invoke kv does not run a site of its
+ * own (doc/kv.md, "Several hosts": it is one more local writer of the
+ * responder's site), so the options only say which site the caller
+ * expects, and a folder that is not that site, or not replicated, is an
+ * error with the reason rather than a write sent somewhere unexpected. */
+static int inv_kv_repl_check(inv_kv *k)
+{
+    char buf[8192], err[300], why[1024], list[600] = "";
+    const char *site, *acks;
+    duk_context *ctx;
+    duk_size_t i, n;
+    int rc = kv_repl_status(k->data, buf, sizeof buf, err, sizeof err), prio, given;
+
+    if (rc == KV_NOTFOUND)
+        return inv_usage_fail(k->data, "not a replicated store: no replicator has run on it "
+                              "(no replication.json); start invoke-fcgi --data DIR --replicate "
+                              "HOST:PORT there, or leave out the replication options");
+    if (rc != KV_OK)
+        return inv_fail("status", err);
+    if ((ctx = duk_create_heap_default()) == NULL)
+        return inv_fail("kv", "out of memory");
+    duk_push_string(ctx, buf);
+    if (duk_safe_call(ctx, inv_kv_json, NULL, 1, 1) != DUK_EXEC_SUCCESS || !duk_is_object(ctx, -1)) {
+        duk_destroy_heap(ctx);
+        return inv_fail(k->data, "replication.json does not parse");
+    }
+    duk_get_prop_string(ctx, -1, "site");
+    site = duk_is_string(ctx, -1) ? duk_get_string(ctx, -1) : "";
+    duk_get_prop_string(ctx, -2, "acks");
+    acks = duk_is_string(ctx, -1) ? duk_get_string(ctx, -1) : "";
+    duk_get_prop_string(ctx, -3, "priority");
+    prio = duk_is_number(ctx, -1) ? duk_get_int(ctx, -1) : -1;
+    duk_pop(ctx);
+    /* the site's peers, for the message */
+    duk_get_prop_string(ctx, -3, "peers");
+    n = duk_is_array(ctx, -1) ? duk_get_length(ctx, -1) : 0;
+    for (i = 0; i < n; i++) {
+        duk_get_prop_index(ctx, -1, (duk_uarridx_t) i);
+        duk_get_prop_string(ctx, -1, "site");
+        snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "",
+                 duk_is_string(ctx, -1) ? duk_get_string(ctx, -1) : "?");
+        duk_pop_2(ctx);
+    }
+    duk_pop(ctx);
+    why[0] = '\0';
+    if (k->replicate != NULL && !inv_kv_same_addr(k->replicate, site))
+        snprintf(why, sizeof why, "--replicate %s: the site of this folder is %s", k->replicate,
+                 site);
+    else if (k->priority >= 0 && k->priority != prio)
+        snprintf(why, sizeof why, "--priority %ld: the site %s runs with priority %d", k->priority,
+                 site, prio);
+    else if (k->acks != NULL && strcmp(k->acks, acks) != 0)
+        snprintf(why, sizeof why, "--acks %s: the site %s runs with --acks %s", k->acks, site, acks);
+    duk_pop_2(ctx);     /* site, acks: the status object is on top */
+    for (i = 0; why[0] == '\0' && i < (duk_size_t) k->npeers; i++)
+        if (!inv_kv_has_peer(ctx, k->peers[i]))
+            snprintf(why, sizeof why, "--peer %s: not a peer of the site %s (its peers: %s)",
+                     k->peers[i], site, list[0] ? list : "none");
+    /* every peer of the site given, when peers are given at all */
+    given = k->npeers;
+    for (i = 0; why[0] == '\0' && given > 0 && i < n; i++) {
+        int j, seen = 0;
+        duk_get_prop_string(ctx, -1, "peers");
+        duk_get_prop_index(ctx, -1, (duk_uarridx_t) i);
+        duk_get_prop_string(ctx, -1, "site");
+        for (j = 0; j < k->npeers && !seen; j++)
+            seen = duk_is_string(ctx, -1) && inv_kv_same_addr(k->peers[j], duk_get_string(ctx, -1));
+        if (!seen)
+            snprintf(why, sizeof why, "the site %s has also the peer %s, which no --peer names "
+                     "(its peers: %s)", site, duk_is_string(ctx, -1) ? duk_get_string(ctx, -1) : "?",
+                     list);
+        duk_pop_3(ctx);
+    }
+    duk_destroy_heap(ctx);
+    if (why[0] == '\0')
+        return 0;
+    fprintf(stderr, "invoke: %s: the replication options do not match the site that runs on "
+            "it (its replication.json): %s\n", k->data, why);
     return INV_EXIT_USAGE;
 }
 
@@ -487,10 +625,10 @@ static int inv_kv_args(inv_kv *k, int argc, char **argv)
         { "to-root", required_argument, NULL, 'r' },
         { "to-kv-scope", required_argument, NULL, 's' },
         { "help", no_argument, NULL, 'h' },
-        { "replicate", required_argument, NULL, 'x' },
-        { "peer", required_argument, NULL, 'x' },
-        { "priority", required_argument, NULL, 'x' },
-        { "acks", required_argument, NULL, 'x' },
+        { "replicate", required_argument, NULL, 'e' },
+        { "peer", required_argument, NULL, 'q' },
+        { "priority", required_argument, NULL, 'y' },
+        { "acks", required_argument, NULL, 'a' },
         { NULL, 0, NULL, 0 }
     };
     char *end;
@@ -498,6 +636,7 @@ static int inv_kv_args(inv_kv *k, int argc, char **argv)
 
     opterr = 0;
     optind = 1;
+    k->priority = -1;
     while ((opt = getopt_long(argc, argv, ":", longs, NULL)) != -1) {
         switch (opt) {
         case 'D': k->data = optarg; break;
@@ -509,8 +648,30 @@ static int inv_kv_args(inv_kv *k, int argc, char **argv)
         case 'h':
             fputs(inv_kv_usage, stdout);
             return -1;
-        case 'x':
-            return inv_kv_repl_option(argv[optind - 1 - (optarg == argv[optind - 1])]);
+        case 'e':
+        case 'q': {
+            char host[256];
+            long port;
+            if (inv_kv_addr(optarg, host, sizeof host, &port) < 0)
+                return inv_usage_fail(opt == 'e' ? "--replicate" : "--peer", "expected HOST:PORT");
+            if (opt == 'e')
+                k->replicate = optarg;
+            else if (k->npeers == KV_MAX_PEERS)
+                return inv_usage_fail("--peer", "too many peers");
+            else
+                k->peers[k->npeers++] = optarg;
+            break;
+        }
+        case 'y':
+            k->priority = strtol(optarg, &end, 10);
+            if (*end || *optarg == '\0' || k->priority < 0 || k->priority > 1000000)
+                return inv_usage_fail("--priority", "expected a non-negative integer");
+            break;
+        case 'a':
+            if (kv_repl_acks(optarg) < 0)
+                return inv_usage_fail("--acks", "expected quorum, all, one or none");
+            k->acks = optarg;
+            break;
         case 'T':
             k->ttl = strtod(optarg, &end);
             if (*end || !(k->ttl > 0))
@@ -551,6 +712,14 @@ static void inv_put_utf8(const char *p, size_t n)
     memcpy(c, p, n);
     fwrite(c, 1, utf8_from_cesu((unsigned char *) c, n, (unsigned char *) c), stdout);
     free(c);
+}
+
+/* A write that failed: exit 75 when a replicated store took no write (no
+ * master, or none answered in time: try again later), else 1. */
+static int inv_kv_write_fail(const char *what, int rc, const char *err)
+{
+    inv_fail(what, err);
+    return rc == KV_UNAVAIL ? INV_EXIT_UNAVAIL : INV_EXIT_FAIL;
 }
 
 static int inv_kv_need(const inv_kv *k, int n)
@@ -606,7 +775,7 @@ static int inv_kv_set(inv_kv *k)
     rc = kv_set(k->s, &k->scope, k->args[1], strlen(k->args[1]), text, n,
                 k->ttl > 0 ? kv_now() + (int64_t) (k->ttl * 1000.0) : 0, err, sizeof err);
     duk_pop(k->ctx);
-    return rc == KV_OK ? 0 : inv_fail("set", err);
+    return rc == KV_OK ? 0 : inv_kv_write_fail("set", rc, err);
 }
 
 static int inv_kv_delete(inv_kv *k)
@@ -619,7 +788,7 @@ static int inv_kv_delete(inv_kv *k)
     rc = kv_del(k->s, &k->scope, k->args[1], strlen(k->args[1]), err, sizeof err);
     if (rc == KV_NOTFOUND)
         return inv_fail(k->args[1], "not found");
-    return rc == KV_OK ? 0 : inv_fail("delete", err);
+    return rc == KV_OK ? 0 : inv_kv_write_fail("delete", rc, err);
 }
 
 /* Walks the scope a page at a time: list prints keys, dump JSON lines. */
@@ -716,8 +885,9 @@ static int inv_kv_restore(inv_kv *k)
         if (exp == 0 || exp > now) {
             const char *key = duk_get_lstring(k->ctx, -3, &klen);
             const char *val = duk_get_lstring(k->ctx, -2, &vlen);
-            if (kv_set(k->s, &k->scope, key, klen, val, vlen, exp, err, sizeof err) != KV_OK)
-                rc = inv_fail(where, err);
+            int wrc = kv_set(k->s, &k->scope, key, klen, val, vlen, exp, err, sizeof err);
+            if (wrc != KV_OK)
+                rc = inv_kv_write_fail(where, wrc, err);
             else
                 done++;
         }
@@ -771,8 +941,8 @@ static int inv_kv_move(inv_kv *k)
                       k->to_root ? "--to-root" : "--to-kv-scope");
     if (rc != 0)
         return rc;
-    if (kv_scope_move(k->s, &k->scope, &to, &moved, &kept, err, sizeof err) != KV_OK)
-        return inv_fail("move", err);
+    if ((rc = kv_scope_move(k->s, &k->scope, &to, &moved, &kept, err, sizeof err)) != KV_OK)
+        return inv_kv_write_fail("move", rc, err);
     fprintf(stderr, "invoke: moved %zu records", moved);
     if (kept > 0)
         fprintf(stderr, "; %zu keys the target already had were left here", kept);
@@ -832,6 +1002,8 @@ static int inv_cmd_kv(int argc, char **argv)
     rc = inv_kv_args(&k, argc, argv);
     if (rc != 0)
         return rc < 0 ? 0 : rc;     /* -1: --help */
+    if ((k.replicate || k.npeers || k.priority >= 0 || k.acks) && (rc = inv_kv_repl_check(&k)) != 0)
+        return rc;
     if (strcmp(k.args[0], "status") == 0)
         return k.nargs == 1 ? inv_kv_status(&k) : inv_kv_need(&k, 0);
     k.s = kv_open(k.data, err, sizeof err);

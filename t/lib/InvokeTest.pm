@@ -40,6 +40,7 @@ our @EXPORT = qw(
     fcgi_request run_cmd run_cgi parse_cgi parse_http hdr json_body get_json
     log_lines log_records wait_for wait_for_log child_pids alive running
     spawn_with_fd3 finish write_file rss_kb
+    start_group group_site group_status group_master group_write_addrs
 );
 
 our $TIMEOUT = 15;      # seconds any single client call may take
@@ -1092,6 +1093,69 @@ sub run_cgi {
     my $resp = parse_cgi($r->{stdout});
     $resp->{$_} = $r->{$_} for qw(exit signal stderr timed_out);
     return $resp;
+}
+
+# --- a replicated store: sites on loopback (doc/kv.md, "Several hosts") -----
+
+# start_group(root => DIR, sites => 3, workers => 2, args => [...],
+#             data => DIR (default: the temporary folder))
+# Starts one responder per site, each with its own --data folder
+# (DATA/dataI) and replication port, every site naming all the others as
+# --peer, quorum acks.  Returns the group: { site => [procs], rport =>
+# [ports], data => [folders], ... }; group_master finds who was elected.
+sub start_group {
+    my (%o) = @_;
+    my $n = $o{sites} || 3;
+    my $dir = $o{data} || tmpdir();
+    my $g = { %o, n => $n, rport => [map { free_port() } 1 .. $n],
+              data => [map { "$dir/data$_" } 0 .. $n - 1], site => [] };
+    group_site($g, $_) for 0 .. $n - 1;
+    return $g;
+}
+
+# (Re)starts site i of the group, with the same folder and ports.
+sub group_site {
+    my ($g, $i) = @_;
+    my @peers = map { ('--peer', "127.0.0.1:$g->{rport}[$_]") } grep { $_ != $i } 0 .. $g->{n} - 1;
+    $g->{site}[$i] = start_invoke(root => $g->{root}, workers => $g->{workers} || 2,
+                                  name => "site$i",
+                                  args => ['--data', $g->{data}[$i], @{ $g->{args} || [] },
+                                           '--replicate', "127.0.0.1:$g->{rport}[$i]", @peers]);
+    return $g->{site}[$i];
+}
+
+# Site i's replication.json (rewritten by its replicator every 0.25 s), or {}.
+sub group_status {
+    my ($g, $i) = @_;
+    open my $f, '<', "$g->{data}[$i]/replication.json" or return {};
+    local $/;
+    return eval { JSON::PP::decode_json(<$f>) } || {};
+}
+
+# The site the given ones (default: all) agree is the master, or undef:
+# one calls itself master and every other names it.
+sub group_master {
+    my ($g, @among) = @_;
+    @among = 0 .. $g->{n} - 1 unless @among;
+    my @m = grep { (group_status($g, $_)->{role} // '') eq 'master' } @among;
+    return undef unless @m == 1;
+    my $addr = group_status($g, $m[0])->{site};
+    for my $i (@among) {
+        next if $i == $m[0];
+        return undef unless (group_status($g, $i)->{master} // '') eq $addr;
+    }
+    return $m[0];
+}
+
+# Writes the sites' FastCGI addresses, one a line ('-' for a site that is
+# down), to FILE at once (renamed into place): load clients read it anew
+# for every request.
+sub group_write_addrs {
+    my ($g, $file) = @_;
+    open my $f, '>', "$file.new" or die "$file.new: $!";
+    print $f join("\n", map { $_ && alive($_) ? $_->{addr} : '-' } @{ $g->{site} }), "\n";
+    close $f;
+    rename "$file.new", $file or die "$file: $!";
 }
 
 # --- logs ------------------------------------------------------------------
