@@ -19,10 +19,13 @@
  * into Buffers.
  */
 #include "bindings/js_crypto.h"
+#include "bindings/js_dh.h"
 
+#include <openssl/bn.h>
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/decoder.h>
+#include <openssl/dh.h>
 #include <openssl/ec.h>
 #include <openssl/encoder.h>
 #include <openssl/err.h>
@@ -713,7 +716,7 @@ static const struct {
 /* Throws the earliest queued OpenSSL error as Node reports it: the message
  * "error:XXXXXXXX:lib::reason" and .code ERR_OSSL_REASON_IN_CAPITALS;
  * the fallbacks when OpenSSL queued nothing. */
-static duk_ret_t js_crypto_throw_ossl(duk_context *ctx, const char *code, const char *msg)
+duk_ret_t js_crypto_throw_ossl(duk_context *ctx, const char *code, const char *msg)
 {
     unsigned long e = ERR_peek_error();
     char buf[256], cbuf[128];
@@ -1482,6 +1485,76 @@ static duk_ret_t js_crypto_ecdh_secret(duk_context *ctx)
     return 1;
 }
 
+/* pkeyDerive(privateHandle, publicHandle) -> buffer: the shared secret
+ * of two keys of one type (EC, X25519, X448, DH), crypto.diffieHellman's.
+ * A DH secret is padded with zeros to the prime's length, as Node's.
+ * Throws OpenSSL's error as Node does (EC keys of two curves:
+ * ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS). */
+static duk_ret_t js_crypto_pkey_derive(duk_context *ctx)
+{
+    EVP_PKEY *mine = js_crypto_key_of(ctx, 0), *theirs = js_crypto_key_of(ctx, 1);
+    unsigned char *out = NULL;
+    size_t n = 0;
+    EVP_PKEY_CTX *pc;
+    int ok;
+
+    ERR_clear_error();
+    pc = EVP_PKEY_CTX_new_from_pkey(NULL, mine, NULL);
+    ok = pc != NULL && EVP_PKEY_derive_init(pc) == 1 &&
+         (!EVP_PKEY_is_a(mine, "DH") || EVP_PKEY_CTX_set_dh_pad(pc, 1) == 1) &&
+         EVP_PKEY_derive_set_peer(pc, theirs) == 1 && EVP_PKEY_derive(pc, NULL, &n) == 1 &&
+         (out = OPENSSL_malloc(n ? n : 1)) != NULL && EVP_PKEY_derive(pc, out, &n) == 1;
+    EVP_PKEY_CTX_free(pc);
+    if (!ok) {
+        OPENSSL_free(out);
+        return js_crypto_throw_ossl(ctx, "ERR_CRYPTO_OPERATION_FAILED", "Failed to derive the shared secret");
+    }
+    ERR_clear_error();
+    js_crypto_push_owned(ctx, out, n);     /* frees out, also when it throws */
+    return 1;
+}
+
+/* dhKeyGenerate(prime, generator) -> handle of a new DH pair in the group
+ * of prime (bytes) and generator (a number), generateKeyPair('dh')'s. */
+static duk_ret_t js_crypto_dh_key_generate(duk_context *ctx)
+{
+    size_t plen;
+    const unsigned char *p = js_crypto_bytes(ctx, 0, &plen);
+    duk_uint_t g = duk_require_uint(ctx, 1);
+    OSSL_PARAM_BLD *bld = OSSL_PARAM_BLD_new();
+    OSSL_PARAM *params = NULL;
+    EVP_PKEY_CTX *pc = NULL, *kc = NULL;
+    EVP_PKEY *dom = NULL, *k = NULL;
+    BIGNUM *bp = BN_bin2bn(p, (int) plen, NULL), *bg = BN_new();
+    int ok;
+
+    js_crypto_new_key_handle(ctx);
+    ERR_clear_error();
+    ok = bld != NULL && bp != NULL && bg != NULL && BN_set_word(bg, g) == 1 &&
+         OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_FFC_P, bp) == 1 &&
+         OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_FFC_G, bg) == 1 &&
+         (params = OSSL_PARAM_BLD_to_param(bld)) != NULL &&
+         (pc = EVP_PKEY_CTX_new_from_name(NULL, "DH", NULL)) != NULL &&
+         EVP_PKEY_fromdata_init(pc) == 1 &&
+         EVP_PKEY_fromdata(pc, &dom, EVP_PKEY_KEY_PARAMETERS, params) == 1 &&
+         (kc = EVP_PKEY_CTX_new_from_pkey(NULL, dom, NULL)) != NULL &&
+         EVP_PKEY_keygen_init(kc) == 1 && EVP_PKEY_generate(kc, &k) == 1;
+    BN_free(bp);
+    BN_free(bg);
+    OSSL_PARAM_free(params);
+    OSSL_PARAM_BLD_free(bld);
+    EVP_PKEY_CTX_free(pc);
+    EVP_PKEY_CTX_free(kc);
+    EVP_PKEY_free(dom);
+    if (!ok) {
+        EVP_PKEY_free(k);
+        return js_crypto_throw_ossl(ctx, "ERR_CRYPTO_OPERATION_FAILED", "key generation failed");
+    }
+    ERR_clear_error();
+    js_crypto_adopt_key(ctx, k);
+    return 1;
+}
+
 static const duk_function_list_entry js_crypto_funcs[] = {
     { "cryptoRandom", js_crypto_random, 1 },
     { "cryptoDigest", js_crypto_digest, 4 },
@@ -1509,10 +1582,15 @@ static const duk_function_list_entry js_crypto_funcs[] = {
     { "cryptoEcdhConvert", js_crypto_ecdh_convert, 3 },
     { "cryptoEcdhKeys", js_crypto_ecdh_keys, 2 },
     { "cryptoEcdhSecret", js_crypto_ecdh_secret, 3 },
+    { "cryptoPkeyDerive", js_crypto_pkey_derive, 2 },
+    { "cryptoDhKeyGenerate", js_crypto_dh_key_generate, 2 },
     { NULL, NULL, 0 }
 };
 
+/* crypto's natives include those of its other OpenSSL files, which the
+ * engine does not need to know about. */
 void js_crypto_init(duk_context *ctx, js_host *host)
 {
     js_host_put_funcs(ctx, js_crypto_funcs, host);
+    js_dh_init(ctx, host);
 }

@@ -5,8 +5,16 @@
 #include "bindings/js_host.h"
 
 /* [ ... sys ] -> [ ... sys ]: adds the crypto natives (cryptoDigest,
- * cryptoCipher, ...) to the object on top of the stack.  They keep no
+ * cryptoCipher, ...) and those of js_dh.c and js_x509.c to the object
+ * on top of the stack.  They keep no
  * state: `host` is not used beyond the common function table. */
 void js_crypto_init(duk_context *ctx, js_host *host);
+
+/* Throws the earliest queued OpenSSL error as Node reports it: the message
+ * "error:XXXXXXXX:lib::reason" and .code ERR_OSSL_REASON_IN_CAPITALS
+ * (ERR_OSSL_DH_BAD_GENERATOR); code and msg when OpenSSL queued nothing.
+ * Clears OpenSSL's error queue.  Never returns; for the other OpenSSL
+ * bindings (js_dh.c, js_x509.c), so that their errors read as Node's. */
+duk_ret_t js_crypto_throw_ossl(duk_context *ctx, const char *code, const char *msg);
 
 #endif

@@ -895,11 +895,59 @@ function generateKeyPairSync(type, options) {
         }
     } else if (type === 'ed25519' || type === 'ed448' || type === 'x25519' || type === 'x448') {
         h = sys.cryptoKeyGenerate(type.toUpperCase(), 0, 0, undefined);
+    } else if (type === 'dh') {
+        h = dhKeyPair(options);
     } else {
         throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'type' must be a supported key type. Received " + rt.inspect(type));
     }
     var priv = new PrivateKeyObject({ handle: h }), pub = new PublicKeyObject({ handle: h });
     return { publicKey: encodeKey(pub, options.publicKeyEncoding), privateKey: encodeKey(priv, options.privateKeyEncoding) };
+}
+
+/* generateKeyPair('dh'): a group by name, or a prime (with a generator,
+ * 2 by default), or a new prime of primeLength bits; Node's checks. */
+function dhKeyPair(o) {
+    var group = o.group, prime = o.prime, len = o.primeLength, gen = o.generator;
+    if (group !== undefined) {
+        if (prime !== undefined) throw nodeError(TypeError, 'ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "group" cannot be used in combination with option "prime"');
+        if (len !== undefined) throw nodeError(TypeError, 'ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "group" cannot be used in combination with option "primeLength"');
+        if (gen !== undefined) throw nodeError(TypeError, 'ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "group" cannot be used in combination with option "generator"');
+        if (typeof group !== 'string') throw argType('options.group', 'of type string', group);
+        var g = new DiffieHellmanGroup(group);
+        return sys.cryptoDhKeyGenerate(g.getPrime(), 2);
+    }
+    if (prime !== undefined) {
+        if (len !== undefined) throw nodeError(TypeError, 'ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "prime" cannot be used in combination with option "primeLength"');
+        if (!isBufferSource(prime)) throw argType('options.prime', 'an instance of ArrayBuffer, Buffer, TypedArray, or DataView', prime);
+    } else if (len !== undefined) {
+        validInt(len, 'options.primeLength', 0, 2147483647);
+    } else {
+        throw nodeError(TypeError, 'ERR_MISSING_OPTION', 'At least one of the group, prime, or primeLength options is required');
+    }
+    if (gen !== undefined) validInt(gen, 'options.generator', 0, 2147483647);
+    else gen = 2;
+    if (prime === undefined) prime = wrap(sys.dhGenerate(len, gen));
+    return sys.cryptoDhKeyGenerate(dhBytes(prime), gen);
+}
+
+/* crypto.diffieHellman({ privateKey, publicKey }): the secret of two
+ * KeyObjects of one type among dh, ec, x25519 and x448. */
+var DH_KEY_TYPES = ['dh', 'ec', 'x448', 'x25519'];
+function statelessDiffieHellman(options) {
+    if (options === null || typeof options !== 'object') throw argType('options', 'of type object', options);
+    var priv = options.privateKey, pub = options.publicKey;
+    if (!(priv instanceof KeyObject))
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.privateKey' is invalid. Received " + rt.inspect(priv));
+    if (!(pub instanceof KeyObject))
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.publicKey' is invalid. Received " + rt.inspect(pub));
+    if (priv.type !== 'private')
+        throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', 'Invalid key object type ' + priv.type + ', expected private.');
+    if (pub.type !== 'public' && pub.type !== 'private')
+        throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', 'Invalid key object type ' + pub.type + ', expected public.');
+    var a = priv.asymmetricKeyType, b = pub.asymmetricKeyType;
+    if (a !== b || DH_KEY_TYPES.indexOf(a) < 0)
+        throw nodeError(Error, 'ERR_CRYPTO_INCOMPATIBLE_KEY', 'Incompatible key types for Diffie-Hellman: ' + a + ' and ' + b);
+    return wrap(sys.cryptoPkeyDerive(priv._handle, pub._handle));
 }
 
 function generateKeyPair(type, options, cb) {
@@ -1030,6 +1078,130 @@ ECDH.convertKey = function (key, curve, inEnc, outEnc, format) {
         return '';
     return ecdhOut(ecdhPoint(curve, k, f), outEnc);
 };
+
+/* --- finite-field Diffie-Hellman ---
+ *
+ * A DiffieHellman keeps its prime, generator and keys as Buffers; the
+ * natives of js_dh.c do the arithmetic on OpenSSL's DH (see there why it
+ * is the legacy API: verifyError is DH_check's bit set). */
+
+var DH_GROUPS = ['modp1', 'modp2', 'modp5', 'modp14', 'modp15', 'modp16', 'modp17', 'modp18'];
+var DH_ARG_TYPES = 'one of type number or string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView';
+
+function dhInt32(v, name) {
+    if (Math.floor(v) !== v)
+        throw outOfRange(name, 'an integer', v);
+    if (v < -2147483648 || v > 2147483647)
+        throw outOfRange(name, '>= -2147483648 && <= 2147483647', v);
+}
+
+function dhBytes(v, enc) {
+    if (typeof v === 'string') return Buffer.from(v, enc === undefined || enc === 'buffer' ? 'utf8' : enc);
+    return ecdhKeyBytes(v, enc, 'key');
+}
+
+function isBufferSource(v) { return isView(v) || v instanceof ArrayBuffer; }
+
+/* the state, under a symbol as Node's is (Object.keys shows verifyError only) */
+var kDH = Symbol('kHandle');
+function dhSetup(dh, prime, gen) {
+    Object.defineProperty(dh, kDH, { value: { prime: prime, gen: gen, priv: null, pub: null } });
+}
+
+/* createDiffieHellman(prime, [primeEncoding], [generator],
+ * [generatorEncoding]) or createDiffieHellman(primeLength, [generator]):
+ * Node 20's checks and errors; a length makes a new safe prime. */
+function DiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding) {
+    if (!(this instanceof DiffieHellman)) return new DiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding);
+    if (typeof sizeOrKey !== 'number' && typeof sizeOrKey !== 'string' && !isBufferSource(sizeOrKey))
+        throw argType('sizeOrKey', DH_ARG_TYPES, sizeOrKey);
+    if (typeof sizeOrKey === 'number') dhInt32(sizeOrKey, 'sizeOrKey');
+    /* an encoding that is not one is the generator */
+    if (keyEncoding && !Buffer.isEncoding(keyEncoding) && keyEncoding !== 'buffer') {
+        genEncoding = generator;
+        generator = keyEncoding;
+        keyEncoding = false;
+    }
+    keyEncoding = keyEncoding || 'buffer';
+    genEncoding = genEncoding || 'buffer';
+    if (!generator) generator = 2;
+    else if (typeof generator === 'number') dhInt32(generator, 'generator');
+    else if (typeof generator === 'string') generator = dhBytes(generator, genEncoding);
+    else if (!isBufferSource(generator)) throw argType('generator', DH_ARG_TYPES, generator);
+    else generator = dhBytes(generator);
+    var gen = typeof generator === 'number' ? Buffer.from([generator < 0 ? 0 : generator > 255 ? 0 : generator]) : generator;
+    if (typeof generator === 'number' && generator > 255) {
+        gen = Buffer.alloc(4);
+        gen.writeUInt32BE(generator);
+    }
+    var prime;
+    if (typeof sizeOrKey === 'number') {
+        /* Node's native takes a length with a numeric generator only */
+        if (typeof generator !== 'number') throw new Error('Initialization failed');
+        prime = wrap(sys.dhGenerate(sizeOrKey, generator));
+    } else prime = dhBytes(sizeOrKey, keyEncoding);
+    var verify = sys.dhCheck(prime, gen);
+    dhSetup(this, prime, gen);
+    Object.defineProperty(this, 'verifyError', { value: verify, enumerable: true, writable: false, configurable: false });
+}
+
+/* getDiffieHellman(name) / createDiffieHellmanGroup(name): one of the
+ * RFC 2409 and RFC 3526 groups, generator 2; no setters. */
+function DiffieHellmanGroup(name) {
+    if (!(this instanceof DiffieHellmanGroup)) return new DiffieHellmanGroup(name);
+    if (typeof name !== 'string') throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Group name must be a string');
+    var i = DH_GROUPS.indexOf(name);
+    if (i < 0) throw nodeError(Error, 'ERR_CRYPTO_UNKNOWN_DH_GROUP', 'Unknown DH group');
+    var prime = wrap(sys.dhGroupPrime(i)), gen = Buffer.from([2]);
+    dhSetup(this, prime, gen);
+    Object.defineProperty(this, 'verifyError', { value: sys.dhCheck(prime, gen), enumerable: true, writable: false, configurable: false });
+}
+
+function dhState(what) {
+    return nodeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'No ' + what + ' key - did you forget to generate one?');
+}
+
+var dhMethods = {
+    /* a private key already set is kept, as Node's (DH_generate_key) */
+    generateKeys: function (encoding) {
+        var k = sys.dhKeys(this[kDH].prime, this[kDH].gen, this[kDH].priv === null ? undefined : this[kDH].priv);
+        this[kDH].priv = wrap(k.priv);
+        this[kDH].pub = wrap(k.pub);
+        return encodeOut(Buffer.from(this[kDH].pub), encoding);
+    },
+    computeSecret: function (key, inEnc, outEnc) {
+        var peer = dhBytes(key, inEnc);
+        if (this[kDH].priv === null) throw nodeError(RangeError, 'ERR_CRYPTO_INVALID_KEYTYPE', 'Invalid key type');
+        return encodeOut(wrap(sys.dhSecret(this[kDH].prime, this[kDH].gen, this[kDH].priv, peer)), outEnc);
+    },
+    getPrime: function (encoding) { return encodeOut(Buffer.from(this[kDH].prime), encoding); },
+    getGenerator: function (encoding) { return encodeOut(Buffer.from(this[kDH].gen), encoding); },
+    getPublicKey: function (encoding) {
+        if (this[kDH].pub === null) throw dhState('public');
+        return encodeOut(Buffer.from(this[kDH].pub), encoding);
+    },
+    getPrivateKey: function (encoding) {
+        if (this[kDH].priv === null) throw dhState('private');
+        return encodeOut(Buffer.from(this[kDH].priv), encoding);
+    }
+};
+function def(o, k, v) {
+    Object.defineProperty(o, k, { value: v, writable: true, enumerable: false, configurable: true });
+}
+Object.keys(dhMethods).forEach(function (k) {
+    def(DiffieHellman.prototype, k, dhMethods[k]);
+    def(DiffieHellmanGroup.prototype, k, dhMethods[k]);
+});
+/* the keys are taken as they are; the public one does not follow the
+ * private one (Node 20's setPrivateKey leaves it) */
+def(DiffieHellman.prototype, 'setPublicKey', function (key, encoding) {
+    this[kDH].pub = dhBytes(key, encoding);
+    return this;
+});
+def(DiffieHellman.prototype, 'setPrivateKey', function (key, encoding) {
+    this[kDH].priv = dhBytes(key, encoding);
+    return this;
+});
 
 /* --- RSA encryption --- */
 
@@ -1393,6 +1565,14 @@ var cryptoModule = {
     generateKeyPairSync: generateKeyPairSync,
     generateKeyPair: generateKeyPair,
     createECDH: function (curve) { return new ECDH(curve); },
+    createDiffieHellman: function (sizeOrKey, keyEncoding, generator, genEncoding) {
+        return new DiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding);
+    },
+    getDiffieHellman: function (name) { return new DiffieHellmanGroup(name); },
+    diffieHellman: statelessDiffieHellman,
+    createDiffieHellmanGroup: function (name) { return new DiffieHellmanGroup(name); },
+    DiffieHellman: DiffieHellman,
+    DiffieHellmanGroup: DiffieHellmanGroup,
     ECDH: ECDH,
     getCurves: getCurves,
     publicEncrypt: pkeyCrypt(true, RSA_PKCS1_OAEP_PADDING),
