@@ -20,6 +20,7 @@
  */
 #include "bindings/js_crypto.h"
 #include "bindings/js_dh.h"
+#include "bindings/js_x509.h"
 
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
@@ -681,20 +682,20 @@ static duk_ret_t js_crypto_key_finalize(duk_context *ctx)
 }
 
 /* [ ... ] -> [ ... handle ]: a handle with no key yet. */
-static void js_crypto_new_key_handle(duk_context *ctx)
+void js_crypto_new_key_handle(duk_context *ctx)
 {
     js_crypto_new_handle(ctx, js_crypto_key_finalize, JS_CRYPTO_PKEY);
     duk_require_stack(ctx, 4);
 }
 
 /* Gives the handle on top of the stack its key (see above: cannot throw). */
-static void js_crypto_adopt_key(duk_context *ctx, EVP_PKEY *k)
+void js_crypto_adopt_key(duk_context *ctx, EVP_PKEY *k)
 {
     duk_push_pointer(ctx, k);
     duk_put_prop_string(ctx, -2, JS_CRYPTO_PKEY);
 }
 
-static EVP_PKEY *js_crypto_key_of(duk_context *ctx, duk_idx_t idx)
+EVP_PKEY *js_crypto_key_of(duk_context *ctx, duk_idx_t idx)
 {
     return js_crypto_handle_ptr(ctx, idx, JS_CRYPTO_PKEY, "not a key handle");
 }
@@ -1593,4 +1594,5 @@ void js_crypto_init(duk_context *ctx, js_host *host)
 {
     js_host_put_funcs(ctx, js_crypto_funcs, host);
     js_dh_init(ctx, host);
+    js_x509_init(ctx, host);
 }

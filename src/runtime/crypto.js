@@ -1203,6 +1203,152 @@ def(DiffieHellman.prototype, 'setPrivateKey', function (key, encoding) {
     return this;
 });
 
+/* --- X509Certificate ---
+ *
+ * The certificate lives in a handle of js_x509.c; what the getters read
+ * is asked of OpenSSL once (x509Info) and kept. */
+
+var X509_FLAGS = { always: 0x1, noWildcards: 0x2, noPartial: 0x4, multiLabel: 0x8, singleLabel: 0x10, never: 0x20 };
+
+function X509Certificate(buffer) {
+    if (!(this instanceof X509Certificate))
+        throw new TypeError("Class constructor X509Certificate cannot be invoked without 'new'");
+    if (typeof buffer === 'string') buffer = Buffer.from(buffer);
+    if (!isView(buffer))
+        throw argType('buffer', 'of type string or an instance of Buffer, TypedArray, or DataView', buffer);
+    var h = sys.x509Parse(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+    Object.defineProperty(this, '_x509', { value: { handle: h, info: null, publicKey: null } });
+}
+
+function x509Info(c) {
+    var st = c._x509;
+    if (!st.info) {
+        st.info = sys.x509Info(st.handle);
+        st.info.raw = wrap(st.info.raw);
+    }
+    return st.info;
+}
+
+['subject', 'subjectAltName', 'issuer', 'infoAccess', 'validFrom', 'validTo', 'fingerprint',
+ 'fingerprint256', 'fingerprint512', 'keyUsage', 'serialNumber', 'raw', 'ca'].forEach(function (k) {
+    defineGetter(X509Certificate.prototype, k, function () { return x509Info(this)[k]; });
+});
+defineGetter(X509Certificate.prototype, 'issuerCertificate', function () { return undefined; });
+defineGetter(X509Certificate.prototype, 'publicKey', function () {
+    var st = this._x509;
+    if (!st.publicKey) st.publicKey = new PublicKeyObject({ handle: sys.x509PublicKey(st.handle) });
+    return st.publicKey;
+});
+
+/* Node's options of checkHost and checkEmail as X509_CHECK_FLAG_* */
+function x509Flags(options) {
+    if (options === undefined) return 0;
+    if (options === null || typeof options !== 'object')
+        throw argType('options', 'of type object', options);
+    var flags = 0, subject = options.subject === undefined ? 'default' : options.subject;
+    if (subject === 'always') flags |= X509_FLAGS.always;
+    else if (subject === 'never') flags |= X509_FLAGS.never;
+    else if (subject !== 'default')
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.subject' is invalid. Received " + rt.inspect(subject));
+    ['wildcards', 'partialWildcards', 'multiLabelWildcards', 'singleLabelSubdomains'].forEach(function (k) {
+        if (options[k] !== undefined && typeof options[k] !== 'boolean')
+            throw argType('options.' + k, 'of type boolean', options[k]);
+    });
+    if (options.wildcards === false) flags |= X509_FLAGS.noWildcards;
+    if (options.partialWildcards === false) flags |= X509_FLAGS.noPartial;
+    if (options.multiLabelWildcards === true) flags |= X509_FLAGS.multiLabel;
+    if (options.singleLabelSubdomains === true) flags |= X509_FLAGS.singleLabel;
+    return flags;
+}
+
+function x509String(v, name) {
+    if (typeof v !== 'string') throw argType(name, 'of type string', v);
+    return v;
+}
+
+var X509P = X509Certificate.prototype;
+def(X509P, 'checkHost', function (name, options) {
+    x509String(name, 'name');
+    return sys.x509CheckHost(this._x509.handle, name, x509Flags(options));
+});
+def(X509P, 'checkEmail', function (email, options) {
+    x509String(email, 'email');
+    return sys.x509CheckEmail(this._x509.handle, email, x509Flags(options)) ? email : undefined;
+});
+def(X509P, 'checkIP', function (ip) {
+    x509String(ip, 'ip');
+    var r = sys.x509CheckIP(this._x509.handle, ip);
+    if (r === -1) throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', 'Invalid IP');
+    return r ? ip : undefined;
+});
+def(X509P, 'checkIssued', function (otherCert) {
+    if (!(otherCert instanceof X509Certificate))
+        throw argType('otherCert', 'an instance of X509Certificate', otherCert);
+    return sys.x509CheckIssued(this._x509.handle, otherCert._x509.handle);
+});
+def(X509P, 'checkPrivateKey', function (pkey) {
+    if (!(pkey instanceof KeyObject)) throw argType('pkey', 'an instance of KeyObject', pkey);
+    if (pkey.type !== 'private')
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'pkey' is invalid. Received " + rt.inspect(pkey));
+    return sys.x509CheckPrivateKey(this._x509.handle, pkey._handle);
+});
+def(X509P, 'verify', function (pkey) {
+    if (!(pkey instanceof KeyObject)) throw argType('pkey', 'an instance of KeyObject', pkey);
+    if (pkey.type !== 'public')
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'pkey' is invalid. Received " + rt.inspect(pkey));
+    return sys.x509Verify(this._x509.handle, pkey._handle);
+});
+def(X509P, 'toString', function () { return sys.x509Pem(this._x509.handle); });
+def(X509P, 'toJSON', function () { return sys.x509Pem(this._x509.handle); });
+
+/* [[name, value], ...] as an object without prototype; a name seen
+ * again makes an array of its values, as Node's legacy objects do */
+function x509Parts(parts) {
+    var o = Object.create(null);
+    parts.forEach(function (p) {
+        var k = p[0], v = p[1];
+        if (!Object.prototype.hasOwnProperty.call(o, k)) o[k] = v;
+        else if (Array.isArray(o[k])) o[k].push(v);
+        else o[k] = [o[k], v];
+    });
+    return o;
+}
+
+/* toLegacyObject(): the object tls's getPeerCertificate gives, keys in
+ * Node's order */
+def(X509P, 'toLegacyObject', function () {
+    var i = x509Info(this), o = {}, L = i.legacy;
+    o.subject = x509Parts(i.subjectParts);
+    o.issuer = x509Parts(i.issuerParts);
+    if (i.subjectAltName !== undefined) o.subjectaltname = i.subjectAltName;
+    if (i.infoAccess !== undefined) {
+        var ia = Object.create(null);
+        i.infoAccess.split('\n').forEach(function (line) {
+            var c = line.indexOf(':');
+            if (c < 0) return;
+            var k = line.slice(0, c), v = line.slice(c + 1);
+            (ia[k] = ia[k] || []).push(v);
+        });
+        o.infoAccess = ia;
+    }
+    o.ca = i.ca;
+    if (L.modulus !== undefined) o.modulus = L.modulus;
+    if (L.bits !== undefined) o.bits = L.bits;
+    if (L.exponent !== undefined) o.exponent = L.exponent;
+    if (L.pubkey !== undefined) o.pubkey = wrap(L.pubkey);
+    if (L.asn1Curve !== undefined) o.asn1Curve = L.asn1Curve;
+    if (L.nistCurve !== undefined) o.nistCurve = L.nistCurve;
+    o.valid_from = i.validFrom;
+    o.valid_to = i.validTo;
+    o.fingerprint = i.fingerprint;
+    o.fingerprint256 = i.fingerprint256;
+    o.fingerprint512 = i.fingerprint512;
+    if (i.keyUsage !== undefined) o.ext_key_usage = i.keyUsage.slice();
+    o.serialNumber = i.serialNumber;
+    o.raw = Buffer.from(i.raw);
+    return o;
+});
+
 /* --- RSA encryption --- */
 
 function pkeyCrypt(enc, dfltPadding) {
@@ -1573,6 +1719,7 @@ var cryptoModule = {
     createDiffieHellmanGroup: function (name) { return new DiffieHellmanGroup(name); },
     DiffieHellman: DiffieHellman,
     DiffieHellmanGroup: DiffieHellmanGroup,
+    X509Certificate: X509Certificate,
     ECDH: ECDH,
     getCurves: getCurves,
     publicEncrypt: pkeyCrypt(true, RSA_PKCS1_OAEP_PADDING),
