@@ -18,7 +18,7 @@
 #define OPENSSL_SUPPRESS_DEPRECATED 1
 
 #include "bindings/js_dh.h"
-#include "bindings/js_crypto.h"
+#include "bindings/js_ossl.h"
 
 #include <openssl/bn.h>
 #include <openssl/crypto.h>
@@ -106,7 +106,7 @@ static duk_ret_t js_dh_group_prime(duk_context *ctx)
     if (i < 0 || i >= (duk_int_t) (sizeof primes / sizeof primes[0]))
         return duk_error(ctx, DUK_ERR_RANGE_ERROR, "no such group");
     if ((p = primes[i](NULL)) == NULL)
-        return js_crypto_throw_ossl(ctx, "ERR_CRYPTO_OPERATION_FAILED", "Initialization failed");
+        return js_ossl_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "Initialization failed");
     n = BN_bn2bin(p, out);
     BN_free(p);
     js_dh_push(ctx, out, (size_t) n);
@@ -129,7 +129,7 @@ static duk_ret_t js_dh_generate(duk_context *ctx)
     ERR_clear_error();
     if (gen < 2) {
         ERR_raise(ERR_LIB_DH, DH_R_BAD_GENERATOR);
-        return js_crypto_throw_ossl(ctx, "ERR_OSSL_DH_BAD_GENERATOR", "bad generator");
+        return js_ossl_throw(ctx, "ERR_OSSL_DH_BAD_GENERATOR", "bad generator");
     }
     if (bits > JS_DH_MAX_BYTES * 8)
         return js_dh_range(ctx, "ERR_OUT_OF_RANGE", "The prime is too long");
@@ -140,7 +140,7 @@ static duk_ret_t js_dh_generate(duk_context *ctx)
     }
     DH_free(dh);
     if (n < 0)
-        return js_crypto_throw_ossl(ctx, "ERR_CRYPTO_OPERATION_FAILED", "Initialization failed");
+        return js_ossl_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "Initialization failed");
     ERR_clear_error();
     js_dh_push(ctx, out, (size_t) n);
     return 1;
@@ -161,13 +161,13 @@ static duk_ret_t js_dh_check(duk_context *ctx)
     ERR_clear_error();
     if (plen == 0) {
         ERR_raise(ERR_LIB_BN, BN_R_BITS_TOO_SMALL);
-        return js_crypto_throw_ossl(ctx, "ERR_OSSL_BN_BITS_TOO_SMALL", "bits too small");
+        return js_ossl_throw(ctx, "ERR_OSSL_BN_BITS_TOO_SMALL", "bits too small");
     }
     for (i = 0; i + 1 < glen && g[i] == 0; i++)
         ;
     if (glen == 0 || (i + 1 == glen && g[i] < 2)) {
         ERR_raise(ERR_LIB_DH, DH_R_BAD_GENERATOR);
-        return js_crypto_throw_ossl(ctx, "ERR_OSSL_DH_BAD_GENERATOR", "bad generator");
+        return js_ossl_throw(ctx, "ERR_OSSL_DH_BAD_GENERATOR", "bad generator");
     }
     if (plen > JS_DH_MAX_BYTES)
         return js_dh_range(ctx, "ERR_OUT_OF_RANGE", "The prime is too long");
@@ -177,7 +177,7 @@ static duk_ret_t js_dh_check(duk_context *ctx)
     DH_free(dh);
     ERR_clear_error();
     if (!ok && dh == NULL)
-        return js_crypto_throw_ossl(ctx, "ERR_CRYPTO_OPERATION_FAILED", "Initialization failed");
+        return js_ossl_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "Initialization failed");
     duk_push_int(ctx, codes);
     return 1;
 }
@@ -211,7 +211,7 @@ static duk_ret_t js_dh_keys(duk_context *ctx)
     }
     DH_free(dh);
     if (xn < 0 || yn < 0)
-        return js_crypto_throw_ossl(ctx, "ERR_CRYPTO_OPERATION_FAILED", "Key generation failed");
+        return js_ossl_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "Key generation failed");
     ERR_clear_error();
     duk_push_object(ctx);
     js_dh_push(ctx, priv, (size_t) xn);

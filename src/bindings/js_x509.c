@@ -2,7 +2,7 @@
  *
  * A certificate outlives the call that read it: src/runtime/crypto.js's
  * X509Certificate holds the X509 in a handle object (a hidden pointer)
- * whose finalizer frees it, as KeyObjects hold their keys (js_crypto.c).
+ * whose finalizer frees it, as KeyObjects hold their keys (js_ossl.c).
  * Everything else is made and freed within one call: the text OpenSSL
  * prints goes to a memory BIO, freed also when Duktape throws while the
  * string is pushed (js_x509_push_bio).  The strings are OpenSSL's own
@@ -11,7 +11,7 @@
  * writes them, dates as ASN1_TIME_print does.
  */
 #include "bindings/js_x509.h"
-#include "bindings/js_crypto.h"
+#include "bindings/js_ossl.h"
 
 #include <openssl/asn1.h>
 #include <openssl/bio.h>
@@ -48,16 +48,7 @@ static duk_ret_t js_x509_finalize(duk_context *ctx)
  * TypeError when idx is no certificate handle. */
 static X509 *js_x509_of(duk_context *ctx, duk_idx_t idx)
 {
-    X509 *x = NULL;
-
-    if (duk_is_object(ctx, idx)) {
-        duk_get_prop_string(ctx, idx, JS_X509_CERT);
-        x = duk_get_pointer(ctx, -1);
-        duk_pop(ctx);
-    }
-    if (x == NULL)
-        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a certificate handle");
-    return x;
+    return js_ossl_handle_ptr(ctx, idx, JS_X509_CERT, "not a certificate handle");
 }
 
 /* Pushes the text of b (a memory BIO) as a string, or undefined when b is
@@ -137,11 +128,7 @@ static duk_ret_t js_x509_parse(duk_context *ctx)
     X509 *x = NULL;
     BIO *b;
 
-    duk_push_object(ctx);
-    duk_push_c_function(ctx, js_x509_finalize, 1);
-    duk_set_finalizer(ctx, -2);
-    duk_push_pointer(ctx, NULL);
-    duk_put_prop_string(ctx, -2, JS_X509_CERT);
+    js_ossl_new_handle(ctx, js_x509_finalize, JS_X509_CERT);
     ERR_clear_error();
     if (data == NULL)
         data = (const unsigned char *) "";
@@ -157,7 +144,7 @@ static duk_ret_t js_x509_parse(duk_context *ctx)
         }
     }
     if (x == NULL)
-        return js_crypto_throw_ossl(ctx, "ERR_CRYPTO_OPERATION_FAILED", "Failed to parse the certificate");
+        return js_ossl_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "Failed to parse the certificate");
     ERR_clear_error();
     duk_push_pointer(ctx, x);       /* the slot exists: cannot throw */
     duk_put_prop_string(ctx, -2, JS_X509_CERT);
@@ -437,7 +424,7 @@ static duk_ret_t js_x509_pem(duk_context *ctx)
 
     if (b == NULL || PEM_write_bio_X509(b, x) != 1) {
         BIO_free(b);
-        return js_crypto_throw_ossl(ctx, "ERR_CRYPTO_OPERATION_FAILED", "Failed to write the certificate");
+        return js_ossl_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "Failed to write the certificate");
     }
     n = BIO_get_mem_data(b, &p);
     if (n > 0 && p != NULL) {
@@ -451,17 +438,18 @@ static duk_ret_t js_x509_pem(duk_context *ctx)
     return 1;
 }
 
-/* x509PublicKey(handle) -> key handle (js_crypto.c's) of its public key. */
+/* x509PublicKey(handle) -> key handle (js_ossl.c's, a KeyObject's) of its
+ * public key. */
 static duk_ret_t js_x509_public_key(duk_context *ctx)
 {
     X509 *x = js_x509_of(ctx, 0);
     EVP_PKEY *k;
 
-    js_crypto_new_key_handle(ctx);
+    js_ossl_new_key_handle(ctx);
     k = X509_get_pubkey(x);     /* a reference of its own, for the handle */
     if (k == NULL)
-        return js_crypto_throw_ossl(ctx, "ERR_CRYPTO_OPERATION_FAILED", "Failed to get the public key");
-    js_crypto_adopt_key(ctx, k);
+        return js_ossl_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "Failed to get the public key");
+    js_ossl_adopt_key(ctx, k);
     return 1;
 }
 
@@ -543,7 +531,7 @@ static duk_ret_t js_x509_check_issued(duk_context *ctx)
 static duk_ret_t js_x509_verify(duk_context *ctx)
 {
     X509 *x = js_x509_of(ctx, 0);
-    EVP_PKEY *k = js_crypto_key_of(ctx, 1);
+    EVP_PKEY *k = js_ossl_key_of(ctx, 1);
     int r = X509_verify(x, k);
 
     ERR_clear_error();
@@ -556,7 +544,7 @@ static duk_ret_t js_x509_verify(duk_context *ctx)
 static duk_ret_t js_x509_check_private_key(duk_context *ctx)
 {
     X509 *x = js_x509_of(ctx, 0);
-    EVP_PKEY *k = js_crypto_key_of(ctx, 1);
+    EVP_PKEY *k = js_ossl_key_of(ctx, 1);
     int r = X509_check_private_key(x, k);
 
     ERR_clear_error();
