@@ -1377,7 +1377,8 @@ function pkeyCrypt(enc, dfltPadding) {
  * with a DOMException where the specification says so. */
 
 var HASHES = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
-var ALGS = ['HMAC', 'AES-GCM', 'AES-CBC', 'ECDSA', 'ECDH', 'RSASSA-PKCS1-v1_5', 'RSA-PSS', 'RSA-OAEP', 'Ed25519'];
+var ALGS = ['HMAC', 'AES-GCM', 'AES-CBC', 'ECDSA', 'ECDH', 'RSASSA-PKCS1-v1_5', 'RSA-PSS', 'RSA-OAEP', 'Ed25519',
+            'PBKDF2', 'HKDF'];
 var WEB_CURVES = { 'P-256': 'prime256v1', 'P-384': 'secp384r1', 'P-521': 'secp521r1' };
 
 function notSupported(msg) { return domError('NotSupportedError', 9, msg || 'Unrecognized algorithm name'); }
@@ -1468,10 +1469,38 @@ function usagesArg(u) {
     return u.slice();
 }
 
+/* A raw EC point (uncompressed) as a public KeyObject of the Web curve
+ * named; DataError when it is none. */
+function ecRawKey(data, namedCurve) {
+    var p = source(data, 'keyData'), curve = WEB_CURVES[namedCurve];
+    if (!curve) throw notSupported('Unsupported named curve');
+    try {
+        p = ecdhPoint(curve, p, 4);
+        var half = (p.length - 1) / 2;
+        return createPublicKey({ key: { kty: 'EC', crv: namedCurve, x: b64url(p.slice(1, 1 + half)), y: b64url(p.slice(1 + half)) }, format: 'jwk' });
+    } catch (e) {
+        throw domError('DataError', 0, 'Invalid keyData');
+    }
+}
+
 function importKeySync(format, data, alg, extractable, usages) {
     alg = normAlg(alg);
     usages = usagesArg(usages);
     var ko, n = alg.name;
+    if (n === 'PBKDF2' || n === 'HKDF') {
+        /* key material for the derivations: raw only, never extractable */
+        if (format !== 'raw') throw notSupported('Unable to import ' + n + ' key with format ' + format);
+        for (var d = 0; d < usages.length; d++)
+            if (usages[d] !== 'deriveBits' && usages[d] !== 'deriveKey')
+                throw domError('SyntaxError', 12, 'Unsupported key usage for a ' + n + ' key');
+        if (extractable) throw domError('SyntaxError', 12, n + ' keys are not extractable');
+        ko = createSecretKey(source(data, 'keyData'));
+        return cryptoKey(ko, { name: n }, false, usages);
+    }
+    if (format === 'raw' && (n === 'ECDSA' || n === 'ECDH')) {
+        ko = ecRawKey(data, alg.namedCurve);
+        return cryptoKey(ko, keyAlgorithm(alg, ko), true, usages);
+    }
     if (n === 'HMAC' || n === 'AES-GCM' || n === 'AES-CBC') {
         if (format === 'raw') ko = createSecretKey(source(data, 'keyData'));
         else if (format === 'jwk' && data && data.kty === 'oct') ko = createSecretKey(Buffer.from(String(data.k), 'base64'));
@@ -1644,6 +1673,82 @@ function exportKeySync(format, key) {
     throw notSupported('Unsupported export format');
 }
 
+/* deriveBits(algorithm, baseKey, length): PBKDF2, HKDF and ECDH, with
+ * Node 20's errors. */
+function missingParam(type, name) {
+    return nodeError(TypeError, 'ERR_MISSING_OPTION', "Failed to normalize algorithm: passed algorithm can not be converted to '" +
+                     type + "' because '" + name + "' is required in '" + type + "'.");
+}
+function operationError(msg) {
+    return domError('OperationError', 0, msg || 'The operation failed for an operation-specific reason');
+}
+
+function deriveBitsSync(alg, key, length, usage) {
+    alg = normAlg(alg);
+    if (!(key instanceof CryptoKey)) throw argType('baseKey', 'an instance of CryptoKey', key);
+    var n = alg.name;
+    if (n === 'PBKDF2' || n === 'HKDF') {
+        var type = n === 'PBKDF2' ? 'Pbkdf2Params' : 'HkdfParams';
+        var need = n === 'PBKDF2' ? ['hash', 'salt', 'iterations'] : ['hash', 'salt', 'info'];
+        for (var i = 0; i < need.length; i++)
+            if (alg[need[i]] === undefined) throw missingParam(type, need[i]);
+    } else if (n === 'ECDH') {
+        if (alg['public'] === undefined) throw missingParam('EcdhKeyDeriveParams', 'public');
+    } else {
+        throw notSupported();
+    }
+    if (key._algorithm.name !== n) throw invalidAccess('Key algorithm mismatch');
+    if (key._usages.indexOf(usage || 'deriveBits') < 0)
+        throw invalidAccess('baseKey does not have deriveBits usage');
+    if (n === 'ECDH') {
+        var pub = alg['public'];
+        if (!(pub instanceof CryptoKey) || pub._type !== 'public')
+            throw invalidAccess('algorithm.public must be a public key');
+        if (pub._algorithm.name !== 'ECDH') throw invalidAccess('Keys must be ECDH keys');
+        if (pub._algorithm.namedCurve !== key._algorithm.namedCurve) throw invalidAccess('Named curve mismatch');
+        var secret = statelessDiffieHellman({ privateKey: key._key, publicKey: pub._key });
+        if (length === null || length === undefined) return arrayBuffer(secret);
+        if (length > secret.length * 8) throw operationError('derived bit length is too small');
+        var out = Buffer.from(secret.slice(0, Math.ceil(length / 8)));
+        if (length % 8) out[out.length - 1] &= 0xff << (8 - length % 8);
+        return arrayBuffer(out);
+    }
+    if (length === null || length === undefined) throw operationError('length cannot be null');
+    if (length % 8) throw operationError('length must be a multiple of 8');
+    if (length === 0) return new ArrayBuffer(0);
+    var hash = HASHES[alg.hash.name], ikm = key._key.export();
+    if (n === 'PBKDF2') {
+        if (alg.iterations === 0) throw operationError('iterations cannot be zero');
+        return arrayBuffer(pbkdf2Sync(ikm, source(alg.salt, 'salt'), alg.iterations, length / 8, hash));
+    }
+    try {
+        return hkdfSync(hash, ikm, source(alg.salt, 'salt'), source(alg.info, 'info'), length / 8);
+    } catch (e) {
+        throw operationError();
+    }
+}
+
+/* The length of key derivedKeyAlg needs, in bits (AES: its length; HMAC:
+ * its length or its hash's block). */
+function derivedLength(a) {
+    if (a.name === 'AES-GCM' || a.name === 'AES-CBC') {
+        if (a.length === undefined) throw missingParam('AesDerivedKeyParams', 'length');
+        return a.length;
+    }
+    if (a.name === 'HMAC') {
+        if (a.hash === undefined) throw missingParam('HmacImportParams', 'hash');
+        return a.length !== undefined ? a.length : HMAC_BLOCK[a.hash.name];
+    }
+    if (a.name === 'HKDF' || a.name === 'PBKDF2') return null;
+    throw notSupported();
+}
+
+function deriveKeySync(alg, key, derivedAlg, extractable, usages) {
+    var d = normAlg(derivedAlg);
+    var bits = deriveBitsSync(alg, key, derivedLength(d), 'deriveKey');
+    return importKeySync('raw', bits, d, extractable, usages);
+}
+
 function promised(f) {
     return function () {
         var args = arguments, self = this;
@@ -1660,6 +1765,8 @@ var subtle = {
     importKey: promised(importKeySync),
     generateKey: promised(generateKeySync),
     exportKey: promised(exportKeySync),
+    deriveBits: promised(function (alg, key, length) { return deriveBitsSync(alg, key, length); }),
+    deriveKey: promised(deriveKeySync),
     sign: promised(signSync),
     verify: promised(verifySync),
     encrypt: promised(function (alg, key, data) { return cipherSync(true, alg, key, data); }),

@@ -17,6 +17,7 @@
  *   (buffer.js); rt.format (console.js); rt.cwd (module.js);
  *   rt.isPromise (promise.js); rt.outOfRange (crypto.js);
  *   rt.onUncaughtException (dispatch.js, front-exec.js: per request);
+ *   rt.execConsole (front-exec.js: per run);
  *   rt.seq (dispatch.js: per request); rt.emitWarning (dispatch.js);
  *   rt.AbortError (async.js); rt.typeOf, rt.isBigTypedArray (bigint.js);
  *   rt.isNamespace (front-rt.js); sys.now, sys.stat, sys.readFile,
@@ -24,8 +25,8 @@
  * Provides: rt.EventEmitter, rt.builtins.buffer, rt.builtins.url,
  *   rt.builtins.querystring, rt.builtins.events, rt.builtins.assert,
  *   rt.builtins.string_decoder, rt.builtins.util, rt.builtins.fs,
- *   rt.builtins.diagnostics_channel (and
- *   assert/strict, fs/promises); the globals URL, URLSearchParams, atob,
+ *   rt.builtins.diagnostics_channel, rt.builtins.console (and
+ *   assert/strict, fs/promises, util/types); the globals URL, URLSearchParams, atob,
  *   btoa, structuredClone, Event, CustomEvent, EventTarget,
  *   AbortController, AbortSignal; rt.inspect.colors and
  *   rt.inspect.styles (util.inspect's).
@@ -2504,6 +2505,10 @@ rt.builtins.assert = function () { return assert; };
 rt.builtins['assert/strict'] = function () { return assert; };
 rt.builtins.string_decoder = function () { return { StringDecoder: StringDecoder }; };
 rt.builtins.util = function () { return util; };
+rt.builtins['util/types'] = function () { return util.types; };
+/* require('console') is the global console, as in Node: invoke exec's
+ * own (front-exec.js) when it runs one */
+rt.builtins.console = function () { return rt.execConsole || G.console; };
 rt.builtins.diagnostics_channel = diagnosticsModule;
 rt.builtins.fs = fsModule;
 rt.builtins['fs/promises'] = function () { return fsModule().promises; };
