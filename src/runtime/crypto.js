@@ -1791,6 +1791,14 @@ var cryptoModule = {
         u.set(new Uint8Array(sys.cryptoRandom(size)), offset);
         return buf;
     },
+    /* randomFill(buf, [offset, [size]], cb): randomFillSync, told on a later turn */
+    randomFill: function (buf, offset, size, cb) {
+        if (typeof offset === 'function') { cb = offset; offset = undefined; size = undefined; }
+        else if (typeof size === 'function') { cb = size; size = undefined; }
+        if (typeof cb !== 'function') throw argType('callback', 'of type function', cb);
+        cryptoModule.randomFillSync(buf, offset, size);
+        setImmediate(function () { cb(null, buf); });
+    },
     randomInt: randomInt,
     randomUUID: function () { return randomUUID(); },
     getRandomValues: getRandomValues,
