@@ -1136,12 +1136,14 @@ static duk_ret_t js_crypto_verify(duk_context *ctx)
     return 1;
 }
 
-/* pkeyCrypt(handle, encrypt, data, padding, oaepHash|null, label|undefined)
- * -> buffer: RSA publicEncrypt (encrypt true) or privateDecrypt. */
+/* pkeyCrypt(handle, mode, data, padding, oaepHash|null, label|undefined)
+ * -> buffer: RSA with mode 1 publicEncrypt, 0 privateDecrypt, 2
+ * privateEncrypt (EVP_PKEY_sign of the data as it is, no digest) or 3
+ * publicDecrypt (EVP_PKEY_verify_recover). */
 static duk_ret_t js_crypto_pkey_crypt(duk_context *ctx)
 {
     EVP_PKEY *k = js_ossl_key_of(ctx, 0);
-    int enc = duk_to_boolean(ctx, 1);
+    int mode = duk_require_int(ctx, 1), enc = mode == 1 || mode == 2;
     size_t len, olen = (size_t) EVP_PKEY_get_size(k), llen = 0;
     const unsigned char *data = js_crypto_bytes(ctx, 2, &len);
     int padding = duk_get_int(ctx, 3), ok;
@@ -1152,7 +1154,9 @@ static duk_ret_t js_crypto_pkey_crypt(duk_context *ctx)
 
     ERR_clear_error();
     pc = EVP_PKEY_CTX_new_from_pkey(NULL, k, NULL);
-    ok = pc != NULL && (enc ? EVP_PKEY_encrypt_init(pc) : EVP_PKEY_decrypt_init(pc)) == 1 &&
+    ok = pc != NULL &&
+         (mode == 1 ? EVP_PKEY_encrypt_init(pc) : mode == 0 ? EVP_PKEY_decrypt_init(pc) :
+          mode == 2 ? EVP_PKEY_sign_init(pc) : EVP_PKEY_verify_recover_init(pc)) == 1 &&
          EVP_PKEY_CTX_set_rsa_padding(pc, padding) == 1;
     if (ok && padding == RSA_PKCS1_OAEP_PADDING) {
         ok = (md == NULL || EVP_PKEY_CTX_set_rsa_oaep_md_name(pc, md, NULL) == 1);
@@ -1164,8 +1168,10 @@ static duk_ret_t js_crypto_pkey_crypt(duk_context *ctx)
                 OPENSSL_free(lcopy);
         }
     }
-    ok = ok && (enc ? EVP_PKEY_encrypt(pc, out, &olen, data, len)
-                    : EVP_PKEY_decrypt(pc, out, &olen, data, len)) == 1;
+    ok = ok && (mode == 1 ? EVP_PKEY_encrypt(pc, out, &olen, data, len) :
+                mode == 0 ? EVP_PKEY_decrypt(pc, out, &olen, data, len) :
+                mode == 2 ? EVP_PKEY_sign(pc, out, &olen, data, len) :
+                EVP_PKEY_verify_recover(pc, out, &olen, data, len)) == 1;
     EVP_PKEY_CTX_free(pc);
     if (!ok)
         return js_ossl_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", enc ? "encryption failed" : "decryption failed");

@@ -1351,21 +1351,23 @@ def(X509P, 'toLegacyObject', function () {
 
 /* --- RSA encryption --- */
 
-function pkeyCrypt(enc, dfltPadding) {
+/* mode: 1 publicEncrypt, 0 privateDecrypt, 2 privateEncrypt, 3
+ * publicDecrypt (sys.cryptoPkeyCrypt's) */
+function pkeyCrypt(mode, dfltPadding) {
     return function (key, buffer) {
         /* privateDecrypt reads a public key's PEM as well and leaves it to
          * OpenSSL to say it has no private part, as Node does */
         var isObj = key instanceof KeyObject || (key !== null && typeof key === 'object' && key.key instanceof KeyObject);
-        var k = enc ? (key instanceof KeyObject && key._type === 'private' ? key : asymmetricKey(key, false, 'key'))
-                    : asymmetricKey(key, isObj, 'key');
+        var k = mode === 1 || mode === 3 ? (key instanceof KeyObject && key._type === 'private' ? key : asymmetricKey(key, false, 'key'))
+                    : asymmetricKey(key, mode === 2 || isObj, 'key');
         var o = key !== null && typeof key === 'object' && !(key instanceof KeyObject) && !isView(key) ? key : {};
         var padding = o.padding === undefined ? dfltPadding : o.padding;
         /* Node 20 refuses it (the Marvin timing attack) unless started with a revert flag */
-        if (!enc && padding === RSA_PKCS1_PADDING)
+        if (mode === 0 && padding === RSA_PKCS1_PADDING)
             throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', 'RSA_PKCS1_PADDING is no longer supported for private decryption, this can be reverted with --security-revert=CVE-2023-46809');
         var md = padding === RSA_PKCS1_OAEP_PADDING ? sigDigest(o.oaepHash === undefined ? 'sha1' : o.oaepHash) : null;
         var label = o.oaepLabel === undefined ? undefined : bytesOf(o.oaepLabel, undefined, 'oaepLabel');
-        return wrap(sys.cryptoPkeyCrypt(k._handle, enc, bytesOf(buffer, 'utf8', 'buffer'), padding, md, label));
+        return wrap(sys.cryptoPkeyCrypt(k._handle, mode, bytesOf(buffer, 'utf8', 'buffer'), padding, md, label));
     };
 }
 
@@ -1837,8 +1839,10 @@ var cryptoModule = {
     X509Certificate: X509Certificate,
     ECDH: ECDH,
     getCurves: getCurves,
-    publicEncrypt: pkeyCrypt(true, RSA_PKCS1_OAEP_PADDING),
-    privateDecrypt: pkeyCrypt(false, RSA_PKCS1_OAEP_PADDING),
+    publicEncrypt: pkeyCrypt(1, RSA_PKCS1_OAEP_PADDING),
+    privateDecrypt: pkeyCrypt(0, RSA_PKCS1_OAEP_PADDING),
+    privateEncrypt: pkeyCrypt(2, RSA_PKCS1_PADDING),
+    publicDecrypt: pkeyCrypt(3, RSA_PKCS1_PADDING),
     Sign: Sign,
     Verify: Verify,
     constants: {
