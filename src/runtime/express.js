@@ -511,8 +511,9 @@ function emitLater(args) {
  * in the request layer (the web server has not taken them: a slow
  * client) says 'finish' when it has, as Node's comes once the last byte
  * is handed to the system (timers.js pumps the output meanwhile, and the
- * request is not over before); if the client leaves first, 'close'
- * alone. */
+ * request is not over before, up to its --timeout: past it the request
+ * layer sends the rest as it always did, with no 'finish'); if the client
+ * leaves first, 'close' alone. */
 function closed(res, finished) {
     if (res.destroyed === true || res[CLOSED] === true) return;
     if (finished && res._events && sys.queued() > 0) {

@@ -199,10 +199,16 @@ rt.awaitFinish = function (res) {
 
 /* Sends the waiting output for at most ms (a slow client is what there
  * is to wait for), then 'drain' to the responses that wait for it if the
- * client took it all (or left), then 'finish' to those that ended. */
-function pumpOutput(ms) {
-    if (!sys.outputWait(ms, 0))
+ * client took it all (or left), then 'finish' to those that ended.
+ * Returns false when the request's time ran out while the request was
+ * otherwise over (quiet): only an ended response's 'finish' was still to
+ * come, and the request layer sends the rest as it always does; throws
+ * the timeout when it was not over. */
+function pumpOutput(ms, quiet) {
+    if (!sys.outputWait(ms, 0)) {
+        if (quiet) return false;
         throw timeoutError();
+    }
     if (sys.queued() > 0)
         return;
     var list = drainers.splice(0, drainers.length), frames = drainFrames.splice(0, drainFrames.length), i;
@@ -222,7 +228,8 @@ rt.runLoop = function (done) {
     for (;;) {
         rt.drainMicrotasks();
         /* an ended response's 'finish' still to come is part of the request */
-        if (done() && !finishers.length)
+        var over = done();
+        if (over && !finishers.length)
             return true;
         if (immediates.length) {
             var batch = immediates.splice(0, immediates.length);
@@ -238,7 +245,8 @@ rt.runLoop = function (done) {
         var t = timers[0], wait = t ? t._when - sys.now() : 60000;
         if (draining) {
             /* with transfers running too, in short turns between both */
-            pumpOutput(wait <= 0 ? 0 : busy && wait > 10 ? 10 : wait);
+            if (pumpOutput(wait <= 0 ? 0 : busy && wait > 10 ? 10 : wait, over) === false)
+                return true;
             if (busy && !rt.fetchPoll(0))
                 throw timeoutError();
             if (wait > 0)
