@@ -39,7 +39,7 @@ my %PREFIX = (
     'bindings/js_crypto.c' => 'js_crypto_', 'bindings/js_fetch.c' => 'js_fetch_',
     'bindings/js_icu.c' => 'js_icu_', 'bindings/js_os.c' => 'js_os_',
     'bindings/js_bigint.c' => 'js_bigint_',
-    'bindings/js_zlib.c' => 'js_zlib_',
+    'bindings/js_zlib.c' => 'js_zlib_', 'bindings/js_dh.c' => 'js_dh_', 'bindings/js_ossl.c' => 'js_ossl_', 'bindings/js_x509.c' => 'js_x509_',
     'engine/engine.c' => 'eng_', 'engine/heap.c' => 'heap_', 'engine/boot.c' => 'boot_',
     'engine/front.c' => 'front_', 'engine/ratelimit.c' => 'rl_', 'engine/settings.c' => 'set_', 'engine/access.c' => 'acc_', 'engine/extend.c' => 'extend_',
     'server/main.c' => 'main_', 'server/cfg.c' => 'cfg_', 'server/supervisor.c' => 'sup_',

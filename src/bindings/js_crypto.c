@@ -19,10 +19,15 @@
  * into Buffers.
  */
 #include "bindings/js_crypto.h"
+#include "bindings/js_ossl.h"
+#include "bindings/js_dh.h"
+#include "bindings/js_x509.h"
 
+#include <openssl/bn.h>
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/decoder.h>
+#include <openssl/dh.h>
 #include <openssl/ec.h>
 #include <openssl/encoder.h>
 #include <openssl/err.h>
@@ -222,39 +227,6 @@ static duk_ret_t js_crypto_digest(duk_context *ctx)
  * piece at a time, not the stream.  The context lives in a handle object
  * (below) whose finalizer frees it. */
 
-/* Handles: an object owning a C resource through a hidden pointer under
- * key, freed by its finalizer.  The handle is made, finalizer and all,
- * before the resource exists, so a throw between the two leaks nothing;
- * the pointer slot is written once the resource is there, and the
- * property already exists then, so that write allocates nothing. */
-
-/* [ ... ] -> [ ... handle ]: a handle whose pointer is still NULL. */
-static void js_crypto_new_handle(duk_context *ctx, duk_c_function finalize, const char *key)
-{
-    duk_push_object(ctx);
-    duk_push_c_function(ctx, finalize, 1);
-    duk_set_finalizer(ctx, -2);
-    duk_push_pointer(ctx, NULL);
-    duk_put_prop_string(ctx, -2, key);
-}
-
-/* The pointer held by the handle at idx (still owned by the handle);
- * throws a TypeError saying what when idx is no such handle or its
- * resource is gone. */
-static void *js_crypto_handle_ptr(duk_context *ctx, duk_idx_t idx, const char *key, const char *what)
-{
-    void *p = NULL;
-
-    if (duk_is_object(ctx, idx)) {
-        duk_get_prop_string(ctx, idx, key);
-        p = duk_get_pointer(ctx, -1);
-        duk_pop(ctx);
-    }
-    if (p == NULL)
-        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "%s", what);
-    return p;
-}
-
 #define JS_CRYPTO_HCTX DUK_HIDDEN_SYMBOL("hctx")
 
 typedef struct js_crypto_hctx {
@@ -283,7 +255,7 @@ static duk_ret_t js_crypto_hctx_finalize(duk_context *ctx)
 /* [ ... ] -> [ ... handle ]: a handle with no context yet. */
 static void js_crypto_new_hctx_handle(duk_context *ctx)
 {
-    js_crypto_new_handle(ctx, js_crypto_hctx_finalize, JS_CRYPTO_HCTX);
+    js_ossl_new_handle(ctx, js_crypto_hctx_finalize, JS_CRYPTO_HCTX);
 }
 
 /* Ends hashStart/hashCopy: the handle on top of the stack takes h when ok
@@ -302,7 +274,7 @@ static duk_ret_t js_crypto_hctx_adopt(duk_context *ctx, js_crypto_hctx *h, int o
 
 static js_crypto_hctx *js_crypto_hctx_of(duk_context *ctx, duk_idx_t idx)
 {
-    return js_crypto_handle_ptr(ctx, idx, JS_CRYPTO_HCTX, "not a hash handle");
+    return js_ossl_handle_ptr(ctx, idx, JS_CRYPTO_HCTX, "not a hash handle");
 }
 
 /* hashStart(alg[, key]) -> a handle hashing (with key: HMAC-ing) with alg;
@@ -661,93 +633,6 @@ static duk_ret_t js_crypto_timing_safe_equal(duk_context *ctx)
  * KeyObject holds its EVP_PKEY in a handle object (a hidden pointer) whose
  * finalizer frees it (see the handles above). */
 
-#define JS_CRYPTO_PKEY DUK_HIDDEN_SYMBOL("pkey")
-
-static duk_ret_t js_crypto_key_finalize(duk_context *ctx)
-{
-    EVP_PKEY *k;
-
-    duk_get_prop_string(ctx, 0, JS_CRYPTO_PKEY);
-    k = duk_get_pointer(ctx, -1);
-    if (k == NULL)
-        return 0;
-    EVP_PKEY_free(k);
-    duk_push_pointer(ctx, NULL);
-    duk_put_prop_string(ctx, 0, JS_CRYPTO_PKEY);
-    return 0;
-}
-
-/* [ ... ] -> [ ... handle ]: a handle with no key yet. */
-static void js_crypto_new_key_handle(duk_context *ctx)
-{
-    js_crypto_new_handle(ctx, js_crypto_key_finalize, JS_CRYPTO_PKEY);
-    duk_require_stack(ctx, 4);
-}
-
-/* Gives the handle on top of the stack its key (see above: cannot throw). */
-static void js_crypto_adopt_key(duk_context *ctx, EVP_PKEY *k)
-{
-    duk_push_pointer(ctx, k);
-    duk_put_prop_string(ctx, -2, JS_CRYPTO_PKEY);
-}
-
-static EVP_PKEY *js_crypto_key_of(duk_context *ctx, duk_idx_t idx)
-{
-    return js_crypto_handle_ptr(ctx, idx, JS_CRYPTO_PKEY, "not a key handle");
-}
-
-static const struct {
-    int lib;
-    const char *name;
-} js_crypto_err_libs[] = {
-    { ERR_LIB_SYS, "SYS" }, { ERR_LIB_BN, "BN" }, { ERR_LIB_RSA, "RSA" }, { ERR_LIB_DH, "DH" },
-    { ERR_LIB_EVP, "EVP" }, { ERR_LIB_BUF, "BUF" }, { ERR_LIB_OBJ, "OBJ" }, { ERR_LIB_PEM, "PEM" },
-    { ERR_LIB_DSA, "DSA" }, { ERR_LIB_X509, "X509" }, { ERR_LIB_ASN1, "ASN1" },
-    { ERR_LIB_CONF, "CONF" }, { ERR_LIB_CRYPTO, "CRYPTO" }, { ERR_LIB_EC, "EC" },
-    { ERR_LIB_BIO, "BIO" }, { ERR_LIB_PKCS7, "PKCS7" }, { ERR_LIB_X509V3, "X509V3" },
-    { ERR_LIB_PKCS12, "PKCS12" }, { ERR_LIB_RAND, "RAND" }, { ERR_LIB_UI, "UI" },
-    { ERR_LIB_OSSL_STORE, "OSSL_STORE" }, { ERR_LIB_HMAC, "HMAC" }, { ERR_LIB_KDF, "KDF" },
-    { ERR_LIB_USER, "USER" }, { 0, NULL }
-};
-
-/* Throws the earliest queued OpenSSL error as Node reports it: the message
- * "error:XXXXXXXX:lib::reason" and .code ERR_OSSL_REASON_IN_CAPITALS;
- * the fallbacks when OpenSSL queued nothing. */
-static duk_ret_t js_crypto_throw_ossl(duk_context *ctx, const char *code, const char *msg)
-{
-    unsigned long e = ERR_peek_error();
-    char buf[256], cbuf[128];
-    const char *reason;
-    size_t i, n;
-
-    if (e == 0)
-        return js_crypto_throw(ctx, code, msg);
-    ERR_error_string_n(e, buf, sizeof buf);
-    reason = ERR_reason_error_string(e);
-    ERR_clear_error();
-    if (reason == NULL)
-        return js_crypto_throw(ctx, code, buf);
-    memcpy(cbuf, "ERR_OSSL_", 9);
-    n = 9;
-    /* Node names the library in the code for the older libraries only
-     * (ERR_OSSL_RSA_..., ERR_OSSL_CRYPTO_...), not for the provider-era
-     * ones (DECODER, Provider routines) */
-    for (i = 0; js_crypto_err_libs[i].name; i++)
-        if (js_crypto_err_libs[i].lib == ERR_GET_LIB(e)) {
-            size_t l = strlen(js_crypto_err_libs[i].name);
-            memcpy(cbuf + n, js_crypto_err_libs[i].name, l);
-            n += l;
-            cbuf[n++] = '_';
-            break;
-        }
-    for (i = 0; reason[i] && n < sizeof cbuf - 1; i++, n++) {
-        char c = reason[i];
-        cbuf[n] = c == ' ' ? '_' : (c >= 'a' && c <= 'z') ? (char) (c - 32) : c;
-    }
-    cbuf[n] = 0;
-    return js_crypto_throw(ctx, cbuf, buf);
-}
-
 /* A passphrase callback that has none: without it OpenSSL would ask the
  * terminal for one. */
 static int js_crypto_no_pass(char *buf, int size, int rwflag, void *u)
@@ -774,12 +659,12 @@ static duk_ret_t js_crypto_key_parse(duk_context *ctx)
     EVP_PKEY *k = NULL;
     int ok;
 
-    js_crypto_new_key_handle(ctx);
+    js_ossl_new_key_handle(ctx);
     ERR_clear_error();
     dc = OSSL_DECODER_CTX_new_for_pkey(&k, der ? "DER" : "PEM", structure, keytype,
                                        priv ? EVP_PKEY_KEYPAIR : 0, NULL, NULL);
     if (dc == NULL)
-        return js_crypto_throw_ossl(ctx, "ERR_CRYPTO_OPERATION_FAILED", "no key decoder");
+        return js_ossl_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "no key decoder");
     if (pass != NULL)
         ok = OSSL_DECODER_CTX_set_passphrase(dc, pass, plen);
     else
@@ -788,10 +673,10 @@ static duk_ret_t js_crypto_key_parse(duk_context *ctx)
     OSSL_DECODER_CTX_free(dc);
     if (!ok) {
         EVP_PKEY_free(k);
-        return js_crypto_throw_ossl(ctx, "ERR_OSSL_UNSUPPORTED", "error:1E08010C:DECODER routines::unsupported");
+        return js_ossl_throw(ctx, "ERR_OSSL_UNSUPPORTED", "error:1E08010C:DECODER routines::unsupported");
     }
     ERR_clear_error();
-    js_crypto_adopt_key(ctx, k);
+    js_ossl_adopt_key(ctx, k);
     return 1;
 }
 
@@ -828,7 +713,7 @@ static void js_crypto_push_owned(duk_context *ctx, unsigned char *p, size_t n)
  *   "type-specific" for PKCS#1 and SEC1). */
 static duk_ret_t js_crypto_key_export(duk_context *ctx)
 {
-    EVP_PKEY *k = js_crypto_key_of(ctx, 0);
+    EVP_PKEY *k = js_ossl_key_of(ctx, 0);
     int priv = duk_to_boolean(ctx, 1), der = duk_to_boolean(ctx, 2);
     const char *structure = duk_require_string(ctx, 3);
     const char *cipher = duk_is_undefined(ctx, 4) ? NULL : duk_require_string(ctx, 4);
@@ -854,7 +739,7 @@ static duk_ret_t js_crypto_key_export(duk_context *ctx)
     OSSL_ENCODER_CTX_free(ec);
     if (!ok) {
         OPENSSL_free(out);
-        return js_crypto_throw_ossl(ctx, "ERR_CRYPTO_OPERATION_FAILED", "key encoding failed");
+        return js_ossl_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "key encoding failed");
     }
     js_crypto_push_owned(ctx, out, n);
     return 1;
@@ -908,7 +793,7 @@ static void js_crypto_put_bn(duk_context *ctx, EVP_PKEY *k, const char *param, i
  * Number (a 64-bit exponent would lose bits; none is used in practice). */
 static duk_ret_t js_crypto_key_info(duk_context *ctx)
 {
-    EVP_PKEY *k = js_crypto_key_of(ctx, 0);
+    EVP_PKEY *k = js_ossl_key_of(ctx, 0);
     int params = duk_to_boolean(ctx, 1);
     const char *type = js_crypto_key_type(k);
     char curve[64];
@@ -1021,7 +906,7 @@ static duk_ret_t js_crypto_key_from_jwk(duk_context *ctx)
         if (x == NULL || (priv && d == NULL) || (strcmp(kind, "EC") == 0 && (y == NULL || crv == NULL)))
             return js_crypto_throw(ctx, "ERR_CRYPTO_INVALID_JWK", "Invalid JWK data");
     }
-    js_crypto_new_key_handle(ctx);
+    js_ossl_new_key_handle(ctx);
     ERR_clear_error();
     if (strcmp(kind, "RSA") == 0 || strcmp(kind, "EC") == 0) {
         if ((bld = OSSL_PARAM_BLD_new()) == NULL)
@@ -1069,7 +954,7 @@ done:
         ERR_clear_error();
         return js_crypto_throw(ctx, "ERR_CRYPTO_INVALID_JWK", "Invalid JWK data");
     }
-    js_crypto_adopt_key(ctx, k);
+    js_ossl_adopt_key(ctx, k);
     return 1;
 }
 
@@ -1089,7 +974,7 @@ static duk_ret_t js_crypto_key_generate(duk_context *ctx)
 
     if (bits < 0 || bits > 16384)
         return duk_range_error(ctx, "invalid modulus length");
-    js_crypto_new_key_handle(ctx);
+    js_ossl_new_key_handle(ctx);
     if (strncmp(type, "RSA", 3) == 0) {
         *pp++ = OSSL_PARAM_construct_size_t(OSSL_PKEY_PARAM_RSA_BITS, &bits_sz);
         *pp++ = OSSL_PARAM_construct_uint(OSSL_PKEY_PARAM_RSA_E, &exp);
@@ -1104,17 +989,17 @@ static duk_ret_t js_crypto_key_generate(duk_context *ctx)
     EVP_PKEY_CTX_free(pc);
     if (!ok) {
         EVP_PKEY_free(k);
-        return js_crypto_throw_ossl(ctx, "ERR_CRYPTO_OPERATION_FAILED", "key generation failed");
+        return js_ossl_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "key generation failed");
     }
     ERR_clear_error();
-    js_crypto_adopt_key(ctx, k);
+    js_ossl_adopt_key(ctx, k);
     return 1;
 }
 
 /* keyEquals(a, b) -> whether the public (and so the whole) keys match. */
 static duk_ret_t js_crypto_key_equals(duk_context *ctx)
 {
-    EVP_PKEY *a = js_crypto_key_of(ctx, 0), *b = js_crypto_key_of(ctx, 1);
+    EVP_PKEY *a = js_ossl_key_of(ctx, 0), *b = js_ossl_key_of(ctx, 1);
     int r = EVP_PKEY_eq(a, b);
 
     ERR_clear_error();
@@ -1161,7 +1046,7 @@ static const char *js_crypto_sig_md(duk_context *ctx, duk_idx_t idx)
  * p1363: an ECDSA signature as r||s instead of DER. */
 static duk_ret_t js_crypto_sign(duk_context *ctx)
 {
-    EVP_PKEY *k = js_crypto_key_of(ctx, 0);
+    EVP_PKEY *k = js_ossl_key_of(ctx, 0);
     const char *md = js_crypto_sig_md(ctx, 1);
     size_t len, siglen, half = (size_t) (EVP_PKEY_get_bits(k) + 7) / 8;
     const unsigned char *data = js_crypto_bytes(ctx, 2, &len);
@@ -1188,7 +1073,7 @@ static duk_ret_t js_crypto_sign(duk_context *ctx)
         siglen = 2 * half;
     }
     if (!ok)
-        return js_crypto_throw_ossl(ctx, "ERR_CRYPTO_OPERATION_FAILED", "signing failed");
+        return js_ossl_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "signing failed");
     duk_resize_buffer(ctx, -1, siglen);
     return 1;
 }
@@ -1198,7 +1083,7 @@ static duk_ret_t js_crypto_sign(duk_context *ctx)
  * a key or option OpenSSL refuses throws. */
 static duk_ret_t js_crypto_verify(duk_context *ctx)
 {
-    EVP_PKEY *k = js_crypto_key_of(ctx, 0);
+    EVP_PKEY *k = js_ossl_key_of(ctx, 0);
     const char *md = js_crypto_sig_md(ctx, 1);
     size_t len, slen, half = (size_t) (EVP_PKEY_get_bits(k) + 7) / 8;
     const unsigned char *data = js_crypto_bytes(ctx, 2, &len);
@@ -1245,18 +1130,20 @@ static duk_ret_t js_crypto_verify(duk_context *ctx)
         r = EVP_DigestVerify(mc, sig, slen, data, len);
     EVP_MD_CTX_free(mc);
     if (!ok)
-        return js_crypto_throw_ossl(ctx, "ERR_CRYPTO_OPERATION_FAILED", "verification failed");
+        return js_ossl_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "verification failed");
     ERR_clear_error();
     duk_push_boolean(ctx, r == 1);
     return 1;
 }
 
-/* pkeyCrypt(handle, encrypt, data, padding, oaepHash|null, label|undefined)
- * -> buffer: RSA publicEncrypt (encrypt true) or privateDecrypt. */
+/* pkeyCrypt(handle, mode, data, padding, oaepHash|null, label|undefined)
+ * -> buffer: RSA with mode 1 publicEncrypt, 0 privateDecrypt, 2
+ * privateEncrypt (EVP_PKEY_sign of the data as it is, no digest) or 3
+ * publicDecrypt (EVP_PKEY_verify_recover). */
 static duk_ret_t js_crypto_pkey_crypt(duk_context *ctx)
 {
-    EVP_PKEY *k = js_crypto_key_of(ctx, 0);
-    int enc = duk_to_boolean(ctx, 1);
+    EVP_PKEY *k = js_ossl_key_of(ctx, 0);
+    int mode = duk_require_int(ctx, 1), enc = mode == 1 || mode == 2;
     size_t len, olen = (size_t) EVP_PKEY_get_size(k), llen = 0;
     const unsigned char *data = js_crypto_bytes(ctx, 2, &len);
     int padding = duk_get_int(ctx, 3), ok;
@@ -1267,7 +1154,9 @@ static duk_ret_t js_crypto_pkey_crypt(duk_context *ctx)
 
     ERR_clear_error();
     pc = EVP_PKEY_CTX_new_from_pkey(NULL, k, NULL);
-    ok = pc != NULL && (enc ? EVP_PKEY_encrypt_init(pc) : EVP_PKEY_decrypt_init(pc)) == 1 &&
+    ok = pc != NULL &&
+         (mode == 1 ? EVP_PKEY_encrypt_init(pc) : mode == 0 ? EVP_PKEY_decrypt_init(pc) :
+          mode == 2 ? EVP_PKEY_sign_init(pc) : EVP_PKEY_verify_recover_init(pc)) == 1 &&
          EVP_PKEY_CTX_set_rsa_padding(pc, padding) == 1;
     if (ok && padding == RSA_PKCS1_OAEP_PADDING) {
         ok = (md == NULL || EVP_PKEY_CTX_set_rsa_oaep_md_name(pc, md, NULL) == 1);
@@ -1279,11 +1168,13 @@ static duk_ret_t js_crypto_pkey_crypt(duk_context *ctx)
                 OPENSSL_free(lcopy);
         }
     }
-    ok = ok && (enc ? EVP_PKEY_encrypt(pc, out, &olen, data, len)
-                    : EVP_PKEY_decrypt(pc, out, &olen, data, len)) == 1;
+    ok = ok && (mode == 1 ? EVP_PKEY_encrypt(pc, out, &olen, data, len) :
+                mode == 0 ? EVP_PKEY_decrypt(pc, out, &olen, data, len) :
+                mode == 2 ? EVP_PKEY_sign(pc, out, &olen, data, len) :
+                EVP_PKEY_verify_recover(pc, out, &olen, data, len)) == 1;
     EVP_PKEY_CTX_free(pc);
     if (!ok)
-        return js_crypto_throw_ossl(ctx, "ERR_CRYPTO_OPERATION_FAILED", enc ? "encryption failed" : "decryption failed");
+        return js_ossl_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", enc ? "encryption failed" : "decryption failed");
     duk_resize_buffer(ctx, -1, olen);
     return 1;
 }
@@ -1482,6 +1373,76 @@ static duk_ret_t js_crypto_ecdh_secret(duk_context *ctx)
     return 1;
 }
 
+/* pkeyDerive(privateHandle, publicHandle) -> buffer: the shared secret
+ * of two keys of one type (EC, X25519, X448, DH), crypto.diffieHellman's.
+ * A DH secret is padded with zeros to the prime's length, as Node's.
+ * Throws OpenSSL's error as Node does (EC keys of two curves:
+ * ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS). */
+static duk_ret_t js_crypto_pkey_derive(duk_context *ctx)
+{
+    EVP_PKEY *mine = js_ossl_key_of(ctx, 0), *theirs = js_ossl_key_of(ctx, 1);
+    unsigned char *out = NULL;
+    size_t n = 0;
+    EVP_PKEY_CTX *pc;
+    int ok;
+
+    ERR_clear_error();
+    pc = EVP_PKEY_CTX_new_from_pkey(NULL, mine, NULL);
+    ok = pc != NULL && EVP_PKEY_derive_init(pc) == 1 &&
+         (!EVP_PKEY_is_a(mine, "DH") || EVP_PKEY_CTX_set_dh_pad(pc, 1) == 1) &&
+         EVP_PKEY_derive_set_peer(pc, theirs) == 1 && EVP_PKEY_derive(pc, NULL, &n) == 1 &&
+         (out = OPENSSL_malloc(n ? n : 1)) != NULL && EVP_PKEY_derive(pc, out, &n) == 1;
+    EVP_PKEY_CTX_free(pc);
+    if (!ok) {
+        OPENSSL_free(out);
+        return js_ossl_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "Failed to derive the shared secret");
+    }
+    ERR_clear_error();
+    js_crypto_push_owned(ctx, out, n);     /* frees out, also when it throws */
+    return 1;
+}
+
+/* dhKeyGenerate(prime, generator) -> handle of a new DH pair in the group
+ * of prime (bytes) and generator (a number), generateKeyPair('dh')'s. */
+static duk_ret_t js_crypto_dh_key_generate(duk_context *ctx)
+{
+    size_t plen;
+    const unsigned char *p = js_crypto_bytes(ctx, 0, &plen);
+    duk_uint_t g = duk_require_uint(ctx, 1);
+    OSSL_PARAM_BLD *bld = OSSL_PARAM_BLD_new();
+    OSSL_PARAM *params = NULL;
+    EVP_PKEY_CTX *pc = NULL, *kc = NULL;
+    EVP_PKEY *dom = NULL, *k = NULL;
+    BIGNUM *bp = BN_bin2bn(p, (int) plen, NULL), *bg = BN_new();
+    int ok;
+
+    js_ossl_new_key_handle(ctx);
+    ERR_clear_error();
+    ok = bld != NULL && bp != NULL && bg != NULL && BN_set_word(bg, g) == 1 &&
+         OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_FFC_P, bp) == 1 &&
+         OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_FFC_G, bg) == 1 &&
+         (params = OSSL_PARAM_BLD_to_param(bld)) != NULL &&
+         (pc = EVP_PKEY_CTX_new_from_name(NULL, "DH", NULL)) != NULL &&
+         EVP_PKEY_fromdata_init(pc) == 1 &&
+         EVP_PKEY_fromdata(pc, &dom, EVP_PKEY_KEY_PARAMETERS, params) == 1 &&
+         (kc = EVP_PKEY_CTX_new_from_pkey(NULL, dom, NULL)) != NULL &&
+         EVP_PKEY_keygen_init(kc) == 1 && EVP_PKEY_generate(kc, &k) == 1;
+    BN_free(bp);
+    BN_free(bg);
+    OSSL_PARAM_free(params);
+    OSSL_PARAM_BLD_free(bld);
+    EVP_PKEY_CTX_free(pc);
+    EVP_PKEY_CTX_free(kc);
+    EVP_PKEY_free(dom);
+    if (!ok) {
+        EVP_PKEY_free(k);
+        return js_ossl_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "key generation failed");
+    }
+    ERR_clear_error();
+    js_ossl_adopt_key(ctx, k);
+    return 1;
+}
+
 static const duk_function_list_entry js_crypto_funcs[] = {
     { "cryptoRandom", js_crypto_random, 1 },
     { "cryptoDigest", js_crypto_digest, 4 },
@@ -1509,10 +1470,16 @@ static const duk_function_list_entry js_crypto_funcs[] = {
     { "cryptoEcdhConvert", js_crypto_ecdh_convert, 3 },
     { "cryptoEcdhKeys", js_crypto_ecdh_keys, 2 },
     { "cryptoEcdhSecret", js_crypto_ecdh_secret, 3 },
+    { "cryptoPkeyDerive", js_crypto_pkey_derive, 2 },
+    { "cryptoDhKeyGenerate", js_crypto_dh_key_generate, 2 },
     { NULL, NULL, 0 }
 };
 
+/* crypto's natives include those of its other OpenSSL files, which the
+ * engine does not need to know about. */
 void js_crypto_init(duk_context *ctx, js_host *host)
 {
     js_host_put_funcs(ctx, js_crypto_funcs, host);
+    js_dh_init(ctx, host);
+    js_x509_init(ctx, host);
 }

@@ -5,7 +5,8 @@
 #include "bindings/js_host.h"
 
 /* [ ... sys ] -> [ ... sys ]: adds the crypto natives (cryptoDigest,
- * cryptoCipher, ...) to the object on top of the stack.  They keep no
+ * cryptoCipher, ...) and those of js_dh.c and js_x509.c to the object
+ * on top of the stack.  They keep no
  * state: `host` is not used beyond the common function table. */
 void js_crypto_init(duk_context *ctx, js_host *host);
 

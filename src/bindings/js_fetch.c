@@ -722,10 +722,11 @@ static void js_fetch_describe(const js_fetch_xfer *x, const char **code, char *m
     snprintf(msg, cap, "%s: %s", x->host, why);
 }
 
-/* fetchState(id) -> { status, head, url, done, code, message } or
+/* fetchState(id) -> { status, head, url, done, code, message, reset } or
  * undefined for an unknown id.  head is the raw header block once the
  * final response's headers are complete; code/message are set when the
- * transfer failed. */
+ * transfer failed, and reset ("read" or "write") when it failed because
+ * the peer reset the connection. */
 static duk_ret_t js_fetch_state(duk_context *ctx)
 {
     js_fetch_xfer *x = js_fetch_find(duk_require_int(ctx, 0));
@@ -750,6 +751,17 @@ static duk_ret_t js_fetch_state(duk_context *ctx)
     if (x->stream_up) {
         duk_push_number(ctx, (double) (x->up_len - x->up_off));
         duk_put_prop_string(ctx, -2, "pending");
+    }
+    if (failed && x->easy && (x->result == CURLE_SEND_ERROR || x->result == CURLE_RECV_ERROR)) {
+        long os_errno = 0;
+
+        /* the peer reset the connection: the call that found out, which
+         * node:http names ("write ECONNRESET", "read ECONNRESET") */
+        curl_easy_getinfo(x->easy, CURLINFO_OS_ERRNO, &os_errno);
+        if (os_errno == ECONNRESET) {
+            duk_push_string(ctx, x->result == CURLE_SEND_ERROR ? "write" : "read");
+            duk_put_prop_string(ctx, -2, "reset");
+        }
     }
     if (x->head_ready && !failed) {
         js_host_push_utf8(ctx, x->head ? x->head : "", x->head_len);

@@ -163,13 +163,16 @@ static duk_ret_t js_sys_respond(duk_context *ctx)
     return 1;
 }
 
+/* flush() -> whether the client is still there: sends what the response
+ * has buffered (what nginx cannot take yet waits in the request layer). */
 static duk_ret_t js_sys_flush(duk_context *ctx)
 {
     js_host *h = js_host_of(ctx);
 
     if (h->io && !h->client_gone && h->io->flush(h->io->ud) < 0)
         js_sys_gone(h);
-    return 0;
+    duk_push_boolean(ctx, h->io != NULL && !h->client_gone);
+    return 1;
 }
 
 /* Throws the error a body read ended in, shaped as body-parser's are

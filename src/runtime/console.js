@@ -379,6 +379,12 @@ function formatRaw(ctx, v, recurseTimes) {
             base = '[' + t + (name !== t ? ' (' + name + ')' : '') + ': ' + formatPrimitive(prim, newCtx()) + ']';
             if (t === 'String') keys = keys.filter(function (k) { return !/^\d+$/.test(k) || +k >= prim.length; });
             if (!keys.length) return base;
+        } else if (toStr.call(v) === '[object Arguments]') {
+            braces[0] = '[Arguments] {';
+        } else if ((typeof WeakMap === 'function' && v instanceof WeakMap) || (typeof WeakSet === 'function' && v instanceof WeakSet)) {
+            /* what they hold cannot be listed, as node says */
+            braces[0] = prefix(name, v instanceof WeakMap ? 'WeakMap' : 'WeakSet') + '{';
+            formatter = function () { return ['<items unknown>']; };
         } else if (name === null) {
             braces[0] = '[Object: null prototype] {';
             noBraceIfEmpty = true;

@@ -895,11 +895,59 @@ function generateKeyPairSync(type, options) {
         }
     } else if (type === 'ed25519' || type === 'ed448' || type === 'x25519' || type === 'x448') {
         h = sys.cryptoKeyGenerate(type.toUpperCase(), 0, 0, undefined);
+    } else if (type === 'dh') {
+        h = dhKeyPair(options);
     } else {
         throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'type' must be a supported key type. Received " + rt.inspect(type));
     }
     var priv = new PrivateKeyObject({ handle: h }), pub = new PublicKeyObject({ handle: h });
     return { publicKey: encodeKey(pub, options.publicKeyEncoding), privateKey: encodeKey(priv, options.privateKeyEncoding) };
+}
+
+/* generateKeyPair('dh'): a group by name, or a prime (with a generator,
+ * 2 by default), or a new prime of primeLength bits; Node's checks. */
+function dhKeyPair(o) {
+    var group = o.group, prime = o.prime, len = o.primeLength, gen = o.generator;
+    if (group !== undefined) {
+        if (prime !== undefined) throw nodeError(TypeError, 'ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "group" cannot be used in combination with option "prime"');
+        if (len !== undefined) throw nodeError(TypeError, 'ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "group" cannot be used in combination with option "primeLength"');
+        if (gen !== undefined) throw nodeError(TypeError, 'ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "group" cannot be used in combination with option "generator"');
+        if (typeof group !== 'string') throw argType('options.group', 'of type string', group);
+        var g = new DiffieHellmanGroup(group);
+        return sys.cryptoDhKeyGenerate(g.getPrime(), 2);
+    }
+    if (prime !== undefined) {
+        if (len !== undefined) throw nodeError(TypeError, 'ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "prime" cannot be used in combination with option "primeLength"');
+        if (!isBufferSource(prime)) throw argType('options.prime', 'an instance of ArrayBuffer, Buffer, TypedArray, or DataView', prime);
+    } else if (len !== undefined) {
+        validInt(len, 'options.primeLength', 0, 2147483647);
+    } else {
+        throw nodeError(TypeError, 'ERR_MISSING_OPTION', 'At least one of the group, prime, or primeLength options is required');
+    }
+    if (gen !== undefined) validInt(gen, 'options.generator', 0, 2147483647);
+    else gen = 2;
+    if (prime === undefined) prime = wrap(sys.dhGenerate(len, gen));
+    return sys.cryptoDhKeyGenerate(dhBytes(prime), gen);
+}
+
+/* crypto.diffieHellman({ privateKey, publicKey }): the secret of two
+ * KeyObjects of one type among dh, ec, x25519 and x448. */
+var DH_KEY_TYPES = ['dh', 'ec', 'x448', 'x25519'];
+function statelessDiffieHellman(options) {
+    if (options === null || typeof options !== 'object') throw argType('options', 'of type object', options);
+    var priv = options.privateKey, pub = options.publicKey;
+    if (!(priv instanceof KeyObject))
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.privateKey' is invalid. Received " + rt.inspect(priv));
+    if (!(pub instanceof KeyObject))
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.publicKey' is invalid. Received " + rt.inspect(pub));
+    if (priv.type !== 'private')
+        throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', 'Invalid key object type ' + priv.type + ', expected private.');
+    if (pub.type !== 'public' && pub.type !== 'private')
+        throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', 'Invalid key object type ' + pub.type + ', expected public.');
+    var a = priv.asymmetricKeyType, b = pub.asymmetricKeyType;
+    if (a !== b || DH_KEY_TYPES.indexOf(a) < 0)
+        throw nodeError(Error, 'ERR_CRYPTO_INCOMPATIBLE_KEY', 'Incompatible key types for Diffie-Hellman: ' + a + ' and ' + b);
+    return wrap(sys.cryptoPkeyDerive(priv._handle, pub._handle));
 }
 
 function generateKeyPair(type, options, cb) {
@@ -1031,23 +1079,295 @@ ECDH.convertKey = function (key, curve, inEnc, outEnc, format) {
     return ecdhOut(ecdhPoint(curve, k, f), outEnc);
 };
 
+/* --- finite-field Diffie-Hellman ---
+ *
+ * A DiffieHellman keeps its prime, generator and keys as Buffers; the
+ * natives of js_dh.c do the arithmetic on OpenSSL's DH (see there why it
+ * is the legacy API: verifyError is DH_check's bit set). */
+
+var DH_GROUPS = ['modp1', 'modp2', 'modp5', 'modp14', 'modp15', 'modp16', 'modp17', 'modp18'];
+var DH_ARG_TYPES = 'one of type number or string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView';
+
+function dhInt32(v, name) {
+    if (Math.floor(v) !== v)
+        throw outOfRange(name, 'an integer', v);
+    if (v < -2147483648 || v > 2147483647)
+        throw outOfRange(name, '>= -2147483648 && <= 2147483647', v);
+}
+
+function dhBytes(v, enc) {
+    if (typeof v === 'string') return Buffer.from(v, enc === undefined || enc === 'buffer' ? 'utf8' : enc);
+    return ecdhKeyBytes(v, enc, 'key');
+}
+
+function isBufferSource(v) { return isView(v) || v instanceof ArrayBuffer; }
+
+/* the state, under a symbol as Node's is (Object.keys shows verifyError only) */
+var kDH = Symbol('kHandle');
+function dhSetup(dh, prime, gen) {
+    Object.defineProperty(dh, kDH, { value: { prime: prime, gen: gen, priv: null, pub: null } });
+}
+
+/* createDiffieHellman(prime, [primeEncoding], [generator],
+ * [generatorEncoding]) or createDiffieHellman(primeLength, [generator]):
+ * Node 20's checks and errors; a length makes a new safe prime. */
+function DiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding) {
+    if (!(this instanceof DiffieHellman)) return new DiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding);
+    if (typeof sizeOrKey !== 'number' && typeof sizeOrKey !== 'string' && !isBufferSource(sizeOrKey))
+        throw argType('sizeOrKey', DH_ARG_TYPES, sizeOrKey);
+    if (typeof sizeOrKey === 'number') dhInt32(sizeOrKey, 'sizeOrKey');
+    /* an encoding that is not one is the generator */
+    if (keyEncoding && !Buffer.isEncoding(keyEncoding) && keyEncoding !== 'buffer') {
+        genEncoding = generator;
+        generator = keyEncoding;
+        keyEncoding = false;
+    }
+    keyEncoding = keyEncoding || 'buffer';
+    genEncoding = genEncoding || 'buffer';
+    if (!generator) generator = 2;
+    else if (typeof generator === 'number') dhInt32(generator, 'generator');
+    else if (typeof generator === 'string') generator = dhBytes(generator, genEncoding);
+    else if (!isBufferSource(generator)) throw argType('generator', DH_ARG_TYPES, generator);
+    else generator = dhBytes(generator);
+    var gen = typeof generator === 'number' ? Buffer.from([generator < 0 ? 0 : generator > 255 ? 0 : generator]) : generator;
+    if (typeof generator === 'number' && generator > 255) {
+        gen = Buffer.alloc(4);
+        gen.writeUInt32BE(generator);
+    }
+    var prime;
+    if (typeof sizeOrKey === 'number') {
+        /* Node's native takes a length with a numeric generator only */
+        if (typeof generator !== 'number') throw new Error('Initialization failed');
+        prime = wrap(sys.dhGenerate(sizeOrKey, generator));
+    } else prime = dhBytes(sizeOrKey, keyEncoding);
+    var verify = sys.dhCheck(prime, gen);
+    dhSetup(this, prime, gen);
+    Object.defineProperty(this, 'verifyError', { value: verify, enumerable: true, writable: false, configurable: false });
+}
+
+/* getDiffieHellman(name) / createDiffieHellmanGroup(name): one of the
+ * RFC 2409 and RFC 3526 groups, generator 2; no setters. */
+function DiffieHellmanGroup(name) {
+    if (!(this instanceof DiffieHellmanGroup)) return new DiffieHellmanGroup(name);
+    if (typeof name !== 'string') throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Group name must be a string');
+    var i = DH_GROUPS.indexOf(name);
+    if (i < 0) throw nodeError(Error, 'ERR_CRYPTO_UNKNOWN_DH_GROUP', 'Unknown DH group');
+    var prime = wrap(sys.dhGroupPrime(i)), gen = Buffer.from([2]);
+    dhSetup(this, prime, gen);
+    Object.defineProperty(this, 'verifyError', { value: sys.dhCheck(prime, gen), enumerable: true, writable: false, configurable: false });
+}
+
+function dhState(what) {
+    return nodeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'No ' + what + ' key - did you forget to generate one?');
+}
+
+var dhMethods = {
+    /* a private key already set is kept, as Node's (DH_generate_key) */
+    generateKeys: function (encoding) {
+        var k = sys.dhKeys(this[kDH].prime, this[kDH].gen, this[kDH].priv === null ? undefined : this[kDH].priv);
+        this[kDH].priv = wrap(k.priv);
+        this[kDH].pub = wrap(k.pub);
+        return encodeOut(Buffer.from(this[kDH].pub), encoding);
+    },
+    computeSecret: function (key, inEnc, outEnc) {
+        var peer = dhBytes(key, inEnc);
+        if (this[kDH].priv === null) throw nodeError(RangeError, 'ERR_CRYPTO_INVALID_KEYTYPE', 'Invalid key type');
+        return encodeOut(wrap(sys.dhSecret(this[kDH].prime, this[kDH].gen, this[kDH].priv, peer)), outEnc);
+    },
+    getPrime: function (encoding) { return encodeOut(Buffer.from(this[kDH].prime), encoding); },
+    getGenerator: function (encoding) { return encodeOut(Buffer.from(this[kDH].gen), encoding); },
+    getPublicKey: function (encoding) {
+        if (this[kDH].pub === null) throw dhState('public');
+        return encodeOut(Buffer.from(this[kDH].pub), encoding);
+    },
+    getPrivateKey: function (encoding) {
+        if (this[kDH].priv === null) throw dhState('private');
+        return encodeOut(Buffer.from(this[kDH].priv), encoding);
+    }
+};
+function def(o, k, v) {
+    Object.defineProperty(o, k, { value: v, writable: true, enumerable: false, configurable: true });
+}
+Object.keys(dhMethods).forEach(function (k) {
+    def(DiffieHellman.prototype, k, dhMethods[k]);
+    def(DiffieHellmanGroup.prototype, k, dhMethods[k]);
+});
+/* the keys are taken as they are; the public one does not follow the
+ * private one (Node 20's setPrivateKey leaves it) */
+def(DiffieHellman.prototype, 'setPublicKey', function (key, encoding) {
+    this[kDH].pub = dhBytes(key, encoding);
+    return this;
+});
+def(DiffieHellman.prototype, 'setPrivateKey', function (key, encoding) {
+    this[kDH].priv = dhBytes(key, encoding);
+    return this;
+});
+
+/* --- X509Certificate ---
+ *
+ * The certificate lives in a handle of js_x509.c; what the getters read
+ * is asked of OpenSSL once (x509Info) and kept. */
+
+var X509_FLAGS = { always: 0x1, noWildcards: 0x2, noPartial: 0x4, multiLabel: 0x8, singleLabel: 0x10, never: 0x20 };
+
+function X509Certificate(buffer) {
+    if (!(this instanceof X509Certificate))
+        throw new TypeError("Class constructor X509Certificate cannot be invoked without 'new'");
+    if (typeof buffer === 'string') buffer = Buffer.from(buffer);
+    if (!isView(buffer))
+        throw argType('buffer', 'of type string or an instance of Buffer, TypedArray, or DataView', buffer);
+    var h = sys.x509Parse(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+    Object.defineProperty(this, '_x509', { value: { handle: h, info: null, publicKey: null } });
+}
+
+function x509Info(c) {
+    var st = c._x509;
+    if (!st.info) {
+        st.info = sys.x509Info(st.handle);
+        st.info.raw = wrap(st.info.raw);
+    }
+    return st.info;
+}
+
+['subject', 'subjectAltName', 'issuer', 'infoAccess', 'validFrom', 'validTo', 'fingerprint',
+ 'fingerprint256', 'fingerprint512', 'keyUsage', 'serialNumber', 'raw', 'ca'].forEach(function (k) {
+    defineGetter(X509Certificate.prototype, k, function () { return x509Info(this)[k]; });
+});
+defineGetter(X509Certificate.prototype, 'issuerCertificate', function () { return undefined; });
+defineGetter(X509Certificate.prototype, 'publicKey', function () {
+    var st = this._x509;
+    if (!st.publicKey) st.publicKey = new PublicKeyObject({ handle: sys.x509PublicKey(st.handle) });
+    return st.publicKey;
+});
+
+/* Node's options of checkHost and checkEmail as X509_CHECK_FLAG_* */
+function x509Flags(options) {
+    if (options === undefined) return 0;
+    if (options === null || typeof options !== 'object')
+        throw argType('options', 'of type object', options);
+    var flags = 0, subject = options.subject === undefined ? 'default' : options.subject;
+    if (subject === 'always') flags |= X509_FLAGS.always;
+    else if (subject === 'never') flags |= X509_FLAGS.never;
+    else if (subject !== 'default')
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.subject' is invalid. Received " + rt.inspect(subject));
+    ['wildcards', 'partialWildcards', 'multiLabelWildcards', 'singleLabelSubdomains'].forEach(function (k) {
+        if (options[k] !== undefined && typeof options[k] !== 'boolean')
+            throw argType('options.' + k, 'of type boolean', options[k]);
+    });
+    if (options.wildcards === false) flags |= X509_FLAGS.noWildcards;
+    if (options.partialWildcards === false) flags |= X509_FLAGS.noPartial;
+    if (options.multiLabelWildcards === true) flags |= X509_FLAGS.multiLabel;
+    if (options.singleLabelSubdomains === true) flags |= X509_FLAGS.singleLabel;
+    return flags;
+}
+
+function x509String(v, name) {
+    if (typeof v !== 'string') throw argType(name, 'of type string', v);
+    return v;
+}
+
+var X509P = X509Certificate.prototype;
+def(X509P, 'checkHost', function (name, options) {
+    x509String(name, 'name');
+    return sys.x509CheckHost(this._x509.handle, name, x509Flags(options));
+});
+def(X509P, 'checkEmail', function (email, options) {
+    x509String(email, 'email');
+    return sys.x509CheckEmail(this._x509.handle, email, x509Flags(options)) ? email : undefined;
+});
+def(X509P, 'checkIP', function (ip) {
+    x509String(ip, 'ip');
+    var r = sys.x509CheckIP(this._x509.handle, ip);
+    if (r === -1) throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', 'Invalid IP');
+    return r ? ip : undefined;
+});
+def(X509P, 'checkIssued', function (otherCert) {
+    if (!(otherCert instanceof X509Certificate))
+        throw argType('otherCert', 'an instance of X509Certificate', otherCert);
+    return sys.x509CheckIssued(this._x509.handle, otherCert._x509.handle);
+});
+def(X509P, 'checkPrivateKey', function (pkey) {
+    if (!(pkey instanceof KeyObject)) throw argType('pkey', 'an instance of KeyObject', pkey);
+    if (pkey.type !== 'private')
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'pkey' is invalid. Received " + rt.inspect(pkey));
+    return sys.x509CheckPrivateKey(this._x509.handle, pkey._handle);
+});
+def(X509P, 'verify', function (pkey) {
+    if (!(pkey instanceof KeyObject)) throw argType('pkey', 'an instance of KeyObject', pkey);
+    if (pkey.type !== 'public')
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'pkey' is invalid. Received " + rt.inspect(pkey));
+    return sys.x509Verify(this._x509.handle, pkey._handle);
+});
+def(X509P, 'toString', function () { return sys.x509Pem(this._x509.handle); });
+def(X509P, 'toJSON', function () { return sys.x509Pem(this._x509.handle); });
+
+/* [[name, value], ...] as an object without prototype; a name seen
+ * again makes an array of its values, as Node's legacy objects do */
+function x509Parts(parts) {
+    var o = Object.create(null);
+    parts.forEach(function (p) {
+        var k = p[0], v = p[1];
+        if (!Object.prototype.hasOwnProperty.call(o, k)) o[k] = v;
+        else if (Array.isArray(o[k])) o[k].push(v);
+        else o[k] = [o[k], v];
+    });
+    return o;
+}
+
+/* toLegacyObject(): the object tls's getPeerCertificate gives, keys in
+ * Node's order */
+def(X509P, 'toLegacyObject', function () {
+    var i = x509Info(this), o = {}, L = i.legacy;
+    o.subject = x509Parts(i.subjectParts);
+    o.issuer = x509Parts(i.issuerParts);
+    if (i.subjectAltName !== undefined) o.subjectaltname = i.subjectAltName;
+    if (i.infoAccess !== undefined) {
+        var ia = Object.create(null);
+        i.infoAccess.split('\n').forEach(function (line) {
+            var c = line.indexOf(':');
+            if (c < 0) return;
+            var k = line.slice(0, c), v = line.slice(c + 1);
+            (ia[k] = ia[k] || []).push(v);
+        });
+        o.infoAccess = ia;
+    }
+    o.ca = i.ca;
+    if (L.modulus !== undefined) o.modulus = L.modulus;
+    if (L.bits !== undefined) o.bits = L.bits;
+    if (L.exponent !== undefined) o.exponent = L.exponent;
+    if (L.pubkey !== undefined) o.pubkey = wrap(L.pubkey);
+    if (L.asn1Curve !== undefined) o.asn1Curve = L.asn1Curve;
+    if (L.nistCurve !== undefined) o.nistCurve = L.nistCurve;
+    o.valid_from = i.validFrom;
+    o.valid_to = i.validTo;
+    o.fingerprint = i.fingerprint;
+    o.fingerprint256 = i.fingerprint256;
+    o.fingerprint512 = i.fingerprint512;
+    if (i.keyUsage !== undefined) o.ext_key_usage = i.keyUsage.slice();
+    o.serialNumber = i.serialNumber;
+    o.raw = Buffer.from(i.raw);
+    return o;
+});
+
 /* --- RSA encryption --- */
 
-function pkeyCrypt(enc, dfltPadding) {
+/* mode: 1 publicEncrypt, 0 privateDecrypt, 2 privateEncrypt, 3
+ * publicDecrypt (sys.cryptoPkeyCrypt's) */
+function pkeyCrypt(mode, dfltPadding) {
     return function (key, buffer) {
         /* privateDecrypt reads a public key's PEM as well and leaves it to
          * OpenSSL to say it has no private part, as Node does */
         var isObj = key instanceof KeyObject || (key !== null && typeof key === 'object' && key.key instanceof KeyObject);
-        var k = enc ? (key instanceof KeyObject && key._type === 'private' ? key : asymmetricKey(key, false, 'key'))
-                    : asymmetricKey(key, isObj, 'key');
+        var k = mode === 1 || mode === 3 ? (key instanceof KeyObject && key._type === 'private' ? key : asymmetricKey(key, false, 'key'))
+                    : asymmetricKey(key, mode === 2 || isObj, 'key');
         var o = key !== null && typeof key === 'object' && !(key instanceof KeyObject) && !isView(key) ? key : {};
         var padding = o.padding === undefined ? dfltPadding : o.padding;
         /* Node 20 refuses it (the Marvin timing attack) unless started with a revert flag */
-        if (!enc && padding === RSA_PKCS1_PADDING)
+        if (mode === 0 && padding === RSA_PKCS1_PADDING)
             throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', 'RSA_PKCS1_PADDING is no longer supported for private decryption, this can be reverted with --security-revert=CVE-2023-46809');
         var md = padding === RSA_PKCS1_OAEP_PADDING ? sigDigest(o.oaepHash === undefined ? 'sha1' : o.oaepHash) : null;
         var label = o.oaepLabel === undefined ? undefined : bytesOf(o.oaepLabel, undefined, 'oaepLabel');
-        return wrap(sys.cryptoPkeyCrypt(k._handle, enc, bytesOf(buffer, 'utf8', 'buffer'), padding, md, label));
+        return wrap(sys.cryptoPkeyCrypt(k._handle, mode, bytesOf(buffer, 'utf8', 'buffer'), padding, md, label));
     };
 }
 
@@ -1059,7 +1379,8 @@ function pkeyCrypt(enc, dfltPadding) {
  * with a DOMException where the specification says so. */
 
 var HASHES = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
-var ALGS = ['HMAC', 'AES-GCM', 'AES-CBC', 'ECDSA', 'ECDH', 'RSASSA-PKCS1-v1_5', 'RSA-PSS', 'RSA-OAEP', 'Ed25519'];
+var ALGS = ['HMAC', 'AES-GCM', 'AES-CBC', 'ECDSA', 'ECDH', 'RSASSA-PKCS1-v1_5', 'RSA-PSS', 'RSA-OAEP', 'Ed25519',
+            'PBKDF2', 'HKDF'];
 var WEB_CURVES = { 'P-256': 'prime256v1', 'P-384': 'secp384r1', 'P-521': 'secp521r1' };
 
 function notSupported(msg) { return domError('NotSupportedError', 9, msg || 'Unrecognized algorithm name'); }
@@ -1150,10 +1471,38 @@ function usagesArg(u) {
     return u.slice();
 }
 
+/* A raw EC point (uncompressed) as a public KeyObject of the Web curve
+ * named; DataError when it is none. */
+function ecRawKey(data, namedCurve) {
+    var p = source(data, 'keyData'), curve = WEB_CURVES[namedCurve];
+    if (!curve) throw notSupported('Unsupported named curve');
+    try {
+        p = ecdhPoint(curve, p, 4);
+        var half = (p.length - 1) / 2;
+        return createPublicKey({ key: { kty: 'EC', crv: namedCurve, x: b64url(p.slice(1, 1 + half)), y: b64url(p.slice(1 + half)) }, format: 'jwk' });
+    } catch (e) {
+        throw domError('DataError', 0, 'Invalid keyData');
+    }
+}
+
 function importKeySync(format, data, alg, extractable, usages) {
     alg = normAlg(alg);
     usages = usagesArg(usages);
     var ko, n = alg.name;
+    if (n === 'PBKDF2' || n === 'HKDF') {
+        /* key material for the derivations: raw only, never extractable */
+        if (format !== 'raw') throw notSupported('Unable to import ' + n + ' key with format ' + format);
+        for (var d = 0; d < usages.length; d++)
+            if (usages[d] !== 'deriveBits' && usages[d] !== 'deriveKey')
+                throw domError('SyntaxError', 12, 'Unsupported key usage for a ' + n + ' key');
+        if (extractable) throw domError('SyntaxError', 12, n + ' keys are not extractable');
+        ko = createSecretKey(source(data, 'keyData'));
+        return cryptoKey(ko, { name: n }, false, usages);
+    }
+    if (format === 'raw' && (n === 'ECDSA' || n === 'ECDH')) {
+        ko = ecRawKey(data, alg.namedCurve);
+        return cryptoKey(ko, keyAlgorithm(alg, ko), true, usages);
+    }
     if (n === 'HMAC' || n === 'AES-GCM' || n === 'AES-CBC') {
         if (format === 'raw') ko = createSecretKey(source(data, 'keyData'));
         else if (format === 'jwk' && data && data.kty === 'oct') ko = createSecretKey(Buffer.from(String(data.k), 'base64'));
@@ -1326,6 +1675,82 @@ function exportKeySync(format, key) {
     throw notSupported('Unsupported export format');
 }
 
+/* deriveBits(algorithm, baseKey, length): PBKDF2, HKDF and ECDH, with
+ * Node 20's errors. */
+function missingParam(type, name) {
+    return nodeError(TypeError, 'ERR_MISSING_OPTION', "Failed to normalize algorithm: passed algorithm can not be converted to '" +
+                     type + "' because '" + name + "' is required in '" + type + "'.");
+}
+function operationError(msg) {
+    return domError('OperationError', 0, msg || 'The operation failed for an operation-specific reason');
+}
+
+function deriveBitsSync(alg, key, length, usage) {
+    alg = normAlg(alg);
+    if (!(key instanceof CryptoKey)) throw argType('baseKey', 'an instance of CryptoKey', key);
+    var n = alg.name;
+    if (n === 'PBKDF2' || n === 'HKDF') {
+        var type = n === 'PBKDF2' ? 'Pbkdf2Params' : 'HkdfParams';
+        var need = n === 'PBKDF2' ? ['hash', 'salt', 'iterations'] : ['hash', 'salt', 'info'];
+        for (var i = 0; i < need.length; i++)
+            if (alg[need[i]] === undefined) throw missingParam(type, need[i]);
+    } else if (n === 'ECDH') {
+        if (alg['public'] === undefined) throw missingParam('EcdhKeyDeriveParams', 'public');
+    } else {
+        throw notSupported();
+    }
+    if (key._algorithm.name !== n) throw invalidAccess('Key algorithm mismatch');
+    if (key._usages.indexOf(usage || 'deriveBits') < 0)
+        throw invalidAccess('baseKey does not have deriveBits usage');
+    if (n === 'ECDH') {
+        var pub = alg['public'];
+        if (!(pub instanceof CryptoKey) || pub._type !== 'public')
+            throw invalidAccess('algorithm.public must be a public key');
+        if (pub._algorithm.name !== 'ECDH') throw invalidAccess('Keys must be ECDH keys');
+        if (pub._algorithm.namedCurve !== key._algorithm.namedCurve) throw invalidAccess('Named curve mismatch');
+        var secret = statelessDiffieHellman({ privateKey: key._key, publicKey: pub._key });
+        if (length === null || length === undefined) return arrayBuffer(secret);
+        if (length > secret.length * 8) throw operationError('derived bit length is too small');
+        var out = Buffer.from(secret.slice(0, Math.ceil(length / 8)));
+        if (length % 8) out[out.length - 1] &= 0xff << (8 - length % 8);
+        return arrayBuffer(out);
+    }
+    if (length === null || length === undefined) throw operationError('length cannot be null');
+    if (length % 8) throw operationError('length must be a multiple of 8');
+    if (length === 0) return new ArrayBuffer(0);
+    var hash = HASHES[alg.hash.name], ikm = key._key.export();
+    if (n === 'PBKDF2') {
+        if (alg.iterations === 0) throw operationError('iterations cannot be zero');
+        return arrayBuffer(pbkdf2Sync(ikm, source(alg.salt, 'salt'), alg.iterations, length / 8, hash));
+    }
+    try {
+        return hkdfSync(hash, ikm, source(alg.salt, 'salt'), source(alg.info, 'info'), length / 8);
+    } catch (e) {
+        throw operationError();
+    }
+}
+
+/* The length of key derivedKeyAlg needs, in bits (AES: its length; HMAC:
+ * its length or its hash's block). */
+function derivedLength(a) {
+    if (a.name === 'AES-GCM' || a.name === 'AES-CBC') {
+        if (a.length === undefined) throw missingParam('AesDerivedKeyParams', 'length');
+        return a.length;
+    }
+    if (a.name === 'HMAC') {
+        if (a.hash === undefined) throw missingParam('HmacImportParams', 'hash');
+        return a.length !== undefined ? a.length : HMAC_BLOCK[a.hash.name];
+    }
+    if (a.name === 'HKDF' || a.name === 'PBKDF2') return null;
+    throw notSupported();
+}
+
+function deriveKeySync(alg, key, derivedAlg, extractable, usages) {
+    var d = normAlg(derivedAlg);
+    var bits = deriveBitsSync(alg, key, derivedLength(d), 'deriveKey');
+    return importKeySync('raw', bits, d, extractable, usages);
+}
+
 function promised(f) {
     return function () {
         var args = arguments, self = this;
@@ -1342,6 +1767,8 @@ var subtle = {
     importKey: promised(importKeySync),
     generateKey: promised(generateKeySync),
     exportKey: promised(exportKeySync),
+    deriveBits: promised(function (alg, key, length) { return deriveBitsSync(alg, key, length); }),
+    deriveKey: promised(deriveKeySync),
     sign: promised(signSync),
     verify: promised(verifySync),
     encrypt: promised(function (alg, key, data) { return cipherSync(true, alg, key, data); }),
@@ -1365,6 +1792,14 @@ var cryptoModule = {
         size = size === undefined ? u.length - offset : validInt(size, 'size', 0, u.length - offset);
         u.set(new Uint8Array(sys.cryptoRandom(size)), offset);
         return buf;
+    },
+    /* randomFill(buf, [offset, [size]], cb): randomFillSync, told on a later turn */
+    randomFill: function (buf, offset, size, cb) {
+        if (typeof offset === 'function') { cb = offset; offset = undefined; size = undefined; }
+        else if (typeof size === 'function') { cb = size; size = undefined; }
+        if (typeof cb !== 'function') throw argType('callback', 'of type function', cb);
+        cryptoModule.randomFillSync(buf, offset, size);
+        setImmediate(function () { cb(null, buf); });
     },
     randomInt: randomInt,
     randomUUID: function () { return randomUUID(); },
@@ -1393,10 +1828,21 @@ var cryptoModule = {
     generateKeyPairSync: generateKeyPairSync,
     generateKeyPair: generateKeyPair,
     createECDH: function (curve) { return new ECDH(curve); },
+    createDiffieHellman: function (sizeOrKey, keyEncoding, generator, genEncoding) {
+        return new DiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding);
+    },
+    getDiffieHellman: function (name) { return new DiffieHellmanGroup(name); },
+    diffieHellman: statelessDiffieHellman,
+    createDiffieHellmanGroup: function (name) { return new DiffieHellmanGroup(name); },
+    DiffieHellman: DiffieHellman,
+    DiffieHellmanGroup: DiffieHellmanGroup,
+    X509Certificate: X509Certificate,
     ECDH: ECDH,
     getCurves: getCurves,
-    publicEncrypt: pkeyCrypt(true, RSA_PKCS1_OAEP_PADDING),
-    privateDecrypt: pkeyCrypt(false, RSA_PKCS1_OAEP_PADDING),
+    publicEncrypt: pkeyCrypt(1, RSA_PKCS1_OAEP_PADDING),
+    privateDecrypt: pkeyCrypt(0, RSA_PKCS1_OAEP_PADDING),
+    privateEncrypt: pkeyCrypt(2, RSA_PKCS1_PADDING),
+    publicDecrypt: pkeyCrypt(3, RSA_PKCS1_PADDING),
     Sign: Sign,
     Verify: Verify,
     constants: {

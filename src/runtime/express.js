@@ -14,9 +14,10 @@
  *   (dispatch.js; root per request); sys.head, sys.write, sys.respond,
  *   sys.flush, sys.bufferToString, sys.env, sys.envVar, sys.jsonBody,
  *   sys.readFile, sys.trustProxy, sys.bodyRead, sys.bodyAll, sys.queued;
- *   rt.awaitDrain (timers.js).
+ *   rt.awaitDrain, rt.awaitFinish (timers.js).
  * Provides: rt.requestPrototype (stream.js makes req a Readable),
- *   rt.emitDrain (timers.js tells a res its 'drain'),
+ *   rt.emitDrain, rt.emitFinish (timers.js tells a res its 'drain', and
+ *   its 'finish' once the web server has taken all of it),
  *   rt.requestBodyChunk (req's stream reads the body with it),
  *   rt.createRequest, rt.createResponse, rt.sendError,
  *   rt.HttpError, rt.mimeOf, rt.parseQuery, rt.exposed, and
@@ -494,7 +495,10 @@ rt.requestPrototype = RP;
 function emitLater(args) {
     var res = args[0];
     try {
-        for (var i = 1; i < args.length; i++) res.emit(args[i]);
+        for (var i = 1; i < args.length; i++) {
+            if (args[i] === 'finish') res[FINISHED] = true;
+            res.emit(args[i]);
+        }
     } catch (e) {
         if (rt.onUncaughtException) rt.onUncaughtException(e);
         else throw e;
@@ -503,20 +507,37 @@ function emitLater(args) {
 
 /* Told once: after the end, 'finish' and 'close'; after the client left
  * (a write that failed) or destroy(), 'close' only.  Nobody listening: no
- * tick at all, the common case. */
+ * tick at all, the common case.  An end whose last records still wait
+ * in the request layer (the web server has not taken them: a slow
+ * client) says 'finish' when it has, as Node's comes once the last byte
+ * is handed to the system (timers.js pumps the output meanwhile, and the
+ * request is not over before, up to its --timeout: past it the request
+ * layer sends the rest as it always did, with no 'finish'); if the client
+ * leaves first, 'close' alone. */
 function closed(res, finished) {
     if (res.destroyed === true || res[CLOSED] === true) return;
+    if (finished && res._events && sys.queued() > 0) {
+        rt.awaitFinish(res);
+        return;
+    }
     res[CLOSED] = true;
     if (res._events) rt.enqueueTick(emitLater, finished ? [res, 'finish', 'close'] : [res, 'close']);
+    else if (finished) res[FINISHED] = true;
 }
-var CLOSED = hiddenKey('closed');
+/* CLOSED: told (or nobody to tell); FINISHED: 'finish' emitted, what
+ * writableFinished says */
+var CLOSED = hiddenKey('closed'), FINISHED = hiddenKey('finished');
+
+rt.emitFinish = function (res) {
+    closed(res, sys.flush() !== false);
+};
 
 /* The Writable's read-only properties, from what res already knows.  A
  * streamed write the client cannot take yet waits in the request layer
  * (request.c): writableLength is what waits there, and write() is false
  * past the highWaterMark (or once the client is gone). */
 [['writable', function () { return !this.finished && this.destroyed !== true && this[CLOSED] !== true; }],
- ['writableFinished', function () { return this.finished === true && this[CLOSED] === true; }],
+ ['writableFinished', function () { return this[FINISHED] === true; }],
  ['writableNeedDrain', function () { return this[NEED_DRAIN] === true; }],
  ['writableLength', function () { return this.headersSent && !this.finished ? sys.queued() : 0; }],
  ['writableHighWaterMark', function () { return HWM; }],

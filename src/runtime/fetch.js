@@ -123,7 +123,7 @@ Hop.prototype.news = function () {
     }
     if (st.code) {
         if (st.code === 'ERR_NETWORK_POLICY') rt.log('warn', 'fetch refused: ' + st.message);
-        return this.fail(this.makeError(st.code, st.message));
+        return this.fail(this.makeError(st.code, st.message, st.reset));
     }
     if (this.onDrain && st.pending === 0) this.onDrain();
     if (this.head && st.head !== undefined) {

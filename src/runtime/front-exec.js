@@ -14,7 +14,8 @@
  *   rt.stdStream (dispatch.js); process (dispatch.js);
  *   sys.print, sys.lower, sys.readFile.
  * Provides: rt.exec, rt.compile, and per run rt.root, rt.currentEnv,
- *   rt.processEvents, rt.onUncaughtException, rt.onUnhandledRejection.
+ *   rt.processEvents, rt.onUncaughtException, rt.onUnhandledRejection,
+ *   rt.execConsole (the run's console, which require('console') is).
  *
  * Runs as the body of function (sys, rt); ES5 only.
  */
@@ -63,6 +64,7 @@ rt.exec = function (file, args) {
         Object.defineProperty(G, name, { value: v, writable: true, configurable: true });
     }
     hidden('console', con);
+    rt.execConsole = con;
     hidden('print', function () {
         sys.print(1, Array.prototype.map.call(arguments, function (a) {
             /* as t/syntax/expect.js's prelude prints under node */

@@ -129,9 +129,19 @@ function connReset(message) {
     return e;
 }
 
-/* The hop's (code, message) as the error node:http emits. */
-function netError(code, message) {
+/* The hop's (code, message) as the error node:http emits; reset names
+ * the call ('read', 'write') that found the connection reset, as Node's
+ * "read ECONNRESET" does, else a connection that ended is Node's
+ * "socket hang up". */
+function netError(code, message, reset) {
     var e, m;
+    if (code === 'UND_ERR_SOCKET' && (reset === 'read' || reset === 'write')) {
+        e = new Error(reset + ' ECONNRESET');
+        e.errno = ERRNO.ECONNRESET;
+        e.code = 'ECONNRESET';
+        e.syscall = reset;
+        return e;
+    }
     if (code === 'UND_ERR_SOCKET') return connReset('socket hang up');
     if (TLS_TEXT[code]) return codeError(Error, code, TLS_TEXT[code]);
     e = new Error(message);

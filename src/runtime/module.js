@@ -136,7 +136,8 @@ rt.cwd = function () {
  * require in a request).  Other runtime files add theirs (crypto.js,
  * node.js). */
 rt.builtins = {
-    path: function () { return path; }
+    path: function () { return path; },
+    'path/posix': function () { return path; }
 };
 
 function notFound(id, from) {

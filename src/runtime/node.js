@@ -17,6 +17,7 @@
  *   (buffer.js); rt.format (console.js); rt.cwd (module.js);
  *   rt.isPromise (promise.js); rt.outOfRange (crypto.js);
  *   rt.onUncaughtException (dispatch.js, front-exec.js: per request);
+ *   rt.execConsole (front-exec.js: per run);
  *   rt.seq (dispatch.js: per request); rt.emitWarning (dispatch.js);
  *   rt.AbortError (async.js); rt.typeOf, rt.isBigTypedArray (bigint.js);
  *   rt.isNamespace (front-rt.js); sys.now, sys.stat, sys.readFile,
@@ -24,8 +25,8 @@
  * Provides: rt.EventEmitter, rt.builtins.buffer, rt.builtins.url,
  *   rt.builtins.querystring, rt.builtins.events, rt.builtins.assert,
  *   rt.builtins.string_decoder, rt.builtins.util, rt.builtins.fs,
- *   rt.builtins.diagnostics_channel (and
- *   assert/strict, fs/promises); the globals URL, URLSearchParams, atob,
+ *   rt.builtins.diagnostics_channel, rt.builtins.console (and
+ *   assert/strict, fs/promises, util/types); the globals URL, URLSearchParams, atob,
  *   btoa, structuredClone, Event, CustomEvent, EventTarget,
  *   AbortController, AbortSignal; rt.inspect.colors and
  *   rt.inspect.styles (util.inspect's).
@@ -1764,25 +1765,124 @@ util.aborted = function (signal, resource) {
     });
 };
 
-/* util.getSystemErrorName(-errno): Linux's numbers, as libuv names them. */
-var ERRNO_NAMES = {
-    1: 'EPERM', 2: 'ENOENT', 3: 'ESRCH', 4: 'EINTR', 5: 'EIO', 6: 'ENXIO', 7: 'E2BIG', 9: 'EBADF',
-    11: 'EAGAIN', 12: 'ENOMEM', 13: 'EACCES', 14: 'EFAULT', 16: 'EBUSY', 17: 'EEXIST', 18: 'EXDEV',
-    19: 'ENODEV', 20: 'ENOTDIR', 21: 'EISDIR', 22: 'EINVAL', 23: 'ENFILE', 24: 'EMFILE', 25: 'ENOTTY',
-    26: 'ETXTBSY', 27: 'EFBIG', 28: 'ENOSPC', 29: 'ESPIPE', 30: 'EROFS', 31: 'EMLINK', 32: 'EPIPE',
-    34: 'ERANGE', 36: 'ENAMETOOLONG', 38: 'ENOSYS', 39: 'ENOTEMPTY', 40: 'ELOOP', 61: 'ENODATA',
-    71: 'EPROTO', 75: 'EOVERFLOW', 84: 'EILSEQ', 88: 'ENOTSOCK', 89: 'EDESTADDRREQ', 90: 'EMSGSIZE',
-    91: 'EPROTOTYPE', 92: 'ENOPROTOOPT', 93: 'EPROTONOSUPPORT', 95: 'ENOTSUP', 97: 'EAFNOSUPPORT',
-    98: 'EADDRINUSE', 99: 'EADDRNOTAVAIL', 100: 'ENETDOWN', 101: 'ENETUNREACH', 103: 'ECONNABORTED',
-    104: 'ECONNRESET', 105: 'ENOBUFS', 106: 'EISCONN', 107: 'ENOTCONN', 108: 'ESHUTDOWN',
-    110: 'ETIMEDOUT', 111: 'ECONNREFUSED', 112: 'EHOSTDOWN', 113: 'EHOSTUNREACH', 114: 'EALREADY',
-    115: 'EINPROGRESS', 121: 'EREMOTEIO', 125: 'ECANCELED'
-};
+/* The system errors Node knows, as libuv lists them (its UV_ERRNO_MAP:
+ * the negated Linux errno, or libuv's own number for the getaddrinfo
+ * errors and those Linux lacks, its name and its message), in libuv's
+ * order, which is the order of getSystemErrorMap's entries. */
+var UV_ERRORS = [
+    [-7, 'E2BIG', 'argument list too long'], [-13, 'EACCES', 'permission denied'],
+    [-98, 'EADDRINUSE', 'address already in use'], [-99, 'EADDRNOTAVAIL', 'address not available'],
+    [-97, 'EAFNOSUPPORT', 'address family not supported'], [-11, 'EAGAIN', 'resource temporarily unavailable'],
+    [-3000, 'EAI_ADDRFAMILY', 'address family not supported'], [-3001, 'EAI_AGAIN', 'temporary failure'],
+    [-3002, 'EAI_BADFLAGS', 'bad ai_flags value'], [-3013, 'EAI_BADHINTS', 'invalid value for hints'],
+    [-3003, 'EAI_CANCELED', 'request canceled'], [-3004, 'EAI_FAIL', 'permanent failure'],
+    [-3005, 'EAI_FAMILY', 'ai_family not supported'], [-3006, 'EAI_MEMORY', 'out of memory'],
+    [-3007, 'EAI_NODATA', 'no address'], [-3008, 'EAI_NONAME', 'unknown node or service'],
+    [-3009, 'EAI_OVERFLOW', 'argument buffer overflow'], [-3014, 'EAI_PROTOCOL', 'resolved protocol is unknown'],
+    [-3010, 'EAI_SERVICE', 'service not available for socket type'], [-3011, 'EAI_SOCKTYPE', 'socket type not supported'],
+    [-114, 'EALREADY', 'connection already in progress'], [-9, 'EBADF', 'bad file descriptor'],
+    [-16, 'EBUSY', 'resource busy or locked'], [-125, 'ECANCELED', 'operation canceled'],
+    [-4080, 'ECHARSET', 'invalid Unicode character'], [-103, 'ECONNABORTED', 'software caused connection abort'],
+    [-111, 'ECONNREFUSED', 'connection refused'], [-104, 'ECONNRESET', 'connection reset by peer'],
+    [-89, 'EDESTADDRREQ', 'destination address required'], [-17, 'EEXIST', 'file already exists'],
+    [-14, 'EFAULT', 'bad address in system call argument'], [-27, 'EFBIG', 'file too large'],
+    [-113, 'EHOSTUNREACH', 'host is unreachable'], [-4, 'EINTR', 'interrupted system call'],
+    [-22, 'EINVAL', 'invalid argument'], [-5, 'EIO', 'i/o error'],
+    [-106, 'EISCONN', 'socket is already connected'], [-21, 'EISDIR', 'illegal operation on a directory'],
+    [-40, 'ELOOP', 'too many symbolic links encountered'], [-24, 'EMFILE', 'too many open files'],
+    [-90, 'EMSGSIZE', 'message too long'], [-36, 'ENAMETOOLONG', 'name too long'],
+    [-100, 'ENETDOWN', 'network is down'], [-101, 'ENETUNREACH', 'network is unreachable'],
+    [-23, 'ENFILE', 'file table overflow'], [-105, 'ENOBUFS', 'no buffer space available'],
+    [-19, 'ENODEV', 'no such device'], [-2, 'ENOENT', 'no such file or directory'],
+    [-12, 'ENOMEM', 'not enough memory'], [-64, 'ENONET', 'machine is not on the network'],
+    [-92, 'ENOPROTOOPT', 'protocol not available'], [-28, 'ENOSPC', 'no space left on device'],
+    [-38, 'ENOSYS', 'function not implemented'], [-107, 'ENOTCONN', 'socket is not connected'],
+    [-20, 'ENOTDIR', 'not a directory'], [-39, 'ENOTEMPTY', 'directory not empty'],
+    [-88, 'ENOTSOCK', 'socket operation on non-socket'], [-95, 'ENOTSUP', 'operation not supported on socket'],
+    [-75, 'EOVERFLOW', 'value too large for defined data type'], [-1, 'EPERM', 'operation not permitted'],
+    [-32, 'EPIPE', 'broken pipe'], [-71, 'EPROTO', 'protocol error'],
+    [-93, 'EPROTONOSUPPORT', 'protocol not supported'], [-91, 'EPROTOTYPE', 'protocol wrong type for socket'],
+    [-34, 'ERANGE', 'result too large'], [-30, 'EROFS', 'read-only file system'],
+    [-108, 'ESHUTDOWN', 'cannot send after transport endpoint shutdown'], [-29, 'ESPIPE', 'invalid seek'],
+    [-3, 'ESRCH', 'no such process'], [-110, 'ETIMEDOUT', 'connection timed out'],
+    [-26, 'ETXTBSY', 'text file is busy'], [-18, 'EXDEV', 'cross-device link not permitted'],
+    [-4094, 'UNKNOWN', 'unknown error'], [-4095, 'EOF', 'end of file'],
+    [-6, 'ENXIO', 'no such device or address'], [-31, 'EMLINK', 'too many links'],
+    [-112, 'EHOSTDOWN', 'host is down'], [-121, 'EREMOTEIO', 'remote I/O error'],
+    [-25, 'ENOTTY', 'inappropriate ioctl for device'], [-4028, 'EFTYPE', 'inappropriate file type or format'],
+    [-84, 'EILSEQ', 'illegal byte sequence'], [-94, 'ESOCKTNOSUPPORT', 'socket type not supported'],
+    [-61, 'ENODATA', 'no data available'], [-49, 'EUNATCH', 'protocol driver not attached']
+];
+var ERRNO_NAMES = {};
+UV_ERRORS.forEach(function (e) { ERRNO_NAMES[e[0]] = e[1]; });
+
+/* util.getSystemErrorName(-errno) */
 util.getSystemErrorName = function (err) {
     if (typeof err !== 'number') throw argType('err', 'of type number', err);
     if (err >= 0 || Math.floor(err) !== err)
         throw rt.outOfRange('err', 'a negative integer', err);
-    return hasOwn.call(ERRNO_NAMES, -err) ? ERRNO_NAMES[-err] : 'Unknown system error ' + err;
+    return hasOwn.call(ERRNO_NAMES, err) ? ERRNO_NAMES[err] : 'Unknown system error ' + err;
+};
+
+/* util.getSystemErrorMap(): a new Map of every error above, number to
+ * [name, message], each call (the caller may change it). */
+util.getSystemErrorMap = function () {
+    var m = new Map();
+    UV_ERRORS.forEach(function (e) { m.set(e[0], [e[1], e[2]]); });
+    return m;
+};
+
+/* util.parseEnv(content): the variables of a dotenv text, as Node 20's
+ * --env-file reads them.  Line by line: blank lines and lines starting
+ * with # are skipped; KEY=VALUE with an optional "export " before the
+ * key; a value in double quotes may span lines and turns \n into a
+ * newline; one in single quotes or backticks may span lines and is kept
+ * as it is; a quote left open takes the rest of its line as it is; an
+ * unquoted value ends at the line's end or at a #, and is trimmed.  A key
+ * runs from the line's start to the next = (lines without one join the
+ * key); parsing stops at an empty key or when no = is left.  The result's
+ * keys come in sorted order (Node keeps them in a sorted map); a later
+ * key wins. */
+function envTrim(s) { return s.replace(/^ +| +$/g, ''); }   // spaces only, as Node's
+util.parseEnv = function (content) {
+    if (typeof content !== 'string') throw argType('content', 'of type string', content);
+    var s = envTrim(content.replace(/\r/g, '')), store = new Map(), out = {}, keys;
+    function rest(from) {     // what follows the first newline at or after from
+        var nl = s.indexOf('\n', from);
+        s = nl < 0 ? '' : s.slice(nl + 1);
+    }
+    while (s.length) {
+        if (s.charAt(0) === '\n' || s.charAt(0) === '#') {
+            if (s.indexOf('\n') >= 0) { rest(0); continue; }
+        }
+        var eq = s.indexOf('=');
+        if (eq < 0) break;
+        var key = envTrim(s.slice(0, eq));
+        s = s.slice(eq + 1);
+        if (key === '') break;
+        if (key.slice(0, 7) === 'export ') key = key.slice(7);
+        s = s.replace(/^ +/, '');
+        if (s === '') { store.set(key, ''); break; }
+        var q = s.charAt(0), close = q === '"' || q === "'" || q === '`' ? s.indexOf(q, 1) : -1;
+        if (close > 0) {
+            var v = s.slice(1, close);
+            store.set(key, q === '"' ? v.split('\\n').join('\n') : v);
+            rest(close + 1);
+        } else if (q === '"' || q === "'" || q === '`') {
+            var nl = s.indexOf('\n');
+            if (nl < 0) break;      // nothing after it: Node stores nothing and stops
+            store.set(key, s.slice(0, nl));
+            s = s.slice(nl);
+        } else {
+            var end = s.indexOf('\n'), line = end < 0 ? s : s.slice(0, end), hash = line.indexOf('#');
+            if (hash >= 0) line = line.slice(0, hash);
+            s = end < 0 ? '' : s.slice(end + 1);
+            store.set(key, envTrim(line));
+        }
+    }
+    keys = Array.from(store.keys()).sort();
+    keys.forEach(function (k) { out[k] = store.get(k); });
+    return out;
 };
 
 /* --- util.parseArgs, written from Node 20's documentation ---
@@ -2405,6 +2505,10 @@ rt.builtins.assert = function () { return assert; };
 rt.builtins['assert/strict'] = function () { return assert; };
 rt.builtins.string_decoder = function () { return { StringDecoder: StringDecoder }; };
 rt.builtins.util = function () { return util; };
+rt.builtins['util/types'] = function () { return util.types; };
+/* require('console') is the global console, as in Node: invoke exec's
+ * own (front-exec.js) when it runs one */
+rt.builtins.console = function () { return rt.execConsole || G.console; };
 rt.builtins.diagnostics_channel = diagnosticsModule;
 rt.builtins.fs = fsModule;
 rt.builtins['fs/promises'] = function () { return fsModule().promises; };

@@ -2315,6 +2315,92 @@ function duplexPair(options) {
 }
 Stream.duplexPair = duplexPair;
 
+/* compose(...streams): one Duplex that writes into the first stream and
+ * reads from the last, the streams joined by pipeline (Node 20's
+ * experimental stream.compose).  A function is an async generator of
+ * its source, as in pipeline; a first one gets a PassThrough to write
+ * into; a last one that returns a promise leaves the Duplex writable
+ * only.  The first may be an iterable (read only).  An error in any of
+ * them destroys them all and the Duplex; destroying the Duplex destroys
+ * them.  Its 'finish' waits until the pipeline is over. */
+var COMPOSE_BODY = 'of type function or an instance of Blob, ReadableStream, WritableStream, Stream, ' +
+    'Iterable, AsyncIterable, or Promise or { readable, writable } pair';
+function compose() {
+    var list = slice.call(arguments), n = list.length, i;
+    if (n === 0) throw streamError('ERR_MISSING_ARGS', 'The "streams" argument must be specified', TypeError);
+    for (i = 0; i < n; i++) {
+        var s = list[i];
+        if (typeof s === 'function' || isNodeStream(s)) continue;
+        if (i === 0 && isIterable(s)) list[0] = Readable.from(s);
+        else throw argType('body', COMPOSE_BODY, s);
+    }
+    if (n === 1 && isNodeStream(list[0]) && list[0]._readableState && list[0]._writableState) return list[0];
+    for (i = 0; i < n; i++) {
+        if (!isNodeStream(list[i])) continue;
+        if (i < n - 1 && !isReadableStream(list[i]))
+            throw streamError('ERR_INVALID_ARG_VALUE', "The argument 'streams[" + i + "]' must be readable. Received " + rt.inspect(list[i]), TypeError);
+        if (i > 0 && !isWritableStream(list[i]))
+            throw streamError('ERR_INVALID_ARG_VALUE', "The argument 'streams[" + i + "]' must be writable. Received " + rt.inspect(list[i]), TypeError);
+    }
+    if (typeof list[0] === 'function') list.unshift(new PassThrough({ objectMode: true }));
+    var lastFn = typeof list[list.length - 1] === 'function' ? list[list.length - 1] : null, tailReads = true;
+    if (lastFn) {
+        list[list.length - 1] = function (src, o) {
+            var r = lastFn(src, o);
+            tailReads = isIterable(r) || isNodeStream(r);
+            return r;
+        };
+    }
+    var head = list[0], onfinal = null, over = false, tail;
+    function done(err) {
+        if (err) return void d.destroy(err);
+        over = true;
+        if (onfinal) { var cb = onfinal; onfinal = null; cb(); }
+    }
+    if (list.length > 1) tail = pipelineImpl(list, done, {});
+    else {
+        tail = head;
+        eos(head, done);
+    }
+    /* a Writable has the legacy Stream's pipe, but nothing to read */
+    var writable = !!(isWritableStream(head) && (!head._writableState || head._writableState.writable !== false));
+    var readable = !!(tailReads && (tail._readableState ? tail._readableState.readable !== false : isReadableStream(tail) && !tail._writableState));
+    var d = new Duplex({
+        writableObjectMode: !!(head._writableState && head._writableState.objectMode),
+        readableObjectMode: !!(tail._readableState && tail._readableState.objectMode),
+        writable: writable, readable: readable
+    });
+    if (writable) {
+        d._write = function (chunk, enc, cb) {
+            if (head.write(chunk, enc)) cb();
+            else head.once('drain', function () { cb(); });
+        };
+        d._final = function (cb) {
+            if (over) return cb();
+            onfinal = cb;
+            head.end();
+        };
+    }
+    if (readable) {
+        var pull = function () {
+            var chunk;
+            while ((chunk = tail.read()) !== null)
+                if (!d.push(chunk)) return;
+        };
+        d._read = pull;
+        tail.on('readable', pull);
+        tail.on('end', function () { d.push(null); });
+    }
+    d._destroy = function (err, cb) {
+        for (var j = 0; j < list.length; j++)
+            if (isNodeStream(list[j])) destroyer(list[j], err || null);
+        if (tail !== list[list.length - 1] && isNodeStream(tail)) destroyer(tail, err || null);
+        cb(err);
+    };
+    return d;
+}
+Stream.compose = compose;
+
 Stream.Readable = Readable;
 Stream.Writable = Writable;
 Stream.Duplex = Duplex;

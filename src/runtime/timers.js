@@ -12,10 +12,10 @@
  * Needs: when called: rt.drainMicrotasks, rt.asyncFrame, rt.setAsyncFrame
  *   (promise.js);
  *   rt.onUncaughtException (dispatch.js, front-exec.js: per request);
- *   sys.now, sys.sleep, sys.queued, sys.outputWait; rt.emitDrain
- *   (express.js).
+ *   sys.now, sys.sleep, sys.queued, sys.outputWait; rt.emitDrain,
+ *   rt.emitFinish (express.js).
  * Provides: rt.runLoop, rt.resetTimers, rt.timeoutError, rt.exposed,
- *   rt.awaitDrain;
+ *   rt.awaitDrain, rt.awaitFinish;
  *   rt.fetchBusy, rt.fetchPoll, rt.fetchReset (defaults for a runtime
  *   without fetch: fetch.js replaces them, and they are read only when
  *   called); the globals setTimeout, setInterval, setImmediate, their
@@ -187,17 +187,39 @@ rt.awaitDrain = function (res) {
     drainFrames.push(rt.asyncFrame());
 };
 
+/* The responses ended while records of theirs still waited in the
+ * request layer (express.js): each gets 'finish' once the web server has
+ * taken the last of them. */
+var finishers = [], finishFrames = [];
+rt.awaitFinish = function (res) {
+    if (finishers.indexOf(res) >= 0) return;
+    finishers.push(res);
+    finishFrames.push(rt.asyncFrame());
+};
+
 /* Sends the waiting output for at most ms (a slow client is what there
  * is to wait for), then 'drain' to the responses that wait for it if the
- * client took it all (or left). */
-function pumpOutput(ms) {
-    if (!sys.outputWait(ms, 0))
+ * client took it all (or left), then 'finish' to those that ended.
+ * Returns false when the request's time ran out while the request was
+ * otherwise over (quiet): only an ended response's 'finish' was still to
+ * come, and the request layer sends the rest as it always does; throws
+ * the timeout when it was not over. */
+function pumpOutput(ms, quiet) {
+    if (!sys.outputWait(ms, 0)) {
+        if (quiet) return false;
         throw timeoutError();
+    }
     if (sys.queued() > 0)
         return;
-    var list = drainers.splice(0, drainers.length), frames = drainFrames.splice(0, drainFrames.length);
-    for (var i = 0; i < list.length; i++) {
+    var list = drainers.splice(0, drainers.length), frames = drainFrames.splice(0, drainFrames.length), i;
+    for (i = 0; i < list.length; i++) {
         invoke(rt.emitDrain, [list[i]], frames[i]);
+        rt.drainMicrotasks();
+    }
+    list = finishers.splice(0, finishers.length);
+    frames = finishFrames.splice(0, finishFrames.length);
+    for (i = 0; i < list.length; i++) {
+        invoke(rt.emitFinish, [list[i]], frames[i]);
         rt.drainMicrotasks();
     }
 }
@@ -205,7 +227,9 @@ function pumpOutput(ms) {
 rt.runLoop = function (done) {
     for (;;) {
         rt.drainMicrotasks();
-        if (done())
+        /* an ended response's 'finish' still to come is part of the request */
+        var over = done();
+        if (over && !finishers.length)
             return true;
         if (immediates.length) {
             var batch = immediates.splice(0, immediates.length);
@@ -215,13 +239,14 @@ rt.runLoop = function (done) {
             }
             continue;
         }
-        var busy = rt.fetchBusy(), draining = drainers.length > 0;
+        var busy = rt.fetchBusy(), draining = drainers.length > 0 || finishers.length > 0;
         if (!busy && !draining && !hasRefs())
             return false;
         var t = timers[0], wait = t ? t._when - sys.now() : 60000;
         if (draining) {
             /* with transfers running too, in short turns between both */
-            pumpOutput(wait <= 0 ? 0 : busy && wait > 10 ? 10 : wait);
+            if (pumpOutput(wait <= 0 ? 0 : busy && wait > 10 ? 10 : wait, over) === false)
+                return true;
             if (busy && !rt.fetchPoll(0))
                 throw timeoutError();
             if (wait > 0)
@@ -244,6 +269,8 @@ rt.resetTimers = function () {
     immediates.length = 0;
     drainers.length = 0;
     drainFrames.length = 0;
+    finishers.length = 0;
+    finishFrames.length = 0;
     rt.fetchReset();
 };
 

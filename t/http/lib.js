@@ -1,6 +1,7 @@
 // Shared by the scenarios of t/102-http-client.t: the upstream's bases
-// (argv: http base, https base, the CA's PEM) and a reader of whole bodies.
-const [HTTP, HTTPS, CA] = process.argv.slice(2);
+// (argv: http base, https base, the CA's PEM, and the base of a server
+// that resets uploads) and a reader of whole bodies.
+const [HTTP, HTTPS, CA, RESET] = process.argv.slice(2);
 function body(res) {
   return new Promise((resolve, reject) => {
     const parts = [];
@@ -22,4 +23,4 @@ function done() {
   require('http').globalAgent.destroy();
   require('https').globalAgent.destroy();
 }
-module.exports = { HTTP, HTTPS, CA, body, outcome, show, done };
+module.exports = { HTTP, HTTPS, CA, RESET, body, outcome, show, done };
