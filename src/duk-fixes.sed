@@ -1040,6 +1040,60 @@ DUK_LOCAL int duk__inv_shortest(duk_hthread *thr, double x, int neg) {\
 		return;\
 \
 	/*
+# toFixed: Dragon4 took 1.9 us a call (node 0.19), a thousand calls a
+# compute request.  printf's "%.*f" is the exact value correctly rounded
+# to f digits, which is toFixed's n except on an exact tie (the value's
+# x * 10^f ends in .5 exactly), where printf rounds to even and ECMAScript
+# takes the larger n.  With |x| = m * 2^e (m the 53-bit significand),
+# x * 10^f = m * 5^f / 2^-(e+f), whose fraction is 1/2 exactly when m has
+# -(e+f)-1 trailing zero bits (5^f is odd); such a tie is printed with
+# one digit more (exactly, ending in 5), which is dropped and the rest
+# rounded up.  The sign is put as ECMAScript puts it (x < 0, so -0 has
+# none).  t/98-numbers.t compares with node.
+/^DUK_INTERNAL duk_ret_t duk_bi_number_prototype_to_fixed(duk_hthread \*thr) {$/i\
+/* invoke-fcgi (src/duk-fixes.sed): toFixed by printf; 0 when not done. */\
+DUK_LOCAL int duk__inv_to_fixed(duk_hthread *thr, duk_double_t d, duk_small_int_t f) {\
+	char buf[72];\
+	double a = d < 0 ? -d : d + 0.0; /* -0 too: +0 */\
+	int ex, j, n, tie = 0, i;\
+	duk_uint64_t m;\
+\
+	if (a != 0.0) {\
+		m = (duk_uint64_t) ldexp(frexp(a, &ex), 53); /* a = m * 2^(ex - 53), exactly */\
+		j = 53 - ex - f;\
+		tie = j >= 1 && j <= 64 && (m & ((((duk_uint64_t) 1) << (j - 1)) * 2 - 1)) == ((duk_uint64_t) 1) << (j - 1);\
+	}\
+	buf[0] = '-';\
+	n = DUK_SNPRINTF(buf + 1, sizeof(buf) - 1, "%.*f", (int) (f + tie), a);\
+	if (n <= 0 || n >= (int) sizeof(buf) - 2)\
+		return 0;\
+	n++;\
+	if (tie) {\
+		if (buf[n - 1] != '5')\
+			return 0;\
+		buf[--n] = '\\0';\
+		if (buf[n - 1] == '.')\
+			buf[--n] = '\\0';\
+		for (i = n - 1; i >= 1; i--) {\
+			if (buf[i] == '.')\
+				continue;\
+			if (buf[i] != '9') {\
+				buf[i]++;\
+				break;\
+			}\
+			buf[i] = '0';\
+		}\
+		if (i == 0) { /* all nines: one digit more */\
+			duk_memmove((void *) (buf + 2), (const void *) (buf + 1), (size_t) n);\
+			buf[1] = '1';\
+		}\
+	}\
+	duk_push_string(thr, d < 0 ? buf : buf + 1);\
+	return 1;\
+}
+/^	n2s_flags = DUK_N2S_FLAG_FIXED_FORMAT | DUK_N2S_FLAG_FRACTION_DIGITS;$/i\
+	if (duk__inv_to_fixed(thr, d, frac_digits)) /* invoke-fcgi */\
+		return 1;
 # ---- issue 20: numbers (end) ----
 
 # ---- issue 19: a write barrier over the shared built-ins (begin) ----
