@@ -3,8 +3,9 @@
 # hands Duktape's Dragon4 over to the C library for the shortest form and
 # JSON.parse): t/runtime/numbers.js prints String(x), JSON.stringify(x)
 # and template literals of 8,000 doubles (random bits, short decimals at
-# every scale, prices) and JSON.parse of 4,000 decimal texts of every
-# length; the output of `invoke exec` must be node's, line by line.
+# every scale, prices), JSON.parse of 4,000 decimal texts of every length
+# and toFixed of 5,000 doubles (its printf path and the exact ties);
+# the output of `invoke exec` must be node's, line by line.
 use strict;
 use warnings;
 use FindBin;

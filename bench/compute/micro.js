@@ -20,6 +20,33 @@ function selfTmpl(n) {
   for (let i = 0; i < n; i++) html = `${html}<li>${i}</li>`;
   return html.length;
 }
+// Appends to a property, to this, to a keyed entry and to a closure's
+// variable: each has its other reference in the object or the scope.
+function prop(n) {
+  const o = { s: '' };
+  for (let i = 0; i < n; i++) o.s += `<li>${i}</li>`;
+  return o.s.length;
+}
+class Page {
+  constructor() { this.html = ''; }
+  add(i) { this.html += `<li>${i}</li>`; }
+}
+function method(n) {
+  const p = new Page();
+  for (let i = 0; i < n; i++) p.add(i);
+  return p.html.length;
+}
+function keyed(n) {
+  const out = { a: '', b: '' };
+  for (let i = 0; i < n; i++) out[i & 1 ? 'a' : 'b'] += i + ',';
+  return out.a.length + out.b.length;
+}
+function closure(n) {
+  let s = '';
+  const add = (i) => { s += `<li>${i}</li>`; };
+  for (let i = 0; i < n; i++) add(i);
+  return s.length;
+}
 const arr = [];
 for (let i = 0; i < 1e6; i++) arr[i] = i;
 function forOf() {
@@ -59,6 +86,10 @@ const rows = [
   ['html += `<li>${i}</li>` x 100,000 (function)', () => tmpl(100000)],
   ['s = s + i + \',\' x 100,000 (function)', () => plus(100000)],
   ['html = `${html}<li>${i}</li>` x 100,000 (function)', () => selfTmpl(100000)],
+  ['o.s += `<li>${i}</li>` x 100,000 (a property)', () => prop(100000)],
+  ['this.html += `<li>${i}</li>` x 100,000 (a method)', () => method(100000)],
+  ['out[k] += i + \',\' x 100,000 (two keys)', () => keyed(100000)],
+  ['s += `<li>${i}</li>` x 100,000 (a closure\'s variable)', () => closure(100000)],
   ['for (const x of arr), 1e6 numbers', forOf],
   ['for (let i...) arr[i], 1e6 numbers', index],
   ['Map: 1e5 set + 1e5 get', map],

@@ -52,4 +52,27 @@ for (const s of ['-0', '0.0', '-0.0e5', '1e400', '-1e400', '1e-400', '4.9e-324',
   out.push(s.slice(0, 60) + ' ' + show(JSON.parse(s)));
 for (const s of ['01', '1.', '.5', '-', '1e', '+1', '1.e5', '00', '-01', '1.2.3', '1e5e5', '--1', '1-'])
   try { out.push(s + ' ' + show(JSON.parse(s))); } catch (e) { out.push(s + ' ' + e.name); }
+// toFixed: every digit count of the fixed cases and of halves at every
+// place (exact ties round up, ECMAScript's larger n), then random doubles
+// below 1e21 from bits, prices and short decimals
+for (const x of fixed.concat([0.5, 1.5, 2.5, -2.5, 1.125, 1.005, 0.045, 9.995, 99.5, 999.95, -0.001, 9.5e20,
+  8.345, 0.375, -0.5, 4.35, 1e-10, 4503599627370495.5, 0.9999999, 9.9999, -9.5])) {
+  const row = [];
+  for (let d = 0; d <= 20; d++) row.push(x.toFixed(d));
+  out.push(row.join(' '));
+}
+for (let i = 0; i < 2000; i++) {
+  const x = (rnd(1 << 20) - (1 << 19)) / [1, 2, 4, 8, 16, 32, 1024, 1 << 20, 1 << 24][rnd(9)];
+  out.push(x.toFixed(rnd(21)) + ' ' + x.toFixed(rnd(4)));
+}
+for (let i = 0; i < 2000; i++) {
+  u32[0] = rnd(1 << 16) * 65536 + rnd(1 << 16);
+  u32[1] = rnd(1 << 16) * 65536 + rnd(1 << 16);
+  const x = f64[0];
+  out.push(Math.abs(x) < 1e21 ? x.toFixed(rnd(21)) : x.toFixed(2));
+}
+for (let i = 0; i < 1000; i++) {
+  const x = JSON.parse((rnd(2) ? '-' : '') + rnd(100000) + '.' + rnd(100000) + 'e' + (rnd(30) - 20));
+  out.push((rnd(10000000) / 100).toFixed(2) + ' ' + x.toFixed(rnd(21)));
+}
 console.log(out.join('\n'));
