@@ -83,6 +83,64 @@ function literalMethod(file, name) {
     return s.methods[name] === true && !declaresFunction(file, name);
 }
 
+/* V8's name for a function assigned as a method, `P.prototype.go =
+ * function () {}` (P.go), `module.exports.f = function () {}`
+ * (module.exports.f), `alias: function named() {}` (Object.named [as
+ * alias]): V8 names an anonymous one by where it was assigned, a named one
+ * by the receiver's type and the property, which Duktape's traceback does
+ * not know.  Read
+ * from file's text (the assignments found once per file read): a named
+ * function by its name when one assignment has it, an anonymous one when
+ * the nearest line above its frame's line (line) that starts a function
+ * is such an assignment, with no other function on it. */
+var ASSIGNED = /(?:^|[^\w$.])((?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*)[ \t]*=[ \t]*function[ \t]*([A-Za-z_$][\w$]*)?[ \t]*\(|(?:^|[{,])[ \t]*([A-Za-z_$][\w$]*)[ \t]*:[ \t]*function[ \t]+([A-Za-z_$][\w$]*)[ \t]*\(/g;
+var FN_START = /\bfunction\b|=>/g;
+function assignedMethod(file, name, line) {
+    var s = sources[file], i, a, m;
+    if (!s) return undefined;
+    if (!s.assigned) {
+        s.assigned = [];
+        for (i = 0; i < s.lines.length; i++) {
+            if (s.lines[i].indexOf('function') < 0) continue;
+            ASSIGNED.lastIndex = 0;
+            while ((m = ASSIGNED.exec(s.lines[i])))
+                s.assigned.push(m[1] !== undefined ? { line: i + 1, target: m[1], fname: m[2] || '' }
+                                                   : { line: i + 1, target: 'Object.' + m[3], fname: m[4] });
+        }
+    }
+    if (!s.assigned.length) return undefined;
+    var found;
+    if (name) {
+        for (i = 0; i < s.assigned.length; i++) {
+            a = s.assigned[i];
+            if (a.fname !== name) continue;
+            if (found) return undefined;
+            found = a;
+        }
+    } else {
+        /* the line that starts the function the frame is in */
+        for (i = line; i > 0 && i > line - 200; i--) {
+            var t = s.lines[i - 1];
+            if (t === undefined) return undefined;
+            FN_START.lastIndex = 0;
+            var n = 0;
+            while (FN_START.exec(t)) n++;
+            if (!n) continue;
+            if (n > 1) return undefined;
+            for (var k = 0; k < s.assigned.length; k++) if (s.assigned[k].line === i && !s.assigned[k].fname) found = s.assigned[k];
+            break;
+        }
+    }
+    if (!found) return undefined;
+    /* an anonymous one: V8's inferred name, the target without
+     * `prototype`; a named one: the receiver's type (an instance of P for
+     * P.prototype.k, else most often a plain object) and its own name */
+    var dot = found.target.lastIndexOf('.'), key = found.target.slice(dot + 1), obj = found.target.slice(0, dot);
+    if (!found.fname) return obj.replace(/\.prototype$/, '') + '.' + key;
+    var type = /\.prototype$/.test(obj) ? obj.slice(0, -10).replace(/^.*\./, '') : 'Object';
+    return type + '.' + found.fname + (found.fname !== key ? ' [as ' + key + ']' : '');
+}
+
 /* whether file declares name as a function (`function name(`) */
 function declaresFunction(file, name) {
     var s = sources[file];
@@ -222,6 +280,21 @@ function methodCall(line, prop) {
     return undefined;
 }
 
+/* the first call of a computed member (o[k](), a.b[i]()) whose key is
+ * no literal in line: { col (of its `(`), callee } */
+function computedCall(line) {
+    for (var at = line.indexOf(']'); at >= 0; at = line.indexOf(']', at + 1)) {
+        var p = skipSpaces(line, at + 1);
+        if (line.charAt(p) === '?' && line.charAt(p + 1) === '.') p = skipSpaces(line, p + 2);
+        if (line.charAt(p) !== '(') continue;
+        var o = openerOf(line, at), inner = o < 0 ? '' : line.slice(o + 1, at).trim();
+        if (!inner || /^(['"`]).*\1$|^\d+$/.test(inner)) continue;
+        var ch = chainBefore(line, at + 1);
+        if (ch.text && ch.start < o) return { col: p, callee: v8Print(ch.text) };
+    }
+    return undefined;
+}
+
 /* the first plain call (or `new`) in line: { col, callee, isNew }; a name
  * the file declares as a function is taken only when nothing else is */
 function plainCall(line, wantNew, declared) {
@@ -250,7 +323,11 @@ function plainCallFrom(line, wantNew, from) {
         }
         var name = m[2], first = name.split(/[.?\s]/)[0], before = line.slice(0, m.index).replace(/\s+$/, '');
         if (!m[1] && KEYWORDS.indexOf(first) >= 0 && name === first) continue;
-        if (/\bfunction\s*\*?$/.test(before) || /[.\w$]$/.test(before.slice(-1)) && !m[1]) continue;
+        if (/\bfunction\s*\*?$/.test(before)) continue;
+        /* a name right after another (`get x(`, `async f(`) is no call,
+         * but after a keyword it is one: return cb(), await f(), typeof g() */
+        if (!m[1] && /[\w$]$/.test(before) && KEYWORDS.indexOf(/[\w$]+$/.exec(before)[0]) < 0) continue;
+        if (!m[1] && isId(line.charAt(m.index - 1))) continue;
         if (!m[1] && before.slice(-1) === '.') continue;
         if (!m[1] && /\)\s*\{/.test(line.slice(closerOf(line, m.index + m[0].length - 1)))) {
             /* name(…) { … }: a method definition, not a call */
@@ -297,6 +374,9 @@ var V8 = [
         var prop = m[2] !== undefined ? m[2] : m[3];
         var at = c.line !== undefined && methodCall(c.line, prop);
         if (at) { c.col = at.col; return at.callee + ' is not a function'; }
+        /* a computed callee (o[k]()): V8 prints it as written and points
+         * at the call's `(` */
+        if (c.line !== undefined && (at = computedCall(c.line))) { c.col = at.col; return at.callee + ' is not a function'; }
         return '(intermediate value).' + prop + ' is not a function';
     }],
     [/^function required, found (.*) \(stack index -?\d+\)$/, function (m) {
@@ -843,6 +923,7 @@ function frameLines(e, frames) {
         else if (name && f.construct) name = 'new ' + name;
         else if (name && f.fn && f.fn[METHOD_OF]) name = (f.fn[METHOD_OF].name || 'Function') + '.' + name;
         else if (name && bodies && f.fn && (recv = bodyReceiver(bodies, f.fn, name)) !== undefined) name = recv + '.' + name;
+        else if ((recv = assignedMethod(f.fileName, name, line)) !== undefined) name = recv;
         else if (name && literalMethod(f.fileName, name)) name = 'Object.' + name;
         if (f.async) out.push(name ? '    at async ' + name + ' (' + where + ')' : '    at async ' + where);
         else out.push(name ? '    at ' + name + ' (' + where + ')' : '    at ' + where);
