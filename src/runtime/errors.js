@@ -885,6 +885,23 @@ function firstToken(line) {
     return 0;
 }
 
+/* the column of the name of the last method called in line (`.name(`) */
+function lastMethodCall(line) {
+    var last;
+    for (var at = line.indexOf('('); at >= 0; at = line.indexOf('(', at + 1)) {
+        var e = at;
+        while (e > 0 && (line.charAt(e - 1) === ' ' || line.charAt(e - 1) === '\t')) e--;
+        var b = e;
+        while (b > 0 && isId(line.charAt(b - 1))) b--;
+        if (b < e && line.charAt(skipBack(line, b) - 1) === '.') last = b;
+    }
+    return last;
+}
+function skipBack(s, i) {
+    while (i > 0 && (s.charAt(i - 1) === ' ' || s.charAt(i - 1) === '\t')) i--;
+    return i;
+}
+
 /* "    at …" lines for frames (dukFrames, or captureStackTrace's) */
 function frameLines(e, frames) {
     generation = rt.seq;
@@ -922,6 +939,11 @@ function frameLines(e, frames) {
         }
         if (col === undefined && text !== undefined && i === first && e.constructor)
             col = callColumn(text, { name: e.constructor.name });
+        /* a method of the runtime's, unnamed (Hash.prototype.digest =
+         * function …) threw: the line's last method called, the one a
+         * chain (Buffer.alloc(4).readUInt32BE(2)) calls last */
+        if (col === undefined && text !== undefined && inner && !inner.name && !isUserFn(inner) && inner.fileName)
+            col = lastMethodCall(text);
         if (col === undefined && text !== undefined && i > 0 && text.indexOf('super') >= 0 && /\bsuper\s*\(/.test(text)) col = text.search(/\bsuper\s*\(/);
         if (col === undefined) col = text !== undefined ? firstToken(text) : 0;
         var where = f.fileName + ':' + line + ':' + (col + 1);
