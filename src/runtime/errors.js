@@ -780,6 +780,9 @@ function tokenColumn(line, t) {
     if (t.prop !== undefined) {
         var p = escapeRe(t.prop);
         r = new RegExp('(\\?\\.|\\.)\\s*(' + p + ')(?![\\w$])|\\[\\s*([\'"]?)' + p + '\\3\\s*\\]').exec(line);
+        /* none: a destructuring pattern nested in another read it
+         * (front-rt.js's obj: { user: { name } } = {}), V8 points at it */
+        if (!r && (r = new RegExp('\\{\\s*(' + p + ')(?![\\w$])').exec(line))) return r.index + r[0].length - t.prop.length;
         if (!r) return undefined;
         var pc = r[1] ? line.indexOf(t.prop, r.index + r[1].length) : r.index;
         /* read on a chain with a call in it (f().a.b): V8 points at the dot */
