@@ -93,7 +93,7 @@ function literalMethod(file, name) {
  * function by its name when one assignment has it, an anonymous one when
  * the nearest line above its frame's line (line) that starts a function
  * is such an assignment, with no other function on it. */
-var ASSIGNED = /(?:^|[^\w$.])((?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*)[ \t]*=[ \t]*function[ \t]*([A-Za-z_$][\w$]*)?[ \t]*\(|(?:^|[{,])[ \t]*([A-Za-z_$][\w$]*)[ \t]*:[ \t]*function[ \t]+([A-Za-z_$][\w$]*)[ \t]*\(/g;
+var ASSIGNED = /(?:^|[^\w$.])((?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*)[ \t]*=[ \t]*(?:async[ \t]+)?function[ \t]*([A-Za-z_$][\w$]*)?[ \t]*\(|(?:^|[{,])[ \t]*([A-Za-z_$][\w$]*)[ \t]*:[ \t]*(?:async[ \t]+)?function[ \t]+([A-Za-z_$][\w$]*)[ \t]*\(/g;
 var FN_START = /\bfunction\b|=>/g;
 function assignedMethod(file, name, line) {
     var s = sources[file], i, a, m;
