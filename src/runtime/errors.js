@@ -520,6 +520,23 @@ function byBuiltin(frames, i) {
     return false;
 }
 
+/* the outermost object pattern of a destructuring in line with others
+ * inside it (const { user: { name } } = v): [text, its first key, the
+ * value's text], or null.  V8 names that key and value when a pattern
+ * inside has nothing it could read first ({ user: {} }). */
+function outerPattern(line) {
+    var re = /\{\s*(?:\.\.\.)?([\w$]+)/g, m, j, depth, c, rest;
+    while ((m = re.exec(line))) {
+        for (depth = 0, j = m.index; j < line.length; j++) {
+            c = line.charAt(j);
+            if (c === '{') depth++;
+            else if (c === '}' && --depth === 0) break;
+        }
+        if ((rest = /^\}\s*=\s*([^;,)]+)/.exec(line.slice(j)))) return [m[0], m[1], rest[1]];
+    }
+    return null;
+}
+
 /* what V8 says where front-rt.js threw for lowered syntax */
 function rtMessage(e, frames) {
     var msg = e.message, i = firstUser(frames), m, line;
@@ -527,7 +544,7 @@ function rtMessage(e, frames) {
     line = sourceLine(frames[i].fileName, frames[i + 1]);
     if (line === undefined) return;
     if ((m = /^Cannot destructure '(undefined|null)' as it is (undefined|null)\.$/.exec(msg))) {
-        var d = /\{\s*(?:\.\.\.)?([\w$]+)[^{}]*\}\s*=\s*([^;,)]+)/.exec(line) || /[(,]\s*\{\s*([\w$]+)/.exec(line);
+        var d = /\{\s*(?:\.\.\.)?([\w$]+)[^{}]*\}\s*=\s*([^;,)]+)/.exec(line) || outerPattern(line) || /[(,]\s*\{\s*([\w$]+)/.exec(line);
         if (d) msg = 'Cannot destructure property \'' + d[1] + '\' of \'' + (d[2] || m[1]).replace(/\)+$/, '') + '\' as it is ' + m[1] + '.';
     } else if ((m = /^(.*) is not iterable$/.exec(msg)) && byBuiltin(frames, i)) {
         /* a builtin iterating (new Set(1)): V8 names the type */
