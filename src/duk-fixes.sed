@@ -434,6 +434,35 @@ N
 		duk_def_prop(thr, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_CLEAR_ENUMERABLE);\
 	}
 }
+
+# Function names of an object literal's accessors and methods as the
+# specification gives them (SetFunctionName): "get x" / "set x" for an
+# accessor (Duktape gave "x"), the key for a method whose key is a string
+# or a number ({ 'a-b'() {} }, Duktape gave ""). V8 prints a frame by
+# that name (at get x [as x], at a-b), and code reads fn.name.  Neither
+# kind of function binds its own name, so the name can be any string; a
+# reserved word is left out, as Duktape's strict-mode check of function
+# names would refuse it.
+/^		comp_ctx->curr_func.h_name = duk_known_hstring(thr, -1); \/\* borrowed reference \*\/$/i\
+		if (comp_ctx->prev_token.t == DUK_TOK_IDENTIFIER) { /* invoke-fcgi: get x, set x */\
+			duk_push_string(thr, comp_ctx->prev_token.str1 == DUK_HTHREAD_STRING_GET(thr) ? "get " : "set ");\
+			duk_insert(thr, -2);\
+			duk_concat(thr, 2);\
+		}
+/^		if (tok->t_nores == DUK_TOK_IDENTIFIER) {$/i\
+		if ((flags & DUK__FUNC_FLAG_METDEF) && (tok->t == DUK_TOK_STRING || tok->t == DUK_TOK_NUMBER)) { /* invoke-fcgi: { 'a-b'() {} } */\
+			duk_hstring *h_key;\
+			if (tok->t == DUK_TOK_STRING) {\
+				duk_push_hstring(thr, tok->str1);\
+			} else {\
+				duk_push_number(thr, tok->num);\
+				duk_to_string(thr, -1);\
+			}\
+			h_key = duk_known_hstring(thr, -1);\
+			if (!DUK_HSTRING_HAS_RESERVED_WORD(h_key) && !duk__hstring_is_eval_or_arguments(comp_ctx, h_key)) {\
+				comp_ctx->curr_func.h_name = h_key; /* borrowed reference, kept in valstack */\
+			}\
+		} else
 # ---- issue 26 (end) ----
 
 # ---- issue 20: string building without the quadratic cliff (begin) ----

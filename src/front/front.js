@@ -1048,7 +1048,9 @@ L.destructure = function (p, value, mode) {
 
 L.isSimple = function (s) { return /^[A-Za-z_$][\w$]*$/.test(s); };
 
-L.destr = function (p, value, parts, mode) {
+/* top: p is the whole pattern, not one inside another (V8's message for
+ * a nested one from undefined reads its first key) */
+L.destr = function (p, value, parts, mode, top) {
     var t, i;
     switch (p.type) {
     case 'Identifier':
@@ -1061,7 +1063,7 @@ L.destr = function (p, value, parts, mode) {
         if (p.left.type === 'Identifier') this.nameFor(p.right, p.left.name);
         t = this.temp();
         parts.push(t + ' = ' + value);
-        this.destr(p.left, '(' + t + ' === void 0 ? ' + this.gen(p.right) + ' : ' + t + ')', parts, mode);
+        this.destr(p.left, '(' + t + ' === void 0 ? ' + this.gen(p.right) + ' : ' + t + ')', parts, mode, top);
         return;
     case 'ObjectPattern':
         if (this.isSimple(value) && !/^\$t/.test(value) === false) t = value;
@@ -1070,7 +1072,12 @@ L.destr = function (p, value, parts, mode) {
              * call fewer per destructuring (the TypeScript plugin does
              * `const { type } = this` for every token) */
             t = this.temp();
-            parts.push(t + ' = (' + t + ' = ' + value + ') == null ? ' + H + '.obj(' + t + ') : ' + t);
+            /* a nested pattern ({ a: { b } } = {}) from undefined: V8
+             * says it reads the first key, when that is a plain one */
+            var first = p.properties[0], read = '';
+            if (!top && first && first.type !== 'RestElement' && !first.computed)
+                read = ', ' + JSON.stringify(first.key.type === 'Identifier' ? first.key.name : String(first.key.value));
+            parts.push(t + ' = (' + t + ' = ' + value + ') == null ? ' + H + '.obj(' + t + read + ') : ' + t);
         }
         var keys = [];
         for (i = 0; i < p.properties.length; i++) {

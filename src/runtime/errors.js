@@ -83,6 +83,64 @@ function literalMethod(file, name) {
     return s.methods[name] === true && !declaresFunction(file, name);
 }
 
+/* V8's name for a function assigned as a method, `P.prototype.go =
+ * function () {}` (P.go), `module.exports.f = function () {}`
+ * (module.exports.f), `alias: function named() {}` (Object.named [as
+ * alias]): V8 names an anonymous one by where it was assigned, a named one
+ * by the receiver's type and the property, which Duktape's traceback does
+ * not know.  Read
+ * from file's text (the assignments found once per file read): a named
+ * function by its name when one assignment has it, an anonymous one when
+ * the nearest line above its frame's line (line) that starts a function
+ * is such an assignment, with no other function on it. */
+var ASSIGNED = /(?:^|[^\w$.])((?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*)[ \t]*=[ \t]*(?:async[ \t]+)?function[ \t]*([A-Za-z_$][\w$]*)?[ \t]*\(|(?:^|[{,])[ \t]*([A-Za-z_$][\w$]*)[ \t]*:[ \t]*(?:async[ \t]+)?function[ \t]+([A-Za-z_$][\w$]*)[ \t]*\(/g;
+var FN_START = /\bfunction\b|=>/g;
+function assignedMethod(file, name, line) {
+    var s = sources[file], i, a, m;
+    if (!s) return undefined;
+    if (!s.assigned) {
+        s.assigned = [];
+        for (i = 0; i < s.lines.length; i++) {
+            if (s.lines[i].indexOf('function') < 0) continue;
+            ASSIGNED.lastIndex = 0;
+            while ((m = ASSIGNED.exec(s.lines[i])))
+                s.assigned.push(m[1] !== undefined ? { line: i + 1, target: m[1], fname: m[2] || '' }
+                                                   : { line: i + 1, target: 'Object.' + m[3], fname: m[4] });
+        }
+    }
+    if (!s.assigned.length) return undefined;
+    var found;
+    if (name) {
+        for (i = 0; i < s.assigned.length; i++) {
+            a = s.assigned[i];
+            if (a.fname !== name) continue;
+            if (found) return undefined;
+            found = a;
+        }
+    } else {
+        /* the line that starts the function the frame is in */
+        for (i = line; i > 0 && i > line - 200; i--) {
+            var t = s.lines[i - 1];
+            if (t === undefined) return undefined;
+            FN_START.lastIndex = 0;
+            var n = 0;
+            while (FN_START.exec(t)) n++;
+            if (!n) continue;
+            if (n > 1) return undefined;
+            for (var k = 0; k < s.assigned.length; k++) if (s.assigned[k].line === i && !s.assigned[k].fname) found = s.assigned[k];
+            break;
+        }
+    }
+    if (!found) return undefined;
+    /* an anonymous one: V8's inferred name, the target without
+     * `prototype`; a named one: the receiver's type (an instance of P for
+     * P.prototype.k, else most often a plain object) and its own name */
+    var dot = found.target.lastIndexOf('.'), key = found.target.slice(dot + 1), obj = found.target.slice(0, dot);
+    if (!found.fname) return obj.replace(/\.prototype$/, '') + '.' + key;
+    var type = /\.prototype$/.test(obj) ? obj.slice(0, -10).replace(/^.*\./, '') : 'Object';
+    return type + '.' + found.fname + (found.fname !== key ? ' [as ' + key + ']' : '');
+}
+
 /* whether file declares name as a function (`function name(`) */
 function declaresFunction(file, name) {
     var s = sources[file];
@@ -222,6 +280,21 @@ function methodCall(line, prop) {
     return undefined;
 }
 
+/* the first call of a computed member (o[k](), a.b[i]()) whose key is
+ * no literal in line: { col (of its `(`), callee } */
+function computedCall(line) {
+    for (var at = line.indexOf(']'); at >= 0; at = line.indexOf(']', at + 1)) {
+        var p = skipSpaces(line, at + 1);
+        if (line.charAt(p) === '?' && line.charAt(p + 1) === '.') p = skipSpaces(line, p + 2);
+        if (line.charAt(p) !== '(') continue;
+        var o = openerOf(line, at), inner = o < 0 ? '' : line.slice(o + 1, at).trim();
+        if (!inner || /^(['"`]).*\1$|^\d+$/.test(inner)) continue;
+        var ch = chainBefore(line, at + 1);
+        if (ch.text && ch.start < o) return { col: p, callee: v8Print(ch.text) };
+    }
+    return undefined;
+}
+
 /* the first plain call (or `new`) in line: { col, callee, isNew }; a name
  * the file declares as a function is taken only when nothing else is */
 function plainCall(line, wantNew, declared) {
@@ -250,7 +323,11 @@ function plainCallFrom(line, wantNew, from) {
         }
         var name = m[2], first = name.split(/[.?\s]/)[0], before = line.slice(0, m.index).replace(/\s+$/, '');
         if (!m[1] && KEYWORDS.indexOf(first) >= 0 && name === first) continue;
-        if (/\bfunction\s*\*?$/.test(before) || /[.\w$]$/.test(before.slice(-1)) && !m[1]) continue;
+        if (/\bfunction\s*\*?$/.test(before)) continue;
+        /* a name right after another (`get x(`, `async f(`) is no call,
+         * but after a keyword it is one: return cb(), await f(), typeof g() */
+        if (!m[1] && /[\w$]$/.test(before) && KEYWORDS.indexOf(/[\w$]+$/.exec(before)[0]) < 0) continue;
+        if (!m[1] && isId(line.charAt(m.index - 1))) continue;
         if (!m[1] && before.slice(-1) === '.') continue;
         if (!m[1] && /\)\s*\{/.test(line.slice(closerOf(line, m.index + m[0].length - 1)))) {
             /* name(…) { … }: a method definition, not a call */
@@ -297,6 +374,9 @@ var V8 = [
         var prop = m[2] !== undefined ? m[2] : m[3];
         var at = c.line !== undefined && methodCall(c.line, prop);
         if (at) { c.col = at.col; return at.callee + ' is not a function'; }
+        /* a computed callee (o[k]()): V8 prints it as written and points
+         * at the call's `(` */
+        if (c.line !== undefined && (at = computedCall(c.line))) { c.col = at.col; return at.callee + ' is not a function'; }
         return '(intermediate value).' + prop + ' is not a function';
     }],
     [/^function required, found (.*) \(stack index -?\d+\)$/, function (m) {
@@ -440,6 +520,23 @@ function byBuiltin(frames, i) {
     return false;
 }
 
+/* the outermost object pattern of a destructuring in line with others
+ * inside it (const { user: { name } } = v): [text, its first key, the
+ * value's text], or null.  V8 names that key and value when a pattern
+ * inside has nothing it could read first ({ user: {} }). */
+function outerPattern(line) {
+    var re = /\{\s*(?:\.\.\.)?([\w$]+)/g, m, j, depth, c, rest;
+    while ((m = re.exec(line))) {
+        for (depth = 0, j = m.index; j < line.length; j++) {
+            c = line.charAt(j);
+            if (c === '{') depth++;
+            else if (c === '}' && --depth === 0) break;
+        }
+        if ((rest = /^\}\s*=\s*([^;,)]+)/.exec(line.slice(j)))) return [m[0], m[1], rest[1]];
+    }
+    return null;
+}
+
 /* what V8 says where front-rt.js threw for lowered syntax */
 function rtMessage(e, frames) {
     var msg = e.message, i = firstUser(frames), m, line;
@@ -447,7 +544,7 @@ function rtMessage(e, frames) {
     line = sourceLine(frames[i].fileName, frames[i + 1]);
     if (line === undefined) return;
     if ((m = /^Cannot destructure '(undefined|null)' as it is (undefined|null)\.$/.exec(msg))) {
-        var d = /\{\s*(?:\.\.\.)?([\w$]+)[^{}]*\}\s*=\s*([^;,)]+)/.exec(line) || /[(,]\s*\{\s*([\w$]+)/.exec(line);
+        var d = /\{\s*(?:\.\.\.)?([\w$]+)[^{}]*\}\s*=\s*([^;,)]+)/.exec(line) || outerPattern(line) || /[(,]\s*\{\s*([\w$]+)/.exec(line);
         if (d) msg = 'Cannot destructure property \'' + d[1] + '\' of \'' + (d[2] || m[1]).replace(/\)+$/, '') + '\' as it is ' + m[1] + '.';
     } else if ((m = /^(.*) is not iterable$/.exec(msg)) && byBuiltin(frames, i)) {
         /* a builtin iterating (new Set(1)): V8 names the type */
@@ -477,11 +574,20 @@ var DUK_EXACT = Object.create(null);
  'not configurable'].forEach(function (m) { DUK_EXACT[m] = true; });
 var DUK_PREFIX = ['Cannot read properties of ', 'Cannot set properties of ', "identifier '", 'object required, found ',
                   'function required, found ', 'cannot delete property ', "Cannot destructure '"];
-/* whether msg may be one of Duktape's (or the lowering helpers'): string
- * operations only, so that `new Error(msg)` stays cheap */
+/* the first ten characters of each prefix: one lookup tells most
+ * messages of the user's from them */
+var DUK_HEAD = Object.create(null);
+DUK_PREFIX.forEach(function (p) { DUK_HEAD[p.substring(0, 10)] = true; });
+/* whether msg may be one of Duktape's (or the lowering helpers'), so that
+ * `new Error(msg)` stays cheap: lookups first, a string method called
+ * only when they leave it open (each call of one costs Duktape about as
+ * much as the error's own making; ten of them were 25k instructions of
+ * every new Error) */
 function maybeDuktape(msg) {
     if (DUK_EXACT[msg] === true) return true;
-    for (var i = 0; i < DUK_PREFIX.length; i++) if (msg.lastIndexOf(DUK_PREFIX[i], 0) === 0) return true;
+    if (DUK_HEAD[msg.substring(0, 10)] === true)
+        for (var i = 0; i < DUK_PREFIX.length; i++) if (msg.lastIndexOf(DUK_PREFIX[i], 0) === 0) return true;
+    if (msg.indexOf(' not ') < 0) return false;
     return msg.indexOf(' not callable') > 0 || msg.indexOf(' not constructable') > 0 || msg.indexOf(' is not iterable') > 0;
 }
 /* --- the frames of other threads ---
@@ -691,6 +797,9 @@ function tokenColumn(line, t) {
     if (t.prop !== undefined) {
         var p = escapeRe(t.prop);
         r = new RegExp('(\\?\\.|\\.)\\s*(' + p + ')(?![\\w$])|\\[\\s*([\'"]?)' + p + '\\3\\s*\\]').exec(line);
+        /* none: a destructuring pattern nested in another read it
+         * (front-rt.js's obj: { user: { name } } = {}), V8 points at it */
+        if (!r && (r = new RegExp('\\{\\s*(' + p + ')(?![\\w$])').exec(line))) return r.index + r[0].length - t.prop.length;
         if (!r) return undefined;
         var pc = r[1] ? line.indexOf(t.prop, r.index + r[1].length) : r.index;
         /* read on a chain with a call in it (f().a.b): V8 points at the dot */
@@ -796,6 +905,23 @@ function firstToken(line) {
     return 0;
 }
 
+/* the column of the name of the last method called in line (`.name(`) */
+function lastMethodCall(line) {
+    var last;
+    for (var at = line.indexOf('('); at >= 0; at = line.indexOf('(', at + 1)) {
+        var e = at;
+        while (e > 0 && (line.charAt(e - 1) === ' ' || line.charAt(e - 1) === '\t')) e--;
+        var b = e;
+        while (b > 0 && isId(line.charAt(b - 1))) b--;
+        if (b < e && line.charAt(skipBack(line, b) - 1) === '.') last = b;
+    }
+    return last;
+}
+function skipBack(s, i) {
+    while (i > 0 && (s.charAt(i - 1) === ' ' || s.charAt(i - 1) === '\t')) i--;
+    return i;
+}
+
 /* "    at …" lines for frames (dukFrames, or captureStackTrace's) */
 function frameLines(e, frames) {
     generation = rt.seq;
@@ -833,6 +959,11 @@ function frameLines(e, frames) {
         }
         if (col === undefined && text !== undefined && i === first && e.constructor)
             col = callColumn(text, { name: e.constructor.name });
+        /* a method of the runtime's, unnamed (Hash.prototype.digest =
+         * function …) threw: the line's last method called, the one a
+         * chain (Buffer.alloc(4).readUInt32BE(2)) calls last */
+        if (col === undefined && text !== undefined && inner && !inner.name && !isUserFn(inner) && inner.fileName)
+            col = lastMethodCall(text);
         if (col === undefined && text !== undefined && i > 0 && text.indexOf('super') >= 0 && /\bsuper\s*\(/.test(text)) col = text.search(/\bsuper\s*\(/);
         if (col === undefined) col = text !== undefined ? firstToken(text) : 0;
         var where = f.fileName + ':' + line + ':' + (col + 1);
@@ -843,6 +974,7 @@ function frameLines(e, frames) {
         else if (name && f.construct) name = 'new ' + name;
         else if (name && f.fn && f.fn[METHOD_OF]) name = (f.fn[METHOD_OF].name || 'Function') + '.' + name;
         else if (name && bodies && f.fn && (recv = bodyReceiver(bodies, f.fn, name)) !== undefined) name = recv + '.' + name;
+        else if ((recv = assignedMethod(f.fileName, name, line)) !== undefined) name = recv;
         else if (name && literalMethod(f.fileName, name)) name = 'Object.' + name;
         if (f.async) out.push(name ? '    at async ' + name + ' (' + where + ')' : '    at async ' + where);
         else out.push(name ? '    at ' + name + ' (' + where + ')' : '    at ' + where);

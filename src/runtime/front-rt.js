@@ -500,7 +500,11 @@ function site(cooked, raw) {
     return Object.freeze(cooked);
 }
 
-function obj(x) {
+/* key: the first key of a pattern nested in another, which V8 reports
+ * reading ({ user: { name } } = {}: reading 'name') */
+function obj(x, key) {
+    if (key !== undefined && (x === null || x === undefined))
+        throw new TypeError('Cannot read properties of ' + x + ' (reading \'' + key + '\')');
     if (x === null || x === undefined) throw new TypeError('Cannot destructure \'' + x + '\' as it is ' + x + '.');
     return x;
 }
