@@ -326,6 +326,7 @@ function Lowerer(src, file) {
     this.fn = null;         /* current function context */
     this.tempN = 0;
     this.plainSuper = null; /* lower()'s option */
+    this.oddNames = false;  /* the source has a name Duktape does not take (ODD_NAME) */
 }
 
 function FnCtx(node, parent, arrow) {
@@ -413,7 +414,19 @@ L.thisFn = function () {
     return f;
 };
 
+/* What ES2022 takes in a name and Duktape's lexer does not: the Other_ID_Start
+ * and Other_ID_Continue characters (U+2118 and the like).  A name with one is
+ * written as a string where it is a property name, and as asciiName(name)
+ * where it is a variable's. */
+var ODD_NAME = /[\u00b7\u0387\u1369-\u1371\u1885\u1886\u19da\u2118\u212e\u309b\u309c\u30fb\uff65]/;
+
 L.gIdentifier = function (node) {
+    var s = this.gName(node);
+    if (this.oddNames && ODD_NAME.test(s)) return node.$key ? JSON.stringify(node.name) : asciiName(s);
+    return s;
+};
+
+L.gName = function (node) {
     var b = node.$binding;
     if (node.$bigFn) return H + '.' + node.name;
     /* require, module, exports, __filename, __dirname: not in an ES module
@@ -1661,7 +1674,7 @@ L.gProperty = function (node) {
         var fnNode = node.value;
         if (fnNode.async || fnNode.generator || this.needsParams(fnNode) || this.usesSuper(fnNode) ||
             (node.kind === 'init' && (node.computed || (node.key.type === 'Identifier' && RESERVED.test(node.key.name))))) {
-            var key = node.computed ? '[' + this.gen(node.key) + ']' : this.text(node.key.start, node.key.end);
+            var key = node.computed ? '[' + this.gen(node.key) + ']' : this.keyText(node.key);
             if (node.kind !== 'init') {
                 return node.kind + ' ' + key + this.funcTail(fnNode);
             }
@@ -1682,9 +1695,16 @@ L.gProperty = function (node) {
     if (node.shorthand && node.value.type === 'AssignmentPattern') return this.copy(node);
     if (node.shorthand) {
         var v = this.gen(node.value);
-        return v === node.key.name ? this.copy(node) : node.key.name + ': ' + v;
+        return v === node.key.name ? this.copy(node) : this.keyText(node.key) + ': ' + v;
     }
+    if (this.oddNames && !node.computed && node.key.type === 'Identifier') node.key.$key = true;
     return this.copy(node);
+};
+
+/* a property's name as written, or as a string where Duktape takes no such name */
+L.keyText = function (key) {
+    if (this.oddNames && key.type === 'Identifier' && ODD_NAME.test(key.name)) return JSON.stringify(key.name);
+    return this.text(key.start, key.end);
 };
 
 /* "(params) { body }" of a method, lowered */
@@ -1698,6 +1718,8 @@ L.gMemberExpression = function (node) {
     if (node.object.type === 'Super') return this.superGet(node);
     if (node.property.type === 'PrivateIdentifier')
         return this.cls().privGet(node, this.gen(node.object));
+    if (this.oddNames && !node.computed && ODD_NAME.test(node.property.name))
+        return this.padTo(this.gen(node.object) + '[' + JSON.stringify(node.property.name) + ']', node.start, node.end);
     return this.copy(node);
 };
 
@@ -1773,7 +1795,9 @@ L.chain = function (node, isDelete, short) {
                 lastObj = null;
             }
             if (op.property.type === 'PrivateIdentifier') cur = this.cls().privGet(op, cur);
-            else cur += op.computed ? '[' + this.gen(op.property) + ']' : '.' + op.property.name;
+            else if (op.computed) cur += '[' + this.gen(op.property) + ']';
+            else if (this.oddNames && ODD_NAME.test(op.property.name)) cur += '[' + JSON.stringify(op.property.name) + ']';
+            else cur += '.' + op.property.name;
         } else {
             if (this.hasSpread(op.arguments)) {
                 if (lastObj === null && op.callee.type === 'MemberExpression') {
@@ -1830,6 +1854,16 @@ L.forAwait = function (node, label) {
 
 /* --- classes -------------------------------------------------------- */
 
+/* A name made of what Duktape takes in any identifier: a private name may
+ * hold what ES2022 allows and Duktape's lexer does not (U+2118, ZWJ, a
+ * character past U+FFFF).  Each other character becomes $hex$, and $ only
+ * comes from that, so two names never meet. */
+function asciiName(n) {
+    return /^[A-Za-z0-9_]*$/.test(n) ? n : n.replace(/[^A-Za-z0-9_]/g, function (c) {
+        return '$' + c.charCodeAt(0).toString(16) + '$';
+    });
+}
+
 function ClassCtx(node, name, parent) {
     this.node = node;
     this.name = name;
@@ -1879,7 +1913,7 @@ L.classExpr = function (node, name) {
     for (i = 0; i < body.length; i++) {
         m = body[i];
         if (m.key && m.key.type === 'PrivateIdentifier')
-            cc.privNames[m.key.name] = '$priv' + cc.id + '_' + m.key.name;
+            cc.privNames[m.key.name] = '$priv' + cc.id + '_' + asciiName(m.key.name);
     }
     this.clsStack.push(cc);
     try {
@@ -2558,7 +2592,32 @@ function checkDynamic(ast, dyn) {
  * the caller to check (build-lower.js).  options.bigint false: no
  * operator becomes a BigInt helper (build-lower.js, for the front end's
  * heap, which has no BigInt). */
+/* Duktape keeps a character past U+FFFF that arrived as UTF-8 as one
+ * character (charCodeAt gives its code point), where acorn counts two
+ * UTF-16 units: the source is split into surrogate pairs before it is
+ * parsed, and the pairs of the output (those, and the names acorn decoded
+ * from \u{...}) are joined again, for Duktape's compiler takes such a
+ * character in a name only whole.  Under node (build-lower.js) strings are
+ * UTF-16 already: both are left as they are. */
+var WIDE = String.fromCharCode(0x10000).length === 1 && String.fromCharCode(0x10000).charCodeAt(0) === 0x10000;
+var ASTRAL = WIDE ? new RegExp('[' + String.fromCharCode(0x10000) + '-' + String.fromCharCode(0x10ffff) + ']', 'g') : null;
+var PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
+
+function splitAstral(c) {
+    var cp = c.charCodeAt(0) - 0x10000;
+    return String.fromCharCode(0xd800 + (cp >> 10), 0xdc00 + (cp & 1023));
+}
+function joinPair(p) {
+    return String.fromCharCode(((p.charCodeAt(0) - 0xd800) << 10) + (p.charCodeAt(1) - 0xdc00) + 0x10000);
+}
+
 function lower(src, file, options) {
+    if (!WIDE) return lowerUnits(src, file, options);
+    src = src.replace(ASTRAL, splitAstral);
+    return lowerUnits(src, file, options).replace(PAIR, joinPair);
+}
+
+function lowerUnits(src, file, options) {
     var reparse = options && options.reparse, plainSuper = options && options.plainSuper;
     var kind = moduleKind(file), ast = null, tsRequire = false, cts = kind === 'script', dyn = null;
     if (file === DYNAMIC_FILE) {
@@ -2591,6 +2650,7 @@ function lower(src, file, options) {
     resolvePass(ast, top);
     planNames(top);
     var lw = new Lowerer(src, file);
+    lw.oddNames = ODD_NAME.test(src) || src.indexOf('\\u') >= 0;   /* or written as an escape */
     if ((!options || options.bigint !== false) && usesBigInt(src, ast)) {
         lw.big = true;
         markTests(ast);
