@@ -728,6 +728,8 @@ function usesWord(text, word) {
  * to a name (x = function () {}, {k: () => 1}, a = class {} as a default)
  * is named by it.  The name is set on the node, for its generator. */
 L.nameFor = function (value, name, binding) {
+    /* (function () {}) is named too: NamedEvaluation looks through parentheses */
+    while (value && value.type === 'ParenthesizedExpression') value = value.expression;
     if (!value || value.id || value.$name !== undefined) return;
     if (value.type === 'FunctionExpression' || value.type === 'ArrowFunctionExpression') value.$name = name;
     /* a lowered class binds its name inside its body: only a declared
