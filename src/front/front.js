@@ -595,8 +595,15 @@ L.gSwitchCase = function (node) {
 
 /* Simple params stay; patterns, defaults and rest become a prologue. */
 L.params = function (node) {
-    var ps = node.params, names = [], pro = '', tail = false;
-    for (var i = 0; i < ps.length; i++) {
+    var ps = node.params, names = [], pro = '', tail = false, unmapped = false, i;
+    /* a function whose parameters are not all plain names has an arguments
+     * object that no parameter follows: where its body reads arguments,
+     * its lowered parameters are stand-ins, copied to vars of their names */
+    if (node.type !== 'ArrowFunctionExpression' && node.body.type === 'BlockStatement') {
+        for (i = 0; i < ps.length; i++) if (ps[i].type !== 'Identifier') unmapped = true;
+        unmapped = unmapped && usesWord(this.src.slice(node.body.start, node.body.end), 'arguments');
+    }
+    for (i = 0; i < ps.length; i++) {
         var p = ps[i];
         /* the function's length counts the parameters before the first
          * default: the ones after it are read from arguments */
@@ -610,7 +617,10 @@ L.params = function (node) {
             if (left.type !== 'Identifier') pro += 'var ' + this.destructure(left, slot, 'decl') + ';';
             continue;
         }
-        if (p.type === 'Identifier') {
+        if (p.type === 'Identifier' && unmapped) {
+            names.push('$a' + i);
+            pro += 'var ' + this.gIdentifier(p) + ' = $a' + i + ';';
+        } else if (p.type === 'Identifier') {
             names.push(this.gIdentifier(p));
         } else if (p.type === 'RestElement') {
             var t = 'Array.prototype.slice.call(arguments, ' + i + ')';
@@ -1128,8 +1138,18 @@ L.destr = function (p, value, parts, mode) {
 
 /* x = … where x is a const: evaluate the right side, then throw as V8 does */
 L.isConst = function (id) {
-    return id.type === 'Identifier' && id.$binding &&
-        (id.$binding.kind === 'const' || id.$binding.kind === 'import');
+    if (id.type !== 'Identifier') return false;
+    var b = id.$binding;
+    if (b && (b.kind === 'const' || b.kind === 'import')) return true;
+    /* inside a class, its own name is a const binding of the class scope
+     * (the lowering's `var C` in the class's function is not): unless a
+     * binding declared within the class hides it */
+    for (var i = this.clsStack.length - 1; i >= 0; i--) {
+        var c = this.clsStack[i].node;
+        if (b && b.scope.node.start >= c.start && b.scope.node.end <= c.end) return false;
+        if (c.id && c.id.name === id.name) return true;
+    }
+    return false;
 };
 L.constError = function (id, value) {
     return '(' + value + ', ' + H + '.constAssign())';
@@ -1636,7 +1656,15 @@ L.gObjectExpression = function (node) {
         } else if (p.computed && p.kind !== 'init') {
             /* get [k]() {}: Duktape has no computed accessor names */
             if (cur) { groups.push('{' + cur.join(', ') + '}'); cur = null; }
-            groups.push(H + '.acc(' + this.gen(p.key) + ', ' + JSON.stringify(p.kind) + ', ' + this.func(p.value, false) + ')');
+            var accKey = this.gen(p.key), accFn;
+            if (this.usesSuper(p.value)) {
+                if (!home) home = this.temp();
+                this.homeStack.push(home);
+                try { accFn = this.func(p.value, false); } finally { this.homeStack.pop(); }
+            } else {
+                accFn = this.func(p.value, false);
+            }
+            groups.push(H + '.acc(' + accKey + ', ' + JSON.stringify(p.kind) + ', ' + accFn + ')');
         } else {
             if (!cur) cur = [];
             if (this.usesSuper(p.value)) {
@@ -1829,6 +1857,11 @@ L.gUnaryExpression = function (node) {
         return '"undefined"';
     if (node.operator === 'delete' && node.argument.type === 'ChainExpression')
         return this.padTo(this.chain(node.argument.expression, true), node.start, node.end);
+    /* delete new.target: no reference, so true; lowered, it is a variable,
+     * which delete would refuse */
+    while (a.type === 'ParenthesizedExpression') a = a.expression;
+    if (node.operator === 'delete' && a.type === 'MetaProperty')
+        return this.padTo('(' + this.gen(node.argument) + ', true)', node.start, node.end);
     if (this.big) return this.bigUnary(node);
     return this.copy(node);
 };
