@@ -1128,7 +1128,7 @@ L.destr = function (p, value, parts, mode) {
         for (i = 0; i < p.elements.length; i++) {
             var el = p.elements[i];
             if (!el) continue;
-            if (el.type === 'RestElement') this.destr(el.argument, t + '.slice(' + i + ')', parts, mode);
+            if (el.type === 'RestElement') this.destr(el.argument, H + '.restOf(' + t + ', ' + i + ')', parts, mode);
             else this.destr(el, t + '[' + i + ']', parts, mode);
         }
         return;

@@ -157,6 +157,15 @@ function arr(x, n) {
     return out;
 }
 
+/* [a, ...r] = x: r is x's items from i on (arr's result), one own
+ * property each, as iterating gives them: a hole is undefined (slice
+ * would keep it a hole, and Duktape's drops trailing ones from length) */
+function restOf(a, i) {
+    var out = [], n = a.length;
+    for (; i < n; i++) out.push(a[i]);
+    return out;
+}
+
 function spread(x) {
     if (Array.isArray(x) && x[ITER] === values) return x;
     return arr(x, -1);
@@ -1017,7 +1026,7 @@ function notInModule(name) {
 var helpers = {
     esm: esm, dflt: dflt, dfltOf: dfltOf, ns: ns, live: live, star: star, meta: meta, tla: tla, dynImport: dynImport,
     notInModule: notInModule, waits: waits,
-    iter: iter, forOf: forOf, close: close, arr: arr, spread: spread, await: await_, async: async, gen: gen, asyncGen: asyncGen,
+    iter: iter, forOf: forOf, close: close, arr: arr, restOf: restOf, spread: spread, await: await_, async: async, gen: gen, asyncGen: asyncGen,
     yield: yield_, yieldStar: yieldStar, yieldStarAsync: yieldStarAsync, ret: ret, asyncIter: asyncIter, str: str, site: site,
     obj: obj, key: key, objRest: objRest, assign: assign, construct: construct, nt: nt, ntOf: ntOf,
     superCall: superCall, setupClass: setupClass, method: method, field: field, privInit: privInit,
