@@ -161,8 +161,11 @@ function declarePass(root) {
         case 'VariableDeclaration':
             for (i = 0; i < node.declarations.length; i++) {
                 names = patternNames(node.declarations[i].id, []);
-                for (var k = 0; k < names.length; k++)
-                    declare(node.kind === 'var' ? varScope(scope) : scope, names[k], node.kind);
+                for (var k = 0; k < names.length; k++) {
+                    var db = declare(node.kind === 'var' ? varScope(scope) : scope, names[k], node.kind);
+                    if (node.kind !== 'var' && db.declEnd === undefined) db.declEnd = node.declarations[i].end;
+                }
+                if (node.kind !== 'var') markDeclIds(node.declarations[i].id);
             }
             break;
         case 'BlockStatement':
@@ -217,6 +220,138 @@ function declarePass(root) {
     }
     visitList(root.body, top, 0);
     return top;
+}
+
+/* The names a let or const pattern declares are no reads of the binding. */
+function markDeclIds(p) {
+    if (!p) return;
+    switch (p.type) {
+    case 'Identifier': p.$declId = true; break;
+    case 'ObjectPattern':
+        for (var i = 0; i < p.properties.length; i++)
+            markDeclIds(p.properties[i].type === 'RestElement' ? p.properties[i].argument : p.properties[i].value);
+        break;
+    case 'ArrayPattern':
+        for (var j = 0; j < p.elements.length; j++) markDeclIds(p.elements[j]);
+        break;
+    case 'RestElement': markDeclIds(p.argument); break;
+    case 'AssignmentPattern': markDeclIds(p.left); break;
+    }
+}
+
+/* --- the dead zone ---------------------------------------------------
+ * A let or const is renamed to a var, which reads undefined before its
+ * declaration.  Where the text cannot show that every reference runs
+ * after the declaration, the binding gets the dead zone at run time: it
+ * holds $hole (__invoke.hole) from its scope's start until its declaration
+ * runs, each such read is (x === $hole ? __invoke.tdz("x") : x) and each
+ * such `x = v` is x = __invoke.tdzPut(x, v, "x").  A reference is safe
+ * (and costs nothing) when it is in the binding's own function after the
+ * declaration, or in a function expression, arrow or method made after it,
+ * or in a function declaration that nothing names before the declaration
+ * (nor any function declaration that is itself named before it).
+ * Bindings of loop bodies, loop heads and switch blocks are left as they
+ * were (undefined), and so are x += v, x++ and destructuring targets.
+ * A default parameter that reads its own or a later parameter (not in a
+ * closure) throws where the read is (b.$tdzAlways). */
+function tdzEligible(b) {
+    if ((b.kind !== 'let' && b.kind !== 'const') || b.declEnd === undefined) return false;
+    var sc = b.scope;
+    if (sc.kind === 'function') return true;
+    var t = sc.node.type;
+    return !sc.inLoop && (t === 'BlockStatement' || t === 'StaticBlock' || t === 'CatchClause');
+}
+
+function tdzPass(root) {
+    var later = [];     /* [ref, binding, the function declaration it is in] */
+    function fnUnsafe(fb, end, seen) {
+        if (!fb || fb.firstRef === undefined) return false;
+        if (fb.firstRef < end) return true;
+        for (var i = 0; i < fb.refDecls.length; i++) {
+            var g = fb.refDecls[i], gb = g.id && g.id.$binding;
+            if (!gb) return true;
+            if (seen.indexOf(gb) < 0) {
+                seen.push(gb);
+                if (fnUnsafe(gb, end, seen)) return true;
+            }
+        }
+        return false;
+    }
+    function markRef(node, parent, key) {
+        /* reads only: the targets of other writes stay as they were */
+        if (parent.type === 'AssignmentExpression' && key === 'left') {
+            if (parent.operator === '=') parent.$tdzPut = true;
+            return;
+        }
+        if (parent.type === 'UpdateExpression' || parent.type === 'ArrayPattern' || parent.type === 'RestElement' ||
+            parent.type === 'AssignmentPattern' && key === 'left' ||
+            parent.type === 'Property' && key === 'value' && parent.$inPattern ||
+            key === 'left' && (parent.type === 'ForInStatement' || parent.type === 'ForOfStatement'))
+            return;
+        node.$tdz = true;
+    }
+    function walk(node, parent, key, fns) {
+        if (node.type === 'Identifier') {
+            var b = node.$binding;
+            if (!b || node.$declId) return;
+            if (b.kind === 'fn' && !(parent.type === 'FunctionDeclaration' && key === 'id')) {
+                if (b.firstRef === undefined || node.start < b.firstRef) b.firstRef = node.start;
+                if (!b.refDecls) b.refDecls = [];
+                for (var d = 0; d < fns.length; d++)
+                    if (fns[d].type === 'FunctionDeclaration' && b.refDecls.indexOf(fns[d]) < 0) b.refDecls.push(fns[d]);
+                return;
+            }
+            if (b.kind === 'param' && b.paramIndex !== undefined && fns.length && fns[fns.length - 1] === b.scope.node &&
+                node.$inDefault !== undefined && b.paramIndex >= node.$inDefault && key !== 'left') {
+                node.$tdzAlways = true;
+                return;
+            }
+            if (!tdzEligible(b)) return;
+            /* f0: the outermost function within the binding's that holds the reference */
+            var fnNode = b.scope.fn.node, f0 = fns[fnNode.type === 'Program' ? 0 : fns.indexOf(fnNode) + 1] || null;
+            if (!f0) {
+                if (node.start >= b.declEnd) return;
+            } else if (f0.type === 'FunctionDeclaration') {
+                later.push([node, parent, key, b, f0]);
+                return;
+            } else if (f0.start >= b.declEnd) {
+                return;
+            }
+            b.tdz = true;
+            markRef(node, parent, key);
+            return;
+        }
+        if (node.type === 'ObjectPattern') {
+            for (var q = 0; q < node.properties.length; q++) node.properties[q].$inPattern = true;
+        }
+        var inner = isFunction(node) ? fns.concat([node]) : fns;
+        if (isFunction(node)) {
+            /* a parameter's default: which parameters are still to come */
+            for (var pi = 0; pi < node.params.length; pi++) {
+                var names = patternNames(node.params[pi], []);
+                for (var ni = 0; ni < names.length; ni++) {
+                    var pb = node.$scope && node.$scope.decls[names[ni]];
+                    if (pb && pb.kind === 'param' && pb.paramIndex === undefined) pb.paramIndex = pi;
+                }
+            }
+            for (pi = 0; pi < node.params.length; pi++)
+                if (node.params[pi].type === 'AssignmentPattern') markDefault(node.params[pi].right, pi);
+        }
+        eachChild(node, function (c, k) { walk(c, node, k, inner); });
+    }
+    /* the reads of a default that are not in a closure of it */
+    function markDefault(n, index) {
+        if (!n || isFunction(n) || n.type === 'ClassExpression') return;
+        if (n.type === 'Identifier') { if (n.$inDefault === undefined) n.$inDefault = index; return; }
+        eachChild(n, function (c) { markDefault(c, index); });
+    }
+    walk(root, null, null, []);
+    for (var i = 0; i < later.length; i++) {
+        var l = later[i], fb = l[4].id && l[4].id.$binding;
+        if (fb && !fnUnsafe(fb, l[3].declEnd, [fb])) continue;
+        l[3].tdz = true;
+        markRef(l[0], l[1], l[2]);
+    }
 }
 
 /* Is this Identifier a variable reference (not a property name or label)? */
@@ -327,6 +462,7 @@ function Lowerer(src, file) {
     this.tempN = 0;
     this.plainSuper = null; /* lower()'s option */
     this.oddNames = false;  /* the source has a name Duktape does not take (ODD_NAME) */
+    this.usesHole = false;  /* some binding has the dead zone at run time (tdzPass) */
 }
 
 function FnCtx(node, parent, arrow) {
@@ -422,6 +558,11 @@ var ODD_NAME = /[\u00b7\u0387\u1369-\u1371\u1885\u1886\u19da\u2118\u212e\u309b\u
 
 L.gIdentifier = function (node) {
     var s = this.gName(node);
+    if (node.$tdz) {
+        this.usesHole = true;
+        return '(' + s + ' === $hole ? ' + H + '.tdz(' + JSON.stringify(node.name) + ') : ' + s + ')';
+    }
+    if (node.$tdzAlways) return H + '.tdz(' + JSON.stringify(node.name) + ')';
     if (this.oddNames && ODD_NAME.test(s)) return node.$key ? JSON.stringify(node.name) : asciiName(s);
     return s;
 };
@@ -529,7 +670,7 @@ L.fnBody = function (node, fc, paramPrologue, name) {
         var parts = this.splitPrologue(body.body, body.start + 1, body.end - 1);
         dir = parts.dir;
         bare = parts.bare;
-        inner = parts.rest;
+        inner = this.tdzInit(node.$scope) + parts.rest;
     } else {
         var e = this.gen(body);
         inner = 'return ' + e + ';';
@@ -787,7 +928,8 @@ L.declarators = function (node, perIter) {
                 if (d.init) parts.push(t + ' = (' + name + ' = ' + this.genPad(d.init, d.init.start, d.init.end) + ')' + pad);
                 else parts.push(t + pad);
             } else if (d.init) parts.push(name + ' = ' + this.genPad(d.init, d.init.start, d.init.end) + pad);
-            else if (perIter || (node.kind !== 'var' && this.inLoopBody)) parts.push(name + ' = void 0' + pad);
+            else if (perIter || (node.kind !== 'var' && this.inLoopBody) || d.id.$binding && d.id.$binding.tdz)
+                parts.push(name + ' = void 0' + pad);
             else parts.push(name + pad);
         } else {
             var init = this.genPad(d.init, d.id.start, d.init.end);
@@ -881,9 +1023,22 @@ function catchClose(names) {
     return s;
 }
 
+/* the dead zone's start (tdzPass) for the bindings scope declares */
+L.tdzInit = function (scope) {
+    var out = '';
+    if (!scope) return out;
+    for (var n in scope.decls) {
+        var b = scope.decls[n];
+        if (b.tdz) out += (b.rename || n) + ' = $hole;';
+    }
+    if (out) this.usesHole = true;
+    return out;
+};
+
 L.gBlockStatement = function (node) {
     var names = this.perIterNames(node.$scope);
-    var inner = this.stmts(node.body, node.start + 1, node.end - 1);
+    var inner = (node.$scope && node.$scope.node !== this.fn.node ? this.tdzInit(node.$scope) : '') +
+        this.stmts(node.body, node.start + 1, node.end - 1);
     var fd = this.hoistedFns(node);
     return '{' + catchOpen(names) + fd + inner + catchClose(names) + '}';
 };
@@ -1161,6 +1316,10 @@ L.gAssignmentExpression = function (node) {
     var logical = op === '??=' || op === '||=' || op === '&&=';
     if (left.type === 'Identifier' && (op === '=' || logical)) this.nameFor(node.right, left.name);
     if (this.isConst(left) && !logical) return this.constError(left, this.gen(node.right));
+    if (node.$tdzPut) {
+        var tn = this.gName(left);
+        return tn + ' = ' + H + '.tdzPut(' + tn + ', ' + this.gen(node.right) + ', ' + JSON.stringify(left.name) + ')';
+    }
     if (left.type === 'MemberExpression' && left.object.type === 'Super') return this.superAssign(node);
     if (this.privTarget(left)) {
         var po = this.temp(), pk = this.privKeyOf(left), pv = this.gen(node.right);
@@ -2522,6 +2681,8 @@ L.gProgram = function (node) {
         this.splitPrologue(node.body, 0, this.src.length);
     var inner = parts.rest;
     var pre = this.moduleVars.length ? 'var ' + this.moduleVars.join(', ') + ';' : '';
+    var hole = this.tdzInit(node.$scope);
+    if (this.usesHole) pre = 'var $hole = ' + H + '.hole;' + pre + hole;
     var lits = [];
     for (var lit in this.bigLits) lits.push(this.bigLits[lit] + ' = ' + H + '.big(' + JSON.stringify(lit) + ')');
     if (lits.length) pre += 'var ' + lits.join(', ') + ';';
@@ -2683,6 +2844,7 @@ function lowerUnits(src, file, options) {
     if (dyn) checkDynamic(ast, dyn);
     var top = declarePass(ast);
     resolvePass(ast, top);
+    tdzPass(ast);
     planNames(top);
     var lw = new Lowerer(src, file);
     lw.oddNames = ODD_NAME.test(src) || src.indexOf('\\u') >= 0;   /* or written as an escape */

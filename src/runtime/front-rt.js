@@ -166,6 +166,18 @@ function restOf(a, i) {
     return out;
 }
 
+/* The dead zone (front.js tdzPass): what a let or const holds before its
+ * declaration runs, where the front end could not prove every reference
+ * comes after it; an object no script can name. */
+var hole = { hole: true };
+function tdz(name) {
+    throw new ReferenceError('Cannot access \'' + name + '\' before initialization');
+}
+function tdzPut(cur, v, name) {
+    if (cur === hole) tdz(name);
+    return v;
+}
+
 function spread(x) {
     if (Array.isArray(x) && x[ITER] === values) return x;
     return arr(x, -1);
@@ -1026,7 +1038,7 @@ function notInModule(name) {
 var helpers = {
     esm: esm, dflt: dflt, dfltOf: dfltOf, ns: ns, live: live, star: star, meta: meta, tla: tla, dynImport: dynImport,
     notInModule: notInModule, waits: waits,
-    iter: iter, forOf: forOf, close: close, arr: arr, restOf: restOf, spread: spread, await: await_, async: async, gen: gen, asyncGen: asyncGen,
+    iter: iter, forOf: forOf, close: close, arr: arr, restOf: restOf, hole: hole, tdz: tdz, tdzPut: tdzPut, spread: spread, await: await_, async: async, gen: gen, asyncGen: asyncGen,
     yield: yield_, yieldStar: yieldStar, yieldStarAsync: yieldStarAsync, ret: ret, asyncIter: asyncIter, str: str, site: site,
     obj: obj, key: key, objRest: objRest, assign: assign, construct: construct, nt: nt, ntOf: ntOf,
     superCall: superCall, setupClass: setupClass, method: method, field: field, privInit: privInit,
