@@ -489,25 +489,52 @@ function asyncGen(self, args, fn) {
 }
 
 function asyncIter(x) {
-    if (x !== null && x !== undefined && typeof x[AITER] === 'function')
-        return x[AITER]();
-    var it = iter(x);
+    var af = x !== null && x !== undefined ? x[AITER] : undefined;
+    if (af !== undefined && af !== null) {
+        if (typeof af !== 'function') throw new TypeError('Symbol.asyncIterator is not a function');
+        return af.call(x);
+    }
+    /* CreateAsyncFromSyncIterator: next is read once; what a step throws
+     * is a rejected promise, as the specification's wrapper returns */
+    var it = iter(x), nx = it.next;
     return {
-        next: function (v) { return settled(it.next(v)); },
+        next: function (v) {
+            var r;
+            try { r = nx.call(it, v); } catch (e) { return Promise.reject(e); }
+            return settled(r);
+        },
         'return': function (v) {
-            var f = it['return'];
-            return f === undefined || f === null ? Promise.resolve({ value: v, done: true }) : settled(f.call(it, v));
+            var f, r;
+            try {
+                f = it['return'];
+                if (f === undefined || f === null) return Promise.resolve({ value: v, done: true });
+                r = f.call(it, v);
+            } catch (e) { return Promise.reject(e); }
+            return settled(r);
         },
         'throw': function (e) {
-            var f = it['throw'];
-            return f === undefined || f === null ? Promise.reject(e) : settled(f.call(it, e));
+            var f, r;
+            try {
+                f = it['throw'];
+                if (f === undefined || f === null) return Promise.reject(e);
+                r = f.call(it, e);
+            } catch (e2) { return Promise.reject(e2); }
+            return settled(r);
         }
     };
 }
-/* a sync iterator's step, its value awaited */
+/* a sync iterator's step, its value awaited (AsyncFromSyncIteratorContinuation:
+ * done read first, then value; an abrupt read or PromiseResolve rejects) */
 function settled(r) {
-    if (r === null || typeof r !== 'object') throw new TypeError('Iterator result ' + r + ' is not an object');
-    return Promise.resolve(r.value).then(function (value) { return { value: value, done: r.done }; });
+    var done, p;
+    try {
+        if (r === null || typeof r !== 'object') throw new TypeError('Iterator result ' + r + ' is not an object');
+        done = !!r.done;
+        p = Promise.resolve(r.value);
+    } catch (e) {
+        return Promise.reject(e);
+    }
+    return p.then(function (value) { return { value: value, done: done }; });
 }
 
 /* --- objects, templates, construction --- */
