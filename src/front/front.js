@@ -393,6 +393,8 @@ function resolvePass(root, top) {
     }
     function visit(node, parent, key, scope, inParams) {
         if (node.$scope && node !== root) scope = node.$scope;
+        if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'eval')
+            node.$evalScope = scope;
         if (node.type === 'Identifier') {
             if (!parent || isReference(node, parent, key)) {
                 var r = lookup(scope, node.name, inParams);
@@ -463,6 +465,9 @@ function Lowerer(src, file) {
     this.plainSuper = null; /* lower()'s option */
     this.oddNames = false;  /* the source has a name Duktape does not take (ODD_NAME) */
     this.usesHole = false;  /* some binding has the dead zone at run time (tdzPass) */
+    this.evalHome = null;   /* eval's text in a method: its home object's text */
+    this.evalNames = null;  /* eval's text: the caller's renamed bindings, name -> ES5 name */
+    this.isEval = false;    /* eval's text: its program-level vars start anew each time */
 }
 
 function FnCtx(node, parent, arrow) {
@@ -578,6 +583,7 @@ L.gName = function (node) {
     /* an imported function is called with no `this`, as in a module */
     if (b && b.importMember && node.$callee) return '(0, ' + b.rename + ')';
     if (b && b.rename) return b.rename;
+    if (!b && this.evalNames && node.$ref && hasOwn.call(this.evalNames, node.name)) return this.evalNames[node.name];
     /* an arrow's `arguments` is its function's (only the name read as a
      * variable: not o.arguments, nor { arguments: 1 }) */
     if (node.name === 'arguments' && !b && node.$ref && this.fn.arrow) {
@@ -1726,6 +1732,31 @@ L.gArrayExpression = function (node) {
     return this.spreadList(node.elements, node.start, node.end);
 };
 
+/* eval(x): still a direct eval (Duktape tells one by its callee's name),
+ * of x lowered when it is a text of modern syntax (front-rt.js ev); a
+ * method's eval gets its home object's text, for super in the evaluated
+ * code (lower()'s '<eval>' file).  Later arguments are evaluated, unused. */
+L.directEval = function (node) {
+    var h = this.homeStack[this.homeStack.length - 1], home = 'void 0';
+    if (h) home = JSON.stringify(typeof h === 'string' ? h : h.isStatic ? h.C : h.C + '.prototype');
+    /* the names the text can see that lowering renamed (a block's let x is
+     * x$3): the evaluated code's free x is x$3 */
+    var names = {}, any = false;
+    for (var sc = node.$evalScope; sc; sc = sc.parent) {
+        for (var n in sc.decls) {
+            var b = sc.decls[n];
+            if (!hasOwn.call(names, n)) {
+                names[n] = b.rename || n;
+                if (b.rename) any = true;
+            }
+        }
+    }
+    var more = any ? ', ' + home + ', ' + JSON.stringify(names) : h ? ', ' + home : '';
+    var args = node.arguments, out = 'eval(' + H + '.ev(' + this.gen(args[0]) + more + ')';
+    for (var i = 1; i < args.length; i++) out += ', ' + this.gen(args[i]);
+    return this.padTo(out + ')', node.start, node.end);
+};
+
 L.gCallExpression = function (node) {
     if (node.callee.type === 'Super') return this.superCall(node);
     if (this.big) {
@@ -1747,6 +1778,8 @@ L.gCallExpression = function (node) {
         return get + '.call(' + po + (node.arguments.length ? ', ' : '') + this.argsText(node) + ')';
     }
     if (!this.hasSpread(node.arguments)) {
+        if (pc.type === 'Identifier' && pc.name === 'eval' && !pc.$binding && node.arguments.length)
+            return this.directEval(node);
         if (node.callee.type === 'MemberExpression' && node.callee.object.type === 'Super')
             return this.superMethodCall(node, this.argsText(node));
         if (this.trailingComma(node.arguments, node.end))
@@ -2672,7 +2705,7 @@ L.moduleLocals = function () {
 
 L.gProgram = function (node) {
     this.clsStack = [];
-    this.homeStack = [];
+    this.homeStack = this.evalHome ? [this.evalHome] : [];
     this.moduleVars = [];
     var fc = new FnCtx(node, null, false);
     this.fn = fc;
@@ -2680,7 +2713,8 @@ L.gProgram = function (node) {
     var parts = this.mod ? { dir: '', rest: this.moduleStmts(node.body) } :
         this.splitPrologue(node.body, 0, this.src.length);
     var inner = parts.rest;
-    var pre = this.moduleVars.length ? 'var ' + this.moduleVars.join(', ') + ';' : '';
+    var pre = this.moduleVars.length ? 'var ' + this.moduleVars.join(this.isEval ? ' = void 0, ' : ', ') +
+        (this.isEval ? ' = void 0;' : ';') : '';
     var hole = this.tdzInit(node.$scope);
     if (this.usesHole) pre = 'var $hole = ' + H + '.hole;' + pre + hole;
     var lits = [];
@@ -2710,6 +2744,11 @@ function parse(src, sourceType) {
     return acorn.parse(src, { ecmaVersion: 2024, sourceType: sourceType, allowReturnOutsideFunction: sourceType === 'script',
                               allowHashBang: true, allowAwaitOutsideFunction: false,
                               preserveParens: true, allowImportExportEverywhere: false });
+}
+
+function parseWithSuper(src, sourceType) {
+    return acorn.parse(src, { ecmaVersion: 2024, sourceType: sourceType, allowHashBang: true,
+                              allowSuperOutsideMethod: true, preserveParens: true });
 }
 
 function syntaxError(e, file) {
@@ -2754,6 +2793,10 @@ function parseKind(src, file, kind, parseWith) {
  * (new Function(…), AsyncFunction(…) and the like): its source is then
  * JSON, { kind (fnKind's), params, body } as the constructor got them. */
 var DYNAMIC_FILE = '<Function>';
+/* eval's text, from front-rt.js ev: JSON { src, home }, home the text of
+ * the calling method's home object (super in the text reads from it) */
+var EVAL_FILE = '<eval>';
+var evalSeq = 0;
 var DYNAMIC_KW = ['function', 'async function', 'function*', 'async function*'];
 
 /* The script whose completion is that function, made as node makes its
@@ -2816,9 +2859,16 @@ function lower(src, file, options) {
 function lowerUnits(src, file, options) {
     var reparse = options && options.reparse, plainSuper = options && options.plainSuper;
     var kind = moduleKind(file), ast = null, tsRequire = false, cts = kind === 'script', dyn = null;
+    var evalHome = null, evalNames = null;
     if (file === DYNAMIC_FILE) {
         dyn = dynamicSource(src);
         src = dyn.src;
+        kind = 'script';
+    } else if (file === EVAL_FILE) {
+        var ev = JSON.parse(src);
+        src = String(ev.src);
+        evalHome = typeof ev.home === 'string' ? ev.home : null;
+        evalNames = ev.names && typeof ev.names === 'object' ? ev.names : null;
         kind = 'script';
     }
     /* "#!" starts a comment (node's rule) of the line it is on: a comment
@@ -2840,7 +2890,7 @@ function lowerUnits(src, file, options) {
         tsRequire = js.usesRequire || cts;
         if (!reparse && tsAst.sourceType === kind) ast = js.ast;
     }
-    if (!ast) ast = parseKind(src, file, kind, parse);
+    if (!ast) ast = evalHome ? parseKind(src, file, kind, parseWithSuper) : parseKind(src, file, kind, parse);
     if (dyn) checkDynamic(ast, dyn);
     var top = declarePass(ast);
     resolvePass(ast, top);
@@ -2853,6 +2903,14 @@ function lowerUnits(src, file, options) {
         markTests(ast);
     }
     lw.plainSuper = plainSuper || null;
+    if (file === EVAL_FILE) {
+        /* the evaluated code's vars are its caller's: its temporaries must
+         * not be the caller's ($t3 in the middle of a?.b(eval(…))) */
+        lw.tempN = 100000 * (++evalSeq);
+        lw.evalHome = evalHome;
+        lw.evalNames = evalNames;
+        lw.isEval = true;
+    }
     lw.tsRequire = tsRequire;
     lw.cjsNames = cts;
     if (ast.sourceType === 'module') {

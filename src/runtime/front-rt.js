@@ -1006,6 +1006,18 @@ function fnKind(f, k, name) {
  * the front end's own, which has no sys.lower and runs no user code). */
 var lowerText = typeof sys.lower === 'function' ? sys.lower : null;
 
+/* eval(x) in lowered code is eval(__invoke.ev(x[, home])): x lowered when
+ * it is a text that may hold modern syntax (one without any of its marks
+ * is left to Duktape, as before), or when it is a method's (home: its home
+ * object's text, for super), or when the caller's scope has names that
+ * lowering renamed (names: name -> its ES5 name).  A direct eval still: the lowered text runs in
+ * the caller's scope.  A wrong guess only costs a lowering. */
+var MODERN = /=>|`|\.\.\.|\?\.|\?\?|\*\*|#|\b(?:let|const|class|super|async|await|yield|of|static|get|set|target|import)\b|\\u\{|\d[nN_]|0[bBoO]|[\[{][^\]}]*[\]}]\s*=[^=]|\*\s*\w*\s*\(/;
+function ev(x, home, names) {
+    if (typeof x !== 'string' || lowerText === null || home === undefined && names === undefined && !MODERN.test(x)) return x;
+    return lowerText(JSON.stringify({ src: x, home: home, names: names }), '<eval>');
+}
+
 /* new Function(p1, …, body) and its async and generator kinds: Duktape
  * compiles an ES5 text itself, as before; a text of modern syntax (one
  * Duktape cannot parse, or gives its own meaning: const, a destructuring
@@ -1065,7 +1077,7 @@ function notInModule(name) {
 var helpers = {
     esm: esm, dflt: dflt, dfltOf: dfltOf, ns: ns, live: live, star: star, meta: meta, tla: tla, dynImport: dynImport,
     notInModule: notInModule, waits: waits,
-    iter: iter, forOf: forOf, close: close, arr: arr, restOf: restOf, hole: hole, tdz: tdz, tdzPut: tdzPut, spread: spread, await: await_, async: async, gen: gen, asyncGen: asyncGen,
+    iter: iter, forOf: forOf, close: close, arr: arr, restOf: restOf, ev: ev, hole: hole, tdz: tdz, tdzPut: tdzPut, spread: spread, await: await_, async: async, gen: gen, asyncGen: asyncGen,
     yield: yield_, yieldStar: yieldStar, yieldStarAsync: yieldStarAsync, ret: ret, asyncIter: asyncIter, str: str, site: site,
     obj: obj, key: key, objRest: objRest, assign: assign, construct: construct, nt: nt, ntOf: ntOf,
     superCall: superCall, setupClass: setupClass, method: method, field: field, privInit: privInit,
