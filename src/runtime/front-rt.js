@@ -640,6 +640,9 @@ function isNative(f) {
 
 function superCall(C, self, S, args, newTarget) {
     var target = newTarget || C, r;
+    /* GetSuperConstructor: C's prototype now, which Object.setPrototypeOf(C, …)
+     * may have changed since the class was made */
+    S = Object.getPrototypeOf(C);
     if (typeof S !== 'function') throw new TypeError('Super constructor is not a constructor');
     if (S[CLASS]) {
         pendingNt = target;
