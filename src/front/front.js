@@ -324,6 +324,9 @@ function tdzPass(root) {
         if (node.type === 'ObjectPattern') {
             for (var q = 0; q < node.properties.length; q++) node.properties[q].$inPattern = true;
         }
+        /* class x extends x: the class's own name, not yet initialised */
+        if ((node.type === 'ClassDeclaration' || node.type === 'ClassExpression') && node.id && node.superClass)
+            markSelf(node.superClass, node, 'superClass', node.id.name);
         var inner = isFunction(node) ? fns.concat([node]) : fns;
         if (isFunction(node)) {
             /* a parameter's default: which parameters are still to come */
@@ -338,6 +341,16 @@ function tdzPass(root) {
                 if (node.params[pi].type === 'AssignmentPattern') markDefault(node.params[pi].right, pi);
         }
         eachChild(node, function (c, k) { walk(c, node, k, inner); });
+    }
+    /* the reads of name in n (not in a closure of it) */
+    function markSelf(n, parent, key, name) {
+        if (!n || isFunction(n) || n.type === 'ClassExpression') return;
+        if (n.type === 'Identifier') {
+            if (n.name === name && n.$ref && !(parent.type === 'AssignmentExpression' && key === 'left') &&
+                parent.type !== 'UpdateExpression') n.$tdzAlways = true;
+            return;
+        }
+        eachChild(n, function (c, k) { markSelf(c, n, k, name); });
     }
     /* the reads of a default that are not in a closure of it */
     function markDefault(n, index) {
@@ -2395,6 +2408,10 @@ L.gMetaProperty = function (node) {
 L.gReturnStatement = function (node) {
     var f = this.fn;
     if (!node.argument && f.cls && f.cls.derived && f.cls.ctor === f) return 'return ' + H + '.derivedThis($this);';
+    /* a derived constructor returns an object, or its this for undefined;
+     * anything else is a TypeError (Duktape's new would keep its own this) */
+    if (node.argument && f.cls && f.cls.derived && f.cls.ctor === f)
+        return this.padTo('return ' + H + '.derivedReturn(' + this.gen(node.argument) + ', $this);', node.start, node.end);
     return this.copy(node);
 };
 

@@ -380,10 +380,12 @@ function yield_(x) {
  * throw() reaches the inner catch); in an async generator each step of an
  * async (or sync) iterable is awaited. */
 function delegate(it, isAsync) {
-    var mode = 0, v, r, f;
+    /* the iterator's next is read once, as GetIterator does */
+    var mode = 0, v, r, f, nx = it.next;
     for (;;) {
         if (mode === 0) {
-            r = it.next(v);
+            if (typeof nx !== 'function') throw new TypeError(typeof nx + ' is not a function');
+            r = nx.call(it, v);
         } else {
             f = it[mode === 1 ? 'throw' : 'return'];
             if (f === undefined || f === null) {
@@ -771,6 +773,13 @@ function derivedThis(self) {
     return self;
 }
 
+/* return v in a derived constructor (self: its $this, after v is evaluated) */
+function derivedReturn(v, self) {
+    if (v !== null && (typeof v === 'object' || typeof v === 'function')) return v;
+    if (v !== undefined) throw new TypeError('Derived constructors may only return object or undefined');
+    return derivedThis(self);
+}
+
 /* super[k] = v: a setter up the chain runs on self, else self gets the value */
 function superSet(base, k, v, self) {
     var d, p = base;
@@ -1080,7 +1089,7 @@ function notInModule(name) {
 var helpers = {
     esm: esm, dflt: dflt, dfltOf: dfltOf, ns: ns, live: live, star: star, meta: meta, tla: tla, dynImport: dynImport,
     notInModule: notInModule, waits: waits,
-    iter: iter, forOf: forOf, close: close, arr: arr, restOf: restOf, ev: ev, hole: hole, tdz: tdz, tdzPut: tdzPut, spread: spread, await: await_, async: async, gen: gen, asyncGen: asyncGen,
+    iter: iter, forOf: forOf, close: close, arr: arr, restOf: restOf, derivedReturn: derivedReturn, ev: ev, hole: hole, tdz: tdz, tdzPut: tdzPut, spread: spread, await: await_, async: async, gen: gen, asyncGen: asyncGen,
     yield: yield_, yieldStar: yieldStar, yieldStarAsync: yieldStarAsync, ret: ret, asyncIter: asyncIter, str: str, site: site,
     obj: obj, key: key, objRest: objRest, assign: assign, construct: construct, nt: nt, ntOf: ntOf,
     superCall: superCall, setupClass: setupClass, method: method, field: field, privInit: privInit,

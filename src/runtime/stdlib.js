@@ -1063,6 +1063,17 @@ function rxGroupName(raw) {
     });
 }
 
+/* Whether a group's name (rxGroupName's) is an identifier: past ASCII, by
+ * the Unicode properties (made once, when a name first needs them: the
+ * RegExp is this file's own u-mode lowering, with no named group in it). */
+var rxIdName = null;
+function rxIsName(n) {
+    if (/^[A-Za-z_$][\w$]*$/.test(n)) return true;
+    if (!/^[A-Za-z_$\u0080-\uffff][\w$\u0080-\uffff]*$/.test(n)) return false;
+    if (rxIdName === null) rxIdName = new RegExp('^[\\p{ID_Start}$_][\\p{ID_Continue}$\\u200c\\u200d]*$', 'u');
+    return rxIdName.test(n);
+}
+
 /* The names of the capturing groups, by number (null where unnamed). */
 function rxNames(src) {
     var names = [null], named = false, i, c, inClass = false, m;
@@ -1541,7 +1552,7 @@ function rxLower(src, flags, bmpOnly) {
             }
             /* (?<a) has no name's end: without the check the loop began again at 0 */
             var close = src.indexOf('>', i);
-            if (close < 0 || !/^[A-Za-z_$\u00aa-\uffff][\w$\u00aa-\uffff]*$/.test(rxGroupName(src.slice(i + 3, close))))
+            if (close < 0 || !rxIsName(rxGroupName(src.slice(i + 3, close))))
                 throw rxError('Invalid capture group name', src);
             out += '(';
             i = close + 1;
