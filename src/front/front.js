@@ -2223,7 +2223,7 @@ L.classExpr = function (node, name) {
         if (ctor) {
             ctorS = this.withMethod(cc, ctor, C, function () { return this.ctorFunc(cc, ctor.value, C); }, false);
         } else if (cc.derived) {
-            ctorS = 'function ' + this.safeName(name) + '() { var $nt = ' + H + '.nt(new.target), $this = ' + H + '.superCall(' + C + ', this, ' + S + ', arguments, $nt);' +
+            ctorS = 'function ' + this.safeName(name) + '() { var $nt = ' + H + '.nt(new.target), $this = ' + H + '.superNow(' + C + ', this, arguments, $nt);' +
                 (cc.fieldsVar ? cc.fieldsVar + '.call($this);' : '') + 'return $this; }';
         } else {
             ctorS = 'function ' + this.safeName(name) + '() { ' + H + '.nt(new.target);' +
@@ -2324,10 +2324,10 @@ L.home = function () {
 
 /* super(...) is the this it made (super()?.x, return super()) */
 L.superCall = function (node) {
-    var cc = this.cls(), C = '$C' + cc.id, S = '$S' + cc.id;
+    var cc = this.cls(), C = '$C' + cc.id;
     var args = this.hasSpread(node.arguments) ? this.spreadList(node.arguments, node.callee.end, node.end) :
         '[' + this.argsText(node) + ']';
-    return '($this = ' + H + '.superCall(' + C + ', this, ' + S + ', ' + args + ', $nt)' +
+    return '($this = ' + H + '.superNow(' + C + ', this, ' + args + ', $nt)' +
         (cc.fieldsVar ? ', ' + cc.fieldsVar + '.call($this)' : '') + ', $this)';
 };
 

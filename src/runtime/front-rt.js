@@ -640,11 +640,15 @@ function isNative(f) {
     return /\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(f));
 }
 
+/* super(...) in a class C: GetSuperConstructor is C's prototype now, which
+ * Object.setPrototypeOf(C, …) may have changed since the class was made */
+function superNow(C, self, args, newTarget) {
+    return superCall(C, self, getProtoOf(C), args, newTarget);
+}
+var getProtoOf = Object.getPrototypeOf;
+
 function superCall(C, self, S, args, newTarget) {
     var target = newTarget || C, r;
-    /* GetSuperConstructor: C's prototype now, which Object.setPrototypeOf(C, …)
-     * may have changed since the class was made */
-    S = Object.getPrototypeOf(C);
     if (typeof S !== 'function') throw new TypeError('Super constructor is not a constructor');
     if (S[CLASS]) {
         pendingNt = target;
@@ -1089,7 +1093,7 @@ function notInModule(name) {
 var helpers = {
     esm: esm, dflt: dflt, dfltOf: dfltOf, ns: ns, live: live, star: star, meta: meta, tla: tla, dynImport: dynImport,
     notInModule: notInModule, waits: waits,
-    iter: iter, forOf: forOf, close: close, arr: arr, restOf: restOf, derivedReturn: derivedReturn, ev: ev, hole: hole, tdz: tdz, tdzPut: tdzPut, spread: spread, await: await_, async: async, gen: gen, asyncGen: asyncGen,
+    iter: iter, forOf: forOf, close: close, arr: arr, restOf: restOf, superNow: superNow, derivedReturn: derivedReturn, ev: ev, hole: hole, tdz: tdz, tdzPut: tdzPut, spread: spread, await: await_, async: async, gen: gen, asyncGen: asyncGen,
     yield: yield_, yieldStar: yieldStar, yieldStarAsync: yieldStarAsync, ret: ret, asyncIter: asyncIter, str: str, site: site,
     obj: obj, key: key, objRest: objRest, assign: assign, construct: construct, nt: nt, ntOf: ntOf,
     superCall: superCall, setupClass: setupClass, method: method, field: field, privInit: privInit,
