@@ -521,9 +521,10 @@ static duk_ret_t js_module_vm_prepare(duk_context *ctx)
 }
 
 /* vmRun(source, global, filename) -> the completion value of source (from
- * vmPrepare) run as a script, as an indirect eval runs one: its var and
- * function declarations and its free assignments land on the global
- * object.  With global an object, that is the global of a thread made for
+ * vmPrepare) run as a script: compiled as global code, not as an eval, so
+ * that its var and function declarations land on the global object in
+ * strict code too (a strict eval keeps them to itself), and stay there
+ * (an eval's could be deleted); so do its free assignments.  With global an object, that is the global of a thread made for
  * the run, and the functions the script makes keep it as theirs; with
  * global undefined, the calling thread's.  The thread inherits the calling
  * one's built-ins, so vm is no security boundary (as in Node). */
@@ -537,7 +538,7 @@ static duk_ret_t js_module_vm_run(duk_context *ctx)
     if (duk_is_undefined(ctx, 1)) {
         duk_dup(ctx, 0);
         duk_dup(ctx, 2);
-        duk_compile(ctx, DUK_COMPILE_EVAL);
+        duk_compile(ctx, 0);
         duk_push_global_object(ctx);
         duk_call_method(ctx, 0);
         return 1;
@@ -551,7 +552,7 @@ static duk_ret_t js_module_vm_run(duk_context *ctx)
     duk_dup(ctx, 0);
     duk_dup(ctx, 2);
     duk_xmove_top(t, ctx, 2);
-    rc = duk_pcompile(t, DUK_COMPILE_EVAL);
+    rc = duk_pcompile(t, 0);
     if (rc == 0) {
         duk_push_global_object(t);
         rc = duk_pcall_method(t, 0);

@@ -161,8 +161,11 @@ function declarePass(root) {
         case 'VariableDeclaration':
             for (i = 0; i < node.declarations.length; i++) {
                 names = patternNames(node.declarations[i].id, []);
-                for (var k = 0; k < names.length; k++)
-                    declare(node.kind === 'var' ? varScope(scope) : scope, names[k], node.kind);
+                for (var k = 0; k < names.length; k++) {
+                    var db = declare(node.kind === 'var' ? varScope(scope) : scope, names[k], node.kind);
+                    if (node.kind !== 'var' && db.declEnd === undefined) db.declEnd = node.declarations[i].end;
+                }
+                if (node.kind !== 'var') markDeclIds(node.declarations[i].id);
             }
             break;
         case 'BlockStatement':
@@ -219,6 +222,151 @@ function declarePass(root) {
     return top;
 }
 
+/* The names a let or const pattern declares are no reads of the binding. */
+function markDeclIds(p) {
+    if (!p) return;
+    switch (p.type) {
+    case 'Identifier': p.$declId = true; break;
+    case 'ObjectPattern':
+        for (var i = 0; i < p.properties.length; i++)
+            markDeclIds(p.properties[i].type === 'RestElement' ? p.properties[i].argument : p.properties[i].value);
+        break;
+    case 'ArrayPattern':
+        for (var j = 0; j < p.elements.length; j++) markDeclIds(p.elements[j]);
+        break;
+    case 'RestElement': markDeclIds(p.argument); break;
+    case 'AssignmentPattern': markDeclIds(p.left); break;
+    }
+}
+
+/* --- the dead zone ---------------------------------------------------
+ * A let or const is renamed to a var, which reads undefined before its
+ * declaration.  Where the text cannot show that every reference runs
+ * after the declaration, the binding gets the dead zone at run time: it
+ * holds $hole (__invoke.hole) from its scope's start until its declaration
+ * runs, each such read is (x === $hole ? __invoke.tdz("x") : x) and each
+ * such `x = v` is x = __invoke.tdzPut(x, v, "x").  A reference is safe
+ * (and costs nothing) when it is in the binding's own function after the
+ * declaration, or in a function expression, arrow or method made after it,
+ * or in a function declaration that nothing names before the declaration
+ * (nor any function declaration that is itself named before it).
+ * Bindings of loop bodies, loop heads and switch blocks are left as they
+ * were (undefined), and so are x += v, x++ and destructuring targets.
+ * A default parameter that reads its own or a later parameter (not in a
+ * closure) throws where the read is (b.$tdzAlways). */
+function tdzEligible(b) {
+    if ((b.kind !== 'let' && b.kind !== 'const') || b.declEnd === undefined) return false;
+    var sc = b.scope;
+    if (sc.kind === 'function') return true;
+    var t = sc.node.type;
+    return !sc.inLoop && (t === 'BlockStatement' || t === 'StaticBlock' || t === 'CatchClause');
+}
+
+function tdzPass(root) {
+    var later = [];     /* [ref, binding, the function declaration it is in] */
+    function fnUnsafe(fb, end, seen) {
+        if (!fb || fb.firstRef === undefined) return false;
+        if (fb.firstRef < end) return true;
+        for (var i = 0; i < fb.refDecls.length; i++) {
+            var g = fb.refDecls[i], gb = g.id && g.id.$binding;
+            if (!gb) return true;
+            if (seen.indexOf(gb) < 0) {
+                seen.push(gb);
+                if (fnUnsafe(gb, end, seen)) return true;
+            }
+        }
+        return false;
+    }
+    function markRef(node, parent, key) {
+        /* reads only: the targets of other writes stay as they were */
+        if (parent.type === 'AssignmentExpression' && key === 'left') {
+            if (parent.operator === '=') parent.$tdzPut = true;
+            return;
+        }
+        if (parent.type === 'UpdateExpression' || parent.type === 'ArrayPattern' || parent.type === 'RestElement' ||
+            parent.type === 'AssignmentPattern' && key === 'left' ||
+            parent.type === 'Property' && key === 'value' && parent.$inPattern ||
+            key === 'left' && (parent.type === 'ForInStatement' || parent.type === 'ForOfStatement'))
+            return;
+        node.$tdz = true;
+    }
+    function walk(node, parent, key, fns) {
+        if (node.type === 'Identifier') {
+            var b = node.$binding;
+            if (!b || node.$declId) return;
+            if (b.kind === 'fn' && !(parent.type === 'FunctionDeclaration' && key === 'id')) {
+                if (b.firstRef === undefined || node.start < b.firstRef) b.firstRef = node.start;
+                if (!b.refDecls) b.refDecls = [];
+                for (var d = 0; d < fns.length; d++)
+                    if (fns[d].type === 'FunctionDeclaration' && b.refDecls.indexOf(fns[d]) < 0) b.refDecls.push(fns[d]);
+                return;
+            }
+            if (b.kind === 'param' && b.paramIndex !== undefined && fns.length && fns[fns.length - 1] === b.scope.node &&
+                node.$inDefault !== undefined && b.paramIndex >= node.$inDefault && key !== 'left') {
+                node.$tdzAlways = true;
+                return;
+            }
+            if (!tdzEligible(b)) return;
+            /* f0: the outermost function within the binding's that holds the reference */
+            var fnNode = b.scope.fn.node, f0 = fns[fnNode.type === 'Program' ? 0 : fns.indexOf(fnNode) + 1] || null;
+            if (!f0) {
+                if (node.start >= b.declEnd) return;
+            } else if (f0.type === 'FunctionDeclaration') {
+                later.push([node, parent, key, b, f0]);
+                return;
+            } else if (f0.start >= b.declEnd) {
+                return;
+            }
+            b.tdz = true;
+            markRef(node, parent, key);
+            return;
+        }
+        if (node.type === 'ObjectPattern') {
+            for (var q = 0; q < node.properties.length; q++) node.properties[q].$inPattern = true;
+        }
+        /* class x extends x: the class's own name, not yet initialised */
+        if ((node.type === 'ClassDeclaration' || node.type === 'ClassExpression') && node.id && node.superClass)
+            markSelf(node.superClass, node, 'superClass', node.id.name);
+        var inner = isFunction(node) ? fns.concat([node]) : fns;
+        if (isFunction(node)) {
+            /* a parameter's default: which parameters are still to come */
+            for (var pi = 0; pi < node.params.length; pi++) {
+                var names = patternNames(node.params[pi], []);
+                for (var ni = 0; ni < names.length; ni++) {
+                    var pb = node.$scope && node.$scope.decls[names[ni]];
+                    if (pb && pb.kind === 'param' && pb.paramIndex === undefined) pb.paramIndex = pi;
+                }
+            }
+            for (pi = 0; pi < node.params.length; pi++)
+                if (node.params[pi].type === 'AssignmentPattern') markDefault(node.params[pi].right, pi);
+        }
+        eachChild(node, function (c, k) { walk(c, node, k, inner); });
+    }
+    /* the reads of name in n (not in a closure of it) */
+    function markSelf(n, parent, key, name) {
+        if (!n || isFunction(n) || n.type === 'ClassExpression') return;
+        if (n.type === 'Identifier') {
+            if (n.name === name && n.$ref && !(parent.type === 'AssignmentExpression' && key === 'left') &&
+                parent.type !== 'UpdateExpression') n.$tdzAlways = true;
+            return;
+        }
+        eachChild(n, function (c, k) { markSelf(c, n, k, name); });
+    }
+    /* the reads of a default that are not in a closure of it */
+    function markDefault(n, index) {
+        if (!n || isFunction(n) || n.type === 'ClassExpression') return;
+        if (n.type === 'Identifier') { if (n.$inDefault === undefined) n.$inDefault = index; return; }
+        eachChild(n, function (c) { markDefault(c, index); });
+    }
+    walk(root, null, null, []);
+    for (var i = 0; i < later.length; i++) {
+        var l = later[i], fb = l[4].id && l[4].id.$binding;
+        if (fb && !fnUnsafe(fb, l[3].declEnd, [fb])) continue;
+        l[3].tdz = true;
+        markRef(l[0], l[1], l[2]);
+    }
+}
+
 /* Is this Identifier a variable reference (not a property name or label)? */
 function isReference(node, parent, key) {
     switch (parent.type) {
@@ -258,6 +406,8 @@ function resolvePass(root, top) {
     }
     function visit(node, parent, key, scope, inParams) {
         if (node.$scope && node !== root) scope = node.$scope;
+        if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'eval')
+            node.$evalScope = scope;
         if (node.type === 'Identifier') {
             if (!parent || isReference(node, parent, key)) {
                 var r = lookup(scope, node.name, inParams);
@@ -326,6 +476,11 @@ function Lowerer(src, file) {
     this.fn = null;         /* current function context */
     this.tempN = 0;
     this.plainSuper = null; /* lower()'s option */
+    this.oddNames = false;  /* the source has a name Duktape does not take (ODD_NAME) */
+    this.usesHole = false;  /* some binding has the dead zone at run time (tdzPass) */
+    this.evalHome = null;   /* eval's text in a method: its home object's text */
+    this.evalNames = null;  /* eval's text: the caller's renamed bindings, name -> ES5 name */
+    this.isEval = false;    /* eval's text: its program-level vars start anew each time */
 }
 
 function FnCtx(node, parent, arrow) {
@@ -413,7 +568,24 @@ L.thisFn = function () {
     return f;
 };
 
+/* What ES2022 takes in a name and Duktape's lexer does not: the Other_ID_Start
+ * and Other_ID_Continue characters (U+2118 and the like).  A name with one is
+ * written as a string where it is a property name, and as asciiName(name)
+ * where it is a variable's. */
+var ODD_NAME = /[\u00b7\u0387\u1369-\u1371\u1885\u1886\u19da\u2118\u212e\u309b\u309c\u30fb\uff65]/;
+
 L.gIdentifier = function (node) {
+    var s = this.gName(node);
+    if (node.$tdz) {
+        this.usesHole = true;
+        return '(' + s + ' === $hole ? ' + H + '.tdz(' + JSON.stringify(node.name) + ') : ' + s + ')';
+    }
+    if (node.$tdzAlways) return H + '.tdz(' + JSON.stringify(node.name) + ')';
+    if (this.oddNames && ODD_NAME.test(s)) return node.$key ? JSON.stringify(node.name) : asciiName(s);
+    return s;
+};
+
+L.gName = function (node) {
     var b = node.$binding;
     if (node.$bigFn) return H + '.' + node.name;
     /* require, module, exports, __filename, __dirname: not in an ES module
@@ -424,6 +596,7 @@ L.gIdentifier = function (node) {
     /* an imported function is called with no `this`, as in a module */
     if (b && b.importMember && node.$callee) return '(0, ' + b.rename + ')';
     if (b && b.rename) return b.rename;
+    if (!b && this.evalNames && node.$ref && hasOwn.call(this.evalNames, node.name)) return this.evalNames[node.name];
     /* an arrow's `arguments` is its function's (only the name read as a
      * variable: not o.arguments, nor { arguments: 1 }) */
     if (node.name === 'arguments' && !b && node.$ref && this.fn.arrow) {
@@ -516,7 +689,7 @@ L.fnBody = function (node, fc, paramPrologue, name) {
         var parts = this.splitPrologue(body.body, body.start + 1, body.end - 1);
         dir = parts.dir;
         bare = parts.bare;
-        inner = parts.rest;
+        inner = this.tdzInit(node.$scope) + parts.rest;
     } else {
         var e = this.gen(body);
         inner = 'return ' + e + ';';
@@ -582,8 +755,15 @@ L.gSwitchCase = function (node) {
 
 /* Simple params stay; patterns, defaults and rest become a prologue. */
 L.params = function (node) {
-    var ps = node.params, names = [], pro = '', tail = false;
-    for (var i = 0; i < ps.length; i++) {
+    var ps = node.params, names = [], pro = '', tail = false, unmapped = false, i;
+    /* a function whose parameters are not all plain names has an arguments
+     * object that no parameter follows: where its body reads arguments,
+     * its lowered parameters are stand-ins, copied to vars of their names */
+    if (node.type !== 'ArrowFunctionExpression' && node.body.type === 'BlockStatement') {
+        for (i = 0; i < ps.length; i++) if (ps[i].type !== 'Identifier') unmapped = true;
+        unmapped = unmapped && usesWord(this.src.slice(node.body.start, node.body.end), 'arguments');
+    }
+    for (i = 0; i < ps.length; i++) {
         var p = ps[i];
         /* the function's length counts the parameters before the first
          * default: the ones after it are read from arguments */
@@ -597,7 +777,10 @@ L.params = function (node) {
             if (left.type !== 'Identifier') pro += 'var ' + this.destructure(left, slot, 'decl') + ';';
             continue;
         }
-        if (p.type === 'Identifier') {
+        if (p.type === 'Identifier' && unmapped) {
+            names.push('$a' + i);
+            pro += 'var ' + this.gIdentifier(p) + ' = $a' + i + ';';
+        } else if (p.type === 'Identifier') {
             names.push(this.gIdentifier(p));
         } else if (p.type === 'RestElement') {
             var t = 'Array.prototype.slice.call(arguments, ' + i + ')';
@@ -715,6 +898,8 @@ function usesWord(text, word) {
  * to a name (x = function () {}, {k: () => 1}, a = class {} as a default)
  * is named by it.  The name is set on the node, for its generator. */
 L.nameFor = function (value, name, binding) {
+    /* (function () {}) is named too: NamedEvaluation looks through parentheses */
+    while (value && value.type === 'ParenthesizedExpression') value = value.expression;
     if (!value || value.id || value.$name !== undefined) return;
     if (value.type === 'FunctionExpression' || value.type === 'ArrowFunctionExpression') value.$name = name;
     /* a lowered class binds its name inside its body: only a declared
@@ -762,7 +947,8 @@ L.declarators = function (node, perIter) {
                 if (d.init) parts.push(t + ' = (' + name + ' = ' + this.genPad(d.init, d.init.start, d.init.end) + ')' + pad);
                 else parts.push(t + pad);
             } else if (d.init) parts.push(name + ' = ' + this.genPad(d.init, d.init.start, d.init.end) + pad);
-            else if (perIter || (node.kind !== 'var' && this.inLoopBody)) parts.push(name + ' = void 0' + pad);
+            else if (perIter || (node.kind !== 'var' && this.inLoopBody) || d.id.$binding && d.id.$binding.tdz)
+                parts.push(name + ' = void 0' + pad);
             else parts.push(name + pad);
         } else {
             var init = this.genPad(d.init, d.id.start, d.init.end);
@@ -856,9 +1042,22 @@ function catchClose(names) {
     return s;
 }
 
+/* the dead zone's start (tdzPass) for the bindings scope declares */
+L.tdzInit = function (scope) {
+    var out = '';
+    if (!scope) return out;
+    for (var n in scope.decls) {
+        var b = scope.decls[n];
+        if (b.tdz) out += (b.rename || n) + ' = $hole;';
+    }
+    if (out) this.usesHole = true;
+    return out;
+};
+
 L.gBlockStatement = function (node) {
     var names = this.perIterNames(node.$scope);
-    var inner = this.stmts(node.body, node.start + 1, node.end - 1);
+    var inner = (node.$scope && node.$scope.node !== this.fn.node ? this.tdzInit(node.$scope) : '') +
+        this.stmts(node.body, node.start + 1, node.end - 1);
     var fd = this.hoistedFns(node);
     return '{' + catchOpen(names) + fd + inner + catchClose(names) + '}';
 };
@@ -1110,7 +1309,7 @@ L.destr = function (p, value, parts, mode, top) {
         for (i = 0; i < p.elements.length; i++) {
             var el = p.elements[i];
             if (!el) continue;
-            if (el.type === 'RestElement') this.destr(el.argument, t + '.slice(' + i + ')', parts, mode);
+            if (el.type === 'RestElement') this.destr(el.argument, H + '.restOf(' + t + ', ' + i + ')', parts, mode);
             else this.destr(el, t + '[' + i + ']', parts, mode);
         }
         return;
@@ -1120,8 +1319,18 @@ L.destr = function (p, value, parts, mode, top) {
 
 /* x = … where x is a const: evaluate the right side, then throw as V8 does */
 L.isConst = function (id) {
-    return id.type === 'Identifier' && id.$binding &&
-        (id.$binding.kind === 'const' || id.$binding.kind === 'import');
+    if (id.type !== 'Identifier') return false;
+    var b = id.$binding;
+    if (b && (b.kind === 'const' || b.kind === 'import')) return true;
+    /* inside a class, its own name is a const binding of the class scope
+     * (the lowering's `var C` in the class's function is not): unless a
+     * binding declared within the class hides it */
+    for (var i = this.clsStack.length - 1; i >= 0; i--) {
+        var c = this.clsStack[i].node;
+        if (b && b.scope.node.start >= c.start && b.scope.node.end <= c.end) return false;
+        if (c.id && c.id.name === id.name) return true;
+    }
+    return false;
 };
 L.constError = function (id, value) {
     return '(' + value + ', ' + H + '.constAssign())';
@@ -1133,6 +1342,10 @@ L.gAssignmentExpression = function (node) {
     var logical = op === '??=' || op === '||=' || op === '&&=';
     if (left.type === 'Identifier' && (op === '=' || logical)) this.nameFor(node.right, left.name);
     if (this.isConst(left) && !logical) return this.constError(left, this.gen(node.right));
+    if (node.$tdzPut) {
+        var tn = this.gName(left);
+        return tn + ' = ' + H + '.tdzPut(' + tn + ', ' + this.gen(node.right) + ', ' + JSON.stringify(left.name) + ')';
+    }
     if (left.type === 'MemberExpression' && left.object.type === 'Super') return this.superAssign(node);
     if (this.privTarget(left)) {
         var po = this.temp(), pk = this.privKeyOf(left), pv = this.gen(node.right);
@@ -1539,6 +1752,31 @@ L.gArrayExpression = function (node) {
     return this.spreadList(node.elements, node.start, node.end);
 };
 
+/* eval(x): still a direct eval (Duktape tells one by its callee's name),
+ * of x lowered when it is a text of modern syntax (front-rt.js ev); a
+ * method's eval gets its home object's text, for super in the evaluated
+ * code (lower()'s '<eval>' file).  Later arguments are evaluated, unused. */
+L.directEval = function (node) {
+    var h = this.homeStack[this.homeStack.length - 1], home = 'void 0';
+    if (h) home = JSON.stringify(typeof h === 'string' ? h : h.isStatic ? h.C : h.C + '.prototype');
+    /* the names the text can see that lowering renamed (a block's let x is
+     * x$3): the evaluated code's free x is x$3 */
+    var names = {}, any = false;
+    for (var sc = node.$evalScope; sc; sc = sc.parent) {
+        for (var n in sc.decls) {
+            var b = sc.decls[n];
+            if (!hasOwn.call(names, n)) {
+                names[n] = b.rename || n;
+                if (b.rename) any = true;
+            }
+        }
+    }
+    var more = any ? ', ' + home + ', ' + JSON.stringify(names) : h ? ', ' + home : '';
+    var args = node.arguments, out = 'eval(' + H + '.ev(' + this.gen(args[0]) + more + ')';
+    for (var i = 1; i < args.length; i++) out += ', ' + this.gen(args[i]);
+    return this.padTo(out + ')', node.start, node.end);
+};
+
 L.gCallExpression = function (node) {
     if (node.callee.type === 'Super') return this.superCall(node);
     if (this.big) {
@@ -1560,6 +1798,8 @@ L.gCallExpression = function (node) {
         return get + '.call(' + po + (node.arguments.length ? ', ' : '') + this.argsText(node) + ')';
     }
     if (!this.hasSpread(node.arguments)) {
+        if (pc.type === 'Identifier' && pc.name === 'eval' && !pc.$binding && node.arguments.length)
+            return this.directEval(node);
         if (node.callee.type === 'MemberExpression' && node.callee.object.type === 'Super')
             return this.superMethodCall(node, this.argsText(node));
         if (this.trailingComma(node.arguments, node.end))
@@ -1628,7 +1868,15 @@ L.gObjectExpression = function (node) {
         } else if (p.computed && p.kind !== 'init') {
             /* get [k]() {}: Duktape has no computed accessor names */
             if (cur) { groups.push('{' + cur.join(', ') + '}'); cur = null; }
-            groups.push(H + '.acc(' + this.gen(p.key) + ', ' + JSON.stringify(p.kind) + ', ' + this.func(p.value, false) + ')');
+            var accKey = this.gen(p.key), accFn;
+            if (this.usesSuper(p.value)) {
+                if (!home) home = this.temp();
+                this.homeStack.push(home);
+                try { accFn = this.func(p.value, false); } finally { this.homeStack.pop(); }
+            } else {
+                accFn = this.func(p.value, false);
+            }
+            groups.push(H + '.acc(' + accKey + ', ' + JSON.stringify(p.kind) + ', ' + accFn + ')');
         } else {
             if (!cur) cur = [];
             if (this.usesSuper(p.value)) {
@@ -1668,7 +1916,7 @@ L.gProperty = function (node) {
         var fnNode = node.value;
         if (fnNode.async || fnNode.generator || this.needsParams(fnNode) || this.usesSuper(fnNode) ||
             (node.kind === 'init' && (node.computed || (node.key.type === 'Identifier' && RESERVED.test(node.key.name))))) {
-            var key = node.computed ? '[' + this.gen(node.key) + ']' : this.text(node.key.start, node.key.end);
+            var key = node.computed ? '[' + this.gen(node.key) + ']' : this.keyText(node.key);
             if (node.kind !== 'init') {
                 return node.kind + ' ' + key + this.funcTail(fnNode);
             }
@@ -1689,9 +1937,16 @@ L.gProperty = function (node) {
     if (node.shorthand && node.value.type === 'AssignmentPattern') return this.copy(node);
     if (node.shorthand) {
         var v = this.gen(node.value);
-        return v === node.key.name ? this.copy(node) : node.key.name + ': ' + v;
+        return v === node.key.name ? this.copy(node) : this.keyText(node.key) + ': ' + v;
     }
+    if (this.oddNames && !node.computed && node.key.type === 'Identifier') node.key.$key = true;
     return this.copy(node);
+};
+
+/* a property's name as written, or as a string where Duktape takes no such name */
+L.keyText = function (key) {
+    if (this.oddNames && key.type === 'Identifier' && ODD_NAME.test(key.name)) return JSON.stringify(key.name);
+    return this.text(key.start, key.end);
 };
 
 /* "(params) { body }" of a method, lowered */
@@ -1705,6 +1960,8 @@ L.gMemberExpression = function (node) {
     if (node.object.type === 'Super') return this.superGet(node);
     if (node.property.type === 'PrivateIdentifier')
         return this.cls().privGet(node, this.gen(node.object));
+    if (this.oddNames && !node.computed && ODD_NAME.test(node.property.name))
+        return this.padTo(this.gen(node.object) + '[' + JSON.stringify(node.property.name) + ']', node.start, node.end);
     return this.copy(node);
 };
 
@@ -1780,7 +2037,9 @@ L.chain = function (node, isDelete, short) {
                 lastObj = null;
             }
             if (op.property.type === 'PrivateIdentifier') cur = this.cls().privGet(op, cur);
-            else cur += op.computed ? '[' + this.gen(op.property) + ']' : '.' + op.property.name;
+            else if (op.computed) cur += '[' + this.gen(op.property) + ']';
+            else if (this.oddNames && ODD_NAME.test(op.property.name)) cur += '[' + JSON.stringify(op.property.name) + ']';
+            else cur += '.' + op.property.name;
         } else {
             if (this.hasSpread(op.arguments)) {
                 if (lastObj === null && op.callee.type === 'MemberExpression') {
@@ -1810,6 +2069,11 @@ L.gUnaryExpression = function (node) {
         return '"undefined"';
     if (node.operator === 'delete' && node.argument.type === 'ChainExpression')
         return this.padTo(this.chain(node.argument.expression, true), node.start, node.end);
+    /* delete new.target: no reference, so true; lowered, it is a variable,
+     * which delete would refuse */
+    while (a.type === 'ParenthesizedExpression') a = a.expression;
+    if (node.operator === 'delete' && a.type === 'MetaProperty')
+        return this.padTo('(' + this.gen(node.argument) + ', true)', node.start, node.end);
     if (this.big) return this.bigUnary(node);
     return this.copy(node);
 };
@@ -1836,6 +2100,16 @@ L.forAwait = function (node, label) {
 };
 
 /* --- classes -------------------------------------------------------- */
+
+/* A name made of what Duktape takes in any identifier: a private name may
+ * hold what ES2022 allows and Duktape's lexer does not (U+2118, ZWJ, a
+ * character past U+FFFF).  Each other character becomes $hex$, and $ only
+ * comes from that, so two names never meet. */
+function asciiName(n) {
+    return /^[A-Za-z0-9_]*$/.test(n) ? n : n.replace(/[^A-Za-z0-9_]/g, function (c) {
+        return '$' + c.charCodeAt(0).toString(16) + '$';
+    });
+}
 
 function ClassCtx(node, name, parent) {
     this.node = node;
@@ -1886,7 +2160,7 @@ L.classExpr = function (node, name) {
     for (i = 0; i < body.length; i++) {
         m = body[i];
         if (m.key && m.key.type === 'PrivateIdentifier')
-            cc.privNames[m.key.name] = '$priv' + cc.id + '_' + m.key.name;
+            cc.privNames[m.key.name] = '$priv' + cc.id + '_' + asciiName(m.key.name);
     }
     this.clsStack.push(cc);
     try {
@@ -1956,7 +2230,7 @@ L.classExpr = function (node, name) {
         if (ctor) {
             ctorS = this.withMethod(cc, ctor, C, function () { return this.ctorFunc(cc, ctor.value, C); }, false);
         } else if (cc.derived) {
-            ctorS = 'function ' + this.safeName(name) + '() { var $nt = ' + H + '.nt(new.target), $this = ' + H + '.superCall(' + C + ', this, ' + S + ', arguments, $nt);' +
+            ctorS = 'function ' + this.safeName(name) + '() { var $nt = ' + H + '.nt(new.target), $this = ' + H + '.superNow(' + C + ', this, arguments, $nt);' +
                 (cc.fieldsVar ? cc.fieldsVar + '.call($this);' : '') + 'return $this; }';
         } else {
             ctorS = 'function ' + this.safeName(name) + '() { ' + H + '.nt(new.target);' +
@@ -2057,10 +2331,10 @@ L.home = function () {
 
 /* super(...) is the this it made (super()?.x, return super()) */
 L.superCall = function (node) {
-    var cc = this.cls(), C = '$C' + cc.id, S = '$S' + cc.id;
+    var cc = this.cls(), C = '$C' + cc.id;
     var args = this.hasSpread(node.arguments) ? this.spreadList(node.arguments, node.callee.end, node.end) :
         '[' + this.argsText(node) + ']';
-    return '($this = ' + H + '.superCall(' + C + ', this, ' + S + ', ' + args + ', $nt)' +
+    return '($this = ' + H + '.superNow(' + C + ', this, ' + args + ', $nt)' +
         (cc.fieldsVar ? ', ' + cc.fieldsVar + '.call($this)' : '') + ', $this)';
 };
 
@@ -2141,6 +2415,10 @@ L.gMetaProperty = function (node) {
 L.gReturnStatement = function (node) {
     var f = this.fn;
     if (!node.argument && f.cls && f.cls.derived && f.cls.ctor === f) return 'return ' + H + '.derivedThis($this);';
+    /* a derived constructor returns an object, or its this for undefined;
+     * anything else is a TypeError (Duktape's new would keep its own this) */
+    if (node.argument && f.cls && f.cls.derived && f.cls.ctor === f)
+        return this.padTo('return ' + H + '.derivedReturn(' + this.gen(node.argument) + ', $this);', node.start, node.end);
     return this.copy(node);
 };
 
@@ -2451,7 +2729,7 @@ L.moduleLocals = function () {
 
 L.gProgram = function (node) {
     this.clsStack = [];
-    this.homeStack = [];
+    this.homeStack = this.evalHome ? [this.evalHome] : [];
     this.moduleVars = [];
     var fc = new FnCtx(node, null, false);
     this.fn = fc;
@@ -2459,7 +2737,10 @@ L.gProgram = function (node) {
     var parts = this.mod ? { dir: '', rest: this.moduleStmts(node.body) } :
         this.splitPrologue(node.body, 0, this.src.length);
     var inner = parts.rest;
-    var pre = this.moduleVars.length ? 'var ' + this.moduleVars.join(', ') + ';' : '';
+    var pre = this.moduleVars.length ? 'var ' + this.moduleVars.join(this.isEval ? ' = void 0, ' : ', ') +
+        (this.isEval ? ' = void 0;' : ';') : '';
+    var hole = this.tdzInit(node.$scope);
+    if (this.usesHole) pre = 'var $hole = ' + H + '.hole;' + pre + hole;
     var lits = [];
     for (var lit in this.bigLits) lits.push(this.bigLits[lit] + ' = ' + H + '.big(' + JSON.stringify(lit) + ')');
     if (lits.length) pre += 'var ' + lits.join(', ') + ';';
@@ -2487,6 +2768,11 @@ function parse(src, sourceType) {
     return acorn.parse(src, { ecmaVersion: 2024, sourceType: sourceType, allowReturnOutsideFunction: sourceType === 'script',
                               allowHashBang: true, allowAwaitOutsideFunction: false,
                               preserveParens: true, allowImportExportEverywhere: false });
+}
+
+function parseWithSuper(src, sourceType) {
+    return acorn.parse(src, { ecmaVersion: 2024, sourceType: sourceType, allowHashBang: true,
+                              allowSuperOutsideMethod: true, preserveParens: true });
 }
 
 function syntaxError(e, file) {
@@ -2531,6 +2817,10 @@ function parseKind(src, file, kind, parseWith) {
  * (new Function(…), AsyncFunction(…) and the like): its source is then
  * JSON, { kind (fnKind's), params, body } as the constructor got them. */
 var DYNAMIC_FILE = '<Function>';
+/* eval's text, from front-rt.js ev: JSON { src, home }, home the text of
+ * the calling method's home object (super in the text reads from it) */
+var EVAL_FILE = '<eval>';
+var evalSeq = 0;
 var DYNAMIC_KW = ['function', 'async function', 'function*', 'async function*'];
 
 /* The script whose completion is that function, made as node makes its
@@ -2565,12 +2855,44 @@ function checkDynamic(ast, dyn) {
  * the caller to check (build-lower.js).  options.bigint false: no
  * operator becomes a BigInt helper (build-lower.js, for the front end's
  * heap, which has no BigInt). */
+/* Duktape keeps a character past U+FFFF that arrived as UTF-8 as one
+ * character (charCodeAt gives its code point), where acorn counts two
+ * UTF-16 units: the source is split into surrogate pairs before it is
+ * parsed, and the pairs of the output (those, and the names acorn decoded
+ * from \u{...}) are joined again, for Duktape's compiler takes such a
+ * character in a name only whole.  Under node (build-lower.js) strings are
+ * UTF-16 already: both are left as they are. */
+var WIDE = String.fromCharCode(0x10000).length === 1 && String.fromCharCode(0x10000).charCodeAt(0) === 0x10000;
+var ASTRAL = WIDE ? new RegExp('[' + String.fromCharCode(0x10000) + '-' + String.fromCharCode(0x10ffff) + ']', 'g') : null;
+var PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
+
+function splitAstral(c) {
+    var cp = c.charCodeAt(0) - 0x10000;
+    return String.fromCharCode(0xd800 + (cp >> 10), 0xdc00 + (cp & 1023));
+}
+function joinPair(p) {
+    return String.fromCharCode(((p.charCodeAt(0) - 0xd800) << 10) + (p.charCodeAt(1) - 0xdc00) + 0x10000);
+}
+
 function lower(src, file, options) {
+    if (!WIDE) return lowerUnits(src, file, options);
+    src = src.replace(ASTRAL, splitAstral);
+    return lowerUnits(src, file, options).replace(PAIR, joinPair);
+}
+
+function lowerUnits(src, file, options) {
     var reparse = options && options.reparse, plainSuper = options && options.plainSuper;
     var kind = moduleKind(file), ast = null, tsRequire = false, cts = kind === 'script', dyn = null;
+    var evalHome = null, evalNames = null;
     if (file === DYNAMIC_FILE) {
         dyn = dynamicSource(src);
         src = dyn.src;
+        kind = 'script';
+    } else if (file === EVAL_FILE) {
+        var ev = JSON.parse(src);
+        src = String(ev.src);
+        evalHome = typeof ev.home === 'string' ? ev.home : null;
+        evalNames = ev.names && typeof ev.names === 'object' ? ev.names : null;
         kind = 'script';
     }
     /* "#!" starts a comment (node's rule) of the line it is on: a comment
@@ -2592,17 +2914,27 @@ function lower(src, file, options) {
         tsRequire = js.usesRequire || cts;
         if (!reparse && tsAst.sourceType === kind) ast = js.ast;
     }
-    if (!ast) ast = parseKind(src, file, kind, parse);
+    if (!ast) ast = evalHome ? parseKind(src, file, kind, parseWithSuper) : parseKind(src, file, kind, parse);
     if (dyn) checkDynamic(ast, dyn);
     var top = declarePass(ast);
     resolvePass(ast, top);
+    tdzPass(ast);
     planNames(top);
     var lw = new Lowerer(src, file);
+    lw.oddNames = ODD_NAME.test(src) || src.indexOf('\\u') >= 0;   /* or written as an escape */
     if ((!options || options.bigint !== false) && usesBigInt(src, ast)) {
         lw.big = true;
         markTests(ast);
     }
     lw.plainSuper = plainSuper || null;
+    if (file === EVAL_FILE) {
+        /* the evaluated code's vars are its caller's: its temporaries must
+         * not be the caller's ($t3 in the middle of a?.b(eval(…))) */
+        lw.tempN = 100000 * (++evalSeq);
+        lw.evalHome = evalHome;
+        lw.evalNames = evalNames;
+        lw.isEval = true;
+    }
     lw.tsRequire = tsRequire;
     lw.cjsNames = cts;
     if (ast.sourceType === 'module') {

@@ -157,6 +157,27 @@ function arr(x, n) {
     return out;
 }
 
+/* [a, ...r] = x: r is x's items from i on (arr's result), one own
+ * property each, as iterating gives them: a hole is undefined (slice
+ * would keep it a hole, and Duktape's drops trailing ones from length) */
+function restOf(a, i) {
+    var out = [], n = a.length;
+    for (; i < n; i++) out.push(a[i]);
+    return out;
+}
+
+/* The dead zone (front.js tdzPass): what a let or const holds before its
+ * declaration runs, where the front end could not prove every reference
+ * comes after it; an object no script can name. */
+var hole = { hole: true };
+function tdz(name) {
+    throw new ReferenceError('Cannot access \'' + name + '\' before initialization');
+}
+function tdzPut(cur, v, name) {
+    if (cur === hole) tdz(name);
+    return v;
+}
+
 function spread(x) {
     if (Array.isArray(x) && x[ITER] === values) return x;
     return arr(x, -1);
@@ -359,10 +380,12 @@ function yield_(x) {
  * throw() reaches the inner catch); in an async generator each step of an
  * async (or sync) iterable is awaited. */
 function delegate(it, isAsync) {
-    var mode = 0, v, r, f;
+    /* the iterator's next is read once, as GetIterator does */
+    var mode = 0, v, r, f, nx = it.next;
     for (;;) {
         if (mode === 0) {
-            r = it.next(v);
+            if (typeof nx !== 'function') throw new TypeError(typeof nx + ' is not a function');
+            r = nx.call(it, v);
         } else {
             f = it[mode === 1 ? 'throw' : 'return'];
             if (f === undefined || f === null) {
@@ -468,25 +491,52 @@ function asyncGen(self, args, fn) {
 }
 
 function asyncIter(x) {
-    if (x !== null && x !== undefined && typeof x[AITER] === 'function')
-        return x[AITER]();
-    var it = iter(x);
+    var af = x !== null && x !== undefined ? x[AITER] : undefined;
+    if (af !== undefined && af !== null) {
+        if (typeof af !== 'function') throw new TypeError('Symbol.asyncIterator is not a function');
+        return af.call(x);
+    }
+    /* CreateAsyncFromSyncIterator: next is read once; what a step throws
+     * is a rejected promise, as the specification's wrapper returns */
+    var it = iter(x), nx = it.next;
     return {
-        next: function (v) { return settled(it.next(v)); },
+        next: function (v) {
+            var r;
+            try { r = nx.call(it, v); } catch (e) { return Promise.reject(e); }
+            return settled(r);
+        },
         'return': function (v) {
-            var f = it['return'];
-            return f === undefined || f === null ? Promise.resolve({ value: v, done: true }) : settled(f.call(it, v));
+            var f, r;
+            try {
+                f = it['return'];
+                if (f === undefined || f === null) return Promise.resolve({ value: v, done: true });
+                r = f.call(it, v);
+            } catch (e) { return Promise.reject(e); }
+            return settled(r);
         },
         'throw': function (e) {
-            var f = it['throw'];
-            return f === undefined || f === null ? Promise.reject(e) : settled(f.call(it, e));
+            var f, r;
+            try {
+                f = it['throw'];
+                if (f === undefined || f === null) return Promise.reject(e);
+                r = f.call(it, e);
+            } catch (e2) { return Promise.reject(e2); }
+            return settled(r);
         }
     };
 }
-/* a sync iterator's step, its value awaited */
+/* a sync iterator's step, its value awaited (AsyncFromSyncIteratorContinuation:
+ * done read first, then value; an abrupt read or PromiseResolve rejects) */
 function settled(r) {
-    if (r === null || typeof r !== 'object') throw new TypeError('Iterator result ' + r + ' is not an object');
-    return Promise.resolve(r.value).then(function (value) { return { value: value, done: r.done }; });
+    var done, p;
+    try {
+        if (r === null || typeof r !== 'object') throw new TypeError('Iterator result ' + r + ' is not an object');
+        done = !!r.done;
+        p = Promise.resolve(r.value);
+    } catch (e) {
+        return Promise.reject(e);
+    }
+    return p.then(function (value) { return { value: value, done: done }; });
 }
 
 /* --- objects, templates, construction --- */
@@ -593,6 +643,13 @@ function isNative(f) {
         return true;
     return /\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(f));
 }
+
+/* super(...) in a class C: GetSuperConstructor is C's prototype now, which
+ * Object.setPrototypeOf(C, …) may have changed since the class was made */
+function superNow(C, self, args, newTarget) {
+    return superCall(C, self, getProtoOf(C), args, newTarget);
+}
+var getProtoOf = Object.getPrototypeOf;
 
 function superCall(C, self, S, args, newTarget) {
     var target = newTarget || C, r;
@@ -722,6 +779,13 @@ function derivedThis(self) {
     if (self === undefined)
         throw new ReferenceError('Must call super constructor in derived class before accessing \'this\' or returning from derived constructor');
     return self;
+}
+
+/* return v in a derived constructor (self: its $this, after v is evaluated) */
+function derivedReturn(v, self) {
+    if (v !== null && (typeof v === 'object' || typeof v === 'function')) return v;
+    if (v !== undefined) throw new TypeError('Derived constructors may only return object or undefined');
+    return derivedThis(self);
 }
 
 /* super[k] = v: a setter up the chain runs on self, else self gets the value */
@@ -962,6 +1026,18 @@ function fnKind(f, k, name) {
  * the front end's own, which has no sys.lower and runs no user code). */
 var lowerText = typeof sys.lower === 'function' ? sys.lower : null;
 
+/* eval(x) in lowered code is eval(__invoke.ev(x[, home])): x lowered when
+ * it is a text that may hold modern syntax (one without any of its marks
+ * is left to Duktape, as before), or when it is a method's (home: its home
+ * object's text, for super), or when the caller's scope has names that
+ * lowering renamed (names: name -> its ES5 name).  A direct eval still: the lowered text runs in
+ * the caller's scope.  A wrong guess only costs a lowering. */
+var MODERN = /=>|`|\.\.\.|\?\.|\?\?|\*\*|#|\b(?:let|const|class|super|async|await|yield|of|static|get|set|target|import)\b|\\u\{|\d[nN_]|0[bBoO]|[\[{][^\]}]*[\]}]\s*=[^=]|\*\s*\w*\s*\(/;
+function ev(x, home, names) {
+    if (typeof x !== 'string' || lowerText === null || home === undefined && names === undefined && !MODERN.test(x)) return x;
+    return lowerText(JSON.stringify({ src: x, home: home, names: names }), '<eval>');
+}
+
 /* new Function(p1, …, body) and its async and generator kinds: Duktape
  * compiles an ES5 text itself, as before; a text of modern syntax (one
  * Duktape cannot parse, or gives its own meaning: const, a destructuring
@@ -1021,7 +1097,7 @@ function notInModule(name) {
 var helpers = {
     esm: esm, dflt: dflt, dfltOf: dfltOf, ns: ns, live: live, star: star, meta: meta, tla: tla, dynImport: dynImport,
     notInModule: notInModule, waits: waits,
-    iter: iter, forOf: forOf, close: close, arr: arr, spread: spread, await: await_, async: async, gen: gen, asyncGen: asyncGen,
+    iter: iter, forOf: forOf, close: close, arr: arr, restOf: restOf, superNow: superNow, derivedReturn: derivedReturn, ev: ev, hole: hole, tdz: tdz, tdzPut: tdzPut, spread: spread, await: await_, async: async, gen: gen, asyncGen: asyncGen,
     yield: yield_, yieldStar: yieldStar, yieldStarAsync: yieldStarAsync, ret: ret, asyncIter: asyncIter, str: str, site: site,
     obj: obj, key: key, objRest: objRest, assign: assign, construct: construct, nt: nt, ntOf: ntOf,
     superCall: superCall, setupClass: setupClass, method: method, field: field, privInit: privInit,

@@ -368,6 +368,13 @@ function listOf(iterable) {
 }
 rt.listOf = listOf;
 
+/* A combinator's element function, with the own name "" that a built-in
+ * anonymous function has (the runtime's are compiled without one). */
+function element(f) {
+    Object.defineProperty(f, 'name', { value: '', configurable: true });
+    return f;
+}
+
 function combinator(name, onItem, onEmpty) {
     staticMethod(name, function (iterable) {
         var C = this, cap = newPromise(C), items;
@@ -389,20 +396,20 @@ function combinator(name, onItem, onEmpty) {
 }
 
 combinator('all', function (p, i, s) {
-    p.then(function (v) {
+    p.then(element(function (v) {
         s.values[i] = v;
         if (--s.remaining === 0) s.cap.resolve(s.values);
-    }, s.cap.reject);
+    }), s.cap.reject);
 }, function (cap) { cap.resolve([]); });
 
 combinator('allSettled', function (p, i, s) {
-    p.then(function (v) {
+    p.then(element(function (v) {
         s.values[i] = { status: 'fulfilled', value: v };
         if (--s.remaining === 0) s.cap.resolve(s.values);
-    }, function (e) {
+    }), element(function (e) {
         s.values[i] = { status: 'rejected', reason: e };
         if (--s.remaining === 0) s.cap.resolve(s.values);
-    });
+    }));
 }, function (cap) { cap.resolve([]); });
 
 combinator('race', function (p, i, s) {
@@ -424,11 +431,11 @@ AggregateError.prototype = Object.create(Error.prototype, {
 });
 
 combinator('any', function (p, i, s) {
-    p.then(s.cap.resolve, function (e) {
+    p.then(s.cap.resolve, element(function (e) {
         s.values[i] = e;
         if (--s.remaining === 0)
             s.cap.reject(new AggregateError(s.values, 'All promises were rejected'));
-    });
+    }));
 }, function (cap) { cap.reject(new AggregateError([], 'All promises were rejected')); });
 
 staticMethod('withResolvers', function () {

@@ -1049,6 +1049,31 @@ function astralRange(lo, hi) {
 var rxFlagsNow = '';
 function rxError(msg, src) { return new SyntaxError('Invalid regular expression: /' + src + '/' + rxFlagsNow + ': ' + msg); }
 
+/* A group's name as written (\uXXXX and \u{X} escapes allowed, in any
+ * mode) -> the name; one past U+FFFF as its two surrogates, as a script's
+ * own text gives it. */
+function rxGroupName(raw) {
+    if (raw.indexOf('\\') < 0) return raw;
+    return raw.replace(/\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})/g, function (all, wide, four) {
+        var cp = parseInt(wide || four, 16);
+        if (cp > 0x10ffff) return all;
+        if (cp < 0x10000) return String.fromCharCode(cp);
+        cp -= 0x10000;
+        return String.fromCharCode(0xd800 + (cp >> 10), 0xdc00 + (cp & 1023));
+    });
+}
+
+/* Whether a group's name (rxGroupName's) is an identifier: past ASCII, by
+ * the Unicode properties (made once, when a name first needs them: the
+ * RegExp is this file's own u-mode lowering, with no named group in it). */
+var rxIdName = null;
+function rxIsName(n) {
+    if (/^[A-Za-z_$][\w$]*$/.test(n)) return true;
+    if (!/^[A-Za-z_$\u0080-\uffff][\w$\u0080-\uffff]*$/.test(n)) return false;
+    if (rxIdName === null) rxIdName = new RegExp('^[\\p{ID_Start}$_][\\p{ID_Continue}$\\u200c\\u200d]*$', 'u');
+    return rxIdName.test(n);
+}
+
 /* The names of the capturing groups, by number (null where unnamed). */
 function rxNames(src) {
     var names = [null], named = false, i, c, inClass = false, m;
@@ -1060,7 +1085,7 @@ function rxNames(src) {
         if (c !== '(') continue;
         if (src.charAt(i + 1) !== '?') { names.push(null); continue; }
         m = /^\(\?<([^=!>][^>]*)>/.exec(src.slice(i, i + 200));
-        if (m) { names.push(m[1]); named = true; }
+        if (m) { names.push(rxGroupName(m[1])); named = true; }
     }
     return named ? names : null;
 }
@@ -1527,7 +1552,7 @@ function rxLower(src, flags, bmpOnly) {
             }
             /* (?<a) has no name's end: without the check the loop began again at 0 */
             var close = src.indexOf('>', i);
-            if (close < 0 || !/^[A-Za-z_$\u00aa-\uffff][\w$\u00aa-\uffff]*$/.test(src.slice(i + 3, close)))
+            if (close < 0 || !rxIsName(rxGroupName(src.slice(i + 3, close))))
                 throw rxError('Invalid capture group name', src);
             out += '(';
             i = close + 1;
