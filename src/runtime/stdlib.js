@@ -786,15 +786,17 @@ defProp(TAC, 'of', { value: function of() {
 })();
 
 /* --- Object --- */
-/* EnumerableOwnProperties: each key is checked when reached, so a getter
- * that deletes a later key or makes it non-enumerable leaves it out */
-var isEnum = Object.prototype.propertyIsEnumerable;
+/* EnumerableOwnProperties: every own key ([[OwnPropertyKeys]]: a Proxy's
+ * ownKeys trap), each checked when reached ([[GetOwnProperty]]:
+ * propertyIsEnumerable, a Proxy's getOwnPropertyDescriptor trap), so a
+ * getter that deletes a later key or makes it non-enumerable leaves it out */
+var isEnum = Object.prototype.propertyIsEnumerable, ownKeys = Reflect.ownKeys;
 function ownEnumerable(o, entries) {
     o = Object(coercible(o, entries ? 'Object.entries' : 'Object.values'));
-    var keys = Object.keys(o), out = [];
+    var keys = ownKeys(o), out = [];
     for (var i = 0; i < keys.length; i++) {
         var k = keys[i];
-        if (i > 0 && !isEnum.call(o, k)) continue;
+        if (typeof k !== 'string' || !isEnum.call(o, k)) continue;
         out.push(entries ? [k, o[k]] : o[k]);
     }
     return out;
@@ -819,12 +821,14 @@ def(Object, 'fromEntries', function (iterable) {
     return out;
 });
 def(Object, 'getOwnPropertyDescriptors', function (o) {
-    var out = {};
-    Object.getOwnPropertyNames(o).concat(Object.getOwnPropertySymbols ? Object.getOwnPropertySymbols(o) : [])
-        .forEach(function (k) { out[k] = Object.getOwnPropertyDescriptor(o, k); });
+    o = Object(coercible(o, 'Object.getOwnPropertyDescriptors'));
+    var out = {}, keys = ownKeys(o), d;
+    for (var i = 0; i < keys.length; i++)
+        if ((d = Object.getOwnPropertyDescriptor(o, keys[i])) !== undefined) createData(out, keys[i], d);
     return out;
 });
-/* Duktape's Object.assign leaves out symbol keys */
+/* Duktape's Object.assign leaves out symbol keys; the keys in
+ * [[OwnPropertyKeys]] order, strings and symbols as they come */
 defProp(Object, 'assign', { value: sys.method(function assign(target, sources) {
     'use strict';
     void sources;
@@ -832,12 +836,11 @@ defProp(Object, 'assign', { value: sys.method(function assign(target, sources) {
     for (i = 1; i < arguments.length; i++) {
         if (arguments[i] === null || arguments[i] === undefined) continue;
         from = Object(arguments[i]);
-        keys = Object.keys(from);
-        if (Object.getOwnPropertySymbols)
-            keys = keys.concat(Object.getOwnPropertySymbols(from).filter(function (sym) {
-                return Object.prototype.propertyIsEnumerable.call(from, sym);
-            }));
-        for (j = 0; j < keys.length; j++) { k = keys[j]; to[k] = from[k]; }
+        keys = ownKeys(from);
+        for (j = 0; j < keys.length; j++) {
+            k = keys[j];
+            if (isEnum.call(from, k)) to[k] = from[k];
+        }
     }
     return to;
 }), writable: true, configurable: true });
