@@ -942,7 +942,8 @@ def(SP, 'replaceAll', function (search, replacement) {
     return end < s.length ? out + s.slice(end) : out;
 });
 def(SP, 'at', function (i) {
-    var s = String(this);
+    'use strict';
+    var s = toStr(coercible(this, 'String.prototype.at'));
     i = toInt(i);
     if (i < 0) i += s.length;
     return i < 0 || i >= s.length ? undefined : s.charAt(i);
@@ -1938,9 +1939,15 @@ var RegExpW = function RegExp(pattern, flags) {
     if (!(this instanceof RegExpW) && isRe && flags === undefined) return pattern;
     var src = isRe ? pattern.source : pattern === undefined ? '' : String(pattern);
     var f = flags === undefined ? (isRe ? pattern.flags : '') : String(flags);
-    if (/[suvyd]/.test(f) || /\(\?<[^=!]/.test(src)) return rxMake(src, f);
-    if (isRe && flags === undefined) return new NativeRegExp(pattern);
-    return isRe ? new NativeRegExp(src, f) : nativeFromString(src, f);
+    var r = /[suvyd]/.test(f) || /\(\?<[^=!]/.test(src) ? rxMake(src, f) :
+        isRe && flags === undefined ? new NativeRegExp(pattern) :
+        isRe ? new NativeRegExp(src, f) : nativeFromString(src, f);
+    /* super() of a class extending RegExp: a native one is the subclass's
+     * instance (one made by rxMake keeps RXP's methods: not yet) */
+    var proto = this instanceof RegExpW ? Object.getPrototypeOf(this) : NativeRegExp.prototype;
+    if (proto !== NativeRegExp.prototype && Object.getPrototypeOf(r) === NativeRegExp.prototype)
+        Object.setPrototypeOf(r, proto);
+    return r;
 };
 RegExpW.prototype = RegExp.prototype;
 defProp(RegExp.prototype, 'constructor', { value: RegExpW, writable: true, configurable: true });
