@@ -1634,3 +1634,22 @@ DUK_INTERNAL duk_bool_t invoke_duk_set_with_receiver(duk_hthread *thr) {\
 	return duk_hobject_define_property_helper(thr, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WEC, recv, key, 2, NULL, NULL, 0);\
 }
 # ---- issue 19: Proxy traps and Reflect receivers (end) ----
+
+# ---- issue 19: engine corners (begin) ----
+# JSON.parse's reviver deletes a property for which it returned undefined
+# as the specification's [[Delete]] does, ignoring a refusal (a
+# non-configurable property stays); Duktape deleted it as strict code does
+# and threw.
+/^DUK_LOCAL void duk__json_dec_reviver_walk(duk_json_dec_ctx \*js_ctx) {$/,/^}$/{
+s/^					duk_del_prop_index(thr, -1, i);$/					duk_push_uint(thr, (duk_uint_t) i); (void) duk_hobject_delprop(thr, duk_get_tval(thr, -2), duk_get_tval(thr, -1), 0); duk_pop(thr); \/* invoke-fcgi *\//
+s/^					duk_del_prop(thr, -3);$/					(void) duk_hobject_delprop(thr, duk_get_tval(thr, -3), duk_get_tval(thr, -1), 0); duk_pop(thr); \/* invoke-fcgi *\//
+}
+# The native Array methods take an array-like's length with ES2015's
+# ToLength (NaN and below zero 0, Infinity the largest), within Duktape's
+# 32-bit indexes, not ES5's ToUint32 (which made Infinity 0 and -1
+# 4294967295).
+/^DUK_LOCAL duk_uint32_t duk__push_this_obj_len_u32(duk_hthread \*thr) {$/,/^}$/s/^	len = duk_to_uint32(thr, -1);$/	{ \/* invoke-fcgi: ToLength *\/\
+		duk_double_t d = duk_to_number(thr, -1);\
+		len = !(d > 0.0) ? 0U : d >= 4294967295.0 ? 0xffffffffUL : (duk_uint32_t) d;\
+	}/
+# ---- issue 19: engine corners (end) ----
