@@ -948,8 +948,21 @@ def(SP, 'at', function (i) {
     if (i < 0) i += s.length;
     return i < 0 || i >= s.length ? undefined : s.charAt(i);
 });
-/* includes, startsWith and endsWith are Duktape's own (a RegExp argument
- * refused, by its class: Symbol.match is not consulted) */
+/* includes, startsWith and endsWith: Duktape's own, after IsRegExp
+ * (Symbol.match, else the class) refused a RegExp argument; Duktape tells
+ * one by its class alone, and its search is a string here */
+['includes', 'startsWith', 'endsWith'].forEach(function (n) {
+    var nat = SP[n];
+    var method = function (search) {
+        'use strict';
+        var s = toStr(coercible(this, 'String.prototype.' + n));
+        if (isRegExp(search))
+            throw new TypeError('First argument to String.prototype.' + n + ' must not be a regular expression');
+        return nat.call(s, toStr(search), arguments[1]);
+    };
+    defProp(method, 'name', { value: n, configurable: true });
+    defProp(SP, n, { value: sys.method(method), writable: true, configurable: true });
+});
 def(SP, 'repeat', function (n) {
     n = toInt(n);
     if (n < 0 || n === Infinity) throw new RangeError('Invalid count value: ' + n);
