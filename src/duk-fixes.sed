@@ -1182,7 +1182,9 @@ DUK_LOCAL duk_small_int_t invoke_duk__want_indices = 0;
 				}\
 				duk_put_prop_index(thr, -2, (duk_uarridx_t) (i / 2));\
 			}\
-			duk_put_prop_string(thr, -2, "indices");\
+			duk_push_string(thr, "indices"); /* defined, as CreateDataProperty does: no setter up the chain runs */\
+			duk_insert(thr, -2);\
+			duk_def_prop(thr, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WEC);\
 		}
 $a\
 \

@@ -1644,7 +1644,9 @@ def(RXP, 'exec', function (s) {
         g = Object.create(null);
         for (var i = 1; i < info.names.length; i++) if (info.names[i] !== null) g[info.names[i]] = m[i];
     }
-    m.groups = g;
+    /* defined (CreateDataProperty), not assigned: a setter on
+     * Array.prototype does not see them */
+    createData(m, 'groups', g);
     if (info.hasIndices) {
         /* after groups, as the specification creates them; the pairs
          * named too, as the captures are */
@@ -1652,10 +1654,10 @@ def(RXP, 'exec', function (s) {
         delete m.indices;
         if (info.names) {
             ig = Object.create(null);
-            for (var k = 1; k < info.names.length; k++) if (info.names[k] !== null) ig[info.names[k]] = ind[k];
+            for (var k = 1; k < info.names.length; k++) if (info.names[k] !== null) createData(ig, info.names[k], ind[k]);
         }
-        ind.groups = ig;
-        m.indices = ind;
+        createData(ind, 'groups', ig);
+        createData(m, 'indices', ind);
     }
     return m;
 });
