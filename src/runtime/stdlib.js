@@ -2091,6 +2091,21 @@ var ISO_DATE = /^[+-]?\d{4,6}(?:-\d\d(?:-\d\d)?)?(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?
 function parseDate(str) {
     return ISO_DATE.test(str) ? nativeParse(str) : legacyParse(str);
 }
+/* ToPrimitive of an object: its Symbol.toPrimitive, else valueOf and
+ * toString in the hint's order, each only when callable */
+function isPrim(r) { return r === null || typeof r !== 'object' && typeof r !== 'function'; }
+function toPrimitive(v, hint) {
+    var f = v[Symbol.toPrimitive], r, i, order;
+    if (f !== undefined && f !== null) {
+        if (typeof f !== 'function') throw new TypeError('Symbol.toPrimitive is not a function');
+        if (isPrim(r = f.call(v, hint))) return r;
+    } else {
+        order = hint === 'string' ? ['toString', 'valueOf'] : ['valueOf', 'toString'];
+        for (i = 0; i < 2; i++)
+            if (typeof (f = v[order[i]]) === 'function' && isPrim(r = f.call(v))) return r;
+    }
+    throw new TypeError('Cannot convert object to primitive value');
+}
 var DateW = function Date(year, month, date, hours, minutes, seconds, ms) {
     if (!(this instanceof DateW)) return NativeDate();
     void month; void date; void hours; void minutes; void seconds; void ms;
@@ -2100,8 +2115,7 @@ var DateW = function Date(year, month, date, hours, minutes, seconds, ms) {
          * string toString prints), another object its primitive */
         if (v !== null && typeof v === 'object') {
             if (objToString.call(v) === '[object Date]') v = dateValue.call(v);
-            else if (typeof v[Symbol.toPrimitive] === 'function') v = v[Symbol.toPrimitive]('default');
-            else if ((v = year.valueOf()) !== null && typeof v === 'object' || typeof v === 'function') v = year.toString();
+            else v = toPrimitive(v, 'default');
         }
         d = new NativeDate(typeof v === 'string' ? parseDate(v) : v);
     } else if (n === 0) d = new NativeDate();
