@@ -1422,7 +1422,9 @@ DUK_LOCAL duk_small_int_t invoke_duk__want_indices = 0;
 				}\
 				duk_put_prop_index(thr, -2, (duk_uarridx_t) (i / 2));\
 			}\
-			duk_put_prop_string(thr, -2, "indices");\
+			duk_push_string(thr, "indices"); /* defined, as CreateDataProperty does: no setter up the chain runs */\
+			duk_insert(thr, -2);\
+			duk_def_prop(thr, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WEC);\
 		}
 $a\
 \
@@ -1437,3 +1439,459 @@ DUK_EXTERNAL void invoke_duk_regexp_exec_indices(duk_context *ctx) {\
 	duk_regexp_match(thr);\
 }
 # ---- issue 19: the d flag (end) ----
+
+# ---- issue 19: Proxy traps and Reflect receivers (begin) ----
+# Duktape's Proxy has get, set, has, deleteProperty, ownKeys, apply and
+# construct; the rest of ES2015's traps fell through to the Proxy object
+# itself (Object.getOwnPropertyDescriptor(proxy, k) undefined,
+# Object.getPrototypeOf(proxy) null).  Added: getOwnPropertyDescriptor
+# (Object.getOwnPropertyDescriptor, Reflect's, hasOwnProperty and
+# propertyIsEnumerable), defineProperty (Object.defineProperty, Reflect's),
+# getPrototypeOf and setPrototypeOf, each with the specification's
+# invariant checks against the target, and the target when there is no
+# trap.  The key a trap gets is the property key (a string for an array
+# index, as ES2015 says: Duktape passed the number), Reflect's methods and
+# hasOwnProperty take a key with ToPropertyKey (an object whose
+# Symbol.toPrimitive gives a symbol names that symbol), Reflect.get and
+# Reflect.set take a receiver (OrdinaryGet/OrdinarySet), and a handler may
+# be a Proxy (up to 16 deep: every trap lookup through one recurses in C).
+# A Proxy as a target is still refused.
+/^DUK_INTERNAL_DECL duk_bool_t duk_hobject_object_ownprop_helper(duk_hthread \*thr, duk_small_uint_t required_desc_flags);$/a\
+/* invoke-fcgi (src/duk-fixes.sed): Proxy traps, Reflect receivers */\
+DUK_INTERNAL_DECL duk_int_t invoke_duk_proxy_depth(duk_hobject *h);\
+DUK_INTERNAL_DECL duk_bool_t invoke_duk_proxy_trap(duk_hthread *thr, duk_hobject *obj, const char *name, duk_hobject **target);\
+DUK_INTERNAL_DECL duk_bool_t invoke_duk_proxy_gopd(duk_hthread *thr, duk_hobject *obj, duk_hobject **target);\
+DUK_INTERNAL_DECL duk_bool_t invoke_duk_proxy_defprop(duk_hthread *thr, duk_hobject *obj, duk_idx_t idx_key, duk_uint_t fl, duk_idx_t idx_value, duk_hobject *get, duk_hobject *set, duk_hobject **target, duk_bool_t *ok);\
+DUK_INTERNAL_DECL duk_bool_t invoke_duk_proxy_getproto(duk_hthread *thr, duk_hobject *obj, duk_hobject **target);\
+DUK_INTERNAL_DECL duk_bool_t invoke_duk_proxy_setproto(duk_hthread *thr, duk_hobject *obj, duk_hobject *proto, duk_hobject **target, duk_bool_t *ok);\
+DUK_INTERNAL_DECL void invoke_duk_get_with_receiver(duk_hthread *thr);\
+DUK_INTERNAL_DECL duk_bool_t invoke_duk_set_with_receiver(duk_hthread *thr);
+s/^	if (DUK_HOBJECT_IS_PROXY(h_handler)) {$/	if (invoke_duk_proxy_depth(h_handler) > 16) { \/* invoke-fcgi *\//
+s/^\(				duk_push_tval(thr, tv_key); \/\* P \*\/\)$/\1\
+				if (!duk_is_string(thr, -1)) (void) duk_to_property_key_hstring(thr, -1); \/* invoke-fcgi *\//
+s/^\(			duk_push_tval(thr, tv_key); \/\* P \*\/\)$/\1\
+			if (!duk_is_string(thr, -1)) (void) duk_to_property_key_hstring(thr, -1); \/* invoke-fcgi *\//
+s/^\(				duk_dup_m4(thr); \/\* P \*\/\)$/\1\
+				if (!duk_is_string(thr, -1)) (void) duk_to_property_key_hstring(thr, -1); \/* invoke-fcgi *\//
+/^	if (!duk_hobject_get_own_propdesc(thr, obj, key, &pd, DUK_GETDESC_FLAG_PUSH_VALUE)) {$/i\
+	if (DUK_UNLIKELY(DUK_HOBJECT_IS_PROXY(obj)) && invoke_duk_proxy_gopd(thr, obj, &obj)) return; /* invoke-fcgi */
+/^DUK_INTERNAL duk_bool_t duk_hobject_object_ownprop_helper(duk_hthread \*thr, duk_small_uint_t required_desc_flags) {$/,/^}$/{
+s/^	h_v = duk_to_hstring_acceptsymbol(thr, 0);$/	h_v = duk_to_property_key_hstring(thr, 0); \/* invoke-fcgi: ToPropertyKey *\//
+/^	h_obj = duk_push_this_coercible_to_object(thr);$/a\
+	if (DUK_UNLIKELY(DUK_HOBJECT_IS_PROXY(h_obj))) { /* invoke-fcgi: [[GetOwnProperty]] */\
+		duk_dup(thr, 0);\
+		if (invoke_duk_proxy_gopd(thr, h_obj, &h_obj)) {\
+			duk_push_boolean(thr, duk_is_object(thr, -1) && (required_desc_flags == 0 || duk_get_prop_stridx_boolean(thr, -1, DUK_STRIDX_ENUMERABLE, NULL)));\
+			return 1;\
+		}\
+		duk_pop(thr);\
+	}
+}
+/^DUK_INTERNAL duk_ret_t duk_bi_object_constructor_define_property(duk_hthread \*thr) {$/,/^}$/{
+/^	duk_hobject_prepare_property_descriptor(thr, 2 \/\*idx_desc\*\/, &defprop_flags, &idx_value, &get, &set);$/a\
+	if (DUK_UNLIKELY(DUK_HOBJECT_IS_PROXY(obj))) { /* invoke-fcgi: [[DefineOwnProperty]] */\
+		duk_bool_t invoke_ok;\
+		if (invoke_duk_proxy_defprop(thr, obj, 1, defprop_flags, idx_value, get, set, &obj, &invoke_ok)) {\
+			if (magic == 0U && !invoke_ok) {\
+				DUK_ERROR_TYPE(thr, DUK_STR_PROXY_REJECTED);\
+				DUK_WO_NORETURN(return 0;);\
+			}\
+			if (magic == 0U) duk_dup(thr, 0); else duk_push_boolean(thr, invoke_ok);\
+			return 1;\
+		}\
+	}
+s/^		duk_push_hobject(thr, obj);$/		duk_dup(thr, 0); \/* invoke-fcgi: the Proxy, not its target *\//
+}
+/^DUK_INTERNAL duk_ret_t duk_bi_object_getprototype_shared(duk_hthread \*thr) {$/,/^}$/{
+/^		h = DUK_TVAL_GET_OBJECT(tv);$/a\
+		if (DUK_UNLIKELY(DUK_HOBJECT_IS_PROXY(h)) && invoke_duk_proxy_getproto(thr, h, &h)) return 1; /* invoke-fcgi */
+}
+/^	\/\* TODO: implement Proxy object support here \*\/$/a\
+	if (DUK_UNLIKELY(DUK_HOBJECT_IS_PROXY(h_obj))) { /* invoke-fcgi: [[SetPrototypeOf]] */\
+		duk_bool_t invoke_ok;\
+		if (invoke_duk_proxy_setproto(thr, h_obj, h_new_proto, &h_obj, &invoke_ok)) {\
+			if (!invoke_ok) goto fail_nonextensible;\
+			goto skip;\
+		}\
+	}
+/^#line 1 "duk_bi_reflect.c"$/,/^#line 1 "duk_bi_regexp.c"$/{
+s/^	(void) duk_to_string(thr, 1);$/	(void) duk_to_property_key_hstring(thr, 1); \/* invoke-fcgi: ToPropertyKey *\//
+s/^		\/\* XXX: \[\[Get\]\] receiver currently unsupported \*\/$/		duk_set_top(thr, 3); invoke_duk_get_with_receiver(thr); return 1; \/* invoke-fcgi *\//
+s/^		\/\* XXX: \[\[Set\]\] receiver currently unsupported \*\/$/		duk_set_top(thr, 4); duk_push_boolean(thr, invoke_duk_set_with_receiver(thr)); return 1; \/* invoke-fcgi *\//
+}
+$a\
+/* invoke-fcgi: how many Proxies deep a handler is (a Proxy handler is taken, to a bound) */\
+DUK_INTERNAL duk_int_t invoke_duk_proxy_depth(duk_hobject *h) {\
+	duk_int_t n = 0;\
+	while (DUK_HOBJECT_IS_PROXY(h)) {\
+		n++;\
+		h = ((duk_hproxy *) h)->handler;\
+	}\
+	return n;\
+}\
+\
+/* invoke-fcgi (src/duk-fixes.sed): the Proxy traps Duktape lacks\
+ * (getOwnPropertyDescriptor, defineProperty, getPrototypeOf,\
+ * setPrototypeOf), each with the invariants the specification checks\
+ * against the target (ES2022 10.5), and Reflect.get/Reflect.set with a\
+ * receiver other than the target (OrdinaryGet/OrdinarySet, 10.1.8-9).\
+ * A Proxy's target is never a Proxy (duk_push_proxy refuses one), so the\
+ * operation without a trap applies to an ordinary object. */\
+\
+/* obj's trap `name`: [ ... ] -> [ ... trap handler target ] and 1 when obj\
+ * is a Proxy whose handler has one (GetMethod: undefined and null are\
+ * none, anything else not callable throws); else 0, nothing pushed.\
+ * *target: what the operation applies to (the Proxy's target, or obj). */\
+DUK_INTERNAL duk_bool_t invoke_duk_proxy_trap(duk_hthread *thr, duk_hobject *obj, const char *name, duk_hobject **target) {\
+	duk_hobject *h_target;\
+	duk_hobject *h_handler;\
+\
+	*target = obj;\
+	if (!duk_hobject_proxy_check(obj, &h_target, &h_handler))\
+		return 0;\
+	*target = h_target;\
+	duk_require_stack(thr, 8);\
+	duk_push_hobject(thr, h_handler);\
+	(void) duk_get_prop_string(thr, -1, name);\
+	if (duk_is_null_or_undefined(thr, -1)) {\
+		duk_pop_2(thr);\
+		return 0;\
+	}\
+	if (!duk_is_callable(thr, -1)) {\
+		DUK_ERROR_TYPE(thr, "proxy trap is not a function");\
+		DUK_WO_NORETURN(return 0;);\
+	}\
+	duk_insert(thr, -2);\
+	duk_push_hobject(thr, h_target);\
+	return 1;\
+}\
+\
+/* A descriptor object from what duk_hobject_prepare_property_descriptor\
+ * read (fl, the value at idx_value, get, set): [ ... ] -> [ ... desc ].\
+ * complete: CompletePropertyDescriptor's defaults for what is missing. */\
+DUK_LOCAL void invoke_duk__push_desc(duk_hthread *thr, duk_uint_t fl, duk_idx_t idx_value, duk_hobject *get, duk_hobject *set, duk_bool_t complete) {\
+	duk_bool_t acc = (fl & (DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER)) != 0;\
+	duk_bool_t data = (fl & (DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_HAVE_WRITABLE)) != 0;\
+\
+	duk_push_object(thr);\
+	if (acc || (complete && !data)) {\
+		if (complete || (fl & DUK_DEFPROP_HAVE_GETTER)) {\
+			if (get) duk_push_hobject(thr, get); else duk_push_undefined(thr);\
+			duk_put_prop_stridx(thr, -2, DUK_STRIDX_GET);\
+		}\
+		if (complete || (fl & DUK_DEFPROP_HAVE_SETTER)) {\
+			if (set) duk_push_hobject(thr, set); else duk_push_undefined(thr);\
+			duk_put_prop_stridx(thr, -2, DUK_STRIDX_SET);\
+		}\
+	} else {\
+		if (complete || (fl & DUK_DEFPROP_HAVE_VALUE)) {\
+			if (fl & DUK_DEFPROP_HAVE_VALUE) duk_dup(thr, idx_value); else duk_push_undefined(thr);\
+			duk_put_prop_stridx(thr, -2, DUK_STRIDX_VALUE);\
+		}\
+		if (complete || (fl & DUK_DEFPROP_HAVE_WRITABLE)) {\
+			duk_push_boolean(thr, (fl & DUK_DEFPROP_WRITABLE) != 0);\
+			duk_put_prop_stridx(thr, -2, DUK_STRIDX_WRITABLE);\
+		}\
+	}\
+	if (complete || (fl & DUK_DEFPROP_HAVE_ENUMERABLE)) {\
+		duk_push_boolean(thr, (fl & DUK_DEFPROP_ENUMERABLE) != 0);\
+		duk_put_prop_stridx(thr, -2, DUK_STRIDX_ENUMERABLE);\
+	}\
+	if (complete || (fl & DUK_DEFPROP_HAVE_CONFIGURABLE)) {\
+		duk_push_boolean(thr, (fl & DUK_DEFPROP_CONFIGURABLE) != 0);\
+		duk_put_prop_stridx(thr, -2, DUK_STRIDX_CONFIGURABLE);\
+	}\
+}\
+\
+/* IsCompatiblePropertyDescriptor(ext, Desc, current): Desc as read into\
+ * fl/idx_value/get/set; current the target's own property (has_t, td, its\
+ * value at idx_tvalue) */\
+DUK_LOCAL duk_bool_t invoke_duk__compatible(duk_hthread *thr, duk_bool_t ext, duk_uint_t fl, duk_idx_t idx_value, duk_hobject *get, duk_hobject *set, duk_bool_t has_t, duk_propdesc *td, duk_idx_t idx_tvalue) {\
+	duk_bool_t acc = (fl & (DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER)) != 0;\
+	duk_bool_t data = (fl & (DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_HAVE_WRITABLE)) != 0;\
+	duk_bool_t t_acc;\
+\
+	if (!has_t)\
+		return ext;\
+	if (td->flags & DUK_PROPDESC_FLAG_CONFIGURABLE)\
+		return 1;\
+	if ((fl & DUK_DEFPROP_HAVE_CONFIGURABLE) && (fl & DUK_DEFPROP_CONFIGURABLE))\
+		return 0;\
+	if ((fl & DUK_DEFPROP_HAVE_ENUMERABLE) &&\
+	    !(fl & DUK_DEFPROP_ENUMERABLE) != !(td->flags & DUK_PROPDESC_FLAG_ENUMERABLE))\
+		return 0;\
+	t_acc = (td->flags & DUK_PROPDESC_FLAG_ACCESSOR) != 0;\
+	if ((acc || data) && acc != t_acc)\
+		return 0;\
+	if (t_acc) {\
+		if ((fl & DUK_DEFPROP_HAVE_GETTER) && get != td->get)\
+			return 0;\
+		if ((fl & DUK_DEFPROP_HAVE_SETTER) && set != td->set)\
+			return 0;\
+	} else if (!(td->flags & DUK_PROPDESC_FLAG_WRITABLE)) {\
+		if ((fl & DUK_DEFPROP_HAVE_WRITABLE) && (fl & DUK_DEFPROP_WRITABLE))\
+			return 0;\
+		if ((fl & DUK_DEFPROP_HAVE_VALUE) &&\
+		    !duk_js_samevalue(duk_require_tval(thr, idx_value), duk_require_tval(thr, idx_tvalue)))\
+			return 0;\
+	}\
+	return 1;\
+}\
+\
+/* [[GetOwnProperty]] (10.5.5) of a Proxy with the trap: [ ... key ] (key a\
+ * property key) -> [ ... desc ] (a new complete descriptor, or undefined)\
+ * and 1.  0, the stack as it was, when obj has no such trap; *target is\
+ * then the object to look in. */\
+DUK_INTERNAL duk_bool_t invoke_duk_proxy_gopd(duk_hthread *thr, duk_hobject *obj, duk_hobject **target) {\
+	duk_idx_t idx_key = duk_get_top_index(thr);\
+	duk_idx_t idx_res, idx_value, idx_tvalue;\
+	duk_propdesc td;\
+	duk_bool_t has_t, ext;\
+	duk_uint_t fl;\
+	duk_hobject *get;\
+	duk_hobject *set;\
+\
+	if (!invoke_duk_proxy_trap(thr, obj, "getOwnPropertyDescriptor", target))\
+		return 0;\
+	duk_dup(thr, idx_key);\
+	duk_call_method(thr, 2); /* [ ... key result ] */\
+	idx_res = idx_key + 1;\
+	if (!duk_check_type_mask(thr, idx_res, DUK_TYPE_MASK_OBJECT | DUK_TYPE_MASK_UNDEFINED)) {\
+		DUK_ERROR_TYPE_INVALID_TRAP_RESULT(thr);\
+		DUK_WO_NORETURN(return 0;);\
+	}\
+	has_t = duk_hobject_get_own_propdesc(thr, *target, duk_known_hstring(thr, idx_key), &td, DUK_GETDESC_FLAG_PUSH_VALUE);\
+	if (!has_t)\
+		duk_push_undefined(thr);\
+	idx_tvalue = duk_get_top_index(thr);\
+	ext = DUK_HOBJECT_HAS_EXTENSIBLE(*target);\
+	if (duk_is_undefined(thr, idx_res)) {\
+		/* a property the target cannot lose cannot be reported gone */\
+		if (has_t && (!(td.flags & DUK_PROPDESC_FLAG_CONFIGURABLE) || !ext))\
+			goto reject;\
+		duk_set_top(thr, idx_res + 1);\
+		duk_replace(thr, idx_key);\
+		return 1;\
+	}\
+	duk_hobject_prepare_property_descriptor(thr, idx_res, &fl, &idx_value, &get, &set);\
+	if (!invoke_duk__compatible(thr, ext, fl, idx_value, get, set, has_t, &td, idx_tvalue))\
+		goto reject;\
+	if (!(fl & DUK_DEFPROP_CONFIGURABLE)) {\
+		/* non-configurable only when the target's is */\
+		if (!has_t || (td.flags & DUK_PROPDESC_FLAG_CONFIGURABLE))\
+			goto reject;\
+		if ((fl & DUK_DEFPROP_HAVE_WRITABLE) && !(fl & DUK_DEFPROP_WRITABLE) &&\
+		    (td.flags & DUK_PROPDESC_FLAG_WRITABLE))\
+			goto reject;\
+	}\
+	invoke_duk__push_desc(thr, fl, idx_value, get, set, 1);\
+	duk_replace(thr, idx_key);\
+	duk_set_top(thr, idx_key + 1);\
+	return 1;\
+\
+reject:\
+	DUK_ERROR_TYPE(thr, DUK_STR_PROXY_REJECTED);\
+	DUK_WO_NORETURN(return 0;);\
+}\
+\
+/* [[DefineOwnProperty]] (10.5.6) of a Proxy with the trap, the descriptor\
+ * already read (fl, idx_value, get, set; key at idx_key): 1 and *ok the\
+ * trap's answer; 0 when obj has no such trap, *target the object to define\
+ * on. */\
+DUK_INTERNAL duk_bool_t invoke_duk_proxy_defprop(duk_hthread *thr, duk_hobject *obj, duk_idx_t idx_key, duk_uint_t fl, duk_idx_t idx_value, duk_hobject *get, duk_hobject *set, duk_hobject **target, duk_bool_t *ok) {\
+	duk_idx_t top = duk_get_top(thr), idx_tvalue;\
+	duk_propdesc td;\
+	duk_bool_t has_t, ext;\
+\
+	if (!invoke_duk_proxy_trap(thr, obj, "defineProperty", target))\
+		return 0;\
+	duk_dup(thr, idx_key);\
+	invoke_duk__push_desc(thr, fl, idx_value, get, set, 0);\
+	duk_call_method(thr, 3);\
+	*ok = duk_to_boolean_top_pop(thr);\
+	if (!*ok)\
+		return 1;\
+	has_t = duk_hobject_get_own_propdesc(thr, *target, duk_known_hstring(thr, idx_key), &td, DUK_GETDESC_FLAG_PUSH_VALUE);\
+	if (!has_t)\
+		duk_push_undefined(thr);\
+	idx_tvalue = duk_get_top_index(thr);\
+	ext = DUK_HOBJECT_HAS_EXTENSIBLE(*target);\
+	if (!invoke_duk__compatible(thr, ext, fl, idx_value, get, set, has_t, &td, idx_tvalue))\
+		goto reject;\
+	if ((fl & DUK_DEFPROP_HAVE_CONFIGURABLE) && !(fl & DUK_DEFPROP_CONFIGURABLE)) {\
+		if (!has_t || (td.flags & DUK_PROPDESC_FLAG_CONFIGURABLE))\
+			goto reject;\
+	}\
+	if (has_t && !(td.flags & (DUK_PROPDESC_FLAG_ACCESSOR | DUK_PROPDESC_FLAG_CONFIGURABLE)) &&\
+	    (td.flags & DUK_PROPDESC_FLAG_WRITABLE) && (fl & DUK_DEFPROP_HAVE_WRITABLE) && !(fl & DUK_DEFPROP_WRITABLE))\
+		goto reject;\
+	duk_set_top(thr, top);\
+	return 1;\
+\
+reject:\
+	DUK_ERROR_TYPE(thr, DUK_STR_PROXY_REJECTED);\
+	DUK_WO_NORETURN(return 0;);\
+}\
+\
+/* [[GetPrototypeOf]] (10.5.1) of a Proxy: [ ... ] -> [ ... proto ] and 1\
+ * when it has the trap; else 0, *target the object whose prototype it is */\
+DUK_INTERNAL duk_bool_t invoke_duk_proxy_getproto(duk_hthread *thr, duk_hobject *obj, duk_hobject **target) {\
+	duk_hobject *p;\
+\
+	if (!invoke_duk_proxy_trap(thr, obj, "getPrototypeOf", target))\
+		return 0;\
+	duk_call_method(thr, 1);\
+	if (!duk_check_type_mask(thr, -1, DUK_TYPE_MASK_OBJECT | DUK_TYPE_MASK_NULL)) {\
+		DUK_ERROR_TYPE_INVALID_TRAP_RESULT(thr);\
+		DUK_WO_NORETURN(return 0;);\
+	}\
+	p = duk_get_hobject(thr, -1);\
+	if (!DUK_HOBJECT_HAS_EXTENSIBLE(*target) && p != DUK_HOBJECT_GET_PROTOTYPE(thr->heap, *target)) {\
+		DUK_ERROR_TYPE(thr, DUK_STR_PROXY_REJECTED);\
+		DUK_WO_NORETURN(return 0;);\
+	}\
+	return 1;\
+}\
+\
+/* [[SetPrototypeOf]] (10.5.2) of a Proxy to proto: 1 and *ok the trap's\
+ * answer when it has the trap; else 0, *target the object to change */\
+DUK_INTERNAL duk_bool_t invoke_duk_proxy_setproto(duk_hthread *thr, duk_hobject *obj, duk_hobject *proto, duk_hobject **target, duk_bool_t *ok) {\
+	if (!invoke_duk_proxy_trap(thr, obj, "setPrototypeOf", target))\
+		return 0;\
+	if (proto) duk_push_hobject(thr, proto); else duk_push_null(thr);\
+	duk_call_method(thr, 2);\
+	*ok = duk_to_boolean_top_pop(thr);\
+	if (*ok && !DUK_HOBJECT_HAS_EXTENSIBLE(*target) && proto != DUK_HOBJECT_GET_PROTOTYPE(thr->heap, *target)) {\
+		DUK_ERROR_TYPE(thr, DUK_STR_PROXY_REJECTED);\
+		DUK_WO_NORETURN(return 0;);\
+	}\
+	return 1;\
+}\
+\
+/* Reflect.get(target, key, receiver) with a receiver other than target:\
+ * [ target key receiver ] (key a property key) -> [ ... value ].\
+ * OrdinaryGet up the prototype chain; a Proxy on it gets its get trap with\
+ * the receiver. */\
+DUK_INTERNAL void invoke_duk_get_with_receiver(duk_hthread *thr) {\
+	duk_hobject *curr = duk_require_hobject(thr, 0);\
+	duk_hobject *t;\
+	duk_hstring *key = duk_known_hstring(thr, 1);\
+	duk_propdesc pd;\
+	duk_int_t sanity = DUK_HOBJECT_PROTOTYPE_CHAIN_SANITY;\
+\
+	while (curr != NULL && sanity-- > 0) {\
+		if (invoke_duk_proxy_trap(thr, curr, "get", &t)) {\
+			duk_dup(thr, 1);\
+			duk_dup(thr, 2);\
+			duk_call_method(thr, 3);\
+			return;\
+		}\
+		curr = t;\
+		if (duk_hobject_get_own_propdesc(thr, curr, key, &pd, DUK_GETDESC_FLAG_PUSH_VALUE)) {\
+			if (!(pd.flags & DUK_PROPDESC_FLAG_ACCESSOR))\
+				return;\
+			duk_pop(thr);\
+			if (pd.get == NULL) {\
+				duk_push_undefined(thr);\
+				return;\
+			}\
+			duk_push_hobject(thr, pd.get);\
+			duk_dup(thr, 2);\
+			duk_call_method(thr, 0);\
+			return;\
+		}\
+		curr = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, curr);\
+	}\
+	duk_push_undefined(thr);\
+}\
+\
+/* Reflect.set(target, key, value, receiver) with a receiver other than\
+ * target: [ target key value receiver ] (key a property key) -> whether\
+ * it was set.  OrdinarySet: the property found up the chain from target\
+ * decides (a setter is called with the receiver; a Proxy's set trap gets\
+ * it); a data property is then defined on the receiver, an object. */\
+DUK_INTERNAL duk_bool_t invoke_duk_set_with_receiver(duk_hthread *thr) {\
+	duk_hobject *curr = duk_require_hobject(thr, 0);\
+	duk_hobject *t;\
+	duk_hobject *recv;\
+	duk_hstring *key = duk_known_hstring(thr, 1);\
+	duk_propdesc pd;\
+	duk_int_t sanity = DUK_HOBJECT_PROTOTYPE_CHAIN_SANITY;\
+	duk_bool_t found = 0;\
+\
+	while (curr != NULL && sanity-- > 0) {\
+		if (invoke_duk_proxy_trap(thr, curr, "set", &t)) {\
+			duk_dup(thr, 1);\
+			duk_dup(thr, 2);\
+			duk_dup(thr, 3);\
+			duk_call_method(thr, 4);\
+			return duk_to_boolean_top_pop(thr);\
+		}\
+		curr = t;\
+		if (duk_hobject_get_own_propdesc(thr, curr, key, &pd, 0)) {\
+			found = 1;\
+			break;\
+		}\
+		curr = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, curr);\
+	}\
+	if (found && (pd.flags & DUK_PROPDESC_FLAG_ACCESSOR)) {\
+		if (pd.set == NULL)\
+			return 0;\
+		duk_push_hobject(thr, pd.set);\
+		duk_dup(thr, 3);\
+		duk_dup(thr, 2);\
+		duk_call_method(thr, 1);\
+		duk_pop(thr);\
+		return 1;\
+	}\
+	if (found && !(pd.flags & DUK_PROPDESC_FLAG_WRITABLE))\
+		return 0;\
+	recv = duk_get_hobject(thr, 3);\
+	if (recv == NULL)\
+		return 0;\
+	if (DUK_HOBJECT_IS_PROXY(recv)) {\
+		/* the receiver's [[GetOwnProperty]] and [[DefineOwnProperty]] */\
+		duk_dup(thr, 1);\
+		if (invoke_duk_proxy_gopd(thr, recv, &t)) {\
+			duk_bool_t ok;\
+			duk_uint_t fl = DUK_DEFPROP_HAVE_VALUE;\
+			if (duk_is_object(thr, -1)) {\
+				if (duk_has_prop_stridx(thr, -1, DUK_STRIDX_GET) || !duk_get_prop_stridx_boolean(thr, -1, DUK_STRIDX_WRITABLE, NULL))\
+					return 0;\
+			} else {\
+				fl |= DUK_DEFPROP_SET_WEC;\
+			}\
+			if (!invoke_duk_proxy_defprop(thr, recv, 1, fl, 2, NULL, NULL, &t, &ok))\
+				return duk_hobject_define_property_helper(thr, fl, t, key, 2, NULL, NULL, 0);\
+			return ok;\
+		}\
+		duk_pop(thr);\
+		recv = t;\
+	}\
+	if (duk_hobject_get_own_propdesc(thr, recv, key, &pd, 0)) {\
+		if ((pd.flags & DUK_PROPDESC_FLAG_ACCESSOR) || !(pd.flags & DUK_PROPDESC_FLAG_WRITABLE))\
+			return 0;\
+		return duk_hobject_define_property_helper(thr, DUK_DEFPROP_HAVE_VALUE, recv, key, 2, NULL, NULL, 0);\
+	}\
+	return duk_hobject_define_property_helper(thr, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WEC, recv, key, 2, NULL, NULL, 0);\
+}
+# ---- issue 19: Proxy traps and Reflect receivers (end) ----
+
+# ---- issue 19: engine corners (begin) ----
+# JSON.parse's reviver deletes a property for which it returned undefined
+# as the specification's [[Delete]] does, ignoring a refusal (a
+# non-configurable property stays); Duktape deleted it as strict code does
+# and threw.
+/^DUK_LOCAL void duk__json_dec_reviver_walk(duk_json_dec_ctx \*js_ctx) {$/,/^}$/{
+s/^					duk_del_prop_index(thr, -1, i);$/					duk_push_uint(thr, (duk_uint_t) i); (void) duk_hobject_delprop(thr, duk_get_tval(thr, -2), duk_get_tval(thr, -1), 0); duk_pop(thr); \/* invoke-fcgi *\//
+s/^					duk_del_prop(thr, -3);$/					(void) duk_hobject_delprop(thr, duk_get_tval(thr, -3), duk_get_tval(thr, -1), 0); duk_pop(thr); \/* invoke-fcgi *\//
+}
+# The native Array methods take an array-like's length with ES2015's
+# ToLength (NaN and below zero 0, Infinity the largest), within Duktape's
+# 32-bit indexes, not ES5's ToUint32 (which made Infinity 0 and -1
+# 4294967295).
+/^DUK_LOCAL duk_uint32_t duk__push_this_obj_len_u32(duk_hthread \*thr) {$/,/^}$/s/^	len = duk_to_uint32(thr, -1);$/	{ \/* invoke-fcgi: ToLength *\/\
+		duk_double_t d = duk_to_number(thr, -1);\
+		len = !(d > 0.0) ? 0U : d >= 4294967295.0 ? 0xffffffffUL : (duk_uint32_t) d;\
+	}/
+# ---- issue 19: engine corners (end) ----

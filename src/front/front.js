@@ -1855,7 +1855,15 @@ L.gObjectExpression = function (node) {
     if (!need) return this.copy(node);
     /* {a, ...b, c} -> H.assign({a}, b, {c}); a literal with super methods
      * gets its home object. */
-    var groups = [], cur = null, pos = node.start + 1, home = null;
+    /* a run of plain properties after the first group is defined as it is
+     * (H.lit: an accessor stays one), not read like a spread source */
+    var groups = [], cur = null, pos = node.start + 1, home = null, curAcc = false;
+    function flush() {
+        var g = '{' + cur.join(', ') + '}';
+        groups.push(groups.length && curAcc ? H + '.lit(' + g + ')' : g);
+        cur = null;
+        curAcc = false;
+    }
     for (i = 0; i < props.length; i++) {
         p = props[i];
         if (p === protoProp) {
@@ -1863,11 +1871,11 @@ L.gObjectExpression = function (node) {
             continue;
         }
         if (p.type === 'SpreadElement') {
-            if (cur) { groups.push('{' + cur.join(', ') + '}'); cur = null; }
+            if (cur) flush();
             groups.push(this.genPad(p.argument, pos, p.end));
         } else if (p.computed && p.kind !== 'init') {
             /* get [k]() {}: Duktape has no computed accessor names */
-            if (cur) { groups.push('{' + cur.join(', ') + '}'); cur = null; }
+            if (cur) flush();
             var accKey = this.gen(p.key), accFn;
             if (this.usesSuper(p.value)) {
                 if (!home) home = this.temp();
@@ -1879,6 +1887,7 @@ L.gObjectExpression = function (node) {
             groups.push(H + '.acc(' + accKey + ', ' + JSON.stringify(p.kind) + ', ' + accFn + ')');
         } else {
             if (!cur) cur = [];
+            if (p.kind === 'get' || p.kind === 'set') curAcc = true;
             if (this.usesSuper(p.value)) {
                 if (!home) home = this.temp();
                 this.homeStack.push(home);
@@ -1889,7 +1898,7 @@ L.gObjectExpression = function (node) {
         }
         pos = p.end;
     }
-    if (cur) groups.push('{' + cur.join(', ') + '}');
+    if (cur) flush();
     if (!groups.length) groups.push('{}');
     var e = groups.length === 1 && groups[0].charAt(0) === '{' ? groups[0] :
         H + '.assign(' + (groups[0].charAt(0) === '{' ? '' : '{}, ') + groups.join(', ') + ')';

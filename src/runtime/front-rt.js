@@ -575,6 +575,11 @@ function objRest(src, omit) {
 /* get [k]() {} of an object literal, for assign() to define in its place */
 function Acc(k, kind, fn) { this.k = key(k); this.kind = kind; this.fn = fn; }
 function acc(k, kind, fn) { return new Acc(k, kind, fn); }
+/* a run of an object literal's own properties with an accessor among them,
+ * after a computed accessor or a spread: defined as they are, an accessor
+ * as an accessor (assign() would call its getter) */
+function Lit(o) { this.o = o; }
+function lit(o) { return new Lit(o); }
 
 /* {...a, b} with the define semantics of object literals */
 function assign(target) {
@@ -586,6 +591,12 @@ function assign(target) {
             var nd = { get: d && d.get, set: d && d.set, enumerable: true, configurable: true };
             nd[s.kind] = s.fn;
             defProp(target, s.k, nd);
+            continue;
+        }
+        if (s instanceof Lit) {
+            var lk = Object.getOwnPropertyNames(s.o), l;
+            if (Object.getOwnPropertySymbols) lk = lk.concat(Object.getOwnPropertySymbols(s.o));
+            for (l = 0; l < lk.length; l++) defProp(target, lk[l], Object.getOwnPropertyDescriptor(s.o, lk[l]));
             continue;
         }
         if (typeof s === 'string') s = s.split('');
@@ -1102,7 +1113,7 @@ var helpers = {
     obj: obj, key: key, objRest: objRest, assign: assign, construct: construct, nt: nt, ntOf: ntOf,
     superCall: superCall, setupClass: setupClass, method: method, field: field, privInit: privInit,
     privMethod: privMethod, privGet: privGet, privSet: privSet, privHas: privHas, privUpd: privUpd,
-    superGet: superGet, constAssign: constAssign, superSet: superSet, derivedThis: derivedThis, acc: acc,
+    superGet: superGet, constAssign: constAssign, superSet: superSet, derivedThis: derivedThis, acc: acc, lit: lit,
     fnKind: fnKind, named: named
 };
 /* the operators of files that use BigInt (bigint.js; not in the front

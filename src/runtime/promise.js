@@ -219,6 +219,24 @@ function reactionJob(r) {
         resolveWith(r.child, v);
 }
 
+/* reactionJob for a promise made by another constructor (then() of a
+ * subclass): its capability's functions settle it */
+function capabilityJob(r) {
+    var rec = r.parent, ok = rec.state === 1;
+    var handler = ok ? r.onFulfilled : r.onRejected, v;
+    if (typeof handler !== 'function') {
+        (ok ? r.cap.resolve : r.cap.reject)(rec.value);
+        return;
+    }
+    try {
+        v = handler(rec.value);
+    } catch (e) {
+        r.cap.reject(e);
+        return;
+    }
+    r.cap.resolve(v);
+}
+
 /* A promise's internal slots live in one record under a hidden symbol: one
  * property store instead of four defineProperty calls (those were most of
  * the cost of an await), invisible to every enumeration.  _state and
@@ -301,6 +319,19 @@ Object.defineProperty(Promise.prototype, 'then', {
         var rec = this !== null && typeof this === 'object' ? this[REC] : undefined;
         if (rec === undefined)
             throw new TypeError('Method Promise.prototype.then called on incompatible receiver');
+        /* SpeciesConstructor: a subclass's promise (or its species') is
+         * made through its constructor; one property read for a Promise */
+        var C = this.constructor;
+        if (C !== Promise && C !== undefined) {
+            if (C === null || typeof C !== 'object' && typeof C !== 'function')
+                throw new TypeError('The .constructor property is not an object');
+            C = C[Symbol.species];
+            if (C !== undefined && C !== null && C !== Promise) {
+                var cap = newPromise(C);
+                subscribe(this, capabilityJob, { parent: rec, onFulfilled: onFulfilled, onRejected: onRejected, cap: cap });
+                return cap.promise;
+            }
+        }
         var child = new Own(0);
         subscribe(this, reactionJob, { parent: rec, onFulfilled: onFulfilled, onRejected: onRejected, child: child });
         return child;

@@ -786,15 +786,17 @@ defProp(TAC, 'of', { value: function of() {
 })();
 
 /* --- Object --- */
-/* EnumerableOwnProperties: each key is checked when reached, so a getter
- * that deletes a later key or makes it non-enumerable leaves it out */
-var isEnum = Object.prototype.propertyIsEnumerable;
+/* EnumerableOwnProperties: every own key ([[OwnPropertyKeys]]: a Proxy's
+ * ownKeys trap), each checked when reached ([[GetOwnProperty]]:
+ * propertyIsEnumerable, a Proxy's getOwnPropertyDescriptor trap), so a
+ * getter that deletes a later key or makes it non-enumerable leaves it out */
+var isEnum = Object.prototype.propertyIsEnumerable, ownKeys = Reflect.ownKeys;
 function ownEnumerable(o, entries) {
     o = Object(coercible(o, entries ? 'Object.entries' : 'Object.values'));
-    var keys = Object.keys(o), out = [];
+    var keys = ownKeys(o), out = [];
     for (var i = 0; i < keys.length; i++) {
         var k = keys[i];
-        if (i > 0 && !isEnum.call(o, k)) continue;
+        if (typeof k !== 'string' || !isEnum.call(o, k)) continue;
         out.push(entries ? [k, o[k]] : o[k]);
     }
     return out;
@@ -819,12 +821,14 @@ def(Object, 'fromEntries', function (iterable) {
     return out;
 });
 def(Object, 'getOwnPropertyDescriptors', function (o) {
-    var out = {};
-    Object.getOwnPropertyNames(o).concat(Object.getOwnPropertySymbols ? Object.getOwnPropertySymbols(o) : [])
-        .forEach(function (k) { out[k] = Object.getOwnPropertyDescriptor(o, k); });
+    o = Object(coercible(o, 'Object.getOwnPropertyDescriptors'));
+    var out = {}, keys = ownKeys(o), d;
+    for (var i = 0; i < keys.length; i++)
+        if ((d = Object.getOwnPropertyDescriptor(o, keys[i])) !== undefined) createData(out, keys[i], d);
     return out;
 });
-/* Duktape's Object.assign leaves out symbol keys */
+/* Duktape's Object.assign leaves out symbol keys; the keys in
+ * [[OwnPropertyKeys]] order, strings and symbols as they come */
 defProp(Object, 'assign', { value: sys.method(function assign(target, sources) {
     'use strict';
     void sources;
@@ -832,12 +836,11 @@ defProp(Object, 'assign', { value: sys.method(function assign(target, sources) {
     for (i = 1; i < arguments.length; i++) {
         if (arguments[i] === null || arguments[i] === undefined) continue;
         from = Object(arguments[i]);
-        keys = Object.keys(from);
-        if (Object.getOwnPropertySymbols)
-            keys = keys.concat(Object.getOwnPropertySymbols(from).filter(function (sym) {
-                return Object.prototype.propertyIsEnumerable.call(from, sym);
-            }));
-        for (j = 0; j < keys.length; j++) { k = keys[j]; to[k] = from[k]; }
+        keys = ownKeys(from);
+        for (j = 0; j < keys.length; j++) {
+            k = keys[j];
+            if (isEnum.call(from, k)) to[k] = from[k];
+        }
     }
     return to;
 }), writable: true, configurable: true });
@@ -939,13 +942,27 @@ def(SP, 'replaceAll', function (search, replacement) {
     return end < s.length ? out + s.slice(end) : out;
 });
 def(SP, 'at', function (i) {
-    var s = String(this);
+    'use strict';
+    var s = toStr(coercible(this, 'String.prototype.at'));
     i = toInt(i);
     if (i < 0) i += s.length;
     return i < 0 || i >= s.length ? undefined : s.charAt(i);
 });
-/* includes, startsWith and endsWith are Duktape's own (a RegExp argument
- * refused, by its class: Symbol.match is not consulted) */
+/* includes, startsWith and endsWith: Duktape's own, after IsRegExp
+ * (Symbol.match, else the class) refused a RegExp argument; Duktape tells
+ * one by its class alone, and its search is a string here */
+['includes', 'startsWith', 'endsWith'].forEach(function (n) {
+    var nat = SP[n];
+    var method = function (search) {
+        'use strict';
+        var s = toStr(coercible(this, 'String.prototype.' + n));
+        if (isRegExp(search))
+            throw new TypeError('First argument to String.prototype.' + n + ' must not be a regular expression');
+        return nat.call(s, toStr(search), arguments[1]);
+    };
+    defProp(method, 'name', { value: n, configurable: true });
+    defProp(SP, n, { value: sys.method(method), writable: true, configurable: true });
+});
 def(SP, 'repeat', function (n) {
     n = toInt(n);
     if (n < 0 || n === Infinity) throw new RangeError('Invalid count value: ' + n);
@@ -1652,7 +1669,9 @@ def(RXP, 'exec', function (s) {
         g = Object.create(null);
         for (var i = 1; i < info.names.length; i++) if (info.names[i] !== null) g[info.names[i]] = m[i];
     }
-    m.groups = g;
+    /* defined (CreateDataProperty), not assigned: a setter on
+     * Array.prototype does not see them */
+    createData(m, 'groups', g);
     if (info.hasIndices) {
         /* after groups, as the specification creates them; the pairs
          * named too, as the captures are */
@@ -1660,10 +1679,10 @@ def(RXP, 'exec', function (s) {
         delete m.indices;
         if (info.names) {
             ig = Object.create(null);
-            for (var k = 1; k < info.names.length; k++) if (info.names[k] !== null) ig[info.names[k]] = ind[k];
+            for (var k = 1; k < info.names.length; k++) if (info.names[k] !== null) createData(ig, info.names[k], ind[k]);
         }
-        ind.groups = ig;
-        m.indices = ind;
+        createData(ind, 'groups', ig);
+        createData(m, 'indices', ind);
     }
     return m;
 });
@@ -1960,9 +1979,15 @@ var RegExpW = function RegExp(pattern, flags) {
     if (!(this instanceof RegExpW) && isRe && flags === undefined) return pattern;
     var src = isRe ? pattern.source : pattern === undefined ? '' : String(pattern);
     var f = flags === undefined ? (isRe ? pattern.flags : '') : String(flags);
-    if (/[suvyd]/.test(f) || /\(\?<[^=!]/.test(src)) return rxMake(src, f);
-    if (isRe && flags === undefined) return new NativeRegExp(pattern);
-    return isRe ? new NativeRegExp(src, f) : nativeFromString(src, f);
+    var r = /[suvyd]/.test(f) || /\(\?<[^=!]/.test(src) ? rxMake(src, f) :
+        isRe && flags === undefined ? new NativeRegExp(pattern) :
+        isRe ? new NativeRegExp(src, f) : nativeFromString(src, f);
+    /* super() of a class extending RegExp: a native one is the subclass's
+     * instance (one made by rxMake keeps RXP's methods: not yet) */
+    var proto = this instanceof RegExpW ? Object.getPrototypeOf(this) : NativeRegExp.prototype;
+    if (proto !== NativeRegExp.prototype && Object.getPrototypeOf(r) === NativeRegExp.prototype)
+        Object.setPrototypeOf(r, proto);
+    return r;
 };
 RegExpW.prototype = RegExp.prototype;
 defProp(RegExp.prototype, 'constructor', { value: RegExpW, writable: true, configurable: true });
@@ -2091,6 +2116,21 @@ var ISO_DATE = /^[+-]?\d{4,6}(?:-\d\d(?:-\d\d)?)?(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?
 function parseDate(str) {
     return ISO_DATE.test(str) ? nativeParse(str) : legacyParse(str);
 }
+/* ToPrimitive of an object: its Symbol.toPrimitive, else valueOf and
+ * toString in the hint's order, each only when callable */
+function isPrim(r) { return r === null || typeof r !== 'object' && typeof r !== 'function'; }
+function toPrimitive(v, hint) {
+    var f = v[Symbol.toPrimitive], r, i, order;
+    if (f !== undefined && f !== null) {
+        if (typeof f !== 'function') throw new TypeError('Symbol.toPrimitive is not a function');
+        if (isPrim(r = f.call(v, hint))) return r;
+    } else {
+        order = hint === 'string' ? ['toString', 'valueOf'] : ['valueOf', 'toString'];
+        for (i = 0; i < 2; i++)
+            if (typeof (f = v[order[i]]) === 'function' && isPrim(r = f.call(v))) return r;
+    }
+    throw new TypeError('Cannot convert object to primitive value');
+}
 var DateW = function Date(year, month, date, hours, minutes, seconds, ms) {
     if (!(this instanceof DateW)) return NativeDate();
     void month; void date; void hours; void minutes; void seconds; void ms;
@@ -2100,8 +2140,7 @@ var DateW = function Date(year, month, date, hours, minutes, seconds, ms) {
          * string toString prints), another object its primitive */
         if (v !== null && typeof v === 'object') {
             if (objToString.call(v) === '[object Date]') v = dateValue.call(v);
-            else if (typeof v[Symbol.toPrimitive] === 'function') v = v[Symbol.toPrimitive]('default');
-            else if ((v = year.valueOf()) !== null && typeof v === 'object' || typeof v === 'function') v = year.toString();
+            else v = toPrimitive(v, 'default');
         }
         d = new NativeDate(typeof v === 'string' ? parseDate(v) : v);
     } else if (n === 0) d = new NativeDate();
