@@ -680,33 +680,6 @@ static duk_ret_t js_crypto_key_parse(duk_context *ctx)
     return 1;
 }
 
-/* Copies the OpenSSL-allocated p[0..n) into a new buffer on the stack
- * and frees p, also when Duktape throws while making the buffer. */
-typedef struct {
-    unsigned char *p;
-    size_t n;
-} js_crypto_owned;
-
-static duk_ret_t js_crypto_push_owned_safe(duk_context *ctx, void *udata)
-{
-    js_crypto_owned *o = udata;
-    void *b = duk_push_fixed_buffer(ctx, o->n);
-
-    if (o->n)
-        memcpy(b, o->p, o->n);
-    return 1;
-}
-
-static void js_crypto_push_owned(duk_context *ctx, unsigned char *p, size_t n)
-{
-    js_crypto_owned o = { p, n };
-    duk_int_t rc = duk_safe_call(ctx, js_crypto_push_owned_safe, &o, 0, 1);
-
-    OPENSSL_clear_free(p, n);
-    if (rc != DUK_EXEC_SUCCESS)
-        (void) duk_throw(ctx);
-}
-
 /* keyExport(handle, private, der, structure, cipher|undefined,
  *   passphrase|undefined) -> buffer of the PEM text or DER bytes.
  *   structure: OpenSSL's name ("SubjectPublicKeyInfo", "PrivateKeyInfo",
@@ -741,7 +714,7 @@ static duk_ret_t js_crypto_key_export(duk_context *ctx)
         OPENSSL_free(out);
         return js_ossl_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "key encoding failed");
     }
-    js_crypto_push_owned(ctx, out, n);
+    js_ossl_push_owned(ctx, out, n);
     return 1;
 }
 
@@ -1398,7 +1371,7 @@ static duk_ret_t js_crypto_pkey_derive(duk_context *ctx)
         return js_ossl_throw(ctx, "ERR_CRYPTO_OPERATION_FAILED", "Failed to derive the shared secret");
     }
     ERR_clear_error();
-    js_crypto_push_owned(ctx, out, n);     /* frees out, also when it throws */
+    js_ossl_push_owned(ctx, out, n);     /* frees out, also when it throws */
     return 1;
 }
 

@@ -137,3 +137,29 @@ duk_ret_t js_ossl_throw(duk_context *ctx, const char *code, const char *msg)
     return js_ossl_throw_code(ctx, cbuf, buf);
 }
 
+/* The bytes js_ossl_push_owned copies (a duk_safe_call's udata). */
+typedef struct {
+    const unsigned char *p;
+    size_t n;
+} js_ossl_owned;
+
+static duk_ret_t js_ossl_push_owned_safe(duk_context *ctx, void *udata)
+{
+    js_ossl_owned *o = udata;
+    void *b = duk_push_fixed_buffer(ctx, o->n);
+
+    if (o->n)
+        memcpy(b, o->p, o->n);
+    return 1;
+}
+
+void js_ossl_push_owned(duk_context *ctx, unsigned char *p, size_t n)
+{
+    js_ossl_owned o = { p, n };
+    duk_int_t rc = duk_safe_call(ctx, js_ossl_push_owned_safe, &o, 0, 1);
+
+    /* cleared first: the bytes may be a key or a secret */
+    OPENSSL_clear_free(p, n);
+    if (rc != DUK_EXEC_SUCCESS)
+        (void) duk_throw(ctx);
+}

@@ -37,4 +37,9 @@ void js_ossl_new_key_handle(duk_context *ctx);
 void js_ossl_adopt_key(duk_context *ctx, EVP_PKEY *k);
 EVP_PKEY *js_ossl_key_of(duk_context *ctx, duk_idx_t idx);
 
+/* [ ... ] -> [ ... buffer ]: a plain fixed buffer of the n
+ * OpenSSL-allocated bytes at p, which it takes: p is cleared and freed
+ * (OPENSSL_clear_free) also when Duktape throws while making the buffer. */
+void js_ossl_push_owned(duk_context *ctx, unsigned char *p, size_t n);
+
 #endif

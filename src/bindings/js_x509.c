@@ -91,33 +91,6 @@ static void js_x509_push_bio(duk_context *ctx, BIO *b)
         (void) duk_throw(ctx);
 }
 
-/* Pushes n bytes of p as a plain fixed buffer and frees p
- * (OPENSSL_free), also when Duktape throws. */
-typedef struct {
-    const unsigned char *p;
-    size_t n;
-} js_x509_bytes;
-
-static duk_ret_t js_x509_push_bytes_safe(duk_context *ctx, void *udata)
-{
-    js_x509_bytes *b = udata;
-    void *d = duk_push_fixed_buffer(ctx, b->n);
-
-    if (b->n)
-        memcpy(d, b->p, b->n);
-    return 1;
-}
-
-static void js_x509_push_owned(duk_context *ctx, unsigned char *p, size_t n)
-{
-    js_x509_bytes b = { p, n };
-    duk_int_t rc = duk_safe_call(ctx, js_x509_push_bytes_safe, &b, 0, 1);
-
-    OPENSSL_free(p);
-    if (rc != DUK_EXEC_SUCCESS)
-        (void) duk_throw(ctx);
-}
-
 /* x509Parse(bytes) -> handle: a certificate in PEM or, failing that, in
  * DER.  Throws the first error OpenSSL queued, as Node does (text that is
  * neither: ERR_OSSL_PEM_NO_START_LINE). */
@@ -237,7 +210,7 @@ static void js_x509_put_parts(duk_context *ctx, const X509_NAME *name, const cha
         const char *sn = nid == NID_undef ? NULL : OBJ_nid2sn(nid);
         char oid[128];
         unsigned char *utf8 = NULL;
-        js_x509_bytes v;
+        js_x509_text v;
 
         if (sn == NULL) {
             OBJ_obj2txt(oid, sizeof oid, o, 1);
@@ -248,7 +221,7 @@ static void js_x509_put_parts(duk_context *ctx, const X509_NAME *name, const cha
             ERR_clear_error();
             continue;
         }
-        v.p = utf8;
+        v.p = (const char *) utf8;
         v.n = (size_t) len;
         duk_push_array(ctx);
         duk_push_string(ctx, sn);
@@ -344,7 +317,7 @@ static void js_x509_put_legacy_key(duk_context *ctx, X509 *x)
         }
         len = i2d_PUBKEY(k, &der);
         if (len > 0) {
-            js_x509_push_owned(ctx, der, (size_t) len);
+            js_ossl_push_owned(ctx, der, (size_t) len);
             duk_put_prop_string(ctx, -2, "pubkey");
         }
     } else if (EVP_PKEY_is_a(k, "EC")) {
@@ -352,7 +325,7 @@ static void js_x509_put_legacy_key(duk_context *ctx, X509 *x)
         duk_put_prop_string(ctx, -2, "bits");
         plen = EVP_PKEY_get1_encoded_public_key(k, &pt);
         if (plen > 0) {
-            js_x509_push_owned(ctx, pt, plen);
+            js_ossl_push_owned(ctx, pt, plen);
             duk_put_prop_string(ctx, -2, "pubkey");
         }
         if (EVP_PKEY_get_utf8_string_param(k, OSSL_PKEY_PARAM_GROUP_NAME, curve, sizeof curve, NULL) == 1) {
@@ -400,7 +373,7 @@ static duk_ret_t js_x509_info(duk_context *ctx)
     js_x509_put_eku(ctx, x);
     len = i2d_X509(x, &der);
     if (len > 0) {
-        js_x509_push_owned(ctx, der, (size_t) len);
+        js_ossl_push_owned(ctx, der, (size_t) len);
         duk_put_prop_string(ctx, -2, "raw");
     }
     js_x509_put_parts(ctx, X509_get_subject_name(x), "subjectParts");
