@@ -46,7 +46,7 @@ function Scope(kind, node, parent, fn) {
     this.node = node;
     this.parent = parent;
     this.fn = kind === 'function' ? this : fn;
-    this.decls = {};            /* name -> binding */
+    this.decls = Object.create(null);   /* name -> binding (__proto__ is a name too) */
     this.inLoop = false;        /* a block inside a loop of its function */
 }
 
@@ -406,8 +406,14 @@ function resolvePass(root, top) {
     }
     function visit(node, parent, key, scope, inParams) {
         if (node.$scope && node !== root) scope = node.$scope;
-        if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'eval')
+        if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'eval') {
             node.$evalScope = scope;
+            /* the evaluated text may name any binding it can see, and
+             * make closures of it: each is captured as by a closure (a
+             * loop's let then gets its copy per iteration) */
+            for (var es = scope; es; es = es.parent)
+                for (var en in es.decls) es.decls[en].captured = true;
+        }
         if (node.type === 'Identifier') {
             if (!parent || isReference(node, parent, key)) {
                 var r = lookup(scope, node.name, inParams);
@@ -443,7 +449,7 @@ function resolvePass(root, top) {
 }
 
 /* Decides the ES5 name of each block-scoped binding. */
-function planNames(top) {
+function planNames(top, evalN) {
     var counter = 0;
     function walk(scope) {
         for (var name in scope.decls) {
@@ -452,6 +458,11 @@ function planNames(top) {
             if (b.kind === 'let' || b.kind === 'const' || b.kind === 'class') {
                 if (scope.kind === 'block')
                     b.rename = name + '$' + (++counter);
+                /* eval's own let, const and class (evalN: the how-manieth
+                 * eval): lowered to vars of the caller's function, so
+                 * named apart from the caller's and from other evals' */
+                else if (evalN && scope === top)
+                    b.rename = name + '$e' + evalN + '_' + (++counter);
                 if (scope.kind === 'block' && scope.inLoop && b.captured)
                     b.perIteration = true;
             }
@@ -1761,7 +1772,7 @@ L.directEval = function (node) {
     if (h) home = JSON.stringify(typeof h === 'string' ? h : h.isStatic ? h.C : h.C + '.prototype');
     /* the names the text can see that lowering renamed (a block's let x is
      * x$3): the evaluated code's free x is x$3 */
-    var names = {}, any = false;
+    var names = Object.create(null), any = false;
     for (var sc = node.$evalScope; sc; sc = sc.parent) {
         for (var n in sc.decls) {
             var b = sc.decls[n];
@@ -2928,7 +2939,8 @@ function lowerUnits(src, file, options) {
     var top = declarePass(ast);
     resolvePass(ast, top);
     tdzPass(ast);
-    planNames(top);
+    var evalN = file === EVAL_FILE ? ++evalSeq : 0;
+    planNames(top, evalN);
     var lw = new Lowerer(src, file);
     lw.oddNames = ODD_NAME.test(src) || src.indexOf('\\u') >= 0;   /* or written as an escape */
     if ((!options || options.bigint !== false) && usesBigInt(src, ast)) {
@@ -2939,7 +2951,7 @@ function lowerUnits(src, file, options) {
     if (file === EVAL_FILE) {
         /* the evaluated code's vars are its caller's: its temporaries must
          * not be the caller's ($t3 in the middle of a?.b(eval(…))) */
-        lw.tempN = 100000 * (++evalSeq);
+        lw.tempN = 100000 * evalN;
         lw.evalHome = evalHome;
         lw.evalNames = evalNames;
         lw.isEval = true;
