@@ -1895,3 +1895,11 @@ s/^					duk_del_prop(thr, -3);$/					(void) duk_hobject_delprop(thr, duk_get_tva
 		len = !(d > 0.0) ? 0U : d >= 4294967295.0 ? 0xffffffffUL : (duk_uint32_t) d;\
 	}/
 # ---- issue 19: engine corners (end) ----
+# A Proxy's trap that is undefined or null is absent (GetMethod): the
+# handler's trap read reports "found" for any value, and a handler that is
+# itself a Proxy with a get trap (taken since the issue 19 patches) found
+# every trap, calling undefined for each missing one.
+/^DUK_LOCAL duk_bool_t duk__proxy_check_prop(duk_hthread \*thr,$/,/^}$/s/^	if (duk_get_prop_stridx_short(thr, -1, stridx_trap)) {$/	if (duk_get_prop_stridx_short(thr, -1, stridx_trap) \&\& !duk_is_null_or_undefined(thr, -1)) { \/* invoke-fcgi: GetMethod *\//
+s/^	if (!duk_get_prop_stridx_short(thr, -1, DUK_STRIDX_OWN_KEYS)) {$/	if (!duk_get_prop_stridx_short(thr, -1, DUK_STRIDX_OWN_KEYS) || duk_is_null_or_undefined(thr, -1)) { \/* invoke-fcgi: GetMethod *\//
+/^	rc = duk_get_prop_stridx_short(thr, -1, (\*call_flags & DUK_CALL_FLAG_CONSTRUCT) ? DUK_STRIDX_CONSTRUCT : DUK_STRIDX_APPLY);$/a\
+	if (rc != 0 \&\& duk_is_null_or_undefined(thr, -1)) rc = 0; /* invoke-fcgi: GetMethod */
