@@ -55,7 +55,7 @@ function canonicalize(tag) {
 function getCanonicalLocales(locales) {
     if (locales === undefined) return [];
     var list = typeof locales === 'string' || locales instanceof Locale ? [locales] : Object(locales);
-    var n = list.length >>> 0, out = [];
+    var len = Math.floor(Number(list.length)), n = len > 0 ? Math.min(len, 9007199254740991) : 0, out = [];   /* ToLength */
     for (var i = 0; i < n; i++) {
         if (!(i in list)) continue;
         var c = canonicalize(list[i]);

@@ -412,7 +412,7 @@ def(AP, 'includes', function (x, from) {
     return false;
 });
 function findIn(o, fn, thisArg, fromEnd) {
-    var n = o.length >>> 0;
+    var n = toLength(o.length);
     for (var j = 0; j < n; j++) {
         var i = fromEnd ? n - 1 - j : j;
         if (fn.call(thisArg, o[i], i, o)) return i;
@@ -537,7 +537,7 @@ function defaultCompare(a, b) {
 defProp(AP, 'sort', { value: function sort(cmp) {
     if (cmp !== undefined && typeof cmp !== 'function')
         throw new TypeError('The comparison function must be either a function or undefined');
-    var o = Object(this), n = o.length >>> 0, vals = [], undefs = 0, i;
+    var o = Object(this), n = toLength(o.length), vals = [], undefs = 0, i;
     if (n < 2) return o;
     for (i = 0; i < n; i++) {
         if (!(i in o)) continue;
@@ -1015,7 +1015,7 @@ def(String, 'fromCodePoint', function () {
     return out;
 });
 def(String, 'raw', function (strings) {
-    var raw = Object(strings.raw), n = raw.length >>> 0, out = '';
+    var raw = Object(strings.raw), n = toLength(raw.length), out = '';
     for (var i = 0; i < n; i++) {
         out += toStr(raw[i]);
         if (i + 1 < n && i + 1 < arguments.length) out += toStr(arguments[i + 1]);
