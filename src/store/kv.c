@@ -1929,9 +1929,7 @@ int kv_repl_acks(const char *name)
     return -1;
 }
 
-/* HOST:PORT into host (at most hlen bytes with its NUL) and *port; a
- * bracketed IPv6 host loses its brackets.  -1 when it does not parse. */
-static int kv_repl_addr(const char *a, char *host, size_t hlen, unsigned *port)
+int kv_repl_addr(const char *a, char *host, size_t hlen, unsigned *port)
 {
     const char *colon = strrchr(a, ':'), *h = a;
     size_t n;

@@ -92,6 +92,11 @@ typedef struct kv_repl {
  * on (its `replication` file) and forwards writes to it. */
 int kv_repl_setup(const kv_repl *r, char *err, size_t errlen);
 
+/* HOST:PORT (a --replicate or --peer address) into host (at most hlen
+ * bytes with its NUL, the caller's buffer) and *port; a bracketed IPv6
+ * host loses its brackets.  -1 when it does not parse. */
+int kv_repl_addr(const char *a, char *host, size_t hlen, unsigned *port);
+
 /* The acks name (quorum, all, one, none) as KV_ACKS_*, -1 when unknown. */
 int kv_repl_acks(const char *name);
 

@@ -472,36 +472,13 @@ static const char inv_kv_usage[] =
     "as the responder runs it: given here they are checked against\n"
     "DIR/replication.json, and a mismatch is an error (doc/kv.md, \"Several hosts\").\n";
 
-/* HOST:PORT into host (without the brackets of an IPv6 host) and *port;
- * -1 when it does not parse. */
-static int inv_kv_addr(const char *a, char *host, size_t hlen, long *port)
-{
-    const char *colon = strrchr(a, ':'), *h = a;
-    size_t n;
-    char *end;
-
-    if (colon == NULL || colon == a)
-        return -1;
-    n = (size_t) (colon - a);
-    if (a[0] == '[' && colon[-1] == ']') {
-        h = a + 1;
-        n -= 2;
-    }
-    *port = strtol(colon + 1, &end, 10);
-    if (n == 0 || n >= hlen || *end != '\0' || *port <= 0 || *port > 65535)
-        return -1;
-    memcpy(host, h, n);
-    host[n] = '\0';
-    return 0;
-}
-
 /* Whether two addresses name the same site: host (case aside) and port. */
 static int inv_kv_same_addr(const char *a, const char *b)
 {
     char ha[256], hb[256];
-    long pa, pb;
+    unsigned pa, pb;
 
-    return inv_kv_addr(a, ha, sizeof ha, &pa) == 0 && inv_kv_addr(b, hb, sizeof hb, &pb) == 0 &&
+    return kv_repl_addr(a, ha, sizeof ha, &pa) == 0 && kv_repl_addr(b, hb, sizeof hb, &pb) == 0 &&
            pa == pb && strcasecmp(ha, hb) == 0;
 }
 
@@ -651,8 +628,8 @@ static int inv_kv_args(inv_kv *k, int argc, char **argv)
         case 'e':
         case 'q': {
             char host[256];
-            long port;
-            if (inv_kv_addr(optarg, host, sizeof host, &port) < 0)
+            unsigned port;
+            if (kv_repl_addr(optarg, host, sizeof host, &port) < 0)
                 return inv_usage_fail(opt == 'e' ? "--replicate" : "--peer", "expected HOST:PORT");
             if (opt == 'e')
                 k->replicate = optarg;
